@@ -1,0 +1,29 @@
+"""Shared fixtures: the bundled sample, loaded once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.engine.loading import load_corpus
+from tui.engine.model import Corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Corpus:
+    return load_corpus(SEEDS)
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    """Write one file into a test corpus folder."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,25 @@
+"""The engine must not import Textual: it runs headless and is tested headless."""
+
+import subprocess
+import sys
+
+
+def test_engine_does_not_import_textual():
+    code = (
+        "import sys, tui.engine.analysis, tui.engine.loading, tui.engine.export, tui.engine.report\n"
+        "import pkgutil, importlib, tui.engine\n"
+        "for m in pkgutil.iter_modules(tui.engine.__path__):\n"
+        "    importlib.import_module('tui.engine.' + m.name)\n"
+        "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_export_path_does_not_import_textual(tmp_path):
+    code = (
+        "import sys; from tui.cli import main\n"
+        f"main(['export', '-o', r'{tmp_path / 'out.json'}'])\n"
+        "assert 'textual' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,119 @@
+"""The `reconcile` command: open the reader, or export headlessly.
+
+Exit codes: 0 success, 1 bad input (a one-line message naming the file),
+2 bad usage.  User errors never print a traceback.  Textual is imported only
+when the reader opens, so `reconcile export` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+
+FORMATS = ("json", "markdown")
+
+
+class UserError(Exception):
+    """An error caused by the user's input; printed as one line, exit 1."""
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reconcile",
+        description="Compare competing accounts of one event. "
+        "Opens the reader on PATH (default: the bundled sample). "
+        "Run 'reconcile export --help' for the headless export.",
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="folder of articles (.md, .txt)")
+    parser.add_argument("--theme", help="theme name (see the themes/ folder)")
+    parser.add_argument("--notes", type=Path, help="notes file (default: beside the corpus)")
+    parser.add_argument("--version", action="version", version=f"reconcile {__version__}")
+    return parser
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reconcile export",
+        description="Write what the engine finds in PATH (default: the bundled sample).",
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="folder of articles (.md, .txt)")
+    parser.add_argument("--format", choices=FORMATS, default="json", help="output format")
+    parser.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")
+    parser.add_argument("--notes", type=Path, help="notes file (default: beside the corpus)")
+    return parser
+
+
+def _corpus_path(path: Path | None) -> Path:
+    if path is not None:
+        return path
+    from .resources import bundled_seeds
+
+    return bundled_seeds()
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from .engine.analysis import analyse
+    from .engine.casefile import CaseFileError
+    from .engine.export import to_json
+    from .engine.loading import CorpusError, load_corpus
+
+    try:
+        corpus = load_corpus(_corpus_path(args.path))
+    except (CorpusError, CaseFileError) as exc:
+        raise UserError(str(exc)) from None
+    for warning in corpus.warnings:
+        print(f"reconcile: warning: {warning}", file=sys.stderr)
+    analysis = analyse(corpus)
+    if args.format == "json":
+        text = to_json(analysis)
+    else:
+        from .engine.report import to_markdown
+
+        text = to_markdown(analysis)
+    _write(text, args.output)
+    return 0
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def run_reader(args: argparse.Namespace) -> int:
+    from .engine.casefile import CaseFileError
+    from .engine.loading import CorpusError, load_corpus
+
+    path = _corpus_path(args.path)
+    try:
+        corpus = load_corpus(path)
+    except (CorpusError, CaseFileError) as exc:
+        raise UserError(str(exc)) from None
+    from .ui.app import ReconcileApp
+
+    ReconcileApp(corpus, theme_name=args.theme, notes_path=args.notes).run()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv[:1] == ["export"]:
+            return run_export(_export_parser().parse_args(argv[1:]))
+        return run_reader(_reader_parser().parse_args(argv))
+    except UserError as exc:
+        print(f"reconcile: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

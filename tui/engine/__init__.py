@@ -1,0 +1,5 @@
+"""The headless engine: loading, cleaning, pairing, attribution, facts, notes.
+
+Nothing under `tui.engine` may import Textual (a test enforces it); the reader
+in `tui.ui` is a thin shell over these results.
+"""

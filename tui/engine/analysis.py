@@ -1,0 +1,27 @@
+"""One entry point for the whole engine: corpus -> pairs -> claims -> facts.
+
+Screens and the export both call `analyse`, so they can never disagree.
+`progress` receives (stage, done, total) for long corpora.  `links` and
+`fixes` are the user's pairing decisions and side corrections from the notes
+file; the engine honours them over its own scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .attribution import attribute
+from .facts import build_facts
+from .model import Analysis, Corpus, Link, SideFix
+from .pairing import pair_corpus
+
+Progress = Callable[[str, int, int], None]
+
+
+def analyse(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[SideFix] = (),
+            progress: Progress | None = None) -> Analysis:
+    """Run every stage of the engine on a loaded corpus."""
+    pairing = pair_corpus(corpus, links, progress)
+    attributions = attribute(corpus, pairing.pairs, fixes)
+    facts = build_facts(corpus, pairing.pairs, attributions)
+    return Analysis(corpus, pairing.pairs, pairing.article_similarity, attributions, facts)

@@ -1,0 +1,223 @@
+"""Turn a raw article file into clean paragraphs, recording everything removed.
+
+Two stages.  Structure: cut the file into units (candidate paragraphs) - for
+plain text by blank lines and by joining lines hard-wrapped mid-sentence, for
+Markdown by markdown-it's blocks.  Furniture: decide which units are page
+furniture by position (before the first / after the last line of prose) and by
+shape (see `furniture`), and trim tags and trailers from paragraph edges.
+Every removed piece becomes a `Dropped` with its reason and exact span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import furniture as f
+from .model import Dropped, Paragraph, Sentence, display_text
+from .sentences import split_spans
+
+HEADER_UNITS = 10  # page headers sit in the first few units of a file
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Unit:
+    """Consecutive lines that form one candidate paragraph (or a non-text block)."""
+
+    lines: list[Line]
+    kind: str = "text"  # text | heading | list | html | code | rule
+    reason: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text.strip() for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    title: str | None
+    paragraphs: tuple[Paragraph, ...]
+    dropped: tuple[Dropped, ...]
+
+
+def split_lines(source: str, start: int, end: int) -> list[Line]:
+    """Lines of source[start:end] with spans that exclude newline and trailing space."""
+    lines, pos = [], start
+    while pos < end:
+        nl = source.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        text = source[pos:stop].rstrip()
+        lines.append(Line(pos, pos + len(text), text))
+        pos = stop + 1
+    return lines
+
+
+def text_units(lines: list[Line]) -> list[Unit]:
+    """Units of a plain-text region: blocks split at blank lines, then at sentence ends."""
+    units: list[Unit] = []
+    block: list[Line] = []
+    for line in [*lines, Line(0, 0, "")]:
+        if line.text.strip():
+            block.append(Line(line.start + _lead(line.text), line.end, line.text.strip()))
+            continue
+        if block:
+            units.extend(_block_units(block))
+        block = []
+    return units
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def is_list_block(lines: list[Line]) -> bool:
+    """Three or more lines that read like headlines or links, not wrapped prose."""
+    if len(lines) < 3:
+        return False
+    listy = sum(1 for ln in lines if f.is_headline(ln.text) or f.label_reason(ln.text))
+    return listy / len(lines) >= 0.6
+
+
+def _block_units(block: list[Line]) -> list[Unit]:
+    if is_list_block(block):
+        return [Unit(block, "list", "list of headlines or links")]
+    units: list[Unit] = []
+    current: list[Line] = []
+    for line in block:
+        if current and not _continues(current[-1].text, line.text):
+            units.append(Unit(current))
+            current = []
+        current.append(line)
+    if current:
+        units.append(Unit(current))
+    return units
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Is `line` the hard-wrapped continuation of `previous`?"""
+    if f.ends_sentence(previous) or len(previous) < 30:
+        return False
+    if f.label_reason(line) or (f.is_headline(previous) and f.is_headline(line)):
+        return False
+    return True
+
+
+def clean(source: str, units: list[Unit]) -> Cleaned:
+    """Classify units into title, paragraphs and dropped furniture."""
+    prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_prose(u.text)]
+    first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
+    title, title_index = _title(units, first)
+    title_key = f.normal_key(title) if title else None
+    dropped: list[Dropped] = []
+    paragraphs: list[Paragraph] = []
+    for i, unit in enumerate(units):
+        if i == title_index:
+            reason = "title (kept as the article's title)"
+        else:
+            reason = _reason(unit, i, first, last, title_key)
+        if reason:
+            dropped.append(Dropped(unit.start, unit.end, display_text(source[unit.start:unit.end]), reason))
+            continue
+        paragraph, trimmed = _paragraph(source, unit, len(paragraphs))
+        dropped.extend(trimmed)
+        if paragraph:
+            paragraphs.append(paragraph)
+    dropped.sort(key=lambda d: d.start)
+    return Cleaned(title, tuple(paragraphs), tuple(dropped))
+
+
+def _title(units: list[Unit], first_prose: int) -> tuple[str | None, int | None]:
+    """The article title: a heading, else the longest headline-shaped header line."""
+    header = range(min(first_prose, HEADER_UNITS, len(units)))
+    for i in header:
+        if units[i].kind == "heading":
+            return units[i].text.lstrip("#").strip(), i
+    best: int | None = None
+    for i in header:
+        text = units[i].text
+        if units[i].kind != "text" or f.is_date(text) or f.label_reason(text):
+            continue
+        if len(f.words(text)) < 3 or text.rstrip().endswith(".") or f.is_byline(text):
+            continue
+        if best is None or len(text) > len(units[best].text):
+            best = i
+    return (units[best].text, best) if best is not None else (None, None)
+
+
+def _reason(unit: Unit, i: int, first: int, last: int, title_key: str | None) -> str | None:
+    """Why this unit is furniture, or None if it is article text."""
+    text = unit.text
+    if unit.reason:
+        return unit.reason
+    if unit.kind == "heading":
+        return "heading"
+    if title_key and f.normal_key(text) == title_key:
+        return "duplicated title"
+    label = f.label_reason(text)
+    if label:
+        return label
+    if f.is_byline(text):
+        return "byline"
+    if i < first and i < HEADER_UNITS and not f.is_prose(text):
+        return "page header (masthead or tagline)"
+    if i > last >= 0 and not f.ends_sentence(text):
+        return "page footer"
+    if f.is_short_label(text):
+        return "short line without sentence punctuation (label or subheading)"
+    return None
+
+
+def _paragraph(source: str, unit: Unit, index: int) -> tuple[Paragraph | None, list[Dropped]]:
+    """Trim tags and trailers from the unit's edges, then split it into sentences."""
+    start, end = unit.start, unit.end
+    dropped: list[Dropped] = []
+    tag = f.TEMPLATE_TAG.match(source, start, end)
+    if tag:
+        dropped.append(Dropped(tag.start(), tag.end(), tag.group(0).strip(), "template or ad tag"))
+        start = _skip_space(source, tag.end(), end)
+    paragraph_source, source_span = None, None
+    tail = f.SOURCE_TAG.search(source, start, end)
+    if tail:
+        paragraph_source = tail.group("source").strip()
+        source_span = (_skip_space(source, tail.start(), end), tail.end())
+        end = _trim(source, start, tail.start())
+    spans = split_spans(source[start:end], start)
+    while spans and f.sentence_reason(source[spans[-1][0]:spans[-1][1]]):
+        s, e = spans.pop()
+        dropped.append(Dropped(s, e, display_text(source[s:e]), f.sentence_reason(source[s:e]) or ""))
+    while spans and f.sentence_reason(source[spans[0][0]:spans[0][1]]):
+        s, e = spans.pop(0)
+        dropped.append(Dropped(s, e, display_text(source[s:e]), f.sentence_reason(source[s:e]) or ""))
+    if not spans:
+        return None, dropped
+    start, end = spans[0][0], spans[-1][1]
+    sentences = tuple(Sentence(k, s, e, display_text(source[s:e])) for k, (s, e) in enumerate(spans))
+    text = display_text(source[start:end])
+    return Paragraph(index, start, end, text, sentences, paragraph_source, source_span), dropped
+
+
+def _skip_space(source: str, i: int, end: int) -> int:
+    while i < end and source[i].isspace():
+        i += 1
+    return i
+
+
+def _trim(source: str, start: int, end: int) -> int:
+    while end > start and source[end - 1].isspace():
+        end -= 1
+    return end

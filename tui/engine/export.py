@@ -1,0 +1,104 @@
+"""The JSON export: the engine's results as a stable, documented document.
+
+The schema id `reconcile.export/1` promises field names and meanings; new
+fields may be added, none removed or renamed without a new schema id.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Analysis, Article, Attribution, Fact, Pair, Ref
+
+SCHEMA = "reconcile.export/1"
+
+
+def to_document(analysis: Analysis) -> dict[str, Any]:
+    """The export document as plain JSON-ready data."""
+    corpus = analysis.corpus
+    return {
+        "schema": SCHEMA,
+        "corpus": {
+            "path": str(corpus.path),
+            "title": corpus.title,
+            "sides": [{"id": s.id, "name": s.name, "inferred": s.inferred} for s in corpus.sides],
+            "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
+            "warnings": list(corpus.warnings),
+        },
+        "articles": [_article(a, analysis.attributions) for a in corpus.articles],
+        "pairs": [_pair(p) for p in analysis.pairs],
+        "article_similarity": list(analysis.article_similarity),
+        "facts": [_fact(f) for f in analysis.facts],
+    }
+
+
+def to_json(analysis: Analysis) -> str:
+    return json.dumps(to_document(analysis), ensure_ascii=False, indent=2) + "\n"
+
+
+def _article(article: Article, attributions: dict[Ref, Attribution]) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": str(article.path),
+        "title": article.title,
+        "outlet": article.outlet,
+        "date": article.date,
+        "sha256": article.sha256,
+        "paragraphs": [
+            {
+                "index": p.index,
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+                "source": p.source,
+                "sentences": [
+                    _sentence(s.index, s.text, s.start, s.end,
+                              attributions.get(Ref(article.id, p.index, s.index)))
+                    for s in p.sentences
+                ],
+            }
+            for p in article.paragraphs
+        ],
+        "dropped": [{"text": d.text, "start": d.start, "end": d.end, "reason": d.reason}
+                    for d in article.dropped],
+    }
+
+
+def _sentence(index: int, text: str, start: int, end: int, who: Attribution | None) -> dict[str, Any]:
+    return {
+        "index": index,
+        "text": text,
+        "start": start,
+        "end": end,
+        "side": who.side if who else None,
+        "speaker": who.speaker if who else None,
+        "side_inferred": bool(who and who.inferred),
+    }
+
+
+def ref_dict(ref: Ref) -> dict[str, Any]:
+    out: dict[str, Any] = {"article": ref.article, "paragraph": ref.paragraph}
+    if ref.sentence is not None:
+        out["sentence"] = ref.sentence
+    return out
+
+
+def _pair(pair: Pair) -> dict[str, Any]:
+    return {"a": ref_dict(pair.a), "b": ref_dict(pair.b), "score": round(pair.score, 1),
+            "kind": pair.kind, "terms": list(pair.terms), "origin": pair.origin}
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "title": fact.title,
+        "status": fact.status,
+        "rank": fact.rank,
+        "evidence": list(fact.evidence),
+        "accounts": [
+            {"side": a.side, **ref_dict(a.ref), "text": a.text, "speaker": a.speaker,
+             "inferred": a.inferred}
+            for a in fact.accounts
+        ],
+    }

@@ -1,0 +1,121 @@
+"""Recognise page furniture by its shape: what a line looks like, not what it says.
+
+The tests are general (length, punctuation, capitalisation, repetition, digits,
+position on the page) plus a small lexicon of web boilerplate phrases (comment
+forms, read-more trailers, navigation labels) that every news site shares.
+Nothing here knows the sample articles.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
+_CLOSERS = "\"'”’)]»*"
+_TERMINAL = ".!?…:"
+SOURCE_TAG = re.compile(
+    r"\s*\((?:source|sources|via|credit|credits)\s*:\s*(?P<source>[^()\n]{1,60})\)\s*$", re.I
+)
+TEMPLATE_TAG = re.compile(r"\s*(?:\{[A-Za-z_][\w-]*\}|\[\[[\w-]+\]\]|%%[\w-]+%%)")
+DATE = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+    r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|^\d{4}-\d{2}-\d{2}|^\d{1,2}/\d{1,2}/\d{2,4}",
+    re.I,
+)
+_TIMECODE = re.compile(r"^[\d:./\s-]+$")
+_BYLINE = re.compile(
+    r"^(?:by\s+\S.*|(?:[A-Z][\w.'’-]*\s+){1,4}(?:for|at)\s+[A-Z].*|.*\b(?:reporter|correspondent|staff writer)\b.*)$"
+)
+_COMMENT_FORM = re.compile(
+    r"leave a (?:reply|comment)|your email address will not be published|required fields are marked"
+    r"|post (?:a )?comment|comments? (?:are )?closed|log in to comment|cancel reply",
+    re.I,
+)
+_TRAILER = re.compile(
+    r"^(?:read (?:the )?(?:full|more|original|whole)\b.*|continue reading\b.*|click here\b.*"
+    r"|share (?:this|on)\b.*|subscribe\b.*|sign up\b.*|follow us\b.*|download (?:our|the) app\b.*)$",
+    re.I,
+)
+_NAV_LABEL = re.compile(
+    r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
+    r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
+    r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top)$",
+    re.I,
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def ends_sentence(line: str) -> bool:
+    """Does the line end like a sentence (after any source tag and closers)?"""
+    stripped = SOURCE_TAG.sub("", line).rstrip().rstrip(_CLOSERS).rstrip()
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def is_prose(line: str) -> bool:
+    """A line that is certainly article text: a long sentence-shaped line."""
+    count = len(words(line))
+    return (count >= 12 and ends_sentence(line)) or (count >= 20 and not is_headline(line))
+
+
+def is_headline(line: str) -> bool:
+    """Title-case shape: most longer words capitalised, no closing period."""
+    long_words = [w for w in words(line) if len(w) >= 4]
+    if len(long_words) < 2 or len(line) > 200:
+        return False
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return capitals / len(long_words) >= 0.6
+
+
+def is_date(line: str) -> bool:
+    return bool(DATE.match(line.strip()))
+
+
+def label_reason(line: str) -> str | None:
+    """Why a short standalone line is furniture, or None if it may be text."""
+    text = line.strip()
+    if not text:
+        return None
+    if _COMMENT_FORM.search(text) and len(words(text)) <= 16:
+        return "comment form"
+    if _TRAILER.match(text) and len(words(text)) <= 12:
+        return "share or read-more trailer"
+    if _NAV_LABEL.match(text.rstrip(" :»›>")):
+        return "navigation label"
+    if _TIMECODE.match(text):
+        return "media player control"
+    if not any(c.isalnum() for c in text):
+        return "stray symbol"
+    if is_date(text) and len(words(text)) <= 6:
+        return "dateline"
+    return None
+
+
+def is_byline(line: str) -> bool:
+    text = line.strip()
+    return len(words(text)) <= 10 and not ends_sentence(text) and bool(_BYLINE.match(text))
+
+
+def is_short_label(line: str) -> bool:
+    """A few words with no sentence punctuation: a widget, heading or tagline."""
+    return len(words(line)) <= 5 and not ends_sentence(line)
+
+
+def sentence_reason(sentence: str) -> str | None:
+    """Why a sentence at a paragraph's edge is furniture (trailer, form), or None."""
+    text = sentence.strip()
+    if len(words(text)) > 16:
+        return None
+    if _TRAILER.match(text):
+        return "share or read-more trailer"
+    if _COMMENT_FORM.search(text):
+        return "comment form"
+    return None
+
+
+def normal_key(line: str) -> str:
+    """A comparison key for spotting repeated lines (duplicated titles)."""
+    return " ".join(w.lower() for w in words(line))

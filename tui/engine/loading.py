@@ -1,0 +1,201 @@
+"""Load a folder of article files into a Corpus.
+
+Files are untrusted: they may be binary, mis-encoded, empty or huge.  Each
+problem becomes a warning or a skipped entry naming the file, never a crash.
+Offsets everywhere are character offsets into the decoded text of the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from .casefile import CASE_FILE, read_case
+from .cleaning import Cleaned, Line, Unit, clean, is_list_block, split_lines, text_units
+from .model import Article, Case, Corpus, Dropped, Skipped
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+OWN_FILES = re.compile(r"^(reconcile\.toml|reconcile-notes\.toml(\.bak)?|.*\.tmp)$")
+_TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(\r?\n|\Z)", re.S | re.M)
+_YAML_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(\r?\n|\Z)", re.S | re.M)
+_KEY_VALUE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+class CorpusError(ValueError):
+    """A corpus that cannot be opened; str() is a one-line message for users."""
+
+
+def load_corpus(path: Path) -> Corpus:
+    """Load every article under `path` (a folder, or a single article file)."""
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder")
+    folder = path if path.is_dir() else path.parent
+    case = read_case(folder)
+    files = [path] if path.is_file() else _files(folder)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for file in files:
+        rel = file.relative_to(folder).as_posix()
+        if file.suffix.lower() not in ARTICLE_SUFFIXES:
+            skipped.append(Skipped(rel, f"not an article file ({file.suffix or 'no extension'})"))
+            continue
+        article, problem = load_article(file, rel, case)
+        if article is None:
+            skipped.append(Skipped(rel, problem or "unreadable"))
+        else:
+            articles.append(article)
+    if not articles:
+        raise CorpusError(f"{path}: no articles (.md or .txt files with text) found")
+    warnings = tuple(f"{s.path}: skipped, {s.reason}" for s in skipped)
+    warnings += tuple(w for a in articles for w in a.warnings)
+    title = case.title or folder.resolve().name
+    return Corpus(folder, title, case, tuple(articles), tuple(skipped), warnings)
+
+
+def _files(folder: Path) -> list[Path]:
+    """Files under folder in a stable order, without hidden entries or our own files."""
+    out = []
+    for file in sorted(folder.rglob("*")):
+        rel = file.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not file.is_file():
+            continue
+        if OWN_FILES.match(file.name):
+            continue
+        out.append(file)
+    return out
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """Text of a file and a warning; (None, reason) for binary data."""
+    head = data[:8192]
+    if b"\x00" in head or _control_ratio(head) > 0.1:
+        return None, "binary file"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8-sig", errors="replace")
+        return text, f"not valid UTF-8 at byte {exc.start}; decoded with replacement characters"
+
+
+def _control_ratio(data: bytes) -> float:
+    if not data:
+        return 0.0
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(data)
+
+
+def load_article(file: Path, rel: str, case: Case | None = None) -> tuple[Article | None, str | None]:
+    """One article, or (None, reason) when the file holds no usable text."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror})"
+    text, problem = decode(data)
+    if text is None:
+        return None, problem
+    if not text.strip():
+        return None, "empty file"
+    warnings = (f"{rel}: {problem}",) if problem else ()
+    meta, body_start, front_drop = front_matter(text)
+    markdown = file.suffix.lower() in (".md", ".markdown")
+    units = markdown_units(text, body_start) if markdown else text_units(split_lines(text, body_start, len(text)))
+    cleaned = clean(text, units)
+    dropped = (*front_drop, *cleaned.dropped)
+    return _article(rel, file, text, data, meta, cleaned, dropped, warnings, case), None
+
+
+def _article(rel: str, file: Path, text: str, data: bytes, meta: dict, cleaned: Cleaned,
+             dropped: tuple[Dropped, ...], warnings: tuple[str, ...], case: Case | None) -> Article:
+    given = case.meta_for(rel) if case else None
+    sources = Counter(p.source for p in cleaned.paragraphs if p.source)
+    tagged_outlet = sources.most_common(1)[0][0] if sources else None
+    return Article(
+        id=rel,
+        path=file,
+        title=(given and given.title) or _str(meta.get("title")) or cleaned.title,
+        outlet=(given and given.outlet) or _str(meta.get("outlet") or meta.get("source")
+                                                 or meta.get("publisher")) or tagged_outlet,
+        date=(given and given.date) or _str(meta.get("date") or meta.get("published")),
+        paragraphs=cleaned.paragraphs,
+        dropped=dropped,
+        source_text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        warnings=warnings,
+    )
+
+
+def _str(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def front_matter(text: str) -> tuple[dict, int, tuple[Dropped, ...]]:
+    """Metadata from a `+++` TOML or `---` key: value block at the top of a file."""
+    for pattern, parse in ((_TOML_FRONT, _parse_toml), (_YAML_FRONT, _parse_key_values)):
+        match = pattern.match(text)
+        if match:
+            meta = parse(match.group(1))
+            drop = Dropped(0, match.end(), match.group(0).rstrip("\r\n"), "front matter (metadata)")
+            return meta, match.end(), (drop,)
+    return {}, 0, ()
+
+
+def _parse_toml(block: str) -> dict:
+    try:
+        return tomllib.loads(block)
+    except tomllib.TOMLDecodeError:
+        return {}
+
+
+def _parse_key_values(block: str) -> dict:
+    meta = {}
+    for line in block.splitlines():
+        match = _KEY_VALUE.match(line)
+        if match:
+            meta[match.group(1).lower()] = match.group(2).strip("\"'")
+    return meta
+
+
+_MD = MarkdownIt("commonmark")
+_BLOCK_KINDS = {"heading_open": "heading", "html_block": "html", "fence": "code",
+                "code_block": "code", "hr": "rule", "table_open": "table"}
+
+
+def markdown_units(text: str, body_start: int) -> list[Unit]:
+    """Units of a Markdown file from markdown-it's block tokens and their line maps."""
+    lines = split_lines(text, body_start, len(text))
+    tokens = _MD.parse(text[body_start:])
+    units: list[Unit] = []
+    skip_until = -1
+    for token in tokens:
+        if token.map is None or token.map[0] < skip_until:
+            continue
+        block = [ln for ln in lines[token.map[0]:token.map[1]] if ln.text.strip()]
+        if not block:
+            continue
+        if token.type in ("bullet_list_open", "ordered_list_open") and is_list_block(block):
+            units.append(Unit(block, "list", "list of headlines or links"))
+            skip_until = token.map[1]
+        elif token.type in _BLOCK_KINDS:
+            kind = _BLOCK_KINDS[token.type]
+            units.append(Unit(block, kind, None if kind == "heading" else f"{kind} block"))
+            skip_until = token.map[1]
+        elif token.type == "paragraph_open":
+            units.append(Unit([Line(ln.start + _indent(ln.text), ln.end, ln.text.strip()) for ln in block]))
+    return units
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())

@@ -1,0 +1,265 @@
+"""The engine's data: frozen records with exact character spans into source files.
+
+Every record that carries text also carries the `start`/`end` offsets of that
+text in the decoded source file, so any claim shown by the reader can be traced
+to the character.  `text` is always `display_text(source[start:end])`: the
+source slice with hard-wrapped line breaks joined by one space and nothing
+else changed (quotes are never altered).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
+
+
+def display_text(raw: str) -> str:
+    """Join hard-wrapped lines of a source slice; change nothing else."""
+    return _LINE_BREAK.sub(" ", raw)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph; `index` counts within the paragraph."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of article text after cleaning.
+
+    `source` is a per-paragraph source tag such as "(Source: TASS)": recorded
+    here (with its span) and kept out of the paragraph's claim text.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...]
+    source: str | None = None
+    source_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A piece of the file that is not article text, and why it was removed."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article file, cleaned and segmented.
+
+    `id` is the file name relative to the corpus folder (stable, readable);
+    `source_text` is the whole decoded file that every span points into.
+    """
+
+    id: str
+    path: Path
+    title: str | None
+    outlet: str | None
+    date: str | None
+    paragraphs: tuple[Paragraph, ...]
+    dropped: tuple[Dropped, ...]
+    source_text: str
+    sha256: str
+    warnings: tuple[str, ...] = ()
+
+    def sentence(self, paragraph: int, sentence: int) -> Sentence:
+        return self.paragraphs[paragraph].sentences[sentence]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person or body whose statements belong to a side; aliases match too."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One party to the dispute, e.g. a government, with its actors."""
+
+    id: str
+    name: str
+    actors: tuple[Actor, ...] = ()
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """Metadata for one article given by the case file (overrides the text)."""
+
+    file: str
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class PinnedFact:
+    """A fact the user wants tracked: a title and the terms that find it."""
+
+    title: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Case:
+    """The contents of a corpus's `reconcile.toml` (all parts optional)."""
+
+    title: str | None = None
+    sides: tuple[Side, ...] = ()
+    articles: tuple[ArticleMeta, ...] = ()
+    pinned: tuple[PinnedFact, ...] = ()
+    path: Path | None = None
+
+    def meta_for(self, file: str) -> ArticleMeta | None:
+        return next((m for m in self.articles if m.file == file), None)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file in the corpus folder that was not loaded, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A loaded folder of articles with its case file."""
+
+    path: Path
+    title: str
+    case: Case
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def sides(self) -> tuple[Side, ...]:
+        return self.case.sides
+
+    def article(self, article_id: str) -> Article:
+        return self._by_id[article_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """A place in the corpus: an article, a paragraph and optionally a sentence."""
+
+    article: str
+    paragraph: int
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two passages in different articles that tell the same fact.
+
+    `score` is 0..100; `terms` are the informative terms both share; `kind`
+    is "sentence" or "paragraph"; `origin` says whether the engine found the
+    pair or the user pinned it ("engine" or "user").
+    """
+
+    a: Ref
+    b: Ref
+    score: float
+    terms: tuple[str, ...] = ()
+    kind: str = "sentence"
+    origin: str = "engine"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts a sentence: the speaker phrase and the side it belongs to.
+
+    `inferred` is true when the side was taken from a paired sentence in
+    another article rather than read from this sentence's own attribution.
+    """
+
+    ref: Ref
+    speaker: str | None
+    side: str | None
+    speaker_span: tuple[int, int] | None = None
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class Account:
+    """One side's version of a fact, as told in one sentence of one article."""
+
+    side: str | None
+    ref: Ref
+    text: str
+    speaker: str | None
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact of the story with each side's accounts and whether they dispute it.
+
+    `status` is "disputed", "agreed" or "one-sided"; `evidence` lists the
+    words or signals that set the status, so the reader can show why.
+    """
+
+    id: str
+    title: str
+    status: str
+    rank: int
+    evidence: tuple[str, ...]
+    accounts: tuple[Account, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A user's pairing decision from the notes file: `same` or not the same fact."""
+
+    a: Ref
+    b: Ref
+    same: bool
+
+
+@dataclass(frozen=True)
+class SideFix:
+    """A user's side correction: a sentence (ref) or a speaker moved to `side`."""
+
+    side: str | None
+    ref: Ref | None = None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the engine derives from a corpus, in data-flow order."""
+
+    corpus: Corpus
+    pairs: tuple[Pair, ...] = ()
+    article_similarity: tuple[dict, ...] = ()
+    attributions: dict[Ref, Attribution] = field(default_factory=dict)
+    facts: tuple[Fact, ...] = ()
