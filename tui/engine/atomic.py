@@ -1,0 +1,117 @@
+"""Write a file so that a crash at any moment leaves the old or the new version.
+
+The notes file holds a fact-checker's work, so it is never written in place:
+the new text goes to a hidden temporary file in the same folder (same file
+system, so the final rename is atomic), is flushed and fsynced, and only then
+replaces the old file with `os.replace`.  The previous version is kept as
+`<name>.bak`, itself written the same way.  Temporary names start with a dot
+and end in `.tmp`, so the corpus loader never mistakes them for articles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+try:  # POSIX only; elsewhere saves are still atomic, just not serialised.
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of `path` is kept."""
+    return path.with_name(path.name + ".bak")
+
+
+def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
+    """Replace `path` by `data` atomically, keeping the old version as `.bak`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _write_temp(path, data)
+    try:
+        if keep_backup and path.exists():
+            _replace_with(backup_path(path), path.read_bytes())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def _replace_with(path: Path, data: bytes) -> None:
+    """Atomically make `path` hold `data` (no backup of its own)."""
+    tmp = _write_temp(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _write_temp(path: Path, data: bytes) -> Path:
+    """A fully written, fsynced hidden temporary file beside `path`."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where unsupported."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Serialise check-then-write between processes sharing one notes file.
+
+    The lock is a hidden sibling file (`.<name>.lock`): locking the notes file
+    itself would not work, because `os.replace` swaps it for a new inode.
+    """
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = path.with_name(f".{path.name}.lock")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def can_write_in(folder: Path) -> bool:
+    """True when a file can really be created in `folder`.
+
+    `os.access` is not enough: it says yes to root on a read-only mount and
+    knows nothing about some network file systems, so we try it.
+    """
+    probe = folder / f".reconcile-probe-{secrets.token_hex(4)}.tmp"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except OSError:
+        return False
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        probe.unlink()
+    return True

@@ -1,0 +1,629 @@
+"""Notes, pairing fixes and side corrections, kept safe in one TOML file.
+
+A fact-checker's notes are the work product, so this module is about not
+losing them: every save is atomic with a `.bak` of the previous version; a
+file we cannot read (bad TOML, another schema) is opened read-only and never
+overwritten; a file changed by someone else while we run is merged, not
+clobbered.  Notes point into the corpus through `anchors.Anchor`, re-placed on
+every load, and a note that cannot be placed is kept and listed as orphaned.
+
+No Textual here: the reader, the export and the tests all use this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from .anchors import ORPHANED, Anchor, Placement, resolve
+from .atomic import can_write_in, locked, write_atomic
+from .model import Corpus, Link, Ref, SideFix
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - 3.10 only
+    import tomli as tomllib
+
+SCHEMA = "reconcile.notes/1"
+NOTES_FILE = "reconcile-notes.toml"
+DATA_DIR_ENV = "RECONCILE_DATA_DIR"
+VERDICTS = ("unverified", "supported", "refuted", "misleading", "unclear")
+KINDS = ("notes", "links", "sides")  # the three arrays of tables in the file
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def now() -> datetime:
+    """The current time, UTC, to the microsecond (merge compares these)."""
+    return datetime.now(timezone.utc)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Note:
+    """A user's note: text, verdict and tags on a fact and/or an anchored passage.
+
+    `fact` is the engine's fact id when the note was written on a fact; the
+    anchor (a sentence of one account) is what survives re-analysis, so notes
+    on facts carry one too whenever the fact had an account.  `extra` keeps
+    keys written by a newer version, so saving never drops them.
+    """
+
+    id: str
+    text: str
+    verdict: str = "unverified"
+    tags: tuple[str, ...] = ()
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    fact: str | None = None
+    anchor: Anchor | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class PairFix:
+    """The user's word on two passages: the same fact (`same`) or not."""
+
+    id: str
+    a: Anchor
+    b: Anchor
+    same: bool
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class SideCorrection:
+    """The user's word on a side: a speaker's statements, or one passage, belong to `side`.
+
+    `side` None means "no side" (e.g. a neutral narrator wrongly assigned).
+    """
+
+    id: str
+    side: str | None
+    speaker: str | None = None
+    anchor: Anchor | None = None
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+Record = Note | PairFix | SideCorrection
+
+
+@dataclass(frozen=True)
+class NotesData:
+    """Everything in a notes file, keyed by record id per kind."""
+
+    notes: dict[str, Note] = field(default_factory=dict)
+    links: dict[str, PairFix] = field(default_factory=dict)
+    sides: dict[str, SideCorrection] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def kind(self, name: str) -> dict[str, Any]:
+        return getattr(self, name)
+
+
+class NotesFileError(ValueError):
+    """A notes file we cannot use; str() is `path:line:column: problem`."""
+
+    def __init__(self, path: Path, line: int, column: int, problem: str) -> None:
+        self.path, self.line, self.column, self.problem = path, line, column, problem
+        super().__init__(f"{path}:{line}:{column}: {problem}")
+
+
+class NotesReadOnly(RuntimeError):
+    """Raised on save when the store must not write; str() says why."""
+
+
+# --------------------------------------------------------------------------
+# Where the notes file lives
+
+
+def data_dir() -> Path:
+    """The per-user folder for notes of read-only corpora (env var overrides)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("reconcile"))
+
+
+def default_notes_path(corpus_path: Path) -> Path:
+    """`reconcile-notes.toml` beside the corpus when we can write there, else the data dir.
+
+    The bundled sample may sit inside a read-only installation, and a corpus
+    may live on a read-only share: their notes go to a per-corpus file in the
+    user's data folder, named from a hash of the corpus path so two corpora
+    never share one.
+    """
+    corpus_path = Path(corpus_path).resolve()
+    folder = corpus_path if corpus_path.is_dir() else corpus_path.parent
+    if can_write_in(folder):
+        return folder / NOTES_FILE
+    digest = hashlib.sha256(str(corpus_path).encode("utf-8")).hexdigest()[:16]
+    name = re.sub(r"[^\w.-]+", "_", corpus_path.name) or "corpus"
+    return data_dir() / "notes" / f"{name}-{digest}.toml"
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+def parse_notes(text: str, path: Path) -> NotesData:
+    """Parse a notes file, or raise NotesFileError with the line and column."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _AT.search(str(exc))
+        line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+        raise NotesFileError(path, line, col, "not valid TOML: " + _AT.sub("", str(exc)).strip()) from None
+    return _Reader(path, text).build(data)
+
+
+def read_notes(path: Path) -> tuple[NotesData, bytes | None]:
+    """The notes in `path` (empty when there is no file) and the raw bytes read."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return NotesData(), None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise NotesFileError(path, line, 1, "not UTF-8 text") from None
+    return parse_notes(text, path), raw
+
+
+class _Reader:
+    """Turns parsed TOML into records, pointing errors at the offending table."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path, self.text = path, text
+
+    def fail(self, key: str, nth: int, problem: str) -> NotesFileError:
+        line, col = _locate(self.text, key, nth)
+        return NotesFileError(self.path, line, col, problem)
+
+    def build(self, data: dict[str, Any]) -> NotesData:
+        schema = data.get("schema")
+        if schema != SCHEMA:
+            what = "no 'schema'" if schema is None else f"schema {schema!r}"
+            raise self.fail("schema", 0, f"not a reconcile notes file ({what}; expected {SCHEMA!r})")
+        out = NotesData(extra={k: v for k, v in data.items() if k not in (*KINDS, "schema")})
+        for kind, build in (("notes", self.note), ("links", self.link), ("sides", self.side)):
+            items = data.get(kind, [])
+            if not isinstance(items, list):
+                raise self.fail(kind, 0, f"'{kind}' must be an array of tables ([[{kind}]])")
+            for nth, table in enumerate(items):
+                record = build(table, nth) if isinstance(table, dict) else None
+                if record is None:
+                    raise self.fail(kind, nth, f"[[{kind}]] entry {nth + 1} is not a table")
+                if record.id in out.kind(kind):
+                    raise self.fail(kind, nth, f"[[{kind}]] id {record.id!r} is used twice")
+                out.kind(kind)[record.id] = record
+        return out
+
+    def _str(self, table: dict, key: str, kind: str, nth: int, required: bool = True) -> str | None:
+        value = table.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(kind, nth, f"[[{kind}]] entry {nth + 1}: '{key}' must be a string")
+        return value
+
+    def _time(self, table: dict, key: str, kind: str, nth: int) -> datetime:
+        value = table.get(key)
+        if not isinstance(value, datetime):
+            raise self.fail(kind, nth, f"[[{kind}]] entry {nth + 1}: '{key}' must be a date-time")
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+    def _anchor(self, value: Any, kind: str, nth: int, key: str) -> Anchor:
+        where = f"[[{kind}]] entry {nth + 1}: '{key}'"
+        if not isinstance(value, dict):
+            raise self.fail(kind, nth, f"{where} must be a table")
+        strings = {k: value.get(k) for k in ("article", "sha256", "quote", "prefix", "suffix")}
+        ints = {k: value.get(k) for k in ("start", "end")}
+        if not all(isinstance(v, str) for v in strings.values()):
+            raise self.fail(kind, nth, f"{where} needs strings article, sha256, quote, prefix, suffix")
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in ints.values()):
+            raise self.fail(kind, nth, f"{where} needs whole numbers start and end")
+        return Anchor(**strings, **ints)  # type: ignore[arg-type]
+
+    def note(self, t: dict, nth: int) -> Note:
+        verdict = self._str(t, "verdict", "notes", nth)
+        if verdict not in VERDICTS:
+            raise self.fail("notes", nth, f"[[notes]] entry {nth + 1}: verdict {verdict!r} is not one of "
+                            + ", ".join(VERDICTS))
+        tags = t.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(x, str) for x in tags):
+            raise self.fail("notes", nth, f"[[notes]] entry {nth + 1}: 'tags' must be a list of strings")
+        anchor = self._anchor(t["anchor"], "notes", nth, "anchor") if "anchor" in t else None
+        known = {"id", "text", "verdict", "tags", "created", "updated", "fact", "anchor"}
+        return Note(self._str(t, "id", "notes", nth), self._str(t, "text", "notes", nth), verdict,
+                    tuple(tags), self._time(t, "created", "notes", nth),
+                    self._time(t, "updated", "notes", nth),
+                    self._str(t, "fact", "notes", nth, required=False), anchor,
+                    {k: v for k, v in t.items() if k not in known})
+
+    def link(self, t: dict, nth: int) -> PairFix:
+        same = t.get("same")
+        if not isinstance(same, bool):
+            raise self.fail("links", nth, f"[[links]] entry {nth + 1}: 'same' must be true or false")
+        known = {"id", "a", "b", "same", "created", "updated"}
+        return PairFix(self._str(t, "id", "links", nth), self._anchor(t.get("a"), "links", nth, "a"),
+                       self._anchor(t.get("b"), "links", nth, "b"), same,
+                       self._time(t, "created", "links", nth), self._time(t, "updated", "links", nth),
+                       {k: v for k, v in t.items() if k not in known})
+
+    def side(self, t: dict, nth: int) -> SideCorrection:
+        speaker = self._str(t, "speaker", "sides", nth, required=False)
+        anchor = self._anchor(t["anchor"], "sides", nth, "anchor") if "anchor" in t else None
+        if (speaker is None) == (anchor is None):
+            raise self.fail("sides", nth, f"[[sides]] entry {nth + 1}: give either 'speaker' or 'anchor'")
+        known = {"id", "side", "speaker", "anchor", "created", "updated"}
+        return SideCorrection(self._str(t, "id", "sides", nth),
+                              self._str(t, "side", "sides", nth, required=False), speaker, anchor,
+                              self._time(t, "created", "sides", nth), self._time(t, "updated", "sides", nth),
+                              {k: v for k, v in t.items() if k not in known})
+
+
+def _locate(text: str, key: str, nth: int) -> tuple[int, int]:
+    """Line and column of the nth `[[key]]` or `key =` in the TOML text."""
+    pattern = re.compile(rf"^[ \t]*(\[\[[ \t]*{re.escape(key)}[ \t]*\]\]|{re.escape(key)}[ \t]*=)", re.M)
+    found = list(pattern.finditer(text))
+    if not found:
+        return 1, 1
+    at = found[min(nth, len(found) - 1)].start(1)
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+_HEADER = """\
+# reconcile notes: your notes, pairing fixes and side corrections for one corpus.
+# Safe to read and to edit by hand (keep it valid TOML); the schema is described
+# in the README under "Notes".  Written atomically; the previous version is *.bak.
+"""
+
+
+def dump_notes(data: NotesData, corpus_path: Path | None = None) -> str:
+    """The TOML text for `data`, stable in order so diffs stay small."""
+    doc: dict[str, Any] = {"schema": SCHEMA, **data.extra}
+    if corpus_path is not None:
+        doc["corpus"] = str(corpus_path)
+    doc["notes"] = [_note_table(n) for n in sorted(data.notes.values(), key=_order)]
+    doc["links"] = [_link_table(x) for x in sorted(data.links.values(), key=_order)]
+    doc["sides"] = [_side_table(x) for x in sorted(data.sides.values(), key=_order)]
+    for kind in KINDS:
+        if not doc[kind]:
+            del doc[kind]
+    return _HEADER + _dump_verified(doc)
+
+
+def _dump_verified(doc: dict[str, Any]) -> str:
+    """TOML for `doc` that is proven to read back identically.
+
+    Multi-line strings read best, but tomli-w writes a carriage return inside
+    them as a bare line break, which would change a note's text; so the
+    readable form is used only when it survives a round trip.
+    """
+    for multiline in (True, False):
+        text = tomli_w.dumps(doc, multiline_strings=multiline)
+        if tomllib.loads(text) == doc:
+            return text
+    raise ValueError("notes cannot be written as TOML without changing them")
+
+
+def _order(record: Record) -> tuple[datetime, str]:
+    return record.created, record.id
+
+
+def _anchor_table(anchor: Anchor) -> dict[str, Any]:
+    return {"article": anchor.article, "sha256": anchor.sha256, "start": anchor.start,
+            "end": anchor.end, "quote": anchor.quote, "prefix": anchor.prefix, "suffix": anchor.suffix}
+
+
+def _note_table(note: Note) -> dict[str, Any]:
+    table: dict[str, Any] = {"id": note.id, "verdict": note.verdict, "tags": list(note.tags),
+                             "created": note.created, "updated": note.updated}
+    if note.fact is not None:
+        table["fact"] = note.fact
+    table["text"] = note.text
+    table.update(note.extra)
+    if note.anchor is not None:
+        table["anchor"] = _anchor_table(note.anchor)
+    return table
+
+
+def _link_table(link: PairFix) -> dict[str, Any]:
+    return {"id": link.id, "same": link.same, "created": link.created, "updated": link.updated,
+            **link.extra, "a": _anchor_table(link.a), "b": _anchor_table(link.b)}
+
+
+def _side_table(fix: SideCorrection) -> dict[str, Any]:
+    table: dict[str, Any] = {"id": fix.id}
+    if fix.side is not None:
+        table["side"] = fix.side
+    if fix.speaker is not None:
+        table["speaker"] = fix.speaker
+    table.update({"created": fix.created, "updated": fix.updated, **fix.extra})
+    if fix.anchor is not None:
+        table["anchor"] = _anchor_table(fix.anchor)
+    return table
+
+
+# --------------------------------------------------------------------------
+# Merging
+
+
+def merge(base: NotesData, mine: NotesData, theirs: NotesData) -> NotesData:
+    """Three-way merge by record id: both sides' additions and deletions survive.
+
+    `base` is the file as we last read or wrote it.  A record changed on both
+    sides keeps the newer `updated`; one deleted on one side and untouched on
+    the other stays deleted; one deleted on one side but edited on the other
+    is kept (an edit is newer work than a deletion).
+    """
+    out = NotesData(extra={**mine.extra, **theirs.extra})
+    for kind in KINDS:
+        b, m, t = base.kind(kind), mine.kind(kind), theirs.kind(kind)
+        for rid in sorted(set(b) | set(m) | set(t)):
+            kept = _merge_one(b.get(rid), m.get(rid), t.get(rid))
+            if kept is not None:
+                out.kind(kind)[rid] = kept
+    return out
+
+
+def _merge_one(base: Record | None, mine: Record | None, theirs: Record | None) -> Record | None:
+    if mine is None or theirs is None:
+        survivor = mine if theirs is None else theirs
+        if survivor is None or base is None:
+            return survivor  # added on one side (or gone on both)
+        return survivor if survivor != base else None  # deleted on the other side unless edited
+    return theirs if theirs.updated > mine.updated else mine
+
+
+# --------------------------------------------------------------------------
+# The store
+
+
+def _digest(raw: bytes | None) -> str | None:
+    return None if raw is None else hashlib.sha256(raw).hexdigest()
+
+
+class NoteStore:
+    """The notes file of one corpus, loaded, and saved at once on every change.
+
+    `read_only` is set (with `problem` saying why) when the file cannot be
+    parsed or its folder cannot be written; then nothing is ever written and
+    saves raise NotesReadOnly, so the user's file is never overwritten.
+    """
+
+    def __init__(self, path: Path, corpus_path: Path | None = None) -> None:
+        self.path = Path(path)
+        self.corpus_path = corpus_path
+        self.problem: str | None = None
+        self.error: NotesFileError | None = None
+        self.reloaded = 0  # how many saves found the file changed by someone else
+        self._data = NotesData()
+        self._base = NotesData()
+        self._stamp: tuple[int, int] | None = None
+        self._digest: str | None = None
+        self._load()
+
+    # -- state ---------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.problem is not None
+
+    @property
+    def notes(self) -> list[Note]:
+        return sorted(self._data.notes.values(), key=_order)
+
+    @property
+    def links(self) -> list[PairFix]:
+        return sorted(self._data.links.values(), key=_order)
+
+    @property
+    def side_fixes(self) -> list[SideCorrection]:
+        return sorted(self._data.sides.values(), key=_order)
+
+    def note(self, note_id: str) -> Note | None:
+        return self._data.notes.get(note_id)
+
+    def _load(self) -> None:
+        try:
+            data, raw = read_notes(self.path)
+        except NotesFileError as exc:
+            self.error = exc
+            self.problem = f"{exc} - opened read-only, the file will not be overwritten"
+            return
+        except OSError as exc:
+            self.problem = f"{self.path}: cannot read ({exc.strerror}) - opened read-only"
+            return
+        self._data = self._base = data
+        self._remember(raw)
+        folder = self.path.parent
+        if folder.is_dir() and not can_write_in(folder):
+            self.problem = f"{folder}: folder is not writable - notes opened read-only"
+
+    def _remember(self, raw: bytes | None) -> None:
+        self._digest = _digest(raw)
+        self._stamp = _stat(self.path)
+
+    def changed_on_disk(self) -> bool:
+        """Cheap check first (mtime and size), then the content hash."""
+        if _stat(self.path) == self._stamp:
+            return False
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raw = None
+        return _digest(raw) != self._digest
+
+    # -- changes (each one written at once) ------------------------------------
+
+    def save_note(self, note: Note) -> Note:
+        """Add or replace a note and write the file; returns the note as stored."""
+        stored = replace(note, updated=now()) if note.id in self._data.notes else note
+        self._commit("notes", stored.id, stored)
+        return stored
+
+    def delete_note(self, note_id: str) -> None:
+        self._commit("notes", note_id, None)
+
+    def add_link(self, a: Anchor, b: Anchor, same: bool) -> PairFix:
+        """Record 'same fact' or 'not the same' for two passages (replaces an earlier word)."""
+        for old in self.links:
+            if {old.a, old.b} == {a, b}:
+                self._commit("links", old.id, None)
+        link = PairFix(new_id(), a, b, same)
+        self._commit("links", link.id, link)
+        return link
+
+    def delete_link(self, link_id: str) -> None:
+        self._commit("links", link_id, None)
+
+    def set_side(self, side: str | None, *, speaker: str | None = None,
+                 anchor: Anchor | None = None) -> SideCorrection:
+        """Record that a speaker (or one passage) belongs to `side`."""
+        for old in self.side_fixes:
+            if old.speaker == speaker and old.anchor == anchor:
+                self._commit("sides", old.id, None)
+        fix = SideCorrection(new_id(), side, speaker, anchor)
+        self._commit("sides", fix.id, fix)
+        return fix
+
+    def delete_side_fix(self, fix_id: str) -> None:
+        self._commit("sides", fix_id, None)
+
+    def reload(self) -> None:
+        """Re-read the file, merging in-memory changes (used when it changed on disk)."""
+        if self.read_only:
+            return
+        with locked(self.path):
+            self._merge_from_disk()
+
+    def _commit(self, kind: str, rid: str, record: Record | None) -> None:
+        if self.read_only:
+            raise NotesReadOnly(self.problem or "read-only")
+        records = dict(self._data.kind(kind))
+        if record is None:
+            records.pop(rid, None)
+        else:
+            records[rid] = record
+        self._data = replace(self._data, **{kind: records})
+        with locked(self.path):
+            self._merge_from_disk()
+            raw = dump_notes(self._data, self.corpus_path).encode("utf-8")
+            write_atomic(self.path, raw)
+            self._base = self._data
+            self._remember(raw)
+
+    def _merge_from_disk(self) -> None:
+        """If someone else changed the file since we read it, merge instead of clobbering."""
+        if not self.changed_on_disk():
+            return
+        try:
+            theirs, raw = read_notes(self.path)
+        except NotesFileError as exc:
+            self.error = exc
+            self.problem = f"{exc} - the file was changed outside reconcile; not overwriting it"
+            raise NotesReadOnly(self.problem) from None
+        if raw is None:
+            theirs = self._base  # the file vanished: rewrite our notes rather than drop them
+        self._data = merge(self._base, self._data, theirs)
+        self._base = theirs
+        self._remember(raw)
+        self.reloaded += 1
+
+    # -- against the corpus ----------------------------------------------------
+
+    def placements(self, corpus: Corpus) -> dict[str, Placement]:
+        """Where each anchored note lands now (notes without an anchor are absent)."""
+        return {n.id: resolve(n.anchor, corpus) for n in self.notes if n.anchor is not None}
+
+    def orphaned(self, corpus: Corpus) -> list[Note]:
+        placed = self.placements(corpus)
+        return [n for n in self.notes if n.id in placed and placed[n.id].status == ORPHANED]
+
+    def engine_inputs(self, corpus: Corpus) -> tuple[list[Link], list[SideFix]]:
+        """The user's pairing and side decisions resolved for `analyse`.
+
+        A decision whose passages cannot be placed any more is left out (the
+        engine must not act on a guess); `unresolved_decisions` lists them.
+        """
+        links = []
+        for link in self.links:
+            a, b = _ref_of(link.a, corpus), _ref_of(link.b, corpus)
+            if a is not None and b is not None:
+                links.append(Link(a, b, link.same))
+        fixes = []
+        for fix in self.side_fixes:
+            ref = _ref_of(fix.anchor, corpus) if fix.anchor is not None else None
+            if fix.anchor is None or ref is not None:
+                fixes.append(SideFix(fix.side, ref, fix.speaker))
+        return links, fixes
+
+    def unresolved_decisions(self, corpus: Corpus) -> list[Record]:
+        """Pairing fixes and side corrections whose passages are orphaned."""
+        bad: list[Record] = [x for x in self.links
+                             if _ref_of(x.a, corpus) is None or _ref_of(x.b, corpus) is None]
+        bad += [x for x in self.side_fixes if x.anchor is not None and _ref_of(x.anchor, corpus) is None]
+        return bad
+
+
+def _ref_of(anchor: Anchor | None, corpus: Corpus) -> Ref | None:
+    if anchor is None:
+        return None
+    placed = resolve(anchor, corpus)
+    return placed.ref if placed.placed else None
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def open_store(corpus: Corpus, notes_path: Path | None = None) -> NoteStore:
+    """The store for `corpus`: `--notes FILE` when given, else the default place."""
+    path = notes_path if notes_path is not None else default_notes_path(corpus.path)
+    return NoteStore(path, corpus.path)
+
+
+def new_note(text: str, verdict: str = "unverified", tags: Iterable[str] = (),
+             fact: str | None = None, anchor: Anchor | None = None) -> Note:
+    """A fresh note with a new id and the current time."""
+    if verdict not in VERDICTS:
+        raise ValueError(f"verdict {verdict!r} is not one of {', '.join(VERDICTS)}")
+    stamp = now()
+    return Note(new_id(), text, verdict, tuple(t for t in tags if t), stamp, stamp, fact, anchor)
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as 'a, b c' -> ('a', 'b', 'c'), without duplicates, order kept."""
+    seen: dict[str, None] = {}
+    for tag in re.split(r"[,\s]+", text):
+        if tag:
+            seen.setdefault(tag, None)
+    return tuple(seen)
