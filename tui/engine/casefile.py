@@ -77,7 +77,7 @@ class _Checker:
         value = table.get(key)
         if value is None:
             if required:
-                raise self.fail(where, f"{where} needs a '{key}'", nth)
+                raise self.fail(where, f"{where} needs '{key}'", nth)
             return None
         if not isinstance(value, str) or not value.strip():
             raise self.fail(key, f"'{key}' in {where} must be a non-empty string", nth)

@@ -89,13 +89,14 @@ def is_list_block(lines: list[Line]) -> bool:
     """Three or more lines that read like headlines or links, not wrapped prose."""
     if len(lines) < 3:
         return False
-    listy = sum(1 for ln in lines if f.is_headline(ln.text) or f.label_reason(ln.text))
+    listy = sum(1 for ln in lines
+                if f.is_headline(ln.text) or f.label_reason(ln.text) or f.is_link_line(ln.text))
     return listy / len(lines) >= 0.6
 
 
 def _block_units(block: list[Line]) -> list[Unit]:
     if is_list_block(block):
-        return [Unit(block, "list", "list of headlines or links")]
+        return [Unit(block, "list", "list of headlines or links", {"plain": True})]
     units: list[Unit] = []
     current: list[Line] = []
     for line in block:
@@ -119,6 +120,7 @@ def _continues(previous: str, line: str) -> bool:
 
 def clean(source: str, units: list[Unit]) -> Cleaned:
     """Classify units into title, paragraphs and dropped furniture."""
+    units = _explode_header_lists(units)
     prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_prose(u.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
     title, title_index = _title(units, first)
@@ -141,6 +143,19 @@ def clean(source: str, units: list[Unit]) -> Cleaned:
     return Cleaned(title, tuple(paragraphs), tuple(dropped))
 
 
+def _explode_header_lists(units: list[Unit]) -> list[Unit]:
+    """A "list" before the first prose is a page header: judge its lines one by one."""
+    out: list[Unit] = []
+    first_prose = next((i for i, u in enumerate(units[:HEADER_UNITS])
+                        if u.kind == "text" and f.is_prose(u.text)), HEADER_UNITS)
+    for i, unit in enumerate(units):
+        if unit.kind == "list" and unit.meta.get("plain") and i < first_prose:
+            out.extend(Unit([line]) for line in unit.lines)
+        else:
+            out.append(unit)
+    return out
+
+
 def _title(units: list[Unit], first_prose: int) -> tuple[str | None, int | None]:
     """The article title: a heading, else the longest headline-shaped header line."""
     header = range(min(first_prose, HEADER_UNITS, len(units)))
@@ -152,7 +167,7 @@ def _title(units: list[Unit], first_prose: int) -> tuple[str | None, int | None]
         text = units[i].text
         if units[i].kind != "text" or f.is_date(text) or f.label_reason(text):
             continue
-        if len(f.words(text)) < 3 or text.rstrip().endswith(".") or f.is_byline(text):
+        if len(f.words(text)) < 3 or f.ends_sentence(text.rstrip("?!")) or f.is_byline(text):
             continue
         if best is None or len(text) > len(units[best].text):
             best = i

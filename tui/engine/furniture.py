@@ -25,7 +25,7 @@ DATE = re.compile(
 )
 _TIMECODE = re.compile(r"^[\d:./\s-]+$")
 _BYLINE = re.compile(
-    r"^(?:by\s+\S.*|(?:[A-Z][\w.'’-]*\s+){1,4}(?:for|at)\s+[A-Z].*|.*\b(?:reporter|correspondent|staff writer)\b.*)$"
+    r"^(?:[Bb][Yy]\s+\S.*|(?:[A-Z][\w.'’-]*\s+){1,4}(?:for|at)\s+[A-Z].*|.*\b(?:reporter|correspondent|staff writer)\b.*)$"
 )
 _COMMENT_FORM = re.compile(
     r"leave a (?:reply|comment)|your email address will not be published|required fields are marked"
@@ -45,6 +45,16 @@ _NAV_LABEL = re.compile(
 )
 
 
+_LINK_LINE = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|www\.\S+)\s*$", re.I
+)
+
+
+def is_link_line(line: str) -> bool:
+    """A line that is only a link (Markdown or bare URL), as in link lists."""
+    return bool(_LINK_LINE.match(line))
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -58,7 +68,7 @@ def ends_sentence(line: str) -> bool:
 def is_prose(line: str) -> bool:
     """A line that is certainly article text: a long sentence-shaped line."""
     count = len(words(line))
-    return (count >= 12 and ends_sentence(line)) or (count >= 20 and not is_headline(line))
+    return (count >= 8 and ends_sentence(line)) or (count >= 20 and not is_headline(line))
 
 
 def is_headline(line: str) -> bool:

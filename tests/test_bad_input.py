@@ -1,0 +1,131 @@
+"""Bad input: every problem is a one-line message naming the file, never a traceback."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write
+from tui.cli import main
+from tui.engine.casefile import CaseFileError
+from tui.engine.loading import CorpusError, load_corpus
+
+ARTICLE = "The ministry said the drone crashed into the sea after a sharp maneuver on Tuesday.\n"
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_missing_path(tmp_path, capsys):
+    code, _, err = run(["export", str(tmp_path / "nope")], capsys)
+    assert code == 1
+    assert err.count("\n") == 1 and "nope: no such file or folder" in err
+    with pytest.raises(CorpusError):
+        load_corpus(tmp_path / "nope")
+
+
+def test_empty_folder(tmp_path, capsys):
+    code, _, err = run(["export", str(tmp_path)], capsys)
+    assert code == 1 and str(tmp_path) in err and "no articles" in err
+
+
+def test_folder_with_one_article(tmp_path, capsys):
+    write(tmp_path, "one.txt", ARTICLE)
+    code, out, _ = run(["export", str(tmp_path)], capsys)
+    assert code == 0 and '"one.txt"' in out
+
+
+def test_not_utf8_is_decoded_with_replacement_and_warned(tmp_path, capsys):
+    write(tmp_path, "latin.txt", "The caf\xe9 owner said the talks were useful and would go on.\n".encode("latin-1"))
+    corpus = load_corpus(tmp_path)
+    assert "\ufffd" in corpus.articles[0].paragraphs[0].text
+    code, _, err = run(["export", str(tmp_path)], capsys)
+    assert code == 0 and "latin.txt: not valid UTF-8" in err
+
+
+def test_binary_file_skipped_and_warned(tmp_path, capsys):
+    write(tmp_path, "good.txt", ARTICLE)
+    write(tmp_path, "blob.txt", bytes(range(256)) * 8)
+    corpus = load_corpus(tmp_path)
+    assert [a.id for a in corpus.articles] == ["good.txt"]
+    assert corpus.skipped[0].path == "blob.txt" and corpus.skipped[0].reason == "binary file"
+    _, _, err = run(["export", str(tmp_path)], capsys)
+    assert "blob.txt: skipped, binary file" in err
+
+
+def test_empty_file_skipped(tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    write(tmp_path, "empty.md", "")
+    write(tmp_path, "blank.txt", "\n \n\t\n")
+    corpus = load_corpus(tmp_path)
+    assert {s.path: s.reason for s in corpus.skipped} == {"empty.md": "empty file", "blank.txt": "empty file"}
+
+
+def test_unknown_extensions_listed_as_skipped(tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    write(tmp_path, "photo.jpg", b"\xff\xd8\xff")
+    write(tmp_path, "notes.pdf", b"%PDF-1.4")
+    write(tmp_path, ".hidden.txt", ARTICLE)
+    corpus = load_corpus(tmp_path)
+    assert [s.path for s in corpus.skipped] == ["notes.pdf", "photo.jpg"]
+    assert "not an article file (.jpg)" in [s.reason for s in corpus.skipped]
+
+
+def test_twenty_megabyte_file_loads_in_linear_time(tmp_path):
+    paragraph = ("The U.S. military said the drone was in international airspace when it was hit. "
+                 "“We know that the intercept was intentional,” Gen. Milley said.\n\n")
+    big = write(tmp_path / "big", "big.txt", paragraph * (20_000_000 // len(paragraph)))
+    small = write(tmp_path / "small", "small.txt", paragraph * (2_000_000 // len(paragraph)))
+    t0 = time.perf_counter()
+    load_corpus(small.parent)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    corpus = load_corpus(big.parent)
+    t_big = time.perf_counter() - t0
+    assert len(corpus.articles[0].paragraphs) == 20_000_000 // len(paragraph)
+    assert t_big < 25 * max(t_small, 0.05), (t_small, t_big)  # 10x the data, no quadratic blow-up
+
+
+def test_one_huge_line_loads(tmp_path):
+    write(tmp_path, "line.txt", "A sentence that goes on, " * 200_000 + "and ends.")
+    corpus = load_corpus(tmp_path)
+    assert len(corpus.articles[0].paragraphs) == 1
+
+
+@pytest.mark.parametrize(
+    "toml, line, column, problem",
+    [
+        ('title = "x"\n[[sides]]\nid = "us"\nname = \n', 4, 8, "Invalid value"),
+        ('[[sides]]\nid = "us"\n[[sides]]\nid = "us"\n', 3, 1, "used twice"),
+        ('title = "x"\ncolour = "red"\n', 2, 1, "unknown key 'colour'"),
+        ('[[sides]]\nname = "United States"\n', 1, 1, "needs 'id'"),
+        ('[[sides]]\nid = "us"\nactors = [3]\n', 3, 1, "each actor"),
+        ('[[articles]]\nfile = "a.txt"\ndate = 5\n', 3, 1, "'date' must be"),
+    ],
+)
+def test_invalid_case_file_names_line_and_column(tmp_path, capsys, toml, line, column, problem):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "reconcile.toml", toml)
+    with pytest.raises(CaseFileError) as caught:
+        load_corpus(tmp_path)
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert problem in caught.value.problem
+    code, _, err = run(["export", str(tmp_path)], capsys)
+    assert code == 1 and f"reconcile.toml:{line}:{column}:" in err and "Traceback" not in err
+
+
+def test_single_file_as_corpus(tmp_path, capsys):
+    path = write(tmp_path, "one.md", "# Title here\n\n" + ARTICLE)
+    code, out, _ = run(["export", str(path)], capsys)
+    assert code == 0 and '"Title here"' in out
+
+
+def test_unwritable_output(tmp_path, capsys):
+    write(tmp_path, "a.txt", ARTICLE)
+    code, _, err = run(["export", str(tmp_path), "-o", str(tmp_path / "no" / "out.json")], capsys)
+    assert code == 1 and "out.json: cannot write" in err

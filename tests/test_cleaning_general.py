@@ -1,0 +1,108 @@
+"""The cleaner on pages written for these tests: the rules are general, not the seeds'."""
+
+from __future__ import annotations
+
+from tests.conftest import write
+from tui.engine.loading import load_corpus
+
+WRAPPED = """\
+Coastal Herald
+Your town, every morning
+Monday, March 3, 2025
+
+Port authority says ferry ran aground in fog
+
+By Jane Doe, Staff Writer
+
+The regional port authority said on Monday that the ferry ran aground
+shortly after midnight in thick fog, and that all 212 passengers were
+brought ashore without injury.
+
+The operator disputed that account. It said the captain had reported a
+steering failure before the ship touched the sandbank, and that fog played
+no part.
+
+Share this article
+Read more: Harbour news
+
+Trending Now
+Council Approves New Budget After Long Debate
+Local Team Wins Championship in Overtime Thriller
+Storm Warning Issued for Weekend Across the Coast
+"""
+
+MARKDOWN = """\
++++
+title = "Ferry grounding: operator blames steering"
+outlet = "Bay Wire"
+date = 2025-03-04
++++
+
+# Ferry grounding: operator blames steering
+
+The operator of the ferry said a steering failure, not fog, caused the grounding on Monday.
+
+<div class="ad">advert</div>
+
+- [Council budget approved](https://example.com/a)
+- [Team wins title](https://example.com/b)
+- [Storm warning issued](https://example.com/c)
+
+The port authority stood by its account. (Source: Bay Wire)
+
+Advertisement
+"""
+
+
+def test_plain_text_page(tmp_path):
+    write(tmp_path, "herald.txt", WRAPPED)
+    article = load_corpus(tmp_path).articles[0]
+    assert article.title == "Port authority says ferry ran aground in fog"
+    assert [p.text[:40] for p in article.paragraphs] == [
+        "The regional port authority said on Mond",
+        "The operator disputed that account. It s",
+    ]
+    assert "midnight in thick fog, and that all 212 passengers were brought ashore" in article.paragraphs[0].text
+    reasons = {d.text: d.reason for d in article.dropped}
+    assert reasons["Coastal Herald"].startswith("page header")
+    assert reasons["Monday, March 3, 2025"] == "dateline"
+    assert reasons["By Jane Doe, Staff Writer"] == "byline"
+    assert reasons["Share this article"] == "share or read-more trailer"
+    assert any(r == "list of headlines or links" and "Council Approves" in t for t, r in reasons.items())
+
+
+def test_markdown_page(tmp_path):
+    write(tmp_path, "wire.md", MARKDOWN)
+    article = load_corpus(tmp_path).articles[0]
+    assert (article.title, article.outlet, article.date) == (
+        "Ferry grounding: operator blames steering", "Bay Wire", "2025-03-04")
+    assert [p.text for p in article.paragraphs] == [
+        "The operator of the ferry said a steering failure, not fog, caused the grounding on Monday.",
+        "The port authority stood by its account.",
+    ]
+    assert article.paragraphs[1].source == "Bay Wire"
+    reasons = sorted(d.reason for d in article.dropped)
+    assert reasons == sorted([
+        "front matter (metadata)", "title (kept as the article's title)", "html block",
+        "list of headlines or links", "navigation label",
+    ])
+
+
+def test_yaml_style_front_matter(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: Talks resume\noutlet: Wire\n---\n\nThe two sides said talks would resume next week in Geneva.\n")
+    article = load_corpus(tmp_path).articles[0]
+    assert (article.title, article.outlet) == ("Talks resume", "Wire")
+
+
+def test_case_file_overrides_metadata(tmp_path):
+    write(tmp_path, "a.md", "+++\ntitle = \"From front matter\"\n+++\nThe two sides said talks would resume next week.\n")
+    write(tmp_path, "reconcile.toml", '[[articles]]\nfile = "a.md"\ntitle = "From the case file"\n')
+    assert load_corpus(tmp_path).articles[0].title == "From the case file"
+
+
+def test_one_line_per_paragraph_without_blank_lines(tmp_path):
+    text = ("The ministry said the aircraft left the area safely. (Source: Wire)\n"
+            "Officials on the other side said the aircraft had been forced down. (Source: Wire)\n")
+    write(tmp_path, "a.txt", text)
+    article = load_corpus(tmp_path).articles[0]
+    assert len(article.paragraphs) == 2 and all(p.source == "Wire" for p in article.paragraphs)
