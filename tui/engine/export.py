@@ -14,8 +14,12 @@ from .model import Analysis, Article, Attribution, Fact, Pair, Ref
 SCHEMA = "reconcile.export/1"
 
 
-def to_document(analysis: Analysis) -> dict[str, Any]:
-    """The export document as plain JSON-ready data."""
+def to_document(analysis: Analysis, notes: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The export document as plain JSON-ready data.
+
+    `notes` are the notes file's entries (see `notes.notes_json`), each with
+    its anchor status; an empty list when there is no notes file.
+    """
     corpus = analysis.corpus
     return {
         "schema": SCHEMA,
@@ -30,11 +34,12 @@ def to_document(analysis: Analysis) -> dict[str, Any]:
         "pairs": [_pair(p) for p in analysis.pairs],
         "article_similarity": list(analysis.article_similarity),
         "facts": [_fact(f) for f in analysis.facts],
+        "notes": list(notes or []),
     }
 
 
-def to_json(analysis: Analysis) -> str:
-    return json.dumps(to_document(analysis), ensure_ascii=False, indent=2) + "\n"
+def to_json(analysis: Analysis, notes: list[dict[str, Any]] | None = None) -> str:
+    return json.dumps(to_document(analysis, notes), ensure_ascii=False, indent=2) + "\n"
 
 
 def _article(article: Article, attributions: dict[Ref, Attribution]) -> dict[str, Any]:
@@ -85,8 +90,13 @@ def ref_dict(ref: Ref) -> dict[str, Any]:
 
 
 def _pair(pair: Pair) -> dict[str, Any]:
+    """A pair with its word-level difference (computed here, only when exported)."""
+    from .worddiff import diff_summary  # local: keeps this edit inside _pair
+    a_text, b_text = getattr(pair, "a_text", ""), getattr(pair, "b_text", "")
     return {"a": ref_dict(pair.a), "b": ref_dict(pair.b), "score": round(pair.score, 1),
-            "kind": pair.kind, "terms": list(pair.terms), "origin": pair.origin}
+            "kind": pair.kind, "terms": list(pair.terms), "origin": pair.origin,
+            "wire": bool(getattr(pair, "wire", False)),
+            "diff": diff_summary(a_text, b_text) if a_text or b_text else None}
 
 
 def _fact(fact: Fact) -> dict[str, Any]:

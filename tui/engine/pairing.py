@@ -1,19 +1,416 @@
-"""Pairing: find the passages that tell the same fact across articles (stub)."""
+"""Pairing: find the passages that tell the same fact across articles.
+
+Why it works this way:
+
+* Outlets rewrite each other, so exact wording is weak evidence.  Each
+  passage is reduced to content terms (textnorm: case, spelling, stop words,
+  light stemming) and two passages are compared by the *informative* terms they
+  share, each weighted by its inverse document frequency: sharing a rare name,
+  number or technical word says far more than sharing "drone" in a corpus about
+  a drone.  A rapidfuzz token score adds the surface view, and everything is
+  combined into one 0..100 score (see `score_pair`).
+* Comparing every passage with every other grows with the square of the
+  corpus.  Blocking with an inverted index on informative terms means only
+  passages that share at least one such term are ever scored.
+* Pairing is out of order and one-to-many: articles reorder, split and merge
+  paragraphs, and an unpaired passage is itself information (an omission).
+* Paragraph pairs take the best of the paragraph-level score and their best
+  sentence pair, so a one-sentence paragraph that restates one sentence of a
+  long paragraph still pairs.
+* Near-identical paragraphs across articles are wire copy (reprints of one
+  source text); articles with many of them are grouped in `Pairing.wire`.
+* The user's anchors (`Link`) override the engine in both directions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-from .model import Corpus, Link, Pair
+from rapidfuzz import fuzz
+
+from .model import Article, Corpus, Link, Pair, Ref
+from .textnorm import fold, is_number, terms
+
+Progress = Callable[[str, int, int], None]
+
+#: A pair is reported at or above this score (0..100).
+THRESHOLD = 50.0
+#: Candidates must share at least this share of the lighter passage's
+#: informative weight before rapidfuzz is run on them (cheap pre-filter).
+MIN_SHARED = 0.2
+#: Terms in more than this share of passages are too common to block on.
+MAX_DF_SHARE = 0.05
+#: Paragraphs this similar on the surface (rapidfuzz ratio of folded text) are wire copy.
+WIRE_RATIO = 80.0
+#: Articles sharing at least this many wire paragraphs, and this share of the
+#: shorter article's paragraphs, are reprints of one source text.
+WIRE_MIN_PARAGRAPHS = 3
+WIRE_MIN_SHARE = 0.25
+#: Articles whose dates lie further apart than this are about different events.
+EVENT_MAX_GAP = timedelta(days=60)
+#: Share of paragraphs paired (the better-covered / the less-covered article)
+#: above which two articles tell the same event.
+SAME_EVENT_MAX = 0.25
+SAME_EVENT_MIN = 0.12
+
+
+@dataclass(frozen=True)
+class TextPair(Pair):
+    """A Pair that also carries both texts, so word differences can be computed on demand.
+
+    Computing word differences for every pair of a large corpus would cost
+    more than the pairing itself; the export asks for them only when written.
+    """
+
+    a_text: str = field(default="", compare=False, repr=False)
+    b_text: str = field(default="", compare=False, repr=False)
+    wire: bool = False
 
 
 @dataclass(frozen=True)
 class Pairing:
+    """The pairs (sentence and paragraph level), article similarity and wire-copy groups.
+
+    `article_similarity` holds JSON-ready dicts (exported as is); `wire` holds
+    one dict per group of articles that reprint one source text.
+    """
+
     pairs: tuple[Pair, ...] = ()
     article_similarity: tuple[dict, ...] = ()
+    wire: tuple[dict, ...] = ()
 
 
-def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress=None) -> Pairing:
-    """Sentence and paragraph pairs across the corpus's articles."""
-    return Pairing()
+@dataclass
+class _Unit:
+    """One passage (sentence or paragraph) prepared for matching."""
+
+    ref: Ref
+    article: int
+    text: str
+    terms: frozenset[str]
+    key: str = ""
+    weight: float = 0.0
+
+
+def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress | None = None) -> Pairing:
+    """Sentence and paragraph pairs across the corpus's articles, article similarity, wire copy."""
+    report = progress or (lambda stage, done, total: None)
+    sentences = _units(corpus.articles, "sentence")
+    paragraphs = _units(corpus.articles, "paragraph")
+    sentence_scores = _pair_units(sentences, "sentences", report)
+    long_paragraphs = [u for u in paragraphs
+                       if len(corpus.articles[u.article].paragraphs[u.ref.paragraph].sentences) > 1]
+    paragraph_scores = _lift(_pair_units(paragraphs, "paragraphs", report, keep=long_paragraphs),
+                             sentence_scores, sentences, paragraphs)
+    pairs = _to_pairs(sentence_scores, sentences, "sentence") + _to_pairs(paragraph_scores, paragraphs,
+                                                                        "paragraph")
+    pairs = _apply_links(corpus, pairs, links)
+    pairs = _mark_wire(pairs)
+    report("articles", 0, 1)
+    similarity, wire = _articles(corpus, pairs)
+    report("articles", 1, 1)
+    pairs.sort(key=lambda p: (p.kind != "paragraph", p.a, p.b))
+    return Pairing(tuple(pairs), tuple(similarity), tuple(wire))
+
+
+# --- units and weights -------------------------------------------------------------------------
+
+def _units(articles: Sequence[Article], kind: str) -> list[_Unit]:
+    """Every sentence or every paragraph of the corpus, with its content terms."""
+    units = []
+    for ai, article in enumerate(articles):
+        for p in article.paragraphs:
+            if kind == "paragraph":
+                units.append(_Unit(Ref(article.id, p.index), ai, p.text, frozenset(terms(p.text))))
+            else:
+                units.extend(_Unit(Ref(article.id, p.index, s.index), ai, s.text, frozenset(terms(s.text)))
+                             for s in p.sentences)
+    return units
+
+
+def idf_weights(units: Iterable[_Unit]) -> tuple[dict[str, float], dict[str, int]]:
+    """Inverse document frequency of each term over the passages of one level.
+
+    Numbers get a bonus: a shared "1,200" or "$32 million" pins a fact down
+    better than a shared word of the same rarity.
+    """
+    df: dict[str, int] = defaultdict(int)
+    n = 0
+    for u in units:
+        n += 1
+        for t in u.terms:
+            df[t] += 1
+    idf = {t: math.log((n + 1) / (d + 0.5)) * (1.5 if is_number(t) else 1.0) for t, d in df.items()}
+    return idf, df
+
+
+def _prepare(units: list[_Unit], idf: dict[str, float]) -> None:
+    for u in units:
+        u.weight = sum(idf[t] for t in u.terms) or 1e-9
+        u.key = " ".join(sorted(u.terms))
+
+
+# --- scoring ----------------------------------------------------------------------------------
+
+def score_pair(shared: float, weight_a: float, weight_b: float, fuzzy: float) -> float:
+    """One calibrated 0..100 score from the evidence two passages share.
+
+    `shared` is the idf weight of the shared terms, `weight_a`/`weight_b` the
+    passages' own weights and `fuzzy` rapidfuzz's token_set_ratio (0..100) on
+    their content terms.  Dice rewards passages that are mostly the same;
+    coverage rewards a short passage restated inside a longer one; the
+    evidence factor keeps two passages that share one word from scoring high
+    however short they are.
+    """
+    dice = 2 * shared / (weight_a + weight_b)
+    cover = shared / min(weight_a, weight_b)
+    evidence = 1 - math.exp(-shared / 7.0)
+    raw = 0.45 * dice + 0.35 * cover + 0.2 * fuzzy / 100
+    return round(100 * min(1.0, raw * (0.35 + 0.65 * evidence) * 1.25), 1)
+
+
+def _pair_units(units: list[_Unit], stage: str, report: Progress,
+                keep: list[_Unit] | None = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+    """Score candidate pairs of units from different articles found by the inverted index.
+
+    Returns {(i, j): (score, shared terms)} with i < j (indices into `units`)
+    for pairs at or above the threshold.  With `keep`, only pairs where at least
+    one side is in `keep` are scored (the others come from the sentence level).
+    """
+    idf, df = idf_weights(units)
+    _prepare(units, idf)
+    cap = max(8, int(MAX_DF_SHARE * len(units)))
+    wanted = None if keep is None else {id(u) for u in keep}
+    postings: dict[str, list[int]] = defaultdict(list)
+    out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
+    total = len(units)
+    for j, v in enumerate(units):
+        if j % 500 == 0:
+            report(stage, j, total)
+        probe = [t for t in v.terms if df[t] <= cap]
+        acc: dict[int, float] = defaultdict(float)
+        for t in probe:
+            w = idf[t]
+            for i in postings[t]:
+                acc[i] += w
+            postings[t].append(j)
+        for i, rare in acc.items():
+            u = units[i]
+            if u.article == v.article or rare < MIN_SHARED * min(u.weight, v.weight):
+                continue
+            if wanted is not None and id(u) not in wanted and id(v) not in wanted:
+                continue
+            scored = _score_units(u, v, idf)
+            if scored[0] >= THRESHOLD:
+                out[(i, j)] = scored
+    report(stage, total, total)
+    return out
+
+
+def _score_units(u: _Unit, v: _Unit, idf: dict[str, float]) -> tuple[float, tuple[str, ...]]:
+    shared = u.terms & v.terms
+    weight = sum(idf[t] for t in shared)
+    score = score_pair(weight, u.weight, v.weight, fuzz.token_set_ratio(u.key, v.key))
+    return score, tuple(sorted(shared, key=lambda t: (-idf[t], t))[:8])
+
+
+def _lift(paragraph_scores: dict, sentence_scores: dict, sentences: list[_Unit],
+          paragraphs: list[_Unit]) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+    """Paragraph pairs: the better of the paragraph-level score and the best sentence pair inside."""
+    index = {u.ref: n for n, u in enumerate(paragraphs)}
+    out = dict(paragraph_scores)
+    for (i, j), (score, shared) in sentence_scores.items():
+        a, b = sentences[i].ref, sentences[j].ref
+        key = (index[Ref(a.article, a.paragraph)], index[Ref(b.article, b.paragraph)])
+        if key not in out or out[key][0] < score:
+            out[key] = (score, shared)
+    return out
+
+
+def _to_pairs(scores: dict, units: list[_Unit], kind: str) -> list[TextPair]:
+    pairs = []
+    for (i, j), (score, shared) in scores.items():
+        u, v = units[i], units[j]
+        if u.article > v.article:
+            u, v = v, u
+        pairs.append(TextPair(u.ref, v.ref, score, shared, kind, "engine", u.text, v.text))
+    return pairs
+
+
+# --- user anchors, wire copy -------------------------------------------------------------------
+
+def _apply_links(corpus: Corpus, pairs: list[TextPair], links: Sequence[Link]) -> list[TextPair]:
+    """The user's decisions win: same=True forces a pair (score 100), same=False removes it.
+
+    A "not the same" decision on two paragraphs also removes the sentence
+    pairs between them: the user has said those paragraphs tell different facts.
+    """
+    def key(a: Ref, b: Ref) -> frozenset[Ref]:
+        return frozenset((a, b))
+
+    def para(r: Ref) -> Ref:
+        return Ref(r.article, r.paragraph)
+
+    removed = {key(link.a, link.b) for link in links if not link.same}
+    kept = [p for p in pairs
+            if key(p.a, p.b) not in removed and key(para(p.a), para(p.b)) not in removed]
+    forced = {key(link.a, link.b): link for link in links if link.same}
+    kept = [p for p in kept if key(p.a, p.b) not in forced]
+    order = {a.id: n for n, a in enumerate(corpus.articles)}
+    for link in forced.values():
+        a, b = sorted((link.a, link.b), key=lambda r: (order.get(r.article, len(order)), r))
+        text_a, text_b = _text(corpus, a), _text(corpus, b)
+        if text_a is None or text_b is None:
+            continue  # a stale anchor to a passage that no longer exists
+        shared = tuple(sorted(set(terms(text_a)) & set(terms(text_b))))[:8]
+        kind = "paragraph" if a.sentence is None and b.sentence is None else "sentence"
+        kept.append(TextPair(a, b, 100.0, shared, kind, "user", text_a, text_b))
+    return kept
+
+
+def _text(corpus: Corpus, ref: Ref) -> str | None:
+    try:
+        article = corpus.article(ref.article)
+        paragraph = article.paragraphs[ref.paragraph]
+        return paragraph.text if ref.sentence is None else paragraph.sentences[ref.sentence].text
+    except (KeyError, IndexError):
+        return None
+
+
+def is_wire(a: str, b: str) -> bool:
+    """Two passages are wire copy when their surface text is nearly the same.
+
+    A rewrite reorders and replaces words; a reprint keeps almost every
+    character, so a character-level ratio separates the two.
+    """
+    return fuzz.ratio(fold(a), fold(b)) >= WIRE_RATIO
+
+
+def _mark_wire(pairs: list[TextPair]) -> list[TextPair]:
+    out = []
+    for p in pairs:
+        wire = p.kind == "paragraph" and is_wire(p.a_text, p.b_text)
+        out.append(TextPair(p.a, p.b, p.score, p.terms, p.kind, p.origin, p.a_text, p.b_text, wire)
+                   if wire else p)
+    return out
+
+
+# --- article level ----------------------------------------------------------------------------
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def date_range(text: str | None) -> tuple[date, date] | None:
+    """The first and last day a date such as "2023-03-15", "2024-11" or "2017" can mean."""
+    m = _DATE.match(text or "")
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day:
+            d = date(year, int(month), int(day))
+            return d, d
+        if month:
+            first = date(year, int(month), 1)
+            nxt = date(year + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - timedelta(days=1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def date_gap(a: str | None, b: str | None) -> timedelta | None:
+    """Days between two (possibly partial) dates; None when either is unknown."""
+    ra, rb = date_range(a), date_range(b)
+    if ra is None or rb is None:
+        return None
+    return max(timedelta(0), rb[0] - ra[1], ra[0] - rb[1])
+
+
+def _articles(corpus: Corpus, pairs: list[TextPair]) -> tuple[list[dict], list[dict]]:
+    """Per article pair: how much of each pairs with the other, wire copy, same or other event."""
+    arts = corpus.articles
+    paired: dict[tuple[str, str], tuple[set[int], set[int], list[TextPair]]] = {}
+    for p in pairs:
+        if p.kind != "paragraph":
+            continue
+        entry = paired.setdefault((p.a.article, p.b.article), (set(), set(), []))
+        entry[0].add(p.a.paragraph)
+        entry[1].add(p.b.paragraph)
+        entry[2].append(p)
+    rows, edges = [], []
+    for x in range(len(arts)):
+        for y in range(x + 1, len(arts)):
+            a, b = arts[x], arts[y]
+            sa, sb, ps = paired.get((a.id, b.id), (set(), set(), []))
+            row = _article_row(a, b, sa, sb, ps)
+            rows.append(row)
+            if row["wire"]:
+                edges.append((a.id, b.id, row["wire_paragraphs"]))
+    return rows, _wire_groups(edges)
+
+
+def _article_row(a: Article, b: Article, sa: set[int], sb: set[int], ps: list[TextPair]) -> dict:
+    share_a = len(sa) / max(1, len(a.paragraphs))
+    share_b = len(sb) / max(1, len(b.paragraphs))
+    wire_pairs = [p for p in ps if p.wire]
+    wire_n = min(len({p.a.paragraph for p in wire_pairs}), len({p.b.paragraph for p in wire_pairs}))
+    wire = wire_n >= WIRE_MIN_PARAGRAPHS and wire_n >= WIRE_MIN_SHARE * min(len(a.paragraphs),
+                                                                             len(b.paragraphs))
+    relation, why = _relation(a, b, share_a, share_b, len(ps))
+    counts: dict[str, float] = defaultdict(float)
+    for p in ps:
+        for t in p.terms:
+            counts[t] += p.score
+    return {
+        "a": a.id, "b": b.id,
+        "a_paired": round(share_a, 3), "b_paired": round(share_b, 3),
+        "paragraph_pairs": len(ps),
+        "score": round(100 * math.sqrt(share_a * share_b), 1),
+        "terms": [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
+        "wire": wire, "wire_paragraphs": wire_n,
+        "relation": relation, "why": why,
+    }
+
+
+def _relation(a: Article, b: Article, share_a: float, share_b: float, n_pairs: int) -> tuple[str, str]:
+    """"same event", "related event" or "unrelated", with the reason in words.
+
+    Two reports of one event pair a good share of both texts; a different
+    event in the same story (an earlier meeting, a later call) shares names and
+    background but few facts.  Dates far apart settle it when both are known.
+    """
+    gap = date_gap(a.date, b.date)
+    high, low = max(share_a, share_b), min(share_a, share_b)
+    if n_pairs == 0:
+        return "unrelated", "no passage pairs"
+    if gap is not None and gap > EVENT_MAX_GAP:
+        return "related event", f"dates {gap.days} days apart; {n_pairs} passage pairs"
+    if high >= SAME_EVENT_MAX and low >= SAME_EVENT_MIN:
+        return "same event", f"{high:.0%} and {low:.0%} of the paragraphs pair"
+    return "related event", f"only {high:.0%} and {low:.0%} of the paragraphs pair"
+
+
+def _wire_groups(edges: list[tuple[str, str, int]]) -> list[dict]:
+    """Connected groups of articles linked by wire copy (reprints of one source text)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in edges:
+        parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for x in list(parent):
+        groups[find(x)].append(x)
+    return [{"articles": sorted(members),
+             "paragraphs": sum(n for a, b, n in edges if a in members)}
+            for members in sorted(groups.values())]

@@ -1,0 +1,162 @@
+"""Normalisation for matching only: the text shown is never changed.
+
+Two accounts of one fact rarely spell it the same way: "Behaviour" and
+"behavior", "1,200 metres" and "1,200 meters", curly and straight quotes,
+"U.S." and "US", "declassify" and "declassifying".  Everything here maps such
+variants onto one matching key so that pairing and word differences compare
+meanings, not typography.  Nothing here knows any article, name or outlet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Typography that varies between outlets and means nothing for matching.
+_CHAR_MAP = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+
+# Function words plus the verbs of reporting that every news sentence carries:
+# they say nothing about which fact a passage tells.
+STOP_WORDS = frozenset("""
+a about above after again against all almost also although am among an and another any are
+around as at be became because been before being below between both but by can could did do
+does doing done down during each either else even ever every few for from further had has have
+having he her here hers herself him himself his how however i if in into is it its itself just
+least less like made make many may me might more most much must my myself near neither no nor
+not now of off often on once one only or other others our ours ourselves out over own per
+perhaps quite rather really same several shall she should since so some still such than that
+the their theirs them themselves then there these they this those though through thus to too
+toward towards under until up upon us very via was we were what whatever when where whether
+which while who whom whose why will with within without would yet you your yours yourself
+yourselves mr mrs ms
+say says said saying tell tells told telling according added add adds report reported reports
+reportedly statement stated also already ago new news way week weeks day days year years time
+times two three four five six seven eight nine ten first last later earlier get got going go
+goes went well back even many much another since want wanted including include includes
+""".split())
+
+# British spellings whose US form is not reached by the general rules below.
+_SPELLING = {
+    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
+    "programme": "program", "programmes": "programs", "grey": "gray", "aluminium": "aluminum",
+    "tyre": "tire", "tyres": "tires", "manoeuvre": "maneuver", "manoeuvres": "maneuvers",
+    "manoeuvred": "maneuvered", "manoeuvring": "maneuvering", "sceptical": "skeptical",
+    "cheque": "check", "kerb": "curb", "plough": "plow", "storey": "story", "practise": "practice",
+    "jewellery": "jewelry", "enrol": "enroll", "fulfil": "fulfill", "paediatric": "pediatric",
+    "anaesthetic": "anesthetic", "oestrogen": "estrogen", "foetus": "fetus", "mould": "mold",
+    "moult": "molt", "towards": "toward", "amongst": "among", "whilst": "while",
+}
+
+_SPELLING_RULES = (
+    (re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|er|ers)?$"), r"\1or\2"),  # behaviour
+    (re.compile(r"^(\w+)tre(s|d)?$"), r"\1ter\2"),                              # metre, theatre
+    (re.compile(r"^(\w{3,})ogue(s)?$"), r"\1og\2"),                            # dialogue
+    (re.compile(r"^(\w{2,})yse(s|d)?$"), r"\1yze\2"),                          # analyse
+    (re.compile(r"^(\w{3,})is(e|es|ed|ing|ation|ations)$"), r"\1iz\2"),        # organise
+)
+
+_ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
+_TOKEN = re.compile(r"[^\W_]+(?:[.,'][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+def normalise(text: str) -> str:
+    """Typography-neutral text of the same length as `text` (quotes, dashes, spaces).
+
+    Keeping the length lets callers map matches back to spans in the shown text.
+    """
+    return text.translate(_CHAR_MAP)
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens of the shown text with their character spans (punctuation is dropped)."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(normalise(text))]
+
+
+def spell_us(word: str) -> str:
+    """The US spelling of a lower-case word, so "behaviour" meets "behavior"."""
+    if word in _SPELLING:
+        return _SPELLING[word]
+    for pattern, repl in _SPELLING_RULES:
+        if pattern.match(word):
+            return pattern.sub(repl, word)
+    return word
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: inflections only, applied the same way to both sides.
+
+    Final "e" and doubled letters are dropped everywhere, so "declare" and
+    "declared", "call" and "called" reach the same key.
+    """
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, repl, min_len in (("ies", "y", 5), ("sses", "ss", 5), ("ations", "at", 7),
+                                  ("ation", "at", 6), ("ingly", "", 7), ("edly", "", 6),
+                                  ("ing", "", 5), ("ed", "", 4), ("ly", "", 5)):
+        if word.endswith(suffix) and len(word) >= min_len:
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    else:
+        if word.endswith("es") and len(word) > 4 and word[-3] in "sxz" or word.endswith(("ches", "shes")):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            word = word[:-1]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and not word[-1].isdigit():
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def word_key(token: str) -> str:
+    """The matching key of one token for word differences: case, spelling, typography."""
+    if _NUMBER.match(token):
+        return token.replace(",", "")
+    return spell_us(token.casefold().replace("'", "")) if "'" in token else spell_us(token.casefold())
+
+
+@lru_cache(maxsize=200_000)
+def term(token: str) -> str | None:
+    """The matching term of one token, or None for a stop word.
+
+    An all-capitals token ("US", "NATO") is an acronym, never the stop word it
+    may spell; numbers lose their thousands separators ("1,200" -> "1200").
+    """
+    if _NUMBER.match(token):
+        return token.replace(",", "")
+    if token.endswith(("'s", "'S")):
+        token = token[:-2]
+    acronym = len(token) >= 2 and token.isupper()
+    word = token.casefold().replace("'", "")
+    if not acronym and (word in STOP_WORDS or len(word) < 2):
+        return None
+    return stem(spell_us(word))
+
+
+def terms(text: str) -> list[str]:
+    """The content terms of a passage, in order (duplicates kept)."""
+    text = _ACRONYM_DOTS.sub(lambda m: m.group().replace(".", ""), normalise(text))
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = term(m.group())
+        if t is not None:
+            out.append(t)
+    return out
+
+
+def is_number(t: str) -> bool:
+    """True for a numeric term: numbers are strong evidence that two passages match."""
+    return t[:1].isdigit()
+
+
+def fold(text: str) -> str:
+    """Lower-case, typography-neutral text for near-duplicate (wire copy) checks."""
+    return unicodedata.normalize("NFKC", normalise(text)).casefold()

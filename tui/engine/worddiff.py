@@ -1,0 +1,72 @@
+"""Word-level differences between two versions of one fact.
+
+The reader highlights the words one version has that the other lacks.  The
+diff runs on token lists (rapidfuzz's Levenshtein opcodes accept any sequence
+of hashables), comparing matching keys (case, curly quotes and US/UK spelling
+folded) so "behaviour" against "behavior" is no difference, while every op
+carries character spans into the *shown* texts so the UI can mark them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from .textnorm import tokens, word_key
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One run of tokens: "equal", "replace", "delete" (only in a) or "insert" (only in b).
+
+    `a_span`/`b_span` are character offsets into a and b (empty spans for the
+    side that has nothing); `a_words`/`b_words` are the shown words.
+    """
+
+    tag: str
+    a_span: tuple[int, int]
+    b_span: tuple[int, int]
+    a_words: tuple[str, ...]
+    b_words: tuple[str, ...]
+
+
+def word_diff(a: str, b: str) -> list[DiffOp]:
+    """The token-level edit script turning a into b, with spans into both texts."""
+    ta, tb = tokens(a), tokens(b)
+    ka = [word_key(t[0]) for t in ta]
+    kb = [word_key(t[0]) for t in tb]
+    ops = []
+    for op in Levenshtein.opcodes(ka, kb):
+        ops.append(DiffOp(op.tag, _span(ta, op.src_start, op.src_end, len(a)),
+                          _span(tb, op.dest_start, op.dest_end, len(b)),
+                          tuple(t[0] for t in ta[op.src_start:op.src_end]),
+                          tuple(t[0] for t in tb[op.dest_start:op.dest_end])))
+    return ops
+
+
+def _span(toks: list[tuple[str, int, int]], start: int, end: int, length: int) -> tuple[int, int]:
+    """Character span of tokens[start:end]; an empty span at the insertion point if none."""
+    if start < end:
+        return toks[start][1], toks[end - 1][2]
+    at = toks[start][1] if start < len(toks) else length
+    return at, at
+
+
+def diff_summary(a: str, b: str) -> dict[str, list]:
+    """JSON-ready difference: the words only a has, only b has, and their spans.
+
+    Words are listed in text order; a replaced run counts on both sides.
+    """
+    a_only: list[str] = []
+    b_only: list[str] = []
+    a_spans: list[list[int]] = []
+    b_spans: list[list[int]] = []
+    for op in word_diff(a, b):
+        if op.tag in ("delete", "replace"):
+            a_only.extend(op.a_words)
+            a_spans.append(list(op.a_span))
+        if op.tag in ("insert", "replace"):
+            b_only.extend(op.b_words)
+            b_spans.append(list(op.b_span))
+    return {"a_only": a_only, "b_only": b_only, "a_spans": a_spans, "b_spans": b_spans}
