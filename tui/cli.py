@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__
 
-FORMATS = ("json", "markdown")
+FORMATS = ("json", "markdown", "html", "w3c")
 
 
 class UserError(Exception):
@@ -57,7 +57,6 @@ def _corpus_path(path: Path | None) -> Path:
 def run_export(args: argparse.Namespace) -> int:
     from .engine.analysis import analyse
     from .engine.casefile import CaseFileError
-    from .engine.export import to_json
     from .engine.loading import CorpusError, load_corpus
 
     try:
@@ -66,15 +65,42 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     for warning in corpus.warnings:
         print(f"reconcile: warning: {warning}", file=sys.stderr)
-    analysis = analyse(corpus)
-    if args.format == "json":
-        text = to_json(analysis)
-    else:
-        from .engine.report import to_markdown
-
-        text = to_markdown(analysis)
-    _write(text, args.output)
+    store = _notes_store(corpus, args.notes)
+    links, fixes = store.engine_inputs(corpus)
+    analysis = analyse(corpus, links, fixes)
+    _write(_render(args.format, analysis, store), args.output)
     return 0
+
+
+def _notes_store(corpus, notes: Path | None):
+    """The notes file for export: read, never written; a damaged one stops the export."""
+    from .engine.notes import open_store
+
+    store = open_store(corpus, notes)
+    if store.unreadable:
+        raise UserError(store.unreadable)
+    if notes is not None and not notes.exists():
+        print(f"reconcile: warning: {notes}: no notes file yet; exporting without notes",
+              file=sys.stderr)
+    return store
+
+
+def _render(fmt: str, analysis, store) -> str:
+    """The export text in format `fmt` (one of FORMATS)."""
+    corpus = analysis.corpus
+    if fmt == "json":
+        from .engine.export import to_json
+        from .engine.notes import notes_json
+
+        return to_json(analysis, notes_json(store, corpus))
+    if fmt == "w3c":
+        from .engine.w3c import to_w3c_json
+
+        return to_w3c_json(store, corpus)
+    from .engine.report import to_html, to_markdown
+
+    markdown = to_markdown(analysis, store)
+    return markdown if fmt == "markdown" else to_html(markdown, corpus.title)
 
 
 def _write(text: str, output: Path | None) -> None:

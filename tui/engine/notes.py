@@ -420,6 +420,7 @@ class NoteStore:
         self.corpus_path = corpus_path
         self.problem: str | None = None
         self.error: NotesFileError | None = None
+        self.unreadable: str | None = None  # set when the file exists but could not be loaded
         self.reloaded = 0  # how many saves found the file changed by someone else
         self._data = NotesData()
         self._base = NotesData()
@@ -452,11 +453,12 @@ class NoteStore:
         try:
             data, raw = read_notes(self.path)
         except NotesFileError as exc:
-            self.error = exc
+            self.error, self.unreadable = exc, str(exc)
             self.problem = f"{exc} - opened read-only, the file will not be overwritten"
             return
         except OSError as exc:
-            self.problem = f"{self.path}: cannot read ({exc.strerror}) - opened read-only"
+            self.unreadable = f"{self.path}: cannot read ({exc.strerror})"
+            self.problem = f"{self.unreadable} - opened read-only"
             return
         self._data = self._base = data
         self._remember(raw)
@@ -627,3 +629,36 @@ def parse_tags(text: str) -> tuple[str, ...]:
         if tag:
             seen.setdefault(tag, None)
     return tuple(seen)
+
+
+# --------------------------------------------------------------------------
+# Plain data for the JSON export
+
+
+def anchor_dict(anchor: Anchor) -> dict[str, Any]:
+    return _anchor_table(anchor)
+
+
+def note_dict(note: Note, placement: Placement | None) -> dict[str, Any]:
+    """One note for the JSON export, with where (and how surely) it lands now."""
+    out: dict[str, Any] = {
+        "id": note.id, "text": note.text, "verdict": note.verdict, "tags": list(note.tags),
+        "created": note.created.isoformat(), "updated": note.updated.isoformat(),
+        "fact": note.fact,
+        "anchor": anchor_dict(note.anchor) if note.anchor else None,
+        "status": placement.status if placement else None,
+        "placement": None,
+    }
+    if placement is not None and placement.placed:
+        ref = placement.ref
+        out["placement"] = {"article": placement.article, "start": placement.start,
+                            "end": placement.end, "method": placement.method,
+                            "paragraph": ref.paragraph if ref else None,
+                            "sentence": ref.sentence if ref else None}
+    return out
+
+
+def notes_json(store: NoteStore, corpus: Corpus) -> list[dict[str, Any]]:
+    """Every note of the store, placed against `corpus`, for `to_document`."""
+    placed = store.placements(corpus)
+    return [note_dict(n, placed.get(n.id)) for n in store.notes]

@@ -1,20 +1,280 @@
-"""The Markdown report: what the engine found, readable without the app."""
+"""The Markdown report: what the engine found and what the user noted, readable without the app.
+
+The report is for a reader who never opens `reconcile`: each disputed fact
+with every side's words quoted and sourced (article, outlet, paragraph), then
+the notes and verdicts written on it; notes that could not be placed any more
+are listed at the end, never dropped.  Article text and note text are
+untrusted, so every piece of them is escaped and renders literally - in the
+Markdown and in the HTML made from it (`to_html`, markdown-it with raw HTML
+disabled).
+"""
 
 from __future__ import annotations
 
-from .model import Analysis
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .anchors import ORPHANED, Placement
+from .model import Account, Analysis, Article, Corpus, Fact, Ref
+from .notes import Note, NoteStore
+
+_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>&|~{}!#]|(?<![^\W_])_|_(?![^\W_]))")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
+STATUS_MARK = {"disputed": "✖ disputed", "agreed": "✔ agreed", "one-sided": "◐ one-sided"}
 
 
-def to_markdown(analysis: Analysis) -> str:
-    """A Markdown report of the corpus, its articles and their disputed facts."""
+def md_escape(text: str) -> str:
+    """Text that Markdown shows exactly as written (no emphasis, links, HTML, lists)."""
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_line_start, text, count=1)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """'- x' -> '\\- x' but '1. x' -> '1\\. x' (a backslash before a digit is literal)."""
+    lead, mark = match.group(1), match.group(2)
+    return lead + (mark + "\\" if mark[0].isdigit() else "\\" + mark)
+
+
+def md_quote(text: str) -> list[str]:
+    """A block quote of `text`, keeping its line breaks and blank lines."""
+    out = []
+    for line in text.splitlines() or [""]:
+        stripped = line.lstrip(" \t")
+        indent = "\u00a0" * (len(line) - len(stripped))  # no accidental code block
+        out.append(f"> {indent}{md_escape(stripped)}  ".rstrip() + ("  " if stripped else ""))
+    return out
+
+
+@dataclass(frozen=True)
+class _Placed:
+    note: Note
+    placement: Placement | None
+
+
+def to_markdown(analysis: Analysis, store: NoteStore | None = None) -> str:
+    """A Markdown report of the corpus, its disputed facts and the notes on them."""
     corpus = analysis.corpus
-    lines = [f"# {corpus.title}", ""]
+    placed = _place(store, corpus)
+    used: set[str] = set()
+    lines = _header(corpus, store, placed)
+    lines += _articles(corpus)
+    disputed = [f for f in analysis.facts if f.status == "disputed"]
+    others = [f for f in analysis.facts if f.status != "disputed"]
+    lines += ["## Disputed facts", ""]
+    if not disputed:
+        lines += ["No disputed facts were found.", ""]
+    for number, fact in enumerate(disputed, 1):
+        lines += _fact(number, fact, corpus, _notes_on(fact, placed, used))
+    if others:
+        lines += ["## Other facts", ""]
+        for fact in others:
+            lines += _fact_brief(fact, corpus, _notes_on(fact, placed, used))
+    lines += _loose_notes(corpus, [p for p in placed if p.note.id not in used and _is_placed(p)])
+    lines += _orphans([p for p in placed if p.note.id not in used and not _is_placed(p)])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _place(store: NoteStore | None, corpus: Corpus) -> list[_Placed]:
+    if store is None:
+        return []
+    where = store.placements(corpus)
+    return [_Placed(n, where.get(n.id)) for n in store.notes]
+
+
+def _is_placed(item: _Placed) -> bool:
+    """Anchored and found; a note without an anchor counts as placed only on its fact."""
+    return item.placement is not None and item.placement.status != ORPHANED
+
+
+def _header(corpus: Corpus, store: NoteStore | None, placed: Sequence[_Placed]) -> list[str]:
+    lines = [f"# {md_escape(corpus.title)}", "", f"Corpus: {md_escape(str(corpus.path))}", ""]
     if corpus.sides:
-        lines += ["Sides: " + ", ".join(s.name for s in corpus.sides), ""]
-    lines += ["## Articles", ""]
+        lines += ["Sides: " + ", ".join(md_escape(s.name) for s in corpus.sides), ""]
+    if store is not None:
+        orphaned = sum(1 for p in placed if p.placement is not None and not _is_placed(p))
+        lines += [f"Notes: {len(placed)} from {md_escape(str(store.path))}"
+                  + (f", {orphaned} orphaned (listed at the end)" if orphaned else ""), ""]
+    return lines
+
+
+def _articles(corpus: Corpus) -> list[str]:
+    lines = ["## Articles", ""]
     for article in corpus.articles:
-        title = article.title or article.id
-        extra = ", ".join(x for x in (article.outlet, article.date) if x)
-        lines.append(f"- **{title}**" + (f" ({extra})" if extra else "") + f" - `{article.id}`")
+        title = md_escape(article.title or article.id)
+        extra = ", ".join(md_escape(x) for x in (article.outlet, article.date) if x)
+        lines.append(f"- **{title}**" + (f" ({extra})" if extra else "")
+                     + f" - {md_escape(article.id)}")
+    return lines + [""]
+
+
+def _notes_on(fact: Fact, placed: Sequence[_Placed], used: set[str]) -> list[_Placed]:
+    """Notes written on this fact, or anchored in one of its accounts' sentences."""
+    refs = {a.ref for a in fact.accounts}
+    paragraphs = {Ref(r.article, r.paragraph) for r in refs}
+    found = []
+    for item in placed:
+        ref = item.placement.ref if _is_placed(item) and item.placement else None
+        on_fact = item.note.fact == fact.id
+        on_account = ref is not None and (ref in refs or (ref.sentence is None and ref in paragraphs))
+        if item.note.id not in used and (on_fact or on_account):
+            used.add(item.note.id)
+            found.append(item)
+    return found
+
+
+def _side_name(corpus: Corpus, side: str | None) -> str:
+    if side is None:
+        return "Unattributed"
+    return next((s.name for s in corpus.sides if s.id == side), side)
+
+
+def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
+    lines = [f"### {number}. {md_escape(fact.title)}", "",
+             f"Status: {STATUS_MARK.get(fact.status, fact.status)}"]
+    if fact.evidence:
+        lines.append("Why: " + "; ".join(md_escape(e) for e in fact.evidence))
     lines.append("")
-    return "\n".join(lines)
+    for side, accounts in _by_side(fact.accounts):
+        lines += [f"**{md_escape(_side_name(corpus, side))}**", ""]
+        for account in accounts:
+            lines += md_quote(account.text)
+            lines += [">", "> — " + _source(account, corpus), ""]
+    lines += _note_blocks(notes, corpus)
+    return lines
+
+
+def _fact_brief(fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
+    sides = ", ".join(md_escape(_side_name(corpus, s)) for s, _ in _by_side(fact.accounts))
+    lines = [f"- **{md_escape(fact.title)}** - {STATUS_MARK.get(fact.status, fact.status)}"
+             + (f" ({sides})" if sides else ""), ""]
+    return lines + _note_blocks(notes, corpus) if notes else lines
+
+
+def _by_side(accounts: Iterable[Account]) -> list[tuple[str | None, list[Account]]]:
+    groups: dict[str | None, list[Account]] = {}
+    for account in accounts:
+        groups.setdefault(account.side, []).append(account)
+    return list(groups.items())
+
+
+def _source(account: Account, corpus: Corpus) -> str:
+    """Who said it and where: speaker, outlet, article title, file and paragraph."""
+    article = _article(corpus, account.ref.article)
+    parts = []
+    if account.speaker:
+        parts.append(md_escape(account.speaker) + (" (side inferred)" if account.inferred else ""))
+    parts.append(_where(article, account.ref, account.ref.article))
+    return ", ".join(parts)
+
+
+def _article(corpus: Corpus, article_id: str) -> Article | None:
+    try:
+        return corpus.article(article_id)
+    except KeyError:
+        return None
+
+
+def _where(article: Article | None, ref: Ref | None, article_id: str) -> str:
+    """'*Outlet*, "Title", file ¶n (source tag)' - enough to find the passage by hand."""
+    parts = []
+    if article is not None and article.outlet:
+        parts.append(f"*{md_escape(article.outlet)}*")
+    if article is not None and article.title:
+        parts.append(f"“{md_escape(article.title)}”")
+    place = md_escape(article_id)
+    if ref is not None:
+        place += f" ¶{ref.paragraph + 1}"
+        if article is not None and ref.paragraph < len(article.paragraphs):
+            tag = article.paragraphs[ref.paragraph].source
+            if tag:
+                place += f" ({md_escape(tag)})"
+    return ", ".join(parts + [place])
+
+
+def _note_blocks(notes: Sequence[_Placed], corpus: Corpus) -> list[str]:
+    if not notes:
+        return []
+    lines = [f"Notes ({len(notes)}):", ""]
+    for item in notes:
+        lines += _note_block(item, corpus)
+    return lines
+
+
+def _note_block(item: _Placed, corpus: Corpus) -> list[str]:
+    note, placement = item.note, item.placement
+    head = f"**Note - {note.verdict}**"
+    if note.tags:
+        head += " · tags: " + ", ".join(md_escape(t) for t in note.tags)
+    head += f" · updated {note.updated.strftime('%Y-%m-%d %H:%M UTC')}"
+    lines = [head + "  "]
+    if note.anchor is not None:
+        status = placement.status if placement else ORPHANED
+        article_id = placement.article if placement and placement.article else note.anchor.article
+        ref = placement.ref if placement else None
+        lines.append(f"On “{md_escape(_short(note.anchor.quote))}” - "
+                     f"{_where(_article(corpus, article_id), ref, article_id)} ({status})")
+    lines.append("")
+    return lines + md_quote(note.text) + [""]
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _loose_notes(corpus: Corpus, items: list[_Placed]) -> list[str]:
+    """Notes on passages that are not part of any fact the engine reports."""
+    if not items:
+        return []
+    return ["## Notes on other passages", ""] + [x for item in items for x in _note_block(item, corpus)]
+
+
+def _orphans(items: list[_Placed]) -> list[str]:
+    """Notes whose passage is gone or ambiguous: kept, with what they pointed at."""
+    if not items:
+        return []
+    lines = ["## Orphaned notes", "",
+             "These notes could not be placed in the current articles (the quoted passage was "
+             "deleted or changed beyond recognition). They are kept in the notes file.", ""]
+    for item in items:
+        note = item.note
+        head = f"**Note - {note.verdict}**"
+        if note.tags:
+            head += " · tags: " + ", ".join(md_escape(t) for t in note.tags)
+        lines.append(head + "  ")
+        if note.anchor is not None:
+            lines.append(f"Was on “{md_escape(_short(note.anchor.quote))}” in "
+                         f"{md_escape(note.anchor.article)}")
+        elif note.fact is not None:
+            lines.append(f"Was on fact {md_escape(note.fact)} (no longer found)")
+        lines += [""] + md_quote(note.text) + [""]
+    return lines
+
+
+# --------------------------------------------------------------------------
+# HTML
+
+_CSS = """
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
+       color: #1d1d1f; background: #fff; }
+h1, h2, h3 { line-height: 1.2; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
+blockquote { margin: .5rem 0 .5rem 0; padding: .2rem 1rem; border-left: 4px solid #c9c9d1;
+             background: #f6f6f8; }
+@media (prefers-color-scheme: dark) {
+  body { color: #e8e8ea; background: #161618; } blockquote { background: #222226; border-color: #555; }
+}
+"""
+
+
+def to_html(markdown: str, title: str) -> str:
+    """One self-contained page (inline CSS, no scripts, no external links) from the report."""
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    body = renderer.render(markdown)
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+            f"<body>\n{body}</body>\n</html>\n")
