@@ -106,3 +106,19 @@ def test_one_line_per_paragraph_without_blank_lines(tmp_path):
     write(tmp_path, "a.txt", text)
     article = load_corpus(tmp_path).articles[0]
     assert len(article.paragraphs) == 2 and all(p.source == "Wire" for p in article.paragraphs)
+
+
+def test_wrapped_text_keeps_sentences_that_end_at_the_margin(tmp_path):
+    text = (
+        "The coast guard said the tanker drifted for six hours before tugs\n"
+        "reached it. Officials said no oil had leaked from the damaged hull at\n"
+        "any point during the operation, and that the crew of nineteen was safe.\n"
+        "Short last line.\n"
+        "\n"
+        "The owners said the engine failed because of contaminated fuel that\n"
+        "was loaded in port, a claim the port authority rejected on Friday.\n"
+    )
+    write(tmp_path, "a.txt", text)
+    paragraphs = load_corpus(tmp_path).articles[0].paragraphs
+    assert len(paragraphs) == 2
+    assert paragraphs[0].text.endswith("the crew of nineteen was safe. Short last line.")

@@ -99,8 +99,9 @@ def _block_units(block: list[Line]) -> list[Unit]:
         return [Unit(block, "list", "list of headlines or links", {"plain": True})]
     units: list[Unit] = []
     current: list[Line] = []
+    width = _wrap_width(block)
     for line in block:
-        if current and not _continues(current[-1].text, line.text):
+        if current and not _continues(current[-1].text, line.text, width):
             units.append(Unit(current))
             current = []
         current.append(line)
@@ -109,8 +110,25 @@ def _block_units(block: list[Line]) -> list[Unit]:
     return units
 
 
-def _continues(previous: str, line: str) -> bool:
+def _wrap_width(block: list[Line]) -> int | None:
+    """The column a hard-wrapped block was wrapped at, or None if it is not wrapped.
+
+    Wrapped text has most lines (all but paragraph ends) close to one width;
+    there a line that ends a sentence at full width is still mid-paragraph.
+    """
+    if len(block) < 3:
+        return None
+    widest = max(len(line.text) for line in block)
+    if widest > 100:
+        return None
+    full = sum(1 for line in block[:-1] if len(line.text) >= 0.8 * widest)
+    return widest if full >= 0.7 * (len(block) - 1) else None
+
+
+def _continues(previous: str, line: str, width: int | None = None) -> bool:
     """Is `line` the hard-wrapped continuation of `previous`?"""
+    if width and len(previous) >= 0.8 * width and not f.label_reason(line):
+        return True
     if f.ends_sentence(previous) or len(previous) < 30:
         return False
     if f.label_reason(line) or (f.is_headline(previous) and f.is_headline(line)):
