@@ -1,13 +1,344 @@
-"""Attribution: who asserts each sentence, and for which side (stub)."""
+"""Attribution: who asserts each sentence, and for which side.
+
+News prose names its sources in a handful of shapes: "X said ...", "...,"
+X said", "said X", "according to X", "as outlined by X", "X offered a
+different explanation", and continuations ("It reported ...", "he added",
+"the statement said", an unattributed quote after an attributed one) that
+point back to the last speaker.  We find every reporting verb outside
+quotation marks, read its subject (or agent, or inverted subject), and pick
+the sentence's speaker: the side that rejects a claim owns the sentence
+("he pushed back against X's claim"), otherwise the first speaker with a side
+(so "the newspaper reported that, according to officials, ..." belongs to the
+officials).  Speakers map to sides through the case file's actors, then the
+country gazetteer.  Unattributed sentences paired with an attributed one in
+another article inherit its side, marked inferred; the user's fixes come last.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
-from .model import Attribution, Corpus, Pair, Ref, SideFix
+from .lexicons import (ADVERBIAL_OPENERS, AUXILIARIES, GENERIC_HEADS, LEADING_NOISE, PASSIVE,
+                       PRONOUNS, REJECTION_VERBS, REPORTING_PHRASES, REPORTING_VERBS, SPEAKER_NOUNS,
+                       SPEECH_ACT)
+from .model import Attribution, Corpus, Pair, Ref, Side, SideFix
+from .sides import SideMatcher, countries_in
+
+_VERB = re.compile(
+    r"(?<![\w'’-])(" + "|".join(sorted([*REPORTING_PHRASES, *REPORTING_VERBS], key=len, reverse=True))
+    + r")(?![\w'’-])")
+_ACT = re.compile(SPEECH_ACT)
+_ACCORDING = re.compile(r"(?<![\w])[Aa]ccording to\s+([^,;.”\"]+(?:\.[A-Z][^,;.”\"]*)*)")
+_BOUNDARY = re.compile(r"[,;:“”\"()—]|(?<![\w])(?:that|which|who|whom|while|because|although|"
+                       r"though|whereas|if|when)(?![\w])")
+_CLAUSE_START = re.compile(r"[;:“”\"()—]|(?<![\w])that(?![\w])")
+_WORD = re.compile(r"[\w.'’-]+")
+_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
+_BAD_END = frozenset("the a an of to in on at by for with from his her their its our my your "
+                     "this that these those and or but as".split())
+_DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
+_ADVERB = re.compile(r"\w+ly$|also|further|since|already|later|earlier|then|again|once|still")
+_OPEN_QUOTES = ("“", '"', "‘")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A reporting verb with its speaker phrase, as found in one text.
+
+    `kind` is "named" (the phrase names someone), "pronoun" ("he") or
+    "generic" ("the statement"); the last two refer back to the last speaker.
+    """
+
+    speaker: str
+    start: int
+    end: int
+    verb: str
+    verb_at: int
+    rejection: bool
+    kind: str
+
+
+def find_claims(text: str, matcher: SideMatcher | None = None) -> list[Claim]:
+    """Every attribution in `text` in reading order (verbs inside quotes are skipped)."""
+    quoted = _quoted(text)
+    found: list[Claim] = []
+    for m in _ACCORDING.finditer(text):
+        found.append(_claim(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), "according to",
+                            m.start(), matcher))
+    for m in [*_VERB.finditer(text), *_ACT.finditer(text)]:
+        if quoted[m.start()]:
+            continue
+        claim = _for_verb(text, m.start(), m.end(), m.group(0), matcher)
+        if claim is not None:
+            found.append(claim)
+    found = [c for c in found if c is not None and c.speaker]
+    return sorted({(c.verb_at, c.start): c for c in found}.values(), key=lambda c: c.verb_at)
+
+
+def _quoted(text: str) -> list[bool]:
+    """Which characters sit inside double quotation marks."""
+    inside, out = False, []
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            out.append(inside)
+            inside = False
+            continue
+        elif ch == '"':
+            inside = not inside
+        out.append(inside)
+    out.append(False)
+    return out
+
+
+def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
+           matcher: SideMatcher | None) -> Claim | None:
+    """A Claim for the speaker phrase text[start:end], classified."""
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    if text[end - 1:end] == "." and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", text[start:end]):
+        end -= 1
+    phrase = text[start:end]
+    if not _speakerish(phrase, matcher):
+        return None
+    rejection = verb.lower() in REJECTION_VERBS
+    return Claim(phrase, start, end, verb, verb_at, rejection, _kind(phrase, matcher))
+
+
+def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | None) -> Claim | None:
+    """The speaker of the verb at text[vs:ve]: agent, inverted subject or subject."""
+    pre = text[:vs]
+    if _is_passive(pre):
+        agent = re.match(r"(?:\s+[\w’'.-]+){0,6}?\s+by\s+([^,;.”\"]+?)(?=\s+(?:who|which|that)\b|[,;”\"]|\.\s|\.?$)",
+                         text[ve:])
+        if not agent:
+            return None
+        return _claim(text, ve + agent.start(1), ve + agent.end(1), verb, vs, matcher)
+    stripped = pre.rstrip()
+    if stripped.endswith(("”", '"', ",”", ',"')) or stripped.endswith(","):
+        after = _np_after(text, ve)
+        if after and (stripped.endswith(("”", '"')) or text[after[0]].isupper()
+                      or text[after[0]:after[1]].lower().startswith("the ")):
+            return _claim(text, after[0], after[1], verb, vs, matcher)
+    return _subject(text, _strip_auxiliaries(pre), verb, vs, matcher)
+
+
+def _is_passive(pre: str) -> bool:
+    words = _WORD.findall(pre)[-3:]
+    while words and _ADVERB.fullmatch(words[-1].lower()) and words[-1].lower() not in PASSIVE:
+        words.pop()
+    return bool(words) and words[-1].lower() in (*PASSIVE, "as")
+
+
+def _np_after(text: str, pos: int) -> tuple[int, int] | None:
+    """A speaker noun phrase right after an inverted verb ("said Austin", "added the ministry")."""
+    m = re.match(r"\s+((?:the\s+|a\s+)?(?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.’'-]*)*)", text[pos:])
+    if m and (m.group(1)[0].isupper() or len(m.group(1).split()) > 1):
+        return pos + m.start(1), pos + m.end(1)
+    m = re.match(r"\s+((?:the\s+)?[a-z]+(?:\s+[a-z]+)?)", text[pos:])
+    if m and m.group(1).split()[-1] in SPEAKER_NOUNS:
+        return pos + m.start(1), pos + m.end(1)
+    return None
+
+
+def _strip_auxiliaries(pre: str) -> str:
+    """Drop "has also", "did not" and adverbs between a subject and its verb."""
+    while True:
+        m = re.search(r"([\w’'-]+)\s*$", pre)
+        if not m or not (m.group(1).lower() in AUXILIARIES or re.fullmatch(r"\w+ly", m.group(1))):
+            return pre
+        pre = pre[:m.start()]
+
+
+def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher | None) -> Claim | None:
+    """The subject phrase before a verb, skipping appositives and adverbial openers."""
+    bounds = list(_BOUNDARY.finditer(pre))
+    start = bounds[-1].end() if bounds else 0
+    if pre[start:].strip():
+        start = _skip_noise(pre, start)
+        return _claim(text, start, len(pre), verb, verb_at, matcher)
+    if not bounds or bounds[-1].group(0) != ",":
+        return None
+    comma = bounds[-1].start()
+    opens = list(_CLAUSE_START.finditer(pre, 0, comma))
+    clause = opens[-1].end() if opens else 0
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", pre[clause:comma])]
+    parts = [(clause + a, clause + b) for a, b in parts if pre[clause + a:clause + b].strip()]
+    while len(parts) > 1 and _adverbial(pre[parts[0][0]:parts[0][1]]):
+        parts.pop(0)
+    while len(parts) > 1 and pre[parts[-1][0]:parts[-1][1]].strip()[:1].islower():
+        parts.pop()
+    if not parts or _adverbial(pre[parts[0][0]:parts[0][1]]):
+        return None
+    return _claim(text, _skip_noise(pre, parts[0][0]), parts[-1][1], verb, verb_at, matcher)
+
+
+def _skip_noise(pre: str, start: int) -> int:
+    """Skip leading connectives ("But", "although") of a subject phrase."""
+    while True:
+        m = re.match(r"\s*([\w’'-]+)\s+", pre[start:])
+        if not m or m.group(1).lower() not in LEADING_NOISE:
+            return start
+        start += m.end()
+
+
+def _adverbial(part: str) -> bool:
+    words = part.split()
+    return not words or words[0].lower() in ADVERBIAL_OPENERS or words[0][:1].islower()
+
+
+def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
+    """Whether a phrase can be a speaker: a name, a pronoun, a body, a country."""
+    words = phrase.split()
+    if not words or len(words) > 12:
+        return False
+    last = words[-1].lower()
+    if last in _BAD_END or last.endswith(("'s", "’s")):
+        return False
+    if len(words) == 1 and last in PRONOUNS:
+        return True
+    if any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words):
+        return True
+    if (matcher and matcher.match(phrase)) or countries_in(phrase):
+        return True
+    body = words[1:] if words[0].lower() in _DETERMINERS else words
+    return bool(body) and all(w[:1].isupper() or w in ("of", "the", "and", "de", "for") for w in body)
+
+
+def _kind(phrase: str, matcher: SideMatcher | None) -> str:
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return "pronoun"
+    if (matcher and matcher.match(phrase)) or countries_in(phrase):
+        return "named"
+    body = words[1:] if words[0].lower() in _DETERMINERS else words
+    if not any(w[:1].isupper() for w in body) and words[-1].lower().strip(".,") in GENERIC_HEADS:
+        return "generic"
+    return "named"
+
+
+def _to_source(raw: str, base: int) -> list[int]:
+    """Source offset of every character of display_text(raw) (plus the end)."""
+    out: list[int] = []
+    i = 0
+    for m in _LINE_BREAK.finditer(raw):
+        out.extend(range(base + i, base + m.start()))
+        out.append(base + m.start())
+        i = m.end()
+    out.extend(range(base + i, base + len(raw) + 1))
+    return out
+
+
+@dataclass
+class _Last:
+    speaker: str
+    side: str | None
+    span: tuple[int, int] | None
 
 
 def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
               fixes: Sequence[SideFix] = ()) -> dict[Ref, Attribution]:
     """An Attribution for every sentence of the corpus."""
-    return {}
+    matcher = SideMatcher(corpus.sides)
+    out: dict[Ref, Attribution] = {}
+    for article in corpus.articles:
+        out.update(_attribute_article(article, matcher))
+    _inherit(out, pairs)
+    return _apply_fixes(out, fixes)
+
+
+def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
+    """Attributions of one article, carrying the last speaker for continuations."""
+    out: dict[Ref, Attribution] = {}
+    last: _Last | None = None
+    for paragraph in article.paragraphs:
+        previous: Attribution | None = None
+        for sentence in paragraph.sentences:
+            ref = Ref(article.id, paragraph.index, sentence.index)
+            raw = article.source_text[sentence.start:sentence.end]
+            offsets = _to_source(raw, sentence.start)
+            who = _choose(find_claims(sentence.text, matcher), matcher, last, offsets)
+            if who is None and previous and previous.speaker and _opens_quote(sentence.text):
+                who = _Last(previous.speaker, previous.side, previous.speaker_span)
+            if who is None:
+                out[ref] = previous = Attribution(ref, None, None)
+                continue
+            out[ref] = previous = Attribution(ref, who.speaker, who.side, who.span)
+            last = who
+    return out
+
+
+def _opens_quote(text: str) -> bool:
+    return text.lstrip().startswith(_OPEN_QUOTES)
+
+
+def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
+            offsets: list[int]) -> _Last | None:
+    """The sentence's speaker: a rejecting side first, then the first with a side."""
+    resolved: list[tuple[Claim, _Last]] = [(c, _resolve(c, matcher, last, offsets)) for c in claims]
+    for pick in ([r for r in resolved if r[0].rejection and r[1].side],
+                 [r for r in resolved if r[1].side], resolved):
+        if pick:
+            return pick[0][1]
+    return None
+
+
+def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: list[int]) -> _Last:
+    span = (offsets[claim.start], offsets[claim.end - 1] + 1)
+    if claim.kind == "pronoun":
+        return last if last else _Last(claim.speaker, None, span)
+    found = matcher.match(claim.speaker)
+    if found:
+        return _Last(claim.speaker, found[0], span)
+    if claim.kind == "generic" and last:
+        return _Last(claim.speaker, last.side, span)
+    return _Last(claim.speaker, None, span)
+
+
+def _inherit(out: dict[Ref, Attribution], pairs: Sequence[Pair], min_score: float = 40.0) -> None:
+    """Unattributed sentences take the side of attributed partners in other articles."""
+    votes: dict[Ref, set[str]] = {}
+    for pair in pairs:
+        if pair.kind != "sentence" or pair.score < min_score or pair.a.article == pair.b.article:
+            continue
+        for mine, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            me, them = out.get(mine), out.get(other)
+            if me and them and me.speaker is None and them.side and not them.inferred:
+                votes.setdefault(mine, set()).add(them.side)
+    for ref, sides in votes.items():
+        if len(sides) == 1:
+            out[ref] = Attribution(ref, None, next(iter(sides)), None, inferred=True)
+
+
+def _apply_fixes(out: dict[Ref, Attribution], fixes: Sequence[SideFix]) -> dict[Ref, Attribution]:
+    """The user's corrections: by speaker first, then the more specific by sentence."""
+    for fix in [f for f in fixes if f.speaker and not f.ref] + [f for f in fixes if f.ref]:
+        for ref, who in list(out.items()):
+            if fix.ref is not None and ref != fix.ref:
+                continue
+            if fix.ref is None and (who.speaker or "").casefold() != (fix.speaker or "").casefold():
+                continue
+            out[ref] = Attribution(ref, who.speaker, fix.side, who.speaker_span, inferred=False)
+    return out
+
+
+def speaker_phrases(corpus: Corpus) -> Iterator[str]:
+    """Every speaker phrase the rules find, before any side is known (for infer_sides)."""
+    for article in corpus.articles:
+        for paragraph in article.paragraphs:
+            for sentence in paragraph.sentences:
+                for claim in find_claims(sentence.text):
+                    yield claim.speaker
+
+
+def sides_for(corpus: Corpus) -> tuple[Side, ...]:
+    """The case file's sides, or sides inferred from the speakers when there are none."""
+    if corpus.sides:
+        return corpus.sides
+    from .sides import infer_sides
+    return infer_sides(corpus)

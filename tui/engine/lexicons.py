@@ -1,0 +1,161 @@
+"""General word lists for attribution and dispute detection.
+
+Everything here is ordinary English news vocabulary or a world gazetteer:
+reporting verbs, denial and negation words, contrast cues, and countries with
+their demonyms and capitals.  No names of people or of any one story's actors
+belong here; those live in a corpus's case file.
+"""
+
+from __future__ import annotations
+
+# Inflected forms of verbs that introduce what someone asserts.  Plain plural
+# forms ("analysts note") are included; bare "claim"/"report" are not, since
+# they are mostly nouns.
+REPORTING_VERBS = frozenset("""
+said says say stated states told tells claimed claims denied denies deny described describes
+reported reports asserted asserts accused accuses warned warns warn suggested suggests insisted
+insists insist confirmed confirms framed frames emphasized emphasised emphasizes emphasises
+emphasize noted notes note added adds indicated indicates remarked remarks explained explains
+announced announces argued argues argue acknowledged acknowledges admitted admits maintained
+maintains contended contends contend alleged alleges rejected rejects dismissed dismisses
+refuted refutes disputed disputes detailed details stressed stresses cautioned cautions declared
+declares elaborated elaborate characterized characterised wrote writes tweeted posted responded
+replied countered protested condemned condemns blamed blames mentioned outlined urged urges vowed
+pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
+""".split())
+
+# Multi-word reporting phrases; the first word is matched like a verb.
+REPORTING_PHRASES = (
+    r"pushed back", r"push back", r"pushes back", r"ruled out", r"rules out",
+    r"declined to", r"called for", r"calls for", r"made clear", r"left open",
+)
+
+# A statement delivered as a noun: "offered a different explanation".
+SPEECH_ACT = (
+    r"(?:offered|gave|issued|released|provided|put forward|published)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:explanation|account|version|statement|warning|assurance|denial|response|assessment|"
+    r"readout|briefing|communiqu[eé])s?\b"
+)
+
+# Verbs by which one side rejects the other's claim; such a sentence belongs
+# to the rejecting side.
+REJECTION_VERBS = frozenset("""
+denied denies deny rejected rejects reject dismissed dismisses dismiss refuted refutes refute
+disputed disputes dispute contradicted contradicts countered counters
+""".split()) | {"pushed back", "push back", "pushes back"}
+
+# Subjects that refer back to the last speaker of the article.
+PRONOUNS = frozenset("he she it they we".split())
+# Nouns that can head a speaker phrase without a name ("the ministry", "officials").
+SPEAKER_NOUNS = frozenset("""
+official officials spokesman spokeswoman spokesperson spokespeople ministry minister office
+statement statements government military army navy command embassy department agency source
+sources analyst analysts observer observers expert experts diplomat diplomats side president
+secretary general chairman commander leader leaders authorities administration kremlin
+pentagon council committee media newspaper outlet report readout communique officer officers
+ambassador envoy premier chief staff forces spokespeople representative representatives
+""".split())
+# Speaker phrases whose side must come from the previous speaker.
+GENERIC_HEADS = frozenset("""
+statement statements ministry office source sources official officials side spokesman
+spokeswoman spokesperson readout communique
+""".split())
+# Words that open an adverbial or connective phrase, not a subject.
+LEADING_NOISE = frozenset("""
+but and yet however meanwhile although though even while whereas so also still then earlier later
+""".split())
+ADVERBIAL_OPENERS = frozenset("""
+on in at after before despite since during earlier later asked most last when while as by
+for following amid over under according however meanwhile but and yet in the at this
+""".split())
+AUXILIARIES = frozenset("""
+has have had also further later repeatedly since already strongly previously earlier not did does
+do would will could may might had been publicly again firmly flatly sharply quickly immediately
+initially separately then too once twice first
+""".split())
+PASSIVE = frozenset("was were been is are being be".split())
+
+# Words that signal that one account contradicts another.
+DENIAL = frozenset("""
+denied denies deny denial rejected rejects reject dismissed dismisses refuted refutes disputed
+disputes contradicted contradicts false falsely baseless unfounded untrue lie lies fabricated
+countered pushed
+""".split())
+NEGATION = frozenset("""
+no not never neither nor none nothing without n't didn’t didn't don't doesn't wasn't weren't
+isn't aren't cannot
+""".split())
+CONTRAST = (
+    r"different explanation", r"different account", r"different version", r"contrary",
+    r"instead", r"however", r"but", r"whereas", r"on the other hand", r"disputed", r"contradict",
+    r"pushed back", r"offered a different",
+)
+HEDGES = frozenset("""
+claim claims claimed alleged allegedly purported purportedly reportedly supposedly so-called
+""".split())
+# General antonym pairs that make two accounts incompatible.
+ANTONYMS = (
+    ("international", "national"), ("international", "territorial"), ("international", "sovereign"),
+    ("international", "state"), ("intentional", "accidental"), ("intentional", "unintentional"),
+    ("dangerous", "routine"), ("dangerous", "safe"), ("aggressive", "routine"),
+    ("aggressive", "professional"), ("reckless", "routine"), ("unsafe", "safe"),
+    ("unprofessional", "professional"), ("legal", "illegal"), ("lawful", "unlawful"),
+    ("provoke", "defensive"), ("deliberate", "accidental"), ("attack", "accident"),
+    ("violated", "international"), ("intruded", "international"), ("inside", "outside"),
+)
+
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for with from into onto about over under after before
+during since as that this these those it its it's he she they them their his her we our you i
+is are was were be been being has have had do does did will would can could may might must shall
+should not no so than then there here which who whom whose what when where why how also very
+just only more most much many some any all both each other such own same said says say told
+according while which up out off again once further still even though although however yet
+one two three first last new year years day days week month months time would been
+""".split())
+
+# Countries: (canonical name, short id, names, demonyms, capital).  A small
+# gazetteer so sides can be inferred from speakers without a case file.
+COUNTRIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...] = (
+    ("United States", "us", ("United States", "U.S.", "US", "USA", "America", "U.S.A."),
+     ("American", "Americans"), "Washington"),
+    ("Russia", "ru", ("Russia", "Russian Federation"), ("Russian", "Russians"), "Moscow"),
+    ("China", "cn", ("China", "People's Republic of China", "PRC"), ("Chinese",), "Beijing"),
+    ("Iran", "ir", ("Iran", "Islamic Republic"), ("Iranian", "Iranians"), "Tehran"),
+    ("Ukraine", "ua", ("Ukraine",), ("Ukrainian", "Ukrainians"), "Kyiv"),
+    ("United Kingdom", "uk", ("United Kingdom", "Britain", "UK", "U.K."), ("British",), "London"),
+    ("France", "fr", ("France",), ("French",), "Paris"),
+    ("Germany", "de", ("Germany",), ("German", "Germans"), "Berlin"),
+    ("Israel", "il", ("Israel",), ("Israeli", "Israelis"), "Jerusalem"),
+    ("Turkey", "tr", ("Turkey", "Türkiye"), ("Turkish",), "Ankara"),
+    ("Syria", "sy", ("Syria",), ("Syrian", "Syrians"), "Damascus"),
+    ("India", "in", ("India",), ("Indian",), "New Delhi"),
+    ("Pakistan", "pk", ("Pakistan",), ("Pakistani",), "Islamabad"),
+    ("Japan", "jp", ("Japan",), ("Japanese",), "Tokyo"),
+    ("North Korea", "kp", ("North Korea", "DPRK"), ("North Korean",), "Pyongyang"),
+    ("South Korea", "kr", ("South Korea",), ("South Korean",), "Seoul"),
+    ("Taiwan", "tw", ("Taiwan",), ("Taiwanese",), "Taipei"),
+    ("Greece", "gr", ("Greece",), ("Greek",), "Athens"),
+    ("Poland", "pl", ("Poland",), ("Polish",), "Warsaw"),
+    ("Belarus", "by", ("Belarus",), ("Belarusian",), "Minsk"),
+    ("Georgia", "ge", ("Georgia",), ("Georgian",), "Tbilisi"),
+    ("Armenia", "am", ("Armenia",), ("Armenian",), "Yerevan"),
+    ("Azerbaijan", "az", ("Azerbaijan",), ("Azerbaijani",), "Baku"),
+    ("Saudi Arabia", "sa", ("Saudi Arabia",), ("Saudi",), "Riyadh"),
+    ("Iraq", "iq", ("Iraq",), ("Iraqi",), "Baghdad"),
+    ("Egypt", "eg", ("Egypt",), ("Egyptian",), "Cairo"),
+    ("Venezuela", "ve", ("Venezuela",), ("Venezuelan",), "Caracas"),
+    ("Philippines", "ph", ("Philippines",), ("Philippine", "Filipino"), "Manila"),
+    ("Vietnam", "vn", ("Vietnam",), ("Vietnamese",), "Hanoi"),
+    ("Canada", "ca", ("Canada",), ("Canadian",), "Ottawa"),
+    ("Australia", "au", ("Australia",), ("Australian",), "Canberra"),
+    ("Serbia", "rs", ("Serbia",), ("Serbian",), "Belgrade"),
+    ("Kosovo", "xk", ("Kosovo",), ("Kosovar",), "Pristina"),
+    ("Ethiopia", "et", ("Ethiopia",), ("Ethiopian",), "Addis Ababa"),
+    ("Sudan", "sd", ("Sudan",), ("Sudanese",), "Khartoum"),
+    ("Lebanon", "lb", ("Lebanon",), ("Lebanese",), "Beirut"),
+    ("Qatar", "qa", ("Qatar",), ("Qatari",), "Doha"),
+    ("Cuba", "cu", ("Cuba",), ("Cuban",), "Havana"),
+    ("Mexico", "mx", ("Mexico",), ("Mexican",), "Mexico City"),
+    ("Colombia", "co", ("Colombia",), ("Colombian",), "Bogota"),
+)

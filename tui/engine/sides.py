@@ -1,0 +1,171 @@
+"""Sides: match a speaker phrase to a side, and infer sides without a case file.
+
+Names of actors come from the case file; the only built-in knowledge is the
+country gazetteer in `lexicons`, so a folder of competing accounts works with
+no set-up: the two countries most named by the corpus's speakers become the
+sides (marked inferred), and people introduced as "Russian Foreign Minister X"
+join their country's side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .lexicons import COUNTRIES
+from .model import Actor, Corpus, Side
+
+_APOS = str.maketrans({"’": "'", "‘": "'"})
+_ROLE = re.compile(
+    r"\b(?:officer|counterpart|minister|official|spokesman|spokeswoman|spokesperson|general|chief|"
+    r"diplomat|envoy|ambassador|president|secretary|commander|leader|admiral|pilot|captain)\b", re.I)
+_INSTITUTION = frozenset("ministry command office department embassy forces navy army guard corps staff "
+                         "agency council".split())
+_SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
+
+
+def normalise(text: str) -> str:
+    """Curly apostrophes to straight ones; same length, so spans survive."""
+    return text.translate(_APOS)
+
+
+def name_pattern(name: str) -> re.Pattern[str]:
+    """Whole-word pattern for a name; all-caps acronyms ("US") match case-sensitively."""
+    name = normalise(name.strip())
+    body = r"\s+".join(re.escape(w) for w in name.split())
+    flags = 0 if re.fullmatch(r"[A-Z][A-Z.]*", name) else re.I
+    return re.compile(rf"(?<![\w'.-]){body}(?![\w-])", flags)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    pattern: re.Pattern[str]
+    side: str
+    weight: int  # actors beat countries at the same position
+
+
+class SideMatcher:
+    """Finds which side a speaker phrase belongs to: earliest, then longest, match."""
+
+    def __init__(self, sides: tuple[Side, ...]) -> None:
+        entries: list[_Entry] = []
+        for side in sides:
+            for actor in side.actors:
+                entries.extend(_Entry(name_pattern(n), side.id, 2) for n in actor.names if n.strip())
+            country = country_of(side)
+            if country:
+                entries.extend(_Entry(name_pattern(n), side.id, 1) for n in country_names(country))
+        self.entries = entries
+
+    def match(self, phrase: str) -> tuple[str, int, int] | None:
+        """(side id, start, end) of the best name in `phrase`, or None."""
+        text = normalise(phrase)
+        best: tuple[int, int, int, str] | None = None
+        for entry in self.entries:
+            found = entry.pattern.search(text)
+            if not found:
+                continue
+            key = (found.start(), -(found.end() - found.start()), -entry.weight, entry.side)
+            if best is None or key < best:
+                best = key
+        if best is None:
+            return None
+        start, neg_len, _, side = best
+        return side, start, start - neg_len
+
+
+def country_names(country: tuple) -> tuple[str, ...]:
+    """Every way the gazetteer names a country: names, demonyms, capital."""
+    _, _, names, demonyms, capital = country
+    return (*names, *demonyms, capital)
+
+
+def country_of(side: Side) -> tuple | None:
+    """The gazetteer country a side stands for, read from its id, name or actors."""
+    labels = [side.name, side.id, *(n for a in side.actors for n in a.names)]
+    for label in labels:
+        for country in COUNTRIES:
+            if any(name_pattern(n).fullmatch(normalise(label)) for n in country_names(country)):
+                return country
+    for country in COUNTRIES:
+        if any(name_pattern(n).search(normalise(side.name)) for n in country_names(country)):
+            return country
+    return None
+
+
+def countries_in(text: str) -> list[tuple]:
+    """Gazetteer countries named in `text`, in order of first mention."""
+    text = normalise(text)
+    found: list[tuple[int, tuple]] = []
+    for country in COUNTRIES:
+        hits = [m.start() for n in country_names(country) for m in [name_pattern(n).search(text)] if m]
+        if hits:
+            found.append((min(hits), country))
+    return [c for _, c in sorted(found, key=lambda x: x[0])]
+
+
+def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
+    """Two sides from the countries most named by speakers (then by the text)."""
+    from .attribution import speaker_phrases  # late import: attribution uses this module
+
+    by_speaker: Counter[str] = Counter()
+    by_text: Counter[str] = Counter()
+    lookup = {c[1]: c for c in COUNTRIES}
+    for phrase in speaker_phrases(corpus):
+        for country in countries_in(phrase)[:1]:
+            by_speaker[country[1]] += 1
+    for article in corpus.articles:
+        for paragraph in article.paragraphs:
+            for country in countries_in(paragraph.text):
+                by_text[country[1]] += 1
+    ranked = sorted(lookup, key=lambda c: (-by_speaker[c], -by_text[c], c))
+    chosen = [c for c in ranked if by_speaker[c] or by_text[c]][:2]
+    learned = _learn_people(corpus, [lookup[c] for c in chosen])
+    return tuple(
+        Side(lookup[c][1], lookup[c][0],
+             (Actor(lookup[c][0], tuple(dict.fromkeys((*country_names(lookup[c]), *learned[c])))),),
+             inferred=True)
+        for c in chosen
+    )
+
+
+_NAME_RUN = r"((?:[A-Z][\w.'-]*\s+){0,5}[A-Z][\w'-]+(?:\s+(?:Jr|Sr)\.?)?)"
+
+
+def _learn_people(corpus: Corpus, countries: list[tuple]) -> dict[str, list[str]]:
+    """People and bodies introduced with a country: "Russian Foreign Minister X" -> X."""
+    votes: dict[str, Counter[str]] = {}
+    for country in countries:
+        names = "|".join(re.escape(n) for n in sorted(country_names(country), key=len, reverse=True))
+        direct = re.compile(rf"(?<![\w.])(?:{names})(?:'s)?\s+{_NAME_RUN}")
+        appos = re.compile(rf"(?<![\w.])(?:{names})(?:'s)?\s+((?:[a-z-]+\s+){{0,3}}[a-z-]+),\s+{_NAME_RUN}")
+        for article in corpus.articles:
+            for paragraph in article.paragraphs:
+                text = normalise(paragraph.text)
+                for m in direct.finditer(text):
+                    _vote(votes, m.group(1), country[1])
+                for m in appos.finditer(text):
+                    if _ROLE.search(m.group(1)):
+                        _vote(votes, m.group(2), country[1])
+    out: dict[str, list[str]] = {c[1]: [] for c in countries}
+    for name, counts in votes.items():
+        side, n = counts.most_common(1)[0]
+        if n > sum(counts.values()) - n:
+            out[side].append(name)
+    return out
+
+
+def _vote(votes: dict[str, Counter[str]], run: str, side: str) -> None:
+    words = [w for w in run.split() if w.lower() not in _SUFFIX]
+    if not words:
+        return
+    if words[-1].lower() in _INSTITUTION:
+        name = " ".join(words[-2:]) if len(words) > 1 else words[-1]
+    else:
+        name = words[-1].removesuffix("'s")
+        if len(name) < 3 or not name[0].isupper() or "." in name:
+            return
+        if any(name_pattern(n).fullmatch(name) for c in COUNTRIES for n in country_names(c)):
+            return
+    votes.setdefault(name, Counter())[side] += 1
