@@ -176,12 +176,26 @@ def _by_fuzzy(anchor: Anchor, article: Article) -> tuple[int, int, str] | None:
     best = fuzz.partial_ratio_alignment(quote, text, score_cutoff=FUZZY_MIN)
     if best is None:
         return None
-    start, end = _snap(text, best.dest_start, best.dest_end)
+    start, end = _refine(quote, text, *_snap(text, best.dest_start, best.dest_end))
     masked = text[:start] + "\0" * (end - start) + text[end:]
     runner = fuzz.partial_ratio_alignment(quote, masked)
     if runner is not None and runner.score > best.score - FUZZY_MARGIN:
         return None
     return start, end, f"fuzzy {best.score:.0f}"
+
+
+def _refine(quote: str, text: str, start: int, end: int, slack: int = 3) -> tuple[int, int]:
+    """Nudge the ends of a fuzzy hit so it covers what the quote covered (e.g. its final stop)."""
+    from rapidfuzz import fuzz
+
+    best = (fuzz.ratio(quote, text[start:end]), 0, start, end)
+    for ds in range(-slack, slack + 1):
+        for de in range(-slack, slack + 1):
+            s, e = start + ds, end + de
+            if 0 <= s < e <= len(text):
+                score = (fuzz.ratio(quote, text[s:e]), -abs(ds) - abs(de), s, e)
+                best = max(best, score)
+    return best[2], best[3]
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:

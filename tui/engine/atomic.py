@@ -40,6 +40,21 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+    sweep_temps(path)
+
+
+def sweep_temps(path: Path, older_than: float = 600.0) -> int:
+    """Remove temporaries left by writers killed mid-save (only old ones: a live
+    writer's temp is seconds old).  Returns how many were removed."""
+    import time
+
+    removed = 0
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if time.time() - tmp.stat().st_mtime > older_than:
+                tmp.unlink()
+                removed += 1
+    return removed
 
 
 def _replace_with(path: Path, data: bytes) -> None:

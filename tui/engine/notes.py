@@ -424,7 +424,6 @@ class NoteStore:
         self.reloaded = 0  # how many saves found the file changed by someone else
         self._data = NotesData()
         self._base = NotesData()
-        self._stamp: tuple[int, int] | None = None
         self._digest: str | None = None
         self._load()
 
@@ -468,16 +467,20 @@ class NoteStore:
 
     def _remember(self, raw: bytes | None) -> None:
         self._digest = _digest(raw)
-        self._stamp = _stat(self.path)
 
     def changed_on_disk(self) -> bool:
-        """Cheap check first (mtime and size), then the content hash."""
-        if _stat(self.path) == self._stamp:
-            return False
+        """True when the file's bytes differ from what we last read or wrote.
+
+        Compares the content hash every time: mtime and size alone miss two
+        same-length saves within one file-system clock tick, and notes files
+        are small enough to hash on every save.
+        """
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             raw = None
+        except OSError:
+            return False
         return _digest(raw) != self._digest
 
     # -- changes (each one written at once) ------------------------------------
@@ -597,14 +600,6 @@ def _ref_of(anchor: Anchor | None, corpus: Corpus) -> Ref | None:
         return None
     placed = resolve(anchor, corpus)
     return placed.ref if placed.placed else None
-
-
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return st.st_mtime_ns, st.st_size
 
 
 def open_store(corpus: Corpus, notes_path: Path | None = None) -> NoteStore:
