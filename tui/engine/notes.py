@@ -170,9 +170,14 @@ def parse_notes(text: str, path: Path) -> NotesData:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _AT.search(str(exc))
-        line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+        line, col = (int(match.group(1)), int(match.group(2))) if match else _end_of(text)
         raise NotesFileError(path, line, col, "not valid TOML: " + _AT.sub("", str(exc)).strip()) from None
     return _Reader(path, text).build(data)
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    """Line and column just past the text: tomllib reports 'at end of document' without one."""
+    return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
 
 
 def read_notes(path: Path) -> tuple[NotesData, bytes | None]:
