@@ -32,19 +32,25 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from .model import Article, Corpus, Link, Pair, Ref
-from .textnorm import fold, is_number, terms
+from .textnorm import fold, is_number, terms, tokens, weighted_terms, word_key
 
 Progress = Callable[[str, int, int], None]
 
 #: A pair is reported at or above this score (0..100).
-THRESHOLD = 50.0
+THRESHOLD = 40.0
+#: Passages of two articles dated further apart than EVENT_MAX_GAP tell
+#: different events; they pair only with this much more evidence.
+OTHER_EVENT_MARGIN = 25.0
 #: Candidates must share at least this share of the lighter passage's
 #: informative weight before rapidfuzz is run on them (cheap pre-filter).
 MIN_SHARED = 0.2
 #: Terms in more than this share of passages are too common to block on.
 MAX_DF_SHARE = 0.05
+#: ... but in a small corpus every term is worth blocking on.
+MIN_DF_CAP = 60
 #: Paragraphs this similar on the surface (rapidfuzz ratio of folded text) are wire copy.
 WIRE_RATIO = 80.0
 #: Articles sharing at least this many wire paragraphs, and this share of the
@@ -92,9 +98,19 @@ class _Unit:
     ref: Ref
     article: int
     text: str
-    terms: frozenset[str]
+    terms: dict[str, float]
     key: str = ""
     weight: float = 0.0
+    words: tuple[str, ...] = ()
+
+
+def _factors(text: str) -> dict[str, float]:
+    """Term -> weight factor (the largest over the term's occurrences in the passage)."""
+    out: dict[str, float] = {}
+    for t, f in weighted_terms(text):
+        if f > out.get(t, 0.0):
+            out[t] = f
+    return out
 
 
 def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress | None = None) -> Pairing:
@@ -102,10 +118,11 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     report = progress or (lambda stage, done, total: None)
     sentences = _units(corpus.articles, "sentence")
     paragraphs = _units(corpus.articles, "paragraph")
-    sentence_scores = _pair_units(sentences, "sentences", report)
+    far = _far_apart(corpus.articles)
+    sentence_scores = _pair_units(sentences, "sentences", report, far)
     long_paragraphs = [u for u in paragraphs
                        if len(corpus.articles[u.article].paragraphs[u.ref.paragraph].sentences) > 1]
-    paragraph_scores = _lift(_pair_units(paragraphs, "paragraphs", report, keep=long_paragraphs),
+    paragraph_scores = _lift(_pair_units(paragraphs, "paragraphs", report, far, long_paragraphs),
                              sentence_scores, sentences, paragraphs)
     pairs = _to_pairs(sentence_scores, sentences, "sentence") + _to_pairs(paragraph_scores, paragraphs,
                                                                         "paragraph")
@@ -126,9 +143,9 @@ def _units(articles: Sequence[Article], kind: str) -> list[_Unit]:
     for ai, article in enumerate(articles):
         for p in article.paragraphs:
             if kind == "paragraph":
-                units.append(_Unit(Ref(article.id, p.index), ai, p.text, frozenset(terms(p.text))))
+                units.append(_Unit(Ref(article.id, p.index), ai, p.text, _factors(p.text)))
             else:
-                units.extend(_Unit(Ref(article.id, p.index, s.index), ai, s.text, frozenset(terms(s.text)))
+                units.extend(_Unit(Ref(article.id, p.index, s.index), ai, s.text, _factors(s.text))
                              for s in p.sentences)
     return units
 
@@ -151,18 +168,22 @@ def idf_weights(units: Iterable[_Unit]) -> tuple[dict[str, float], dict[str, int
 
 def _prepare(units: list[_Unit], idf: dict[str, float]) -> None:
     for u in units:
-        u.weight = sum(idf[t] for t in u.terms) or 1e-9
+        u.weight = sum(idf[t] * f for t, f in u.terms.items()) or 1e-9
         u.key = " ".join(sorted(u.terms))
+        u.words = tuple(word_key(t[0]) for t in tokens(u.text))
 
 
 # --- scoring ----------------------------------------------------------------------------------
 
-def score_pair(shared: float, weight_a: float, weight_b: float, fuzzy: float) -> float:
+def score_pair(shared: float, weight_a: float, weight_b: float, fuzzy: float, surface: float) -> float:
     """One calibrated 0..100 score from the evidence two passages share.
 
     `shared` is the idf weight of the shared terms, `weight_a`/`weight_b` the
     passages' own weights and `fuzzy` rapidfuzz's token_set_ratio (0..100) on
-    their content terms.  Dice rewards passages that are mostly the same;
+    their content terms; `surface` is the share of the shorter passage's words
+    (stop words included) that appear in the same order in the other - it
+    catches a rewrite that keeps a phrase ("of a US drone over the Black Sea")
+    around a few changed words.  Dice rewards passages that are mostly the same;
     coverage rewards a short passage restated inside a longer one; the
     evidence factor keeps two passages that share one word from scoring high
     however short they are.
@@ -170,11 +191,11 @@ def score_pair(shared: float, weight_a: float, weight_b: float, fuzzy: float) ->
     dice = 2 * shared / (weight_a + weight_b)
     cover = shared / min(weight_a, weight_b)
     evidence = 1 - math.exp(-shared / 7.0)
-    raw = 0.45 * dice + 0.35 * cover + 0.2 * fuzzy / 100
+    raw = 0.35 * dice + 0.3 * cover + 0.15 * fuzzy / 100 + 0.2 * surface
     return round(100 * min(1.0, raw * (0.35 + 0.65 * evidence) * 1.25), 1)
 
 
-def _pair_units(units: list[_Unit], stage: str, report: Progress,
+def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple[int, int]],
                 keep: list[_Unit] | None = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """Score candidate pairs of units from different articles found by the inverted index.
 
@@ -184,7 +205,7 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress,
     """
     idf, df = idf_weights(units)
     _prepare(units, idf)
-    cap = max(8, int(MAX_DF_SHARE * len(units)))
+    cap = max(MIN_DF_CAP, int(MAX_DF_SHARE * len(units)))
     wanted = None if keep is None else {id(u) for u in keep}
     postings: dict[str, list[int]] = defaultdict(list)
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
@@ -206,16 +227,29 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress,
             if wanted is not None and id(u) not in wanted and id(v) not in wanted:
                 continue
             scored = _score_units(u, v, idf)
-            if scored[0] >= THRESHOLD:
+            if scored[0] >= THRESHOLD + (OTHER_EVENT_MARGIN if (u.article, v.article) in far else 0):
                 out[(i, j)] = scored
     report(stage, total, total)
     return out
 
 
+def _far_apart(articles: Sequence[Article]) -> set[tuple[int, int]]:
+    """Article index pairs (both orders) whose dates say they report different events."""
+    ranges = [(n, a.date) for n, a in enumerate(articles) if date_range(a.date)]
+    out = set()
+    for x, (i, di) in enumerate(ranges):
+        for j, dj in ranges[x + 1:]:
+            gap = date_gap(di, dj)
+            if gap is not None and gap > EVENT_MAX_GAP:
+                out.update(((i, j), (j, i)))
+    return out
+
+
 def _score_units(u: _Unit, v: _Unit, idf: dict[str, float]) -> tuple[float, tuple[str, ...]]:
-    shared = u.terms & v.terms
-    weight = sum(idf[t] for t in shared)
-    score = score_pair(weight, u.weight, v.weight, fuzz.token_set_ratio(u.key, v.key))
+    shared = u.terms.keys() & v.terms.keys()
+    weight = sum(idf[t] * min(u.terms[t], v.terms[t]) for t in shared)
+    surface = Indel.similarity(u.words, v.words) / 2 / max(1, min(len(u.words), len(v.words)))
+    score = score_pair(weight, u.weight, v.weight, fuzz.token_set_ratio(u.key, v.key), surface)
     return score, tuple(sorted(shared, key=lambda t: (-idf[t], t))[:8])
 
 

@@ -61,6 +61,34 @@ _SPELLING_RULES = (
     (re.compile(r"^(\w{3,})is(e|es|ed|ing|ation|ations)$"), r"\1iz\2"),        # organise
 )
 
+# Irregular English verb forms, so "spoke" meets "speak" and "struck" meets "strike".
+_IRREGULAR = {
+    "spoke": "speak", "spoken": "speak", "struck": "strike", "met": "meet", "took": "take",
+    "taken": "take", "gave": "give", "given": "give", "sank": "sink", "sunk": "sink", "flew": "fly",
+    "flown": "fly", "fell": "fall", "fallen": "fall", "led": "lead", "brought": "bring", "meant": "mean",
+    "shot": "shoot", "held": "hold", "began": "begin", "begun": "begin", "came": "come", "saw": "see",
+    "seen": "see", "knew": "know", "known": "know", "found": "find", "sent": "send", "sought": "seek",
+    "thought": "think", "caught": "catch", "fought": "fight", "won": "win", "lost": "lose",
+    "wrote": "write", "written": "write", "stood": "stand", "ran": "run", "broke": "break",
+    "broken": "break", "chose": "choose", "chosen": "choose", "drove": "drive", "driven": "drive",
+    "hit": "hit", "kept": "keep", "paid": "pay", "sold": "sell", "bought": "buy", "built": "build",
+    "rose": "rise", "risen": "rise", "threw": "throw", "thrown": "throw", "spent": "spend",
+    "died": "die", "dying": "die", "killed": "kill", "men": "man", "women": "woman",
+    "children": "child", "people": "person",
+}
+
+# A few paraphrases so common in news that outlets swap them freely: the
+# verbs of talking, a nationality and its country, an aircraft and its
+# acronym.  General English, never a name from any article.
+_SYNONYMS = {
+    "talk": "speak", "call": "speak", "phone": "speak", "conversation": "speak", "converse": "speak",
+    "discuss": "speak", "discussion": "speak", "spok": "speak",
+    "denial": "deny", "reject": "deny", "refute": "deny", "dismiss": "deny",
+    "american": "us", "usa": "us", "british": "uk", "britain": "uk",
+    "uav": "drone", "dron": "drone", "warplan": "fighter", "jet": "fighter",
+    "kill": "die", "dead": "die", "death": "die",
+}
+
 _ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
@@ -138,18 +166,56 @@ def term(token: str) -> str | None:
     word = token.casefold().replace("'", "")
     if not acronym and (word in STOP_WORDS or len(word) < 2):
         return None
-    return stem(spell_us(word))
+    word = _IRREGULAR.get(word, word)
+    stemmed = stem(spell_us(word))
+    return _SYNONYMS.get(stemmed, stemmed)
+
+
+_NAME_GLUE = re.compile(r"^(?:[\s\-]*|\s+(?:of|the|of the|de|al|for|and)\s+)$")
+_GLUE_WORDS = frozenset({"of", "the", "de", "al", "for", "and"})
+#: Weight of the words of a multi-word name other than its last (head) word.
+NAME_MODIFIER = 0.4
 
 
 def terms(text: str) -> list[str]:
     """The content terms of a passage, in order (duplicates kept)."""
+    return [t for t, _ in weighted_terms(text)]
+
+
+def weighted_terms(text: str) -> list[tuple[str, float]]:
+    """Content terms with a factor that counts a multi-word name about once.
+
+    "Chairman of the Joint Chiefs of Staff General Mark Milley" is one
+    person: sharing it is one piece of evidence, not eight.  In a run of
+    capitalised words only the last (the head: the surname, "Ministry",
+    "Sea") keeps full weight; the others get NAME_MODIFIER.
+    """
     text = _ACRONYM_DOTS.sub(lambda m: m.group().replace(".", ""), normalise(text))
-    out = []
+    out: list[tuple[str, float]] = []
+    run: list[tuple[str, float]] = []
+    last_end = -1
     for m in _TOKEN.finditer(text):
-        t = term(m.group())
-        if t is not None:
-            out.append(t)
+        tok = m.group()
+        capital = tok[:1].isupper()
+        if not capital and tok in _GLUE_WORDS and run:
+            continue  # "of", "the" inside a name: decided by the next word
+        if not (capital and run and _NAME_GLUE.match(text[last_end:m.start()])):
+            _close(run, out)
+            run = []
+        t = term(tok)
+        if capital:
+            if t is not None:
+                run.append((t, 1.0))
+            last_end = m.end()
+        elif t is not None:
+            out.append((t, 1.0))
+    _close(run, out)
     return out
+
+
+def _close(run: list[tuple[str, float]], out: list[tuple[str, float]]) -> None:
+    out.extend((t, NAME_MODIFIER) for t, _ in run[:-1])
+    out.extend(run[-1:])
 
 
 def is_number(t: str) -> bool:
