@@ -102,10 +102,9 @@ def _header(corpus: Corpus, store: NoteStore | None, placed: Sequence[_Placed]) 
 def _articles(corpus: Corpus) -> list[str]:
     lines = ["## Articles", ""]
     for article in corpus.articles:
-        title = md_escape(article.title or article.id)
         extra = ", ".join(md_escape(x) for x in (article.outlet, article.date) if x)
-        lines.append(f"- **{title}**" + (f" ({extra})" if extra else "")
-                     + f" - {md_escape(article.id)}")
+        line = f"- **{md_escape(article.title or article.id)}**" + (f" ({extra})" if extra else "")
+        lines.append(line + (f" - {md_escape(article.id)}" if article.title else ""))
     return lines + [""]
 
 
@@ -132,7 +131,7 @@ def _side_name(corpus: Corpus, side: str | None) -> str:
 
 def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
     lines = [f"### {number}. {md_escape(fact.title)}", "",
-             f"Status: {STATUS_MARK.get(fact.status, fact.status)}"]
+             f"Status: {STATUS_MARK.get(fact.status, fact.status)}  "]
     if fact.evidence:
         lines.append("Why: " + "; ".join(md_escape(e) for e in fact.evidence))
     lines.append("")
