@@ -58,21 +58,21 @@ def to_markdown(analysis: Analysis, store: NoteStore | None = None) -> str:
     corpus = analysis.corpus
     placed = _place(store, corpus)
     used: set[str] = set()
-    lines = _header(corpus, store, placed)
-    lines += _articles(corpus)
     disputed = [f for f in analysis.facts if f.status == "disputed"]
     others = [f for f in analysis.facts if f.status != "disputed"]
-    lines += ["## Disputed facts", ""]
+    body: list[str] = ["## Disputed facts", ""]
     if not disputed:
-        lines += ["No disputed facts were found.", ""]
+        body += ["No disputed facts were found.", ""]
     for number, fact in enumerate(disputed, 1):
-        lines += _fact(number, fact, corpus, _notes_on(fact, placed, used))
+        body += _fact(number, fact, corpus, _notes_on(fact, placed, used))
     if others:
-        lines += ["## Other facts", ""]
+        body += ["## Other facts", ""]
         for fact in others:
-            lines += _fact_brief(fact, corpus, _notes_on(fact, placed, used))
-    lines += _loose_notes(corpus, [p for p in placed if p.note.id not in used and _is_placed(p)])
-    lines += _orphans([p for p in placed if p.note.id not in used and not _is_placed(p)])
+            body += _fact_brief(fact, corpus, _notes_on(fact, placed, used))
+    rest = [p for p in placed if p.note.id not in used]
+    orphans = [p for p in rest if not _is_placed(p)]
+    body += _loose_notes(corpus, [p for p in rest if _is_placed(p)]) + _orphans(orphans)
+    lines = _header(corpus, store, len(placed), len(orphans)) + _articles(corpus) + body
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -88,13 +88,12 @@ def _is_placed(item: _Placed) -> bool:
     return item.placement is not None and item.placement.status != ORPHANED
 
 
-def _header(corpus: Corpus, store: NoteStore | None, placed: Sequence[_Placed]) -> list[str]:
+def _header(corpus: Corpus, store: NoteStore | None, count: int, orphaned: int) -> list[str]:
     lines = [f"# {md_escape(corpus.title)}", "", f"Corpus: {md_escape(str(corpus.path))}", ""]
     if corpus.sides:
         lines += ["Sides: " + ", ".join(md_escape(s.name) for s in corpus.sides), ""]
     if store is not None:
-        orphaned = sum(1 for p in placed if p.placement is not None and not _is_placed(p))
-        lines += [f"Notes: {len(placed)} from {md_escape(str(store.path))}"
+        lines += [f"Notes: {count} from {md_escape(str(store.path))}"
                   + (f", {orphaned} orphaned (listed at the end)" if orphaned else ""), ""]
     return lines
 
@@ -109,15 +108,19 @@ def _articles(corpus: Corpus) -> list[str]:
 
 
 def _notes_on(fact: Fact, placed: Sequence[_Placed], used: set[str]) -> list[_Placed]:
-    """Notes written on this fact, or anchored in one of its accounts' sentences."""
+    """Notes anchored in one of the fact's accounts' sentences (or, with no anchor, on its id).
+
+    The anchor rules: a fact id may be renumbered by a later run, so an
+    anchored note is never put under a fact by its id alone.
+    """
     refs = {a.ref for a in fact.accounts}
-    paragraphs = {Ref(r.article, r.paragraph) for r in refs}
+    whole_paragraphs = {r for r in refs if r.sentence is None}
     found = []
     for item in placed:
         ref = item.placement.ref if _is_placed(item) and item.placement else None
-        on_fact = item.note.fact == fact.id
-        on_account = ref is not None and (ref in refs or (ref.sentence is None and ref in paragraphs))
-        if item.note.id not in used and (on_fact or on_account):
+        by_id = item.note.anchor is None and item.note.fact == fact.id
+        on_account = ref is not None and (ref in refs or Ref(ref.article, ref.paragraph) in whole_paragraphs)
+        if item.note.id not in used and (by_id or on_account):
             used.add(item.note.id)
             found.append(item)
     return found
