@@ -300,7 +300,7 @@ def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: li
     return _Last(claim.speaker, None, span)
 
 
-def _inherit(out: dict[Ref, Attribution], pairs: Sequence[Pair], min_score: float = 40.0) -> None:
+def _inherit(out: dict[Ref, Attribution], pairs: Sequence[Pair], min_score: float = 60.0) -> None:
     """Unattributed sentences take the side of attributed partners in other articles."""
     votes: dict[Ref, set[str]] = {}
     for pair in pairs:

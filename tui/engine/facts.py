@@ -1,13 +1,489 @@
-"""Facts: group paired sentences into facts and decide which are disputed (stub)."""
+"""Facts: group what the sides assert into facts and decide which are disputed.
+
+A sentence often carries more than one fact ("X struck its propeller while it
+was flying in international airspace"), so the unit is the clause, with the
+sentence's attribution (a clause with its own reporting verb, or the claim a
+speaker rejects, "Russia's claim its jets did not ...", gets its own side).
+Clauses are grouped by average-linkage clustering of idf-weighted term
+overlap, which does not chain everything the way connected components do; the
+pairing engine's pairs strengthen links across articles.
+
+Contradiction is rarely stated as overlap: a side answers the other with "a
+different explanation", "however", a denial, or a hedged counter-claim about
+the same event, in the next sentence or paragraph.  Such an answer is linked to
+the other side's clause it shares most terms with (or whose contested
+counterpart it uses: international vs national airspace), so the two versions
+land in one fact.  A fact is `disputed` when its accounts deny, negate or
+contradict each other (the evidence lists the words), `agreed` when both sides
+tell it without conflict, `one-sided` otherwise.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import math
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from .model import Attribution, Corpus, Fact, Pair, Ref
+from .attribution import find_claims
+from .lexicons import (ANTONYMS, CONTRAST, CONTRAST_OPENERS, DENIAL, HEDGES, NEGATION,
+                       REJECTION_VERBS, REPORTING_VERBS, STOPWORDS)
+from .model import Account, Attribution, Corpus, Fact, Pair, Ref
+from .sides import SideMatcher, country_names, normalise
+from .lexicons import COUNTRIES
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
+_SPLIT = re.compile(
+    r",?\s+(?=while\s)|,\s+(?=which\s)|,\s+(?=who\s)|,\s+(?=actions?\s+that\s)|;\s+"
+    r"|,?\s+(?=and\s+that\s)|,\s+(?=a\s+claim\s+that\s)"
+    r"|\s+(?=and\s+(?:suggested|said|asserted|added|warned|insisted|claimed|denied|accused|noted)\s)")
+_EMBEDDED = re.compile(r"(?P<who>[\w’'. -]{2,40}?)[’']s\s+(?:claim|assertion|allegation|accusation|version)s?"
+                       r"\s+(?:that\s+)?(?P<what>.+)$")
+_CONTRAST = re.compile(r"(?<![\w])(?:" + "|".join(CONTRAST) + r")(?![\w])", re.I)
+_OPENER = re.compile(r"^\W*(?:" + "|".join(CONTRAST_OPENERS) + r")(?![\w])", re.I)
+_DENIAL = re.compile(r"(?<![\w])(?:" + "|".join(sorted(DENIAL | REJECTION_VERBS - {"pushed"}, key=len,
+                     reverse=True)) + r")(?![\w])", re.I)
+_NOT_CONTENT = STOPWORDS | REPORTING_VERBS | DENIAL | HEDGES | REJECTION_VERBS
+_ANAPHOR = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:this|that|these|those)\s+(?!is\b|was\b)\w+", re.I)
+_MIN_SIM = 0.22          # average-linkage threshold for one fact
+_ANSWER_SIM = 0.6        # strength of a contrast link between two sides' clauses
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s", "ly")
+
+
+def _stem(word: str) -> str:
+    """A crude, predictable stem: drop one common suffix, keep six letters."""
+    word = normalise(word).lower().removesuffix("'s")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[:-len(suffix)]
+            break
+    return word[:6]
+
+
+@dataclass
+class _Unit:
+    """One clause of a sentence with its side."""
+
+    ref: Ref
+    text: str
+    side: str | None
+    speaker: str | None
+    inferred: bool
+    stems: frozenset[str] = frozenset()
+    words: dict[str, str] = field(default_factory=dict)  # stem -> a surface form
+    order: int = 0
+    link: str | None = None  # cue tying this clause to the one before it in its sentence
 
 
 def build_facts(corpus: Corpus, pairs: Sequence[Pair],
                 attributions: dict[Ref, Attribution]) -> tuple[Fact, ...]:
     """The corpus's facts, disputes first by rank."""
-    return ()
+    matcher = SideMatcher(corpus.sides)
+    skip = _name_stems(corpus)
+    units = _units(corpus, attributions, matcher, skip)
+    if not units:
+        return _rank(_pinned(corpus, attributions, []))
+    idf = _idf(corpus, skip)
+    sim = _similarity(units, idf, pairs)
+    answers = _answers(corpus, units, idf, sim)
+    groups = _cluster(sim, len(units), [(a.u, a.v) for a in answers])
+    facts = [_fact(units, g, idf, answers) for g in groups]
+    facts = [f for f in facts if f is not None]
+    return _rank(facts + _pinned(corpus, attributions, units))
+
+
+def _name_stems(corpus: Corpus) -> frozenset[str]:
+    """Names of actors and countries: they say who speaks, not what happened."""
+    names = [n for s in corpus.sides for a in s.actors for n in a.names]
+    names += [n for c in COUNTRIES for n in country_names(c)]
+    return frozenset(_stem(w) for n in names for w in _TOKEN.findall(n))
+
+
+def _terms(text: str, skip: frozenset[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for token in _TOKEN.findall(text):
+        low = normalise(token).lower()
+        if low in _NOT_CONTENT or len(low) < 3 or low in NEGATION:
+            continue
+        stem = _stem(token)
+        if stem not in skip and stem not in STOPWORDS:
+            out.setdefault(stem, low.removesuffix("'s"))
+    return out
+
+
+def _units(corpus: Corpus, attributions: dict[Ref, Attribution], matcher: SideMatcher,
+           skip: frozenset[str]) -> list[_Unit]:
+    """Clauses of every sentence that has a side."""
+    units: list[_Unit] = []
+    for article in corpus.articles:
+        for paragraph in article.paragraphs:
+            for sentence in paragraph.sentences:
+                ref = Ref(article.id, paragraph.index, sentence.index)
+                who = attributions.get(ref)
+                if not who or not who.side:
+                    continue
+                for text, side, speaker, link in _clauses(sentence.text, who, matcher):
+                    terms = _terms(text, skip)
+                    if side and terms:
+                        units.append(_Unit(ref, text, side, speaker, who.inferred,
+                                           frozenset(terms), terms, len(units), link))
+    return units
+
+
+def _clauses(text: str, who: Attribution,
+             matcher: SideMatcher) -> list[tuple[str, str | None, str | None, str | None]]:
+    """A sentence cut into clauses, each with the side that asserts it.
+
+    A clause with its own named speaker takes that speaker's side; a "which"
+    aside is the writer's; "X's claim that Y" splits into the rejecting
+    clause and Y, X's claim, linked to each other.
+    """
+    merged = [text[a:b] for a, b in _clause_spans(text)]
+    out: list[tuple[str, str | None, str | None, str | None]] = []
+    for i, piece in enumerate(merged):
+        side, speaker = who.side, who.speaker
+        own = find_claims(piece, matcher)
+        named = [(c, found) for c in own if (found := matcher.match(c.speaker))]
+        lead = piece.lstrip().lower()
+        link = None
+        if named and (i or len(merged) > 1):
+            side, speaker = named[0][1][0], named[0][0].speaker
+        elif i and lead.startswith("which") and not own:
+            side, speaker = None, None   # the writer's aside, not the speaker's claim
+        if i and re.match(r"(?:a|an|the)\s+(?:claim|accusation|allegation|assertion)|who\s", lead):
+            denial = _DENIAL.search(piece)
+            link = denial.group(0).lower() if denial else "apposition"
+        embedded = _EMBEDDED.search(piece)
+        if embedded and (found := matcher.match(embedded.group("who"))) and found[0] != side:
+            denial = _DENIAL.search(piece[:embedded.start("what")])
+            out.append((piece.strip(), side, speaker, link))
+            out.append((embedded.group("what").strip(), found[0], embedded.group("who").strip(),
+                        denial.group(0).lower() if denial else "claim"))
+            continue
+        out.append((piece.strip(), side, speaker, link))
+    return out
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    """Clause spans; a piece of fewer than four words joins its neighbour."""
+    cuts = [(m.start(), m.end()) for m in _SPLIT.finditer(text) if 0 < m.start() < len(text)]
+    spans, start = [], 0
+    for cut_start, cut_end in cuts:
+        spans.append((start, cut_start))
+        start = cut_end
+    spans.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and (len(_TOKEN.findall(text[a:b])) < 4 or len(_TOKEN.findall(text[out[-1][0]:out[-1][1]])) < 4):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _idf(corpus: Corpus, skip: frozenset[str]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    n = 0
+    for article in corpus.articles:
+        for paragraph in article.paragraphs:
+            for sentence in paragraph.sentences:
+                n += 1
+                df.update(set(_terms(sentence.text, skip)))
+    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+
+
+def _cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    shared = a & b
+    if not shared:
+        return 0.0
+    weight = lambda s: math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in s))  # noqa: E731
+    return sum(idf.get(t, 1.0) ** 2 for t in shared) / (weight(a) * weight(b))
+
+
+def _similarity(units: list[_Unit], idf: dict[str, float], pairs: Sequence[Pair]) -> list[list[float]]:
+    """Clause similarity; clauses of paired sentences get a lift."""
+    paired = {(p.a, p.b) for p in pairs if p.kind == "sentence"}
+    paired |= {(b, a) for a, b in paired}
+    n = len(units)
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            s = _cosine(units[i].stems, units[j].stems, idf)
+            if (units[i].ref, units[j].ref) in paired and s > 0.1:
+                s = min(1.0, s + 0.15)
+            sim[i][j] = sim[j][i] = s
+    return sim
+
+
+_ANTONYM_STEMS = [(_stem(a), _stem(b)) for a, b in ANTONYMS]
+
+
+def _contested(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
+    """Contested-term pairs: one clause uses a term, the other only its counterpart."""
+    out = []
+    for x, y in _ANTONYM_STEMS:
+        for p, q in ((x, y), (y, x)):
+            if p in a and q in b and p not in b and q not in a:
+                out.append((p, q))
+    return out
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """Clause `u` answers clause `v` of the other side; `cue` says how."""
+
+    u: int
+    v: int
+    cue: str
+
+
+def _answers(corpus: Corpus, units: list[_Unit], idf: dict[str, float],
+             sim: list[list[float]]) -> list[_Answer]:
+    """Link each clause that answers the other side to the clause it answers."""
+    by_ref: dict[Ref, list[int]] = {}
+    for i, u in enumerate(units):
+        by_ref.setdefault(u.ref, []).append(i)
+    found: list[_Answer] = []
+    for i, u in enumerate(units):
+        if u.link and i and units[i - 1].ref == u.ref:
+            found.append(_Answer(i, i - 1, u.link))
+    for article in corpus.articles:
+        order = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
+        for paragraph in article.paragraphs:
+            first = by_ref.get(Ref(article.id, paragraph.index, 0), [])
+            cue_para = _cue(paragraph.sentences[0].text) if first else None
+            for sentence in paragraph.sentences:
+                ref = Ref(article.id, paragraph.index, sentence.index)
+                for i in by_ref.get(ref, []):
+                    if units[i].link:
+                        continue
+                    same = units[first[0]].side == units[i].side if first else False
+                    cue = _cue(units[i].text) or _cue(sentence.text) or (cue_para if same else None)
+                    if not cue:
+                        continue
+                    earlier = _earlier(units, article, paragraph.index, ref, units[i].side)
+                    best = _best(i, earlier, units, sim)
+                    if best is None and cue not in HEDGES:
+                        best = _just_before(units, by_ref, order, ref, units[i].side)
+                    if best is not None:
+                        found.append(_Answer(i, best, cue))
+    for a in found:
+        sim[a.u][a.v] = sim[a.v][a.u] = max(sim[a.u][a.v], _ANSWER_SIM)
+    return found
+
+
+def _cue(text: str) -> str | None:
+    """The words that mark a clause as an answer: denial, contrast, a hedged claim."""
+    m = _DENIAL.search(text) or _CONTRAST.search(text) or _OPENER.search(text)
+    if m:
+        return re.sub(r"^\W+", "", m.group(0).lower())
+    for w in _TOKEN.findall(text):
+        if w.lower() in HEDGES and w.lower().startswith("claim"):
+            return w.lower()
+    return None
+
+
+def _earlier(units: list[_Unit], article, p_index: int, ref: Ref, side: str | None) -> list[int]:
+    """The other side's clauses in this or the previous paragraph, before `ref`."""
+    out = []
+    for i, u in enumerate(units):
+        if u.ref.article != article.id or u.side == side or u.side is None:
+            continue
+        if (u.ref.paragraph, u.ref.sentence or 0) >= (ref.paragraph, ref.sentence or 0):
+            continue
+        if u.ref.paragraph >= p_index - 1:
+            out.append(i)
+    return out
+
+
+def _best(i: int, earlier: list[int], units: list[_Unit], sim) -> int | None:
+    """The earlier clause this one answers: most shared or contested terms."""
+    scored = []
+    for j in earlier:
+        score = sim[i][j] + 0.3 * len(_contested(units[i].stems, units[j].stems))
+        if score > 0.05:
+            scored.append((score, units[j].order, j))
+    return max(scored)[2] if scored else None
+
+
+def _just_before(units: list[_Unit], by_ref: dict[Ref, list[int]], order: list[Ref], ref: Ref,
+                 side: str | None) -> int | None:
+    """The other side's main clause in the sentence right before: what a bare "denied" answers."""
+    k = order.index(ref)
+    if k == 0:
+        return None
+    before = [j for j in by_ref.get(order[k - 1], []) if units[j].side not in (side, None)]
+    return before[0] if before else None
+
+
+def _cluster(sim: list[list[float]], n: int, must: list[tuple[int, int]]) -> list[list[int]]:
+    """Average-linkage agglomerative clustering down to `_MIN_SIM`.
+
+    An answer and the clause it answers start in one cluster (each answer
+    links to one clause only, so this cannot chain a whole article).
+    """
+    root = list(range(n))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for a, b in must:
+        root[find(a)] = find(b)
+    clusters: dict[int, list[int]] = {}
+    for i in range(n):
+        clusters.setdefault(find(i), []).append(i)
+    keys = list(clusters)
+    link = {a: {b: _average(sim, clusters[a], clusters[b]) for b in keys if b != a} for a in keys}
+    while True:
+        best = max(((s, a, b) for a, row in link.items() for b, s in row.items() if a < b),
+                   default=None)
+        if best is None or best[0] < _MIN_SIM:
+            break
+        _, a, b = best
+        na, nb = len(clusters[a]), len(clusters[b])
+        for k in link:
+            if k in (a, b):
+                continue
+            merged = (na * link[a][k] + nb * link[b][k]) / (na + nb)
+            link[a][k] = link[k][a] = merged
+            del link[k][b]
+        del link[b]
+        link[a].pop(b, None)
+        clusters[a] += clusters.pop(b)
+    return [sorted(c) for c in clusters.values()]
+
+
+def _average(sim: list[list[float]], xs: list[int], ys: list[int]) -> float:
+    return sum(sim[x][y] for x in xs for y in ys) / (len(xs) * len(ys))
+
+
+def _evidence(units: list[_Unit], group: list[int], answers: list[_Answer]) -> list[str]:
+    """Why a group is disputed: denials, answers, negated shared terms, contested terms."""
+    members = set(group)
+    out: list[str] = []
+    for i in group:
+        for m in _DENIAL.finditer(normalise(units[i].text)):
+            out.append(f"{m.group(0).lower()} ({units[i].side})")
+    for a in answers:
+        if a.u in members and a.v in members:
+            out.append(f'"{a.cue}"')
+    sides = {units[i].side for i in group}
+    if len(sides) > 1:
+        for i in group:
+            for j in group:
+                if units[i].side >= units[j].side:
+                    continue
+                for x, y in _contested(units[i].stems, units[j].stems):
+                    out.append(f"{units[i].words.get(x, x)} ↔ {units[j].words.get(y, y)}")
+                out.extend(_negated(units[i], units[j]) + _negated(units[j], units[i]))
+    return list(dict.fromkeys(out))
+
+
+def _negated(a: _Unit, b: _Unit) -> list[str]:
+    """Terms both clauses use, negated in `a` only ("did not come in contact")."""
+    tokens = [normalise(t).lower() for t in _TOKEN.findall(a.text)]
+    out = []
+    for k, tok in enumerate(tokens):
+        if tok in NEGATION or tok.endswith("n't"):
+            for later in tokens[k + 1:k + 6]:
+                stem = _stem(later)
+                if stem in b.stems and stem in a.stems and not _has_negation(b.text):
+                    out.append(f"{tok} {later}")
+                    break
+    return out
+
+
+def _has_negation(text: str) -> bool:
+    return any(normalise(t).lower() in NEGATION for t in _TOKEN.findall(text))
+
+
+def _fact(units: list[_Unit], group: list[int], idf: dict[str, float],
+          answers: list[_Answer]) -> Fact | None:
+    """A fact from a group of clauses, or None when it is a lone one-sided clause."""
+    sides = {units[i].side for i in group if units[i].side}
+    evidence = _evidence(units, group, answers)
+    denial = any("(" in e for e in evidence)
+    if len(group) < 2 and not denial:
+        return None
+    if len(sides) > 1:
+        status = "disputed" if evidence else "agreed"
+    else:
+        status = "disputed" if denial else "one-sided"
+    accounts = _accounts(units, group)
+    return Fact(_fact_id([a.text for a in accounts]), _title(units, group, idf), status, 0,
+                tuple(evidence) if status == "disputed" else (), accounts)
+
+
+def _accounts(units: list[_Unit], group: list[int]) -> tuple[Account, ...]:
+    """One account per side and sentence (clauses of one sentence joined)."""
+    merged: dict[tuple[str | None, Ref], list[_Unit]] = {}
+    for i in sorted(group, key=lambda i: units[i].order):
+        merged.setdefault((units[i].side, units[i].ref), []).append(units[i])
+    return tuple(
+        Account(side, ref, " … ".join(u.text for u in us), us[0].speaker, us[0].inferred)
+        for (side, ref), us in sorted(merged.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))
+    )
+
+
+def _title(units: list[_Unit], group: list[int], idf: dict[str, float]) -> str:
+    """A few key terms of the fact, most distinctive first."""
+    counts: Counter[str] = Counter()
+    words: dict[str, str] = {}
+    for i in group:
+        for stem in units[i].stems:
+            counts[stem] += 1
+            words.setdefault(stem, units[i].words[stem])
+    ranked = sorted(counts, key=lambda s: (-counts[s] * idf.get(s, 1.0), s))
+    top = [words[s] for s in ranked[:3]]
+    return ", ".join(top).capitalize() if top else "Untitled"
+
+
+def _fact_id(texts: list[str]) -> str:
+    """A hash of the normalised member texts: stable across runs and orderings."""
+    norm = sorted(re.sub(r"\W+", " ", normalise(t).lower()).strip() for t in texts)
+    return "f-" + hashlib.sha1("\n".join(norm).encode()).hexdigest()[:10]
+
+
+def _pinned(corpus: Corpus, attributions: dict[Ref, Attribution], units: list[_Unit]) -> list[Fact]:
+    """The case file's pinned facts: every sentence that uses one of the terms."""
+    out = []
+    for pin in corpus.case.pinned:
+        terms = [re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.I) for t in pin.terms] or [
+            re.compile(rf"(?<!\w){re.escape(pin.title)}(?!\w)", re.I)]
+        accounts = []
+        for article in corpus.articles:
+            for paragraph in article.paragraphs:
+                for sentence in paragraph.sentences:
+                    if any(t.search(sentence.text) for t in terms):
+                        ref = Ref(article.id, paragraph.index, sentence.index)
+                        who = attributions.get(ref) or Attribution(ref, None, None)
+                        accounts.append(Account(who.side, ref, sentence.text, who.speaker, who.inferred))
+        sides = {a.side for a in accounts if a.side}
+        evidence = [w for a in accounts for w in _TOKEN.findall(a.text) if w.lower() in DENIAL]
+        status = ("disputed" if len(sides) > 1 and evidence or evidence else
+                  "agreed" if len(sides) > 1 else "one-sided")
+        out.append(Fact("pin-" + hashlib.sha1(pin.title.encode()).hexdigest()[:10], pin.title,
+                        status, 0, tuple(dict.fromkeys(evidence)), tuple(accounts)))
+    return out
+
+
+_STATUS_ORDER = {"disputed": 0, "agreed": 1, "one-sided": 2}
+
+
+def _rank(facts: list[Fact]) -> tuple[Fact, ...]:
+    """Most central first: disputes, then how many articles and sides, how direct."""
+    def key(f: Fact) -> tuple:
+        articles = len({a.ref.article for a in f.accounts})
+        sides = len({a.side for a in f.accounts if a.side})
+        return (_STATUS_ORDER[f.status], -(articles + sides + min(len(f.evidence), 3)),
+                -len(f.accounts), f.id)
+    ordered = sorted(facts, key=key)
+    return tuple(Fact(f.id, f.title, f.status, i + 1, f.evidence, f.accounts)
+                 for i, f in enumerate(ordered))

@@ -86,10 +86,12 @@ no not never neither nor none nothing without n't didn’t didn't don't doesn't 
 isn't aren't cannot
 """.split())
 CONTRAST = (
-    r"different explanation", r"different account", r"different version", r"contrary",
-    r"instead", r"however", r"but", r"whereas", r"on the other hand", r"disputed", r"contradict",
-    r"pushed back", r"offered a different",
+    r"(?:a|an)\s+(?:different|contrasting|conflicting|opposing|alternative)\s+"
+    r"(?:explanation|account|version|narrative|picture|story)",
+    r"contrary to", r"on the other hand", r"disputed", r"contradict\w*", r"pushed back",
 )
+# Contrast words that count only when they open a sentence or clause.
+CONTRAST_OPENERS = (r"however", r"but", r"yet", r"instead", r"whereas", r"by contrast", r"in contrast")
 HEDGES = frozenset("""
 claim claims claimed alleged allegedly purported purportedly reportedly supposedly so-called
 """.split())
@@ -112,6 +114,7 @@ should not no so than then there here which who whom whose what when where why h
 just only more most much many some any all both each other such own same said says say told
 according while which up out off again once further still even though although however yet
 one two three first last new year years day days week month months time would been
+back against whether
 """.split())
 
 # Countries: (canonical name, short id, names, demonyms, capital).  A small
