@@ -1,0 +1,172 @@
+"""The note editor and notes list, driven by Pilot in a tiny host app."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.widgets import DataTable, Input, Select, Static, TextArea
+
+from tests.conftest import write
+from tui.engine.anchors import anchor_for_ref
+from tui.engine.loading import load_corpus
+from tui.engine.model import Account, Corpus, Fact, Ref
+from tui.engine.notes import NOTES_FILE, NoteStore, new_note, open_store, target_for
+from tui.ui.notes_ui import NoteEditor, NoteJump, NotesList, open_editor, open_notes_list
+
+TEXT = ("The Pentagon said a Russian jet [bold]struck[/bold] the drone's propeller.\n\n"
+        "Moscow said the drone crashed after a sharp maneuver.\n")
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Corpus:
+    write(tmp_path / "c", "a.txt", TEXT)
+    return load_corpus(tmp_path / "c")
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test without an async pytest plugin (none is a dependency)."""
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+    return wrapper
+
+
+class Host(App[None]):
+    """Stands in for the reader: records results and jumps."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus, self.notes_path, self.results, self.opened = corpus, None, [], []
+        self.changed = 0
+
+    def open_source(self, article: str, ref: Ref | None) -> None:
+        self.opened.append(ref)
+
+    def notes_changed(self) -> None:
+        self.changed += 1
+
+
+@sync
+async def test_editor_saves_to_disk_with_ctrl_s(corpus: Corpus):
+    app = Host(corpus)
+    store = open_store(corpus)
+    target = target_for(corpus, ref=Ref("a.txt", 0, 0))
+    async with app.run_test() as pilot:
+        app.push_screen(NoteEditor(store, target), app.results.append)
+        await pilot.pause()
+        quote = app.screen.query_one("#note-quote", Static)
+        assert "[bold]struck[/bold]" in str(quote.render())  # markup shown literally
+        app.screen.query_one(TextArea).text = 'Line one\nsaid "struck" = [x]'
+        app.screen.query_one(Select).value = "refuted"
+        app.screen.query_one("#note-tags", Input).value = "collision, video"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (note,) = app.results
+    assert note.text == 'Line one\nsaid "struck" = [x]' and note.verdict == "refuted"
+    assert note.tags == ("collision", "video") and note.anchor == target.anchor
+    assert NoteStore(corpus.path / NOTES_FILE).notes == [note]
+
+
+@sync
+async def test_escape_cancels_and_asks_twice_when_dirty(corpus: Corpus):
+    app = Host(corpus)
+    store = open_store(corpus)
+    async with app.run_test() as pilot:
+        app.push_screen(NoteEditor(store, target_for(corpus, ref=Ref("a.txt", 1, 0))), app.results.append)
+        await pilot.pause()
+        await pilot.press("h", "i", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None] and not (corpus.path / NOTES_FILE).exists()
+
+
+@sync
+async def test_read_only_store_keeps_the_editor_open(corpus: Corpus):
+    (corpus.path / NOTES_FILE).write_text("not = [toml\n", encoding="utf-8")
+    app = Host(corpus)
+    store = open_store(corpus)
+    async with app.run_test() as pilot:
+        app.push_screen(NoteEditor(store, target_for(corpus, ref=Ref("a.txt", 0, 0))))
+        await pilot.pause()
+        await pilot.press("o", "k", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert "Not saved" in str(app.screen.query_one("#note-error", Static).render())
+        assert app.screen.query_one(TextArea).text == "ok"
+    assert (corpus.path / NOTES_FILE).read_text(encoding="utf-8") == "not = [toml\n"
+
+
+@sync
+async def test_open_editor_entry_point_on_a_fact(corpus: Corpus):
+    app = Host(corpus)
+    fact = Fact("f1", "Collision", "disputed", 1, (), (Account("us", Ref("a.txt", 0, 0), "x", "Pentagon"),))
+    async with app.run_test() as pilot:
+        open_editor(app, fact, None)
+        await pilot.pause()
+        await pilot.press("o", "k", "ctrl+s")
+        await pilot.pause()
+    (note,) = app.notes_store.notes
+    assert note.fact == "f1" and note.anchor.quote.startswith("The Pentagon") and app.changed == 1
+
+
+@sync
+async def test_notes_list_filters_jumps_edits_and_deletes(corpus: Corpus):
+    store = open_store(corpus)
+    keep = store.save_note(new_note("about the jet", "refuted", ["collision"],
+                                    anchor=anchor_for_ref(corpus, Ref("a.txt", 1, 0))))
+    store.save_note(new_note("about video", "unverified", ["video"]))
+    app = Host(corpus)
+    app.notes_store = store
+    async with app.run_test() as pilot:
+        open_notes_list(app)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NotesList) and screen.query_one(DataTable).row_count == 2
+        screen.query_one(Select).value = "refuted"
+        await pilot.pause()
+        assert [n.id for n in screen.visible_notes()] == [keep.id]
+        screen.query_one(Select).clear()
+        screen.query_one("#notes-query", Input).value = "video"
+        await pilot.pause()
+        assert [n.text for n in screen.visible_notes()] == ["about video"]
+        screen.query_one("#notes-query", Input).value = ""
+        await pilot.pause()
+        screen.query_one(DataTable).focus()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")  # deletes the first row: the note on the jet
+        await pilot.pause()
+        assert [n.text for n in store.notes] == ["about video"]
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        editor.query_one(TextArea).text = "about the video, edited"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesList)
+        assert [n.text for n in open_store(corpus).notes] == ["about the video, edited"]
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+@sync
+async def test_enter_jumps_to_the_place(corpus: Corpus):
+    store = open_store(corpus)
+    store.save_note(new_note("jet", anchor=anchor_for_ref(corpus, Ref("a.txt", 1, 0))))
+    app = Host(corpus)
+    async with app.run_test() as pilot:
+        app.push_screen(NotesList(store, corpus), app.results.append)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    (jump,) = app.results
+    assert isinstance(jump, NoteJump) and jump.placement.ref == Ref("a.txt", 1, 0)

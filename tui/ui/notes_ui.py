@@ -1,0 +1,381 @@
+"""The note editor and the notes list: the reader's side of `engine.notes`.
+
+Both screens take what they need in their constructors (a NoteStore, a
+target, a corpus) and hand results back through `dismiss`, so they work in
+any host app and are tested with a tiny one.  Every save goes straight to
+disk through the store; when the store is read-only (a damaged notes file,
+an unwritable folder) the editor says why and keeps the typed text on screen.
+Quotes and note text come from untrusted files and are shown as plain
+`Text`, never as markup.
+
+`open_editor(app, fact, account)` and `open_notes_list(app)` are the two
+entry points the app calls (see `ReconcileApp.action_annotate`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
+
+from ..engine.anchors import Placement
+from ..engine.model import Account, Corpus, Fact
+from ..engine.notes import (VERDICTS, Note, NoteIndex, NotesReadOnly, NoteStore, NoteTarget,
+                            new_note, open_store, parse_tags, target_for)
+from .safe_text import one_line, plain
+
+VERDICT_MARK = {"unverified": "?", "supported": "✔", "refuted": "✖", "misleading": "!",
+                "unclear": "~"}
+
+
+@dataclass(frozen=True)
+class NoteJump:
+    """The notes list's answer when the user asks to go to a note's place."""
+
+    note: Note
+    placement: Placement | None
+
+
+class NoteEditor(ModalScreen[Note | None]):
+    """Write or edit one note; ctrl+s (or F2) saves to disk at once, escape cancels.
+
+    Dismisses with the saved Note, or None when cancelled.  A failed save
+    (read-only store, disk error) leaves the editor open with the text intact.
+    """
+
+    DEFAULT_CSS = """
+    NoteEditor { align: center middle; }
+    NoteEditor > Vertical { width: 90%; max-width: 100; height: auto; max-height: 90%;
+                            border: thick $accent; background: $surface; padding: 0 1; }
+    NoteEditor #note-target { color: $text-muted; }
+    NoteEditor #note-quote { border-left: outer $accent; padding-left: 1; margin-bottom: 1;
+                             max-height: 6; overflow-y: auto; }
+    NoteEditor TextArea { height: 8; }
+    NoteEditor Horizontal { height: auto; }
+    NoteEditor Select { width: 24; }
+    NoteEditor Input { width: 1fr; }
+    NoteEditor #note-error { color: $error; }
+    NoteEditor #note-keys { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="note.save",
+                tooltip="Save the note to the notes file now"),
+        Binding("f2", "save", "Save", show=False, priority=True, id="note.save_alt",
+                tooltip="Save (for terminals where ctrl+s is taken)"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel",
+                tooltip="Close without saving (press twice if you typed something)"),
+    ]
+
+    def __init__(self, store: NoteStore, target: NoteTarget | None = None,
+                 note: Note | None = None) -> None:
+        """Edit `note` when given, else write a new note on `target`."""
+        super().__init__()
+        self.store, self.target, self.note = store, target, note
+        self._armed_cancel = False
+
+    def compose(self) -> ComposeResult:
+        note, target = self.note, self.target
+        quote = note.anchor.quote if note and note.anchor else (target.quote if target else "")
+        label = target.label if target else ("Editing note" if note else "New note")
+        with Vertical():
+            yield Static(plain(f"Note on: {label}"), id="note-target")
+            if quote:
+                yield Static(plain(quote), id="note-quote")
+            yield TextArea(note.text if note else "", id="note-text", soft_wrap=True,
+                           placeholder="What does the evidence say?")
+            with Horizontal():
+                yield Select([(v, v) for v in VERDICTS], value=note.verdict if note else "unverified",
+                             allow_blank=False, id="note-verdict")
+                yield Input(", ".join(note.tags) if note else "", placeholder="tags, comma separated",
+                            id="note-tags")
+            yield Static(plain(self.store.problem or ""), id="note-error")
+            yield Static(Text(f"ctrl+s / F2 save · escape cancel · {self.store.path}"), id="note-keys")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        text = self.query_one(TextArea).text
+        verdict = str(self.query_one(Select).value)
+        tags = parse_tags(self.query_one("#note-tags", Input).value)
+        if not text.strip() and verdict == "unverified" and not tags:
+            self._error("Nothing to save: write a note, pick a verdict or add a tag.")
+            return
+        draft = (replace(self.note, text=text, verdict=verdict, tags=tags) if self.note
+                 else new_note(text, verdict, tags, self.target.fact if self.target else None,
+                               self.target.anchor if self.target else None))
+        try:
+            saved = self.store.save_note(draft)
+        except (NotesReadOnly, OSError, ValueError) as exc:
+            self._error(f"Not saved: {exc}")
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        if self._dirty() and not self._armed_cancel:
+            self._armed_cancel = True
+            self._error("Unsaved text: press escape again to discard it, ctrl+s to save.")
+            return
+        self.dismiss(None)
+
+    def _dirty(self) -> bool:
+        return self.query_one(TextArea).text != (self.note.text if self.note else "")
+
+    def _error(self, message: str) -> None:
+        self.query_one("#note-error", Static).update(plain(message))
+
+
+class ConfirmDelete(ModalScreen[bool]):
+    """Ask before deleting a note (the .bak keeps the previous file either way)."""
+
+    DEFAULT_CSS = """
+    ConfirmDelete { align: center middle; }
+    ConfirmDelete > Vertical { width: 60; height: auto; border: thick $error; background: $surface;
+                               padding: 0 1; }
+    """
+    BINDINGS = [Binding("y", "answer(True)", "Delete", id="delete.yes"),
+                Binding("n,escape", "answer(False)", "Keep", id="delete.no")]
+
+    def __init__(self, note: Note) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(plain("Delete this note?  y delete · n keep"))
+            yield Static(plain(one_line(self.note.text, 200)))
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class NotesList(ModalScreen[NoteJump | None]):
+    """Browse every note: filter by verdict or tag/text, jump to it, edit, delete.
+
+    Dismisses with a NoteJump when the user presses enter on a note, else None.
+    Orphaned notes are listed too (status "orphaned"), so nothing is hidden.
+    """
+
+    DEFAULT_CSS = """
+    NotesList { align: center middle; }
+    NotesList > Vertical { width: 95%; height: 90%; border: thick $accent; background: $surface; }
+    NotesList #notes-path { color: $text-muted; }
+    NotesList #notes-problem { color: $error; }
+    NotesList Horizontal { height: auto; }
+    NotesList Select { width: 24; }
+    NotesList Input { width: 1fr; }
+    NotesList DataTable { height: 1fr; }
+    NotesList #notes-preview { height: auto; max-height: 8; border-top: solid $accent; }
+    """
+    BINDINGS = [
+        Binding("enter", "jump", "Go to", id="notes.jump", tooltip="Go to the annotated place"),
+        Binding("e", "edit", "Edit", id="notes.edit", tooltip="Edit the selected note"),
+        Binding("d,delete", "delete", "Delete", id="notes.delete", tooltip="Delete the selected note"),
+        Binding("slash", "filter", "Filter", id="notes.filter", key_display="/",
+                tooltip="Filter by tag or text"),
+        Binding("escape", "close", "Close", id="notes.close", tooltip="Back to the reader"),
+    ]
+
+    def __init__(self, store: NoteStore, corpus: Corpus) -> None:
+        super().__init__()
+        self.store, self.corpus = store, corpus
+        self.index = NoteIndex.build(store, corpus)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(plain(f"Notes: {self.store.path}"), id="notes-path")
+            if self.store.problem:
+                yield Static(plain(self.store.problem), id="notes-problem")
+            with Horizontal():
+                yield Select([(v, v) for v in VERDICTS], prompt="any verdict", id="notes-verdict")
+                yield Input(placeholder="tag or text", id="notes-query")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="notes-table")
+            yield Static(id="notes-preview")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("place", "verdict", "tags", "where", "note")
+        self.refresh_rows()
+        table.focus()
+
+    def visible_notes(self) -> list[Note]:
+        """The notes passing the verdict and tag/text filters, oldest first."""
+        verdict = self.query_one(Select).value
+        query = self.query_one("#notes-query", Input).value.strip().casefold()
+        out = []
+        for note in self.store.notes:
+            if verdict != Select.NULL and note.verdict != verdict:
+                continue
+            if query and not (any(query == t.casefold() for t in note.tags)
+                              or query in note.text.casefold()):
+                continue
+            out.append(note)
+        return out
+
+    def refresh_rows(self) -> None:
+        table = self.query_one(DataTable)
+        if not table.columns:  # a filter event before on_mount set the table up
+            return
+        table.clear()
+        for note in self.visible_notes():
+            placed = self.index.placements.get(note.id)
+            table.add_row(Text(placed.status if placed else "fact"),
+                          Text(f"{VERDICT_MARK.get(note.verdict, '')} {note.verdict}"),
+                          plain(one_line(", ".join(note.tags), 24)),
+                          plain(self._where(note, placed)),
+                          plain(one_line(note.text, 60)), key=note.id)
+        self._preview()
+
+    def _where(self, note: Note, placed: Placement | None) -> str:
+        if placed is not None and placed.ref is not None:
+            ref = placed.ref
+            return f"{ref.article} ¶{ref.paragraph + 1}"
+        if note.anchor is not None:
+            return f"{note.anchor.article} (was)"
+        return f"fact {note.fact}" if note.fact else ""
+
+    def selected(self) -> Note | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.store.note(key) if key else None
+
+    def _preview(self) -> None:
+        note = self.selected()
+        preview = self.query_one("#notes-preview", Static)
+        if note is None:
+            preview.update(Text("No notes." if not self.store.notes else "No note matches the filter."))
+            return
+        text = plain(note.text)
+        if note.anchor is not None:
+            text = Text.assemble(plain(f"“{one_line(note.anchor.quote, 200)}”\n", "italic"), text)
+        preview.update(text)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._preview()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_jump()
+
+    @on(Select.Changed)
+    @on(Input.Changed)
+    def _filters_changed(self) -> None:
+        self.refresh_rows()
+
+    @on(Input.Submitted)
+    def _query_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#notes-query", Input).focus()
+
+    def action_jump(self) -> None:
+        note = self.selected()
+        if note is not None:
+            self.dismiss(NoteJump(note, self.index.placements.get(note.id)))
+
+    def action_edit(self) -> None:
+        note = self.selected()
+        if note is not None:
+            self.app.push_screen(NoteEditor(self.store, None, note), self._changed)
+
+    def action_delete(self) -> None:
+        note = self.selected()
+        if note is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.delete_note(note.id)
+            except (NotesReadOnly, OSError) as exc:
+                self.notify(f"Not deleted: {exc}", severity="error", markup=False)
+                return
+            self._changed(None)
+
+        self.app.push_screen(ConfirmDelete(note), answered)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def _changed(self, _result: Any) -> None:
+        self.index = NoteIndex.build(self.store, self.corpus)
+        self.refresh_rows()
+
+
+# --------------------------------------------------------------------------
+# Entry points for the reader app
+
+
+def store_for(app: App) -> NoteStore:
+    """The app's NoteStore, opened on first use (`--notes FILE` or the default place).
+
+    Stored on the app as `notes_store`; a read-only store is reported once.
+    """
+    store = getattr(app, "notes_store", None)
+    if store is None:
+        store = open_store(app.corpus, getattr(app, "notes_path", None))  # type: ignore[attr-defined]
+        app.notes_store = store  # type: ignore[attr-defined]
+        if store.problem:
+            app.notify(store.problem, severity="error", markup=False, timeout=15)
+    return store
+
+
+def open_editor(app: App, fact: Fact | None, account: Account | None) -> None:
+    """`a` in the reader: a new note on the selected fact or account."""
+    target = target_for(app.corpus, fact, account)  # type: ignore[attr-defined]
+    if target is None:
+        app.notify("Select a fact or an account to annotate.", timeout=3)
+        return
+    store = store_for(app)
+
+    def saved(note: Note | None) -> None:
+        if note is not None:
+            app.notify(f"Note saved to {store.path}", markup=False, timeout=3)
+            _notes_changed(app)
+
+    app.push_screen(NoteEditor(store, target), saved)
+
+
+def open_notes_list(app: App) -> None:
+    """`N` in the reader: browse notes; enter jumps to the note's fact or passage."""
+    store = store_for(app)
+
+    def done(jump: NoteJump | None) -> None:
+        _notes_changed(app)
+        if jump is not None:
+            go_to(app, jump)
+
+    app.push_screen(NotesList(store, app.corpus), done)  # type: ignore[attr-defined]
+
+
+def go_to(app: App, jump: NoteJump) -> None:
+    """Show the annotated place: the passage in its source when placed, else the fact."""
+    placed = jump.placement
+    if placed is not None and placed.ref is not None and hasattr(app, "open_source"):
+        if hasattr(app, "pop_to_disputes"):
+            app.pop_to_disputes()
+        app.open_source(placed.ref.article, placed.ref)
+    elif jump.note.fact is not None and jump.note.anchor is None and hasattr(app, "jump_to_fact"):
+        app.jump_to_fact(jump.note.fact)
+    else:
+        app.notify("This note is orphaned: its passage is no longer in the articles.",
+                   severity="warning", timeout=5)
+
+
+def _notes_changed(app: App) -> None:
+    """Tell the app to redraw note markers, if it listens (`on_notes_changed`)."""
+    hook = getattr(app, "notes_changed", None)
+    if callable(hook):
+        hook()
