@@ -104,3 +104,39 @@ def test_missing_article_is_orphaned_and_renamed_file_is_found(anchored):
     assert placed.status == MOVED and placed.article == "renamed.txt"
     (folder / "renamed.txt").write_text(P1 + "\n", encoding="utf-8")
     assert resolve(anchor, load_corpus(folder)).status == ORPHANED
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tui.engine.model import Article, Case  # noqa: E402
+
+WORDS = st.sampled_from("the drone jet Russian US said sea Black struck maneuver denied crash "
+                        "officials Pentagon ministry propeller fuel".split())
+SENTENCES = st.lists(WORDS, min_size=3, max_size=12).map(lambda w: " ".join(w).capitalize() + ".")
+
+
+def _corpus(text: str) -> Corpus:
+    import hashlib
+
+    article = Article("a.txt", Path("a.txt"), None, None, None, (), (), text,
+                      hashlib.sha256(text.encode()).hexdigest())
+    return Corpus(Path("."), "t", Case(), (article,))
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentences=st.lists(SENTENCES, min_size=2, max_size=8), pick=st.integers(0, 7),
+       insert=st.text(min_size=1, max_size=80), where=st.floats(0, 1), before=st.booleans())
+def test_edits_elsewhere_never_misplace_a_note(sentences, pick, insert, where, before):
+    """Insert anything outside the quote: the note lands on the quote, or is orphaned - never elsewhere."""
+    text = " ".join(sentences)
+    quote = sentences[pick % len(sentences)]
+    start = text.index(quote)
+    anchor = make_anchor(_corpus(text).articles[0], start, start + len(quote))
+    cut = int(where * start) if before else start + len(quote) + int(where * (len(text) - start - len(quote)))
+    edited = text[:cut] + insert + text[cut:]
+    placed = resolve(anchor, _corpus(edited))
+    if placed.placed and not placed.method.startswith("fuzzy"):
+        assert edited[placed.start:placed.end] == quote
+    if edited.count(quote) == 1 and text.count(quote) == 1:
+        assert placed.placed and edited[placed.start:placed.end] == quote

@@ -270,3 +270,23 @@ def test_stale_temporaries_are_swept(tmp_path: Path):
     os.utime(stale, (time.time() - 3600, time.time() - 3600))
     write_atomic(path, b"x")
     assert not stale.exists() and fresh.exists() and sweep_temps(path) == 0
+
+
+def test_targets_and_index(corpus: Corpus):
+    from tui.engine.model import Account, Fact
+    from tui.engine.notes import NoteIndex, target_for
+
+    account = Account("ru", Ref("us.txt", 1, 0), "Moscow said ...", "Moscow")
+    fact = Fact("f9", "Maneuver", "disputed", 1, (), (account,))
+    assert target_for(corpus) is None
+    on_fact = target_for(corpus, fact)
+    assert on_fact.fact == "f9" and on_fact.quote.startswith("Moscow said the drone")
+    assert target_for(corpus, fact, account).label == "Maneuver - Moscow"
+    store = open_store(corpus)
+    a = store.save_note(new_note("on the account", anchor=on_fact.anchor, fact="f-old-id"))
+    b = store.save_note(new_note("on the fact only", fact="f9"))
+    store.save_note(new_note("elsewhere", anchor=anchor_for_ref(corpus, Ref("us.txt", 0, 0))))
+    index = NoteIndex.build(store, corpus)
+    assert {n.id for n in index.for_fact(fact)} == {a.id, b.id}  # anchor rules, not the old fact id
+    assert [n.text for n in index.for_ref(Ref("us.txt", 0, 0))] == ["elsewhere"]
+    assert index.orphaned == ()

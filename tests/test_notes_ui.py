@@ -170,3 +170,36 @@ async def test_enter_jumps_to_the_place(corpus: Corpus):
         await pilot.pause()
     (jump,) = app.results
     assert isinstance(jump, NoteJump) and jump.placement.ref == Ref("a.txt", 1, 0)
+
+
+CASE = '[[sides]]\nid = "us"\nname = "United States"\n[[sides]]\nid = "ru"\nname = "Russia"\n'
+
+
+@sync
+async def test_side_picker_and_pair_marks_are_stored_and_rerun_the_engine(tmp_path: Path):
+    from tui.ui.notes_ui import mark_pair, open_side_fix, store_for
+
+    write(tmp_path / "c", "a.txt", TEXT)
+    write(tmp_path / "c", "reconcile.toml", CASE)
+    corpus = load_corpus(tmp_path / "c")
+    reruns = []
+    app = Host(corpus)
+    app.run_analysis = lambda: reruns.append(1)
+    account = Account("us", Ref("a.txt", 1, 0), "Moscow said ...", "Moscow")
+    async with app.run_test() as pilot:
+        store_for(app)
+        open_side_fix(app, account)
+        await pilot.pause()
+        await pilot.press("s", "2")  # everything Moscow says -> Russia
+        await pilot.pause()
+        open_side_fix(app, account)
+        await pilot.pause()
+        await pilot.press("0")       # this sentence only -> no side
+        await pilot.pause()
+        mark_pair(app, Ref("a.txt", 0, 0), Ref("a.txt", 1, 0), same=False)
+        await pilot.pause()
+    links, fixes = NoteStore(corpus.path / NOTES_FILE).engine_inputs(corpus)
+    assert [(f.side, f.speaker, f.ref) for f in fixes] == [("ru", "Moscow", None),
+                                                           (None, None, Ref("a.txt", 1, 0))]
+    assert [(x.a, x.b, x.same) for x in links] == [(Ref("a.txt", 0, 0), Ref("a.txt", 1, 0), False)]
+    assert len(reruns) == 3

@@ -25,8 +25,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 
-from ..engine.anchors import Placement
-from ..engine.model import Account, Corpus, Fact
+from ..engine.anchors import Placement, anchor_for_ref
+from ..engine.model import Account, Corpus, Fact, Ref
 from ..engine.notes import (VERDICTS, Note, NoteIndex, NotesReadOnly, NoteStore, NoteTarget,
                             new_note, open_store, parse_tags, target_for)
 from .safe_text import one_line, plain
@@ -314,6 +314,69 @@ class NotesList(ModalScreen[NoteJump | None]):
         self.refresh_rows()
 
 
+@dataclass(frozen=True)
+class SideChoice:
+    """The side picker's answer: the side (None = no side) and its scope."""
+
+    side: str | None
+    whole_speaker: bool
+
+
+class SidePicker(ModalScreen[SideChoice | None]):
+    """Correct who a passage belongs to: pick a side for this sentence or for its speaker.
+
+    Digit keys pick a side (0 = no side); `s` toggles between "this sentence"
+    and "everything this speaker says"; escape cancels.
+    """
+
+    DEFAULT_CSS = """
+    SidePicker { align: center middle; }
+    SidePicker > Vertical { width: 70; height: auto; border: thick $accent; background: $surface;
+                            padding: 0 1; }
+    """
+    BINDINGS = [Binding("s", "toggle_scope", "Scope", id="side.scope",
+                        tooltip="This sentence only, or everything by this speaker"),
+                Binding("escape", "cancel", "Cancel", id="side.cancel")]
+
+    def __init__(self, corpus: Corpus, account: Account) -> None:
+        super().__init__()
+        self.corpus, self.account = corpus, account
+        self.whole_speaker = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(plain(one_line(self.account.text, 200)), id="side-quote")
+            lines = [f"{i} {side.name}" for i, side in enumerate(self.corpus.sides[:9], 1)]
+            yield Static(plain("\n".join(lines + ["0 no side"])))
+            yield Static(id="side-scope")
+
+    def on_mount(self) -> None:
+        self._show_scope()
+
+    def on_key(self, event: Any) -> None:
+        if event.character and event.character.isdigit():
+            number = int(event.character)
+            if number == 0 or number <= len(self.corpus.sides[:9]):
+                event.stop()
+                side = None if number == 0 else self.corpus.sides[number - 1].id
+                self.dismiss(SideChoice(side, self.whole_speaker))
+
+    def action_toggle_scope(self) -> None:
+        if self.account.speaker:
+            self.whole_speaker = not self.whole_speaker
+        self._show_scope()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _show_scope(self) -> None:
+        speaker = self.account.speaker
+        scope = (f"applies to: everything said by {speaker}" if self.whole_speaker
+                 else "applies to: this sentence only")
+        hint = " (s: change)" if speaker else ""
+        self.query_one("#side-scope", Static).update(plain(scope + hint))
+
+
 # --------------------------------------------------------------------------
 # Entry points for the reader app
 
@@ -372,6 +435,62 @@ def go_to(app: App, jump: NoteJump) -> None:
     else:
         app.notify("This note is orphaned: its passage is no longer in the articles.",
                    severity="warning", timeout=5)
+
+
+def open_side_fix(app: App, account: Account | None) -> None:
+    """Correct the side of the selected account (or of its speaker); re-runs the engine."""
+    if account is None:
+        app.notify("Select an account to correct its side.", timeout=3)
+        return
+    store = store_for(app)
+
+    def chosen(choice: SideChoice | None) -> None:
+        if choice is None:
+            return
+        try:
+            if choice.whole_speaker and account.speaker:
+                store.set_side(choice.side, speaker=account.speaker)
+            else:
+                store.set_side(choice.side, anchor=anchor_for_ref(app.corpus, account.ref))  # type: ignore[attr-defined]
+        except (NotesReadOnly, OSError) as exc:
+            app.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        app.notify("Side correction saved; re-reading the corpus.", timeout=3)
+        _decisions_changed(app)
+
+    app.push_screen(SidePicker(app.corpus, account), chosen)  # type: ignore[attr-defined]
+
+
+def mark_pair(app: App, a: Ref, b: Ref, same: bool) -> None:
+    """Record that two passages tell the same fact (or not); re-runs the engine."""
+    store = store_for(app)
+    corpus = app.corpus  # type: ignore[attr-defined]
+    try:
+        store.add_link(anchor_for_ref(corpus, a), anchor_for_ref(corpus, b), same)
+    except (NotesReadOnly, OSError) as exc:
+        app.notify(f"Not saved: {exc}", severity="error", markup=False)
+        return
+    app.notify("Marked as the same fact." if same else "Marked as not the same fact.", timeout=3)
+    _decisions_changed(app)
+
+
+def links_and_fixes(app: App) -> tuple[list, list]:
+    """For `ReconcileApp.notes_links_and_fixes`: the decisions resolved for `analyse`.
+
+    Safe from a worker thread once `store_for(app)` has run on the UI thread.
+    """
+    store = getattr(app, "notes_store", None)
+    if store is None:
+        return [], []
+    return store.engine_inputs(app.corpus)  # type: ignore[attr-defined]
+
+
+def _decisions_changed(app: App) -> None:
+    """Pairing or side decisions changed: the engine must run again to honour them."""
+    _notes_changed(app)
+    rerun = getattr(app, "run_analysis", None)
+    if callable(rerun):
+        rerun()
 
 
 def _notes_changed(app: App) -> None:
