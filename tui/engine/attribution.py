@@ -31,7 +31,7 @@ _VERB = re.compile(
     + r")(?![\w'’-])")
 _ACT = re.compile(SPEECH_ACT)
 _ACCORDING = re.compile(r"(?<![\w])[Aa]ccording to\s+([^,;.”\"]+(?:\.[A-Z][^,;.”\"]*)*)")
-_BOUNDARY = re.compile(r"[,;:“”\"()—]|(?<![\w])(?:that|which|who|whom|while|because|although|"
+_BOUNDARY = re.compile(r"[,;:“”\"—]|(?<![\w])(?:that|which|who|whom|what|while|because|although|"
                        r"though|whereas|if|when)(?![\w])")
 _CLAUSE_START = re.compile(r"[;:“”\"()—]|(?<![\w])that(?![\w])")
 _WORD = re.compile(r"[\w.'’-]+")
@@ -262,7 +262,8 @@ def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
             ref = Ref(article.id, paragraph.index, sentence.index)
             raw = article.source_text[sentence.start:sentence.end]
             offsets = _to_source(raw, sentence.start)
-            who = _choose(find_claims(sentence.text, matcher), matcher, last, offsets)
+            who = _choose(find_claims(sentence.text, matcher), matcher,
+                          _subject_of(sentence.text, matcher, offsets) or last, offsets)
             if who is None and previous and previous.speaker and _opens_quote(sentence.text):
                 who = _Last(previous.speaker, previous.side, previous.speaker_span)
             if who is None:
@@ -271,6 +272,15 @@ def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
             out[ref] = previous = Attribution(ref, who.speaker, who.side, who.span)
             last = who
     return out
+
+
+def _subject_of(text: str, matcher: SideMatcher, offsets: list[int]) -> _Last | None:
+    """An actor that opens the sentence: what "it"/"he" later in it refers to."""
+    found = matcher.match(text[:60])
+    if not found or found[1] > 12:
+        return None
+    side, start, end = found
+    return _Last(text[start:end], side, (offsets[start], offsets[end - 1] + 1))
 
 
 def _opens_quote(text: str) -> bool:
