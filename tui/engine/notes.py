@@ -469,6 +469,8 @@ class NoteStore:
         folder = self.path.parent
         if folder.is_dir() and not can_write_in(folder):
             self.problem = f"{folder}: folder is not writable - notes opened read-only"
+        elif raw is not None and not os.access(self.path, os.W_OK):
+            self.problem = f"{self.path}: file is read-only - notes opened read-only"
 
     def _remember(self, raw: bytes | None) -> None:
         self._digest = _digest(raw)
