@@ -153,11 +153,28 @@ def default_notes_path(corpus_path: Path) -> Path:
     """
     corpus_path = Path(corpus_path).resolve()
     folder = corpus_path if corpus_path.is_dir() else corpus_path.parent
-    if can_write_in(folder):
+    if not _is_bundled(folder) and can_write_in(folder):
         return folder / NOTES_FILE
     digest = hashlib.sha256(str(corpus_path).encode("utf-8")).hexdigest()[:16]
     name = re.sub(r"[^\w.-]+", "_", corpus_path.name) or "corpus"
     return data_dir() / "notes" / f"{name}-{digest}.toml"
+
+
+def _is_bundled(folder: Path) -> bool:
+    """The sample shipped with reconcile: its notes never go inside the package.
+
+    An installed package may be writable (a virtualenv) but is replaced on
+    every upgrade, which would silently delete the notes.
+    """
+    package = Path(__file__).resolve().parent.parent
+    try:
+        from ..resources import bundled_seeds
+
+        if folder == bundled_seeds().resolve():
+            return True
+    except (ImportError, FileNotFoundError):
+        pass
+    return folder.is_relative_to(package)
 
 
 # --------------------------------------------------------------------------
