@@ -42,12 +42,14 @@ _SPLIT = re.compile(
 _EMBEDDED = re.compile(r"(?P<who>[\w’'. -]{2,40}?)[’']s\s+(?:claim|assertion|allegation|accusation|version)s?"
                        r"\s+(?:that\s+)?(?P<what>.+)$")
 _CONTRAST = re.compile(r"(?<![\w])(?:" + "|".join(CONTRAST) + r")(?![\w])", re.I)
-_OPENER = re.compile(r"^\W*(?:" + "|".join(CONTRAST_OPENERS) + r")(?![\w])", re.I)
+_OPENER = re.compile(r"^\W*(?:" + "|".join(CONTRAST_OPENERS) + r")(?![\w])|,\s*(?:however|though|"
+                     r"by contrast|in contrast)\s*,", re.I)
 _DENIAL = re.compile(r"(?<![\w])(?:" + "|".join(sorted(DENIAL | REJECTION_VERBS - {"pushed"}, key=len,
                      reverse=True)) + r")(?![\w])", re.I)
 _NOT_CONTENT = STOPWORDS | REPORTING_VERBS | DENIAL | HEDGES | REJECTION_VERBS
 _ANAPHOR = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:this|that|these|those)\s+(?!is\b|was\b)\w+", re.I)
 _MIN_SIM = 0.22          # average-linkage threshold for one fact
+_WINDOW = 2             # paragraphs back in which an answer looks for what it answers
 _ANSWER_SIM = 0.6        # strength of a contrast link between two sides' clauses
 
 
@@ -263,10 +265,16 @@ def _answers(corpus: Corpus, units: list[_Unit], idf: dict[str, float],
                         continue
                     same = units[first[0]].side == units[i].side if first else False
                     cue = _cue(units[i].text) or _cue(sentence.text) or (cue_para if same else None)
-                    if not cue:
-                        continue
                     earlier = _earlier(units, article, paragraph.index, ref, units[i].side)
-                    best = _best(i, earlier, units, sim)
+                    if not cue:
+                        contested = _contested_answer(i, earlier, units, sim)
+                        if contested:
+                            found.append(contested)
+                        continue
+                    opener = bool(_OPENER.search(units[i].text) or _OPENER.search(sentence.text))
+                    best = _just_before(units, by_ref, order, ref, units[i].side) if opener else None
+                    if best is None:
+                        best = _best(i, earlier, units, sim)
                     if best is None and cue not in HEDGES:
                         best = _just_before(units, by_ref, order, ref, units[i].side)
                     if best is not None:
@@ -276,11 +284,22 @@ def _answers(corpus: Corpus, units: list[_Unit], idf: dict[str, float],
     return found
 
 
+def _contested_answer(i: int, earlier: list[int], units: list[_Unit], sim) -> _Answer | None:
+    """Without a cue, a clause answers the other side when it shares a topic
+    and uses the counterpart of its term (international vs territorial waters)."""
+    scored = [(sim[i][j], j, pair) for j in earlier if sim[i][j] > 0.05
+              for pair in _contested(units[i].stems, units[j].stems)[:1]]
+    if not scored:
+        return None
+    _, j, (x, y) = max(scored)
+    return _Answer(i, j, f"{units[i].words.get(x, x)} ↔ {units[j].words.get(y, y)}")
+
+
 def _cue(text: str) -> str | None:
     """The words that mark a clause as an answer: denial, contrast, a hedged claim."""
     m = _DENIAL.search(text) or _CONTRAST.search(text) or _OPENER.search(text)
     if m:
-        return re.sub(r"^\W+", "", m.group(0).lower())
+        return re.sub(r"^\W+|\W+$", "", m.group(0).lower())
     for w in _TOKEN.findall(text):
         if w.lower() in HEDGES and w.lower().startswith("claim"):
             return w.lower()
@@ -295,7 +314,7 @@ def _earlier(units: list[_Unit], article, p_index: int, ref: Ref, side: str | No
             continue
         if (u.ref.paragraph, u.ref.sentence or 0) >= (ref.paragraph, ref.sentence or 0):
             continue
-        if u.ref.paragraph >= p_index - 1:
+        if u.ref.paragraph >= p_index - _WINDOW:
             out.append(i)
     return out
 

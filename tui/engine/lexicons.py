@@ -115,7 +115,8 @@ should not no so than then there here which who whom whose what when where why h
 just only more most much many some any all both each other such own same said says say told
 according while which up out off again once further still even though although however yet
 one two three first last new year years day days week month months time would been
-back against whether
+back against whether near around about within
+different explanation account version offered
 """.split())
 
 # Countries: (canonical name, short id, names, demonyms, capital).  A small
