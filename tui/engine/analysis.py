@@ -9,11 +9,13 @@ file; the engine honours them over its own scores.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from .attribution import attribute
 from .facts import build_facts
 from .model import Analysis, Corpus, Link, SideFix
 from .pairing import pair_corpus
+from .sides import infer_sides
 
 Progress = Callable[[str, int, int], None]
 
@@ -21,6 +23,8 @@ Progress = Callable[[str, int, int], None]
 def analyse(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[SideFix] = (),
             progress: Progress | None = None) -> Analysis:
     """Run every stage of the engine on a loaded corpus."""
+    if not corpus.sides:  # no case file: sides come from the speakers, marked inferred
+        corpus = replace(corpus, case=replace(corpus.case, sides=infer_sides(corpus)))
     pairing = pair_corpus(corpus, links, progress)
     attributions = attribute(corpus, pairing.pairs, fixes)
     facts = build_facts(corpus, pairing.pairs, attributions)

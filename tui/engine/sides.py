@@ -20,7 +20,7 @@ _APOS = str.maketrans({"’": "'", "‘": "'"})
 _ROLE = re.compile(
     r"\b(?:officer|counterpart|minister|official|spokesman|spokeswoman|spokesperson|general|chief|"
     r"diplomat|envoy|ambassador|president|secretary|commander|leader|admiral|pilot|captain)\b", re.I)
-_INSTITUTION = frozenset("ministry command office department embassy forces navy army guard corps staff "
+_INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
                          "agency council".split())
 _SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
 
@@ -134,24 +134,72 @@ _NAME_RUN = r"((?:[A-Z][\w.'-]*\s+){0,5}[A-Z][\w'-]+(?:\s+(?:Jr|Sr)\.?)?)"
 
 
 def _learn_people(corpus: Corpus, countries: list[tuple]) -> dict[str, list[str]]:
-    """People and bodies introduced with a country: "Russian Foreign Minister X" -> X."""
+    """People and bodies introduced with a country, in two rounds.
+
+    Round one reads "Russian Foreign Minister X", "his US counterpart, X",
+    "X, commander of U.S. ...", "Iran's Revolutionary Guard Corps (IRGC)";
+    round two does the same with the bodies learned in round one ("IRGC chief
+    commander X").  "X ... his Russian counterpart" puts X on the other side.
+    """
+    texts = [normalise(p.text) for a in corpus.articles for p in a.paragraphs]
+    labels = {c[1]: list(country_names(c)) for c in countries}
     votes: dict[str, Counter[str]] = {}
-    for country in countries:
-        names = "|".join(re.escape(n) for n in sorted(country_names(country), key=len, reverse=True))
-        direct = re.compile(rf"(?<![\w.])(?:{names})(?:'s)?\s+{_NAME_RUN}")
-        appos = re.compile(rf"(?<![\w.])(?:{names})(?:'s)?\s+((?:[a-z-]+\s+){{0,3}}[a-z-]+),\s+{_NAME_RUN}")
-        for article in corpus.articles:
-            for paragraph in article.paragraphs:
-                text = normalise(paragraph.text)
-                for m in direct.finditer(text):
-                    _vote(votes, m.group(1), country[1])
-                for m in appos.finditer(text):
-                    if _ROLE.search(m.group(1)):
-                        _vote(votes, m.group(2), country[1])
-    out: dict[str, list[str]] = {c[1]: [] for c in countries}
+    for _ in range(2):
+        for side, names in labels.items():
+            for text in texts:
+                for run in _introduced(text, names):
+                    _vote(votes, run, side)
+            if len(labels) == 2:
+                other = next(o for o in labels if o != side)
+                for text in texts:
+                    for run in _counterparts(text, names):
+                        _vote(votes, run, other)
+        learned = _elect(votes, list(labels))
+        labels = {c: [*country_names(next(k for k in countries if k[1] == c)), *learned[c]]
+                  for c in labels}
+    return _elect(votes, list(labels))
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+def _introduced(text: str, names: list[str]) -> list[str]:
+    """Name runs that a country or known body introduces."""
+    alt = _alternation(names)
+    role = r"((?:[a-z-]+\s+){0,3}[a-z-]+)"
+    out: list[str] = []
+    for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?", text):
+        out.append(m.group(1))
+        if m.group(2):
+            out.append(m.group(2))
+    for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{role},?\s+{_NAME_RUN}", text):
+        if _ROLE.search(m.group(1)) and m.group(1).split()[-1] not in ("the", "a", "an", "to", "of"):
+            out.append(m.group(2))
+    for m in re.finditer(rf"{_NAME_RUN},\s+(?:a\s+|the\s+)?{role}\s+(?:of|for|at)\s+(?:the\s+)?(?:{alt})(?![\w])", text):
+        if _ROLE.search(m.group(2)):
+            out.append(m.group(1))
+    for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}", text):
+        if m.group(1).split()[-1].lower() in _INSTITUTION:
+            out.append(m.group(2))
+    return out
+
+
+def _counterparts(text: str, names: list[str]) -> list[str]:
+    """"X said he spoke to his Russian counterpart": X is on the other side."""
+    alt = _alternation(names)
+    out = []
+    for m in re.finditer(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+[^.]{{0,60}}?\b(?:his|her)\s+(?:{alt})\s+counterpart", text):
+        out.append(m.group(1))
+    return out
+
+
+def _elect(votes: dict[str, Counter[str]], sides: list[str]) -> dict[str, list[str]]:
+    """Names whose votes clearly favour one side."""
+    out: dict[str, list[str]] = {s: [] for s in sides}
     for name, counts in votes.items():
         side, n = counts.most_common(1)[0]
-        if n > sum(counts.values()) - n:
+        if side in out and n > sum(counts.values()) - n:
             out[side].append(name)
     return out
 
