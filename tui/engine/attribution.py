@@ -41,6 +41,8 @@ _BAD_END = frozenset("the a an of to in on at by for with from his her their its
 _DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
 _ADVERB = re.compile(r"\w+ly$|also|further|since|already|later|earlier|then|again|once|still")
 _OPEN_QUOTES = ("“", '"', "‘")
+# A sentence that carries on an "according to" account: "It then entered ...".
+_CONTINUES = re.compile(r"(?:It|They|He|She)\s+(?:then|later|next|subsequently)\b")
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,11 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
                          text[ve:])
         if not agent:
             return None
-        return _claim(text, ve + agent.start(1), ve + agent.end(1), verb, vs, matcher)
+        end = ve + agent.end(1)
+        capitals = list(re.finditer(r"\b[A-Z][\w.’'-]*", agent.group(1)))
+        if capitals:  # "by Petrov within hours" -> "Petrov"
+            end = ve + agent.start(1) + capitals[-1].end()
+        return _claim(text, ve + agent.start(1), end, verb, vs, matcher)
     stripped = pre.rstrip()
     if stripped.endswith(("”", '"', ",”", ',"')) or stripped.endswith(","):
         after = _np_after(text, ve)
@@ -239,6 +245,7 @@ class _Last:
     speaker: str
     side: str | None
     span: tuple[int, int] | None
+    according: bool = False  # "According to X, ...": what follows may still be X's account
 
 
 def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
@@ -264,7 +271,8 @@ def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
             offsets = _to_source(raw, sentence.start)
             who = _choose(find_claims(sentence.text, matcher), matcher,
                           _subject_of(sentence.text, matcher, offsets) or last, offsets)
-            if who is None and previous and previous.speaker and _opens_quote(sentence.text):
+            if who is None and previous and previous.speaker and (
+                    _opens_quote(sentence.text) or (last and last.according and _CONTINUES.match(sentence.text))):
                 who = _Last(previous.speaker, previous.side, previous.speaker_span)
             if who is None:
                 out[ref] = previous = Attribution(ref, None, None)
@@ -301,10 +309,10 @@ def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
 def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: list[int]) -> _Last:
     span = (offsets[claim.start], offsets[claim.end - 1] + 1)
     if claim.kind == "pronoun":
-        return last if last else _Last(claim.speaker, None, span)
+        return _Last(last.speaker, last.side, last.span) if last else _Last(claim.speaker, None, span)
     found = matcher.match(claim.speaker)
     if found:
-        return _Last(claim.speaker, found[0], span)
+        return _Last(claim.speaker, found[0], span, claim.verb == "according to")
     if claim.kind == "generic" and last:
         return _Last(claim.speaker, last.side, span)
     return _Last(claim.speaker, None, span)

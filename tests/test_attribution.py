@@ -1,0 +1,184 @@
+"""Attribution rules, one news-writing form at a time, on small corpora written here."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from tui.engine.analysis import analyse
+from tui.engine.attribution import attribute, find_claims
+from tui.engine.export import to_document
+from tui.engine.loading import load_corpus
+from tui.engine.model import Attribution, Corpus, Pair, Ref, SideFix
+from tui.engine.sides import SideMatcher, infer_sides
+
+CASE = """
+[[sides]]
+id = "a"
+name = "Arland"
+actors = [{ name = "Arland Foreign Ministry", aliases = ["the ministry", "Foreign Ministry"] },
+          { name = "Maria Olsen", aliases = ["Olsen"] }, "US"]
+
+[[sides]]
+id = "b"
+name = "Borovia"
+actors = [{ name = "Ivan Petrov", aliases = ["Petrov"] }, "Borovia"]
+"""
+
+
+PROSE = ("The night began quietly in the harbour, where the patrol ship had been moored for a week "
+         "while its crew waited for orders from the capital.\n\n")
+
+
+def _corpus(tmp_path: Path, text: str, case: str = CASE) -> Corpus:
+    """A one-article corpus; a prose paragraph first, so the cleaner keeps every line."""
+    write(tmp_path, "a.txt", PROSE + text)
+    if case:
+        write(tmp_path, "reconcile.toml", case)
+    return load_corpus(tmp_path)
+
+
+def _who(corpus: Corpus, snippet: str) -> Attribution:
+    attributions = attribute(corpus)
+    for article in corpus.articles:
+        for p in article.paragraphs:
+            for s in p.sentences:
+                if snippet in s.text:
+                    return attributions[Ref(article.id, p.index, s.index)]
+    raise AssertionError(snippet)
+
+
+@pytest.mark.parametrize("sentence, speaker, side", [
+    ("Olsen said the ship left port on time.", "Olsen", "a"),
+    ("The ship left port on time, Olsen said.", "Olsen", "a"),
+    ("“The ship left port on time,” said Petrov.", "Petrov", "b"),
+    ("According to Petrov, the ship never left port.", "Petrov", "b"),
+    ("Maria Olsen told reporters that the ship left port on time.", "Maria Olsen", "a"),
+    ("Foreign Minister Maria Olsen, speaking in the capital, insisted the ship was unarmed.",
+     "Foreign Minister Maria Olsen", "a"),
+    ("But the ministry has also denied that the ship was armed.", "the ministry", "a"),
+    ("The plan was rejected by Petrov within hours.", "Petrov", "b"),
+    ("The details were kept private, as mentioned by Olsen.", "Olsen", "a"),
+    ("Borovia offered a different explanation.", "Borovia", "b"),
+    ("Borovian officials said the ship was armed.", "Borovian officials", None),
+    ("Analysts note that the ship was old.", "Analysts", None),
+])
+def test_forms(tmp_path: Path, sentence: str, speaker: str, side: str | None) -> None:
+    who = _who(_corpus(tmp_path, sentence + "\n"), sentence[:20])
+    assert who.speaker == speaker
+    assert who.side == side
+
+
+def test_demonyms_map_to_the_side_of_their_country(tmp_path: Path) -> None:
+    case = CASE.replace('name = "Borovia"', 'name = "Russia"')
+    who = _who(_corpus(tmp_path, "Russian officials said the ship was armed.\n", case), "Russian")
+    assert who.side == "b"
+
+
+@pytest.mark.parametrize("text", [
+    "The incident raised questions about safety at sea.",
+    "He has come under pressure over his stated desire to improve relations.",
+    "It was revealed that the ship had been armed.",
+    "“Olsen said nothing,” the poster read in large letters across the wall.",
+])
+def test_narration_is_not_attributed(tmp_path: Path, text: str) -> None:
+    who = _who(_corpus(tmp_path, text + "\n"), text[:15])
+    assert who.side is None
+
+
+def test_continuations_refer_back_to_the_last_speaker(tmp_path: Path) -> None:
+    text = ("The Arland Foreign Ministry offered a different account of the night.\n\n"
+            "It reported that the ship had stayed in port. “We have the logs. They are public.”\n\n"
+            "“We will publish them,” he added.\n\n"
+            "The ministry framed the incident as a provocation.\n")
+    corpus = _corpus(tmp_path, text)
+    for snippet in ("It reported", "We have the logs", "We will publish", "The ministry framed"):
+        assert _who(corpus, snippet).side == "a", snippet
+
+
+def test_rejection_belongs_to_the_rejecting_side(tmp_path: Path) -> None:
+    text = "Olsen pushed back against Petrov's claim that the ship fired first.\n"
+    assert _who(_corpus(tmp_path, text), "pushed back").side == "a"
+    text = "Petrov accused Arland of lying, a claim that was flatly rejected by Olsen.\n"
+    assert _who(_corpus(tmp_path, text), "accused").side == "a"
+
+
+def test_newspaper_reporting_an_official_source_goes_to_the_source(tmp_path: Path) -> None:
+    text = "The Gazette reported that, according to Olsen, the ship was unarmed.\n"
+    who = _who(_corpus(tmp_path, text), "Gazette")
+    assert (who.speaker, who.side) == ("Olsen", "a")
+
+
+def test_acronyms_match_case_sensitively() -> None:
+    matcher = SideMatcher(load_corpus_sides())
+    assert matcher.match("US officials")[0] == "a"
+    assert matcher.match("they told us") is None
+
+
+def load_corpus_sides():
+    from tui.engine.casefile import _build
+    import tomllib
+    return _build(tomllib.loads(CASE), Path("x"), CASE).sides
+
+
+def test_speaker_span_points_into_the_source_across_hard_wraps(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, "The ship, which had left the harbour before dawn, was said to be\n"
+                               "unarmed and carrying only its crew of forty, Foreign Minister\n"
+                               "Maria Olsen said on Tuesday in the capital.\n")
+    who = _who(corpus, "unarmed")
+    source = corpus.articles[0].source_text
+    start, end = who.speaker_span
+    assert source[start:end] == "Foreign Minister\nMaria Olsen"
+    assert who.speaker == "Foreign Minister Maria Olsen"
+
+
+def test_verbs_inside_quotes_are_not_attributions() -> None:
+    assert [c.speaker for c in find_claims("“As I said, Olsen denied it,” Petrov said.")] == ["Petrov"]
+
+
+def test_pairs_lend_their_side_marked_inferred(tmp_path: Path) -> None:
+    write(tmp_path, "b.txt", PROSE + "Olsen said the ship left port at dawn under escort.\n")
+    corpus = _corpus(tmp_path, "The ship left port at dawn under escort.\n")
+    pair = Pair(Ref("a.txt", 1, 0), Ref("b.txt", 1, 0), 90.0)
+    who = attribute(corpus, [pair])[Ref("a.txt", 1, 0)]
+    assert (who.side, who.inferred) == ("a", True)
+    low = Pair(Ref("a.txt", 1, 0), Ref("b.txt", 1, 0), 20.0)
+    assert attribute(corpus, [low])[Ref("a.txt", 1, 0)].side is None
+
+
+def test_fixes_apply_last_by_speaker_then_by_sentence(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, "Olsen said the ship left.\n\nOlsen said it came back.\n")
+    fixes = [SideFix("b", speaker="olsen"), SideFix(None, ref=Ref("a.txt", 2, 0))]
+    out = attribute(corpus, (), fixes)
+    assert out[Ref("a.txt", 1, 0)].side == "b"
+    assert out[Ref("a.txt", 2, 0)].side is None
+
+
+HORMUZ = Path(__file__).resolve().parent / "corpora" / "hormuz"
+
+
+def test_without_a_case_file_sides_are_inferred(tmp_path: Path) -> None:
+    folder = tmp_path / "hormuz"
+    shutil.copytree(HORMUZ, folder, ignore=shutil.ignore_patterns("*.toml"))
+    corpus = load_corpus(folder)
+    assert corpus.sides == ()
+    sides = infer_sides(corpus)
+    assert {s.name for s in sides} == {"Iran", "United States"}
+    assert all(s.inferred for s in sides)
+    analysis = analyse(corpus)
+    assert {s.id for s in analysis.corpus.sides} == {"ir", "us"}
+    doc = to_document(analysis)
+    assert all(s["inferred"] for s in doc["corpus"]["sides"])
+    sides_found = {who.side for who in analysis.attributions.values()}
+    assert {"ir", "us"} <= sides_found
+
+
+def test_export_carries_side_and_speaker(seeds: Corpus) -> None:
+    doc = to_document(analyse(seeds))
+    sentences = [s for a in doc["articles"] for p in a["paragraphs"] for s in p["sentences"]]
+    said = [s for s in sentences if s["speaker"]]
+    assert len(said) > 50
+    assert {s["side"] for s in said} >= {"us", "ru", None}
