@@ -46,23 +46,33 @@ THRESHOLD = 40.0
 OTHER_EVENT_MARGIN = 25.0
 #: Candidates must share at least this share of the lighter passage's
 #: informative weight before rapidfuzz is run on them (cheap pre-filter).
-MIN_SHARED = 0.2
+MIN_SHARED = 0.3
 #: Terms in more than this share of passages are too common to block on.
 MAX_DF_SHARE = 0.05
 #: ... but in a small corpus every term is worth blocking on.
 MIN_DF_CAP = 60
-#: Paragraphs this similar on the surface (rapidfuzz ratio of folded text) are wire copy.
-WIRE_RATIO = 80.0
-#: Articles sharing at least this many wire paragraphs, and this share of the
-#: shorter article's paragraphs, are reprints of one source text.
-WIRE_MIN_PARAGRAPHS = 3
-WIRE_MIN_SHARE = 0.25
+#: Passages are wire copy when their longest common word subsequence covers
+#: this share of the shorter and of the longer passage.
+WIRE_SHORT = 0.85
+WIRE_LONG = 0.4
+#: ... and the shorter passage has at least this many words (a short
+#: sentence is identical by chance too often).
+WIRE_MIN_WORDS = 6
+#: Articles sharing at least this many wire sentences, and this share of the
+#: shorter article's sentences, are reprints of one source text.
+WIRE_MIN_SENTENCES = 3
+WIRE_MIN_SHARE = 0.2
 #: Articles whose dates lie further apart than this are about different events.
 EVENT_MAX_GAP = timedelta(days=60)
 #: Share of paragraphs paired (the better-covered / the less-covered article)
 #: above which two articles tell the same event.
-SAME_EVENT_MAX = 0.25
-SAME_EVENT_MIN = 0.12
+SAME_EVENT_MAX = 0.2
+SAME_EVENT_MIN = 0.08
+#: Articles sharing this much informative vocabulary (weighted Jaccard) are
+#: at least about related events.
+RELATED_MIN = 0.04
+#: Up to this many articles, every article pair is listed in article_similarity.
+SMALL_CORPUS = 20
 
 
 @dataclass(frozen=True)
@@ -129,7 +139,7 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     pairs = _apply_links(corpus, pairs, links)
     pairs = _mark_wire(pairs)
     report("articles", 0, 1)
-    similarity, wire = _articles(corpus, pairs)
+    similarity, wire = _articles(corpus, pairs, paragraphs)
     report("articles", 1, 1)
     pairs.sort(key=lambda p: (p.kind != "paragraph", p.a, p.b))
     return Pairing(tuple(pairs), tuple(similarity), tuple(wire))
@@ -196,41 +206,73 @@ def score_pair(shared: float, weight_a: float, weight_b: float, fuzzy: float, su
 
 
 def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple[int, int]],
-                keep: list[_Unit] | None = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
-    """Score candidate pairs of units from different articles found by the inverted index.
+                keep: list[_Unit] | None = None,
+                stats: dict | None = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+    """Score the candidate pairs the inverted index finds; keep those at the threshold.
 
-    Returns {(i, j): (score, shared terms)} with i < j (indices into `units`)
-    for pairs at or above the threshold.  With `keep`, only pairs where at least
-    one side is in `keep` are scored (the others come from the sentence level).
+    Returns {(i, j): (score, shared terms)} with i < j (indices into `units`).
+    With `keep`, only pairs with at least one side in `keep` are considered
+    (the others come from the sentence level).  `stats`, when given, receives
+    the number of candidates scored (the benchmark reports it).
     """
     idf, df = idf_weights(units)
     _prepare(units, idf)
-    cap = max(MIN_DF_CAP, int(MAX_DF_SHARE * len(units)))
-    wanted = None if keep is None else {id(u) for u in keep}
-    postings: dict[str, list[int]] = defaultdict(list)
+    keep_ids = {id(u) for u in keep} if keep is not None else set()
+    probes = range(len(units)) if keep is None else [n for n, u in enumerate(units) if id(u) in keep_ids]
+    postings = _postings(units, df)
+    art = [u.article for u in units]
+    floor = [MIN_SHARED * u.weight for u in units]
+    probing = set(probes)
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
-    total = len(units)
-    for j, v in enumerate(units):
-        if j % 500 == 0:
-            report(stage, j, total)
-        probe = [t for t in v.terms if df[t] <= cap]
-        acc: dict[int, float] = defaultdict(float)
-        for t in probe:
+    scored = 0
+    total = len(probes)
+    for done, j in enumerate(probes):
+        if done % 1000 == 0:
+            report(stage, done, total)
+        v = units[j]
+        acc: dict[int, float] = {}
+        for t in v.terms:
+            plist = postings.get(t)
+            if plist is None:
+                continue
             w = idf[t]
-            for i in postings[t]:
-                acc[i] += w
-            postings[t].append(j)
+            if keep is None:  # every unit probes: count each pair once, from its later unit
+                for i in plist:
+                    if i >= j:
+                        break
+                    acc[i] = acc.get(i, 0.0) + w
+            else:
+                for i in plist:
+                    if i != j and not (i > j and i in probing):
+                        acc[i] = acc.get(i, 0.0) + w
+        aj, fj = art[j], floor[j]
         for i, rare in acc.items():
+            if art[i] == aj or (rare < floor[i] and rare < fj):
+                continue
+            scored += 1
             u = units[i]
-            if u.article == v.article or rare < MIN_SHARED * min(u.weight, v.weight):
-                continue
-            if wanted is not None and id(u) not in wanted and id(v) not in wanted:
-                continue
-            scored = _score_units(u, v, idf)
-            if scored[0] >= THRESHOLD + (OTHER_EVENT_MARGIN if (u.article, v.article) in far else 0):
-                out[(i, j)] = scored
+            result = _score_units(u, v, idf)
+            if result[0] >= THRESHOLD + (OTHER_EVENT_MARGIN if (aj, art[i]) in far else 0):
+                out[(i, j) if i < j else (j, i)] = result
     report(stage, total, total)
+    if stats is not None:
+        stats[stage] = {"units": len(units), "candidates": scored, "pairs": len(out)}
     return out
+
+
+def _postings(units: list[_Unit], df: dict[str, int]) -> dict[str, list[int]]:
+    """Inverted index: informative term -> units holding it, in unit order.
+
+    Terms held by more than MAX_DF_SHARE of the units (and MIN_DF_CAP) are
+    left out: they would make every passage a candidate for every other.
+    """
+    cap = max(MIN_DF_CAP, int(MAX_DF_SHARE * len(units)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, u in enumerate(units):
+        for t in u.terms:
+            if df[t] <= cap:
+                postings[t].append(n)
+    return postings
 
 
 def _far_apart(articles: Sequence[Article]) -> set[tuple[int, int]]:
@@ -317,21 +359,31 @@ def _text(corpus: Corpus, ref: Ref) -> str | None:
 
 
 def is_wire(a: str, b: str) -> bool:
-    """Two passages are wire copy when their surface text is nearly the same.
+    """Two passages are wire copy when one keeps nearly every word of the other, in order.
 
-    A rewrite reorders and replaces words; a reprint keeps almost every
-    character, so a character-level ratio separates the two.
+    A rewrite reorders and replaces words; a reprint keeps them, perhaps
+    trimming a clause or splitting a paragraph.  So: the longest common word
+    subsequence covers most of the shorter passage and much of the longer.
     """
-    return fuzz.ratio(fold(a), fold(b)) >= WIRE_RATIO
+    wa = [word_key(t[0]) for t in tokens(a)]
+    wb = [word_key(t[0]) for t in tokens(b)]
+    if min(len(wa), len(wb)) < WIRE_MIN_WORDS:
+        return False
+    common = Indel.similarity(wa, wb) / 2
+    return (common >= WIRE_SHORT * min(len(wa), len(wb))
+            and common >= WIRE_LONG * max(len(wa), len(wb)))
 
 
 def _mark_wire(pairs: list[TextPair]) -> list[TextPair]:
-    out = []
-    for p in pairs:
-        wire = p.kind == "paragraph" and is_wire(p.a_text, p.b_text)
-        out.append(TextPair(p.a, p.b, p.score, p.terms, p.kind, p.origin, p.a_text, p.b_text, wire)
-                   if wire else p)
-    return out
+    """Flag wire-copy sentence pairs, and the paragraph pairs that hold one."""
+    def flagged(p: TextPair) -> TextPair:
+        return TextPair(p.a, p.b, p.score, p.terms, p.kind, p.origin, p.a_text, p.b_text, True)
+
+    out = [flagged(p) if p.kind == "sentence" and is_wire(p.a_text, p.b_text) else p for p in pairs]
+    wire_paragraphs = {(Ref(p.a.article, p.a.paragraph), Ref(p.b.article, p.b.paragraph))
+                       for p in out if p.wire}
+    return [flagged(p) if p.kind == "paragraph" and not p.wire and (p.a, p.b) in wire_paragraphs
+            else p for p in out]
 
 
 # --- article level ----------------------------------------------------------------------------
@@ -366,37 +418,77 @@ def date_gap(a: str | None, b: str | None) -> timedelta | None:
     return max(timedelta(0), rb[0] - ra[1], ra[0] - rb[1])
 
 
-def _articles(corpus: Corpus, pairs: list[TextPair]) -> tuple[list[dict], list[dict]]:
-    """Per article pair: how much of each pairs with the other, wire copy, same or other event."""
+def _articles(corpus: Corpus, pairs: list[TextPair],
+              paragraphs: list[_Unit]) -> tuple[list[dict], list[dict]]:
+    """Per article pair: how much of each pairs with the other, wire copy, same or other event.
+
+    A small corpus lists every article pair; a large one only the pairs that
+    share a passage pair (the others are unrelated), so the list stays linear.
+    """
     arts = corpus.articles
-    paired: dict[tuple[str, str], tuple[set[int], set[int], list[TextPair]]] = {}
+    index = {a.id: n for n, a in enumerate(arts)}
+    paired: dict[tuple[int, int], tuple[set[int], set[int], list[TextPair]]] = {}
+    wire_sentences: dict[tuple[int, int], list[TextPair]] = defaultdict(list)
     for p in pairs:
-        if p.kind != "paragraph":
+        if p.a.article not in index or p.b.article not in index:
             continue
-        entry = paired.setdefault((p.a.article, p.b.article), (set(), set(), []))
-        entry[0].add(p.a.paragraph)
-        entry[1].add(p.b.paragraph)
+        x, y = index[p.a.article], index[p.b.article]
+        if p.kind != "paragraph":
+            if p.wire:
+                wire_sentences[(x, y) if x < y else (y, x)].append(p)
+            continue
+        entry = paired.setdefault((x, y) if x < y else (y, x), (set(), set(), []))
+        entry[0 if x < y else 1].add(p.a.paragraph)
+        entry[1 if x < y else 0].add(p.b.paragraph)
         entry[2].append(p)
+    keys = set(paired)
+    if len(arts) <= SMALL_CORPUS:
+        keys |= {(x, y) for x in range(len(arts)) for y in range(x + 1, len(arts))}
+    vocab = _article_terms(len(arts), paragraphs)
     rows, edges = [], []
-    for x in range(len(arts)):
-        for y in range(x + 1, len(arts)):
-            a, b = arts[x], arts[y]
-            sa, sb, ps = paired.get((a.id, b.id), (set(), set(), []))
-            row = _article_row(a, b, sa, sb, ps)
-            rows.append(row)
-            if row["wire"]:
-                edges.append((a.id, b.id, row["wire_paragraphs"]))
+    for x, y in sorted(keys):
+        sa, sb, ps = paired.get((x, y), (set(), set(), []))
+        row = _article_row(arts[x], arts[y], sa, sb, ps, wire_sentences.get((x, y), []),
+                           _term_similarity(vocab, x, y))
+        rows.append(row)
+        if row["wire"]:
+            edges.append((arts[x].id, arts[y].id, row["wire_sentences"]))
     return rows, _wire_groups(edges)
 
 
-def _article_row(a: Article, b: Article, sa: set[int], sb: set[int], ps: list[TextPair]) -> dict:
+def _article_terms(n: int, paragraphs: list[_Unit]) -> list[dict[str, float]]:
+    """Each article's informative vocabulary, weighted by idf over articles."""
+    sets: list[set[str]] = [set() for _ in range(n)]
+    for u in paragraphs:
+        sets[u.article].update(u.terms)
+    df: dict[str, int] = defaultdict(int)
+    for terms_ in sets:
+        for t in terms_:
+            df[t] += 1
+    return [{t: math.log((n + 1) / (df[t] + 0.5)) for t in terms_} for terms_ in sets]
+
+
+def _term_similarity(vocab: list[dict[str, float]], x: int, y: int) -> float:
+    """Weighted Jaccard of two articles' vocabularies: shared names and topic words."""
+    a, b = vocab[x], vocab[y]
+    shared = sum(a[t] for t in a.keys() & b.keys())
+    union = sum(a.values()) + sum(b.values()) - shared
+    return shared / union if union else 0.0
+
+
+def _n_sentences(article: Article) -> int:
+    return sum(len(p.sentences) for p in article.paragraphs)
+
+
+def _article_row(a: Article, b: Article, sa: set[int], sb: set[int], ps: list[TextPair],
+                 wire_sentences: list[TextPair], term_similarity: float) -> dict:
     share_a = len(sa) / max(1, len(a.paragraphs))
     share_b = len(sb) / max(1, len(b.paragraphs))
-    wire_pairs = [p for p in ps if p.wire]
-    wire_n = min(len({p.a.paragraph for p in wire_pairs}), len({p.b.paragraph for p in wire_pairs}))
-    wire = wire_n >= WIRE_MIN_PARAGRAPHS and wire_n >= WIRE_MIN_SHARE * min(len(a.paragraphs),
-                                                                             len(b.paragraphs))
-    relation, why = _relation(a, b, share_a, share_b, len(ps))
+    wire_pairs = [p for p in wire_sentences if p.wire]
+    wire_n = min(len({p.a for p in wire_pairs}), len({p.b for p in wire_pairs}))
+    wire = wire_n >= WIRE_MIN_SENTENCES and wire_n >= WIRE_MIN_SHARE * min(_n_sentences(a),
+                                                                            _n_sentences(b))
+    relation, why = _relation(a, b, share_a, share_b, len(ps), term_similarity)
     counts: dict[str, float] = defaultdict(float)
     for p in ps:
         for t in p.terms:
@@ -406,13 +498,15 @@ def _article_row(a: Article, b: Article, sa: set[int], sb: set[int], ps: list[Te
         "a_paired": round(share_a, 3), "b_paired": round(share_b, 3),
         "paragraph_pairs": len(ps),
         "score": round(100 * math.sqrt(share_a * share_b), 1),
+        "term_similarity": round(term_similarity, 3),
         "terms": [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
-        "wire": wire, "wire_paragraphs": wire_n,
+        "wire": wire, "wire_sentences": wire_n,
         "relation": relation, "why": why,
     }
 
 
-def _relation(a: Article, b: Article, share_a: float, share_b: float, n_pairs: int) -> tuple[str, str]:
+def _relation(a: Article, b: Article, share_a: float, share_b: float, n_pairs: int,
+              term_similarity: float) -> tuple[str, str]:
     """"same event", "related event" or "unrelated", with the reason in words.
 
     Two reports of one event pair a good share of both texts; a different
@@ -421,13 +515,14 @@ def _relation(a: Article, b: Article, share_a: float, share_b: float, n_pairs: i
     """
     gap = date_gap(a.date, b.date)
     high, low = max(share_a, share_b), min(share_a, share_b)
-    if n_pairs == 0:
-        return "unrelated", "no passage pairs"
-    if gap is not None and gap > EVENT_MAX_GAP:
+    if gap is not None and gap > EVENT_MAX_GAP and (n_pairs or term_similarity >= RELATED_MIN):
         return "related event", f"dates {gap.days} days apart; {n_pairs} passage pairs"
-    if high >= SAME_EVENT_MAX and low >= SAME_EVENT_MIN:
+    if n_pairs and high >= SAME_EVENT_MAX and low >= SAME_EVENT_MIN:
         return "same event", f"{high:.0%} and {low:.0%} of the paragraphs pair"
-    return "related event", f"only {high:.0%} and {low:.0%} of the paragraphs pair"
+    if n_pairs or term_similarity >= RELATED_MIN:
+        return "related event", (f"only {high:.0%} and {low:.0%} of the paragraphs pair; "
+                                 f"vocabulary overlap {term_similarity:.2f}")
+    return "unrelated", f"no passage pairs; vocabulary overlap {term_similarity:.2f}"
 
 
 def _wire_groups(edges: list[tuple[str, str, int]]) -> list[dict]:
@@ -446,5 +541,5 @@ def _wire_groups(edges: list[tuple[str, str, int]]) -> list[dict]:
     for x in list(parent):
         groups[find(x)].append(x)
     return [{"articles": sorted(members),
-             "paragraphs": sum(n for a, b, n in edges if a in members)}
+             "wire_sentences": sum(n for a, b, n in edges if a in members)}
             for members in sorted(groups.values())]
