@@ -37,8 +37,7 @@ from .lexicons import COUNTRIES
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
 _SPLIT = re.compile(
     r",?\s+(?=while\s)|,\s+(?=which\s)|,\s+(?=who\s)|,\s+(?=actions?\s+that\s)|;\s+"
-    r"|,?\s+(?=and\s+that\s)|,\s+(?=a\s+claim\s+that\s)"
-    r"|\s+(?=and\s+(?:suggested|said|asserted|added|warned|insisted|claimed|denied|accused|noted)\s)")
+    r"|,?\s+(?=and\s+that\s)|,\s+(?=a\s+claim\s+that\s)")
 _EMBEDDED = re.compile(r"(?P<who>[\w’'. -]{2,40}?)[’']s\s+(?:claim|assertion|allegation|accusation|version)s?"
                        r"\s+(?:that\s+)?(?P<what>.+)$")
 _CONTRAST = re.compile(r"(?<![\w])(?:" + "|".join(CONTRAST) + r")(?![\w])", re.I)
@@ -91,7 +90,7 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
         return _rank(_pinned(corpus, attributions, []))
     idf = _idf(corpus, skip)
     sim = _similarity(units, idf, pairs)
-    answers = _answers(corpus, units, idf, sim)
+    answers = _answers(corpus, units, attributions, sim)
     groups = _cluster(sim, len(units), [(a.u, a.v) for a in answers])
     facts = [_fact(units, g, idf, answers) for g in groups]
     facts = [f for f in facts if f is not None]
@@ -243,51 +242,93 @@ class _Answer:
     cue: str
 
 
-def _answers(corpus: Corpus, units: list[_Unit], idf: dict[str, float],
+def _answers(corpus: Corpus, units: list[_Unit], attributions: dict[Ref, Attribution],
              sim: list[list[float]]) -> list[_Answer]:
     """Link each clause that answers the other side to the clause it answers."""
     by_ref: dict[Ref, list[int]] = {}
     for i, u in enumerate(units):
         by_ref.setdefault(u.ref, []).append(i)
-    found: list[_Answer] = []
-    for i, u in enumerate(units):
-        if u.link and i and units[i - 1].ref == u.ref:
-            found.append(_Answer(i, i - 1, u.link))
+    found = [_Answer(i, i - 1, u.link) for i, u in enumerate(units)
+             if u.link and i and units[i - 1].ref == u.ref]
     for article in corpus.articles:
         order = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
         for paragraph in article.paragraphs:
-            first = by_ref.get(Ref(article.id, paragraph.index, 0), [])
-            cue_para = _cue(paragraph.sentences[0].text) if first else None
-            for sentence in paragraph.sentences:
-                ref = Ref(article.id, paragraph.index, sentence.index)
-                for i in by_ref.get(ref, []):
-                    if units[i].link:
-                        continue
-                    same = units[first[0]].side == units[i].side if first else False
-                    cue = _cue(units[i].text) or _cue(sentence.text) or (cue_para if same else None)
-                    earlier = _earlier(units, article, paragraph.index, ref, units[i].side)
-                    if not cue:
-                        contested = _contested_answer(i, earlier, units, sim)
-                        if contested:
-                            found.append(contested)
-                        continue
-                    opener = bool(_OPENER.search(units[i].text) or _OPENER.search(sentence.text))
-                    best = _just_before(units, by_ref, order, ref, units[i].side) if opener else None
-                    if best is None:
-                        best = _best(i, earlier, units, sim)
-                    if best is None and cue not in HEDGES:
-                        best = _just_before(units, by_ref, order, ref, units[i].side)
-                    if best is not None:
-                        found.append(_Answer(i, best, cue))
+            found += _paragraph_answers(article, paragraph, units, by_ref, order, attributions, sim)
     for a in found:
         sim[a.u][a.v] = sim[a.v][a.u] = max(sim[a.u][a.v], _ANSWER_SIM)
     return found
 
 
-def _contested_answer(i: int, earlier: list[int], units: list[_Unit], sim) -> _Answer | None:
+def _paragraph_answers(article, paragraph, units: list[_Unit], by_ref: dict[Ref, list[int]],
+                       order: list[Ref], attributions: dict[Ref, Attribution],
+                       sim: list[list[float]]) -> list[_Answer]:
+    """Answers in one paragraph.
+
+    A clause with its own cue answers what it points at.  A cue that opens
+    the paragraph ("X offered a different explanation.") stands for the
+    paragraph, but links only its strongest clause: tying every clause of the
+    paragraph to a different clause of the other side would split one
+    disagreement into many facts.  Other clauses answer only through
+    contested terms.
+    """
+    opening = attributions.get(Ref(article.id, paragraph.index, 0))
+    cue_para = _cue(paragraph.sentences[0].text) if opening and opening.side else None
+    out: list[_Answer] = []
+    inherited: list[tuple[float, _Answer]] = []
+    fallback: dict[int, _Answer] = {}
+    for sentence in paragraph.sentences:
+        ref = Ref(article.id, paragraph.index, sentence.index)
+        for i in by_ref.get(ref, []):
+            if units[i].link:
+                continue
+            earlier = _earlier(units, article, paragraph.index, ref, units[i].side)
+            own = _cue(units[i].text) or _cue(sentence.text)
+            if own:
+                best = _target(i, own, sentence.text, earlier, units, by_ref, order, sim)
+                if best is not None:
+                    out.append(_Answer(i, best, own))
+                continue
+            answering = bool(cue_para) and opening.side == units[i].side
+            contested = _contested_answer(i, earlier, units, sim, 0.0 if answering else 0.05)
+            best = _best(i, earlier, units, sim) if answering else None
+            if best is not None:
+                inherited.append((_score(i, best, units, sim), _Answer(i, best, cue_para)))
+                if contested:
+                    fallback[i] = contested
+            elif contested:
+                out.append(contested)
+    if inherited:
+        chosen = max(inherited, key=lambda x: x[0])[1]
+        out.append(chosen)
+        out += [a for i, a in fallback.items() if i != chosen.u]
+    return out
+
+
+def _target(i: int, cue: str, sentence: str, earlier: list[int], units: list[_Unit],
+            by_ref: dict[Ref, list[int]], order: list[Ref], sim) -> int | None:
+    """What a clause with its own cue answers: for "However, ..." the sentence
+    before; otherwise the earlier clause it shares most with; a bare denial
+    answers the sentence before it."""
+    ref, side = units[i].ref, units[i].side
+    if _OPENER.search(units[i].text) or _OPENER.search(sentence):
+        best = _just_before(units, by_ref, order, ref, side)
+        if best is not None:
+            return best
+    best = _best(i, earlier, units, sim)
+    if best is None and cue not in HEDGES:
+        best = _just_before(units, by_ref, order, ref, side)
+    return best
+
+
+def _score(i: int, j: int, units: list[_Unit], sim) -> float:
+    return sim[i][j] + 0.3 * len(_contested(units[i].stems, units[j].stems))
+
+
+def _contested_answer(i: int, earlier: list[int], units: list[_Unit], sim,
+                      min_sim: float = 0.05) -> _Answer | None:
     """Without a cue, a clause answers the other side when it shares a topic
     and uses the counterpart of its term (international vs territorial waters)."""
-    scored = [(sim[i][j], j, pair) for j in earlier if sim[i][j] > 0.05
+    scored = [(sim[i][j], j, pair) for j in earlier if sim[i][j] >= min_sim
               for pair in _contested(units[i].stems, units[j].stems)[:1]]
     if not scored:
         return None
@@ -321,11 +362,8 @@ def _earlier(units: list[_Unit], article, p_index: int, ref: Ref, side: str | No
 
 def _best(i: int, earlier: list[int], units: list[_Unit], sim) -> int | None:
     """The earlier clause this one answers: most shared or contested terms."""
-    scored = []
-    for j in earlier:
-        score = sim[i][j] + 0.3 * len(_contested(units[i].stems, units[j].stems))
-        if score > 0.05:
-            scored.append((score, units[j].order, j))
+    scored = [(_score(i, j, units, sim), units[j].order, j) for j in earlier]
+    scored = [s for s in scored if s[0] > 0.05]
     return max(scored)[2] if scored else None
 
 
@@ -423,18 +461,22 @@ def _has_negation(text: str) -> bool:
     return any(normalise(t).lower() in NEGATION for t in _TOKEN.findall(text))
 
 
-def _fact(units: list[_Unit], group: list[int], idf: dict[str, float],
-          answers: list[_Answer]) -> Fact | None:
-    """A fact from a group of clauses, or None when it is a lone one-sided clause."""
+def _status(units: list[_Unit], group: list[int], answers: list[_Answer]) -> tuple[str, list[str]]:
+    """disputed / agreed / one-sided, with the evidence for a dispute."""
     sides = {units[i].side for i in group if units[i].side}
     evidence = _evidence(units, group, answers)
     denial = any("(" in e for e in evidence)
-    if len(group) < 2 and not denial:
-        return None
     if len(sides) > 1:
-        status = "disputed" if evidence else "agreed"
-    else:
-        status = "disputed" if denial else "one-sided"
+        return ("disputed" if evidence else "agreed"), evidence
+    return ("disputed" if denial else "one-sided"), evidence
+
+
+def _fact(units: list[_Unit], group: list[int], idf: dict[str, float],
+          answers: list[_Answer]) -> Fact | None:
+    """A fact from a group of clauses, or None when it is a lone one-sided clause."""
+    status, evidence = _status(units, group, answers)
+    if len(group) < 2 and status != "disputed":
+        return None
     accounts = _accounts(units, group)
     return Fact(_fact_id([a.text for a in accounts]), _title(units, group, idf), status, 0,
                 tuple(evidence) if status == "disputed" else (), accounts)

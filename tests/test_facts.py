@@ -1,0 +1,118 @@
+"""Facts: grouping, statuses with their evidence, stable ids, pinned facts, export."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from conftest import write
+from tui.engine.analysis import analyse
+from tui.engine.export import to_document
+from tui.engine.facts import build_facts
+from tui.engine.loading import load_corpus
+from tui.engine.model import Corpus, Fact
+
+CASE = """
+[[sides]]
+id = "a"
+name = "Arland"
+actors = [{ name = "Maria Olsen", aliases = ["Olsen"] }, "Arland"]
+
+[[sides]]
+id = "b"
+name = "Borovia"
+actors = [{ name = "Ivan Petrov", aliases = ["Petrov"] }, "Borovia"]
+
+[[facts]]
+title = "Escort"
+terms = ["escort"]
+"""
+PROSE = ("The night began quietly in the harbour, where the patrol ship had been moored for a week "
+         "while its crew waited for orders from the capital.\n\n")
+
+
+def _corpus(tmp_path: Path, **articles: str) -> Corpus:
+    for name, text in articles.items():
+        write(tmp_path, f"{name}.txt", PROSE + text)
+    write(tmp_path, "reconcile.toml", CASE)
+    return load_corpus(tmp_path)
+
+
+def _containing(facts: tuple[Fact, ...], words: str) -> Fact:
+    hits = [f for f in facts if any(words in a.text for a in f.accounts) and not f.id.startswith("pin-")]
+    assert hits, words
+    return hits[0]
+
+
+def test_a_denial_of_the_other_sides_claim_is_a_dispute(tmp_path: Path) -> None:
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said the patrol ship was rammed by a Borovian frigate near the lighthouse.\n\n"
+            "Borovia denied that its frigate rammed the patrol ship.\n",
+        two="Petrov said the frigate never came near the patrol ship or the lighthouse.\n")
+    fact = _containing(analyse(corpus).facts, "rammed by a Borovian frigate")
+    assert fact.status == "disputed"
+    assert {a.side for a in fact.accounts} == {"a", "b"}
+    assert any("denied" in e for e in fact.evidence)
+
+
+def test_a_different_explanation_links_the_answer_to_what_it_answers(tmp_path: Path) -> None:
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said the frigate fired warning shots across the bow of the trawler.\n\n"
+            "Petrov offered a different explanation. He said the frigate carried out a routine "
+            "gunnery exercise far from the trawler.\n")
+    fact = _containing(analyse(corpus).facts, "warning shots")
+    assert fact.status == "disputed"
+    assert any("routine gunnery exercise" in a.text for a in fact.accounts if a.side == "b")
+    assert any("different explanation" in e for e in fact.evidence)
+
+
+def test_both_sides_telling_the_same_thing_agree(tmp_path: Path) -> None:
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said the two navies agreed to open a hotline for incidents at sea next month.\n",
+        two="Petrov said the two navies agreed to open a hotline for incidents at sea next month.\n")
+    fact = _containing(analyse(corpus).facts, "hotline")
+    assert fact.status == "agreed"
+    assert fact.evidence == ()
+
+
+def test_pinned_facts_become_facts(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, one="Olsen said the trawler sailed without an escort that night.\n")
+    pinned = [f for f in analyse(corpus).facts if f.title == "Escort"]
+    assert len(pinned) == 1 and pinned[0].accounts[0].side == "a"
+
+
+def test_seed_card_disputes_have_both_sides(seeds: Corpus) -> None:
+    facts = analyse(seeds).facts
+    for words in ("struck its propeller", "international airspace", "dangerous and reckless"):
+        fact = _containing(facts, words)
+        assert fact.status == "disputed", words
+        assert {a.side for a in fact.accounts} >= {"us", "ru"}, words
+        assert fact.evidence and fact.title
+
+
+def test_ids_are_stable_and_ranks_run_from_one(seeds: Corpus) -> None:
+    first, second = analyse(seeds).facts, analyse(load_corpus(seeds.path)).facts
+    assert [f.id for f in first] == [f.id for f in second]
+    assert len({f.id for f in first}) == len(first)
+    assert [f.rank for f in first] == list(range(1, len(first) + 1))
+    statuses = [f.status for f in first]
+    assert statuses == sorted(statuses, key=["disputed", "agreed", "one-sided"].index)
+
+
+def test_fact_building_is_fast(seeds: Corpus) -> None:
+    analysis = analyse(seeds)
+    start = time.perf_counter()
+    build_facts(seeds, analysis.pairs, analysis.attributions)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_export_lists_facts_with_accounts(seeds: Corpus) -> None:
+    doc = to_document(analyse(seeds))
+    assert doc["facts"]
+    fact = doc["facts"][0]
+    assert set(fact) >= {"id", "title", "status", "rank", "evidence", "accounts"}
+    account = fact["accounts"][0]
+    assert set(account) >= {"side", "article", "paragraph", "sentence", "text", "speaker", "inferred"}
