@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from .textnorm import tokens, word_key
 
@@ -36,13 +36,29 @@ def word_diff(a: str, b: str) -> list[DiffOp]:
     ta, tb = tokens(a), tokens(b)
     ka = [word_key(t[0]) for t in ta]
     kb = [word_key(t[0]) for t in tb]
-    ops = []
-    for op in Levenshtein.opcodes(ka, kb):
-        ops.append(DiffOp(op.tag, _span(ta, op.src_start, op.src_end, len(a)),
-                          _span(tb, op.dest_start, op.dest_end, len(b)),
-                          tuple(t[0] for t in ta[op.src_start:op.src_end]),
-                          tuple(t[0] for t in tb[op.dest_start:op.dest_end])))
-    return ops
+    runs = _merge([(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+                   for op in Indel.opcodes(ka, kb)])
+    return [DiffOp(tag, _span(ta, s1, e1, len(a)), _span(tb, s2, e2, len(b)),
+                   tuple(t[0] for t in ta[s1:e1]), tuple(t[0] for t in tb[s2:e2]))
+            for tag, s1, e1, s2, e2 in runs]
+
+
+def _merge(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Join a delete next to an insert into one "replace": the reader sees one changed phrase.
+
+    Indel (insertions and deletions only) keeps every shared word aligned,
+    which Levenshtein's substitutions would trade away for a shorter script.
+    """
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if out and {out[-1][0], op[0]} == {"delete", "insert"}:
+            prev = out.pop()
+            op = ("replace", prev[1], op[2], prev[3], op[4])
+        elif out and out[-1][0] == "replace" and op[0] in ("delete", "insert"):
+            prev = out.pop()
+            op = ("replace", prev[1], op[2], prev[3], op[4])
+        out.append(op)
+    return out
 
 
 def _span(toks: list[tuple[str, int, int]], start: int, end: int, length: int) -> tuple[int, int]:

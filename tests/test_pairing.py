@@ -1,0 +1,160 @@
+"""Pairing on the bundled sample and on small made-up corpora: shape, anchors, wire, articles."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from conftest import write
+from tui.engine.analysis import analyse
+from tui.engine.export import to_document
+from tui.engine.loading import load_corpus
+from tui.engine.model import Corpus, Link, Ref
+from tui.engine.pairing import date_gap, is_wire, pair_corpus
+
+TASS, AP1, AP2, Y2017, Y2024 = ("000_7f4c5cce0065053c.txt", "001_7c66d4f0f52cdbbc.txt",
+                                "002_da9a1b498ebd98ed.txt", "003_35747907ac07a596.txt",
+                                "004_59a28452e44ba236.txt")
+
+
+def paragraph_pairs(corpus: Corpus, **kw) -> set[tuple[Ref, Ref]]:
+    return {(p.a, p.b) for p in pair_corpus(corpus, **kw).pairs if p.kind == "paragraph"}
+
+
+def test_pairs_are_well_formed(seeds: Corpus) -> None:
+    order = {a.id: n for n, a in enumerate(seeds.articles)}
+    pairs = pair_corpus(seeds).pairs
+    assert any(p.kind == "sentence" for p in pairs) and any(p.kind == "paragraph" for p in pairs)
+    for p in pairs:
+        assert 0 <= p.score <= 100
+        assert p.kind in ("sentence", "paragraph")
+        assert (p.a.sentence is None) == (p.b.sentence is None) == (p.kind == "paragraph")
+        assert order[p.a.article] < order[p.b.article]
+        assert p.terms and p.origin == "engine"
+        paragraph = seeds.article(p.a.article).paragraphs[p.a.paragraph]
+        shown = paragraph.text if p.a.sentence is None else paragraph.sentences[p.a.sentence].text
+        assert p.a_text == shown  # the text shown is never normalised
+
+
+def test_seeds_pair_fast(seeds: Corpus) -> None:
+    pair_corpus(seeds)
+    started = time.perf_counter()
+    pair_corpus(seeds)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_one_to_many_and_out_of_order(seeds: Corpus) -> None:
+    """002 splits one paragraph of 001 into three, and tells the story in another order."""
+    pairs = paragraph_pairs(seeds)
+    lavrov = {b.paragraph for a, b in pairs if a == Ref(AP1, 12) and b.article == AP2}
+    assert len(lavrov) >= 3
+    crossings = [(a.paragraph, b.paragraph) for a, b in pairs if a.article == AP1 and b.article == AP2]
+    assert any(x[0] < y[0] and x[1] > y[1] for x in crossings for y in crossings)
+
+
+def test_user_links_override_the_engine(seeds: Corpus) -> None:
+    engine = pair_corpus(seeds).pairs
+    strong = next(p for p in engine if p.kind == "paragraph" and p.score >= 90)
+    weak_a, weak_b = Ref(TASS, 5), Ref(Y2024, 6)
+    assert not any({p.a, p.b} == {weak_a, weak_b} for p in engine)
+    links = [Link(strong.a, strong.b, same=False), Link(weak_b, weak_a, same=True)]
+    pairs = pair_corpus(seeds, links).pairs
+    assert not any((p.a, p.b) == (strong.a, strong.b) for p in pairs)
+    # "not the same" on two paragraphs also drops the sentence pairs between them
+    assert not any((Ref(p.a.article, p.a.paragraph), Ref(p.b.article, p.b.paragraph))
+                   == (strong.a, strong.b) for p in pairs)
+    forced = [p for p in pairs if {p.a, p.b} == {weak_a, weak_b}]
+    assert len(forced) == 1 and forced[0].origin == "user" and forced[0].score == 100
+    assert forced[0].a == weak_a  # put in corpus order whatever order the user gave
+
+
+def test_stale_link_is_ignored(seeds: Corpus) -> None:
+    pairs = pair_corpus(seeds, [Link(Ref(TASS, 99), Ref(AP1, 0), same=True)]).pairs
+    assert not any(p.origin == "user" for p in pairs)
+
+
+def test_progress_is_reported(seeds: Corpus) -> None:
+    calls: list[tuple[str, int, int]] = []
+    pair_corpus(seeds, progress=lambda stage, done, total: calls.append((stage, done, total)))
+    stages = {c[0] for c in calls}
+    assert {"sentences", "paragraphs", "articles"} <= stages
+    assert all(0 <= done <= total for _, done, total in calls)
+    for stage in stages:
+        last = [c for c in calls if c[0] == stage][-1]
+        assert last[1] == last[2]
+
+
+def test_wire_copy_groups_the_two_ap_versions(seeds: Corpus) -> None:
+    result = pair_corpus(seeds)
+    assert [g["articles"] for g in result.wire] == [[AP1, AP2]]
+    wire_pairs = [p for p in result.pairs if p.wire]
+    assert wire_pairs and all({p.a.article, p.b.article} == {AP1, AP2} for p in wire_pairs)
+    assert not any(p.wire and TASS in (p.a.article, p.b.article) for p in result.pairs)
+
+
+def test_is_wire_tells_reprint_from_rewrite() -> None:
+    reprint = ("If the call between the two ministers was de-escalatory in private, it was not "
+               "apparent from the public statements.")
+    edited = ("If the call between the two ministers led to de-escalation in private, it was not "
+              "apparent from the public statements afterwards.")
+    rewrite = "The public statements after the ministers' call showed no sign of de-escalation."
+    assert is_wire(reprint, reprint.replace("ministers", "Ministers"))
+    assert is_wire(reprint, edited)
+    assert not is_wire(reprint, rewrite)
+    assert not is_wire("He was 77.", "He was 77.")  # too short to tell
+
+
+def test_article_similarity_tells_events_apart(seeds: Corpus) -> None:
+    rows = {(r["a"], r["b"]): r for r in pair_corpus(seeds).article_similarity}
+    assert len(rows) == 10
+    for pair in ((TASS, AP1), (TASS, AP2), (AP1, AP2)):
+        assert rows[pair]["relation"] == "same event", rows[pair]
+    for other in (Y2017, Y2024):
+        for r in rows.values():
+            if other in (r["a"], r["b"]):
+                assert r["relation"] != "same event", r
+    assert rows[(AP1, AP2)]["wire"] and rows[(AP1, AP2)]["a_paired"] > 0.5
+    json.dumps(list(rows.values()))
+
+
+def test_dates_far_apart_need_more_evidence(seeds: Corpus) -> None:
+    """The same passages pair less when the case file dates the articles years apart."""
+    undated = replace(seeds, articles=tuple(replace(a, date=None) for a in seeds.articles))
+    dated = paragraph_pairs(seeds)
+    assert paragraph_pairs(undated) > dated
+    assert date_gap("2023-03-15", "2024-11").days > 500
+    assert date_gap("2024-11", "2024-11-27").days == 0
+    assert date_gap(None, "2024") is None
+
+
+def test_paraphrase_and_spelling_pair(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "The defence ministry said the aggressive behaviour of the pilots was "
+                             "intentional and the drone sank in 1,200 metres of water.\n\n"
+                             "Tourists crowded the beaches of the southern coast over the weekend.\n")
+    write(tmp_path, "b.txt", "Pilots' aggressive behavior was intentional, the Defense Ministry "
+                             "said; the drone sank in 1200 meters of water.\n\n"
+                             "The central bank raised interest rates by half a point on Thursday.\n")
+    pairs = pair_corpus(load_corpus(tmp_path)).pairs
+    para = [p for p in pairs if p.kind == "paragraph"]
+    assert [(p.a.paragraph, p.b.paragraph) for p in para] == [(0, 0)]
+    assert {"behavior", "1200"} <= set(para[0].terms)
+
+
+def test_stop_words_alone_do_not_pair(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "It was said that they would be there when it was over.\n")
+    write(tmp_path, "b.txt", "They said it would be over when they were there.\n")
+    assert pair_corpus(load_corpus(tmp_path)).pairs == ()
+
+
+def test_export_carries_pairs_with_word_differences(seeds: Corpus) -> None:
+    document = json.loads(json.dumps(to_document(analyse(seeds))))
+    pairs = document["pairs"]
+    assert pairs and document["article_similarity"]
+    for p in pairs:
+        assert set(p) >= {"a", "b", "score", "kind", "terms", "origin", "diff"}
+        assert set(p["diff"]) >= {"a_only", "b_only"}
+    crash = next(p for p in pairs if p["kind"] == "sentence" and "9" in p["terms"]
+                 and p["a"]["article"] == AP1 and p["b"]["article"] == AP2)
+    assert "sprayed" in crash["diff"]["b_only"] and "propeller" not in crash["diff"]["b_only"]

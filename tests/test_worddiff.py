@@ -1,0 +1,60 @@
+"""Word-level differences: token opcodes with spans into the shown texts."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.engine.textnorm import tokens
+from tui.engine.worddiff import diff_summary, word_diff
+
+
+def test_words_only_one_side_has() -> None:
+    a = "A Russian fighter jet struck its propeller over the Black Sea."
+    b = "A Russian fighter jet sprayed it with fuel and struck its propeller."
+    d = diff_summary(a, b)
+    assert d["b_only"] == ["sprayed", "it", "with", "fuel", "and"]
+    assert d["a_only"] == ["over", "the", "Black", "Sea"]
+    for start, end in d["a_spans"]:
+        assert a[start:end] in ("over the Black Sea",)
+    for start, end in d["b_spans"]:
+        assert b[start:end] == "sprayed it with fuel and"
+
+
+def test_spelling_case_and_quotes_are_no_difference() -> None:
+    a = "“We know that the aggressive behavior was intentional,” he said."
+    b = '"We know that the Aggressive behaviour was intentional," he said.'
+    assert [op.tag for op in word_diff(a, b)] == ["equal"]
+
+
+def test_replace_and_insert_spans() -> None:
+    a = "The drone sank in deep water."
+    b = "The drone crashed in deep water near Crimea."
+    ops = [op for op in word_diff(a, b) if op.tag != "equal"]
+    assert [(op.tag, op.a_words, op.b_words) for op in ops] == [
+        ("replace", ("sank",), ("crashed",)), ("insert", (), ("near", "Crimea"))]
+    insert = ops[1]
+    assert insert.a_span[0] == insert.a_span[1] == len(a)  # insertion point at the end of a
+    assert b[insert.b_span[0]:insert.b_span[1]] == "near Crimea"
+
+
+def test_empty_sides() -> None:
+    assert diff_summary("", "") == {"a_only": [], "b_only": [], "a_spans": [], "b_spans": []}
+    assert diff_summary("", "two words")["b_only"] == ["two", "words"]
+
+
+WORDS = st.lists(st.sampled_from(["drone", "sea", "Black", "the", "struck", "1,200", "jet", "’s"]),
+                 max_size=12)
+
+
+@given(WORDS, WORDS)
+def test_ops_cover_both_token_lists_in_order(wa: list[str], wb: list[str]) -> None:
+    a, b = " ".join(wa), " ".join(wb)
+    ops = word_diff(a, b)
+    assert [w for op in ops for w in op.a_words] == [t[0] for t in tokens(a)]
+    assert [w for op in ops for w in op.b_words] == [t[0] for t in tokens(b)]
+    for op in ops:
+        if op.a_words:
+            assert a[op.a_span[0]:op.a_span[1]].startswith(op.a_words[0])
+        if op.b_words:
+            assert b[op.b_span[0]:op.b_span[1]].endswith(op.b_words[-1])
