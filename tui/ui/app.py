@@ -1,35 +1,310 @@
-"""The reader application (first cut: the loaded articles, as plain text)."""
+"""The reader application: opens on the disputes, runs the engine in a worker.
+
+Paint first, compute after: the disputes screen appears at once with a
+progress indicator, `analyse` runs in a thread worker and posts its result
+back; screens only read that result.  Themes come from TOML files (bundled and
+the user's), and the chosen one is remembered in the user's config folder.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
-from rich.text import Text
-from textual.app import App, ComposeResult
+from textual import work
+from textual.app import App
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.message import Message
+from textual.worker import Worker, WorkerState
 
-from ..engine.model import Corpus
+from ..engine.model import Analysis, Corpus, Ref
+from . import config
+from .commands import ReconcileCommands
+from .labels import FILTERS
+from .screens.disputes import DisputesScreen
+from .themes import APP_VARIABLES, DEFAULT_THEME, load_themes
+
+
+class AnalysisReady(Message):
+    """The engine finished; carries its results to the UI thread."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__()
+        self.analysis = analysis
+
+
+class AnalysisProgress(Message):
+    """A progress report from the engine's worker."""
+
+    def __init__(self, stage: str, done: int, total: int) -> None:
+        super().__init__()
+        self.stage, self.done, self.total = stage, done, total
+
+
+def available_theme_names() -> tuple[list[str], list[str]]:
+    """Names of the bundled and user themes, and problems with bad theme files."""
+    found = _load_theme_set()
+    return sorted(found.themes), found.errors
+
+
+def _load_theme_set():
+    from ..resources import bundled_themes
+
+    try:
+        bundled = bundled_themes()
+    except FileNotFoundError:
+        bundled = Path("/nonexistent")
+    return load_themes(bundled, config.user_themes_dir())
 
 
 class ReconcileApp(App[None]):
-    """Shows every article of the corpus; article text is rendered as plain Text."""
+    """The reader: disputes (default), compare and source screens, help and search."""
 
     TITLE = "reconcile"
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit", tooltip="Quit reconcile")]
+    COMMANDS = App.COMMANDS | {ReconcileCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit reconcile"),
+        Binding("question_mark", "help", "Help", id="app.help", key_display="?",
+                tooltip="Show every key"),
+        Binding("slash", "search", "Search", id="app.search", key_display="/",
+                tooltip="Search facts and the articles' text"),
+        Binding("a", "annotate", "Note", show=False, id="app.annotate",
+                tooltip="Annotate the selected fact or account"),
+    ]
 
     def __init__(self, corpus: Corpus, theme_name: str | None = None,
-                 notes_path: Path | None = None) -> None:
+                 notes_path: Path | None = None, analysis: Analysis | None = None) -> None:
+        """`analysis` skips the engine (tests pass a hand-built one).
+
+        Raises tui.cli.UserError for an unknown `theme_name`, before anything is drawn.
+        """
         super().__init__()
         self.corpus = corpus
-        self.sub_title = corpus.title
+        self.notes_path = notes_path
+        self.analysis: Analysis | None = analysis
+        self._given_analysis = analysis is not None
+        self._startup_messages: list[str] = []
+        found = _load_theme_set()
+        self._startup_messages += found.errors
+        for theme in found.themes.values():
+            self.register_theme(theme)
+        self._theme_names = sorted(found.themes)
+        settings, problem = config.load_settings()
+        if problem:
+            self._startup_messages.append(f"settings ignored: {problem}")
+        if theme_name is not None:
+            if theme_name not in self.available_themes:
+                from ..cli import UserError
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll():
-            for article in self.corpus.articles:
-                yield Static(Text(article.title or article.id, style="bold"))
-                for paragraph in article.paragraphs:
-                    yield Static(Text(paragraph.text))
-        yield Footer()
+                names = ", ".join(self._theme_names) or "none"
+                raise UserError(f"unknown theme '{theme_name}'; available: {names} "
+                                "(or any Textual built-in theme, e.g. textual-dark)")
+            chosen = theme_name
+        else:
+            saved = settings.get("theme")
+            chosen = saved if isinstance(saved, str) and saved in self.available_themes else None
+            if saved and chosen is None:
+                self._startup_messages.append(f"saved theme '{saved}' is not available")
+            chosen = chosen or (DEFAULT_THEME if DEFAULT_THEME in self.available_themes
+                                else "textual-dark")
+        self.theme = chosen
+        self._remember_theme = False
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Side colours and the dispute highlight for themes that do not set them."""
+        return dict(APP_VARIABLES)
+
+    def reconcile_theme_names(self) -> list[str]:
+        """The theme files' names (Textual's own stay reachable via 'Theme')."""
+        return list(self._theme_names)
+
+    # -- start: paint first, compute after -------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(DisputesScreen(self.corpus))
+        for message in self._startup_messages:
+            self.notify(message, severity="warning", markup=False, timeout=8)
+        self._remember_theme = True
+        if self.analysis is not None:
+            self.call_after_refresh(self._deliver, self.analysis)
+        else:
+            self.call_after_refresh(self.run_analysis)
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def run_analysis(self) -> Analysis:
+        """The engine, off the UI thread; progress and result come back as messages."""
+        from ..engine.analysis import analyse
+
+        links, fixes = self.notes_links_and_fixes()
+
+        def progress(stage: str, done: int, total: int) -> None:
+            self.post_message(AnalysisProgress(stage, done, total))
+
+        analysis = analyse(self.corpus, links, fixes, progress)
+        self.post_message(AnalysisReady(analysis))
+        return analysis
+
+    def notes_links_and_fixes(self) -> tuple[tuple, tuple]:
+        """The user's pairing links and side fixes (the notes engine provides them)."""
+        return (), ()
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        disputes = self.disputes_screen
+        if disputes is not None:
+            disputes.show_progress(message.stage, message.done, message.total)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self._deliver(message.analysis)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"The engine failed: {type(error).__name__}: {error}",
+                        severity="error", markup=False, timeout=15)
+            self._deliver(Analysis(self.corpus))
+
+    def _deliver(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        disputes = self.disputes_screen
+        if disputes is not None:
+            disputes.set_analysis(analysis)
+
+    @property
+    def disputes_screen(self) -> DisputesScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, DisputesScreen)), None)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def pop_to_disputes(self) -> DisputesScreen | None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, DisputesScreen):
+            self.pop_screen()
+        return self.disputes_screen
+
+    def open_source(self, article_id: str, ref: Ref | None) -> None:
+        from .screens.source import SourceScreen
+
+        try:
+            article = self.corpus.article(article_id)
+        except KeyError:
+            self.notify("That article is not in the corpus.", severity="warning")
+            return
+        self.push_screen(SourceScreen(self.corpus, article, ref))
+
+    def open_compare(self, left: str | None, right: str | None) -> None:
+        """Compare two articles; missing choices default to the corpus's first ones."""
+        from .screens.compare import CompareScreen
+
+        ids = [a.id for a in self.corpus.articles]
+        if len(ids) < 2:
+            self.notify("Compare needs at least two articles.", severity="warning")
+            return
+        left = left if left in ids else ids[0]
+        if right not in ids or right == left:
+            right = next(i for i in ids[ids.index(left) + 1:] + ids if i != left)
+        self.push_screen(CompareScreen(self.corpus, self.analysis, left, right))
+
+    def switch_view(self, name: str) -> None:
+        """Palette 'View: ...' commands."""
+        disputes = self.pop_to_disputes()
+        if name == "compare" and disputes is not None:
+            disputes.action_compare()
+        elif name == "source" and disputes is not None:
+            disputes.action_open_source()
+        elif name == "help":
+            self.action_help()
+
+    def jump_to_fact(self, fact_id: str) -> None:
+        disputes = self.pop_to_disputes()
+        if disputes is not None and not disputes.jump_to(fact_id):
+            self.notify("That fact is not in the current results.", severity="warning")
+
+    def set_filter(self, name: str) -> None:
+        disputes = self.pop_to_disputes()
+        if disputes is not None and name in FILTERS:
+            disputes.set_filter(name)
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+
+    def watch_theme(self, name: str) -> None:
+        """Remember a theme the user picks (not one given with --theme at start)."""
+        if not getattr(self, "_remember_theme", False):
+            return
+        problem = config.save_setting("theme", name)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+        self.call_after_refresh(self._restyle)
+
+    def _restyle(self) -> None:
+        """Text built from component styles is redrawn with the new theme's colours."""
+        for screen in self.screen_stack:
+            for widget in screen.query("DisputePanes, CompareScreen, ParagraphView"):
+                if hasattr(widget, "on_theme_change"):
+                    widget.on_theme_change()
+                widget.refresh()
+            if hasattr(screen, "on_theme_change"):
+                screen.on_theme_change()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.binding_groups()))
+
+    def binding_groups(self) -> list:
+        """Every binding of the reader, grouped by where it works (for the help screen)."""
+        from .screens.compare import CompareScreen
+        from .screens.search import SearchScreen
+        from .screens.source import SourceScreen
+        from .widgets.dispute_panes import DisputePanes
+        from .widgets.fact_list import FactList
+
+        palette = Binding("ctrl+p", "command_palette", "Palette",
+                          tooltip="Command palette: jump to a fact, switch view, filter, theme")
+        return [
+            ("everywhere", [*self.BINDINGS, palette]),
+            ("disputes", list(DisputesScreen.BINDINGS)),
+            ("fact list", [*FactList.BINDINGS,
+                           Binding("up,down", "", tooltip="Move in the list (mouse: click)")]),
+            ("panes", list(DisputePanes.BINDINGS)),
+            ("compare", list(CompareScreen.BINDINGS)),
+            ("source", list(SourceScreen.BINDINGS)),
+            ("search", list(SearchScreen.BINDINGS)),
+        ]
+
+    def action_search(self) -> None:
+        from .screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            return
+        self.push_screen(SearchScreen(self.corpus, self.analysis), self._search_done)
+
+    def _search_done(self, result) -> None:
+        if not result:
+            return
+        kind, key = result
+        if kind == "fact":
+            self.jump_to_fact(key)
+        elif kind == "ref":
+            self.pop_to_disputes()
+            self.open_source(key.article, key)
+
+    def action_annotate(self) -> None:
+        """Annotate the selected fact or account: the notes editor when it is installed."""
+        disputes = self.disputes_screen
+        fact = disputes.current_fact if disputes else None
+        account = disputes.current_account if disputes else None
+        if importlib.util.find_spec(f"{__package__}.notes_ui") is None:
+            self.notify("Notes are not available yet in this build.", timeout=3)
+            return
+        from . import notes_ui
+
+        opener = getattr(notes_ui, "open_editor", None)
+        if opener is None:
+            self.notify("Notes are not available yet in this build.", timeout=3)
+            return
+        opener(self, fact, account)

@@ -173,6 +173,7 @@ class NotesList(ModalScreen[NoteJump | None]):
     NotesList Input { width: 1fr; }
     NotesList DataTable { height: 1fr; }
     NotesList #notes-preview { height: auto; max-height: 8; border-top: solid $accent; }
+    NotesList #notes-keys { color: $text-muted; }
     """
     BINDINGS = [
         Binding("enter", "jump", "Go to", id="notes.jump", tooltip="Go to the annotated place"),
@@ -198,6 +199,8 @@ class NotesList(ModalScreen[NoteJump | None]):
                 yield Input(placeholder="tag or text", id="notes-query")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="notes-table")
             yield Static(id="notes-preview")
+            yield Static(Text("enter go to · e edit · d delete · / filter · escape close"),
+                         id="notes-keys")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

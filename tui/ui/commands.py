@@ -1,0 +1,50 @@
+"""Command palette (ctrl+p): jump to a fact, switch views, filter, switch theme.
+
+Every hit's text is built as plain Content: fact titles come from untrusted
+article text and must never be read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from .labels import FILTERS, status_label
+from .safe_text import one_line
+
+
+class ReconcileCommands(Provider):
+    """The reader's own commands, next to Textual's system commands."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self.app
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            ("View: disputes", partial(app.switch_view, "disputes"), "The facts and both sides"),
+            ("View: compare", partial(app.switch_view, "compare"), "Two articles side by side"),
+            ("View: source", partial(app.switch_view, "source"), "The selected account's article"),
+            ("View: help", partial(app.switch_view, "help"), "Every key"),
+            ("Search facts and text", app.action_search, "Find words in facts and articles"),
+        ]
+        commands += [(f"Filter: {name}", partial(app.set_filter, name), f"Show {name} facts")
+                     for name in FILTERS]
+        commands += [(f"Theme: {name}", partial(app.set_theme, name), "Switch and remember")
+                     for name in app.reconcile_theme_names()]
+        analysis = getattr(app, "analysis", None)
+        for fact in analysis.facts if analysis else ():
+            label = f"Jump to fact: {status_label(fact.status)} {one_line(fact.title, 80)}"
+            commands.append((label, partial(app.jump_to_fact, fact.id), "Select this fact"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for label, callback, help_text in self._commands()[:12]:
+            yield DiscoveryHit(Content(label), callback, text=label, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, callback, help_text in self._commands():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, Content(label), callback, text=label, help=help_text)

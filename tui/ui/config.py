@@ -1,0 +1,70 @@
+"""The reader's small persistent settings (the chosen theme) and where they live.
+
+The folder is `platformdirs.user_config_dir("reconcile")`, or the folder
+named by the `RECONCILE_CONFIG_DIR` environment variable: tests and
+benchmarks set it so they never read or write a real user's configuration.
+A settings file that cannot be read is ignored (reported by the caller), never
+fatal: the reader must open even with a broken config.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ENV_VAR = "RECONCILE_CONFIG_DIR"
+SETTINGS_FILE = "settings.toml"
+
+
+def config_dir() -> Path:
+    """The user's config folder for reconcile (not created here)."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("reconcile"))
+
+
+def user_themes_dir() -> Path:
+    """Where a user drops extra theme files."""
+    return config_dir() / "themes"
+
+
+def load_settings() -> tuple[dict, str | None]:
+    """The saved settings and an error message when the file is unreadable."""
+    path = config_dir() / SETTINGS_FILE
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle), None
+    except FileNotFoundError:
+        return {}, None
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return {}, f"{path}: {exc}"
+
+
+def save_setting(key: str, value: str) -> str | None:
+    """Store one string setting; returns an error message instead of raising.
+
+    Written to a temporary file and renamed so a crash never leaves half a file.
+    """
+    settings, _ = load_settings()
+    settings[key] = value
+    folder = config_dir()
+    path = folder / SETTINGS_FILE
+    try:
+        import tomli_w
+
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(tomli_w.dumps(settings), encoding="utf-8")
+        os.replace(tmp, path)
+    except (OSError, TypeError, ValueError) as exc:
+        return f"{path}: cannot save settings ({exc})"
+    return None

@@ -1,0 +1,35 @@
+"""Words and icons the screens share, so status is never shown by colour alone."""
+
+from __future__ import annotations
+
+from ..engine.model import Article, Corpus, Ref
+
+STATUS_ICONS = {"disputed": "✖", "agreed": "✔", "one-sided": "◐"}
+FILTERS = ("all", "disputed", "agreed", "one-sided")
+
+
+def status_label(status: str) -> str:
+    """Icon and word, e.g. '✖ disputed'."""
+    return f"{STATUS_ICONS.get(status, '•')} {status}"
+
+
+def ref_label(ref: Ref) -> str:
+    """'¶4 s2' for humans: paragraphs and sentences counted from 1."""
+    label = f"¶{ref.paragraph + 1}"
+    if ref.sentence is not None:
+        label += f" s{ref.sentence + 1}"
+    return label
+
+
+def article_label(article: Article) -> str:
+    """The outlet and title, or the file name when the text names neither."""
+    parts = [p for p in (article.outlet, article.title) if p]
+    return " · ".join(parts) if parts else article.id
+
+
+def find_article(corpus: Corpus, article_id: str) -> Article | None:
+    """The article, or None when a result points at an article no longer loaded."""
+    try:
+        return corpus.article(article_id)
+    except KeyError:
+        return None

@@ -1,0 +1,1 @@
+"""Reader screens: disputes (default), compare, source, help, search."""

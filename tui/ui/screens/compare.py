@@ -1,0 +1,164 @@
+"""Compare: two articles side by side, paragraphs aligned like a diff of prose.
+
+Alignment comes from the engine's pairs (`tui.ui.alignment` only lays them
+out).  Both articles are one table in one scrolling view, so wrapped text
+stays aligned and scrolling is always in step.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...engine.model import Analysis, Article, Corpus, Paragraph
+from ..alignment import Row, align, paragraph_scores
+from ..diffing import differing_spans
+from ..labels import article_label
+from ..safe_text import one_line
+from ..widgets.account_card import diff_text
+from ..widgets.title_bar import TitleBar
+
+
+class CompareScreen(Screen):
+    """Any two articles of the corpus, aligned paragraph by paragraph."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="compare.back",
+                tooltip="Back to the previous screen"),
+        Binding("1", "cycle(0)", "Left article", id="compare.left",
+                tooltip="Show the next article in the left pane"),
+        Binding("2", "cycle(1)", "Right article", id="compare.right",
+                tooltip="Show the next article in the right pane"),
+        Binding("s", "swap", "Swap", id="compare.swap", tooltip="Swap the two articles"),
+        Binding("j", "scroll(1)", "Down", show=False, id="compare.down",
+                tooltip="Scroll both articles down (also arrows, page keys, mouse wheel)"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="compare.up",
+                tooltip="Scroll both articles up"),
+    ]
+
+    COMPONENT_CLASSES = {"compare--number", "compare--text", "compare--diff",
+                         "compare--meta", "compare--gap"}
+
+    DEFAULT_CSS = """
+    CompareScreen #heads { height: auto; background: $panel; }
+    CompareScreen .head { width: 1fr; padding: 0 1; text-style: bold; }
+    CompareScreen #rows { height: 1fr; }
+    CompareScreen #legend { height: auto; color: $text-muted; padding: 0 1; }
+    CompareScreen > .compare--number { color: $text-muted; text-style: bold; }
+    CompareScreen > .compare--text { color: $text; }
+    CompareScreen > .compare--diff { background: $dispute; text-style: bold underline; }
+    CompareScreen > .compare--meta { color: $text-muted; text-style: italic; }
+    CompareScreen > .compare--gap { color: $panel-lighten-2; }
+    """
+
+    def __init__(self, corpus: Corpus, analysis: Analysis | None, left: str, right: str) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.analysis = analysis
+        self.ids = [left, right]
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title")
+        with Horizontal(id="heads"):
+            yield Static(id="head-left", classes="head")
+            yield Static(id="head-right", classes="head")
+        with VerticalScroll(id="rows"):
+            yield Static(id="body")
+        yield Static(id="legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(TitleBar).set_title(self.corpus.title, "compare")
+        self.rebuild()
+        self.query_one("#rows").focus()
+
+    @property
+    def articles(self) -> tuple[Article, Article]:
+        return self.corpus.article(self.ids[0]), self.corpus.article(self.ids[1])
+
+    def rows(self) -> tuple[list[Row], bool]:
+        """Aligned rows from the engine's pairs, or reading order when nothing paired."""
+        left, right = self.articles
+        pairs = self.analysis.pairs if self.analysis else ()
+        scores = paragraph_scores(pairs, left.id, right.id)
+        if scores:
+            return align(len(left.paragraphs), len(right.paragraphs), scores), True
+        n = max(len(left.paragraphs), len(right.paragraphs))
+        return [Row(i if i < len(left.paragraphs) else None,
+                    i if i < len(right.paragraphs) else None) for i in range(n)], False
+
+    def rebuild(self) -> None:
+        """Lay out the two current articles."""
+        left, right = self.articles
+        for widget_id, article in (("#head-left", left), ("#head-right", right)):
+            head = Text(one_line(article_label(article), 120))
+            head.append(f"\n{one_line(article.id)}" + (f" · {one_line(article.date)}"
+                                                       if article.date else ""), style="dim")
+            self.query_one(widget_id, Static).update(head)
+        self.repaint()
+        self.query_one("#rows", VerticalScroll).scroll_home(animate=False)
+
+    def repaint(self) -> None:
+        left, right = self.articles
+        rows, aligned = self.rows()
+        table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1),
+                      pad_edge=False)
+        table.add_column(ratio=1)
+        table.add_column(ratio=1)
+        for row in rows:
+            lp = left.paragraphs[row.left] if row.left is not None else None
+            rp = right.paragraphs[row.right] if row.right is not None else None
+            table.add_row(
+                self._cell(lp, rp.text if rp and aligned else None, row.left_elsewhere, aligned),
+                self._cell(rp, lp.text if lp and aligned else None, row.right_elsewhere, aligned))
+        self.query_one("#body", Static).update(table)
+        matched = sum(1 for r in rows if r.left is not None and r.right is not None)
+        if aligned:
+            legend = Text(f"{matched} aligned paragraph pairs · ")
+            legend.append("highlighted", style="bold underline")
+            legend.append(" words: missing from the other version · ╱╱ nothing opposite")
+        else:
+            legend = Text("The engine paired nothing between these two articles: "
+                          "paragraphs in reading order, not aligned.")
+        self.query_one("#legend", Static).update(legend)
+
+    def _cell(self, paragraph: Paragraph | None, other: str | None,
+              elsewhere: tuple[int, ...], aligned: bool) -> Text:
+        style = self.get_component_rich_style
+        if paragraph is None:
+            return Text("╱╱╱" if aligned else "", style=style("compare--gap"))
+        text = Text(f"¶{paragraph.index + 1} ", style=style("compare--number"))
+        spans = differing_spans(paragraph.text, other) if other else ()
+        text.append_text(diff_text(paragraph.text, spans, style("compare--text"),
+                                   style("compare--diff")))
+        if aligned and other is None:
+            note = ("  ↔ matches " + ", ".join(f"¶{i + 1}" for i in elsewhere)
+                    + " opposite, out of order") if elsewhere else "  (nothing opposite)"
+            text.append(note, style=style("compare--meta"))
+        return text
+
+    def on_theme_change(self) -> None:
+        self.repaint()
+
+    def action_cycle(self, side: int) -> None:
+        """Show the next article (skipping the one in the other pane)."""
+        ids = [a.id for a in self.corpus.articles]
+        i = ids.index(self.ids[side])
+        for step in range(1, len(ids) + 1):
+            candidate = ids[(i + step) % len(ids)]
+            if candidate != self.ids[1 - side]:
+                self.ids[side] = candidate
+                break
+        self.rebuild()
+
+    def action_swap(self) -> None:
+        self.ids.reverse()
+        self.rebuild()
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#rows", VerticalScroll).scroll_relative(y=step * 3, animate=False)

@@ -1,0 +1,256 @@
+"""The default screen: the facts of the corpus, and the selected one's accounts
+side by side.  It only reads the engine's `Analysis`; nothing is recomputed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, ProgressBar, Static
+
+from ...engine.model import Account, Analysis, Corpus, Fact
+from ..labels import FILTERS, article_label
+from ..safe_text import one_line
+from ..widgets.dispute_panes import Column, DisputePanes
+from ..widgets.fact_list import FactList
+from ..widgets.title_bar import TitleBar
+
+NARROW = 100  # below this width the fact list goes above the panes
+
+
+def columns_for(analysis_or_corpus: Corpus, facts: tuple[Fact, ...] = ()) -> tuple[Column, Column]:
+    """The two panes' sides: the case file's first two, else the sides the facts name."""
+    sides = [Column(s.id, s.name) for s in analysis_or_corpus.sides[:2]]
+    seen = {c.side for c in sides}
+    for fact in facts:
+        for account in fact.accounts:
+            if len(sides) < 2 and account.side is not None and account.side not in seen:
+                sides.append(Column(account.side, account.side))
+                seen.add(account.side)
+    while len(sides) < 2:
+        sides.append(Column(f"\0side-{len(sides)}", f"Side {'AB'[len(sides)]}"))
+    return sides[0], sides[1]
+
+
+class DisputesScreen(Screen):
+    """Fact list on the left (or top), the selected fact's accounts in aligned panes."""
+
+    BINDINGS = [
+        Binding("n,]", "next_dispute(1)", "Next", id="disputes.next", key_display="n",
+                tooltip="Next disputed fact (also ])"),
+        Binding("p,[", "next_dispute(-1)", "Prev", id="disputes.previous", key_display="p",
+                tooltip="Previous disputed fact (also [)"),
+        Binding("tab", "switch_pane(1)", "Pane", id="disputes.pane",
+                tooltip="Switch between the fact list and the two panes"),
+        Binding("shift+tab", "switch_pane(-1)", "Pane back", show=False,
+                id="disputes.pane-back", tooltip="Switch panes backwards"),
+        Binding("enter", "open_source", "Source", id="disputes.source",
+                tooltip="Open the source article of the selected account"),
+        Binding("c", "compare", "Compare", id="disputes.compare",
+                tooltip="Compare the selected account's article with the other side's"),
+        Binding("f", "cycle_filter", "Filter", id="disputes.filter",
+                tooltip="Show all / disputed / agreed / one-sided facts"),
+        Binding("a", "app.annotate", "Note", id="disputes.annotate",
+                tooltip="Annotate the selected fact or account"),
+    ]
+
+    DEFAULT_CSS = """
+    DisputesScreen #main { height: 1fr; }
+    DisputesScreen #facts-column { width: 34%; min-width: 28; max-width: 60; }
+    DisputesScreen.-narrow #main { layout: vertical; }
+    DisputesScreen.-narrow #facts-column { width: 100%; max-width: 100%; height: 8; }
+    DisputesScreen #progress-box { height: auto; padding: 0 1; display: none; }
+    DisputesScreen.-loading #progress-box { display: block; }
+    DisputesScreen #progress-label { height: 1; }
+    DisputesScreen .placeholder { padding: 1 2; }
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.analysis: Analysis | None = None
+        self.filter = "all"
+        self.current_id: str | None = None
+        self.add_class("-loading")
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title")
+        with Vertical(id="progress-box"):
+            yield Static(Text(f"Analysing {len(self.corpus.articles)} articles…"),
+                         id="progress-label")
+            yield ProgressBar(total=None, show_eta=False, id="progress")
+        with Horizontal(id="main"):
+            with Vertical(id="facts-column"):
+                yield FactList(id="facts")
+            yield DisputePanes(self.corpus, columns_for(self.corpus), id="panes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(TitleBar).set_title(self.corpus.title, "disputes")
+        self.query_one(FactList).border_title = "facts"
+        self.query_one(DisputePanes).show(None, Text("Reading the articles…"))
+        self.query_one(FactList).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    # -- data from the app ------------------------------------------------------------
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        """Progress reported by the engine's worker."""
+        self.query_one("#progress-label", Static).update(
+            Text(f"Analysing {len(self.corpus.articles)} articles: {one_line(stage)} {done}/{total}"))
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        """The engine's results arrived: fill the list, select the first dispute."""
+        self.analysis = analysis
+        self.remove_class("-loading")
+        panes = self.query_one(DisputePanes)
+        new_columns = columns_for(self.corpus, analysis.facts)
+        if new_columns != panes.columns:
+            panes.set_columns(new_columns)
+        first = next((f.id for f in analysis.facts if f.status == "disputed"), None)
+        self.refresh_list(keep=first)
+
+    @property
+    def facts(self) -> list[Fact]:
+        """The facts the filter lets through, in the engine's order."""
+        if self.analysis is None:
+            return []
+        if self.filter == "all":
+            return list(self.analysis.facts)
+        return [f for f in self.analysis.facts if f.status == self.filter]
+
+    def refresh_list(self, keep: str | None = None) -> None:
+        facts = self.facts
+        fact_list = self.query_one(FactList)
+        fact_list.show(facts, keep or self.current_id)
+        counts = {s: sum(f.status == s for f in self.analysis.facts) for s in FILTERS[1:]} \
+            if self.analysis else {}
+        fact_list.border_title = f"facts: {self.filter}"
+        fact_list.border_subtitle = " ".join(f"{n} {s}" for s, n in counts.items() if n)
+        if not facts:
+            self._show_fact(None)
+
+    def _show_fact(self, fact: Fact | None) -> None:
+        self.current_id = fact.id if fact else None
+        self.query_one(DisputePanes).show(fact, self._empty_text())
+
+    def _empty_text(self) -> Text:
+        """What to show without a fact: still a useful screen."""
+        text = Text()
+        if self.analysis is None:
+            return Text("Reading the articles…")
+        if self.analysis.facts:
+            text.append(f"No {self.filter} facts. Press f to change the filter.\n")
+            return text
+        articles = self.corpus.articles
+        text.append("No facts yet.", style="bold")
+        text.append(f" The engine found no accounts to compare in {len(articles)} "
+                    f"article{'s' if len(articles) != 1 else ''}.\n\n")
+        for article in articles[:12]:
+            text.append(" • ")
+            text.append(one_line(article_label(article), 70))
+            text.append(f"  ({len(article.paragraphs)} ¶)\n", style="dim")
+        if len(articles) > 12:
+            text.append(f"   … and {len(articles) - 12} more\n", style="dim")
+        text.append("\nc compare two articles side by side · enter read an article · "
+                    "/ search the text · ? all keys")
+        return text
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        fact_list = self.query_one(FactList)
+        if event.option_list is fact_list:
+            self._show_fact(fact_list.current)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # a click highlights; enter is bound to open the source
+
+    # -- what other screens and the app ask ---------------------------------------------
+
+    @property
+    def current_fact(self) -> Fact | None:
+        return self.query_one(FactList).current
+
+    @property
+    def current_account(self) -> Account | None:
+        return self.query_one(DisputePanes).selected
+
+    def jump_to(self, fact_id: str) -> bool:
+        """Select a fact by id, widening the filter if it hides the fact."""
+        if self.analysis is None:
+            return False
+        if fact_id not in {f.id for f in self.facts}:
+            self.filter = "all"
+            self.refresh_list(keep=fact_id)
+        fact_list = self.query_one(FactList)
+        for i, fact in enumerate(fact_list.facts):
+            if fact.id == fact_id:
+                fact_list.highlighted = i
+                return True
+        return False
+
+    def set_filter(self, name: str) -> None:
+        self.filter = name
+        self.refresh_list()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_next_dispute(self, step: int) -> None:
+        """Move to the next (step 1) or previous (-1) disputed fact in the list."""
+        fact_list = self.query_one(FactList)
+        facts = fact_list.facts
+        start = fact_list.highlighted if fact_list.highlighted is not None else -step
+        i = start + step
+        while 0 <= i < len(facts):
+            if facts[i].status == "disputed":
+                fact_list.highlighted = i
+                return
+            i += step
+        where = "last" if step > 0 else "first"
+        self.notify(f"This is the {where} disputed fact.", timeout=2)
+
+    def action_switch_pane(self, step: int) -> None:
+        """Cycle focus: fact list -> left pane -> right pane -> fact list."""
+        fact_list, panes = self.query_one(FactList), self.query_one(DisputePanes)
+        if fact_list.has_focus:
+            panes.focus()
+            panes.select(panes.first_column() if step > 0 else panes.last_column(), 0)
+        elif panes.has_focus:
+            if not panes.next_column(step):
+                fact_list.focus()
+        else:
+            fact_list.focus()
+
+    def action_cycle_filter(self) -> None:
+        self.set_filter(FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)])
+
+    def action_open_source(self) -> None:
+        account = self.current_account
+        if account is None and self.current_fact and self.current_fact.accounts:
+            account = self.current_fact.accounts[0]
+        if account is not None:
+            self.app.open_source(account.ref.article, account.ref)
+        elif self.corpus.articles:
+            self.app.open_source(self.corpus.articles[0].id, None)
+
+    def action_compare(self) -> None:
+        self.app.open_compare(*self.compare_choice())
+
+    def compare_choice(self) -> tuple[str | None, str | None]:
+        """Articles to compare: the selected account's and the other side's first."""
+        panes = self.query_one(DisputePanes)
+        account = panes.selected
+        if account is None:
+            return None, None
+        others = [a for c, accounts in enumerate(panes.accounts) if c != panes.column
+                  for a in accounts if a.ref.article != account.ref.article]
+        left = account.ref.article
+        right = others[0].ref.article if others else None
+        if panes.column == 1 and right is not None:
+            left, right = right, left
+        return left, right

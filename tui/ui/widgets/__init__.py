@@ -1,0 +1,1 @@
+"""Reader widgets: each renders engine results as plain Text."""

@@ -1,0 +1,81 @@
+"""Render one side's account of a fact: the sentence in its paragraph, who said it, where.
+
+Pure functions from the engine's `Account` to `rich.text.Text`, so the panes
+can lay many accounts out in one table (aligned rows, one repaint) and restyle
+from the theme's component styles on every render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.style import Style
+from rich.text import Text
+
+from ...engine.model import Account, Article
+from ..diffing import differing_spans
+from ..labels import article_label, ref_label
+from ..safe_text import clean, one_line
+
+CONTEXT_CHARS = 140
+StyleOf = Callable[[str], Style]
+
+
+def diff_text(raw: str, spans, base: Style | str, diff: Style | str) -> Text:
+    """Cleaned `raw` styled `base`, with `spans` (words the other version lacks) styled `diff`."""
+    text = Text(clean(raw), style=base)
+    for start, end in _clean_spans(raw, spans):
+        text.stylize(diff, start, end)
+    return text
+
+
+def _clean_spans(text: str, spans) -> list[tuple[int, int]]:
+    """Map spans in raw `text` to spans in `clean(text)` (cleaning can remove characters)."""
+    out = []
+    for start, end in spans:
+        a = len(clean(text[:start]))
+        b = a + len(clean(text[start:end]))
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def context(account: Account, article: Article | None) -> tuple[str, str]:
+    """The paragraph's text before and after the account's sentence."""
+    ref = account.ref
+    if article is None or ref.sentence is None or ref.paragraph >= len(article.paragraphs):
+        return "", ""
+    sentences = article.paragraphs[ref.paragraph].sentences
+    if ref.sentence >= len(sentences):
+        return "", ""
+    before = " ".join(s.text for s in sentences[: ref.sentence])
+    after = " ".join(s.text for s in sentences[ref.sentence + 1:])
+    return before, after
+
+
+def account_text(account: Account, article: Article | None, other: str | None,
+                 style: StyleOf, side_style: str, selected: bool) -> Text:
+    """Speaker line, the sentence in context with differing words marked, the source line."""
+    text = Text()
+    marker = "▶ " if selected else "● "
+    text.append(marker, style=style(side_style))
+    text.append(one_line(account.speaker) or "unattributed",
+                style=style(side_style) + Style(bold=True))
+    if account.inferred:
+        text.append("  (side inferred)", style=style("panes--meta"))
+    text.append("\n")
+    before, after = context(account, article)
+    if before:
+        text.append("…" + one_line(before[-CONTEXT_CHARS:]) + " ", style=style("panes--context"))
+    spans = differing_spans(account.text, other) if other else ()
+    text.append_text(diff_text(account.text, spans, style("panes--sentence"),
+                               style("panes--diff")))
+    if after:
+        text.append(" " + one_line(after[:CONTEXT_CHARS]) + "…", style=style("panes--context"))
+    text.append("\n")
+    source = article_label(article) if article else account.ref.article
+    text.append(f"{one_line(source, 60)} · {one_line(account.ref.article)} "
+                f"{ref_label(account.ref)}", style=style("panes--meta"))
+    if selected:
+        text.stylize(style("panes--selected"))
+    return text

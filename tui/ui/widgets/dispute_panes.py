@@ -1,0 +1,245 @@
+"""Two aligned panes: side A's accounts of a fact on the left, side B's on the right.
+
+The accounts are laid out as one table: row i holds the i-th account of both
+sides, so a row is as tall as the longer version, the panes stay aligned and
+they scroll together; one widget update repaints a fact (fast `n`).  Accounts
+with no side (narration, analysts) follow below the table.  A side with no
+account gets a line saying so: omissions are shown, not hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from ...engine.model import Account, Corpus, Fact
+from ..labels import find_article, status_label
+from ..safe_text import clean, one_line
+from .account_card import account_text
+
+
+@dataclass(frozen=True)
+class Column:
+    """A pane's side: its id in the engine's results and its display name."""
+
+    side: str | None
+    name: str
+
+
+class PanesBody(Static):
+    """The table of accounts; a click selects the account under the pointer."""
+
+    def on_click(self, event: events.Click) -> None:
+        where = event.style.meta.get("account") if event.style else None
+        if where:
+            column, index = where
+            self.post_message(DisputePanes.Clicked(column, index))
+
+
+class DisputePanes(Vertical, can_focus=True):
+    """The selected fact's accounts, side by side, with the reason for its status."""
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Down", show=False, id="panes.down",
+                tooltip="Next account in this pane"),
+        Binding("k,up", "move(-1)", "Up", show=False, id="panes.up",
+                tooltip="Previous account in this pane"),
+        Binding("left,h", "column(-1)", "Left pane", show=False, id="panes.left",
+                tooltip="Select the left pane"),
+        Binding("right,l", "column(1)", "Right pane", show=False, id="panes.right",
+                tooltip="Select the right pane"),
+        Binding("enter", "screen.open_source", "Source", id="panes.source",
+                tooltip="Open the source article of the selected account"),
+    ]
+
+    COMPONENT_CLASSES = {"panes--side-a", "panes--side-b", "panes--side-none",
+                         "panes--sentence", "panes--context", "panes--diff", "panes--meta",
+                         "panes--selected", "panes--missing"}
+
+    DEFAULT_CSS = """
+    DisputePanes { height: 1fr; border: round $panel-lighten-2; }
+    DisputePanes:focus { border: round $primary; }
+    DisputePanes > #titles { height: 1; }
+    DisputePanes .pane-title { width: 1fr; text-style: bold; padding: 0 1; }
+    DisputePanes #title-a { color: $side-a; }
+    DisputePanes #title-b { color: $side-b; }
+    DisputePanes:focus .pane-title.-active { background: $primary 30%; }
+    DisputePanes .pane-title.-active { text-style: bold underline; }
+    DisputePanes > #rows { height: 1fr; scrollbar-size-vertical: 1; }
+    DisputePanes > #why { height: auto; max-height: 3; padding: 0 1; background: $panel; }
+    DisputePanes > .panes--side-a { color: $side-a; }
+    DisputePanes > .panes--side-b { color: $side-b; }
+    DisputePanes > .panes--side-none { color: $text-muted; }
+    DisputePanes > .panes--sentence { color: $text; }
+    DisputePanes > .panes--context { color: $text-muted; }
+    DisputePanes > .panes--diff { background: $dispute; text-style: bold underline; }
+    DisputePanes > .panes--meta { color: $text-muted; text-style: italic; }
+    DisputePanes > .panes--selected { background: $boost; }
+    DisputePanes > .panes--missing { color: $text-muted; text-style: italic; }
+    """
+
+    class Selected(Message):
+        """The selected account changed (or None: nothing to select)."""
+
+        def __init__(self, account: Account | None) -> None:
+            super().__init__()
+            self.account = account
+
+    class Clicked(Message):
+        """An account was clicked."""
+
+        def __init__(self, column: int, index: int) -> None:
+            super().__init__()
+            self.column, self.index = column, index
+
+    def __init__(self, corpus: Corpus, columns: tuple[Column, Column], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.corpus = corpus
+        self.columns = columns
+        self.fact: Fact | None = None
+        self.placeholder: Text | None = None
+        self.accounts: list[list[Account]] = [[], [], []]
+        self.column = 0
+        self.index = 0
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="titles"):
+            yield Static(Text(one_line(self.columns[0].name)), id="title-a",
+                         classes="pane-title -active")
+            yield Static(Text(one_line(self.columns[1].name)), id="title-b",
+                         classes="pane-title")
+        with VerticalScroll(id="rows", can_focus=False):
+            yield PanesBody(Text(""), id="body")
+        yield Static(Text(""), id="why")
+
+    def set_columns(self, columns: tuple[Column, Column]) -> None:
+        self.columns = columns
+        for title, column in zip(self.query(".pane-title").results(Static), columns):
+            title.update(Text(one_line(column.name)))
+
+    def show(self, fact: Fact | None, placeholder: Text | None = None) -> None:
+        """Show `fact`'s accounts (or `placeholder` when there is no fact)."""
+        self.fact = fact
+        self.placeholder = placeholder
+        sides = [c.side for c in self.columns]
+        self.accounts = [[], [], []]
+        if fact is not None:
+            for account in fact.accounts:
+                slot = sides.index(account.side) if account.side in sides else 2
+                self.accounts[slot].append(account)
+        self.column, self.index = self.first_column(), 0
+        self.query_one("#why", Static).update(self._why())
+        self._paint()
+        self.query_one("#rows", VerticalScroll).scroll_home(animate=False)
+        self.post_message(self.Selected(self.selected))
+
+    def first_column(self) -> int:
+        return next((c for c in range(3) if self.accounts[c]), 0)
+
+    def last_column(self) -> int:
+        return max((c for c in range(3) if self.accounts[c]), default=0)
+
+    def _paint(self) -> None:
+        body = self.query_one(PanesBody)
+        if self.fact is None:
+            body.update(self.placeholder or Text(""))
+        else:
+            body.update(self._table())
+        for i, title in enumerate(self.query(".pane-title")):
+            title.set_class(i == self.column, "-active")
+
+    def _table(self) -> Group:
+        style = self.get_component_rich_style
+        left, right, other = self.accounts
+        table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1),
+                      pad_edge=False)
+        table.add_column(ratio=1)
+        table.add_column(ratio=1)
+        for i in range(max(len(left), len(right), 1)):
+            table.add_row(self._cell(0, i, right[0].text if right else None),
+                          self._cell(1, i, left[0].text if left else None))
+        parts: list = [table]
+        for i, account in enumerate(other):
+            parts.append(self._card(account, 2, i, None))
+            parts.append(Text(""))
+        return Group(*parts)
+
+    def _cell(self, column: int, i: int, other: str | None) -> Text:
+        accounts = self.accounts[column]
+        if i < len(accounts):
+            return self._card(accounts[i], column, i, other)
+        if i == 0:
+            name = one_line(self.columns[column].name)
+            return Text(f"no account from {name} in any article",
+                        style=self.get_component_rich_style("panes--missing"))
+        return Text("")
+
+    def _card(self, account: Account, column: int, i: int, other: str | None) -> Text:
+        side_style = ("panes--side-a", "panes--side-b", "panes--side-none")[column]
+        article = find_article(self.corpus, account.ref.article)
+        selected = column == self.column and i == self.index
+        text = account_text(account, article, other, self.get_component_rich_style,
+                            side_style, selected)
+        text.stylize(Style(meta={"account": (column, i)}))
+        return text
+
+    def _why(self) -> Text:
+        fact = self.fact
+        if fact is None:
+            return Text("")
+        text = Text()
+        text.append(f"why {status_label(fact.status)}: ", style="bold")
+        reasons = [one_line(e) for e in fact.evidence if clean(e).strip()]
+        missing = [c.name for c, accounts in zip(self.columns, self.accounts) if not accounts]
+        if missing and fact.status == "one-sided":
+            reasons.append("no account from " + " or ".join(one_line(m) for m in missing))
+        text.append("; ".join(reasons) if reasons else "the engine gave no reason")
+        return text
+
+    @property
+    def selected(self) -> Account | None:
+        """The account under the cursor, if the fact has any."""
+        accounts = self.accounts[self.column]
+        return accounts[self.index] if self.index < len(accounts) else None
+
+    def select(self, column: int, index: int) -> None:
+        """Move the cursor to one account (ignored if there is none there)."""
+        if not self.accounts[column]:
+            return
+        self.column = column
+        self.index = max(0, min(index, len(self.accounts[column]) - 1))
+        self._paint()
+        self.post_message(self.Selected(self.selected))
+
+    def next_column(self, step: int = 1) -> bool:
+        """Select the next pane holding accounts; False when there is none that way."""
+        column = self.column + step
+        while 0 <= column < 3:
+            if self.accounts[column]:
+                self.select(column, 0)
+                return True
+            column += step
+        return False
+
+    def action_move(self, step: int) -> None:
+        self.select(self.column, self.index + step)
+
+    def action_column(self, step: int) -> None:
+        self.next_column(step)
+
+    def on_dispute_panes_clicked(self, message: Clicked) -> None:
+        self.focus()
+        self.select(message.column, message.index)
+
+    def on_theme_change(self) -> None:
+        self._paint()

@@ -1,0 +1,64 @@
+"""The list of facts: status by icon and word, a filter, j/k like the arrows."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...engine.model import Fact
+from ..labels import STATUS_ICONS
+from ..safe_text import one_line
+
+
+def fact_prompt(fact: Fact) -> Text:
+    """'✖ disputed  Title': the word keeps the status readable without colour."""
+    text = Text(no_wrap=False)
+    text.append(f"{STATUS_ICONS.get(fact.status, '•')} ", style="bold")
+    text.append(f"{fact.status:<9} ", style="italic")
+    text.append(one_line(fact.title))
+    return text
+
+
+class FactList(OptionList):
+    """Facts of the corpus in the engine's rank order, filtered by status."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="fact-list.down",
+                tooltip="Next fact in the list"),
+        Binding("k", "cursor_up", "Up", show=False, id="fact-list.up",
+                tooltip="Previous fact in the list"),
+        Binding("enter", "screen.open_source", "Source", id="fact-list.source",
+                tooltip="Open the source article of the selected account"),
+    ]
+
+    DEFAULT_CSS = """
+    FactList {
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        height: 1fr;
+    }
+    FactList:focus { border: round $primary; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.facts: list[Fact] = []
+
+    def show(self, facts: list[Fact], keep: str | None = None) -> None:
+        """Replace the list's facts, keeping `keep` (a fact id) highlighted if shown."""
+        self.facts = facts
+        self.clear_options()
+        self.add_options([Option(fact_prompt(f), id=f.id) for f in facts])
+        if not facts:
+            return
+        index = next((i for i, f in enumerate(facts) if f.id == keep), 0)
+        self.highlighted = index
+
+    @property
+    def current(self) -> Fact | None:
+        """The highlighted fact."""
+        if self.highlighted is None or not self.facts:
+            return None
+        return self.facts[self.highlighted]
