@@ -23,7 +23,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from ..engine.anchors import Placement, anchor_for_ref
 from ..engine.model import Account, Corpus, Fact, Ref
