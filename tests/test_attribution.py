@@ -65,6 +65,8 @@ def _who(corpus: Corpus, snippet: str) -> Attribution:
     ("Borovia offered a different explanation.", "Borovia", "b"),
     ("Borovian officials said the ship was armed.", "Borovian officials", None),
     ("Analysts note that the ship was old.", "Analysts", None),
+    ("Back home, the crew's captain, Maria Olsen, said the Borovian frigate had fired first.",
+     "the crew's captain, Maria Olsen", "a"),
 ])
 def test_forms(tmp_path: Path, sentence: str, speaker: str, side: str | None) -> None:
     who = _who(_corpus(tmp_path, sentence + "\n"), sentence[:20])
@@ -97,6 +99,15 @@ def test_continuations_refer_back_to_the_last_speaker(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path, text)
     for snippet in ("It reported", "We have the logs", "We will publish", "The ministry framed"):
         assert _who(corpus, snippet).side == "a", snippet
+
+
+def test_a_pronoun_is_not_read_as_a_name_later_in_its_sentence(tmp_path: Path) -> None:
+    text = ("Petrov said the frigate stayed in port all night.\n\n"
+            "He said the Arland side must bear full responsibility.\n\n"
+            "Officials said the logs would be published.\n")
+    corpus = _corpus(tmp_path, text)
+    assert _who(corpus, "full responsibility").side == "b"
+    assert _who(corpus, "logs would be").side == "b"
 
 
 def test_rejection_belongs_to_the_rejecting_side(tmp_path: Path) -> None:

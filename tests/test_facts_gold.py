@@ -27,6 +27,7 @@ from tui.engine.model import Analysis, Ref
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS.parent / "seeds"
 HORMUZ = TESTS / "corpora" / "hormuz"
+HAINAN = TESTS / "corpora" / "hainan"
 
 # Thresholds the rules actually reach (see the printed figures); they fail
 # when a change makes attribution or dispute finding worse.
@@ -35,9 +36,14 @@ FLOORS = {
               "dispute_precision": 0.8},
     "hormuz": {"side_accuracy": 0.9, "narration_clean": 0.9, "dispute_recall": 0.75,
                "dispute_precision": 0.65},
+    # Written and annotated before the engine ever ran on it.  Its first run
+    # scored side 0.71, dispute recall 0.25, precision 0.50; four general bugs
+    # it exposed were then fixed (see README), so it is no longer held out.
+    "hainan": {"side_accuracy": 0.9, "narration_clean": 0.9, "dispute_recall": 0.75,
+               "dispute_precision": 0.75},
 }
 # Without the case file, sides come from the gazetteer and the text alone.
-NO_CASE_FLOORS = {"seeds": 0.9, "hormuz": 0.75}
+NO_CASE_FLOORS = {"seeds": 0.9, "hormuz": 0.8, "hainan": 0.75}
 
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
@@ -103,7 +109,8 @@ def _run(corpus_path: Path, gold_path: Path) -> dict[str, float]:
 
 
 CASES = {"seeds": (SEEDS, TESTS / "gold" / "seed_claims.toml"),
-         "hormuz": (HORMUZ, HORMUZ / "gold.toml")}
+         "hormuz": (HORMUZ, HORMUZ / "gold.toml"),
+         "hainan": (HAINAN, HAINAN / "gold.toml")}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -41,6 +41,11 @@ _BAD_END = frozenset("the a an of to in on at by for with from his her their its
 _DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
 _ADVERB = re.compile(r"\w+ly$|also|further|since|already|later|earlier|then|again|once|still")
 _OPEN_QUOTES = ("“", '"', "‘")
+# What may follow an inverted speaker ("..., said Austin at a briefing."): not a
+# verb, which would make the phrase the subject of the reported clause
+# ("said the plane was flying").
+_AFTER_INVERTED = re.compile(r"\s*(?:$|[.,;:!?)]|(?:at|in|on|during|after|before|from|to|of|who|when|"
+                             r"while|late|early|last|this|on)\b)")
 # A sentence that carries on an "according to" account: "It then entered ...".
 _CONTINUES = re.compile(r"(?:It|They|He|She)\s+(?:then|later|next|subsequently)\b")
 
@@ -128,8 +133,7 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
     stripped = pre.rstrip()
     if stripped.endswith(("”", '"', ",”", ',"')) or stripped.endswith(","):
         after = _np_after(text, ve)
-        if after and (stripped.endswith(("”", '"')) or text[after[0]].isupper()
-                      or text[after[0]:after[1]].lower().startswith("the ")):
+        if after and _AFTER_INVERTED.match(text[after[1]:]):
             return _claim(text, after[0], after[1], verb, vs, matcher)
     return _subject(text, _strip_auxiliaries(pre), verb, vs, matcher)
 
@@ -217,13 +221,14 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
 
 
 def _kind(phrase: str, matcher: SideMatcher | None) -> str:
+    """named, pronoun ("he") or generic ("the statement", "Officials")."""
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
     if (matcher and matcher.match(phrase)) or countries_in(phrase):
         return "named"
-    body = words[1:] if words[0].lower() in _DETERMINERS else words
-    if not any(w[:1].isupper() for w in body) and words[-1].lower().strip(".,") in GENERIC_HEADS:
+    # The first word may be capitalised only because it opens the sentence.
+    if not any(w[:1].isupper() for w in words[1:]) and words[-1].lower().strip(".,") in GENERIC_HEADS:
         return "generic"
     return "named"
 
@@ -285,7 +290,7 @@ def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
 def _subject_of(text: str, matcher: SideMatcher, offsets: list[int]) -> _Last | None:
     """An actor that opens the sentence: what "it"/"he" later in it refers to."""
     found = matcher.match(text[:60])
-    if not found or found[1] > 12:
+    if not found or text[:found[1]].strip().lower() not in ("", "the"):
         return None
     side, start, end = found
     return _Last(text[start:end], side, (offsets[start], offsets[end - 1] + 1))

@@ -22,7 +22,7 @@ refuted refutes disputed disputes detailed details stressed stresses cautioned c
 declares elaborated elaborate characterized characterised wrote writes tweeted posted responded
 replied countered protested condemned condemns blamed blames mentioned outlined urged urges vowed
 pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
-called calls
+called calls demanded demands
 """.split())
 
 # Multi-word reporting phrases; the first word is matched like a verb.
