@@ -198,8 +198,9 @@ def _skip_noise(pre: str, start: int) -> int:
 
 
 def _adverbial(part: str) -> bool:
+    """A leading phrase that sets the scene ("Back home", "Most recently", "Asked about it")."""
     words = part.split()
-    return not words or words[0].lower() in ADVERBIAL_OPENERS or words[0][:1].islower()
+    return not words or words[0].lower() in ADVERBIAL_OPENERS or words[0].lower().endswith("ly")
 
 
 def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
