@@ -428,9 +428,10 @@ def _evidence(units: list[_Unit], group: list[int], answers: list[_Answer]) -> l
     for i in group:
         for m in _DENIAL.finditer(normalise(units[i].text)):
             out.append(f"{m.group(0).lower()} ({units[i].side})")
+    said = {e.split(" (")[0] for e in out}
     for a in answers:
-        if a.u in members and a.v in members:
-            out.append(f'"{a.cue}"')
+        if a.u in members and a.v in members and a.cue not in said and a.cue != "apposition":
+            out.append(a.cue)
     sides = {units[i].side for i in group}
     if len(sides) > 1:
         for i in group:
@@ -494,16 +495,35 @@ def _accounts(units: list[_Unit], group: list[int]) -> tuple[Account, ...]:
 
 
 def _title(units: list[_Unit], group: list[int], idf: dict[str, float]) -> str:
-    """A few key terms of the fact, most distinctive first."""
-    counts: Counter[str] = Counter()
-    words: dict[str, str] = {}
+    """Key phrases of the fact: for a dispute, each side's most telling phrase."""
+    by_side: dict[str, list[_Unit]] = {}
     for i in group:
-        for stem in units[i].stems:
-            counts[stem] += 1
-            words.setdefault(stem, units[i].words[stem])
-    ranked = sorted(counts, key=lambda s: (-counts[s] * idf.get(s, 1.0), s))
-    top = [words[s] for s in ranked[:3]]
-    return ", ".join(top).capitalize() if top else "Untitled"
+        by_side.setdefault(units[i].side or "", []).append(units[i])
+    phrases = [_phrase(us, idf) for _, us in sorted(by_side.items())]
+    phrases = [p for p in dict.fromkeys(phrases) if p]
+    if not phrases:
+        return "Untitled"
+    return " vs ".join(phrases[:2]).capitalize() if len(phrases) > 1 else phrases[0].capitalize()
+
+
+def _phrase(units: list[_Unit], idf: dict[str, float]) -> str:
+    """The best two-word run of content words in some clauses (else the best word)."""
+    score: Counter[str] = Counter()
+    for unit in units:
+        tokens = [t for t in _TOKEN.findall(unit.text)]
+        seen: set[str] = set()
+        for a, b in zip(tokens, tokens[1:]):
+            sa, sb = _stem(a), _stem(b)
+            if sa in unit.stems and sb in unit.stems and sa != sb:
+                key = f"{a.lower()} {b.lower()}"
+                if key not in seen:
+                    seen.add(key)
+                    score[key] += idf.get(sa, 1.0) + idf.get(sb, 1.0)
+        for stem in unit.stems:
+            score[unit.words[stem]] += idf.get(stem, 1.0) * 0.6
+    if not score:
+        return ""
+    return max(sorted(score), key=lambda k: score[k])
 
 
 def _fact_id(texts: list[str]) -> str:
@@ -539,12 +559,14 @@ _STATUS_ORDER = {"disputed": 0, "agreed": 1, "one-sided": 2}
 
 
 def _rank(facts: list[Fact]) -> tuple[Fact, ...]:
-    """Most central first: disputes, then how many articles and sides, how direct."""
+    """Most central first: disputes, then how many articles carry the fact, how many
+    sides speak, and how directly they contradict (a denial or negation beats a cue)."""
     def key(f: Fact) -> tuple:
         articles = len({a.ref.article for a in f.accounts})
         sides = len({a.side for a in f.accounts if a.side})
-        return (_STATUS_ORDER[f.status], -(articles + sides + min(len(f.evidence), 3)),
-                -len(f.accounts), f.id)
+        direct = any("(" in e or e.split()[0] in NEGATION for e in f.evidence)
+        weight = 2 * articles + sides + (2 if direct else 1 if f.evidence else 0)
+        return (_STATUS_ORDER[f.status], -weight, -len(f.accounts), f.id)
     ordered = sorted(facts, key=key)
     return tuple(Fact(f.id, f.title, f.status, i + 1, f.evidence, f.accounts)
                  for i, f in enumerate(ordered))
