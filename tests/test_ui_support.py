@@ -75,3 +75,29 @@ def _private_config(tmp_path_factory, monkeypatch):
 
 def private_config_env(folder: Path) -> dict[str, str]:
     return {**os.environ, "RECONCILE_CONFIG_DIR": str(folder)}
+
+
+def screen_text(app) -> str:
+    """What the terminal shows right now, as plain text lines."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(seg.text for seg in strip) for strip in strips)
+
+
+async def settle(pilot) -> None:
+    """Wait until the engine's worker and pending messages are done."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def sync(test):
+    """Run an async test with asyncio.run (no async pytest plugin is a dependency)."""
+    import asyncio
+    import functools
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return wrapper

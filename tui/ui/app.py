@@ -71,6 +71,8 @@ class ReconcileApp(App[None]):
                 tooltip="Search facts and the articles' text"),
         Binding("a", "annotate", "Note", show=False, id="app.annotate",
                 tooltip="Annotate the selected fact or account"),
+        Binding("N", "notes", "Notes", show=False, id="app.notes",
+                tooltip="Browse, filter, edit and jump to notes"),
     ]
 
     def __init__(self, corpus: Corpus, theme_name: str | None = None,
@@ -145,9 +147,29 @@ class ReconcileApp(App[None]):
         self.post_message(AnalysisReady(analysis))
         return analysis
 
-    def notes_links_and_fixes(self) -> tuple[tuple, tuple]:
-        """The user's pairing links and side fixes (the notes engine provides them)."""
-        return (), ()
+    def notes_links_and_fixes(self) -> tuple[list, list]:
+        """The user's pairing links and side fixes, from the notes file (worker thread).
+
+        The store is opened on the UI thread (it may notify); reading its
+        decisions is then safe here.
+        """
+        notes_ui = self._notes_ui()
+        if notes_ui is None:
+            return [], []
+        self.call_from_thread(notes_ui.store_for, self)
+        return notes_ui.links_and_fixes(self)
+
+    def _notes_ui(self):
+        """The notes screens, when this build has them (imported after the first paint)."""
+        if importlib.util.find_spec(f"{__package__}.notes_ui") is None:
+            return None
+        from . import notes_ui
+
+        return notes_ui
+
+    def notes_changed(self) -> None:
+        """Notes were saved or deleted: redraw what shows them."""
+        self._restyle()
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         disputes = self.disputes_screen
@@ -298,13 +320,23 @@ class ReconcileApp(App[None]):
         disputes = self.disputes_screen
         fact = disputes.current_fact if disputes else None
         account = disputes.current_account if disputes else None
-        if importlib.util.find_spec(f"{__package__}.notes_ui") is None:
-            self.notify("Notes are not available yet in this build.", timeout=3)
+        notes_ui = self._notes_ui()
+        if notes_ui is None or not hasattr(notes_ui, "open_editor"):
+            self.notify("Notes are not available in this build.", timeout=3)
             return
-        from . import notes_ui
+        notes_ui.open_editor(self, fact, account)
 
-        opener = getattr(notes_ui, "open_editor", None)
-        if opener is None:
-            self.notify("Notes are not available yet in this build.", timeout=3)
+    def action_notes(self) -> None:
+        notes_ui = self._notes_ui()
+        if notes_ui is None or not hasattr(notes_ui, "open_notes_list"):
+            self.notify("Notes are not available in this build.", timeout=3)
             return
-        opener(self, fact, account)
+        notes_ui.open_notes_list(self)
+
+    def action_fix_side(self) -> None:
+        disputes = self.disputes_screen
+        notes_ui = self._notes_ui()
+        if notes_ui is None or not hasattr(notes_ui, "open_side_fix"):
+            self.notify("Side corrections are not available in this build.", timeout=3)
+            return
+        notes_ui.open_side_fix(self, disputes.current_account if disputes else None)

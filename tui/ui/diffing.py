@@ -49,7 +49,10 @@ def _spans_for_first(result, text: str) -> Spans:
             side = result[0]
     spans: list[tuple[int, int]] = []
     for item in side or ():
-        if _is_span(item):
+        if hasattr(item, "a_span") and hasattr(item, "tag"):  # DiffOp, spans into both
+            if item.tag in ("replace", "delete"):
+                spans.append(tuple(item.a_span))
+        elif _is_span(item):
             spans.append((int(item[0]), int(item[1])))
         elif hasattr(item, "start") and hasattr(item, "end"):
             spans.append((int(item.start), int(item.end)))

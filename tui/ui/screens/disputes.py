@@ -55,6 +55,8 @@ class DisputesScreen(Screen):
                 tooltip="Show all / disputed / agreed / one-sided facts"),
         Binding("a", "app.annotate", "Note", id="disputes.annotate",
                 tooltip="Annotate the selected fact or account"),
+        Binding("S", "app.fix_side", "Fix side", show=False, id="disputes.fix-side",
+                tooltip="Correct the side of the selected account (or its speaker)"),
     ]
 
     DEFAULT_CSS = """
@@ -65,7 +67,7 @@ class DisputesScreen(Screen):
     DisputesScreen #progress-box { height: auto; padding: 0 1; display: none; }
     DisputesScreen.-loading #progress-box { display: block; }
     DisputesScreen #progress-label { height: 1; }
-    DisputesScreen .placeholder { padding: 1 2; }
+    DisputesScreen.-no-facts #facts-column { display: none; }
     """
 
     def __init__(self, corpus: Corpus) -> None:
@@ -133,6 +135,7 @@ class DisputesScreen(Screen):
             if self.analysis else {}
         fact_list.border_title = f"facts: {self.filter}"
         fact_list.border_subtitle = " ".join(f"{n} {s}" for s, n in counts.items() if n)
+        self.set_class(not self.analysis or not self.analysis.facts, "-no-facts")
         if not facts:
             self._show_fact(None)
 
@@ -151,15 +154,15 @@ class DisputesScreen(Screen):
         articles = self.corpus.articles
         text.append("No facts yet.", style="bold")
         text.append(f" The engine found no accounts to compare in {len(articles)} "
-                    f"article{'s' if len(articles) != 1 else ''}.\n\n")
+                    f"article{'s' if len(articles) != 1 else ''}.\n")
+        text.append("c compare two articles side by side · enter read an article · "
+                    "/ search the text · ? all keys\n\n")
         for article in articles[:12]:
             text.append(" • ")
-            text.append(one_line(article_label(article), 70))
-            text.append(f"  ({len(article.paragraphs)} ¶)\n", style="dim")
+            text.append(one_line(article_label(article), 56))
+            text.append(f" ({len(article.paragraphs)} ¶)\n", style="dim")
         if len(articles) > 12:
             text.append(f"   … and {len(articles) - 12} more\n", style="dim")
-        text.append("\nc compare two articles side by side · enter read an article · "
-                    "/ search the text · ? all keys")
         return text
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -1,0 +1,288 @@
+"""Pilot tests of the reader: every key, the screens, themes and the config folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_ui_support import _private_config, fixture_analysis, screen_text, settle, sync  # noqa: F401
+from tui.engine.model import Analysis
+from tui.ui.app import ReconcileApp
+from tui.ui.screens.compare import CompareScreen
+from tui.ui.screens.disputes import DisputesScreen
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.search import SearchScreen
+from tui.ui.screens.source import SourceScreen
+from tui.ui.widgets.dispute_panes import DisputePanes
+from tui.ui.widgets.fact_list import FactList
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def app(seeds, tmp_path) -> ReconcileApp:
+    return ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "notes.toml",
+                        analysis=fixture_analysis(seeds))
+
+
+def current(app) -> str | None:
+    return app.screen.query_one(FactList).current.id
+
+
+@sync
+async def test_opens_on_first_dispute_with_both_sides(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DisputesScreen)
+        assert current(app) == "f-collision"
+        text = screen_text(app)
+        assert "United States" in text and "Russia" in text
+        assert "✖ disputed" in text and "✔ agreed" in text and "◐ one-sided" in text
+        assert "why ✖ disputed" in text
+
+
+@pytest.mark.parametrize("forward,back", [("n", "p"), ("right_square_bracket",
+                                                        "left_square_bracket")])
+@sync
+async def test_next_and_previous_dispute(app, forward, back):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        seen = [current(app)]
+        for _ in range(3):
+            await pilot.press(forward)
+            seen.append(current(app))
+        assert seen == ["f-collision", "f-transponder", "f-intercept", "f-intercept"]
+        await pilot.press(back)
+        assert current(app) == "f-transponder"
+
+
+@sync
+async def test_j_k_and_arrows_move_in_the_fact_list(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "down")
+        assert current(app) == "f-call"
+        await pilot.press("k", "up")
+        assert current(app) == "f-transponder"
+
+
+@sync
+async def test_tab_switches_panes_and_j_k_move_accounts(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panes = app.screen.query_one(DisputePanes)
+        await pilot.press("tab")
+        assert panes.has_focus and panes.column == 0
+        await pilot.press("j")
+        assert panes.index == 1 and panes.selected.ref.article.startswith("002")
+        await pilot.press("tab")
+        assert panes.column == 1 and panes.selected.side == "ru"
+        await pilot.press("tab")
+        assert app.screen.query_one(FactList).has_focus
+        await pilot.press("shift+tab")
+        assert panes.has_focus and panes.column == 1
+
+
+@sync
+async def test_one_sided_fact_says_what_is_missing(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.jump_to_fact("f-video")
+        await pilot.pause()
+        assert "no account from Russia in" in screen_text(app)
+
+
+@sync
+async def test_enter_opens_source_and_d_shows_dropped(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab", "enter")
+        assert isinstance(app.screen, SourceScreen)
+        assert app.screen.article.id.startswith("000") and app.screen.ref.paragraph == 3
+        await pilot.press("escape", "shift+tab", "enter")
+        source = app.screen
+        assert isinstance(source, SourceScreen) and source.article.id.startswith("001")
+        assert "dropped:" not in screen_text(app)
+        await pilot.press("d")
+        assert source.has_class("-show-dropped")
+        await pilot.press("j", "k")
+        await pilot.press("c")
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, DisputesScreen)
+
+
+@sync
+async def test_compare_keys(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.ids == ["001_7c66d4f0f52cdbbc.txt", "000_7f4c5cce0065053c.txt"]
+        await pilot.press("2")
+        assert screen.ids[1].startswith("002")
+        assert "aligned paragraph pairs" in screen_text(app)
+        await pilot.press("s")
+        assert screen.ids == ["002_da9a1b498ebd98ed.txt", "001_7c66d4f0f52cdbbc.txt"]
+        await pilot.press("1")
+        assert screen.ids[0].startswith("003")
+        await pilot.press("j", "j", "k")
+        await pilot.press("escape")
+        assert isinstance(app.screen, DisputesScreen)
+
+
+@sync
+async def test_search_jumps_to_fact_and_to_text(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"transponder")
+        await pilot.press("enter")
+        assert current(app) == "f-transponder"
+        await pilot.press("slash", *"Flynn", "enter")
+        assert isinstance(app.screen, SourceScreen)
+        assert app.screen.article.id.startswith("003")
+        await pilot.press("escape", "slash", "escape")
+        assert isinstance(app.screen, DisputesScreen)
+
+
+@sync
+async def test_filter_cycles(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("f")
+        assert screen.filter == "disputed" and len(screen.facts) == 3
+        await pilot.press("f")
+        assert [f.id for f in screen.facts] == ["f-call"]
+        await pilot.press("f", "f")
+        assert screen.filter == "all"
+
+
+@sync
+async def test_help_lists_every_key(app):
+    async with app.run_test(size=(120, 80)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for key in ("n / ]", "p / [", "tab", "enter", "c", "/", "a", "?", "q", "j", "k",
+                    "ctrl+p", "esc", "d", "f"):
+            assert f" {key} " in text, key
+        await pilot.press("escape")
+        assert isinstance(app.screen, DisputesScreen)
+
+
+@sync
+async def test_annotate_opens_the_note_editor(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NoteEditor"
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+@sync
+async def test_q_quits(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@sync
+async def test_mouse_click_selects_fact(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        fact_list = app.screen.query_one(FactList)
+        await pilot.click(FactList, offset=(4, 3))
+        await pilot.pause()
+        assert fact_list.current.id != "f-collision"
+
+
+@sync
+async def test_palette_jump_and_theme_remembered(app, _private_config):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_command_palette()
+        await pilot.pause()
+        await pilot.press(*"Theme: light")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "light"
+        app.action_command_palette()
+        await pilot.pause()
+        await pilot.press(*"Jump to fact: agreed")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current(app) == "f-call"
+    assert 'theme = "light"' in (_private_config / "settings.toml").read_text()
+
+
+@sync
+async def test_empty_analysis_is_still_useful(seeds, tmp_path):
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml",
+                       analysis=Analysis(seeds))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "No facts yet" in text and "c compare" in text
+        await pilot.press("c")
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("escape", "enter")
+        assert isinstance(app.screen, SourceScreen)
+
+
+@sync
+async def test_real_engine_runs_in_a_worker(seeds, tmp_path):
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.analysis is not None
+        screen = app.screen
+        assert not screen.has_class("-loading")
+        if app.analysis.facts:
+            assert screen.current_fact is not None
+        await pilot.press("n", "c")
+        await pilot.press("escape")
+
+
+def test_unknown_theme_is_a_one_line_user_error(seeds, capsys):
+    from tui.cli import main
+
+    assert main(["--theme", "nope"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unknown theme 'nope'" in err and "high-contrast" in err
+
+
+@sync
+async def test_user_theme_files_loaded_and_bad_ones_reported(seeds, tmp_path, _private_config):
+    themes = _private_config / "themes"
+    themes.mkdir()
+    (themes / "mine.toml").write_text('name = "mine"\nprimary = "#336699"\n'
+                                      '[variables]\nside-a = "#00ff00"\n')
+    (themes / "broken.toml").write_text('name = "broken"\nprimary = \n')
+    (themes / "badcolour.toml").write_text('name = "bad"\nprimary = "not a colour"\n')
+    app = ReconcileApp(seeds, theme_name="mine", notes_path=tmp_path / "n.toml",
+                       analysis=fixture_analysis(seeds))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "mine"
+        assert app.theme_variables["side-a"] == "#00ff00"
+        messages = " ".join(n.message for n in app._notifications)
+        assert "broken.toml" in messages and "badcolour.toml" in messages
+
+
+@sync
+async def test_saved_theme_is_used_next_time(seeds, tmp_path, _private_config):
+    (_private_config / "settings.toml").write_text('theme = "high-contrast"\n')
+    app = ReconcileApp(seeds, notes_path=tmp_path / "n.toml", analysis=fixture_analysis(seeds))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "high-contrast"
