@@ -78,6 +78,7 @@ def _sentence(index: int, text: str, start: int, end: int, who: Attribution | No
         "end": end,
         "side": who.side if who else None,
         "speaker": who.speaker if who else None,
+        "speaker_span": list(who.speaker_span) if who and who.speaker_span else None,
         "side_inferred": bool(who and who.inferred),
     }
 
