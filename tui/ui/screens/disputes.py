@@ -40,9 +40,9 @@ class DisputesScreen(Screen):
 
     BINDINGS = [
         Binding("n,]", "next_dispute(1)", "Next", id="disputes.next", key_display="n",
-                tooltip="Next disputed fact (also ])"),
+                tooltip="Next disputed fact"),
         Binding("p,[", "next_dispute(-1)", "Prev", id="disputes.previous", key_display="p",
-                tooltip="Previous disputed fact (also [)"),
+                tooltip="Previous disputed fact"),
         Binding("tab", "switch_pane(1)", "Pane", id="disputes.pane",
                 tooltip="Switch between the fact list and the two panes"),
         Binding("shift+tab", "switch_pane(-1)", "Pane back", show=False,

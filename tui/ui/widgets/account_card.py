@@ -17,7 +17,7 @@ from ..diffing import differing_spans
 from ..labels import article_label, ref_label
 from ..safe_text import clean, one_line
 
-CONTEXT_CHARS = 140
+CONTEXT_CHARS = 90
 StyleOf = Callable[[str], Style]
 
 
@@ -74,7 +74,7 @@ def account_text(account: Account, article: Article | None, other: str | None,
         text.append(" " + one_line(after[:CONTEXT_CHARS]) + "…", style=style("panes--context"))
     text.append("\n")
     source = article_label(article) if article else account.ref.article
-    text.append(f"{one_line(source, 60)} · {one_line(account.ref.article)} "
+    text.append(f"{one_line(source, 40)} · {one_line(account.ref.article)} "
                 f"{ref_label(account.ref)}", style=style("panes--meta"))
     if selected:
         text.stylize(style("panes--selected"))

@@ -1,0 +1,80 @@
+"""Snapshot tests of every screen on the seeds (pytest-textual-snapshot).
+
+Fixed terminal sizes and themes, a hand-built Analysis (so the pictures do not
+move while the engine improves), workers finished before the picture.  One
+snapshot uses the real engine; regenerate with `pytest --snapshot-update`
+after an engine change and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_ui_support import _private_config, fixture_analysis, settle  # noqa: F401
+from tui.engine.model import Analysis
+from tui.ui.app import ReconcileApp
+
+
+def _app(seeds, tmp_path, theme="dark", analysis="fixture"):
+    if analysis == "fixture":
+        analysis = fixture_analysis(seeds)
+    return ReconcileApp(seeds, theme_name=theme, notes_path=tmp_path / "notes.toml",
+                        analysis=analysis)
+
+
+def _before(*keys):
+    async def run(pilot):
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await settle(pilot)
+    return run
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (160, 40)])
+def test_disputes(snap_compare, seeds, tmp_path, size):
+    assert snap_compare(_app(seeds, tmp_path), terminal_size=size, run_before=_before())
+
+
+@pytest.mark.parametrize("theme", ["light", "high-contrast"])
+def test_disputes_themes(snap_compare, seeds, tmp_path, theme):
+    assert snap_compare(_app(seeds, tmp_path, theme), terminal_size=(100, 30),
+                        run_before=_before())
+
+
+def test_disputes_right_pane_and_side_less_account(snap_compare, seeds, tmp_path):
+    assert snap_compare(_app(seeds, tmp_path), terminal_size=(100, 30),
+                        run_before=_before("n", "n", "tab", "tab"))
+
+
+def test_one_sided(snap_compare, seeds, tmp_path):
+    assert snap_compare(_app(seeds, tmp_path), terminal_size=(80, 24),
+                        run_before=_before("j", "j", "j", "j"))
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+def test_compare(snap_compare, seeds, tmp_path, size):
+    assert snap_compare(_app(seeds, tmp_path), terminal_size=size,
+                        run_before=_before("c", "2"))
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+def test_source_with_dropped_text(snap_compare, seeds, tmp_path, size):
+    assert snap_compare(_app(seeds, tmp_path), terminal_size=size,
+                        run_before=_before("enter", "d"))
+
+
+def test_help(snap_compare, seeds, tmp_path):
+    assert snap_compare(_app(seeds, tmp_path), terminal_size=(100, 30),
+                        run_before=_before("question_mark"))
+
+
+def test_empty_corpus_state(snap_compare, seeds, tmp_path):
+    assert snap_compare(_app(seeds, tmp_path, analysis=Analysis(seeds)),
+                        terminal_size=(80, 24), run_before=_before())
+
+
+def test_disputes_real_engine(snap_compare, seeds, tmp_path):
+    assert snap_compare(_app(seeds, tmp_path, analysis=None), terminal_size=(100, 30),
+                        run_before=_before())

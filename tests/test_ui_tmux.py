@@ -1,0 +1,91 @@
+"""The real `reconcile` in a real terminal (tmux): opens on the disputes, `n` walks them.
+
+Skipped when tmux is not installed.  Uses its own tmux server socket and a
+private config folder, so it touches neither the user's tmux nor their settings.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Tmux:
+    """A tmux server of our own with one window running a command."""
+
+    def __init__(self, command: str, size: tuple[int, int]) -> None:
+        self.socket = f"reconcile-test-{uuid.uuid4().hex[:8]}"
+        self.run("new-session", "-d", "-s", "t", "-x", str(size[0]), "-y", str(size[1]), command)
+
+    def run(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True)
+
+    def capture(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "t").stdout
+
+    def send(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "t", *keys)
+
+    def wait_for(self, predicate, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.capture()
+            if predicate(screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"timed out; the screen was:\n{self.capture()}")
+
+    def alive(self) -> bool:
+        return self.run("has-session", "-t", "t").returncode == 0
+
+    def kill(self) -> None:
+        self.run("kill-server")
+
+
+@pytest.fixture
+def reader(tmp_path):
+    config = tmp_path / "config"
+    command = (f"env RECONCILE_CONFIG_DIR={config} TERM=xterm-256color "
+               f"{sys.executable} -m tui --theme dark --notes {tmp_path / 'notes.toml'}")
+    tmux = Tmux(command, (100, 30))
+    yield tmux
+    tmux.kill()
+
+
+def _pane_text(screen: str) -> str:
+    """The right-hand part of the screen (the panes), to tell facts apart."""
+    return "\n".join(line[36:] for line in screen.splitlines()[2:-3])
+
+
+def test_reconcile_in_tmux(reader):
+    first = reader.wait_for(lambda s: "why ✖ disputed" in s)
+    assert "United States" in first and "Russia" in first
+    seen = [_pane_text(first)]
+    for _ in range(2):
+        reader.send("n")
+        screen = reader.wait_for(lambda s: _pane_text(s) not in seen and "why ✖ disputed" in s)
+        seen.append(_pane_text(screen))
+    reader.send("?")
+    reader.wait_for(lambda s: "keys (esc to close)" in s)
+    reader.send("Escape")
+    reader.wait_for(lambda s: "keys (esc to close)" not in s)
+    reader.send("c")
+    reader.wait_for(lambda s: "─ compare" in s)
+    reader.send("Escape")  # keys one at a time: ESC followed at once by a key reads as alt+key
+    reader.wait_for(lambda s: "─ disputes" in s)
+    reader.send("Enter")
+    reader.wait_for(lambda s: "─ source" in s)
+    reader.send("Escape")
+    reader.wait_for(lambda s: "─ disputes" in s)
+    reader.send("q")
+    deadline = time.monotonic() + 10
+    while reader.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not reader.alive(), reader.capture()
