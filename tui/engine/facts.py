@@ -49,6 +49,7 @@ _NOT_CONTENT = STOPWORDS | REPORTING_VERBS | DENIAL | HEDGES | REJECTION_VERBS
 _ANAPHOR = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:this|that|these|those)\s+(?!is\b|was\b)\w+", re.I)
 _MIN_SIM = 0.22          # average-linkage threshold for one fact
 _WINDOW = 2             # paragraphs back in which an answer looks for what it answers
+_DISPUTE_SIM = 0.08      # looser threshold between two disputes: one disagreement told twice
 _ANSWER_SIM = 0.6        # strength of a contrast link between two sides' clauses
 
 
@@ -92,6 +93,7 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     sim = _similarity(units, idf, pairs)
     answers = _answers(corpus, units, attributions, sim)
     groups = _cluster(sim, len(units), [(a.u, a.v) for a in answers])
+    groups = _join_disputes(groups, units, answers, sim)
     facts = [_fact(units, g, idf, answers) for g in groups]
     facts = [f for f in facts if f is not None]
     return _rank(facts + _pinned(corpus, attributions, units))
@@ -472,6 +474,25 @@ def _status(units: list[_Unit], group: list[int], answers: list[_Answer]) -> tup
     return ("disputed" if denial else "one-sided"), evidence
 
 
+def _join_disputes(groups: list[list[int]], units: list[_Unit], answers: list[_Answer],
+                   sim: list[list[float]]) -> list[list[int]]:
+    """Merge disputes about the same topic, most similar first (average linkage).
+
+    One disagreement is often told in several places (a rejection in one
+    article, the two versions in another); once both groups are known to be
+    disputes, a low overlap is enough to say they are the same one.
+    """
+    disputed = [g for g in groups if _status(units, g, answers)[0] == "disputed"]
+    others = [g for g in groups if _status(units, g, answers)[0] != "disputed"]
+    while len(disputed) > 1:
+        score, a, b = max((_average(sim, x, y), i, j) for i, x in enumerate(disputed)
+                          for j, y in enumerate(disputed) if i < j)
+        if score < _DISPUTE_SIM:
+            break
+        disputed[a] = sorted(disputed[a] + disputed.pop(b))
+    return others + disputed
+
+
 def _fact(units: list[_Unit], group: list[int], idf: dict[str, float],
           answers: list[_Answer]) -> Fact | None:
     """A fact from a group of clauses, or None when it is a lone one-sided clause."""
@@ -479,7 +500,7 @@ def _fact(units: list[_Unit], group: list[int], idf: dict[str, float],
     if len(group) < 2 and status != "disputed":
         return None
     accounts = _accounts(units, group)
-    return Fact(_fact_id([a.text for a in accounts]), _title(units, group, idf), status, 0,
+    return Fact(_fact_id([a.text for a in accounts]), _title(units, group, idf, status), status, 0,
                 tuple(evidence) if status == "disputed" else (), accounts)
 
 
@@ -494,36 +515,41 @@ def _accounts(units: list[_Unit], group: list[int]) -> tuple[Account, ...]:
     )
 
 
-def _title(units: list[_Unit], group: list[int], idf: dict[str, float]) -> str:
-    """Key phrases of the fact: for a dispute, each side's most telling phrase."""
+def _title(units: list[_Unit], group: list[int], idf: dict[str, float], status: str) -> str:
+    """Key phrases of the fact: for a dispute, each side's most telling phrase,
+    made of words the other side does not use; otherwise what the accounts share."""
+    if status != "disputed":
+        return (_phrase([units[i] for i in group], idf, set()) or "Untitled").capitalize()
     by_side: dict[str, list[_Unit]] = {}
     for i in group:
         by_side.setdefault(units[i].side or "", []).append(units[i])
-    phrases = [_phrase(us, idf) for _, us in sorted(by_side.items())]
+    stems = {side: set().union(*(u.stems for u in us)) for side, us in by_side.items()}
+    phrases = []
+    for side, us in sorted(by_side.items()):
+        other = set().union(*(v for k, v in stems.items() if k != side)) if len(stems) > 1 else set()
+        phrases.append(_phrase(us, idf, other) or _phrase(us, idf, set()))
     phrases = [p for p in dict.fromkeys(phrases) if p]
     if not phrases:
         return "Untitled"
-    return " vs ".join(phrases[:2]).capitalize() if len(phrases) > 1 else phrases[0].capitalize()
+    return " vs ".join(phrases[:2]).capitalize()
 
 
-def _phrase(units: list[_Unit], idf: dict[str, float]) -> str:
+def _phrase(units: list[_Unit], idf: dict[str, float], exclude: set[str]) -> str:
     """The best two-word run of content words in some clauses (else the best word)."""
     score: Counter[str] = Counter()
     for unit in units:
-        tokens = [t for t in _TOKEN.findall(unit.text)]
+        keep = unit.stems - exclude
+        tokens = _TOKEN.findall(unit.text)
         seen: set[str] = set()
         for a, b in zip(tokens, tokens[1:]):
             sa, sb = _stem(a), _stem(b)
-            if sa in unit.stems and sb in unit.stems and sa != sb:
-                key = f"{a.lower()} {b.lower()}"
-                if key not in seen:
-                    seen.add(key)
-                    score[key] += idf.get(sa, 1.0) + idf.get(sb, 1.0)
-        for stem in unit.stems:
-            score[unit.words[stem]] += idf.get(stem, 1.0) * 0.6
-    if not score:
-        return ""
-    return max(sorted(score), key=lambda k: score[k])
+            key = f"{a.lower()} {b.lower()}"
+            if sa in keep and sb in keep and sa != sb and key not in seen:
+                seen.add(key)
+                score[key] += idf.get(sa, 1.0) + idf.get(sb, 1.0)
+        for stem in keep:
+            score[unit.words[stem]] += idf.get(stem, 1.0) * 0.35
+    return max(sorted(score), key=lambda k: score[k]) if score else ""
 
 
 def _fact_id(texts: list[str]) -> str:
