@@ -185,8 +185,8 @@ def quality(ecb: Path) -> None:
         per["bap"].append(average_precision(base, gold))
     mean = lambda xs: sum(xs) / max(1, len(xs))  # noqa: E731
     p, r, f1 = prf({k for _, k in pooled["engine"]}, gold_all)
-    print(f"gold pairs {len(gold_all)} (+{lost_total} whose sentence cleaning removed - the first "
-          f"line becomes the title - left out below); {time.perf_counter() - t0:.0f} s")
+    print(f"gold pairs {len(gold_all)} (+{lost_total} whose sentence cleaning removed as title, "
+          f"header or dateline, left out below); {time.perf_counter() - t0:.0f} s")
     print(f"engine   @ threshold {pairing.THRESHOLD:.0f}: precision {p:.3f} recall {r:.3f} F1 {f1:.3f} "
           f"(averaged over sub-topics: precision {mean(per['p']):.3f} recall {mean(per['r']):.3f})")
     ap = average_precision(pooled["engine_all"], gold_all)
@@ -326,7 +326,7 @@ def cdist_vs_engine(corpus: Corpus, engine_s: float, sample: int, threshold: int
                     cd_content_kept += hit
                     if not hit and len(missed) < 3:
                         missed.append(f"{u.text!r} / {v.text!r}")
-            if pairing._score_units(u, v, idf)[0] >= pairing.THRESHOLD:
+            if pairing._score_units(u, v, idf) >= pairing.THRESHOLD:
                 brute += 1
                 kept += (u.ref, v.ref) in found
     print(f"blocking recall: of {brute} subsample pairs that brute force with the engine's scorer puts "

@@ -137,7 +137,7 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     pairs = _to_pairs(sentence_scores, sentences, "sentence") + _to_pairs(paragraph_scores, paragraphs,
                                                                         "paragraph")
     pairs = _apply_links(corpus, pairs, links)
-    pairs = _mark_wire(pairs)
+    pairs = _mark_wire(pairs, {u.ref: u.words for u in sentences})
     report("articles", 0, 1)
     similarity, wire = _articles(corpus, pairs, paragraphs)
     report("articles", 1, 1)
@@ -251,9 +251,9 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple
                 continue
             scored += 1
             u = units[i]
-            result = _score_units(u, v, idf)
-            if result[0] >= THRESHOLD + (OTHER_EVENT_MARGIN if (aj, art[i]) in far else 0):
-                out[(i, j) if i < j else (j, i)] = result
+            score = _score_units(u, v, idf)
+            if score >= THRESHOLD + (OTHER_EVENT_MARGIN if (aj, art[i]) in far else 0):
+                out[(i, j) if i < j else (j, i)] = (score, _shared_terms(u, v, idf))
     report(stage, total, total)
     if stats is not None:
         stats[stage] = {"units": len(units), "candidates": scored, "pairs": len(out)}
@@ -287,12 +287,17 @@ def _far_apart(articles: Sequence[Article]) -> set[tuple[int, int]]:
     return out
 
 
-def _score_units(u: _Unit, v: _Unit, idf: dict[str, float]) -> tuple[float, tuple[str, ...]]:
-    shared = u.terms.keys() & v.terms.keys()
-    weight = sum(idf[t] * min(u.terms[t], v.terms[t]) for t in shared)
+def _score_units(u: _Unit, v: _Unit, idf: dict[str, float]) -> float:
+    """The pair score of two prepared units (see `score_pair`)."""
+    a, b = u.terms, v.terms
+    weight = sum(idf[t] * (f if f < b[t] else b[t]) for t, f in a.items() if t in b)
     surface = Indel.similarity(u.words, v.words) / 2 / max(1, min(len(u.words), len(v.words)))
-    score = score_pair(weight, u.weight, v.weight, fuzz.token_set_ratio(u.key, v.key), surface)
-    return score, tuple(sorted(shared, key=lambda t: (-idf[t], t))[:8])
+    return score_pair(weight, u.weight, v.weight, fuzz.token_set_ratio(u.key, v.key), surface)
+
+
+def _shared_terms(u: _Unit, v: _Unit, idf: dict[str, float]) -> tuple[str, ...]:
+    """The most informative terms two units share, rarest first (shown with the pair)."""
+    return tuple(sorted(u.terms.keys() & v.terms.keys(), key=lambda t: (-idf[t], t))[:8])
 
 
 def _lift(paragraph_scores: dict, sentence_scores: dict, sentences: list[_Unit],
@@ -365,8 +370,10 @@ def is_wire(a: str, b: str) -> bool:
     trimming a clause or splitting a paragraph.  So: the longest common word
     subsequence covers most of the shorter passage and much of the longer.
     """
-    wa = [word_key(t[0]) for t in tokens(a)]
-    wb = [word_key(t[0]) for t in tokens(b)]
+    return _same_words(tuple(word_key(t[0]) for t in tokens(a)), tuple(word_key(t[0]) for t in tokens(b)))
+
+
+def _same_words(wa: Sequence[str], wb: Sequence[str]) -> bool:
     if min(len(wa), len(wb)) < WIRE_MIN_WORDS:
         return False
     common = Indel.similarity(wa, wb) / 2
@@ -374,12 +381,20 @@ def is_wire(a: str, b: str) -> bool:
             and common >= WIRE_LONG * max(len(wa), len(wb)))
 
 
-def _mark_wire(pairs: list[TextPair]) -> list[TextPair]:
-    """Flag wire-copy sentence pairs, and the paragraph pairs that hold one."""
+def _mark_wire(pairs: list[TextPair], words: dict[Ref, tuple[str, ...]]) -> list[TextPair]:
+    """Flag wire-copy sentence pairs, and the paragraph pairs that hold one.
+
+    `words` holds each sentence's word keys, already computed for scoring.
+    """
     def flagged(p: TextPair) -> TextPair:
         return TextPair(p.a, p.b, p.score, p.terms, p.kind, p.origin, p.a_text, p.b_text, True)
 
-    out = [flagged(p) if p.kind == "sentence" and is_wire(p.a_text, p.b_text) else p for p in pairs]
+    def wire(p: TextPair) -> bool:
+        if p.a in words and p.b in words:
+            return _same_words(words[p.a], words[p.b])
+        return is_wire(p.a_text, p.b_text)
+
+    out = [flagged(p) if p.kind == "sentence" and wire(p) else p for p in pairs]
     wire_paragraphs = {(Ref(p.a.article, p.a.paragraph), Ref(p.b.article, p.b.paragraph))
                        for p in out if p.wire}
     return [flagged(p) if p.kind == "paragraph" and not p.wire and (p.a, p.b) in wire_paragraphs
