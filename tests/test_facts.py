@@ -116,3 +116,20 @@ def test_export_lists_facts_with_accounts(seeds: Corpus) -> None:
     assert set(fact) >= {"id", "title", "status", "rank", "evidence", "accounts"}
     account = fact["accounts"][0]
     assert set(account) >= {"side", "article", "paragraph", "sentence", "text", "speaker", "inferred"}
+
+
+def test_fact_building_scales(tmp_path: Path) -> None:
+    """Sparse similarity and a heap keep long corpora fast (was cubic)."""
+    import shutil
+    root = Path(__file__).resolve().parent
+    sources = [*(root.parent / "seeds").glob("*.txt"), *(root / "corpora").glob("*/0*")]
+    for copy in range(6):
+        for source in sources:
+            shutil.copy(source, tmp_path / f"{copy}_{source.name}")
+    shutil.copy(root.parent / "seeds" / "reconcile.toml", tmp_path / "reconcile.toml")
+    corpus = load_corpus(tmp_path)
+    analysis = analyse(corpus)
+    start = time.perf_counter()
+    facts = build_facts(corpus, analysis.pairs, analysis.attributions)
+    assert time.perf_counter() - start < 3.0
+    assert any(f.status == "disputed" for f in facts)

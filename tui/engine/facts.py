@@ -21,6 +21,7 @@ tell it without conflict, `one-sided` otherwise.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter
@@ -28,11 +29,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .attribution import find_claims
-from .lexicons import (ANTONYMS, CONTRAST, CONTRAST_OPENERS, DENIAL, HEDGES, NEGATION,
+from .lexicons import (ANTONYMS, CONTRAST, CONTRAST_OPENERS, COUNTRIES, DENIAL, HEDGES, NEGATION,
                        REJECTION_VERBS, REPORTING_VERBS, STOPWORDS)
 from .model import Account, Attribution, Corpus, Fact, Pair, Ref
 from .sides import SideMatcher, country_names, normalise
-from .lexicons import COUNTRIES
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
 _SPLIT = re.compile(
@@ -46,7 +46,6 @@ _OPENER = re.compile(r"^\W*(?:" + "|".join(CONTRAST_OPENERS) + r")(?![\w])|,\s*(
 _DENIAL = re.compile(r"(?<![\w])(?:" + "|".join(sorted(DENIAL | REJECTION_VERBS - {"pushed"}, key=len,
                      reverse=True)) + r")(?![\w])", re.I)
 _NOT_CONTENT = STOPWORDS | REPORTING_VERBS | DENIAL | HEDGES | REJECTION_VERBS
-_ANAPHOR = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:this|that|these|those)\s+(?!is\b|was\b)\w+", re.I)
 _MIN_SIM = 0.22          # average-linkage threshold for one fact
 _WINDOW = 2             # paragraphs back in which an answer looks for what it answers
 _DISPUTE_SIM = 0.08      # looser threshold between two disputes: one disagreement told twice
@@ -207,18 +206,32 @@ def _cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> floa
     return sum(idf.get(t, 1.0) ** 2 for t in shared) / (weight(a) * weight(b))
 
 
-def _similarity(units: list[_Unit], idf: dict[str, float], pairs: Sequence[Pair]) -> list[list[float]]:
-    """Clause similarity; clauses of paired sentences get a lift."""
+class _Sim(dict):
+    """Sparse symmetric clause similarity: most clause pairs share no term."""
+
+    def get2(self, i: int, j: int) -> float:
+        return self.get(i, {}).get(j, 0.0)
+
+    def put(self, i: int, j: int, value: float) -> None:
+        self.setdefault(i, {})[j] = value
+        self.setdefault(j, {})[i] = value
+
+
+def _similarity(units: list[_Unit], idf: dict[str, float], pairs: Sequence[Pair]) -> _Sim:
+    """Clause similarity over clauses that share a term; paired sentences get a lift."""
     paired = {(p.a, p.b) for p in pairs if p.kind == "sentence"}
     paired |= {(b, a) for a, b in paired}
-    n = len(units)
-    sim = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            s = _cosine(units[i].stems, units[j].stems, idf)
-            if (units[i].ref, units[j].ref) in paired and s > 0.1:
+    index: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        for stem in unit.stems:
+            index.setdefault(stem, []).append(i)
+    sim = _Sim()
+    for i, unit in enumerate(units):
+        for j in sorted({j for stem in unit.stems for j in index[stem] if j > i}):
+            s = _cosine(unit.stems, units[j].stems, idf)
+            if (unit.ref, units[j].ref) in paired and s > 0.1:
                 s = min(1.0, s + 0.15)
-            sim[i][j] = sim[j][i] = s
+            sim.put(i, j, s)
     return sim
 
 
@@ -245,7 +258,7 @@ class _Answer:
 
 
 def _answers(corpus: Corpus, units: list[_Unit], attributions: dict[Ref, Attribution],
-             sim: list[list[float]]) -> list[_Answer]:
+             sim: _Sim) -> list[_Answer]:
     """Link each clause that answers the other side to the clause it answers."""
     by_ref: dict[Ref, list[int]] = {}
     for i, u in enumerate(units):
@@ -257,13 +270,13 @@ def _answers(corpus: Corpus, units: list[_Unit], attributions: dict[Ref, Attribu
         for paragraph in article.paragraphs:
             found += _paragraph_answers(article, paragraph, units, by_ref, order, attributions, sim)
     for a in found:
-        sim[a.u][a.v] = sim[a.v][a.u] = max(sim[a.u][a.v], _ANSWER_SIM)
+        sim.put(a.u, a.v, max(sim.get2(a.u, a.v), _ANSWER_SIM))
     return found
 
 
 def _paragraph_answers(article, paragraph, units: list[_Unit], by_ref: dict[Ref, list[int]],
                        order: list[Ref], attributions: dict[Ref, Attribution],
-                       sim: list[list[float]]) -> list[_Answer]:
+                       sim: _Sim) -> list[_Answer]:
     """Answers in one paragraph.
 
     A clause with its own cue answers what it points at.  A cue that opens
@@ -283,7 +296,7 @@ def _paragraph_answers(article, paragraph, units: list[_Unit], by_ref: dict[Ref,
         for i in by_ref.get(ref, []):
             if units[i].link:
                 continue
-            earlier = _earlier(units, article, paragraph.index, ref, units[i].side)
+            earlier = _earlier(units, by_ref, order, ref, units[i].side)
             own = _cue(units[i].text) or _cue(sentence.text)
             if own:
                 best = _target(i, own, sentence.text, earlier, units, by_ref, order, sim)
@@ -323,14 +336,14 @@ def _target(i: int, cue: str, sentence: str, earlier: list[int], units: list[_Un
 
 
 def _score(i: int, j: int, units: list[_Unit], sim) -> float:
-    return sim[i][j] + 0.3 * len(_contested(units[i].stems, units[j].stems))
+    return sim.get2(i, j) + 0.3 * len(_contested(units[i].stems, units[j].stems))
 
 
 def _contested_answer(i: int, earlier: list[int], units: list[_Unit], sim,
                       min_sim: float = 0.05) -> _Answer | None:
     """Without a cue, a clause answers the other side when it shares a topic
     and uses the counterpart of its term (international vs territorial waters)."""
-    scored = [(sim[i][j], j, pair) for j in earlier if sim[i][j] >= min_sim
+    scored = [(sim.get2(i, j), j, pair) for j in earlier if sim.get2(i, j) >= min_sim
               for pair in _contested(units[i].stems, units[j].stems)[:1]]
     if not scored:
         return None
@@ -349,17 +362,15 @@ def _cue(text: str) -> str | None:
     return None
 
 
-def _earlier(units: list[_Unit], article, p_index: int, ref: Ref, side: str | None) -> list[int]:
-    """The other side's clauses in this or the previous paragraph, before `ref`."""
+def _earlier(units: list[_Unit], by_ref: dict[Ref, list[int]], order: list[Ref], ref: Ref,
+             side: str | None) -> list[int]:
+    """The other side's clauses before `ref` in its paragraph or the `_WINDOW` before it."""
     out = []
-    for i, u in enumerate(units):
-        if u.ref.article != article.id or u.side == side or u.side is None:
-            continue
-        if (u.ref.paragraph, u.ref.sentence or 0) >= (ref.paragraph, ref.sentence or 0):
-            continue
-        if u.ref.paragraph >= p_index - _WINDOW:
-            out.append(i)
-    return out
+    for before in reversed(order[:order.index(ref)]):
+        if before.paragraph < ref.paragraph - _WINDOW:
+            break
+        out += [i for i in by_ref.get(before, []) if units[i].side not in (side, None)]
+    return sorted(out)
 
 
 def _best(i: int, earlier: list[int], units: list[_Unit], sim) -> int | None:
@@ -379,11 +390,13 @@ def _just_before(units: list[_Unit], by_ref: dict[Ref, list[int]], order: list[R
     return before[0] if before else None
 
 
-def _cluster(sim: list[list[float]], n: int, must: list[tuple[int, int]]) -> list[list[int]]:
+def _cluster(sim: _Sim, n: int, must: list[tuple[int, int]]) -> list[list[int]]:
     """Average-linkage agglomerative clustering down to `_MIN_SIM`.
 
     An answer and the clause it answers start in one cluster (each answer
-    links to one clause only, so this cannot chain a whole article).
+    links to one clause only, so this cannot chain a whole article).  Links
+    are kept as sums over member pairs in a sparse table, and candidates in a
+    heap checked on pop, so long corpora stay fast.
     """
     root = list(range(n))
 
@@ -395,32 +408,36 @@ def _cluster(sim: list[list[float]], n: int, must: list[tuple[int, int]]) -> lis
 
     for a, b in must:
         root[find(a)] = find(b)
-    clusters: dict[int, list[int]] = {}
+    members: dict[int, list[int]] = {}
     for i in range(n):
-        clusters.setdefault(find(i), []).append(i)
-    keys = list(clusters)
-    link = {a: {b: _average(sim, clusters[a], clusters[b]) for b in keys if b != a} for a in keys}
-    while True:
-        best = max(((s, a, b) for a, row in link.items() for b, s in row.items() if a < b),
-                   default=None)
-        if best is None or best[0] < _MIN_SIM:
+        members.setdefault(find(i), []).append(i)
+    total: dict[int, dict[int, float]] = {c: {} for c in members}
+    for i, row in sim.items():
+        for j, value in row.items():
+            a, b = find(i), find(j)
+            if i < j and a != b:
+                total[a][b] = total[b][a] = total[a].get(b, 0.0) + value
+    average = lambda a, b: total[a].get(b, 0.0) / (len(members[a]) * len(members[b]))  # noqa: E731
+    heap = [(-average(a, b), a, b) for a in total for b in total[a] if a < b]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or abs(-neg - average(a, b)) > 1e-12:
+            continue   # a stale entry: one side was merged since
+        if -neg < _MIN_SIM:
             break
-        _, a, b = best
-        na, nb = len(clusters[a]), len(clusters[b])
-        for k in link:
-            if k in (a, b):
-                continue
-            merged = (na * link[a][k] + nb * link[b][k]) / (na + nb)
-            link[a][k] = link[k][a] = merged
-            del link[k][b]
-        del link[b]
-        link[a].pop(b, None)
-        clusters[a] += clusters.pop(b)
-    return [sorted(c) for c in clusters.values()]
+        for k, value in total.pop(b).items():
+            del total[k][b]
+            if k != a:
+                total[a][k] = total[k][a] = total[a].get(k, 0.0) + value
+        members[a] += members.pop(b)
+        for k in total[a]:
+            heapq.heappush(heap, (-average(a, k), min(a, k), max(a, k)))
+    return [sorted(m) for m in members.values()]
 
 
-def _average(sim: list[list[float]], xs: list[int], ys: list[int]) -> float:
-    return sum(sim[x][y] for x in xs for y in ys) / (len(xs) * len(ys))
+def _average(sim: _Sim, xs: list[int], ys: list[int]) -> float:
+    return sum(sim.get2(x, y) for x in xs for y in ys) / (len(xs) * len(ys))
 
 
 def _evidence(units: list[_Unit], group: list[int], answers: list[_Answer]) -> list[str]:
@@ -475,7 +492,7 @@ def _status(units: list[_Unit], group: list[int], answers: list[_Answer]) -> tup
 
 
 def _join_disputes(groups: list[list[int]], units: list[_Unit], answers: list[_Answer],
-                   sim: list[list[float]]) -> list[list[int]]:
+                   sim: _Sim) -> list[list[int]]:
     """Merge disputes about the same topic, most similar first (average linkage).
 
     One disagreement is often told in several places (a rejection in one
