@@ -166,6 +166,8 @@ def test_fixes_apply_last_by_speaker_then_by_sentence(tmp_path: Path) -> None:
     out = attribute(corpus, (), fixes)
     assert out[Ref("a.txt", 1, 0)].side == "b"
     assert out[Ref("a.txt", 2, 0)].side is None
+    whole = attribute(corpus, (), [SideFix("b", ref=Ref("a.txt", 2))])
+    assert whole[Ref("a.txt", 2, 0)].side == "b" and whole[Ref("a.txt", 1, 0)].side == "a"
 
 
 HORMUZ = Path(__file__).resolve().parent / "corpora" / "hormuz"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .lexicons import (ADVERBIAL_OPENERS, AUXILIARIES, GENERIC_HEADS, LEADING_NOISE, PASSIVE,
                        PRONOUNS, REJECTION_VERBS, REPORTING_PHRASES, REPORTING_VERBS, SPEAKER_NOUNS,
                        SPEECH_ACT)
-from .model import Attribution, Corpus, Pair, Ref, Side, SideFix
+from .model import Attribution, Corpus, Pair, Ref, SideFix
 from .sides import SideMatcher, countries_in
 
 _VERB = re.compile(
@@ -343,12 +343,17 @@ def _apply_fixes(out: dict[Ref, Attribution], fixes: Sequence[SideFix]) -> dict[
     """The user's corrections: by speaker first, then the more specific by sentence."""
     for fix in [f for f in fixes if f.speaker and not f.ref] + [f for f in fixes if f.ref]:
         for ref, who in list(out.items()):
-            if fix.ref is not None and ref != fix.ref:
+            if fix.ref is not None and ref != fix.ref and not _within(ref, fix.ref):
                 continue
             if fix.ref is None and (who.speaker or "").casefold() != (fix.speaker or "").casefold():
                 continue
             out[ref] = Attribution(ref, who.speaker, fix.side, who.speaker_span, inferred=False)
     return out
+
+
+def _within(ref: Ref, place: Ref) -> bool:
+    """A sentence inside a paragraph-level ref (a fix may name a whole paragraph)."""
+    return place.sentence is None and (ref.article, ref.paragraph) == (place.article, place.paragraph)
 
 
 def speaker_phrases(corpus: Corpus) -> Iterator[str]:
@@ -358,11 +363,3 @@ def speaker_phrases(corpus: Corpus) -> Iterator[str]:
             for sentence in paragraph.sentences:
                 for claim in find_claims(sentence.text):
                     yield claim.speaker
-
-
-def sides_for(corpus: Corpus) -> tuple[Side, ...]:
-    """The case file's sides, or sides inferred from the speakers when there are none."""
-    if corpus.sides:
-        return corpus.sides
-    from .sides import infer_sides
-    return infer_sides(corpus)

@@ -35,9 +35,11 @@ from .model import Account, Attribution, Corpus, Fact, Pair, Ref
 from .sides import SideMatcher, country_names, normalise
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
+# Clause boundaries: "while", non-restrictive "which"/"who", a resumptive noun
+# ("..., a claim that ...", "..., actions that ..."), "and that", a semicolon.
 _SPLIT = re.compile(
-    r",?\s+(?=while\s)|,\s+(?=which\s)|,\s+(?=who\s)|,\s+(?=actions?\s+that\s)|;\s+"
-    r"|,?\s+(?=and\s+that\s)|,\s+(?=a\s+claim\s+that\s)")
+    r",?\s+(?=while\s)|,\s+(?=which\s)|,\s+(?=who\s)|;\s+|,?\s+(?=and\s+that\s)"
+    r"|,\s+(?=(?:an?\s+)?(?:claim|accusation|allegation|assertion|action|move|step|decision)s?\s+that\s)")
 _EMBEDDED = re.compile(r"(?P<who>[\w’'. -]{2,40}?)[’']s\s+(?:claim|assertion|allegation|accusation|version)s?"
                        r"\s+(?:that\s+)?(?P<what>.+)$")
 _CONTRAST = re.compile(r"(?<![\w])(?:" + "|".join(CONTRAST) + r")(?![\w])", re.I)
@@ -87,7 +89,7 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     skip = _name_stems(corpus)
     units = _units(corpus, attributions, matcher, skip)
     if not units:
-        return _rank(_pinned(corpus, attributions, []))
+        return _rank(_pinned(corpus, attributions))
     idf = _idf(corpus, skip)
     sim = _similarity(units, idf, pairs)
     answers = _answers(corpus, units, attributions, sim)
@@ -95,7 +97,7 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     groups = _join_disputes(groups, units, answers, sim)
     facts = [_fact(units, g, idf, answers) for g in groups]
     facts = [f for f in facts if f is not None]
-    return _rank(facts + _pinned(corpus, attributions, units))
+    return _rank(facts + _pinned(corpus, attributions))
 
 
 def _name_stems(corpus: Corpus) -> frozenset[str]:
@@ -163,7 +165,8 @@ def _clauses(text: str, who: Attribution,
         if embedded and (found := matcher.match(embedded.group("who"))) and found[0] != side:
             denial = _DENIAL.search(piece[:embedded.start("what")])
             out.append((piece.strip(), side, speaker, link))
-            out.append((embedded.group("what").strip(), found[0], embedded.group("who").strip(),
+            holder = embedded.group("who")[found[1]:found[2]]
+            out.append((embedded.group("what").strip(), found[0], holder,
                         denial.group(0).lower() if denial else "claim"))
             continue
         out.append((piece.strip(), side, speaker, link))
@@ -575,12 +578,11 @@ def _fact_id(texts: list[str]) -> str:
     return "f-" + hashlib.sha1("\n".join(norm).encode()).hexdigest()[:10]
 
 
-def _pinned(corpus: Corpus, attributions: dict[Ref, Attribution], units: list[_Unit]) -> list[Fact]:
+def _pinned(corpus: Corpus, attributions: dict[Ref, Attribution]) -> list[Fact]:
     """The case file's pinned facts: every sentence that uses one of the terms."""
     out = []
     for pin in corpus.case.pinned:
-        terms = [re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.I) for t in pin.terms] or [
-            re.compile(rf"(?<!\w){re.escape(pin.title)}(?!\w)", re.I)]
+        terms = [re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.I) for t in pin.terms or (pin.title,)]
         accounts = []
         for article in corpus.articles:
             for paragraph in article.paragraphs:
@@ -590,11 +592,12 @@ def _pinned(corpus: Corpus, attributions: dict[Ref, Attribution], units: list[_U
                         who = attributions.get(ref) or Attribution(ref, None, None)
                         accounts.append(Account(who.side, ref, sentence.text, who.speaker, who.inferred))
         sides = {a.side for a in accounts if a.side}
-        evidence = [w for a in accounts for w in _TOKEN.findall(a.text) if w.lower() in DENIAL]
-        status = ("disputed" if len(sides) > 1 and evidence or evidence else
-                  "agreed" if len(sides) > 1 else "one-sided")
+        evidence = tuple(dict.fromkeys(
+            f"{m.group(0).lower()} ({a.side})" for a in accounts if a.side
+            for m in _DENIAL.finditer(normalise(a.text))))
+        status = "disputed" if evidence else "agreed" if len(sides) > 1 else "one-sided"
         out.append(Fact("pin-" + hashlib.sha1(pin.title.encode()).hexdigest()[:10], pin.title,
-                        status, 0, tuple(dict.fromkeys(evidence)), tuple(accounts)))
+                        status, 0, evidence, tuple(accounts)))
     return out
 
 
