@@ -43,7 +43,7 @@ FLOORS = {
                "dispute_precision": 0.75},
 }
 # Without the case file, sides come from the gazetteer and the text alone.
-NO_CASE_FLOORS = {"seeds": 0.9, "hormuz": 0.8, "hainan": 0.7}
+NO_CASE_FLOORS = {"seeds": 0.85, "hormuz": 0.8, "hainan": 0.7}
 
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")

@@ -23,6 +23,11 @@ _ROLE = re.compile(
 _INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
                          "agency council".split())
 _SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
+# Words that end a capitalised run without naming anyone: places and titles.
+_NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
+                        "city state states republic kingdom union nations according monday tuesday "
+                        "wednesday thursday friday saturday sunday january february march april may june "
+                        "july august september october november december".split())
 
 
 def normalise(text: str) -> str:
@@ -130,7 +135,7 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     )
 
 
-_NAME_RUN = r"((?:[A-Z][\w.'-]*\s+){0,5}[A-Z][\w'-]+(?:\s+(?:Jr|Sr)\.?)?)"
+_NAME_RUN = r"((?:[A-Z][\w.'-]*\s+(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w'-]+(?:\s+(?:Jr|Sr)\.?)?)"
 
 
 def _learn_people(corpus: Corpus, countries: list[tuple]) -> dict[str, list[str]]:
@@ -174,10 +179,10 @@ def _introduced(text: str, names: list[str]) -> list[str]:
         if m.group(2):
             out.append(m.group(2))
     for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{role},?\s+{_NAME_RUN}", text):
-        if _ROLE.search(m.group(1)) and m.group(1).split()[-1] not in ("the", "a", "an", "to", "of"):
+        if _ROLE.fullmatch(m.group(1).split()[-1]):
             out.append(m.group(2))
     for m in re.finditer(rf"{_NAME_RUN},\s+(?:a\s+|the\s+)?{role}\s+(?:of|for|at)\s+(?:the\s+)?(?:{alt})(?![\w])", text):
-        if _ROLE.search(m.group(2)):
+        if _ROLE.fullmatch(m.group(2).split()[-1]):
             out.append(m.group(1))
     for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}", text):
         if m.group(1).split()[-1].lower() in _INSTITUTION:
@@ -189,7 +194,9 @@ def _counterparts(text: str, names: list[str]) -> list[str]:
     """"X said he spoke to his Russian counterpart": X is on the other side."""
     alt = _alternation(names)
     out = []
-    for m in re.finditer(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+[^.]{{0,60}}?\b(?:his|her)\s+(?:{alt})\s+counterpart", text):
+    talk = r"(?:said|says|spoke|speaks|talked|met|called|contacted|phoned|told|warned|cautioned)"
+    for m in re.finditer(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
+                         rf"\b(?:his|her)\s+(?:{alt})\s+counterpart", text):
         out.append(m.group(1))
     return out
 
@@ -212,7 +219,8 @@ def _vote(votes: dict[str, Counter[str]], run: str, side: str) -> None:
         name = " ".join(words[-2:]) if len(words) > 1 else words[-1]
     else:
         name = words[-1].removesuffix("'s")
-        if len(name) < 3 or not name[0].isupper() or "." in name:
+        if (len(name) < 3 or not name[0].isupper() or "." in name or name.lower() in _NOT_A_NAME
+                or _ROLE.fullmatch(name)):
             return
         if any(name_pattern(n).fullmatch(name) for c in COUNTRIES for n in country_names(c)):
             return
