@@ -158,3 +158,14 @@ def test_export_carries_pairs_with_word_differences(seeds: Corpus) -> None:
     crash = next(p for p in pairs if p["kind"] == "sentence" and "9" in p["terms"]
                  and p["a"]["article"] == AP1 and p["b"]["article"] == AP2)
     assert "sprayed" in crash["diff"]["b_only"] and "propeller" not in crash["diff"]["b_only"]
+
+
+def test_degenerate_corpora(tmp_path: Path, seeds: Corpus) -> None:
+    empty = replace(seeds, articles=())
+    assert pair_corpus(empty).pairs == () and pair_corpus(empty).article_similarity == ()
+    one = replace(seeds, articles=seeds.articles[:1])
+    assert pair_corpus(one).pairs == ()
+    write(tmp_path, "a.txt", "\n")
+    write(tmp_path, "b.txt", "Only one sentence here about a harbour.\n")
+    result = pair_corpus(load_corpus(tmp_path))
+    assert result.pairs == () and len(result.article_similarity) <= 1
