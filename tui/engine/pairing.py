@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .model import Article, Corpus, Link, Pair, Ref
-from .textnorm import fold, is_number, terms, tokens, weighted_terms, word_key
+from .textnorm import is_number, surface_terms, terms, tokens, weighted_terms, word_key
 
 Progress = Callable[[str, int, int], None]
 
@@ -314,12 +314,21 @@ def _lift(paragraph_scores: dict, sentence_scores: dict, sentences: list[_Unit],
 
 
 def _to_pairs(scores: dict, units: list[_Unit], kind: str) -> list[TextPair]:
+    """TextPairs in corpus order, their terms shown as written in the first passage."""
+    surfaces: dict[int, dict[str, str]] = {}
+
+    def shown(n: int) -> dict[str, str]:
+        if n not in surfaces:
+            surfaces[n] = surface_terms(units[n].text)
+        return surfaces[n]
+
     pairs = []
     for (i, j), (score, shared) in scores.items():
+        if units[i].article > units[j].article:
+            i, j = j, i
         u, v = units[i], units[j]
-        if u.article > v.article:
-            u, v = v, u
-        pairs.append(TextPair(u.ref, v.ref, score, shared, kind, "engine", u.text, v.text))
+        words = tuple(dict.fromkeys(shown(i).get(t) or shown(j).get(t) or t for t in shared))
+        pairs.append(TextPair(u.ref, v.ref, score, words, kind, "engine", u.text, v.text))
     return pairs
 
 
@@ -348,7 +357,8 @@ def _apply_links(corpus: Corpus, pairs: list[TextPair], links: Sequence[Link]) -
         text_a, text_b = _text(corpus, a), _text(corpus, b)
         if text_a is None or text_b is None:
             continue  # a stale anchor to a passage that no longer exists
-        shared = tuple(sorted(set(terms(text_a)) & set(terms(text_b))))[:8]
+        shown = surface_terms(text_a)
+        shared = tuple(shown[t] for t in sorted(shown.keys() & set(terms(text_b))))[:8]
         kind = "paragraph" if a.sentence is None and b.sentence is None else "sentence"
         kept.append(TextPair(a, b, 100.0, shared, kind, "user", text_a, text_b))
     return kept

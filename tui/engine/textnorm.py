@@ -213,6 +213,22 @@ def weighted_terms(text: str) -> list[tuple[str, float]]:
     return out
 
 
+def surface_terms(text: str) -> dict[str, str]:
+    """Each content term of a passage -> the word as first written there ("surveillance").
+
+    Matching keys are stems ("surveillanc"); the reader and the export show
+    the words a person wrote.
+    """
+    text = _ACRONYM_DOTS.sub(lambda m: m.group().replace(".", ""), normalise(text))
+    out: dict[str, str] = {}
+    for m in _TOKEN.finditer(text):
+        t = term(m.group())
+        if t is not None and t not in out:
+            word = m.group()
+            out[t] = word[:-2] if word.endswith(("'s", "'S")) else word
+    return out
+
+
 def _close(run: list[tuple[str, float]], out: list[tuple[str, float]]) -> None:
     out.extend((t, NAME_MODIFIER) for t, _ in run[:-1])
     out.extend(run[-1:])
