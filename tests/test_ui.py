@@ -246,7 +246,7 @@ async def test_real_engine_runs_in_a_worker(seeds, tmp_path):
         await settle(pilot)
         assert app.analysis is not None
         screen = app.screen
-        assert not screen.has_class("-loading")
+        assert not screen.loading_shown
         if app.analysis.facts:
             assert screen.current_fact is not None
         await pilot.press("n", "c")

@@ -112,6 +112,7 @@ class ReconcileApp(App[None]):
                                 else "textual-dark")
         self.theme = chosen
         self._remember_theme = False
+        self._start_engine_early()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Side colours and the dispute highlight for themes that do not set them."""
@@ -123,44 +124,64 @@ class ReconcileApp(App[None]):
 
     # -- start: paint first, compute after -------------------------------------------------
 
+    def get_default_screen(self) -> DisputesScreen:
+        """The disputes screen is the base of the stack: one screen to build at start."""
+        return DisputesScreen(self.corpus)
+
     def on_mount(self) -> None:
-        self.push_screen(DisputesScreen(self.corpus))
         for message in self._startup_messages:
             self.notify(message, severity="warning", markup=False, timeout=8)
         self._remember_theme = True
         if self.analysis is not None:
             self.call_after_refresh(self._deliver, self.analysis)
+        elif self._forked is not None:
+            self.run_analysis()  # only waits on the child's pipe: no competition for the CPU
         else:
-            self.call_after_refresh(self.run_analysis)
+            self.call_after_refresh(self.run_analysis)  # paint first, compute after
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def run_analysis(self) -> Analysis:
-        """The engine, off the UI thread; progress and result come back as messages."""
-        from ..engine.analysis import analyse
+        """The engine, off the UI thread; progress and result come back as messages.
 
-        links, fixes = self.notes_links_and_fixes()
+        The first run reads the child process started in `__init__`; re-runs
+        (after the user changes a pairing or side decision) compute here.
+        """
+        from .background import analyse_here
 
-        def progress(stage: str, done: int, total: int) -> None:
-            self.post_message(AnalysisProgress(stage, done, total))
+        forked, self._forked = self._forked, None
+        if forked is not None:
+            for frame in forked.frames():
+                if frame[0] == "progress":
+                    self.post_message(AnalysisProgress(*frame[1:]))
+                elif frame[0] == "result":
+                    analysis, problem = frame[1], frame[2]
+                    break
+                else:
+                    raise RuntimeError(frame[1])
+        else:
+            def progress(stage: str, done: int, total: int) -> None:
+                self.post_message(AnalysisProgress(stage, done, total))
 
-        analysis = analyse(self.corpus, links, fixes, progress)
+            analysis, problem = analyse_here(self.corpus, self.notes_path, progress)
+        if problem:
+            self.call_from_thread(self.notify, problem, severity="error", markup=False,
+                                  timeout=15)
         self.post_message(AnalysisReady(analysis))
         return analysis
 
-    def notes_links_and_fixes(self) -> tuple[list, list]:
-        """The user's pairing links and side fixes, from the notes file (worker thread).
+    def _start_engine_early(self) -> None:
+        """Fork the engine now, so it works while Textual starts and paints."""
+        from .background import ForkedAnalysis, can_fork
 
-        The store is opened on the UI thread (it may notify); reading its
-        decisions is then safe here.
-        """
-        notes_ui = self._notes_ui()
-        if notes_ui is None:
-            return [], []
-        self.call_from_thread(notes_ui.store_for, self)
-        return notes_ui.links_and_fixes(self)
+        self._forked = None
+        if self.analysis is None and can_fork():
+            try:
+                self._forked = ForkedAnalysis(self.corpus, self.notes_path)
+            except OSError:
+                self._forked = None
 
     def _notes_ui(self):
-        """The notes screens, when this build has them (imported after the first paint)."""
+        """The notes screens, when this build has them (imported on first use)."""
         if importlib.util.find_spec(f"{__package__}.notes_ui") is None:
             return None
         from . import notes_ui
@@ -185,6 +206,11 @@ class ReconcileApp(App[None]):
             self.notify(f"The engine failed: {type(error).__name__}: {error}",
                         severity="error", markup=False, timeout=15)
             self._deliver(Analysis(self.corpus))
+
+    def on_unmount(self) -> None:
+        forked = getattr(self, "_forked", None)
+        if forked is not None:
+            forked.close()
 
     def _deliver(self, analysis: Analysis) -> None:
         self.analysis = analysis

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, ProgressBar, Static
+from textual.widgets import Footer, OptionList, Static
 
 from ...engine.model import Account, Analysis, Corpus, Fact
 from ..labels import FILTERS, article_label
@@ -62,12 +62,7 @@ class DisputesScreen(Screen):
     DEFAULT_CSS = """
     DisputesScreen #main { height: 1fr; }
     DisputesScreen #facts-column { width: 34%; min-width: 28; max-width: 60; }
-    DisputesScreen.-narrow #main { layout: vertical; }
-    DisputesScreen.-narrow #facts-column { width: 100%; max-width: 100%; height: 8; }
-    DisputesScreen #progress-box { height: auto; padding: 0 1; display: none; }
-    DisputesScreen.-loading #progress-box { display: block; }
-    DisputesScreen #progress-label { height: 1; }
-    DisputesScreen.-no-facts #facts-column { display: none; }
+    DisputesScreen #progress { height: 1; padding: 0 1; background: $boost; }
     """
 
     def __init__(self, corpus: Corpus) -> None:
@@ -76,14 +71,11 @@ class DisputesScreen(Screen):
         self.analysis: Analysis | None = None
         self.filter = "all"
         self.current_id: str | None = None
-        self.add_class("-loading")
+        self.loading_shown = True
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
-        with Vertical(id="progress-box"):
-            yield Static(Text(f"Analysing {len(self.corpus.articles)} articles…"),
-                         id="progress-label")
-            yield ProgressBar(total=None, show_eta=False, id="progress")
+        yield Static(Text(f"Analysing {len(self.corpus.articles)} articles…"), id="progress")
         with Horizontal(id="main"):
             with Vertical(id="facts-column"):
                 yield FactList(id="facts")
@@ -97,20 +89,33 @@ class DisputesScreen(Screen):
         self.query_one(FactList).focus()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        """Narrow terminals: the fact list goes above the panes.
+
+        Inline styles rather than a screen class: toggling a class on the
+        screen would restyle every widget under it.
+        """
+        narrow = event.size.width < NARROW
+        self.query_one("#main").styles.layout = "vertical" if narrow else "horizontal"
+        column = self.query_one("#facts-column").styles
+        column.width = "100%" if narrow else "34%"
+        column.max_width = None if narrow else 60
+        column.height = 8 if narrow else "1fr"
 
     # -- data from the app ------------------------------------------------------------
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
         """Progress reported by the engine's worker."""
-        self.query_one("#progress-label", Static).update(
-            Text(f"Analysing {len(self.corpus.articles)} articles: {one_line(stage)} {done}/{total}"))
-        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+        filled = round(12 * done / total) if total else 0
+        text = Text(f"Analysing {len(self.corpus.articles)} articles: {one_line(stage, 30)} ")
+        text.append("▰" * filled + "▱" * (12 - filled))
+        text.append(f" {done}/{total}")
+        self.query_one("#progress", Static).update(text)
 
     def set_analysis(self, analysis: Analysis) -> None:
         """The engine's results arrived: fill the list, select the first dispute."""
         self.analysis = analysis
-        self.remove_class("-loading")
+        self.query_one("#progress").display = False
+        self.loading_shown = False
         panes = self.query_one(DisputePanes)
         new_columns = columns_for(self.corpus, analysis.facts)
         if new_columns != panes.columns:
@@ -135,7 +140,7 @@ class DisputesScreen(Screen):
             if self.analysis else {}
         fact_list.border_title = f"facts: {self.filter}"
         fact_list.border_subtitle = " ".join(f"{n} {s}" for s, n in counts.items() if n)
-        self.set_class(not self.analysis or not self.analysis.facts, "-no-facts")
+        self.query_one("#facts-column").display = bool(self.analysis and self.analysis.facts)
         if not facts:
             self._show_fact(None)
 

@@ -1,0 +1,125 @@
+"""Run the engine without freezing the reader, on the second core when possible.
+
+The first analysis runs in a forked child process started as the app is
+created, so it overlaps Textual's start-up and first paint instead of
+following them (on this 2-core target that is most of the time to the first
+dispute).  The child sends length-prefixed pickled frames over a pipe:
+("progress", stage, done, total), then ("result", analysis, problem) or
+("error", message).  Where fork is unavailable or unsafe (not Linux, threads
+already running) and for later re-runs, `analyse_here` runs in the caller's
+thread instead.  Either way the app reads the frames in a thread worker.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ..engine.model import Analysis, Corpus
+
+_HEADER = struct.Struct("<Q")
+PROGRESS_EVERY = 0.05  # seconds between progress frames
+
+
+def notes_inputs(corpus: Corpus, notes_path: Path | None) -> tuple[list, list, str | None]:
+    """The user's pairing links and side fixes from the notes file, and any problem."""
+    try:
+        from ..engine.notes import open_store
+    except ImportError:  # a build without the notes engine
+        return [], [], None
+    store = open_store(corpus, notes_path)
+    links, fixes = store.engine_inputs(corpus)
+    return links, fixes, store.problem
+
+
+def analyse_here(corpus: Corpus, notes_path: Path | None,
+                 progress: Callable[[str, int, int], None]) -> tuple[Analysis, str | None]:
+    """The engine in this process (thread workers, re-runs)."""
+    from ..engine.analysis import analyse
+
+    links, fixes, problem = notes_inputs(corpus, notes_path)
+    return analyse(corpus, links, fixes, progress), problem
+
+
+def can_fork() -> bool:
+    return (sys.platform.startswith("linux") and hasattr(os, "fork")
+            and threading.active_count() == 1 and not os.environ.get("RECONCILE_NO_FORK"))
+
+
+class ForkedAnalysis:
+    """`analyse` in a child process; iterate `frames()` (blocking) for its reports."""
+
+    def __init__(self, corpus: Corpus, notes_path: Path | None) -> None:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, report, leave without running the parent's cleanup
+            os.close(read_fd)
+            code = 0
+            try:
+                _child(corpus, notes_path, os.fdopen(write_fd, "wb"))
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write_fd)
+        self.pid = pid
+        self._pipe: BinaryIO = os.fdopen(read_fd, "rb")
+
+    def frames(self) -> Iterator[tuple]:
+        """Frames until the result or an error; a dead child is reported as an error."""
+        try:
+            while True:
+                header = self._pipe.read(_HEADER.size)
+                if len(header) < _HEADER.size:
+                    yield ("error", "the engine process ended without a result")
+                    return
+                (size,) = _HEADER.unpack(header)
+                frame = pickle.loads(self._pipe.read(size))
+                yield frame
+                if frame[0] in ("result", "error"):
+                    return
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close the pipe and reap the child (kill it if it is still working)."""
+        if self._pipe.closed:
+            return
+        self._pipe.close()
+        try:
+            done, _ = os.waitpid(self.pid, os.WNOHANG)
+            if done == 0:
+                os.kill(self.pid, 9)
+                os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def _child(corpus: Corpus, notes_path: Path | None, out: BinaryIO) -> None:
+    def send(frame: tuple) -> None:
+        data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(_HEADER.pack(len(data)))
+        out.write(data)
+        out.flush()
+
+    last = [0.0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_EVERY or done >= total:
+            last[0] = now
+            send(("progress", stage, done, total))
+
+    try:
+        analysis, problem = analyse_here(corpus, notes_path, progress)
+    except Exception as exc:
+        send(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    send(("result", analysis, problem))
