@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .model import Article, Corpus, Link, Pair, Ref
-from .textnorm import is_number, surface_terms, terms, tokens, weighted_terms, word_key
+from .textnorm import is_number, scan, surface_terms, terms, tokens, word_key
 
 Progress = Callable[[str, int, int], None]
 
@@ -112,15 +112,20 @@ class _Unit:
     key: str = ""
     weight: float = 0.0
     words: tuple[str, ...] = ()
+    shown: dict[str, str] = field(default_factory=dict)
 
 
-def _factors(text: str) -> dict[str, float]:
-    """Term -> weight factor (the largest over the term's occurrences in the passage)."""
-    out: dict[str, float] = {}
-    for t, f in weighted_terms(text):
-        if f > out.get(t, 0.0):
-            out[t] = f
-    return out
+def _unit(ref: Ref, article: int, text: str) -> _Unit:
+    """A unit with term -> weight factor (the largest over the term's occurrences)
+    and term -> the word as first written."""
+    factors: dict[str, float] = {}
+    shown: dict[str, str] = {}
+    for t, f, word in scan(text):
+        if f > factors.get(t, 0.0):
+            factors[t] = f
+        if t not in shown:
+            shown[t] = word[:-2] if word.endswith(("'s", "'S")) else word
+    return _Unit(ref, article, text, factors, shown=shown)
 
 
 def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress | None = None) -> Pairing:
@@ -153,9 +158,9 @@ def _units(articles: Sequence[Article], kind: str) -> list[_Unit]:
     for ai, article in enumerate(articles):
         for p in article.paragraphs:
             if kind == "paragraph":
-                units.append(_Unit(Ref(article.id, p.index), ai, p.text, _factors(p.text)))
+                units.append(_unit(Ref(article.id, p.index), ai, p.text))
             else:
-                units.extend(_Unit(Ref(article.id, p.index, s.index), ai, s.text, _factors(s.text))
+                units.extend(_unit(Ref(article.id, p.index, s.index), ai, s.text)
                              for s in p.sentences)
     return units
 
@@ -315,19 +320,12 @@ def _lift(paragraph_scores: dict, sentence_scores: dict, sentences: list[_Unit],
 
 def _to_pairs(scores: dict, units: list[_Unit], kind: str) -> list[TextPair]:
     """TextPairs in corpus order, their terms shown as written in the first passage."""
-    surfaces: dict[int, dict[str, str]] = {}
-
-    def shown(n: int) -> dict[str, str]:
-        if n not in surfaces:
-            surfaces[n] = surface_terms(units[n].text)
-        return surfaces[n]
-
     pairs = []
     for (i, j), (score, shared) in scores.items():
         if units[i].article > units[j].article:
             i, j = j, i
         u, v = units[i], units[j]
-        words = tuple(dict.fromkeys(shown(i).get(t) or shown(j).get(t) or t for t in shared))
+        words = tuple(dict.fromkeys(u.shown.get(t) or v.shown.get(t) or t for t in shared))
         pairs.append(TextPair(u.ref, v.ref, score, words, kind, "engine", u.text, v.text))
     return pairs
 

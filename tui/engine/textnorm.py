@@ -183,16 +183,21 @@ def terms(text: str) -> list[str]:
 
 
 def weighted_terms(text: str) -> list[tuple[str, float]]:
-    """Content terms with a factor that counts a multi-word name about once.
+    """Content terms with a factor that counts a multi-word name about once (see `scan`)."""
+    return [(t, f) for t, f, _ in scan(text)]
 
-    "Chairman of the Joint Chiefs of Staff General Mark Milley" is one
+
+def scan(text: str) -> list[tuple[str, float, str]]:
+    """Content terms, each with its weight factor and the word as written.
+
+    The factor counts a multi-word name about once: "Chairman of the Joint Chiefs of Staff General Mark Milley" is one
     person: sharing it is one piece of evidence, not eight.  In a run of
     capitalised words only the last (the head: the surname, "Ministry",
     "Sea") keeps full weight; the others get NAME_MODIFIER.
     """
     text = _ACRONYM_DOTS.sub(lambda m: m.group().replace(".", ""), normalise(text))
-    out: list[tuple[str, float]] = []
-    run: list[tuple[str, float]] = []
+    out: list[tuple[str, float, str]] = []
+    run: list[tuple[str, float, str]] = []
     last_end = -1
     for m in _TOKEN.finditer(text):
         tok = m.group()
@@ -205,10 +210,10 @@ def weighted_terms(text: str) -> list[tuple[str, float]]:
         t = term(tok)
         if capital:
             if t is not None:
-                run.append((t, 1.0))
+                run.append((t, 1.0, tok))
             last_end = m.end()
         elif t is not None:
-            out.append((t, 1.0))
+            out.append((t, 1.0, tok))
     _close(run, out)
     return out
 
@@ -229,8 +234,8 @@ def surface_terms(text: str) -> dict[str, str]:
     return out
 
 
-def _close(run: list[tuple[str, float]], out: list[tuple[str, float]]) -> None:
-    out.extend((t, NAME_MODIFIER) for t, _ in run[:-1])
+def _close(run: list[tuple[str, float, str]], out: list[tuple[str, float, str]]) -> None:
+    out.extend((t, NAME_MODIFIER, w) for t, _, w in run[:-1])
     out.extend(run[-1:])
 
 
