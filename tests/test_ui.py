@@ -286,3 +286,22 @@ async def test_saved_theme_is_used_next_time(seeds, tmp_path, _private_config):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.theme == "high-contrast"
+
+
+@sync
+async def test_note_markers_on_fact_and_account(seeds, tmp_path):
+    from tui.engine.notes import new_note, open_store, target_for
+
+    analysis = fixture_analysis(seeds)
+    fact = analysis.facts[1]
+    notes_path = tmp_path / "notes.toml"
+    store = open_store(seeds, notes_path)
+    target = target_for(seeds, fact, fact.accounts[0])
+    store.save_note(new_note("check the transponder claim", anchor=target.anchor))
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=notes_path, analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert "airspace ✎1" in screen_text(app)
+        await pilot.press("n")
+        assert "✎ 1 note" in screen_text(app)

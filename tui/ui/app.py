@@ -189,8 +189,38 @@ class ReconcileApp(App[None]):
         return notes_ui
 
     def notes_changed(self) -> None:
-        """Notes were saved or deleted: redraw what shows them."""
-        self._restyle()
+        """Notes were saved or deleted: rebuild the markers."""
+        self.index_notes()
+
+    @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
+    def index_notes(self) -> None:
+        """Place the notes on this analysis (off the UI thread) for the markers."""
+        if self.analysis is None:
+            return
+        try:
+            from ..engine.notes import NoteIndex
+        except ImportError:
+            return
+        store = getattr(self, "notes_store", None)
+        if store is None:
+            path = self.notes_path
+            if path is None:
+                from ..engine.notes import default_notes_path
+
+                path = default_notes_path(self.corpus.path)
+            if not Path(path).exists():
+                return
+            from ..engine.notes import open_store
+
+            store = open_store(self.corpus, self.notes_path)
+        index = NoteIndex.build(store, self.corpus)
+        self.call_from_thread(self._set_note_index, index)
+
+    def _set_note_index(self, index) -> None:
+        self.note_index = index
+        disputes = self.disputes_screen
+        if disputes is not None:
+            disputes.show_notes(index)
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         disputes = self.disputes_screen
@@ -217,6 +247,7 @@ class ReconcileApp(App[None]):
         disputes = self.disputes_screen
         if disputes is not None:
             disputes.set_analysis(analysis)
+        self.call_after_refresh(self.index_notes)
 
     @property
     def disputes_screen(self) -> DisputesScreen | None:

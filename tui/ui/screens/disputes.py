@@ -72,6 +72,7 @@ class DisputesScreen(Screen):
         self.filter = "all"
         self.current_id: str | None = None
         self.loading_shown = True
+        self.note_index = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -132,10 +133,21 @@ class DisputesScreen(Screen):
             return list(self.analysis.facts)
         return [f for f in self.analysis.facts if f.status == self.filter]
 
+    def show_notes(self, index) -> None:
+        """Note markers on facts and accounts (a `NoteIndex` from the notes engine)."""
+        self.note_index = index
+        panes = self.query_one(DisputePanes)
+        panes.note_count = (lambda ref: len(index.for_ref(ref))) if index else None
+        self.refresh_list()
+        panes.repaint()
+
+    def _fact_notes(self, fact: Fact) -> int:
+        return len(self.note_index.for_fact(fact)) if self.note_index is not None else 0
+
     def refresh_list(self, keep: str | None = None) -> None:
         facts = self.facts
         fact_list = self.query_one(FactList)
-        fact_list.show(facts, keep or self.current_id)
+        fact_list.show(facts, keep or self.current_id, self._fact_notes)
         counts = {s: sum(f.status == s for f in self.analysis.facts) for s in FILTERS[1:]} \
             if self.analysis else {}
         fact_list.border_title = f"facts: {self.filter}"

@@ -54,7 +54,7 @@ def context(account: Account, article: Article | None) -> tuple[str, str]:
 
 
 def account_text(account: Account, article: Article | None, other: str | None,
-                 style: StyleOf, side_style: str, selected: bool) -> Text:
+                 style: StyleOf, side_style: str, selected: bool, notes: int = 0) -> Text:
     """Speaker line, the sentence in context with differing words marked, the source line."""
     text = Text()
     marker = "▶ " if selected else "● "
@@ -63,6 +63,8 @@ def account_text(account: Account, article: Article | None, other: str | None,
                 style=style(side_style) + Style(bold=True))
     if account.inferred:
         text.append("  (side inferred)", style=style("panes--meta"))
+    if notes:
+        text.append(f"  ✎ {notes} note{'s' if notes != 1 else ''}", style=Style(bold=True))
     text.append("\n")
     before, after = context(account, article)
     if before:

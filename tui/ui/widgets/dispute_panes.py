@@ -9,6 +9,7 @@ account gets a line saying so: omissions are shown, not hidden.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.console import Group
@@ -22,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from ...engine.model import Account, Corpus, Fact
+from ...engine.model import Account, Corpus, Fact, Ref
 from ..labels import find_article, status_label
 from ..safe_text import clean, one_line
 from .account_card import account_text
@@ -111,6 +112,7 @@ class DisputePanes(Vertical, can_focus=True):
         self.accounts: list[list[Account]] = [[], [], []]
         self.column = 0
         self.index = 0
+        self.note_count: Callable[[Ref], int] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="titles"):
@@ -188,8 +190,9 @@ class DisputePanes(Vertical, can_focus=True):
         side_style = ("panes--side-a", "panes--side-b", "panes--side-none")[column]
         article = find_article(self.corpus, account.ref.article)
         selected = column == self.column and i == self.index
+        notes = self.note_count(account.ref) if self.note_count else 0
         text = account_text(account, article, other, self.get_component_rich_style,
-                            side_style, selected)
+                            side_style, selected, notes)
         text.stylize(Style(meta={"account": (column, i)}))
         return text
 
@@ -240,6 +243,10 @@ class DisputePanes(Vertical, can_focus=True):
     def on_dispute_panes_clicked(self, message: Clicked) -> None:
         self.focus()
         self.select(message.column, message.index)
+
+    def repaint(self) -> None:
+        """Redraw the current fact (theme or note markers changed)."""
+        self._paint()
 
     def on_theme_change(self) -> None:
         self._paint()

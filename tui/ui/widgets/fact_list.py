@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
@@ -12,12 +14,17 @@ from ..labels import STATUS_ICONS
 from ..safe_text import one_line
 
 
-def fact_prompt(fact: Fact) -> Text:
-    """'✖ disputed  Title': the word keeps the status readable without colour."""
+def fact_prompt(fact: Fact, notes: int = 0) -> Text:
+    """'✖ disputed  Title': the word keeps the status readable without colour.
+
+    `notes` > 0 adds a '✎n' marker: the fact (or one of its accounts) has notes.
+    """
     text = Text(no_wrap=False)
     text.append(f"{STATUS_ICONS.get(fact.status, '•')} ", style="bold")
     text.append(f"{fact.status:<9} ", style="italic")
     text.append(one_line(fact.title))
+    if notes:
+        text.append(f" ✎{notes}", style="bold")
     return text
 
 
@@ -46,11 +53,18 @@ class FactList(OptionList):
         super().__init__(**kwargs)
         self.facts: list[Fact] = []
 
-    def show(self, facts: list[Fact], keep: str | None = None) -> None:
+    def show(self, facts: list[Fact], keep: str | None = None,
+             notes: Callable[[Fact], int] | None = None) -> None:
         """Replace the list's facts, keeping `keep` (a fact id) highlighted if shown."""
+        same = [f.id for f in facts] == [f.id for f in self.facts]
         self.facts = facts
+        prompts = [Option(fact_prompt(f, notes(f) if notes else 0), id=f.id) for f in facts]
+        if same and facts:  # only the markers changed: keep the highlight and scroll
+            for i, option in enumerate(prompts):
+                self.replace_option_prompt_at_index(i, option.prompt)
+            return
         self.clear_options()
-        self.add_options([Option(fact_prompt(f), id=f.id) for f in facts])
+        self.add_options(prompts)
         if not facts:
             return
         index = next((i for i, f in enumerate(facts) if f.id == keep), 0)
