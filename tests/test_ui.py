@@ -305,3 +305,30 @@ async def test_note_markers_on_fact_and_account(seeds, tmp_path):
         assert "airspace ✎1" in screen_text(app)
         await pilot.press("n")
         assert "✎ 1 note" in screen_text(app)
+
+
+def _colours_of(app, word: str) -> set[str]:
+    strips = app.screen._compositor.render_strips()
+    return {seg.style.color.name for strip in strips for seg in strip
+            if seg.style and seg.style.color and word in seg.text}
+
+
+@sync
+async def test_theme_switch_restyles_the_panes(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "#ff9f43" in _colours_of(app, "Moscow")
+        app.set_theme("light")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert "#b35900" in _colours_of(app, "Moscow")
+
+
+@sync
+async def test_mouse_click_selects_an_account(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panes = app.screen.query_one(DisputePanes)
+        await pilot.click("#body", offset=(50, 1))
+        await pilot.pause()
+        assert panes.has_focus and panes.column == 1
