@@ -38,6 +38,12 @@ def test_replace_and_insert_spans() -> None:
     assert b[insert.b_span[0]:insert.b_span[1]] == "near Crimea"
 
 
+def test_words_are_shown_as_written() -> None:
+    d = diff_summary("Russia’s “sharp” maneuver", "Russia’s manoeuvre")
+    assert d["a_only"] == ["sharp"]
+    assert [op.a_words for op in word_diff("Russia’s claim", "the claim")][0] == ("Russia’s",)
+
+
 def test_empty_sides() -> None:
     assert diff_summary("", "") == {"a_only": [], "b_only": [], "a_spans": [], "b_spans": []}
     assert diff_summary("", "two words")["b_only"] == ["two", "words"]
@@ -51,8 +57,8 @@ WORDS = st.lists(st.sampled_from(["drone", "sea", "Black", "the", "struck", "1,2
 def test_ops_cover_both_token_lists_in_order(wa: list[str], wb: list[str]) -> None:
     a, b = " ".join(wa), " ".join(wb)
     ops = word_diff(a, b)
-    assert [w for op in ops for w in op.a_words] == [t[0] for t in tokens(a)]
-    assert [w for op in ops for w in op.b_words] == [t[0] for t in tokens(b)]
+    assert [w for op in ops for w in op.a_words] == [a[t[1]:t[2]] for t in tokens(a)]
+    assert [w for op in ops for w in op.b_words] == [b[t[1]:t[2]] for t in tokens(b)]
     for op in ops:
         if op.a_words:
             assert a[op.a_span[0]:op.a_span[1]].startswith(op.a_words[0])

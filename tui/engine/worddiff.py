@@ -39,7 +39,7 @@ def word_diff(a: str, b: str) -> list[DiffOp]:
     runs = _merge([(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
                    for op in Indel.opcodes(ka, kb)])
     return [DiffOp(tag, _span(ta, s1, e1, len(a)), _span(tb, s2, e2, len(b)),
-                   tuple(t[0] for t in ta[s1:e1]), tuple(t[0] for t in tb[s2:e2]))
+                   tuple(a[t[1]:t[2]] for t in ta[s1:e1]), tuple(b[t[1]:t[2]] for t in tb[s2:e2]))
             for tag, s1, e1, s2, e2 in runs]
 
 
