@@ -1,8 +1,9 @@
-"""The reader application: opens on the disputes, runs the engine in a worker.
+"""The reader application: opens on the disputes, the engine's results arrive later.
 
 Paint first, compute after: the disputes screen appears at once with a
-progress indicator, `analyse` runs in a thread worker and posts its result
-back; screens only read that result.  Themes come from TOML files (bundled and
+progress line; the engine runs in a child process started before Textual was
+imported (see `tui.ui.app`) or, failing that, in a thread worker, and its
+result is posted back as a message; screens only read that result.  Themes come from TOML files (bundled and
 the user's), and the chosen one is remembered in the user's config folder.
 """
 
@@ -18,6 +19,7 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState
 
 from ..engine.model import Analysis, Corpus, Ref
+from .background import ForkedAnalysis
 from . import config
 from .commands import ReconcileCommands
 from .labels import FILTERS
@@ -57,7 +59,7 @@ def _load_theme_set():
     return load_themes(bundled, config.user_themes_dir())
 
 
-class ReconcileApp(App[None]):
+class ReaderApp(App[None]):
     """The reader: disputes (default), compare and source screens, help and search."""
 
     TITLE = "reconcile"
@@ -76,8 +78,10 @@ class ReconcileApp(App[None]):
     ]
 
     def __init__(self, corpus: Corpus, theme_name: str | None = None,
-                 notes_path: Path | None = None, analysis: Analysis | None = None) -> None:
-        """`analysis` skips the engine (tests pass a hand-built one).
+                 notes_path: Path | None = None, analysis: Analysis | None = None,
+                 forked: ForkedAnalysis | None = None) -> None:
+        """`analysis` skips the engine (tests pass a hand-built one); `forked` is the
+        engine already running in a child process.
 
         Raises tui.cli.UserError for an unknown `theme_name`, before anything is drawn.
         """
@@ -112,7 +116,7 @@ class ReconcileApp(App[None]):
                                 else "textual-dark")
         self.theme = chosen
         self._remember_theme = False
-        self._start_engine_early()
+        self._forked = forked
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Side colours and the dispute highlight for themes that do not set them."""
@@ -168,17 +172,6 @@ class ReconcileApp(App[None]):
                                   timeout=15)
         self.post_message(AnalysisReady(analysis))
         return analysis
-
-    def _start_engine_early(self) -> None:
-        """Fork the engine now, so it works while Textual starts and paints."""
-        from .background import ForkedAnalysis, can_fork
-
-        self._forked = None
-        if self.analysis is None and can_fork():
-            try:
-                self._forked = ForkedAnalysis(self.corpus, self.notes_path)
-            except OSError:
-                self._forked = None
 
     def _notes_ui(self):
         """The notes screens, when this build has them (imported on first use)."""
