@@ -68,6 +68,32 @@ def test_a_different_explanation_links_the_answer_to_what_it_answers(tmp_path: P
     assert any("different explanation" in e for e in fact.evidence)
 
 
+def test_incompatible_causes_of_one_outcome_are_one_dispute(tmp_path: Path) -> None:
+    """Two sides explain the same loss (sank / sinking) by different causes."""
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said the patrol boat sank after a Borovian frigate rammed its hull.\n",
+        two="The weather was calm over the strait that evening, according to the harbour master.\n\n"
+            "According to Petrov, the boat's engine caught fire, resulting in its sinking near the shoal.\n")
+    fact = _containing(analyse(corpus).facts, "rammed its hull")
+    assert fact.status == "disputed"
+    assert any("engine caught fire" in a.text for a in fact.accounts if a.side == "b")
+    assert "cause: rammed its hull ↔ boat's engine caught fire" in fact.evidence \
+        or "cause: boat's engine caught fire ↔ rammed its hull" in fact.evidence
+
+
+def test_the_same_cause_or_a_different_outcome_is_no_cause_dispute(tmp_path: Path) -> None:
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said the patrol boat sank after a storm broke its mast near the shoal.\n\n"
+            "Olsen said two sailors were injured after the boat struck a reef.\n",
+        two="Petrov said the patrol boat sank after a storm broke its mast near the shoal.\n\n"
+            "Petrov said the harbour closed because the crane collapsed onto the pier.\n")
+    facts = analyse(corpus).facts
+    assert not any(e.startswith("cause:") for f in facts for e in f.evidence)
+    assert _containing(facts, "storm broke its mast").status == "agreed"
+
+
 def test_both_sides_telling_the_same_thing_agree(tmp_path: Path) -> None:
     corpus = _corpus(
         tmp_path,

@@ -93,7 +93,9 @@ def match_disputes(analysis: Analysis, disputes: list[dict]) -> tuple[dict[int, 
             hits = {side: sum(1 for s in snippets for a in fact.accounts
                               if a.side == side and _norm(s) in _norm(a.text))
                     for side, snippets in gold["accounts"].items()}
-            if all(hits.values()):
+            required = all(any(_norm(s) in _norm(a.text) for a in fact.accounts)
+                           for s in gold.get("required", ()))
+            if all(hits.values()) and required:
                 scores.append((sum(hits.values()), i, j))
     used_f, matched = set(), {}
     for _, i, j in sorted(scores, reverse=True):

@@ -29,8 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .attribution import find_claims
-from .lexicons import (ANTONYMS, CONTRAST, CONTRAST_OPENERS, COUNTRIES, DENIAL, HEDGES, NEGATION,
-                       REJECTION_VERBS, REPORTING_VERBS, STOPWORDS)
+from .lexicons import (ANTONYMS, CAUSAL_BACKWARD, CAUSAL_FORWARD, CONTRAST, CONTRAST_OPENERS, COUNTRIES,
+                       DENIAL, HEDGES, NEGATION, OUTCOME_PHRASES, OUTCOMES, REJECTION_VERBS,
+                       REPORTING_VERBS, STOPWORDS)
 from .model import Account, Attribution, Corpus, Fact, Pair, Ref
 from .sides import SideMatcher, country_names, normalise
 
@@ -95,6 +96,9 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     answers = _answers(corpus, units, attributions, sim)
     groups = _cluster(sim, len(units), [(a.u, a.v) for a in answers])
     groups = _join_disputes(groups, units, answers, sim)
+    causes = _cause_answers(units, skip)
+    answers += causes
+    groups = _attach_causes(groups, units, causes, answers)
     facts = [_fact(units, g, idf, answers) for g in groups]
     facts = [f for f in facts if f is not None]
     return _rank(facts + _pinned(corpus, attributions))
@@ -354,6 +358,124 @@ def _contested_answer(i: int, earlier: list[int], units: list[_Unit], sim,
     return _Answer(i, j, f"{units[i].words.get(x, x)} ↔ {units[j].words.get(y, y)}")
 
 
+_FORWARD = re.compile(r"(?<![\w])(?:" + "|".join(CAUSAL_FORWARD) + r")(?![\w])", re.I)
+_BACKWARD = re.compile(r"(?<![\w])(?:" + "|".join(CAUSAL_BACKWARD) + r")(?![\w])", re.I)
+_OUTCOME = re.compile(r"(?<![\w])(?:" + "|".join(list(OUTCOME_PHRASES) + sorted(OUTCOMES, key=len, reverse=True))
+                      + r")(?![\w])", re.I)
+_FRAME = re.compile(r"^.*?\baccording to [^,]+,\s*|^.*\b(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+                    + r")\b(?:\s+that)?\s+", re.I)
+_DETERMINERS = frozenset("a an the its his her their our this that".split())
+_OUTCOME_REACH = 6      # words between a forward connector and its outcome
+
+
+@dataclass(frozen=True)
+class _Cause:
+    """A clause that explains an outcome: what happened and, in its words, why."""
+
+    outcome: str            # the outcome's kind ("loss"), shared by its synonyms
+    cause: str              # the cause as written
+    stems: frozenset[str]   # the cause's content terms
+    phrase: str             # the cause's key words, for evidence and titles
+
+
+def _outcome(text: str) -> str | None:
+    m = _OUTCOME.search(text)
+    if not m:
+        return None
+    word = m.group(0).lower()
+    return OUTCOME_PHRASES.get(word) or next(
+        (kind for p, kind in OUTCOME_PHRASES.items() if re.fullmatch(p, word)), None) or OUTCOMES.get(word)
+
+
+def _cause_of(text: str, skip: frozenset[str]) -> _Cause | None:
+    """The outcome a clause explains and its cause, when a causal connector
+    ties them: "X, resulting in its crash" or "it was ditched after X"."""
+    for m in _FORWARD.finditer(text):
+        after = text[m.end():]
+        head = " ".join(_TOKEN.findall(after)[:_OUTCOME_REACH])
+        kind = _outcome(head)
+        if kind:
+            return _make_cause(kind, text[:m.start()], skip)
+    for m in _BACKWARD.finditer(text):
+        kind = _outcome(text[:m.start()])
+        if kind:
+            return _make_cause(kind, text[m.end():], skip)
+    return None
+
+
+def _make_cause(kind: str, cause: str, skip: frozenset[str]) -> _Cause | None:
+    cause = _FRAME.sub("", cause).strip(" ,;.")
+    cause = re.sub(r"[\s,]+(?:that|which|who|and|but)$", "", cause, flags=re.I)
+    stems = frozenset(s for s in _terms(cause, skip) if normalise(s) not in OUTCOMES)
+    if not stems:
+        return None
+    return _Cause(kind, cause, stems, _cause_phrase(cause))
+
+
+def _cause_phrase(cause: str) -> str:
+    """The cause's last conjunct from its last determiner: "struck its propeller",
+    "sharp maneuver" (the noun phrase alone when it has two words or more)."""
+    conjunct = [c for c in re.split(r",\s*|\s+and\s+|\s+then\s+", cause) if c.strip()][-1]
+    tokens = _TOKEN.findall(conjunct)
+    dets = [k for k, t in enumerate(tokens) if t.lower() in _DETERMINERS]
+    if dets and len(tokens) - dets[-1] - 1 >= 2:
+        words = tokens[dets[-1] + 1:]
+    elif dets and dets[-1] > 0:
+        words = tokens[dets[-1] - 1:]
+    else:
+        words = tokens[-3:]
+    return " ".join(words[-4:])
+
+
+def _cause_answers(units: list[_Unit], skip: frozenset[str]) -> list[_Answer]:
+    """Incompatible causes: two sides' clauses that explain the same outcome
+    (crash, ditched, downed ...) by different causes are one disagreement.
+
+    Gated tightly: both clauses need a causal connector tied to an outcome
+    word of the same kind, the sides must differ, and the causes must share
+    less than half their terms.  The strongest-worded pair comes first, so
+    its cue is the one the evidence shows.
+    """
+    causes = {i: c for i, u in enumerate(units) if u.side and (c := _cause_of(u.text, skip))}
+    tally = Counter((units[i].side, c.outcome) for i, c in causes.items())
+    out = []
+    for i, a in causes.items():
+        for j, b in causes.items():
+            if j <= i or a.outcome != b.outcome or units[i].side == units[j].side:
+                continue
+            if len(a.stems & b.stems) * 2 >= min(len(a.stems), len(b.stems)):
+                continue   # the same cause told twice: not a disagreement
+            first, second = sorted((i, j), key=lambda k: (-tally[(units[k].side, a.outcome)],
+                                                          units[k].side))
+            cue = f"cause: {causes[first].phrase} ↔ {causes[second].phrase}"
+            weight = len(a.phrase.split()) + len(b.phrase.split())
+            out.append((-weight, i, j, _Answer(j, i, cue)))
+    out.sort(key=lambda x: x[:3])
+    return [a for *_, a in out]
+
+
+def _attach_causes(groups: list[list[int]], units: list[_Unit], causes: list[_Answer],
+                   answers: list[_Answer]) -> list[list[int]]:
+    """Put each side's version of a cause beside the other's.
+
+    Only the causal clause itself moves, never its group, so a clause that
+    clustered with unrelated ones cannot drag them along: it joins the group
+    of the clause it contradicts when that group is a dispute (or larger).
+    """
+    groups = [list(g) for g in groups]
+    where = {i: k for k, g in enumerate(groups) for i in g}
+    for a in causes:
+        ku, kv = where[a.u], where[a.v]
+        if ku == kv:
+            continue
+        rank = lambda k: (_status(units, groups[k], answers)[0] == "disputed", len(groups[k]))  # noqa: E731
+        anchor, mover = (kv, a.u) if rank(kv) >= rank(ku) else (ku, a.v)
+        groups[where[mover]].remove(mover)
+        groups[anchor].append(mover)
+        where[mover] = anchor
+    return [sorted(g) for g in groups if g]
+
+
 def _cue(text: str) -> str | None:
     """The words that mark a clause as an answer: denial, contrast, a hedged claim."""
     m = _DENIAL.search(text) or _CONTRAST.search(text) or _OPENER.search(text)
@@ -451,8 +573,13 @@ def _evidence(units: list[_Unit], group: list[int], answers: list[_Answer]) -> l
         for m in _DENIAL.finditer(normalise(units[i].text)):
             out.append(f"{m.group(0).lower()} ({units[i].side})")
     said = {e.split(" (")[0] for e in out}
+    cause = False
     for a in answers:
         if a.u in members and a.v in members and a.cue not in said and a.cue != "apposition":
+            if a.cue.startswith("cause: "):
+                if cause:
+                    continue   # one cause pair tells the disagreement
+                cause = True
             out.append(a.cue)
     sides = {units[i].side for i in group}
     if len(sides) > 1:

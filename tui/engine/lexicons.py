@@ -165,3 +165,26 @@ COUNTRIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...] = 
     ("Mexico", "mx", ("Mexico",), ("Mexican",), "Mexico City"),
     ("Colombia", "co", ("Colombia",), ("Colombian",), "Bogota"),
 )
+
+# Causal connectors.  Forward ones put the cause before and the outcome after
+# ("X, resulting in its crash"); backward ones the outcome before and the cause
+# after ("it was ditched after X").  "when" and a bare "by" are left out: they
+# as often give the time or the means as the cause.
+CAUSAL_FORWARD = (
+    r"resulting in", r"resulted in", r"results in", r"culminat(?:ed|ing|es) in", r"led to",
+    r"leading to", r"leads to", r"causing", r"which caused", r"forcing",
+)
+CAUSAL_BACKWARD = (
+    r"after", r"because of", r"because", r"due to", r"owing to", r"as a result of", r"following",
+    r"caused by", r"triggered by",
+)
+# Outcome words, each with the outcome it names, so "ditched", "crash" and
+# "downed" are one outcome: the loss of the craft or vessel.
+OUTCOMES = {
+    **dict.fromkeys("""crash crashed crashes crashing ditched ditch ditching downed downing sank sunk sink
+                    sinking shootdown loss lost destroyed destruction wrecked""".split(), "loss"),
+    **dict.fromkeys("killed died death deaths dead fatalities".split(), "death"),
+    **dict.fromkeys("injured injuries wounded".split(), "injury"),
+}
+# Multi-word outcomes, matched before single words.
+OUTCOME_PHRASES = {r"shot down": "loss", r"brought down": "loss", r"fell into": "loss"}
