@@ -122,3 +122,25 @@ def test_wrapped_text_keeps_sentences_that_end_at_the_margin(tmp_path):
     paragraphs = load_corpus(tmp_path).articles[0].paragraphs
     assert len(paragraphs) == 2
     assert paragraphs[0].text.endswith("the crew of nineteen was safe. Short last line.")
+
+
+def test_short_lede_without_title_is_kept(tmp_path):
+    write(tmp_path, "a.md", "The navy has captured 23 pirates.\n\n"
+          "The pirates were about to board a vessel in the gulf when they were apprehended by sailors.\n")
+    assert len(load_corpus(tmp_path).articles[0].paragraphs) == 2
+
+
+def test_last_paragraph_with_trailing_timestamp_is_kept(tmp_path):
+    write(tmp_path, "a.md", "The quarterback completed his first 17 passes in a row on Sunday night.\n\n"
+          "If so, his late flourish leaves him with 3,907 yards and 26 touchdowns. Dec. 18 - 11:14 pm et\n")
+    paragraphs = load_corpus(tmp_path).articles[0].paragraphs
+    assert len(paragraphs) == 2 and paragraphs[1].text.startswith("If so")
+
+
+def test_headline_with_for_is_not_a_byline(tmp_path):
+    write(tmp_path, "a.txt", "Trial Begins for Kraft Shooting Suspect\n\n"
+          "The trial of the man accused of the shooting began on Monday in the county court.\n\n"
+          "Jane Q Smith for Coastal News\n")
+    dropped = {d.text: d.reason for d in load_corpus(tmp_path).articles[0].dropped}
+    assert dropped == {"Trial Begins for Kraft Shooting Suspect": "title (kept as the article's title)",
+                       "Jane Q Smith for Coastal News": "byline"}

@@ -149,7 +149,7 @@ def clean(source: str, units: list[Unit]) -> Cleaned:
         if i == title_index:
             reason = "title (kept as the article's title)"
         else:
-            reason = _reason(unit, i, first, last, title_key)
+            reason = _reason(unit, i, (first, last, title_index), title_key)
         if reason:
             dropped.append(Dropped(unit.start, unit.end, display_text(source[unit.start:unit.end]), reason))
             continue
@@ -185,15 +185,22 @@ def _title(units: list[Unit], first_prose: int) -> tuple[str | None, int | None]
         text = units[i].text
         if units[i].kind != "text" or f.is_date(text) or f.label_reason(text):
             continue
-        if len(f.words(text)) < 3 or f.ends_sentence(text.rstrip("?!")) or f.is_byline(text):
+        if len(f.words(text)) < 3 or f.ends_sentence(text.rstrip("?!")) or f.is_byline(text, for_shape=False):
             continue
         if best is None or len(text) > len(units[best].text):
             best = i
     return (units[best].text, best) if best is not None else (None, None)
 
 
-def _reason(unit: Unit, i: int, first: int, last: int, title_key: str | None) -> str | None:
-    """Why this unit is furniture, or None if it is article text."""
+def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None],
+            title_key: str | None) -> str | None:
+    """Why this unit is furniture, or None if it is article text.
+
+    `marks` are the first and last prose units and the title unit: a page
+    header is what stands before the prose (and a sentence only if it stands
+    before the title, like a tagline); a footer is what follows the prose.
+    """
+    first, last, title_index = marks
     text = unit.text
     if unit.reason:
         return unit.reason
@@ -204,11 +211,14 @@ def _reason(unit: Unit, i: int, first: int, last: int, title_key: str | None) ->
     label = f.label_reason(text)
     if label:
         return label
-    if f.is_byline(text):
+    if f.is_byline(text, for_shape=i > last >= 0):
         return "byline"
-    if i < first and i < HEADER_UNITS and not f.is_prose(text):
+    before_title = title_index is not None and i < title_index
+    if i < first and i < HEADER_UNITS and not f.is_prose(text) and (
+            before_title or not f.ends_sentence(text)):
         return "page header (masthead or tagline)"
-    if i > last >= 0 and not f.ends_sentence(text):
+    if i > last >= 0 and not f.ends_sentence(text) and (
+            len(f.words(text)) <= 6 or f.is_headline(text)):
         return "page footer"
     if f.is_short_label(text):
         return "short line without sentence punctuation (label or subheading)"

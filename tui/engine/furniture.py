@@ -24,9 +24,8 @@ DATE = re.compile(
     re.I,
 )
 _TIMECODE = re.compile(r"^[\d:./\s-]+$")
-_BYLINE = re.compile(
-    r"^(?:[Bb][Yy]\s+\S.*|(?:[A-Z][\w.'’-]*\s+){1,4}(?:for|at)\s+[A-Z].*|.*\b(?:reporter|correspondent|staff writer)\b.*)$"
-)
+_BY_LINE = re.compile(r"^(?:[Bb][Yy]\s+\S.*|.*\b(?:reporter|correspondent|staff writer)\b.*)$")
+_FOR_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){2,4}for\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3}$")
 _COMMENT_FORM = re.compile(
     r"leave a (?:reply|comment)|your email address will not be published|required fields are marked"
     r"|post (?:a )?comment|comments? (?:are )?closed|log in to comment|cancel reply",
@@ -95,18 +94,26 @@ def label_reason(line: str) -> str | None:
         return "share or read-more trailer"
     if _NAV_LABEL.match(text.rstrip(" :»›>")):
         return "navigation label"
+    if is_date(text) and len(words(text)) <= 6:
+        return "dateline"
     if _TIMECODE.match(text):
         return "media player control"
     if not any(c.isalnum() for c in text):
         return "stray symbol"
-    if is_date(text) and len(words(text)) <= 6:
-        return "dateline"
     return None
 
 
-def is_byline(line: str) -> bool:
+def is_byline(line: str, for_shape: bool = True) -> bool:
+    """A byline: "By ..." anywhere; "Name Name for Outlet" only where asked.
+
+    The second shape also fits title-case headlines ("Trial Begins for ..."),
+    so callers accept it only after the article's prose (`for_shape=False`
+    rejects it).
+    """
     text = line.strip()
-    return len(words(text)) <= 10 and not ends_sentence(text) and bool(_BYLINE.match(text))
+    if len(words(text)) > 10 or ends_sentence(text):
+        return False
+    return bool(_BY_LINE.match(text)) or (for_shape and bool(_FOR_LINE.match(text)))
 
 
 def is_short_label(line: str) -> bool:
