@@ -104,8 +104,9 @@ class ReaderApp(App[None]):
                 from ..cli import UserError
 
                 names = ", ".join(self._theme_names) or "none"
+                broken = "".join(f"; {error}" for error in found.errors)
                 raise UserError(f"unknown theme '{theme_name}'; available: {names} "
-                                "(or any Textual built-in theme, e.g. textual-dark)")
+                                f"(or any Textual built-in theme, e.g. textual-dark){broken}")
             chosen = theme_name
         else:
             saved = settings.get("theme")

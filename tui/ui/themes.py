@@ -59,7 +59,7 @@ def theme_from_toml(path: Path) -> Theme:
     name = data.get("name", path.stem)
     if not isinstance(name, str) or not name.strip():
         raise ThemeFileError(f"{path.name}: 'name' must be a non-empty string")
-    if not isinstance(data.get("primary"), str):
+    if "primary" not in data:
         raise ThemeFileError(f"{path.name}: 'primary' colour is required")
     variables = data.get("variables", {})
     if not isinstance(variables, dict) or not all(
