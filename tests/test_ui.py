@@ -332,3 +332,34 @@ async def test_mouse_click_selects_an_account(app):
         await pilot.click("#body", offset=(50, 1))
         await pilot.pause()
         assert panes.has_focus and panes.column == 1
+
+
+@sync
+async def test_engine_in_a_thread_when_fork_is_off(seeds, tmp_path, monkeypatch):
+    monkeypatch.setenv("RECONCILE_NO_FORK", "1")
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml")
+    assert app._forked is None
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.analysis is not None and not app.screen.loading_shown
+
+
+@sync
+async def test_progress_line_while_the_engine_works(seeds, tmp_path):
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml",
+                       analysis=fixture_analysis(seeds))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.show_progress("pairing", 3, 12)
+        await pilot.pause()
+        assert "pairing ▰▰▰▱▱▱▱▱▱▱▱▱ 3/12" in str(screen.query_one("#progress").render())
+
+
+def test_forked_engine_reports_progress_and_result(seeds, tmp_path):
+    from tui.ui.background import ForkedAnalysis, can_fork
+
+    if not can_fork():
+        pytest.skip("fork is not available here")
+    frames = list(ForkedAnalysis(seeds, tmp_path / "n.toml").frames())
+    assert frames[-1][0] == "result"
+    assert frames[-1][1].corpus.title == seeds.title

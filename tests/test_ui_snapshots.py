@@ -78,3 +78,14 @@ def test_empty_corpus_state(snap_compare, seeds, tmp_path):
 def test_disputes_real_engine(snap_compare, seeds, tmp_path):
     assert snap_compare(_app(seeds, tmp_path, analysis=None), terminal_size=(100, 30),
                         run_before=_before())
+
+
+def test_search(snap_compare, seeds, tmp_path):
+    async def run(pilot):
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        pilot.app.screen.query_one("Input").cursor_blink = False
+        await pilot.press(*"propeller")
+        await settle(pilot)
+    assert snap_compare(_app(seeds, tmp_path), terminal_size=(100, 30), run_before=run)
