@@ -32,6 +32,7 @@ OPENERS = frozenset(
 _END = re.compile(r"[.!?]+|…|\.\.\.")
 _CLOSERS = "\"'”’)]»"
 _OPENERS_PUNCT = "\"'“‘([«"
+_QUOTES = re.compile('[“”"]')
 _QUOTE_LIMIT = 800  # an open quote longer than this is taken as unbalanced
 
 
@@ -86,14 +87,14 @@ def _cuts(text: str) -> Iterator[int]:
 
 def _quote_state(text: str, a: int, b: int, open_at: int | None) -> int | None:
     """Track whether a double quotation is open between positions a and b."""
-    for i in range(a, b):
-        ch = text[i]
+    for match in _QUOTES.finditer(text, a, b):
+        ch = match.group(0)
         if ch == "“":
-            open_at = i
+            open_at = match.start()
         elif ch == "”":
             open_at = None
-        elif ch == '"':
-            open_at = i if open_at is None else None
+        else:
+            open_at = match.start() if open_at is None else None
     return open_at
 
 
