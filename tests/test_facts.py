@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -80,6 +81,27 @@ def test_incompatible_causes_of_one_outcome_are_one_dispute(tmp_path: Path) -> N
     assert any("engine caught fire" in a.text for a in fact.accounts if a.side == "b")
     assert "cause: rammed its hull ↔ boat's engine caught fire" in fact.evidence \
         or "cause: boat's engine caught fire ↔ rammed its hull" in fact.evidence
+
+
+def test_titles_are_short_and_made_of_the_accounts_words(seeds: Corpus) -> None:
+    """Every computed title reads at a glance and invents no word ("vs" aside)."""
+    root = Path(__file__).resolve().parent / "corpora"
+    word = re.compile(r"[^\W_]+")
+    for corpus in (seeds, load_corpus(root / "hormuz"), load_corpus(root / "hainan")):
+        for fact in analyse(corpus).facts:
+            if fact.id.startswith("pin-"):
+                continue   # the case file's own title
+            assert fact.title and fact.title != "Untitled", fact
+            assert len(fact.title) <= 70, fact.title
+            known = {w.casefold() for a in fact.accounts for w in word.findall(a.text)} | {"vs"}
+            assert {w.casefold() for w in word.findall(fact.title)} <= known, fact.title
+
+
+def test_a_cause_dispute_is_titled_by_its_outcome_and_both_causes(seeds: Corpus) -> None:
+    fact = _containing(analyse(seeds).facts, "sharp maneuver")
+    assert "struck its propeller" in fact.title and "sharp maneuver" in fact.title
+    assert " vs " in fact.title and "crash" in fact.title.lower()
+    assert any(a.side == "us" and "struck its propeller" in a.text for a in fact.accounts)
 
 
 def test_the_same_cause_or_a_different_outcome_is_no_cause_dispute(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from .attribution import find_claims
 from .lexicons import (ANTONYMS, CAUSAL_BACKWARD, CAUSAL_FORWARD, CONTRAST, CONTRAST_OPENERS, COUNTRIES,
                        DENIAL, HEDGES, NEGATION, OUTCOME_PHRASES, OUTCOMES, REJECTION_VERBS,
-                       REPORTING_VERBS, STOPWORDS)
+                       REPORTING_PARTICIPLES, REPORTING_VERBS, STOPWORDS)
 from .model import Account, Attribution, Corpus, Fact, Pair, Ref
 from .sides import SideMatcher, country_names, normalise
 
@@ -99,7 +99,7 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     causes = _cause_answers(units, skip)
     answers += causes
     groups = _attach_causes(groups, units, causes, answers)
-    facts = [_fact(units, g, idf, answers) for g in groups]
+    facts = [_fact(units, g, idf, answers, sim) for g in groups]
     facts = [f for f in facts if f is not None]
     return _rank(facts + _pinned(corpus, attributions))
 
@@ -362,8 +362,14 @@ _FORWARD = re.compile(r"(?<![\w])(?:" + "|".join(CAUSAL_FORWARD) + r")(?![\w])",
 _BACKWARD = re.compile(r"(?<![\w])(?:" + "|".join(CAUSAL_BACKWARD) + r")(?![\w])", re.I)
 _OUTCOME = re.compile(r"(?<![\w])(?:" + "|".join(list(OUTCOME_PHRASES) + sorted(OUTCOMES, key=len, reverse=True))
                       + r")(?![\w])", re.I)
-_FRAME = re.compile(r"^.*?\baccording to [^,]+,\s*|^.*\b(?:" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
-                    + r")\b(?:\s+that)?\s+", re.I)
+_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_SAYING = "|".join(sorted(REPORTING_VERBS - DENIAL - REJECTION_VERBS, key=len, reverse=True))
+# A reporting frame to cut off: "According to X," or "X said (... that)"; the
+# verb in lower case, so "United States" is no frame.
+_FRAME_TEMPLATE = (r"^(?:.*?\b(?i:according to) [^,]+,\s*|[^“\"]{{0,80}}?\b(?:{verbs})\b"
+                   r"(?:\s+(?:[^\s,“\"]+\s+){{0,3}}?that\b)?\s+)")
+_FRAME = re.compile(_FRAME_TEMPLATE.format(verbs=_VERBS))
+_FRAME_SAY = re.compile(_FRAME_TEMPLATE.format(verbs=_SAYING))   # keeps "denied", "rejected"
 _DETERMINERS = frozenset("a an the its his her their our this that".split())
 _OUTCOME_REACH = 6      # words between a forward connector and its outcome
 
@@ -641,13 +647,13 @@ def _join_disputes(groups: list[list[int]], units: list[_Unit], answers: list[_A
 
 
 def _fact(units: list[_Unit], group: list[int], idf: dict[str, float],
-          answers: list[_Answer]) -> Fact | None:
+          answers: list[_Answer], sim: _Sim) -> Fact | None:
     """A fact from a group of clauses, or None when it is a lone one-sided clause."""
     status, evidence = _status(units, group, answers)
     if len(group) < 2 and status != "disputed":
         return None
     accounts = _accounts(units, group)
-    return Fact(_fact_id([a.text for a in accounts]), _title(units, group, idf, status), status, 0,
+    return Fact(_fact_id([a.text for a in accounts]), _title(units, group, idf, status, answers, sim), status, 0,
                 tuple(evidence) if status == "disputed" else (), accounts)
 
 
@@ -662,40 +668,187 @@ def _accounts(units: list[_Unit], group: list[int]) -> tuple[Account, ...]:
     )
 
 
-def _title(units: list[_Unit], group: list[int], idf: dict[str, float], status: str) -> str:
-    """Key phrases of the fact: for a dispute, each side's most telling phrase,
-    made of words the other side does not use; otherwise what the accounts share."""
-    if status != "disputed":
-        return (_phrase([units[i] for i in group], idf, set()) or "Untitled").capitalize()
-    by_side: dict[str, list[_Unit]] = {}
+_TITLE_MAX = 60          # a title a reader takes in at a glance
+def _title(units: list[_Unit], group: list[int], idf: dict[str, float], status: str,
+           answers: list[_Answer], sim: _Sim) -> str:
+    """A short title made of the accounts' own words.
+
+    A dispute reads "Topic: one side's version vs the other's" (the two
+    causes of one outcome, the contested terms, or each side's most telling
+    phrase); an agreed or one-sided fact is the most central clause, trimmed
+    to its strongest run of words.
+    """
+    weight = _weights(units, group, idf)
+    if status == "disputed" and len({units[i].side for i in group}) > 1:
+        title = _dispute_title(units, group, idf, answers, weight)
+        if title:
+            return title
+    return _central(units, group, weight, sim) or "Untitled"
+
+
+def _weights(units: list[_Unit], group: list[int], idf: dict[str, float]) -> dict[str, float]:
+    """How central each term is to the group: clauses using it, times its idf."""
+    count = Counter(stem for i in group for stem in units[i].stems)
+    return {stem: n * idf.get(stem, 1.0) for stem, n in count.items()}
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _fits(*parts: str) -> str | None:
+    topic, a, b = parts
+    title = f"{_upper(topic)}: {a} vs {b}" if topic else f"{_upper(a)} vs {b}"
+    return title if len(title) <= _TITLE_MAX else None
+
+
+def _dispute_title(units: list[_Unit], group: list[int], idf: dict[str, float],
+                   answers: list[_Answer], weight: dict[str, float]) -> str | None:
+    members = set(group)
+    by_side: dict[str, list[int]] = {}
     for i in group:
-        by_side.setdefault(units[i].side or "", []).append(units[i])
-    stems = {side: set().union(*(u.stems for u in us)) for side, us in by_side.items()}
-    phrases = []
-    for side, us in sorted(by_side.items()):
-        other = set().union(*(v for k, v in stems.items() if k != side)) if len(stems) > 1 else set()
-        phrases.append(_phrase(us, idf, other) or _phrase(us, idf, set()))
-    phrases = [p for p in dict.fromkeys(phrases) if p]
-    if not phrases:
-        return "Untitled"
-    return " vs ".join(phrases[:2]).capitalize()
+        by_side.setdefault(units[i].side or "", []).append(i)
+    first, second = sorted(by_side, key=lambda s: (-len(by_side[s]), s))[:2]
+    stems = {side: set().union(*(units[i].stems for i in ids)) for side, ids in by_side.items()}
+    shared = stems[first] & stems[second]
+    for a in answers:
+        if a.cue.startswith("cause: ") and a.u in members and a.v in members:
+            return _cause_title(units, a, shared, weight)
+    pairs = []
+    for i in by_side[first]:
+        for j in by_side[second]:
+            for x, y in _contested(units[i].stems, units[j].stems):
+                a, b = _with_next(units[i], x), _with_next(units[j], y)
+                same = bool(a[1]) and a[1] == b[1]
+                pairs.append((same, bool(a[1] or b[1]), weight.get(x, 0) + weight.get(y, 0), a, b))
+    if pairs:
+        *_, a, b = max(pairs)
+        if a[1] and a[1] == b[1]:
+            title = _fits(a[1], a[0], b[0])
+        elif a[1]:
+            title = _fits(a[1], a[0], " ".join(w for w in b if w))
+        else:
+            title = _fits(b[1] or "", " ".join(w for w in a if w), b[0])
+        if title:
+            return title
+    a = _run([units[i] for i in by_side[first]], idf, stems[second])
+    b = _run([units[i] for i in by_side[second]], idf, stems[first])
+    return _fits("", a, b) if a and b else None
 
 
-def _phrase(units: list[_Unit], idf: dict[str, float], exclude: set[str]) -> str:
-    """The best two-word run of content words in some clauses (else the best word)."""
+def _with_next(unit: _Unit, stem: str) -> tuple[str, str | None]:
+    """A contested term as written and the content word after it ("international", "airspace")."""
+    tokens = _TOKEN.findall(unit.text)
+    for k, token in enumerate(tokens):
+        if _stem(token) == stem:
+            after = tokens[k + 1] if k + 1 < len(tokens) else ""
+            keep = after and _stem(after) in unit.stems and after[:1].islower()
+            return token, (after if keep else None)
+    return unit.words.get(stem, stem), None
+
+
+def _cause_title(units: list[_Unit], answer: _Answer, shared: set[str],
+                 weight: dict[str, float]) -> str | None:
+    """The outcome (with the thing it happened to, when both causal clauses
+    name it before the outcome) and each side's cause: "Crash: X vs Y"."""
+    a, b = answer.cue.removeprefix("cause: ").split(" ↔ ")
+    outcomes: Counter[str] = Counter()
+    for k in (answer.u, answer.v):
+        for m in _OUTCOME.finditer(units[k].text):
+            outcomes[m.group(0)] += 1
+    nouns = [w for w in outcomes if not w.lower().endswith("ed")] or list(outcomes)
+    outcome = max(nouns, key=lambda w: (outcomes[w], -len(w), w))
+    before = [_before_outcome(units[k].text) for k in (answer.u, answer.v)]
+    both = [t for t in shared if all(t in b for b in before)
+            and normalise(units[answer.u].words[t]) not in OUTCOMES]
+    thing = max(both, key=lambda t: (weight.get(t, 0), t)) if both else None
+    thing_word = units[answer.u].words[thing].removesuffix("’s").removesuffix("'s") if thing else ""
+    for topic in (f"{thing_word} {outcome}".strip(), outcome):
+        if title := _fits(topic, a, b):
+            return title
+    return _fits("", a, b)
+
+
+_QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+_BREAK = frozenset("""while which who whom whose that because although though but and as after before when
+where since until unless if than so for with without about over under into from of at by to in on
+between toward towards against among through across during upon onto via per like""".split())
+
+
+def _before_outcome(text: str) -> set[str]:
+    """Terms before the first outcome word: the thing that crashed, not where."""
+    m = _OUTCOME.search(text)
+    return {_stem(t) for t in _TOKEN.findall(text[:m.start()] if m else "")}
+
+
+def _central(units: list[_Unit], group: list[int], weight: dict[str, float], sim: _Sim) -> str:
+    """The most central clause of the group as a short heading: the claim (a
+    quotation, or what follows "X said"), cut at a natural break before
+    `_TITLE_MAX` characters and ending on a content word."""
+    best = max(group, key=lambda i: (sum(sim.get2(i, j) for j in group if j != i), -units[i].order))
+    text = units[best].text
+    quoted = _QUOTE.search(text)
+    text = quoted.group(1) if quoted and len(quoted.group(1).split()) >= 4 else _FRAME_SAY.sub("", text)
+    text = re.split(r"(?<=[a-z0-9’'][.!?])\s+(?=[A-Z“\"])", text.strip(" ,;…"))[0].strip(" ,;.…")
+    text = re.sub(r"^(?:(?:and|but|that|which|while|who|so|yet)\s+)+", "", text, flags=re.I)
+    text = re.sub(r"^(?:(?:\w+\s+){1,2}(?:know|knows|believe|believes|think|thinks)\s+that\s+)", "", text,
+                  flags=re.I)
+    text = re.sub(r"^(?:it|he|she|they|we|i|you)\s+(?:(?:has|have|had|was|were|is|are|will|would|could|can|"
+                  r"also|still|been|being)\s+)*(?=\w)", "", text, flags=re.I)
+    return _upper(_trim(text.split()))
+
+
+def _trim(words: list[str]) -> str:
+    """Words from the start, at most `_TITLE_MAX` characters, cut before a
+    comma or a linking word when there is one past the middle."""
+    def content(w: str) -> bool:
+        w = normalise(w.strip(",;:()“”\"")).lower()
+        return bool(w) and w not in STOPWORDS and w not in _BREAK
+    out: list[str] = []
+    for w in words:
+        if len(" ".join(out + [w])) > _TITLE_MAX:
+            break
+        out.append(w)
+    if len(out) < len(words):
+        cuts = [k for k in range(len(out) // 2, len(out))
+                if out[k].endswith(",") or normalise(out[k]).lower() in _BREAK]
+        if cuts:
+            out = out[:cuts[-1] + 1 if out[cuts[-1]].endswith(",") else cuts[-1]]
+    while out and not content(out[-1]):
+        out.pop()
+    return " ".join(out).strip(" ,;:")
+
+
+def _run(units: list[_Unit], idf: dict[str, float], exclude: set[str], most: int = 4) -> str:
+    """A side's most telling short run of words (at most `most` words, 28
+    characters): its own terms count fully, shared ones little, names half; a
+    denial or negation may lead it ("denied any role", "never turned toward")."""
     score: Counter[str] = Counter()
     for unit in units:
-        keep = unit.stems - exclude
-        tokens = _TOKEN.findall(unit.text)
-        seen: set[str] = set()
-        for a, b in zip(tokens, tokens[1:]):
-            sa, sb = _stem(a), _stem(b)
-            key = f"{a.lower()} {b.lower()}"
-            if sa in keep and sb in keep and sa != sb and key not in seen:
-                seen.add(key)
-                score[key] += idf.get(sa, 1.0) + idf.get(sb, 1.0)
-        for stem in keep:
-            score[unit.words[stem]] += idf.get(stem, 1.0) * 0.35
+        tokens = _TOKEN.findall(_FRAME_SAY.sub("", unit.text))
+        value = []
+        for k, t in enumerate(tokens):
+            low, stem = normalise(t).lower(), _stem(t)
+            if low in NEGATION or low in DENIAL:
+                value.append(1.0)
+            elif low in REPORTING_PARTICIPLES:
+                value.append(None)
+            elif stem in unit.stems:
+                v = idf.get(stem, 1.0) * (0.3 if stem in exclude else 1.0)
+                value.append(v * (0.5 if t[:1].isupper() and k > 0 else 1.0))
+            else:
+                value.append(None)
+        for i in range(len(tokens)):
+            if value[i] is None:
+                continue
+            for j in range(i, min(len(tokens), i + most)):
+                words = " ".join(tokens[i:j + 1])
+                if len(words) > 28:
+                    break
+                if value[j] is None or not _stem(tokens[j]) in unit.stems:
+                    continue
+                got = sum(v for v in value[i:j + 1] if v) - 0.4 * (j - i)
+                score[words] = max(score[words], got)
     return max(sorted(score), key=lambda k: score[k]) if score else ""
 
 

@@ -25,6 +25,12 @@ pledged predicted estimated disclosed revealed insisted assured assures threaten
 called calls demanded demands
 """.split())
 
+# Participles of reporting verbs ("..., saying X"): they frame a claim, never name it.
+REPORTING_PARTICIPLES = frozenset("""
+saying adding noting claiming insisting stressing telling describing accusing arguing warning
+stating explaining asserting alleging calling suggesting emphasizing emphasising
+""".split())
+
 # Multi-word reporting phrases; the first word is matched like a verb.
 REPORTING_PHRASES = (
     r"pushed back", r"push back", r"pushes back", r"ruled out", r"rules out",
