@@ -116,6 +116,16 @@ def test_the_same_cause_or_a_different_outcome_is_no_cause_dispute(tmp_path: Pat
     assert _containing(facts, "storm broke its mast").status == "agreed"
 
 
+def test_two_unrelated_losses_are_no_cause_dispute(tmp_path: Path) -> None:
+    """Same kind of outcome, opposite sides, different causes, but nothing in common."""
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said the patrol boat sank after a frigate rammed its hull off the cape.\n",
+        two="Petrov said a cargo plane crashed because its engine failed over the desert.\n")
+    facts = analyse(corpus).facts
+    assert not any(e.startswith("cause:") for f in facts for e in f.evidence)
+
+
 def test_both_sides_telling_the_same_thing_agree(tmp_path: Path) -> None:
     corpus = _corpus(
         tmp_path,

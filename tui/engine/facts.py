@@ -96,7 +96,7 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     answers = _answers(corpus, units, attributions, sim)
     groups = _cluster(sim, len(units), [(a.u, a.v) for a in answers])
     groups = _join_disputes(groups, units, answers, sim)
-    causes = _cause_answers(units, skip)
+    causes = _cause_answers(units, skip, sim)
     answers += causes
     groups = _attach_causes(groups, units, causes, answers)
     facts = [_fact(units, g, idf, answers, sim) for g in groups]
@@ -433,12 +433,13 @@ def _cause_phrase(cause: str) -> str:
     return " ".join(words[-4:])
 
 
-def _cause_answers(units: list[_Unit], skip: frozenset[str]) -> list[_Answer]:
+def _cause_answers(units: list[_Unit], skip: frozenset[str], sim: _Sim) -> list[_Answer]:
     """Incompatible causes: two sides' clauses that explain the same outcome
     (crash, ditched, downed ...) by different causes are one disagreement.
 
     Gated tightly: both clauses need a causal connector tied to an outcome
-    word of the same kind, the sides must differ, and the causes must share
+    word of the same kind, the sides must differ, the clauses must share a
+    term or be paired (one event, not two crashes), and the causes must share
     less than half their terms.  The strongest-worded pair comes first, so
     its cue is the one the evidence shows.
     """
@@ -449,6 +450,8 @@ def _cause_answers(units: list[_Unit], skip: frozenset[str]) -> list[_Answer]:
         for j, b in causes.items():
             if j <= i or a.outcome != b.outcome or units[i].side == units[j].side:
                 continue
+            if sim.get2(i, j) <= 0.0:
+                continue   # nothing in common: another event's outcome
             if len(a.stems & b.stems) * 2 >= min(len(a.stems), len(b.stems)):
                 continue   # the same cause told twice: not a disagreement
             first, second = sorted((i, j), key=lambda k: (-tally[(units[k].side, a.outcome)],
