@@ -301,6 +301,7 @@ async def test_note_markers_on_fact_and_account(seeds, tmp_path):
     app = ReconcileApp(seeds, theme_name="dark", notes_path=notes_path, analysis=analysis)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        await pilot.pause(0.4)
         await settle(pilot)
         assert "airspace ✎1" in screen_text(app)
         await pilot.press("n")

@@ -241,7 +241,8 @@ class ReaderApp(App[None]):
         disputes = self.disputes_screen
         if disputes is not None:
             disputes.set_analysis(analysis)
-        self.call_after_refresh(self.index_notes)
+        # after the first dispute is painted: the notes engine's imports would compete with it
+        self.set_timer(0.25, self.index_notes)
 
     @property
     def disputes_screen(self) -> DisputesScreen | None:
