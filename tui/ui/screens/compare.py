@@ -70,7 +70,7 @@ class CompareScreen(Screen):
         with VerticalScroll(id="rows"):
             yield Static(id="body")
         yield Static(id="legend")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(TitleBar).set_title(self.corpus.title, "compare")

@@ -51,7 +51,7 @@ class DisputesScreen(Screen):
                 tooltip="Open the source article of the selected account"),
         Binding("c", "compare", "Compare", id="disputes.compare",
                 tooltip="Compare the selected account's article with the other side's"),
-        Binding("f", "cycle_filter", "Filter", id="disputes.filter",
+        Binding("f", "cycle_filter", "Filter", show=False, id="disputes.filter",
                 tooltip="Show all / disputed / agreed / one-sided facts"),
         Binding("a", "app.annotate", "Note", id="disputes.annotate",
                 tooltip="Annotate the selected fact or account"),
@@ -81,7 +81,7 @@ class DisputesScreen(Screen):
             with Vertical(id="facts-column"):
                 yield FactList(id="facts")
             yield DisputePanes(self.corpus, columns_for(self.corpus), id="panes")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(TitleBar).set_title(self.corpus.title, "disputes")
@@ -99,7 +99,7 @@ class DisputesScreen(Screen):
         self.query_one("#main").styles.layout = "vertical" if narrow else "horizontal"
         column = self.query_one("#facts-column").styles
         column.width = "100%" if narrow else "34%"
-        column.max_width = None if narrow else 60
+        column.max_width = "100%" if narrow else 60
         column.height = 8 if narrow else "1fr"
 
     # -- data from the app ------------------------------------------------------------
@@ -150,7 +150,7 @@ class DisputesScreen(Screen):
         fact_list.show(facts, keep or self.current_id, self._fact_notes)
         counts = {s: sum(f.status == s for f in self.analysis.facts) for s in FILTERS[1:]} \
             if self.analysis else {}
-        fact_list.border_title = f"facts: {self.filter}"
+        fact_list.border_title = f"facts: {self.filter} (f)"
         fact_list.border_subtitle = " ".join(f"{n} {s}" for s, n in counts.items() if n)
         self.query_one("#facts-column").display = bool(self.analysis and self.analysis.facts)
         if not facts:

@@ -100,7 +100,7 @@ class SourceScreen(Screen):
         yield Static(self._head(), id="head")
         with VerticalScroll(id="body"):
             yield from self._pieces()
-        yield Footer()
+        yield Footer(compact=True)
 
     def _head(self) -> Text:
         article = self.article
