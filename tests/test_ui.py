@@ -16,6 +16,7 @@ from tui.ui.widgets.dispute_panes import DisputePanes
 from tui.ui.widgets.fact_list import FactList
 
 SIZE = (100, 30)
+ROOT_SEEDS = __import__("pathlib").Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture
@@ -364,3 +365,23 @@ def test_forked_engine_reports_progress_and_result(seeds, tmp_path):
     frames = list(ForkedAnalysis(seeds, tmp_path / "n.toml").frames())
     assert frames[-1][0] == "result"
     assert frames[-1][1].corpus.title == seeds.title
+
+
+@sync
+async def test_sides_inferred_without_a_case_file(tmp_path):
+    import shutil
+
+    from tui.engine.loading import load_corpus
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in (ROOT_SEEDS).glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    corpus = load_corpus(folder)
+    app = ReconcileApp(corpus, theme_name="dark", notes_path=tmp_path / "n.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [c.name for c in app.screen.query_one(DisputePanes).columns]
+        if app.analysis.corpus.sides:
+            assert all("(inferred)" in t for t in titles)
+            assert "(inferred)" in screen_text(app)

@@ -23,7 +23,8 @@ NARROW = 100  # below this width the fact list goes above the panes
 
 def columns_for(analysis_or_corpus: Corpus, facts: tuple[Fact, ...] = ()) -> tuple[Column, Column]:
     """The two panes' sides: the case file's first two, else the sides the facts name."""
-    sides = [Column(s.id, s.name) for s in analysis_or_corpus.sides[:2]]
+    sides = [Column(s.id, f"{s.name} (inferred)" if s.inferred else s.name)
+             for s in analysis_or_corpus.sides[:2]]
     seen = {c.side for c in sides}
     for fact in facts:
         for account in fact.accounts:
@@ -118,7 +119,7 @@ class DisputesScreen(Screen):
         self.query_one("#progress").display = False
         self.loading_shown = False
         panes = self.query_one(DisputePanes)
-        new_columns = columns_for(self.corpus, analysis.facts)
+        new_columns = columns_for(analysis.corpus, analysis.facts)  # sides may be inferred
         if new_columns != panes.columns:
             panes.set_columns(new_columns)
         first = next((f.id for f in analysis.facts if f.status == "disputed"), None)
