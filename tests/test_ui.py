@@ -254,10 +254,10 @@ async def test_real_engine_runs_in_a_worker(seeds, tmp_path):
         await pilot.press("escape")
 
 
-def test_unknown_theme_is_a_one_line_user_error(seeds, capsys):
+def test_unknown_theme_is_a_one_line_user_error(seeds, capsys, tmp_path):
     from tui.cli import main
 
-    assert main(["--theme", "nope"]) == 1
+    assert main(["--theme", "nope", "--notes", str(tmp_path / "n.toml")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "unknown theme 'nope'" in err and "high-contrast" in err
 
