@@ -13,7 +13,9 @@ different explanation", "however", a denial, or a hedged counter-claim about
 the same event, in the next sentence or paragraph.  Such an answer is linked to
 the other side's clause it shares most terms with (or whose contested
 counterpart it uses: international vs national airspace), so the two versions
-land in one fact.  A fact is `disputed` when its accounts deny, negate or
+land in one fact.  Two sides' clauses that explain one outcome (crash, ditched,
+downed ...) through a causal connector with different causes are one
+disagreement too ("cause: X ↔ Y").  A fact is `disputed` when its accounts deny, negate or
 contradict each other (the evidence lists the words), `agreed` when both sides
 tell it without conflict, `one-sided` otherwise.
 """
