@@ -156,6 +156,8 @@ class DisputesScreen(Screen):
         self.query_one("#facts-column").display = bool(self.analysis and self.analysis.facts)
         if not facts:
             self._show_fact(None)
+        elif fact_list.current is not self.query_one(DisputePanes).fact:
+            self._show_fact(fact_list.current)  # now, not a message hop later
 
     def _show_fact(self, fact: Fact | None) -> None:
         self.current_id = fact.id if fact else None
@@ -185,7 +187,8 @@ class DisputesScreen(Screen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         fact_list = self.query_one(FactList)
-        if event.option_list is fact_list:
+        if event.option_list is fact_list and \
+                fact_list.current is not self.query_one(DisputePanes).fact:
             self._show_fact(fact_list.current)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
