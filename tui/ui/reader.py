@@ -213,12 +213,12 @@ class ReaderApp(App[None]):
     def _set_note_index(self, index) -> None:
         self.note_index = index
         disputes = self.disputes_screen
-        if disputes is not None:
+        if disputes is not None and disputes.ready:
             disputes.show_notes(index)
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         disputes = self.disputes_screen
-        if disputes is not None:
+        if disputes is not None and disputes.ready:
             disputes.show_progress(message.stage, message.done, message.total)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
@@ -239,7 +239,7 @@ class ReaderApp(App[None]):
     def _deliver(self, analysis: Analysis) -> None:
         self.analysis = analysis
         disputes = self.disputes_screen
-        if disputes is not None:
+        if disputes is not None and disputes.ready:  # else its on_mount picks it up
             disputes.set_analysis(analysis)
         # after the first dispute is painted: the notes engine's imports would compete with it
         self.set_timer(0.25, self.index_notes)

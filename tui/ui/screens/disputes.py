@@ -73,6 +73,7 @@ class DisputesScreen(Screen):
         self.filter = "all"
         self.current_id: str | None = None
         self.loading_shown = True
+        self.ready = False  # set once the widgets exist: results may arrive before that
         self.note_index = None
 
     def compose(self) -> ComposeResult:
@@ -89,6 +90,10 @@ class DisputesScreen(Screen):
         self.query_one(FactList).border_title = "facts"
         self.query_one(DisputePanes).show(None, Text("Reading the articles…"))
         self.query_one(FactList).focus()
+        self.ready = True
+        analysis = getattr(self.app, "analysis", None)
+        if analysis is not None and self.analysis is None:
+            self.set_analysis(analysis)
 
     def on_resize(self, event: events.Resize) -> None:
         """Narrow terminals: the fact list goes above the panes.
