@@ -158,7 +158,10 @@ class DisputesScreen(Screen):
             if self.analysis else {}
         fact_list.border_title = f"facts: {self.filter} (f)"
         fact_list.border_subtitle = " ".join(f"{n} {s}" for s, n in counts.items() if n)
-        self.query_one("#facts-column").display = bool(self.analysis and self.analysis.facts)
+        has_facts = bool(self.analysis and self.analysis.facts)
+        self.query_one("#facts-column").display = has_facts
+        if not has_facts and fact_list.has_focus:
+            self.query_one(DisputePanes).focus()  # a hidden list must not keep the keys
         if not facts:
             self._show_fact(None)
         elif fact_list.current is not self.query_one(DisputePanes).fact:
