@@ -41,7 +41,11 @@ def _clean_spans(text: str, spans) -> list[tuple[int, int]]:
 
 
 def context(account: Account, article: Article | None) -> tuple[str, str]:
-    """The paragraph's text before and after the account's sentence."""
+    """The paragraph's text before and after the account's words.
+
+    The engine may quote a clause rather than a whole sentence; the rest of
+    that sentence is context too, so the reader sees the clause in place.
+    """
     ref = account.ref
     if article is None or ref.sentence is None or ref.paragraph >= len(article.paragraphs):
         return "", ""
@@ -50,6 +54,11 @@ def context(account: Account, article: Article | None) -> tuple[str, str]:
         return "", ""
     before = " ".join(s.text for s in sentences[: ref.sentence])
     after = " ".join(s.text for s in sentences[ref.sentence + 1:])
+    sentence = sentences[ref.sentence].text
+    at = sentence.find(account.text) if account.text else -1
+    if at >= 0:
+        before = f"{before} {sentence[:at]}".strip()
+        after = f"{sentence[at + len(account.text):]} {after}".strip()
     return before, after
 
 
@@ -68,12 +77,17 @@ def account_text(account: Account, article: Article | None, other: str | None,
     text.append("\n")
     before, after = context(account, article)
     if before:
-        text.append("…" + one_line(before[-CONTEXT_CHARS:]) + " ", style=style("panes--context"))
+        cut = len(before) > CONTEXT_CHARS
+        text.append(("…" if cut else "") + one_line(before[-CONTEXT_CHARS:]) + " ",
+                    style=style("panes--context"))
     spans = differing_spans(account.text, other) if other else ()
     text.append_text(diff_text(account.text, spans, style("panes--sentence"),
                                style("panes--diff")))
     if after:
-        text.append(" " + one_line(after[:CONTEXT_CHARS]) + "…", style=style("panes--context"))
+        cut = len(after) > CONTEXT_CHARS
+        glue = "" if after[:1] in ",.;:!?)’”\"'" else " "
+        text.append(glue + one_line(after[:CONTEXT_CHARS]) + ("…" if cut else ""),
+                    style=style("panes--context"))
     text.append("\n")
     source = article_label(article) if article else account.ref.article
     text.append(f"{one_line(source, 40)} · {one_line(account.ref.article)} "
