@@ -9,6 +9,7 @@ the user's), and the chosen one is remembered in the user's config folder.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 from pathlib import Path
 
@@ -241,6 +242,9 @@ class ReaderApp(App[None]):
         disputes = self.disputes_screen
         if disputes is not None and disputes.ready:  # else its on_mount picks it up
             disputes.set_analysis(analysis)
+        # The corpus and analysis live as long as the app: keep the cycle collector from
+        # walking them again and again (its pauses showed as slow key presses).
+        gc.freeze()
         # after the first dispute is painted: the notes engine's imports would compete with it
         self.set_timer(0.25, self.index_notes)
 
