@@ -352,6 +352,7 @@ async def test_progress_line_while_the_engine_works(seeds, tmp_path):
                        analysis=fixture_analysis(seeds))
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
+        screen.loading_shown = True  # as before the results arrive
         screen.show_progress("pairing", 3, 12)
         await pilot.pause()
         assert "pairing ▰▰▰▱▱▱▱▱▱▱▱▱ 3/12" in str(screen.query_one("#progress").render())

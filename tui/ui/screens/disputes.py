@@ -3,6 +3,8 @@ side by side.  It only reads the engine's `Analysis`; nothing is recomputed."""
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -73,6 +75,8 @@ class DisputesScreen(Screen):
         self.filter = "all"
         self.current_id: str | None = None
         self.loading_shown = True
+        self._stage: tuple[str, int, int] | None = None
+        self._started = time.monotonic()
         self.ready = False  # set once the widgets exist: results may arrive before that
         self.note_index = None
 
@@ -91,6 +95,7 @@ class DisputesScreen(Screen):
         self.query_one(DisputePanes).show(None, Text("Reading the articles…"))
         self.query_one(FactList).focus()
         self.ready = True
+        self._ticker = self.set_interval(1.0, self._paint_progress)
         analysis = getattr(self.app, "analysis", None)
         if analysis is not None and self.analysis is None:
             self.set_analysis(analysis)
@@ -112,10 +117,26 @@ class DisputesScreen(Screen):
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
         """Progress reported by the engine's worker."""
-        filled = round(12 * done / total) if total else 0
-        text = Text(f"Analysing {len(self.corpus.articles)} articles: {one_line(stage, 30)} ")
-        text.append("▰" * filled + "▱" * (12 - filled))
-        text.append(f" {done}/{total}")
+        self._stage = (stage, done, total)
+        self._paint_progress()
+
+    def _paint_progress(self) -> None:
+        """'Analysing N articles: stage ▰▰▱▱ done/total · 12 s': the clock shows it is alive
+        even while the engine is in a stage that reports nothing."""
+        if not self.loading_shown:
+            return
+        text = Text(f"Analysing {len(self.corpus.articles)} articles")
+        if self._stage is not None:
+            stage, done, total = self._stage
+            filled = round(12 * done / total) if total else 0
+            text.append(f": {one_line(stage, 30)} ")
+            text.append("▰" * filled + "▱" * (12 - filled))
+            text.append(f" {done}/{total}")
+        else:
+            text.append("…")
+        elapsed = time.monotonic() - self._started
+        if elapsed >= 1:
+            text.append(f" · {elapsed:.0f} s", style="dim")
         self.query_one("#progress", Static).update(text)
 
     def set_analysis(self, analysis: Analysis) -> None:
@@ -123,6 +144,7 @@ class DisputesScreen(Screen):
         self.analysis = analysis
         self.query_one("#progress").display = False
         self.loading_shown = False
+        self._ticker.stop()
         panes = self.query_one(DisputePanes)
         new_columns = columns_for(analysis.corpus, analysis.facts)  # sides may be inferred
         if new_columns != panes.columns:
