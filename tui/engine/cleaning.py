@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import furniture as f
 from .model import Dropped, Paragraph, Sentence, display_text
-from .sentences import split_spans
+from .sentences import skip_space, split_spans, trim_end
 
 HEADER_UNITS = 10  # page headers sit in the first few units of a file
 
@@ -232,13 +232,13 @@ def _paragraph(source: str, unit: Unit, index: int) -> tuple[Paragraph | None, l
     tag = f.TEMPLATE_TAG.match(source, start, end)
     if tag:
         dropped.append(Dropped(tag.start(), tag.end(), tag.group(0).strip(), "template or ad tag"))
-        start = _skip_space(source, tag.end(), end)
+        start = skip_space(source, tag.end(), end)
     paragraph_source, source_span = None, None
     tail = f.SOURCE_TAG.search(source, start, end)
     if tail:
         paragraph_source = tail.group("source").strip()
-        source_span = (_skip_space(source, tail.start(), end), tail.end())
-        end = _trim(source, start, tail.start())
+        source_span = (skip_space(source, tail.start(), end), tail.end())
+        end = trim_end(source, start, tail.start())
     spans = split_spans(source[start:end], start)
     while spans and f.sentence_reason(source[spans[-1][0]:spans[-1][1]]):
         s, e = spans.pop()
@@ -253,14 +253,3 @@ def _paragraph(source: str, unit: Unit, index: int) -> tuple[Paragraph | None, l
     text = display_text(source[start:end])
     return Paragraph(index, start, end, text, sentences, paragraph_source, source_span), dropped
 
-
-def _skip_space(source: str, i: int, end: int) -> int:
-    while i < end and source[i].isspace():
-        i += 1
-    return i
-
-
-def _trim(source: str, start: int, end: int) -> int:
-    while end > start and source[end - 1].isspace():
-        end -= 1
-    return end

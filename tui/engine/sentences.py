@@ -39,25 +39,28 @@ _QUOTE_LIMIT = 800  # an open quote longer than this is taken as unbalanced
 def split_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Sentence spans (absolute, using `offset`) covering `text` without edge spaces."""
     spans: list[tuple[int, int]] = []
-    start = _skip_space(text, 0)
+    start = skip_space(text, 0)
     for cut in _cuts(text):
-        end = _trim_end(text, start, cut)
+        end = trim_end(text, start, cut)
         if end > start:
             spans.append((offset + start, offset + end))
-        start = _skip_space(text, cut)
-    end = _trim_end(text, start, len(text))
+        start = skip_space(text, cut)
+    end = trim_end(text, start, len(text))
     if end > start:
         spans.append((offset + start, offset + end))
     return spans
 
 
-def _skip_space(text: str, i: int) -> int:
-    while i < len(text) and text[i].isspace():
+def skip_space(text: str, i: int, end: int | None = None) -> int:
+    """The first position at or after i (before `end`) that is not whitespace."""
+    stop = len(text) if end is None else end
+    while i < stop and text[i].isspace():
         i += 1
     return i
 
 
-def _trim_end(text: str, start: int, end: int) -> int:
+def trim_end(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without trailing whitespace."""
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
@@ -102,7 +105,7 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     """Is the punctuation at `match` (closers up to `end`) a sentence end?"""
     if end >= len(text) or not text[end].isspace():
         return False
-    nxt = _skip_space(text, end)
+    nxt = skip_space(text, end)
     if nxt >= len(text):
         return False
     first = text[nxt]
