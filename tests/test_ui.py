@@ -386,3 +386,20 @@ async def test_sides_inferred_without_a_case_file(tmp_path):
         if app.analysis.corpus.sides:
             assert all("(inferred)" in t for t in titles)
             assert "(inferred)" in screen_text(app)
+
+
+@sync
+async def test_palette_compare_with_an_article(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.compare_with("004_59a28452e44ba236.txt")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.ids == ["001_7c66d4f0f52cdbbc.txt", "004_59a28452e44ba236.txt"]
+        app.action_command_palette()
+        await pilot.pause()
+        await pilot.press(*"Compare with: TROIB")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)

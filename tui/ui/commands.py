@@ -12,7 +12,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from .labels import FILTERS, status_label
+from .labels import FILTERS, article_label, status_label
 from .safe_text import one_line
 
 
@@ -32,6 +32,10 @@ class ReconcileCommands(Provider):
                      for name in FILTERS]
         commands += [(f"Theme: {name}", partial(app.set_theme, name), "Switch and remember")
                      for name in app.reconcile_theme_names()]
+        for article in app.corpus.articles[:200]:
+            label = f"Compare with: {one_line(article_label(article), 70)} ({one_line(article.id, 40)})"
+            commands.append((label, partial(app.compare_with, article.id),
+                             "The selected account's article beside this one"))
         analysis = getattr(app, "analysis", None)
         for fact in analysis.facts if analysis else ():
             label = f"Jump to fact: {status_label(fact.status)} {one_line(fact.title, 80)}"

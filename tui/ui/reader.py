@@ -282,6 +282,14 @@ class ReaderApp(App[None]):
             right = next(i for i in ids[ids.index(left) + 1:] + ids if i != left)
         self.push_screen(CompareScreen(self.corpus, self.analysis, left, right))
 
+    def compare_with(self, article_id: str) -> None:
+        """Palette 'Compare with: ...': the selected account's article beside `article_id`."""
+        disputes = self.pop_to_disputes()
+        left = disputes.compare_choice()[0] if disputes is not None else None
+        if left is None or left == article_id:
+            left = next((a.id for a in self.corpus.articles if a.id != article_id), None)
+        self.open_compare(left, article_id)
+
     def switch_view(self, name: str) -> None:
         """Palette 'View: ...' commands."""
         disputes = self.pop_to_disputes()
