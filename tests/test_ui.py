@@ -403,3 +403,27 @@ async def test_palette_compare_with_an_article(app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
+
+
+@sync
+async def test_mark_and_link_two_accounts_is_stored(app, tmp_path):
+    """m on one account, = on another: a "same fact" decision lands in the notes file."""
+    from tui.engine.notes import open_store
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panes = app.screen.query_one(DisputePanes)
+        await pilot.press("tab")
+        first = panes.selected
+        await pilot.press("m")
+        assert app.screen.marked == first
+        await pilot.press("tab")  # the other side's column: another article
+        second = panes.selected
+        assert second.ref.article != first.ref.article
+        await pilot.press("equals_sign")
+        await pilot.pause()
+        assert app.screen.marked is None
+        await pilot.press("m", "x")  # x on the same article is refused, nothing stored
+        await pilot.pause()
+    links = open_store(app.corpus, tmp_path / "notes.toml").engine_inputs(app.corpus)[0]
+    assert [(link.a, link.b, link.same) for link in links] == [(first.ref, second.ref, True)]

@@ -10,7 +10,6 @@ the user's), and the chosen one is remembered in the user's config folder.
 from __future__ import annotations
 
 import gc
-import importlib.util
 from pathlib import Path
 
 from textual import work
@@ -176,9 +175,7 @@ class ReaderApp(App[None]):
         return analysis
 
     def _notes_ui(self):
-        """The notes screens, when this build has them (imported on first use)."""
-        if importlib.util.find_spec(f"{__package__}.notes_ui") is None:
-            return None
+        """The notes screens (imported on first use: start-up does not pay for them)."""
         from . import notes_ui
 
         return notes_ui
@@ -384,23 +381,15 @@ class ReaderApp(App[None]):
         disputes = self.disputes_screen
         fact = disputes.current_fact if disputes else None
         account = disputes.current_account if disputes else None
-        notes_ui = self._notes_ui()
-        if notes_ui is None or not hasattr(notes_ui, "open_editor"):
-            self.notify("Notes are not available in this build.", timeout=3)
-            return
-        notes_ui.open_editor(self, fact, account)
+        self._notes_ui().open_editor(self, fact, account)
 
     def action_notes(self) -> None:
-        notes_ui = self._notes_ui()
-        if notes_ui is None or not hasattr(notes_ui, "open_notes_list"):
-            self.notify("Notes are not available in this build.", timeout=3)
-            return
-        notes_ui.open_notes_list(self)
+        self._notes_ui().open_notes_list(self)
 
     def action_fix_side(self) -> None:
         disputes = self.disputes_screen
-        notes_ui = self._notes_ui()
-        if notes_ui is None or not hasattr(notes_ui, "open_side_fix"):
-            self.notify("Side corrections are not available in this build.", timeout=3)
-            return
-        notes_ui.open_side_fix(self, disputes.current_account if disputes else None)
+        self._notes_ui().open_side_fix(self, disputes.current_account if disputes else None)
+
+    def mark_pair(self, a, b, same: bool) -> None:
+        """Store the user's pairing decision between two passages; the engine re-runs."""
+        self._notes_ui().mark_pair(self, a, b, same)

@@ -60,6 +60,12 @@ class DisputesScreen(Screen):
                 tooltip="Annotate the selected fact or account"),
         Binding("S", "app.fix_side", "Fix side", show=False, id="disputes.fix-side",
                 tooltip="Correct the side of the selected account (or its speaker)"),
+        Binding("m", "mark", "Mark", show=False, id="disputes.mark",
+                tooltip="Mark the selected account, to pair it by hand with another"),
+        Binding("equals_sign", "link(True)", "Same fact", show=False, id="disputes.same",
+                key_display="=", tooltip="The marked and the selected account tell the same fact"),
+        Binding("x", "link(False)", "Not same", show=False, id="disputes.not-same",
+                tooltip="The marked and the selected account are not the same fact"),
     ]
 
     DEFAULT_CSS = """
@@ -78,6 +84,7 @@ class DisputesScreen(Screen):
         self._stage: tuple[str, int, int] | None = None
         self._started = time.monotonic()
         self.ready = False  # set once the widgets exist: results may arrive before that
+        self.marked: Account | None = None  # the first passage of a hand-made pairing
         self.note_index = None
 
     def compose(self) -> ComposeResult:
@@ -279,6 +286,28 @@ class DisputesScreen(Screen):
                 fact_list.focus()
         else:
             fact_list.focus()
+
+    def action_mark(self) -> None:
+        """Remember the selected account; `=` or `x` on another one records the decision."""
+        account = self.current_account
+        if account is None:
+            self.notify("Select an account in the panes first (tab).", timeout=3)
+            return
+        self.marked = account
+        self.notify(f"Marked: {one_line(account.text, 60)}. Select another account, then "
+                    "= (same fact) or x (not the same).", timeout=6, markup=False)
+
+    def action_link(self, same: bool) -> None:
+        """Store "same fact" / "not the same" between the marked and the selected account."""
+        account = self.current_account
+        if self.marked is None or account is None:
+            self.notify("Press m on one account, then = or x on another.", timeout=3)
+            return
+        if account.ref.article == self.marked.ref.article:
+            self.notify("Pick an account from another article.", timeout=3)
+            return
+        self.app.mark_pair(self.marked.ref, account.ref, same)
+        self.marked = None
 
     def action_cycle_filter(self) -> None:
         self.set_filter(FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)])
