@@ -33,7 +33,8 @@ def binding_rows(groups: list[tuple[str, list[Binding]]]) -> Table:
 
 def _key(key: str) -> str:
     return {"question_mark": "?", "slash": "/", "left_square_bracket": "[",
-            "right_square_bracket": "]", "escape": "esc", "enter": "enter"}.get(key, key)
+            "right_square_bracket": "]", "escape": "esc", "enter": "enter",
+            "equals_sign": "="}.get(key, key)
 
 
 class HelpScreen(ModalScreen[None]):
