@@ -11,9 +11,8 @@ import hashlib
 import re
 import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
-
-from markdown_it import MarkdownIt
 
 from .casefile import CASE_FILE, read_case
 from .cleaning import Cleaned, Line, Unit, clean, is_list_block, split_lines, text_units
@@ -168,7 +167,14 @@ def _parse_key_values(block: str) -> dict:
     return meta
 
 
-_MD = MarkdownIt("commonmark")
+@cache
+def _markdown():
+    """The CommonMark parser, built on first use: plain-text corpora never import markdown-it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
 _BLOCK_KINDS = {"heading_open": "heading", "html_block": "html", "fence": "code",
                 "code_block": "code", "hr": "rule", "table_open": "table"}
 
@@ -176,7 +182,7 @@ _BLOCK_KINDS = {"heading_open": "heading", "html_block": "html", "fence": "code"
 def markdown_units(text: str, body_start: int) -> list[Unit]:
     """Units of a Markdown file from markdown-it's block tokens and their line maps."""
     lines = split_lines(text, body_start, len(text))
-    tokens = _MD.parse(text[body_start:])
+    tokens = _markdown().parse(text[body_start:])
     units: list[Unit] = []
     skip_until = -1
     for token in tokens:
