@@ -41,11 +41,15 @@ def notes_inputs(corpus: Corpus, notes_path: Path | None) -> tuple[list, list, s
 
 def analyse_here(corpus: Corpus, notes_path: Path | None,
                  progress: Callable[[str, int, int], None]) -> tuple[Analysis, str | None]:
-    """The engine in this process (thread workers, re-runs)."""
-    from ..engine.analysis import analyse
+    """The engine in this process (thread workers, re-runs, the forked child).
+
+    A result cached by an earlier launch on the same corpus, notes decisions
+    and engine is read instead of recomputed (tui.engine.cache).
+    """
+    from ..engine.cache import analyse_cached
 
     links, fixes, problem = notes_inputs(corpus, notes_path)
-    return analyse(corpus, links, fixes, progress), problem
+    return analyse_cached(corpus, links, fixes, progress), problem
 
 
 def can_fork() -> bool:

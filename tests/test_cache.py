@@ -1,0 +1,164 @@
+"""The analysis cache saves time and never changes a result."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.engine import cache
+from tui.engine.analysis import analyse
+from tui.engine.loading import load_corpus
+from tui.engine.model import Link, Ref, SideFix
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def cache_folder(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RECONCILE_CACHE_DIR", str(folder))
+    monkeypatch.delenv("RECONCILE_NO_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture
+def corpus_folder(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"*{cache.SUFFIX}")) if folder.exists() else []
+
+
+def test_cached_analysis_equals_a_fresh_one(corpus_folder, cache_folder):
+    corpus = load_corpus(corpus_folder)
+    first = cache.analyse_cached(corpus)
+    assert len(entries(cache_folder)) == 1
+    cached = cache.load(cache.cache_key(corpus))
+    assert cached is not None and cached is not first
+    assert cached == first == analyse(corpus)
+    assert cache.analyse_cached(load_corpus(corpus_folder)) == analyse(corpus)
+
+
+def test_second_run_reads_the_cache_and_skips_the_engine(corpus_folder, monkeypatch):
+    corpus = load_corpus(corpus_folder)
+    fresh = cache.analyse_cached(corpus)
+    import tui.engine.analysis as engine
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the engine ran although the result was cached")
+
+    monkeypatch.setattr(engine, "analyse", fail)
+    assert cache.analyse_cached(load_corpus(corpus_folder)) == fresh
+
+
+def test_editing_an_article_misses_the_cache(corpus_folder, cache_folder):
+    corpus = load_corpus(corpus_folder)
+    before = cache.analyse_cached(corpus)
+    article = next(corpus_folder.glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more sentence here.\n",
+                       encoding="utf-8")
+    edited = load_corpus(corpus_folder)
+    assert cache.cache_key(edited) != before
+    assert cache.load(cache.cache_key(edited)) is None
+    after = cache.analyse_cached(edited)
+    assert after == analyse(edited) and after != before
+    assert len(entries(cache_folder)) == 2
+
+
+def test_editing_the_case_file_misses_the_cache(corpus_folder):
+    corpus = load_corpus(corpus_folder)
+    cache.analyse_cached(corpus)
+    before = cache.cache_key(corpus)
+    assert cache.load(before) is not None
+    case = corpus_folder / "reconcile.toml"
+    case.write_text(case.read_text(encoding="utf-8") + "\n# a comment changes the bytes\n",
+                    encoding="utf-8")
+    edited = load_corpus(corpus_folder)
+    assert cache.cache_key(edited) != before
+    assert cache.load(cache.cache_key(edited)) is None
+
+
+def test_links_and_fixes_are_part_of_the_key(corpus_folder):
+    corpus = load_corpus(corpus_folder)
+    a, b = corpus.articles[0].id, corpus.articles[1].id
+    link = Link(Ref(a, 0, 0), Ref(b, 0, 0), same=True)
+    fix = SideFix(side=None, speaker="somebody")
+    keys = {cache.cache_key(corpus), cache.cache_key(corpus, [link]),
+            cache.cache_key(corpus, [], [fix]), cache.cache_key(corpus, [link], [fix])}
+    assert len(keys) == 4
+    assert cache.analyse_cached(corpus, [link], [fix]) == analyse(corpus, [link], [fix])
+
+
+def test_a_corrupt_entry_is_ignored_and_rewritten(corpus_folder, cache_folder):
+    corpus = load_corpus(corpus_folder)
+    cache.analyse_cached(corpus)
+    [entry] = entries(cache_folder)
+    for damage in (b"not a pickle", b"", entry.read_bytes()[:100]):
+        entry.write_bytes(damage)
+        assert cache.load(cache.cache_key(corpus)) is None
+        assert cache.analyse_cached(corpus) == analyse(corpus)
+        assert cache.load(cache.cache_key(corpus)) == analyse(corpus)
+
+
+def test_an_entry_of_the_wrong_type_is_a_miss(corpus_folder, cache_folder):
+    import pickle
+
+    corpus = load_corpus(corpus_folder)
+    cache_folder.mkdir()
+    key = cache.cache_key(corpus)
+    (cache_folder / f"{key}{cache.SUFFIX}").write_bytes(pickle.dumps({"not": "an analysis"}))
+    assert cache.load(key) is None
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(corpus_folder, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    monkeypatch.setenv("RECONCILE_CACHE_DIR", str(blocker / "cache"))
+    corpus = load_corpus(corpus_folder)
+    assert cache.analyse_cached(corpus) == analyse(corpus)
+
+
+def test_no_cache_turns_it_off(corpus_folder, cache_folder, monkeypatch):
+    monkeypatch.setenv("RECONCILE_NO_CACHE", "1")
+    assert cache.cache_dir() is None
+    corpus = load_corpus(corpus_folder)
+    assert cache.analyse_cached(corpus) == analyse(corpus)
+    assert not cache_folder.exists()
+
+
+def test_default_folder_is_the_user_cache_dir(monkeypatch):
+    from platformdirs import user_cache_dir
+
+    monkeypatch.delenv("RECONCILE_CACHE_DIR")
+    assert cache.cache_dir() == Path(user_cache_dir("reconcile"))
+
+
+def test_pruning_keeps_the_newest_entries(cache_folder, seeds):
+    analysis = analyse(seeds)
+    for number in range(cache.KEEP + 5):
+        assert cache.store(f"{number:064x}", analysis)
+        os.utime(cache_folder / f"{number:064x}{cache.SUFFIX}", (number, number))
+    cache.prune(cache_folder)
+    kept = {path.name for path in entries(cache_folder)}
+    assert len(kept) == cache.KEEP
+    assert f"{cache.KEEP + 4:064x}{cache.SUFFIX}" in kept and f"{0:064x}{cache.SUFFIX}" not in kept
+    assert not list(cache_folder.glob("*.tmp"))
+
+
+def test_the_forked_reader_engine_fills_and_reads_the_cache(seeds, tmp_path, cache_folder):
+    from tui.ui.background import ForkedAnalysis, can_fork
+
+    if not can_fork():
+        pytest.skip("fork is not available here")
+    first = list(ForkedAnalysis(seeds, tmp_path / "n.toml").frames())
+    assert first[-1][0] == "result" and any(f[0] == "progress" for f in first)
+    assert len(entries(cache_folder)) == 1
+    second = list(ForkedAnalysis(seeds, tmp_path / "n.toml").frames())
+    assert [f[0] for f in second] == ["result"]  # no engine stages: read from the cache
+    assert second[-1][1] == first[-1][1] == analyse(seeds)

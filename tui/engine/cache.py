@@ -1,0 +1,182 @@
+"""A disk cache of finished analyses, so a second launch on the same corpus skips the engine.
+
+An entry is the pickled `Analysis`, named by a hash of everything the result
+depends on: the package version, the engine's own source files, every
+article's path and bytes (`Article.sha256`), the case file's bytes and
+what was read from it, the
+corpus's skipped files and warnings, and the user's links and side fixes
+passed to `analyse`.  Change any of them and the key changes: the cache can
+save time, never change a result.
+
+The folder is `platformdirs.user_cache_dir("reconcile")`, or
+`RECONCILE_CACHE_DIR`; `RECONCILE_NO_CACHE=1` turns the cache off.  Entries
+are written atomically (temporary file, then `os.replace`); an entry that
+cannot be read or unpickled is treated as a miss and rewritten, never an
+error.  Only the newest `KEEP` entries are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .model import Analysis, Corpus, Link, SideFix
+
+KEEP = 20                  # entries kept in the folder (newest first)
+SUFFIX = ".analysis"
+_STALE_TEMP = 3600         # seconds after which a leftover temporary file is removed
+_FORMAT = b"reconcile-analysis-cache-1"
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when the cache is turned off."""
+    if os.environ.get("RECONCILE_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    override = os.environ.get("RECONCILE_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("reconcile"))
+
+
+def _engine_fingerprint() -> bytes:
+    """A hash of the engine's source files: a changed engine never reads old results."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"?")
+    return digest.digest()
+
+
+def cache_key(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[SideFix] = ()) -> str:
+    """The hex key of the analysis of `corpus` with these links and fixes."""
+    from .. import __version__
+
+    digest = hashlib.sha256(_FORMAT)
+
+    def part(value: str | bytes) -> None:
+        data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+
+    part(__version__)
+    part(_engine_fingerprint())
+    part(str(corpus.path))
+    part(corpus.title)
+    part(repr(corpus.skipped))
+    part(repr(corpus.warnings))
+    part(str(len(corpus.articles)))
+    for article in corpus.articles:
+        part(article.id)
+        part(str(article.path))
+        part(article.sha256)
+    case_path = corpus.case.path
+    part(str(case_path))
+    part(repr(corpus.case))
+    if case_path is not None:
+        try:
+            part(Path(case_path).read_bytes())
+        except OSError:
+            part(b"unreadable case file")  # whatever was loaded, do not trust a cached result
+            part(os.urandom(16))
+    part(repr(tuple(links)))
+    part(repr(tuple(fixes)))
+    return digest.hexdigest()
+
+
+def load(key: str, folder: Path | None = None) -> Analysis | None:
+    """The cached analysis for `key`, or None (missing, unreadable, corrupt, cache off)."""
+    folder = cache_dir() if folder is None else folder
+    if folder is None:
+        return None
+    path = folder / f"{key}{SUFFIX}"
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        analysis = pickle.loads(data)
+    except Exception:  # a damaged entry: a miss, rewritten by the next store
+        return None
+    if not isinstance(analysis, Analysis):
+        return None
+    try:
+        os.utime(path)  # recently used entries survive pruning
+    except OSError:
+        pass
+    return analysis
+
+
+def store(key: str, analysis: Analysis, folder: Path | None = None) -> bool:
+    """Write the entry atomically and prune the folder; False when it could not be written."""
+    folder = cache_dir() if folder is None else folder
+    if folder is None:
+        return False
+    try:
+        data = pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{key[:16]}-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temp, folder / f"{key}{SUFFIX}")
+        except BaseException:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+            raise
+    except Exception:  # a full disk or a read-only folder costs speed, not the result
+        return False
+    prune(folder)
+    return True
+
+
+def prune(folder: Path, keep: int = KEEP) -> None:
+    """Keep the newest `keep` entries; remove old leftover temporary files."""
+    try:
+        names = list(os.scandir(folder))
+    except OSError:
+        return
+    entries = []
+    now = time.time()
+    for entry in names:
+        try:
+            if entry.name.endswith(SUFFIX):
+                entries.append((entry.stat().st_mtime, entry.path))
+            elif entry.name.endswith(".tmp") and now - entry.stat().st_mtime > _STALE_TEMP:
+                os.unlink(entry.path)
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _, path in entries[keep:]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def analyse_cached(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[SideFix] = (),
+                   progress: Callable[[str, int, int], None] | None = None) -> Analysis:
+    """`analyse(corpus, links, fixes, progress)`, read from the cache when it is there."""
+    folder = cache_dir()
+    key = cache_key(corpus, links, fixes) if folder is not None else None
+    if key is not None:
+        cached = load(key, folder)
+        if cached is not None:
+            return cached
+    from .analysis import analyse
+
+    analysis = analyse(corpus, links, fixes, progress)
+    if key is not None:
+        store(key, analysis, folder)
+    return analysis
