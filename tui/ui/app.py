@@ -10,6 +10,8 @@ worker after its first paint.  Nothing here imports Textual.
 
 from __future__ import annotations
 
+import gc
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +37,8 @@ def ReconcileApp(corpus: Corpus, theme_name: str | None = None,  # noqa: N802 - 
         except OSError:
             forked = None
     try:
+        if "tui.ui.reader" not in sys.modules:
+            _import_reader()
         from .reader import ReaderApp
 
         return ReaderApp(corpus, theme_name=theme_name, notes_path=notes_path,
@@ -43,3 +47,18 @@ def ReconcileApp(corpus: Corpus, theme_name: str | None = None,  # noqa: N802 - 
         if forked is not None:
             forked.close()
         raise
+
+
+def _import_reader() -> None:
+    """Import Textual and the reader once, without the cycle collector.
+
+    Imports only create long-lived objects (modules, classes, CSS), so the
+    collector's passes over them are wasted start-up time; afterwards they are
+    frozen out of its way.
+    """
+    gc.disable()
+    try:
+        from . import reader  # noqa: F401
+    finally:
+        gc.enable()
+        gc.freeze()
