@@ -162,3 +162,19 @@ def test_the_forked_reader_engine_fills_and_reads_the_cache(seeds, tmp_path, cac
     second = list(ForkedAnalysis(seeds, tmp_path / "n.toml").frames())
     assert [f[0] for f in second] == ["result"]  # no engine stages: read from the cache
     assert second[-1][1] == first[-1][1] == analyse(seeds)
+
+
+def test_a_result_already_sent_is_taken_without_waiting(seeds, tmp_path, cache_folder):
+    import time
+
+    from tui.ui.background import ForkedAnalysis, can_fork
+
+    if not can_fork():
+        pytest.skip("fork is not available here")
+    list(ForkedAnalysis(seeds, tmp_path / "n.toml").frames())  # fills the cache
+    forked = ForkedAnalysis(seeds, tmp_path / "n.toml")
+    deadline = time.monotonic() + 20
+    while (frame := forked.result_if_ready()) is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert frame is not None and frame[0] == "result" and frame[1] == analyse(seeds)
+    assert list(forked.frames()) == [frame]  # the worker's reading replays it

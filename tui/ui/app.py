@@ -4,7 +4,8 @@
 child process *before* importing Textual, so the analysis (on the second
 core) overlaps Textual's import, start-up and first paint; then it builds the
 Textual app (`tui.ui.reader.ReaderApp`), which reads the child's results in a
-worker.  Where forking is not possible the app runs the engine in a thread
+worker; if they are already there (a cached analysis usually is), they are
+handed to the app directly and its first paint shows the first dispute.  Where forking is not possible the app runs the engine in a thread
 worker after its first paint.  Nothing here imports Textual.
 """
 
@@ -40,6 +41,14 @@ def ReconcileApp(corpus: Corpus, theme_name: str | None = None,  # noqa: N802 - 
         if "tui.ui.reader" not in sys.modules:
             _import_reader()
         from .reader import ReaderApp
+
+        # The engine may be done already (a cached analysis, a small corpus): then the
+        # first paint shows the first dispute instead of "Reading the articles…".
+        early = forked.result_if_ready() if forked is not None else None
+        if early is not None and early[2] is None:  # a notes problem goes the usual way
+            analysis = early[1]
+            forked.close()
+            forked = None
 
         return ReaderApp(corpus, theme_name=theme_name, notes_path=notes_path,
                          analysis=analysis, forked=forked)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import struct
 import sys
 import threading
@@ -75,17 +76,34 @@ class ForkedAnalysis:
         os.close(write_fd)
         self.pid = pid
         self._pipe: BinaryIO = os.fdopen(read_fd, "rb")
+        self._early: list[tuple] = []  # frames already read by `result_if_ready`
+
+    def _read_frame(self) -> tuple:
+        header = self._pipe.read(_HEADER.size)
+        if len(header) < _HEADER.size:
+            return ("error", "the engine process ended without a result")
+        (size,) = _HEADER.unpack(header)
+        return pickle.loads(self._pipe.read(size))
+
+    def result_if_ready(self) -> tuple | None:
+        """The ("result", analysis, problem) frame if the child has already sent it, else None.
+
+        Never waits for the child's work: it reads only frames that have
+        started to arrive (a cached analysis is usually there before Textual
+        has finished importing).  Frames read here are replayed by `frames()`.
+        """
+        while not self._early or self._early[-1][0] == "progress":
+            if self._pipe.closed or not select.select([self._pipe], [], [], 0)[0]:
+                return None
+            self._early.append(self._read_frame())
+        frame = self._early[-1]
+        return frame if frame[0] == "result" else None
 
     def frames(self) -> Iterator[tuple]:
         """Frames until the result or an error; a dead child is reported as an error."""
         try:
             while True:
-                header = self._pipe.read(_HEADER.size)
-                if len(header) < _HEADER.size:
-                    yield ("error", "the engine process ended without a result")
-                    return
-                (size,) = _HEADER.unpack(header)
-                frame = pickle.loads(self._pipe.read(size))
+                frame = self._early.pop(0) if self._early else self._read_frame()
                 yield frame
                 if frame[0] in ("result", "error"):
                     return
