@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
+from tui.engine import pairing
 from tui.engine.model import Corpus
 from tui.engine.pairing import pair_corpus
 from tui.engine.textnorm import fold
@@ -97,19 +98,19 @@ def test_gold_resolves_and_is_substantial(seeds: Corpus, gold) -> None:
 
 
 def test_precision_and_recall_on_gold(seeds: Corpus, gold) -> None:
-    """Precision reaches the 0.9 aim; recall does not (measured 0.68).
+    """Precision reaches the 0.9 aim; recall does not (measured 0.735: 25 of 34).
 
     The misses are paraphrases no lexical evidence links: "Russia has denied
     that it caused the incident" against the TASS paragraph on the transponder
     and the sharp manoeuvre; "officials have resumed contact" against "Shoigu
-    spoke with his American counterpart".  The floor below is the measured
-    figure minus one pair, so a regression fails.
+    spoke with his American counterpart".  The floor below is just under the
+    measured figure, so losing one pair fails.
     """
     required, optional = gold
     precision, recall = score(engine_pairs(seeds), required, optional)
     print(f"engine: precision {precision:.3f} recall {recall:.3f}")
-    assert precision >= 0.9
-    assert recall >= 0.65
+    assert precision >= 0.95
+    assert recall >= 0.72
 
 
 def test_beats_naive_baseline(seeds: Corpus, gold) -> None:
@@ -127,4 +128,21 @@ def test_hard_paraphrases_are_found(seeds: Corpus, gold) -> None:
     required, _ = gold
     rewrite = {k for k in required if k[0][0].startswith("000_")}
     found = engine_pairs(seeds) & rewrite
-    assert len(found) >= 6  # of 14: the talks and the US account pair; Russia's account does not
+    assert len(found) >= 8  # of 14: the talks and the US account pair; Russia's account does not
+
+
+def test_article_context_lifts_aligned_paraphrases(seeds: Corpus, gold, monkeypatch) -> None:
+    """Between two reports of one event, a candidate just under the threshold that sits where
+    its article alignment puts it pairs: "Shoigu spoke with his American counterpart" /
+    "Austin spoke to his Russian counterpart" (38) and the MQ-9 paragraphs (39)."""
+    required, optional = gold
+    with_context = engine_pairs(seeds)
+    monkeypatch.setattr(pairing, "CONTEXT_BONUS", 0.0)
+    without = engine_pairs(seeds)
+    added = with_context - without
+    assert not without - with_context
+    assert len(added & required) >= 2
+    assert not added - required - optional  # no false pair
+    monkeypatch.undo()
+    relation = {frozenset((r["a"], r["b"])): r["relation"] for r in pair_corpus(seeds).article_similarity}
+    assert all(relation[frozenset((a[0], b[0]))] == "same event" for a, b in added)

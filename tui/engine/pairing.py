@@ -17,6 +17,9 @@ Why it works this way:
 * Paragraph pairs take the best of the paragraph-level score and their best
   sentence pair, so a one-sentence paragraph that restates one sentence of a
   long paragraph still pairs.
+* Reports of one event tell it in roughly the same order, so a paragraph
+  candidate just under the threshold that neighbours the alignment of two
+  same-event articles gets a small bonus (`_context`).
 * Near-identical paragraphs across articles are wire copy (reprints of one
   source text); articles with many of them are grouped in `Pairing.wire`.
 * The user's anchors (`Link`) override the engine in both directions.
@@ -73,6 +76,15 @@ SAME_EVENT_MIN = 0.08
 RELATED_MIN = 0.04
 #: Up to this many articles, every article pair is listed in article_similarity.
 SMALL_CORPUS = 20
+#: Article context: between two articles the first pass judges the same event
+#: (SAME_EVENT_MAX / SAME_EVENT_MIN of their paragraphs paired at CONTEXT_ANCHOR),
+#: a paragraph candidate scoring at least CONTEXT_FLOOR gains up to CONTEXT_BONUS
+#: when it neighbours a paired paragraph pair or sits at the corresponding place
+#: (relative positions within CONTEXT_POSITION of each other).
+CONTEXT_ANCHOR = 40.0
+CONTEXT_FLOOR = 34.0
+CONTEXT_BONUS = 4.0
+CONTEXT_POSITION = 0.15
 
 
 @dataclass(frozen=True)
@@ -134,11 +146,16 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     sentences = _units(corpus.articles, "sentence")
     paragraphs = _units(corpus.articles, "paragraph")
     far = _far_apart(corpus.articles)
-    sentence_scores = _pair_units(sentences, "sentences", report, far)
+    sentence_band: dict = {}
+    paragraph_band: dict = {}
+    sentence_scores = _pair_units(sentences, "sentences", report, far, band=sentence_band)
     long_paragraphs = [u for u in paragraphs
                        if len(corpus.articles[u.article].paragraphs[u.ref.paragraph].sentences) > 1]
-    paragraph_scores = _lift(_pair_units(paragraphs, "paragraphs", report, far, long_paragraphs),
+    paragraph_scores = _lift(_pair_units(paragraphs, "paragraphs", report, far, long_paragraphs,
+                                         band=paragraph_band),
                              sentence_scores, sentences, paragraphs)
+    band = _lift(paragraph_band, sentence_band, sentences, paragraphs)
+    paragraph_scores.update(_context(corpus, paragraph_scores, band, paragraphs, far))
     pairs = _to_pairs(sentence_scores, sentences, "sentence") + _to_pairs(paragraph_scores, paragraphs,
                                                                         "paragraph")
     pairs = _apply_links(corpus, pairs, links)
@@ -211,14 +228,16 @@ def score_pair(shared: float, weight_a: float, weight_b: float, fuzzy: float, su
 
 
 def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple[int, int]],
-                keep: list[_Unit] | None = None,
-                stats: dict | None = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+                keep: list[_Unit] | None = None, stats: dict | None = None,
+                band: dict | None = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """Score the candidate pairs the inverted index finds; keep those at the threshold.
 
     Returns {(i, j): (score, shared terms)} with i < j (indices into `units`).
     With `keep`, only pairs with at least one side in `keep` are considered
     (the others come from the sentence level).  `stats`, when given, receives
-    the number of candidates scored (the benchmark reports it).
+    the number of candidates scored (the benchmark reports it).  `band`, when
+    given, receives the candidates of same-date articles scoring from
+    CONTEXT_FLOOR up to the threshold (for the article-context pass).
     """
     idf, df = idf_weights(units)
     _prepare(units, idf)
@@ -259,6 +278,8 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple
             score = _score_units(u, v, idf)
             if score >= THRESHOLD + (OTHER_EVENT_MARGIN if (aj, art[i]) in far else 0):
                 out[(i, j) if i < j else (j, i)] = (score, _shared_terms(u, v, idf))
+            elif band is not None and score >= CONTEXT_FLOOR and (aj, art[i]) not in far:
+                band[(i, j) if i < j else (j, i)] = (score, (u, v, idf))  # terms when promoted
     report(stage, total, total)
     if stats is not None:
         stats[stage] = {"units": len(units), "candidates": scored, "pairs": len(out)}
@@ -315,6 +336,57 @@ def _lift(paragraph_scores: dict, sentence_scores: dict, sentences: list[_Unit],
         key = (index[Ref(a.article, a.paragraph)], index[Ref(b.article, b.paragraph)])
         if key not in out or out[key][0] < score:
             out[key] = (score, shared)
+    return out
+
+
+def _context(corpus: Corpus, scores: dict, band: dict, paragraphs: list[_Unit],
+             far: set[tuple[int, int]]) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+    """Paragraph candidates just under the threshold that their articles' alignment supports.
+
+    Two reports of one event tell it in roughly the same order (the lead
+    first), so between articles the first pass already judges the same event,
+    a candidate that neighbours a paired paragraph pair (diagonally: the
+    paragraphs before or after both) or sits at the same relative place in
+    both articles gains CONTEXT_BONUS.  Only candidates that already share
+    most of the evidence (CONTEXT_FLOOR) and articles that share a good part
+    of their paragraphs qualify, so unrelated topics never pair this way.
+    """
+    arts = corpus.articles
+    anchors: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for (i, j), (score, _) in scores.items():
+        if score >= CONTEXT_ANCHOR:
+            u, v = paragraphs[i], paragraphs[j]
+            if u.article > v.article:
+                u, v = v, u
+            anchors[(u.article, v.article)].add((u.ref.paragraph, v.ref.paragraph))
+    same = set()
+    for (x, y), ps in anchors.items():
+        if (x, y) in far:
+            continue
+        share_x = len({i for i, _ in ps}) / max(1, len(arts[x].paragraphs))
+        share_y = len({j for _, j in ps}) / max(1, len(arts[y].paragraphs))
+        if max(share_x, share_y) >= SAME_EVENT_MAX and min(share_x, share_y) >= SAME_EVENT_MIN:
+            same.add((x, y))
+    out = {}
+    # Candidates under CONTEXT_ANCHOR: the band the first pass left out and,
+    # with a threshold below it, the weaker pairs it kept.
+    below = [(k, s) for k, s in scores.items() if CONTEXT_FLOOR <= s[0] < CONTEXT_ANCHOR]
+    below += [(k, s) for k, s in band.items() if k not in scores]
+    for (i, j), (score, shared) in below:
+        u, v = paragraphs[i], paragraphs[j]
+        if u.article > v.article:
+            u, v = v, u
+        if (u.article, v.article) not in same:
+            continue
+        p, q = u.ref.paragraph, v.ref.paragraph
+        ps = anchors[(u.article, v.article)]
+        near = (p - 1, q - 1) in ps or (p + 1, q + 1) in ps
+        place = abs(p / len(arts[u.article].paragraphs) - q / len(arts[v.article].paragraphs))
+        bonus = CONTEXT_BONUS * max(float(near), 1 - place / CONTEXT_POSITION)
+        if bonus > 0 and score + bonus >= THRESHOLD:
+            if shared and isinstance(shared[0], _Unit):
+                shared = _shared_terms(*shared)
+            out[(i, j)] = (round(min(100.0, score + bonus), 1), shared)
     return out
 
 
