@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,13 @@ from tui.engine.model import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never touch the real user's config, data or cache folders."""
+    for name in ("RECONCILE_CONFIG_DIR", "RECONCILE_DATA_DIR", "RECONCILE_CACHE_DIR"):
+        os.environ.setdefault(name, str(tmp_path_factory.mktemp(name.lower())))
 
 
 @pytest.fixture(scope="session")
