@@ -658,8 +658,21 @@ def _fact(units: list[_Unit], group: list[int], idf: dict[str, float],
     if len(group) < 2 and status != "disputed":
         return None
     accounts = _accounts(units, group)
-    return Fact(_fact_id([a.text for a in accounts]), _title(units, group, idf, status, answers, sim), status, 0,
-                tuple(evidence) if status == "disputed" else (), accounts)
+    fact_id = _fact_id([a.text for a in accounts])
+    evidence = tuple(evidence) if status == "disputed" else ()
+    return Fact(fact_id, _title(units, group, idf, status, answers, sim), status, 0,
+                evidence, _evidence_first(accounts, evidence))
+
+
+def _evidence_first(accounts: tuple[Account, ...], evidence: tuple[str, ...]) -> tuple[Account, ...]:
+    """Within each side, the accounts that carry the conflicting words come first,
+    so the reader opens on "struck its propeller", not on a passing mention."""
+    words = {w for e in evidence for w in re.findall(r"[^\W\d_]{4,}", e.lower())}
+
+    def hits(account: Account) -> int:
+        return sum(1 for w in words if w in account.text.lower())
+
+    return tuple(sorted(accounts, key=lambda a: (a.side or "", -hits(a), a.ref)))
 
 
 def _accounts(units: list[_Unit], group: list[int]) -> tuple[Account, ...]:

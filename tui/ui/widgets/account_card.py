@@ -62,6 +62,24 @@ def context(account: Account, article: Article | None) -> tuple[str, str]:
     return before, after
 
 
+def _word_tail(text: str, limit: int) -> str:
+    """The last `limit` characters of text, starting at a word (never "…ransponder")."""
+    if len(text) <= limit:
+        return text
+    tail = text[-limit:]
+    space = tail.find(" ")
+    return tail[space + 1:] if 0 <= space < limit // 2 else tail
+
+
+def _word_head(text: str, limit: int) -> str:
+    """The first `limit` characters of text, ending at a word."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    space = head.rfind(" ")
+    return head[:space] if space > limit // 2 else head
+
+
 def account_text(account: Account, article: Article | None, other: str | None,
                  style: StyleOf, side_style: str, selected: bool, notes: int = 0) -> Text:
     """Speaker line, the sentence in context with differing words marked, the source line."""
@@ -78,7 +96,7 @@ def account_text(account: Account, article: Article | None, other: str | None,
     before, after = context(account, article)
     if before:
         cut = len(before) > CONTEXT_CHARS
-        text.append(("…" if cut else "") + one_line(before[-CONTEXT_CHARS:]) + " ",
+        text.append(("…" if cut else "") + one_line(_word_tail(before, CONTEXT_CHARS)) + " ",
                     style=style("panes--context"))
     spans = differing_spans(account.text, other) if other else ()
     text.append_text(diff_text(account.text, spans, style("panes--sentence"),
@@ -86,7 +104,7 @@ def account_text(account: Account, article: Article | None, other: str | None,
     if after:
         cut = len(after) > CONTEXT_CHARS
         glue = "" if after[:1] in ",.;:!?)’”\"'" else " "
-        text.append(glue + one_line(after[:CONTEXT_CHARS]) + ("…" if cut else ""),
+        text.append(glue + one_line(_word_head(after, CONTEXT_CHARS)) + ("…" if cut else ""),
                     style=style("panes--context"))
     text.append("\n")
     source = article_label(article) if article else account.ref.article
