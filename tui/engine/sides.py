@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicons import COUNTRIES
 from .model import Actor, Corpus, Side
@@ -35,6 +36,7 @@ def normalise(text: str) -> str:
     return text.translate(_APOS)
 
 
+@lru_cache(maxsize=4096)
 def name_pattern(name: str) -> re.Pattern[str]:
     """Whole-word pattern for a name; all-caps acronyms ("US") match case-sensitively."""
     name = normalise(name.strip())
@@ -62,9 +64,20 @@ class SideMatcher:
             if country:
                 entries.extend(_Entry(name_pattern(n), side.id, 1) for n in country_names(country))
         self.entries = entries
+        self._matches: dict[str, tuple[str, int, int] | None] = {}
 
     def match(self, phrase: str) -> tuple[str, int, int] | None:
         """(side id, start, end) of the best name in `phrase`, or None."""
+        try:
+            return self._matches[phrase]
+        except KeyError:
+            pass
+        found = self._match(phrase)
+        if len(self._matches) < 65536:
+            self._matches[phrase] = found
+        return found
+
+    def _match(self, phrase: str) -> tuple[str, int, int] | None:
         text = normalise(phrase)
         best: tuple[int, int, int, str] | None = None
         for entry in self.entries:
@@ -99,15 +112,25 @@ def country_of(side: Side) -> tuple | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _country_patterns() -> tuple[tuple[tuple, tuple[re.Pattern[str], ...]], ...]:
+    return tuple((country, tuple(name_pattern(n) for n in country_names(country))) for country in COUNTRIES)
+
+
 def countries_in(text: str) -> list[tuple]:
     """Gazetteer countries named in `text`, in order of first mention."""
+    return list(_countries_in(text))
+
+
+@lru_cache(maxsize=8192)
+def _countries_in(text: str) -> tuple[tuple, ...]:
     text = normalise(text)
     found: list[tuple[int, tuple]] = []
-    for country in COUNTRIES:
-        hits = [m.start() for n in country_names(country) for m in [name_pattern(n).search(text)] if m]
+    for country, patterns in _country_patterns():
+        hits = [m.start() for p in patterns for m in [p.search(text)] if m]
         if hits:
             found.append((min(hits), country))
-    return [c for _, c in sorted(found, key=lambda x: x[0])]
+    return tuple(c for _, c in sorted(found, key=lambda x: x[0]))
 
 
 def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
