@@ -62,6 +62,15 @@ def context(account: Account, article: Article | None) -> tuple[str, str]:
     return before, after
 
 
+def _closes(after: str) -> bool:
+    """Does the context after a sentence start with punctuation that clings to it?
+    A straight quote clings only when it closes (followed by a space or the end)."""
+    first = after[:1]
+    if first in "\"'":
+        return after[1:2] in ("", " ", ",", ".", ";", ":")
+    return first != "" and first in ",.;:!?)’”"
+
+
 def _word_tail(text: str, limit: int) -> str:
     """The last `limit` characters of text, starting at a word (never "…ransponder")."""
     if len(text) <= limit:
@@ -103,7 +112,7 @@ def account_text(account: Account, article: Article | None, other: str | None,
                                style("panes--diff")))
     if after:
         cut = len(after) > CONTEXT_CHARS
-        glue = "" if after[:1] in ",.;:!?)’”\"'" else " "
+        glue = "" if _closes(after) else " "
         text.append(glue + one_line(_word_head(after, CONTEXT_CHARS)) + ("…" if cut else ""),
                     style=style("panes--context"))
     text.append("\n")
