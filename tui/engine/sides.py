@@ -45,9 +45,52 @@ def name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'.-]){body}(?![\w-])", flags)
 
 
+# Ignoring case, an ASCII letter matches only ASCII letters and these four
+# (İ ı ſ K: i, i, s, k), so without them a lower-cased text shows every match.
+_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+@lru_cache(maxsize=4096)
+def _needles(name: str) -> tuple[bool, tuple[str, ...]] | None:
+    """(ignores case, words) that any match of name_pattern(name) contains; None: unknown."""
+    name = normalise(name.strip())
+    words = tuple(name.split())
+    if re.fullmatch(r"[A-Z][A-Z.]*", name):
+        return False, words
+    if all(w.isascii() for w in words):
+        return True, tuple(w.lower() for w in words)
+    return None
+
+
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased for the needle test, or None when case folding could mislead it."""
+    if text.isascii() or not any(ch in text for ch in _ASCII_FOLDS):
+        return text.lower()
+    return None
+
+
+def _absent(name: str, text: str, low: str | None) -> bool:
+    """True when name_pattern(name) cannot match in `text` (`low` = _lowered(text)).
+
+    A cheap test that saves compiling and running most gazetteer patterns.
+    """
+    needles = _needles(name)
+    if needles is None:
+        return False
+    ignore_case, words = needles
+    if ignore_case:
+        if low is None:
+            return False
+        text = low
+    for word in words:
+        if word not in text:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class _Entry:
-    pattern: re.Pattern[str]
+    name: str
     side: str
     weight: int  # actors beat countries at the same position
 
@@ -59,10 +102,10 @@ class SideMatcher:
         entries: list[_Entry] = []
         for side in sides:
             for actor in side.actors:
-                entries.extend(_Entry(name_pattern(n), side.id, 2) for n in actor.names if n.strip())
+                entries.extend(_Entry(n, side.id, 2) for n in actor.names if n.strip())
             country = country_of(side)
             if country:
-                entries.extend(_Entry(name_pattern(n), side.id, 1) for n in country_names(country))
+                entries.extend(_Entry(n, side.id, 1) for n in country_names(country))
         self.entries = entries
         self._matches: dict[str, tuple[str, int, int] | None] = {}
 
@@ -79,9 +122,12 @@ class SideMatcher:
 
     def _match(self, phrase: str) -> tuple[str, int, int] | None:
         text = normalise(phrase)
+        low = _lowered(text)
         best: tuple[int, int, int, str] | None = None
         for entry in self.entries:
-            found = entry.pattern.search(text)
+            if _absent(entry.name, text, low):
+                continue
+            found = name_pattern(entry.name).search(text)
             if not found:
                 continue
             key = (found.start(), -(found.end() - found.start()), -entry.weight, entry.side)
@@ -103,18 +149,17 @@ def country_of(side: Side) -> tuple | None:
     """The gazetteer country a side stands for, read from its id, name or actors."""
     labels = [side.name, side.id, *(n for a in side.actors for n in a.names)]
     for label in labels:
+        text = normalise(label)
+        low = _lowered(text)
         for country in COUNTRIES:
-            if any(name_pattern(n).fullmatch(normalise(label)) for n in country_names(country)):
+            if any(not _absent(n, text, low) and name_pattern(n).fullmatch(text) for n in country_names(country)):
                 return country
+    text = normalise(side.name)
+    low = _lowered(text)
     for country in COUNTRIES:
-        if any(name_pattern(n).search(normalise(side.name)) for n in country_names(country)):
+        if any(not _absent(n, text, low) and name_pattern(n).search(text) for n in country_names(country)):
             return country
     return None
-
-
-@lru_cache(maxsize=1)
-def _country_patterns() -> tuple[tuple[tuple, tuple[re.Pattern[str], ...]], ...]:
-    return tuple((country, tuple(name_pattern(n) for n in country_names(country))) for country in COUNTRIES)
 
 
 def countries_in(text: str) -> list[tuple]:
@@ -125,9 +170,11 @@ def countries_in(text: str) -> list[tuple]:
 @lru_cache(maxsize=8192)
 def _countries_in(text: str) -> tuple[tuple, ...]:
     text = normalise(text)
+    low = _lowered(text)
     found: list[tuple[int, tuple]] = []
-    for country, patterns in _country_patterns():
-        hits = [m.start() for p in patterns for m in [p.search(text)] if m]
+    for country in COUNTRIES:
+        hits = [m.start() for n in country_names(country) if not _absent(n, text, low)
+                for m in [name_pattern(n).search(text)] if m]
         if hits:
             found.append((min(hits), country))
     return tuple(c for _, c in sorted(found, key=lambda x: x[0]))
@@ -245,6 +292,8 @@ def _vote(votes: dict[str, Counter[str]], run: str, side: str) -> None:
         if (len(name) < 3 or not name[0].isupper() or "." in name or name.lower() in _NOT_A_NAME
                 or _ROLE.fullmatch(name)):
             return
-        if any(name_pattern(n).fullmatch(name) for c in COUNTRIES for n in country_names(c)):
+        low = _lowered(name)
+        if any(not _absent(n, name, low) and name_pattern(n).fullmatch(name)
+               for c in COUNTRIES for n in country_names(c)):
             return
     votes.setdefault(name, Counter())[side] += 1
