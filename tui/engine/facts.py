@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .attribution import find_claims
 from .lexicons import (ANTONYMS, CAUSAL_BACKWARD, CAUSAL_FORWARD, CONTRAST, CONTRAST_OPENERS, COUNTRIES,
@@ -60,6 +61,7 @@ _ANSWER_SIM = 0.6        # strength of a contrast link between two sides' clause
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s", "ly")
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude, predictable stem: drop one common suffix, keep six letters."""
     word = normalise(word).lower().removesuffix("'s")
@@ -113,15 +115,24 @@ def _name_stems(corpus: Corpus) -> frozenset[str]:
     return frozenset(_stem(w) for n in names for w in _TOKEN.findall(n))
 
 
+@lru_cache(maxsize=65536)
+def _token_term(token: str) -> tuple[str, str] | None:
+    """(stem, surface word) of a content token, or None."""
+    low = normalise(token).lower()
+    if low in _NOT_CONTENT or len(low) < 3 or low in NEGATION:
+        return None
+    return _stem(token), low.removesuffix("'s")
+
+
 def _terms(text: str, skip: frozenset[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for token in _TOKEN.findall(text):
-        low = normalise(token).lower()
-        if low in _NOT_CONTENT or len(low) < 3 or low in NEGATION:
+        term = _token_term(token)
+        if term is None:
             continue
-        stem = _stem(token)
+        stem, word = term
         if stem not in skip and stem not in STOPWORDS:
-            out.setdefault(stem, low.removesuffix("'s"))
+            out.setdefault(stem, word)
     return out
 
 
@@ -207,12 +218,21 @@ def _idf(corpus: Corpus, skip: frozenset[str]) -> dict[str, float]:
     return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
 
 
-def _cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+def _norm(terms: frozenset[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in terms))
+
+
+def _cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float],
+            norm_a: float | None = None, norm_b: float | None = None) -> float:
+    """Cosine of two term sets; pass their norms when known (the same sums)."""
     shared = a & b
     if not shared:
         return 0.0
-    weight = lambda s: math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in s))  # noqa: E731
-    return sum(idf.get(t, 1.0) ** 2 for t in shared) / (weight(a) * weight(b))
+    if norm_a is None:
+        norm_a = _norm(a, idf)
+    if norm_b is None:
+        norm_b = _norm(b, idf)
+    return sum(idf.get(t, 1.0) ** 2 for t in shared) / (norm_a * norm_b)
 
 
 class _Sim(dict):
@@ -235,9 +255,10 @@ def _similarity(units: list[_Unit], idf: dict[str, float], pairs: Sequence[Pair]
         for stem in unit.stems:
             index.setdefault(stem, []).append(i)
     sim = _Sim()
+    norms = [_norm(unit.stems, idf) for unit in units]
     for i, unit in enumerate(units):
         for j in sorted({j for stem in unit.stems for j in index[stem] if j > i}):
-            s = _cosine(unit.stems, units[j].stems, idf)
+            s = _cosine(unit.stems, units[j].stems, idf, norms[i], norms[j])
             if (unit.ref, units[j].ref) in paired and s > 0.1:
                 s = min(1.0, s + 0.15)
             sim.put(i, j, s)
@@ -640,8 +661,9 @@ def _join_disputes(groups: list[list[int]], units: list[_Unit], answers: list[_A
     article, the two versions in another); once both groups are known to be
     disputes, a low overlap is enough to say they are the same one.
     """
-    disputed = [g for g in groups if _status(units, g, answers)[0] == "disputed"]
-    others = [g for g in groups if _status(units, g, answers)[0] != "disputed"]
+    statuses = [_status(units, g, answers)[0] for g in groups]
+    disputed = [g for g, status in zip(groups, statuses) if status == "disputed"]
+    others = [g for g, status in zip(groups, statuses) if status != "disputed"]
     while len(disputed) > 1:
         score, a, b = max((_average(sim, x, y), i, j) for i, x in enumerate(disputed)
                           for j, y in enumerate(disputed) if i < j)
