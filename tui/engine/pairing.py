@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -130,6 +131,14 @@ class _Unit:
 def _unit(ref: Ref, article: int, text: str) -> _Unit:
     """A unit with term -> weight factor (the largest over the term's occurrences)
     and term -> the word as first written."""
+    factors, shown = _scanned(text)
+    return _Unit(ref, article, text, dict(factors), shown=dict(shown))
+
+
+@lru_cache(maxsize=4096)
+def _scanned(text: str) -> tuple[dict[str, float], dict[str, str]]:
+    """The term factors and shown words of a text, once per text (a one-sentence
+    paragraph is also a sentence); callers copy them."""
     factors: dict[str, float] = {}
     shown: dict[str, str] = {}
     for t, f, word in scan(text):
@@ -137,7 +146,12 @@ def _unit(ref: Ref, article: int, text: str) -> _Unit:
             factors[t] = f
         if t not in shown:
             shown[t] = word[:-2] if word.endswith(("'s", "'S")) else word
-    return _Unit(ref, article, text, factors, shown=shown)
+    return factors, shown
+
+
+@lru_cache(maxsize=4096)
+def _word_keys(text: str) -> tuple[str, ...]:
+    return tuple(word_key(t[0]) for t in tokens(text))
 
 
 def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress | None = None) -> Pairing:
@@ -202,7 +216,7 @@ def _prepare(units: list[_Unit], idf: dict[str, float]) -> None:
     for u in units:
         u.weight = sum(idf[t] * f for t, f in u.terms.items()) or 1e-9
         u.key = " ".join(sorted(u.terms))
-        u.words = tuple(word_key(t[0]) for t in tokens(u.text))
+        u.words = _word_keys(u.text)
 
 
 # --- scoring ----------------------------------------------------------------------------------
@@ -450,7 +464,7 @@ def is_wire(a: str, b: str) -> bool:
     trimming a clause or splitting a paragraph.  So: the longest common word
     subsequence covers most of the shorter passage and much of the longer.
     """
-    return _same_words(tuple(word_key(t[0]) for t in tokens(a)), tuple(word_key(t[0]) for t in tokens(b)))
+    return _same_words(_word_keys(a), _word_keys(b))
 
 
 def _same_words(wa: Sequence[str], wb: Sequence[str]) -> bool:
