@@ -24,7 +24,7 @@ from .lexicons import (ADVERBIAL_OPENERS, AUXILIARIES, GENERIC_HEADS, LEADING_NO
                        PRONOUNS, REJECTION_VERBS, REPORTING_PHRASES, REPORTING_VERBS, SPEAKER_NOUNS,
                        SPEECH_ACT)
 from .model import Attribution, Corpus, Pair, Ref, SideFix
-from .sides import SideMatcher, countries_in
+from .sides import SideMatcher, countries_in, matcher_for
 
 _VERB = re.compile(
     r"(?<![\w'’-])(" + "|".join(sorted([*REPORTING_PHRASES, *REPORTING_VERBS], key=len, reverse=True))
@@ -69,6 +69,17 @@ class Claim:
 
 def find_claims(text: str, matcher: SideMatcher | None = None) -> list[Claim]:
     """Every attribution in `text` in reading order (verbs inside quotes are skipped)."""
+    if matcher is None:
+        return _find_claims(text, None)
+    found = matcher.claims.get(text)
+    if found is None:
+        found = tuple(_find_claims(text, matcher))
+        if len(matcher.claims) < 65536:
+            matcher.claims[text] = found
+    return list(found)
+
+
+def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     quoted = _quoted(text)
     found: list[Claim] = []
     for m in _ACCORDING.finditer(text):
@@ -257,7 +268,7 @@ class _Last:
 def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
               fixes: Sequence[SideFix] = ()) -> dict[Ref, Attribution]:
     """An Attribution for every sentence of the corpus."""
-    matcher = SideMatcher(corpus.sides)
+    matcher = matcher_for(corpus.sides)
     out: dict[Ref, Attribution] = {}
     for article in corpus.articles:
         out.update(_attribute_article(article, matcher))

@@ -36,7 +36,7 @@ from .lexicons import (ANTONYMS, CAUSAL_BACKWARD, CAUSAL_FORWARD, CONTRAST, CONT
                        DENIAL, HEDGES, NEGATION, OUTCOME_PHRASES, OUTCOMES, REJECTION_VERBS,
                        REPORTING_PARTICIPLES, REPORTING_VERBS, STOPWORDS)
 from .model import Account, Attribution, Corpus, Fact, Pair, Ref
-from .sides import SideMatcher, country_names, normalise
+from .sides import SideMatcher, country_names, matcher_for, normalise
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
 # Clause boundaries: "while", non-restrictive "which"/"who", a resumptive noun
@@ -90,7 +90,7 @@ class _Unit:
 def build_facts(corpus: Corpus, pairs: Sequence[Pair],
                 attributions: dict[Ref, Attribution]) -> tuple[Fact, ...]:
     """The corpus's facts, disputes first by rank."""
-    matcher = SideMatcher(corpus.sides)
+    matcher = matcher_for(corpus.sides)
     skip = _name_stems(corpus)
     units = _units(corpus, attributions, matcher, skip)
     if not units:

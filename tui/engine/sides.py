@@ -108,6 +108,7 @@ class SideMatcher:
                 entries.extend(_Entry(n, side.id, 1) for n in country_names(country))
         self.entries = entries
         self._matches: dict[str, tuple[str, int, int] | None] = {}
+        self.claims: dict[str, tuple] = {}  # text -> its claims (attribution.find_claims)
 
     def match(self, phrase: str) -> tuple[str, int, int] | None:
         """(side id, start, end) of the best name in `phrase`, or None."""
@@ -137,6 +138,12 @@ class SideMatcher:
             return None
         start, neg_len, _, side = best
         return side, start, start - neg_len
+
+
+@lru_cache(maxsize=8)
+def matcher_for(sides: tuple[Side, ...]) -> SideMatcher:
+    """One shared matcher per set of sides, so attribution and facts share its memos."""
+    return SideMatcher(sides)
 
 
 def country_names(country: tuple) -> tuple[str, ...]:
