@@ -508,6 +508,7 @@ def _attach_causes(groups: list[list[int]], units: list[_Unit], causes: list[_An
     return [sorted(g) for g in groups if g]
 
 
+@lru_cache(maxsize=8192)
 def _cue(text: str) -> str | None:
     """The words that mark a clause as an answer: denial, contrast, a hedged claim."""
     m = _DENIAL.search(text) or _CONTRAST.search(text) or _OPENER.search(text)
@@ -627,7 +628,7 @@ def _evidence(units: list[_Unit], group: list[int], answers: list[_Answer]) -> l
 
 def _negated(a: _Unit, b: _Unit) -> list[str]:
     """Terms both clauses use, negated in `a` only ("did not come in contact")."""
-    tokens = [normalise(t).lower() for t in _TOKEN.findall(a.text)]
+    tokens = _lower_tokens(a.text)
     out = []
     for k, tok in enumerate(tokens):
         if tok in NEGATION or tok.endswith("n't"):
@@ -639,6 +640,12 @@ def _negated(a: _Unit, b: _Unit) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _lower_tokens(text: str) -> tuple[str, ...]:
+    return tuple(normalise(t).lower() for t in _TOKEN.findall(text))
+
+
+@lru_cache(maxsize=8192)
 def _has_negation(text: str) -> bool:
     return any(normalise(t).lower() in NEGATION for t in _TOKEN.findall(text))
 
