@@ -204,7 +204,7 @@ def scan(text: str) -> list[tuple[str, float, str]]:
         capital = tok[:1].isupper()
         if not capital and tok in _GLUE_WORDS and run:
             continue  # "of", "the" inside a name: decided by the next word
-        if not (capital and run and _NAME_GLUE.match(text[last_end:m.start()])):
+        if run and not (capital and _NAME_GLUE.match(text[last_end:m.start()])):
             _close(run, out)
             run = []
         t = term(tok)
