@@ -97,6 +97,8 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
 
 def _quoted(text: str) -> list[bool]:
     """Which characters sit inside double quotation marks."""
+    if "“" not in text and "”" not in text and '"' not in text:
+        return [False] * (len(text) + 1)
     inside, out = False, []
     for ch in text:
         if ch == "“":

@@ -107,6 +107,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(normalise(text))]
 
 
+@lru_cache(maxsize=200_000)
 def spell_us(word: str) -> str:
     """The US spelling of a lower-case word, so "behaviour" meets "behavior"."""
     if word in _SPELLING:
