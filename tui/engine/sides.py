@@ -88,6 +88,47 @@ def _absent(name: str, text: str, low: str | None) -> bool:
     return False
 
 
+def _span(name: str, text: str, low: str | None) -> tuple[int, int] | None:
+    """Where name_pattern(name).search(text) matches (`low` = _lowered(text)).
+
+    A name of ASCII words is found with str.find and the pattern's boundary
+    and space tests, without compiling it: in a text with none of the four
+    folds, lower() keeps every position and maps only ASCII letters to ASCII
+    letters; \\w is str.isalnum() or "_", \\s is str.isspace().
+    """
+    if _absent(name, text, low):
+        return None
+    needles = _needles(name)
+    if needles is not None and needles[1] and (low is not None or not needles[0]):
+        hay = low if needles[0] else text
+        first, rest = needles[1][0], needles[1][1:]
+        at = hay.find(first)
+        while at >= 0:
+            end = _rest_end(hay, text, at + len(first), rest)
+            before = text[at - 1] if at else ""
+            if end is not None and (not before or not (before.isalnum() or before in "_'.-")):
+                after = text[end] if end < len(text) else ""
+                if not after or not (after.isalnum() or after in "_-"):
+                    return at, end
+            at = hay.find(first, at + 1)
+        return None
+    found = name_pattern(name).search(text)
+    return found.span() if found else None
+
+
+def _rest_end(hay: str, text: str, end: int, rest: tuple[str, ...]) -> int | None:
+    """End of r"\\s+".join(rest) after `end` (a word never starts with a space, so
+    the greedy \\s+ never backtracks), or None."""
+    for word in rest:
+        k = end
+        while k < len(text) and text[k].isspace():
+            k += 1
+        if k == end or not hay.startswith(word, k):
+            return None
+        end = k + len(word)
+    return end
+
+
 @dataclass(frozen=True)
 class _Entry:
     name: str
@@ -126,12 +167,10 @@ class SideMatcher:
         low = _lowered(text)
         best: tuple[int, int, int, str] | None = None
         for entry in self.entries:
-            if _absent(entry.name, text, low):
-                continue
-            found = name_pattern(entry.name).search(text)
+            found = _span(entry.name, text, low)
             if not found:
                 continue
-            key = (found.start(), -(found.end() - found.start()), -entry.weight, entry.side)
+            key = (found[0], -(found[1] - found[0]), -entry.weight, entry.side)
             if best is None or key < best:
                 best = key
         if best is None:
@@ -180,8 +219,7 @@ def _countries_in(text: str) -> tuple[tuple, ...]:
     low = _lowered(text)
     found: list[tuple[int, tuple]] = []
     for country in COUNTRIES:
-        hits = [m.start() for n in country_names(country) if not _absent(n, text, low)
-                for m in [name_pattern(n).search(text)] if m]
+        hits = [m[0] for n in country_names(country) for m in [_span(n, text, low)] if m]
         if hits:
             found.append((min(hits), country))
     return tuple(c for _, c in sorted(found, key=lambda x: x[0]))
