@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .model import Analysis, Corpus, Link, SideFix
+from .userdirs import user_dir
 
 KEEP = 20                  # entries kept in the folder (newest first)
 SUFFIX = ".analysis"
@@ -37,12 +38,7 @@ def cache_dir() -> Path | None:
     """The cache folder, or None when the cache is turned off."""
     if os.environ.get("RECONCILE_NO_CACHE", "").strip() not in ("", "0"):
         return None
-    override = os.environ.get("RECONCILE_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("reconcile"))
+    return user_dir("cache")
 
 
 def _engine_fingerprint() -> bytes:

@@ -8,16 +8,12 @@ Errors carry the file, line and column so the user can fix the file at once.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 from .model import Actor, ArticleMeta, Case, PinnedFact, Side
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from .tomlcompat import tomllib
 
 CASE_FILE = "reconcile.toml"
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")

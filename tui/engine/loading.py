@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -18,10 +17,7 @@ from .casefile import CASE_FILE, read_case
 from .cleaning import Cleaned, Line, Unit, clean, is_list_block, split_lines, text_units
 from .model import Article, Case, Corpus, Dropped, Skipped
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .tomlcompat import tomllib
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 OWN_FILES = re.compile(r"^(reconcile\.toml|reconcile-notes\.toml(\.bak)?|.*\.tmp)$")

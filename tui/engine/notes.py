@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sys
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -28,15 +27,12 @@ import tomli_w
 from .anchors import ORPHANED, Anchor, Placement, anchor_for_ref, resolve
 from .atomic import can_write_in, locked, write_atomic
 from .model import Account, Corpus, Fact, Link, Ref, SideFix
+from .userdirs import user_dir
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - 3.10 only
-    import tomli as tomllib
+from .tomlcompat import tomllib
 
 SCHEMA = "reconcile.notes/1"
 NOTES_FILE = "reconcile-notes.toml"
-DATA_DIR_ENV = "RECONCILE_DATA_DIR"
 VERDICTS = ("unverified", "supported", "refuted", "misleading", "unclear")
 KINDS = ("notes", "links", "sides")  # the three arrays of tables in the file
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -135,12 +131,7 @@ class NotesReadOnly(RuntimeError):
 
 def data_dir() -> Path:
     """The per-user folder for notes of read-only corpora (env var overrides)."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("reconcile"))
+    return user_dir("data")
 
 
 def default_notes_path(corpus_path: Path) -> Path:

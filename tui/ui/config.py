@@ -9,27 +9,19 @@ fatal: the reader must open even with a broken config.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..engine.atomic import write_atomic
+from ..engine.userdirs import user_dir
 
-ENV_VAR = "RECONCILE_CONFIG_DIR"
+from ..engine.tomlcompat import tomllib
+
 SETTINGS_FILE = "settings.toml"
 
 
 def config_dir() -> Path:
     """The user's config folder for reconcile (not created here)."""
-    override = os.environ.get(ENV_VAR)
-    if override:
-        return Path(override)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("reconcile"))
+    return user_dir("config")
 
 
 def user_themes_dir() -> Path:
@@ -56,15 +48,11 @@ def save_setting(key: str, value: str) -> str | None:
     """
     settings, _ = load_settings()
     settings[key] = value
-    folder = config_dir()
-    path = folder / SETTINGS_FILE
+    path = config_dir() / SETTINGS_FILE
     try:
         import tomli_w
 
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(tomli_w.dumps(settings), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, tomli_w.dumps(settings).encode("utf-8"), keep_backup=False)
     except (OSError, TypeError, ValueError) as exc:
         return f"{path}: cannot save settings ({exc})"
     return None

@@ -18,14 +18,10 @@ folder's `themes/`.  A bad file is reported, never fatal.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..engine.tomlcompat import tomllib
 
 from textual.theme import Theme
 

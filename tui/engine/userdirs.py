@@ -1,0 +1,23 @@
+"""The user's folders for reconcile: config, data and cache.
+
+Each is platformdirs' folder for "reconcile", unless `RECONCILE_<KIND>_DIR`
+names another one: tests and portable setups must never touch the real ones.
+Nothing is created here.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def user_dir(kind: str) -> Path:
+    """The folder of `kind` ("config", "data" or "cache"), the env override first."""
+    override = os.environ.get(f"RECONCILE_{kind.upper()}_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    finder = {"config": platformdirs.user_config_dir, "data": platformdirs.user_data_dir,
+              "cache": platformdirs.user_cache_dir}[kind]
+    return Path(finder("reconcile"))
