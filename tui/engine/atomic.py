@@ -27,10 +27,14 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
-    """Replace `path` by `data` atomically, keeping the old version as `.bak`."""
+def write_atomic(path: Path, data: bytes, keep_backup: bool = True, durable: bool = True) -> None:
+    """Replace `path` by `data` atomically, keeping the old version as `.bak`.
+
+    `durable=False` skips the fsyncs: still never half a file, but a crash may
+    lose the write (right for a cache, where a lost entry only costs time).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _write_temp(path, data)
+    tmp = _write_temp(path, data, durable)
     try:
         if keep_backup and path.exists():
             _replace_with(backup_path(path), path.read_bytes())
@@ -39,7 +43,8 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
     sweep_temps(path)
 
 
@@ -68,15 +73,16 @@ def _replace_with(path: Path, data: bytes) -> None:
         raise
 
 
-def _write_temp(path: Path, data: bytes) -> Path:
-    """A fully written, fsynced hidden temporary file beside `path`."""
+def _write_temp(path: Path, data: bytes, durable: bool = True) -> Path:
+    """A fully written (and, when `durable`, fsynced) hidden temporary file beside `path`."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -20,12 +20,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .model import Analysis, Corpus, Link, SideFix
+from .atomic import write_atomic
 from .userdirs import user_dir
 
 KEEP = 20                  # entries kept in the folder (newest first)
@@ -119,18 +119,7 @@ def store(key: str, analysis: Analysis, folder: Path | None = None) -> bool:
         return False
     try:
         data = pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{key[:16]}-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temp, folder / f"{key}{SUFFIX}")
-        except BaseException:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
-            raise
+        write_atomic(folder / f"{key}{SUFFIX}", data, keep_backup=False, durable=False)
     except Exception:  # a full disk or a read-only folder costs speed, not the result
         return False
     prune(folder)
