@@ -1,4 +1,4 @@
-"""One entry point for the whole engine: corpus -> pairs -> claims -> facts.
+"""One entry point for the whole engine: corpus -> pairs -> claims -> facts (-> fact pairs).
 
 Screens and the export both call `analyse`, so they can never disagree.
 `progress` receives (stage, done, total) for long corpora.  `links` and
@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .attribution import attribute
+from .factpairs import fact_pairs
 from .facts import build_facts
 from .model import Analysis, Corpus, Link, SideFix
 from .pairing import pair_corpus
@@ -28,4 +29,5 @@ def analyse(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[SideFix]
     pairing = pair_corpus(corpus, links, progress)
     attributions = attribute(corpus, pairing.pairs, fixes)
     facts = build_facts(corpus, pairing.pairs, attributions)
-    return Analysis(corpus, pairing.pairs, pairing.article_similarity, attributions, facts)
+    pairs = pairing.pairs + tuple(fact_pairs(corpus, facts, pairing.pairs, links))
+    return Analysis(corpus, pairs, pairing.article_similarity, attributions, facts)

@@ -182,8 +182,9 @@ class Pair:
     """Two passages in different articles that tell the same fact.
 
     `score` is 0..100; `terms` are the informative terms both share; `kind`
-    is "sentence" or "paragraph"; `origin` says whether the engine found the
-    pair or the user pinned it ("engine" or "user").
+    is "sentence" or "paragraph"; `origin` says who found the pair: "engine"
+    (pairing, on shared words), "fact" (the facts stage: one side's accounts
+    of one fact) or "user" (pinned in the notes file).
     """
 
     a: Ref

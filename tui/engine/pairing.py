@@ -438,17 +438,23 @@ def _apply_links(corpus: Corpus, pairs: list[TextPair], links: Sequence[Link]) -
     order = {a.id: n for n, a in enumerate(corpus.articles)}
     for link in forced.values():
         a, b = sorted((link.a, link.b), key=lambda r: (order.get(r.article, len(order)), r))
-        text_a, text_b = _text(corpus, a), _text(corpus, b)
+        text_a, text_b = passage_text(corpus, a), passage_text(corpus, b)
         if text_a is None or text_b is None:
             continue  # a stale anchor to a passage that no longer exists
-        shown = surface_terms(text_a)
-        shared = tuple(shown[t] for t in sorted(shown.keys() & set(terms(text_b))))[:8]
         kind = "paragraph" if a.sentence is None and b.sentence is None else "sentence"
-        kept.append(TextPair(a, b, 100.0, shared, kind, "user", text_a, text_b))
+        kept.append(TextPair(a, b, 100.0, shared_words(text_a, text_b), kind, "user", text_a, text_b))
     return kept
 
 
-def _text(corpus: Corpus, ref: Ref) -> str | None:
+def shared_words(text_a: str, text_b: str) -> tuple[str, ...]:
+    """Up to 8 content terms two passages share, as written in the first (for pairs the
+    engine did not score: user anchors and fact pairs)."""
+    shown = surface_terms(text_a)
+    return tuple(shown[t] for t in sorted(shown.keys() & set(terms(text_b))))[:8]
+
+
+def passage_text(corpus: Corpus, ref: Ref) -> str | None:
+    """The text of a paragraph or sentence reference; None when it no longer exists."""
     try:
         article = corpus.article(ref.article)
         paragraph = article.paragraphs[ref.paragraph]

@@ -1,0 +1,65 @@
+"""Pairs the facts stage finds: one side's accounts of one fact in different articles.
+
+Why: pairing works on shared words, and a rewrite can tell the same claim in
+other words ("Russia has denied that it caused the incident" against a
+ministry's own account of a sharp manoeuvre and a crash).  The facts stage
+groups clauses into facts with more evidence than a word overlap - denial
+and contrast links, causes of one outcome, the answers one side gives the
+other - and attributes every account to a side.  Two accounts of one fact
+from the same side, in different articles, tell the same claim: the reader's
+compare view and the export should align them too.
+
+These pairs come after the facts and feed nothing back (data still flows
+corpus -> pairs -> claims -> facts); they carry `origin` "fact" and the
+pairing THRESHOLD as their score, since their evidence is the facts stage's,
+not a word overlap.  A user's "not the same" decision on two paragraphs keeps
+them from pairing here too, sentences included, as it does in pairing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .model import Account, Corpus, Fact, Link, Pair, Ref
+from .pairing import THRESHOLD, TextPair, passage_text, shared_words
+
+
+def fact_pairs(corpus: Corpus, facts: Sequence[Fact], pairs: Sequence[Pair],
+               links: Sequence[Link] = ()) -> list[Pair]:
+    """Sentence and paragraph pairs between same-side accounts of one fact not already paired."""
+    seen = {frozenset((p.a, p.b)) for p in pairs}
+    seen |= {frozenset((link.a, link.b)) for link in links}
+    refused = {frozenset((_paragraph(link.a), _paragraph(link.b))) for link in links if not link.same}
+    order = {a.id: n for n, a in enumerate(corpus.articles)}
+    out: list[Pair] = []
+    for fact in facts:
+        for x, a in enumerate(fact.accounts):
+            for b in fact.accounts[x + 1:]:
+                if _same_claim(a, b) and frozenset((_paragraph(a.ref), _paragraph(b.ref))) not in refused:
+                    first, second = sorted((a.ref, b.ref), key=lambda r: (order[r.article], r))
+                    out.extend(_new_pairs(corpus, first, second, seen))
+    return out
+
+
+def _paragraph(ref: Ref) -> Ref:
+    return Ref(ref.article, ref.paragraph)
+
+
+def _same_claim(a: Account, b: Account) -> bool:
+    """Both accounts read (not inferred) as one side's, in two articles."""
+    return (a.side is not None and a.side == b.side and not a.inferred and not b.inferred
+            and a.ref.article != b.ref.article)
+
+
+def _new_pairs(corpus: Corpus, a: Ref, b: Ref, seen: set[frozenset[Ref]]) -> list[Pair]:
+    """The sentence pair and the paragraph pair of two accounts, each unless already known."""
+    out: list[Pair] = []
+    for kind, ra, rb in (("sentence", a, b),
+                         ("paragraph", _paragraph(a), _paragraph(b))):
+        key = frozenset((ra, rb))
+        text_a, text_b = passage_text(corpus, ra), passage_text(corpus, rb)
+        if key in seen or text_a is None or text_b is None:
+            continue
+        seen.add(key)
+        out.append(TextPair(ra, rb, THRESHOLD, shared_words(text_a, text_b), kind, "fact", text_a, text_b))
+    return out
