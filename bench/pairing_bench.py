@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tui.engine import pairing  # noqa: E402
+from tui.engine.analysis import analyse  # noqa: E402
 from tui.engine.loading import load_corpus  # noqa: E402
 from tui.engine.model import Article, Corpus  # noqa: E402
 
@@ -119,6 +120,12 @@ def engine_ranked(corpus: Corpus) -> list[tuple[float, Key]]:
             for p in pairing.pair_corpus(corpus).pairs if p.kind == "paragraph"]
 
 
+def analysed(corpus: Corpus) -> list[tuple[float, Key]]:
+    """The whole engine's paragraph pairs: pairing plus the facts stage's pairs (sides inferred)."""
+    return [(p.score, key((p.a.article, p.a.paragraph), (p.b.article, p.b.paragraph)))
+            for p in analyse(corpus).pairs if p.kind == "paragraph"]
+
+
 def baseline_ranked(corpus: Corpus) -> list[tuple[float, Key]]:
     """token_set_ratio on lower-cased paragraphs, every cross-article pair (the naive baseline)."""
     import numpy as np
@@ -154,7 +161,7 @@ def best_f1(ranked: list[tuple[float, Key]], gold: set[Key]) -> tuple[float, flo
 
 def quality(ecb: Path) -> None:
     print("== quality: ECB+ sub-topics, paragraph (= sentence) pairs vs gold.json pairs")
-    pooled = {"engine": [], "engine_all": [], "baseline": []}
+    pooled = {"engine": [], "engine_all": [], "baseline": [], "with_facts": []}
     gold_all: set[Key] = set()
     per = {"p": [], "r": [], "ap": [], "bap": []}
     lost_total = 0
@@ -175,6 +182,7 @@ def quality(ecb: Path) -> None:
         base = baseline_ranked(corpus)
         tag = lambda xs: [(s, (folder.name, k)) for s, k in xs]  # noqa: E731 - keys unique per folder
         pooled["engine"] += tag(found)
+        pooled["with_facts"] += tag(analysed(corpus))
         pooled["engine_all"] += tag(ranked)
         pooled["baseline"] += tag(base)
         gold_all |= {(folder.name, k) for k in gold}
@@ -189,6 +197,8 @@ def quality(ecb: Path) -> None:
           f"header or dateline, left out below); {time.perf_counter() - t0:.0f} s")
     print(f"engine   @ threshold {pairing.THRESHOLD:.0f}: precision {p:.3f} recall {r:.3f} F1 {f1:.3f} "
           f"(averaged over sub-topics: precision {mean(per['p']):.3f} recall {mean(per['r']):.3f})")
+    fp, fr, ff1 = prf({k for _, k in pooled["with_facts"]}, gold_all)
+    print(f"engine + fact pairs (analyse): precision {fp:.3f} recall {fr:.3f} F1 {ff1:.3f}")
     ap = average_precision(pooled["engine_all"], gold_all)
     bap = average_precision(pooled["baseline"], gold_all)
     ef1, eat = best_f1(pooled["engine_all"], gold_all)
