@@ -9,7 +9,7 @@ pointer to its partner so the reader still sees the link.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..engine.model import Pair
@@ -26,18 +26,30 @@ class Row:
     right_elsewhere: tuple[int, ...] = ()
 
 
+def _oriented(pairs: Iterable[Pair], left: str, right: str) -> Iterator[tuple[tuple[int, int], Pair]]:
+    """The pairs between two articles, each keyed (left paragraph, right paragraph)."""
+    for pair in pairs:
+        if pair.a.article == left and pair.b.article == right:
+            yield (pair.a.paragraph, pair.b.paragraph), pair
+        elif pair.a.article == right and pair.b.article == left:
+            yield (pair.b.paragraph, pair.a.paragraph), pair
+
+
 def paragraph_scores(pairs: Iterable[Pair], left: str, right: str) -> dict[tuple[int, int], float]:
     """Best pair score for each (left paragraph, right paragraph) of two articles."""
     scores: dict[tuple[int, int], float] = {}
-    for pair in pairs:
-        if pair.a.article == left and pair.b.article == right:
-            key = (pair.a.paragraph, pair.b.paragraph)
-        elif pair.a.article == right and pair.b.article == left:
-            key = (pair.b.paragraph, pair.a.paragraph)
-        else:
-            continue
+    for key, pair in _oriented(pairs, left, right):
         scores[key] = max(scores.get(key, 0.0), float(pair.score))
     return scores
+
+
+def fact_only(pairs: Iterable[Pair], left: str, right: str) -> set[tuple[int, int]]:
+    """(left, right) paragraph pairs that only the facts stage paired: the same claim in other
+    words, so the reader can say why two paragraphs with few shared words sit side by side."""
+    origins: dict[tuple[int, int], set[str]] = {}
+    for key, pair in _oriented(pairs, left, right):
+        origins.setdefault(key, set()).add(pair.origin)
+    return {key for key, found in origins.items() if found == {"fact"}}
 
 
 def align(n_left: int, n_right: int, scores: dict[tuple[int, int], float]) -> list[Row]:

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...engine.model import Analysis, Article, Corpus, Paragraph
-from ..alignment import Row, align, paragraph_scores
+from ..alignment import Row, align, fact_only, paragraph_scores
 from ..diffing import differing_spans
 from ..labels import article_label
 from ..safe_text import one_line
@@ -106,6 +106,7 @@ class CompareScreen(Screen):
     def repaint(self) -> None:
         left, right = self.articles
         rows, aligned = self.rows()
+        same_claim = fact_only(self.analysis.pairs, left.id, right.id) if self.analysis else set()
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1),
                       pad_edge=False)
         table.add_column(ratio=1)
@@ -113,8 +114,12 @@ class CompareScreen(Screen):
         for row in rows:
             lp = left.paragraphs[row.left] if row.left is not None else None
             rp = right.paragraphs[row.right] if row.right is not None else None
+            left_cell = self._cell(lp, rp.text if rp and aligned else None, row.left_elsewhere, aligned)
+            if (row.left, row.right) in same_claim:
+                left_cell.append("  ≈ the same side's claim in other words (paired by the facts stage)",
+                                 style=self.get_component_rich_style("compare--meta"))
             table.add_row(
-                self._cell(lp, rp.text if rp and aligned else None, row.left_elsewhere, aligned),
+                left_cell,
                 self._cell(rp, lp.text if lp and aligned else None, row.right_elsewhere, aligned))
         self.query_one("#body", Static).update(table)
         matched = sum(1 for r in rows if r.left is not None and r.right is not None)
