@@ -114,17 +114,10 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def run_reader(args: argparse.Namespace) -> int:
-    from .engine.casefile import CaseFileError
-    from .engine.loading import CorpusError, load_corpus
+    """Open the reader; the engine's child process loads the corpus (see tui.ui.app)."""
+    from .ui.app import run_reader as run
 
-    path = _corpus_path(args.path)
-    try:
-        corpus = load_corpus(path)
-    except (CorpusError, CaseFileError) as exc:
-        raise UserError(str(exc)) from None
-    from .ui.app import ReconcileApp
-
-    ReconcileApp(corpus, theme_name=args.theme, notes_path=args.notes).run()
+    run(_corpus_path(args.path), theme_name=args.theme, notes_path=args.notes)
     return 0
 
 

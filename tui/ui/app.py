@@ -1,12 +1,16 @@
 """Start the reader: the engine first, then Textual.
 
-`ReconcileApp(corpus, ...)` is what the CLI calls.  It forks the engine into a
-child process *before* importing Textual, so the analysis (on the second
-core) overlaps Textual's import, start-up and first paint; then it builds the
-Textual app (`tui.ui.reader.ReaderApp`), which reads the child's results in a
+`run_reader(path, ...)` is what the CLI calls (`open_reader` builds the app).  It forks the engine into a
+child process *before* loading the corpus or importing Textual, so loading
+and analysis (on the second core) overlap Textual's import, start-up and
+first paint; then it builds the Textual app (`tui.ui.reader.ReaderApp`) on
+the corpus the child sends, and the app reads the child's results in a
 worker; if they are already there (a cached analysis usually is), they are
-handed to the app directly and its first paint shows the first dispute.  Where forking is not possible the app runs the engine in a thread
-worker after its first paint.  Nothing here imports Textual.
+handed to the app directly and its first paint shows the first dispute.
+`ReconcileApp(corpus, ...)` does the same for a corpus already loaded (tests).
+Where forking is not possible the corpus is loaded here and the app runs the
+engine in a thread worker after its first paint.  Nothing here imports
+Textual.
 """
 
 from __future__ import annotations
@@ -16,10 +20,76 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..engine.model import Analysis, Corpus
-
 if TYPE_CHECKING:
+    from ..engine.model import Analysis, Corpus
+    from .background import ForkedAnalysis
     from .reader import ReaderApp
+
+
+def run_reader(path: Path, theme_name: str | None = None,
+               notes_path: Path | None = None) -> None:
+    """Open the reader on the corpus at `path` and run it until the user quits.
+
+    The cycle collector is off until the app's first paint (the app turns it
+    back on): start-up only builds what lives as long as the app (modules,
+    widgets, styles), and the collector's passes over it cost ~4 ms.
+    """
+    gc.disable()
+    try:
+        open_reader(path, theme_name, notes_path).run()
+    finally:
+        gc.enable()
+
+
+def open_reader(path: Path, theme_name: str | None = None,
+                notes_path: Path | None = None) -> ReaderApp:
+    """The reader app for the corpus at `path`, loaded and analysed by the engine's child.
+
+    Raises tui.cli.UserError for a corpus that cannot be opened or an unknown
+    theme (the engine child is stopped then).
+    """
+    from .background import ForkedAnalysis, can_fork
+
+    forked = None
+    if can_fork():
+        try:
+            forked = ForkedAnalysis(path, notes_path)
+        except OSError:
+            forked = None
+    if forked is None:
+        return ReconcileApp(_load(path), theme_name, notes_path)
+    try:
+        _import_reader()
+        corpus = _loaded_by_child(forked)
+        if corpus is None:  # the child failed unexpectedly: load here, where errors show
+            forked.close()
+            return ReconcileApp(_load(path), theme_name, notes_path)
+        return _build(corpus, theme_name, notes_path, None, forked)
+    except BaseException:
+        forked.close()
+        raise
+
+
+def _load(path: Path) -> Corpus:
+    """Load the corpus in this process; bad input becomes a UserError."""
+    from ..cli import UserError
+    from ..engine.casefile import CaseFileError
+    from ..engine.loading import CorpusError, load_corpus
+
+    try:
+        return load_corpus(path)
+    except (CorpusError, CaseFileError) as exc:
+        raise UserError(str(exc)) from None
+
+
+def _loaded_by_child(forked: ForkedAnalysis) -> Corpus | None:
+    from ..cli import UserError
+    from .background import CorpusLoadError
+
+    try:
+        return forked.loaded_corpus()
+    except CorpusLoadError as exc:
+        raise UserError(str(exc)) from None
 
 
 def ReconcileApp(corpus: Corpus, theme_name: str | None = None,  # noqa: N802 - the CLI's name
@@ -38,24 +108,30 @@ def ReconcileApp(corpus: Corpus, theme_name: str | None = None,  # noqa: N802 - 
         except OSError:
             forked = None
     try:
-        if "tui.ui.reader" not in sys.modules:
-            _import_reader()
-        from .reader import ReaderApp
-
-        # The engine may be done already (a cached analysis, a small corpus): then the
-        # first paint shows the first dispute instead of "Reading the articles…".
-        early = forked.result_if_ready() if forked is not None else None
-        if early is not None and early[2] is None:  # a notes problem goes the usual way
-            analysis = early[1]
-            forked.close()
-            forked = None
-
-        return ReaderApp(corpus, theme_name=theme_name, notes_path=notes_path,
-                         analysis=analysis, forked=forked)
+        _import_reader()
+        return _build(corpus, theme_name, notes_path, analysis, forked)
     except BaseException:
         if forked is not None:
             forked.close()
         raise
+
+
+def _build(corpus: Corpus, theme_name: str | None, notes_path: Path | None,
+           analysis: Analysis | None, forked: ForkedAnalysis | None) -> ReaderApp:
+    """The ReaderApp, given the engine's result at once if the child has already sent it.
+
+    Then the first paint shows the first dispute instead of "Reading the
+    articles…" (a cached analysis, a small corpus).
+    """
+    from .reader import ReaderApp
+
+    early = forked.result_if_ready() if forked is not None else None
+    if early is not None and early[2] is None:  # a notes problem goes the usual way
+        analysis = early[1]
+        forked.close()
+        forked = None
+    return ReaderApp(corpus, theme_name=theme_name, notes_path=notes_path,
+                     analysis=analysis, forked=forked)
 
 
 def _import_reader() -> None:
@@ -65,9 +141,13 @@ def _import_reader() -> None:
     collector's passes over them are wasted start-up time; afterwards they are
     frozen out of its way.
     """
+    if "tui.ui.reader" in sys.modules:
+        return
+    collecting = gc.isenabled()
     gc.disable()
     try:
         from . import reader  # noqa: F401
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
         gc.freeze()

@@ -1,17 +1,22 @@
 """Run the engine without freezing the reader, on the second core when possible.
 
-The first analysis runs in a forked child process started as the app is
-created, so it overlaps Textual's start-up and first paint instead of
+The first analysis runs in a forked child process started before Textual is
+imported, so it overlaps Textual's start-up and first paint instead of
 following them (on this 2-core target that is most of the time to the first
-dispute).  The child sends length-prefixed pickled frames over a pipe:
-("progress", stage, done, total), then ("result", analysis, problem) or
-("error", message).  Where fork is unavailable or unsafe (not Linux, threads
-already running) and for later re-runs, `analyse_here` runs in the caller's
-thread instead.  Either way the app reads the frames in a thread worker.
+dispute).  Given a path rather than a loaded corpus, the child loads the
+corpus too (about 45 ms of imports and reading that the parent would
+otherwise spend before the fork) and sends it first.  The child sends
+length-prefixed pickled frames over a pipe: ("corpus", corpus) or
+("corpus-error", message) when it loads, then ("progress", stage, done,
+total), then ("result", analysis, problem) or ("error", message).  Where
+fork is unavailable or unsafe (not Linux, threads already running) and for
+later re-runs, `analyse_here` runs in the caller's thread instead.  Either
+way the app reads the frames in a thread worker.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -21,12 +26,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from ..engine.model import Analysis, Corpus
+if TYPE_CHECKING:  # the parent forks before it needs the engine's classes
+    from ..engine.model import Analysis, Corpus
 
 _HEADER = struct.Struct("<Q")
 PROGRESS_EVERY = 0.05  # seconds between progress frames
+PIPE_SIZE = 1 << 20  # bytes: the usual limit for an unprivileged process on Linux
 
 
 def notes_inputs(corpus: Corpus, notes_path: Path | None) -> tuple[list, list, str | None]:
@@ -58,17 +65,27 @@ def can_fork() -> bool:
             and threading.active_count() == 1 and not os.environ.get("RECONCILE_NO_FORK"))
 
 
-class ForkedAnalysis:
-    """`analyse` in a child process; iterate `frames()` (blocking) for its reports."""
+class CorpusLoadError(Exception):
+    """The child could not load the corpus; str() is the loader's one-line message."""
 
-    def __init__(self, corpus: Corpus, notes_path: Path | None) -> None:
+
+class ForkedAnalysis:
+    """`analyse` in a child process; iterate `frames()` (blocking) for its reports.
+
+    `source` is a loaded corpus, or the path of one for the child to load:
+    then `loaded_corpus()` waits for it.
+    """
+
+    def __init__(self, source: Corpus | Path, notes_path: Path | None) -> None:
         read_fd, write_fd = os.pipe()
+        _widen(write_fd)
         pid = os.fork()
         if pid == 0:  # the child: compute, report, leave without running the parent's cleanup
+            gc.enable()  # the parent may start up without it (tui.ui.app.run_reader)
             os.close(read_fd)
             code = 0
             try:
-                _child(corpus, notes_path, os.fdopen(write_fd, "wb"))
+                _child(source, notes_path, os.fdopen(write_fd, "wb"))
             except BaseException:
                 code = 1
             finally:
@@ -77,6 +94,24 @@ class ForkedAnalysis:
         self.pid = pid
         self._pipe: BinaryIO = os.fdopen(read_fd, "rb")
         self._early: list[tuple] = []  # frames already read by `result_if_ready`
+        self.corpus: Corpus | None = None if _is_path(source) else source
+
+    def loaded_corpus(self) -> Corpus | None:
+        """The corpus the child loaded (waits for it), or None if the child failed otherwise.
+
+        Raises CorpusLoadError for a corpus that cannot be opened (bad input).
+        None leaves the caller to load the corpus itself, so that an unexpected
+        error surfaces there as it would without the child.
+        """
+        if self.corpus is None:
+            frame = self._read_frame()
+            if frame[0] == "corpus-error":
+                raise CorpusLoadError(frame[1])
+            if frame[0] == "corpus":
+                self.corpus = frame[1]
+            else:
+                self._early.append(frame)
+        return self.corpus
 
     def _read_frame(self) -> tuple:
         header = self._pipe.read(_HEADER.size)
@@ -124,7 +159,7 @@ class ForkedAnalysis:
             pass
 
 
-def _child(corpus: Corpus, notes_path: Path | None, out: BinaryIO) -> None:
+def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO) -> None:
     def send(frame: tuple) -> None:
         data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
         out.write(_HEADER.pack(len(data)))
@@ -139,9 +174,47 @@ def _child(corpus: Corpus, notes_path: Path | None, out: BinaryIO) -> None:
             last[0] = now
             send(("progress", stage, done, total))
 
+    corpus = _load(Path(source), send) if _is_path(source) else source
+    if corpus is None:
+        return
     try:
         analysis, problem = analyse_here(corpus, notes_path, progress)
     except Exception as exc:
         send(("error", f"{type(exc).__name__}: {exc}"))
         return
     send(("result", analysis, problem))
+
+
+def _widen(fd: int) -> None:
+    """Make the pipe hold a whole corpus frame (75 KB for the sample; the default holds 64 KB).
+
+    Otherwise the child would wait, before it can start the analysis, until
+    the parent has finished importing Textual and reads the corpus.
+    """
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+    except (ImportError, AttributeError, OSError):
+        pass  # a smaller pipe costs time, not correctness
+
+
+def _is_path(source: object) -> bool:
+    return isinstance(source, (str, os.PathLike))
+
+
+def _load(path: Path, send: Callable[[tuple], None]) -> Corpus | None:
+    """Load the corpus in the child and send it (or why it cannot be opened) first."""
+    from ..engine.casefile import CaseFileError
+    from ..engine.loading import CorpusError, load_corpus
+
+    try:
+        corpus = load_corpus(path)
+    except (CorpusError, CaseFileError) as exc:
+        send(("corpus-error", str(exc)))
+        return None
+    except Exception as exc:
+        send(("error", f"{type(exc).__name__}: {exc}"))
+        return None
+    send(("corpus", corpus))
+    return corpus

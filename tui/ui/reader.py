@@ -143,6 +143,14 @@ class ReaderApp(App[None]):
             self.run_analysis()  # only waits on the child's pipe: no competition for the CPU
         else:
             self.call_after_refresh(self.run_analysis)  # paint first, compute after
+        self.call_after_refresh(self._started)
+
+    def _started(self) -> None:
+        """After the first paint: the cycle collector on again (`tui.ui.app.run_reader`
+        keeps it off while start-up builds what lives as long as the app), with
+        what start-up built frozen out of its way."""
+        gc.enable()
+        gc.freeze()
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def run_analysis(self) -> Analysis:
@@ -237,7 +245,9 @@ class ReaderApp(App[None]):
     def _deliver(self, analysis: Analysis) -> None:
         self.analysis = analysis
         disputes = self.disputes_screen
-        if disputes is not None and disputes.ready:  # else its on_mount picks it up
+        # A screen not mounted yet picks the analysis up in its on_mount; one that did
+        # (an analysis given at start) is not filled and painted a second time.
+        if disputes is not None and disputes.ready and disputes.analysis is not analysis:
             disputes.set_analysis(analysis)
         # The corpus and analysis live as long as the app: keep the cycle collector from
         # walking them again and again (its pauses showed as slow key presses).

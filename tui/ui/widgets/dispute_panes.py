@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -35,6 +36,27 @@ class Column:
 
     side: str | None
     name: str
+
+
+class RenderOnce:
+    """A renderable whose lines are computed once per width and then reused.
+
+    Textual renders a widget's content twice for each paint, once to measure
+    its height and once to draw it; for the accounts table (the costliest part
+    of showing a fact) the second pass reuses the first.  The table ignores
+    the height it is offered, so the width is the whole key.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._lines: dict[int, list[Segment]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        segments = self._lines.get(options.max_width)
+        if segments is None:
+            segments = self._lines[options.max_width] = list(console.render(self.renderable,
+                                                                             options))
+        return segments
 
 
 class PanesBody(Static):
@@ -160,7 +182,7 @@ class DisputePanes(Vertical, can_focus=True):
         for i, title in enumerate(self.query(".pane-title")):
             title.set_class(i == self.column, "-active")
 
-    def _table(self) -> Group:
+    def _table(self) -> RenderOnce:
         style = self.get_component_rich_style
         left, right, other = self.accounts
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1),
@@ -174,7 +196,7 @@ class DisputePanes(Vertical, can_focus=True):
         for i, account in enumerate(other):
             parts.append(self._card(account, 2, i, None))
             parts.append(Text(""))
-        return Group(*parts)
+        return RenderOnce(Group(*parts))
 
     def _cell(self, column: int, i: int, other: str | None) -> Text:
         accounts = self.accounts[column]
