@@ -10,6 +10,7 @@ the user's), and the chosen one is remembered in the user's config folder.
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 from textual import work
@@ -25,6 +26,9 @@ from .commands import ReconcileCommands
 from .labels import FILTERS
 from .screens.disputes import DisputesScreen
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_themes
+
+
+FIRST_PAINT_WAIT = 0.03  # seconds the first paint waits for an engine child that is finishing
 
 
 class AnalysisReady(Message):
@@ -118,6 +122,8 @@ class ReaderApp(App[None]):
         self.theme = chosen
         self._remember_theme = False
         self._forked = forked
+        self._child_result: threading.Event | None = None  # set when the child's result is in
+        self._from_child: Analysis | None = None
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Side colours and the dispute highlight for themes that do not set them."""
@@ -140,6 +146,7 @@ class ReaderApp(App[None]):
         if self.analysis is not None:
             self.call_after_refresh(self._deliver, self.analysis)
         elif self._forked is not None:
+            self._child_result = threading.Event()
             self.run_analysis()  # only waits on the child's pipe: no competition for the CPU
         else:
             self.call_after_refresh(self.run_analysis)  # paint first, compute after
@@ -168,6 +175,8 @@ class ReaderApp(App[None]):
                     self.post_message(AnalysisProgress(*frame[1:]))
                 elif frame[0] == "result":
                     analysis, problem = frame[1], frame[2]
+                    self._from_child = analysis
+                    self._child_result.set()
                     break
                 else:
                     raise RuntimeError(frame[1])
@@ -181,6 +190,19 @@ class ReaderApp(App[None]):
                                   timeout=15)
         self.post_message(AnalysisReady(analysis))
         return analysis
+
+    def analysis_for_first_paint(self) -> Analysis | None:
+        """The analysis for the disputes screen's first paint, if the engine has it by then.
+
+        A child process that is finishing (a first launch on a small corpus)
+        gets up to FIRST_PAINT_WAIT: then the first paint shows the first
+        dispute, instead of a progress screen that is replaced a moment later
+        at the cost of a second full paint.
+        """
+        if self.analysis is None and self._child_result is not None:
+            self._child_result.wait(FIRST_PAINT_WAIT)
+            self.analysis = self._from_child  # AnalysisReady follows: `_deliver` finishes
+        return self.analysis
 
     def _notes_ui(self):
         """The notes screens (imported on first use: start-up does not pay for them)."""

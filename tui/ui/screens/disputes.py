@@ -103,7 +103,7 @@ class DisputesScreen(Screen):
         self.query_one(FactList).focus()
         self.ready = True
         self._ticker = self.set_interval(1.0, self._paint_progress)
-        analysis = getattr(self.app, "analysis", None)
+        analysis = self.app.analysis_for_first_paint()
         if analysis is not None and self.analysis is None:
             self.set_analysis(analysis)
 
