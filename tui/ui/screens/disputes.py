@@ -270,6 +270,9 @@ class DisputesScreen(Screen):
         while 0 <= i < len(facts):
             if facts[i].status == "disputed":
                 fact_list.highlighted = i
+                # Now, not when the list's OptionHighlighted message arrives: the list's
+                # highlight would be painted in one frame and the panes a frame later.
+                self._show_fact(fact_list.current)
                 return
             i += step
         where = "last" if step > 0 else "first"
