@@ -196,6 +196,17 @@ async def test_q_quits(app):
 
 
 @sync
+async def test_q_quits_from_the_help_too(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@sync
 async def test_mouse_click_selects_fact(app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

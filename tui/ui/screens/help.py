@@ -41,8 +41,10 @@ class HelpScreen(ModalScreen[None]):
     """Every key, grouped by where it works."""
 
     BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss", "Close", id="help.close",
+        Binding("escape,question_mark", "dismiss", "Close", id="help.close",
                 tooltip="Close the help"),
+        # A modal screen hides the app's bindings: q quits here too, as the help lists it.
+        Binding("q", "app.quit", "Quit", show=False, id="help.quit", tooltip="Quit reconcile"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="help.down", tooltip="Scroll"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up", tooltip="Scroll"),
     ]
