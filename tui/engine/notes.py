@@ -15,14 +15,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from .anchors import ORPHANED, Anchor, Placement, anchor_for_ref, resolve
 from .atomic import can_write_in, locked, write_atomic
@@ -44,6 +41,8 @@ def now() -> datetime:
 
 
 def new_id() -> str:
+    import uuid  # here, not at the top: the reader's engine process reads notes, never adds one
+
     return str(uuid.uuid4())
 
 
@@ -336,6 +335,8 @@ def _dump_verified(doc: dict[str, Any]) -> str:
     them as a bare line break, which would change a note's text; so the
     readable form is used only when it survives a round trip.
     """
+    import tomli_w  # only to write: reading the notes at start-up does not pay for it
+
     for multiline in (True, False):
         text = tomli_w.dumps(doc, multiline_strings=multiline)
         if tomllib.loads(text) == doc:
