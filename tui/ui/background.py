@@ -81,6 +81,7 @@ class ForkedAnalysis:
         _widen(write_fd)
         pid = os.fork()
         if pid == 0:  # the child: compute, report, leave without running the parent's cleanup
+            gc.freeze()  # what the parent imported lives as long as this process
             gc.enable()  # the parent may start up without it (tui.ui.app.run_reader)
             os.close(read_fd)
             code = 0
