@@ -1,16 +1,16 @@
 """Start the reader: the engine first, then Textual.
 
-`run_reader(path, ...)` is what the CLI calls (`open_reader` builds the app).  It forks the engine into a
-child process *before* loading the corpus or importing Textual, so loading
-and analysis (on the second core) overlap Textual's import, start-up and
-first paint; then it builds the Textual app (`tui.ui.reader.ReaderApp`) on
-the corpus the child sends, and the app reads the child's results in a
-worker; if they are already there (a cached analysis usually is), they are
-handed to the app directly and its first paint shows the first dispute.
-`ReconcileApp(corpus, ...)` does the same for a corpus already loaded (tests).
-Where forking is not possible the corpus is loaded here and the app runs the
-engine in a thread worker after its first paint.  Nothing here imports
-Textual.
+`run_reader(path, ...)` is what the CLI calls (`open_reader` builds the app).
+It forks the engine into a child process *before* loading the corpus or
+importing Textual, so loading and analysis (on the second core) overlap
+Textual's import, start-up and first paint; then it builds the Textual app
+(`tui.ui.reader.ReaderApp`) on the corpus the child sends, and the app reads
+the child's results in a worker; if they are already there (a cached
+analysis usually is), they are handed to the app directly and its first
+paint shows the first dispute.  `ReconcileApp(corpus, ...)` does the same
+for a corpus already loaded (tests, the bench).  Where forking is not
+possible the corpus is loaded here and the app runs the engine in a thread
+worker after its first paint.  Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -107,6 +107,7 @@ def _load(path: Path) -> Corpus:
 
 
 def _loaded_by_child(forked: ForkedAnalysis) -> Corpus | None:
+    """The corpus the child loaded; its bad-input message becomes a UserError."""
     from ..cli import UserError
     from .background import CorpusLoadError
 
@@ -116,7 +117,7 @@ def _loaded_by_child(forked: ForkedAnalysis) -> Corpus | None:
         raise UserError(str(exc)) from None
 
 
-def ReconcileApp(corpus: Corpus, theme_name: str | None = None,  # noqa: N802 - the CLI's name
+def ReconcileApp(corpus: Corpus, theme_name: str | None = None,  # noqa: N802 - a factory named as the app
                  notes_path: Path | None = None, analysis: Analysis | None = None) -> ReaderApp:
     """The reader app for `corpus`, with its engine already at work.
 
