@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import Account, Corpus, Fact, Link, Pair, Ref
-from .pairing import THRESHOLD, TextPair, passage_text, shared_words
+from .model import Account, Corpus, Fact, Link, Pair, Ref, TextPair
+from .pairing import THRESHOLD, passage_text, shared_words
 
 
 def fact_pairs(corpus: Corpus, facts: Sequence[Fact], pairs: Sequence[Pair],

@@ -196,6 +196,21 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class TextPair(Pair):
+    """A Pair that also carries both texts, so word differences can be computed on demand.
+
+    Computing word differences for every pair of a large corpus would cost
+    more than the pairing itself; the export asks for them only when written.
+    Defined here, not in pairing, so that reading a cached or forked analysis
+    needs no pairing code (nor rapidfuzz).
+    """
+
+    a_text: str = field(default="", compare=False, repr=False)
+    b_text: str = field(default="", compare=False, repr=False)
+    wire: bool = False
+
+
+@dataclass(frozen=True)
 class Attribution:
     """Who asserts a sentence: the speaker phrase and the side it belongs to.
 

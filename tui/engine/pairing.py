@@ -38,7 +38,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .model import Article, Corpus, Link, Pair, Ref
+from .model import Article, Corpus, Link, Pair, Ref, TextPair
 from .textnorm import is_number, scan, surface_terms, terms, tokens, word_key
 
 Progress = Callable[[str, int, int], None]
@@ -86,19 +86,6 @@ CONTEXT_ANCHOR = 40.0
 CONTEXT_FLOOR = 34.0
 CONTEXT_BONUS = 4.0
 CONTEXT_POSITION = 0.15
-
-
-@dataclass(frozen=True)
-class TextPair(Pair):
-    """A Pair that also carries both texts, so word differences can be computed on demand.
-
-    Computing word differences for every pair of a large corpus would cost
-    more than the pairing itself; the export asks for them only when written.
-    """
-
-    a_text: str = field(default="", compare=False, repr=False)
-    b_text: str = field(default="", compare=False, repr=False)
-    wire: bool = False
 
 
 @dataclass(frozen=True)

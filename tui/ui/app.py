@@ -82,16 +82,15 @@ def open_reader(path: Path, theme_name: str | None = None,
 
 
 def _import_shared() -> None:
-    """Import, once and before the fork, the engine modules both processes need.
+    """Import, once and before the fork, the engine module both processes need.
 
-    The parent unpickles the corpus and the analysis, whose pairs are the
-    pairing module's TextPairs (so it imports pairing and rapidfuzz too); the
-    child needs them all to analyse or to read its cache.  Imported here,
-    that is ~15 ms of work done once instead of once on each core, which
-    leaves the second core freer while the first imports Textual (cold
-    starts: about 0.05x).
+    The parent unpickles the corpus and the analysis (the model's types, pairs
+    included); the child builds them.  Imported here, that work is done once
+    instead of once on each core.  (Importing pairing and rapidfuzz here too
+    measured no different: the child's own import of them is off the
+    critical path.)
     """
-    from ..engine import model, pairing  # noqa: F401
+    from ..engine import model  # noqa: F401
 
 
 def _load(path: Path) -> Corpus:
