@@ -86,6 +86,16 @@ def test_progress_is_reported(seeds: Corpus) -> None:
         assert last[1] == last[2]
 
 
+def test_analyse_names_every_stage_in_order(seeds: Corpus) -> None:
+    """After pairing, claims and facts say when they start: on a large corpus they take seconds."""
+    from tui.engine.analysis import analyse
+
+    stages: list[str] = []
+    analyse(seeds, progress=lambda stage, done, total: stages.append(stage))
+    order = list(dict.fromkeys(stages))
+    assert order[-2:] == ["claims", "facts"] and "sentences" in order
+
+
 def test_wire_copy_groups_the_two_ap_versions(seeds: Corpus) -> None:
     result = pair_corpus(seeds)
     assert [g["articles"] for g in result.wire] == [[AP1, AP2]]

@@ -382,6 +382,9 @@ async def test_progress_line_while_the_engine_works(seeds, tmp_path):
         screen.show_progress("pairing", 3, 12)
         await pilot.pause()
         assert "pairing ▰▰▰▱▱▱▱▱▱▱▱▱ 3/12" in str(screen.query_one("#progress").render())
+        screen.show_progress("facts", 0, 1)
+        await pilot.pause()
+        assert "articles: facts…" in str(screen.query_one("#progress").render())
 
 
 def test_forked_engine_reports_progress_and_result(seeds, tmp_path):

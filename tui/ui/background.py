@@ -167,12 +167,12 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO) -> Non
         out.write(data)
         out.flush()
 
-    last = [0.0]
+    last: list = [0.0, None]  # when the last progress frame was sent, and its stage
 
     def progress(stage: str, done: int, total: int) -> None:
         now = time.monotonic()
-        if now - last[0] >= PROGRESS_EVERY or done >= total:
-            last[0] = now
+        if now - last[0] >= PROGRESS_EVERY or done >= total or stage != last[1]:
+            last[:] = [now, stage]
             send(("progress", stage, done, total))
 
     corpus = _load(Path(source), send) if _is_path(source) else source

@@ -135,10 +135,12 @@ class DisputesScreen(Screen):
         text = Text(f"Analysing {len(self.corpus.articles)} articles")
         if self._stage is not None:
             stage, done, total = self._stage
-            filled = round(12 * done / total) if total else 0
-            text.append(f": {one_line(stage, 30)} ")
-            text.append("▰" * filled + "▱" * (12 - filled))
-            text.append(f" {done}/{total}")
+            text.append(f": {one_line(stage, 30)}")
+            if total > 1:  # a one-step stage ("claims", "facts") has no bar to fill
+                filled = round(12 * done / total)
+                text.append(" " + "▰" * filled + "▱" * (12 - filled) + f" {done}/{total}")
+            else:
+                text.append("…")
         else:
             text.append("…")
         elapsed = time.monotonic() - self._started
