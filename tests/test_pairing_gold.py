@@ -150,14 +150,20 @@ def test_fact_pairs_only_add_same_side_accounts(seeds: Corpus) -> None:
 
 
 def test_user_link_removes_fact_pair(seeds: Corpus) -> None:
-    """A "not the same" decision on two paragraphs keeps the facts stage from pairing them or
-    any of their sentences."""
+    """A "not the same" decision on two paragraphs, or on the two sentences the facts stage
+    paired, keeps it from pairing them, their sentences or their paragraphs."""
     from tui.engine.model import Link
-    fact_pair = next(p for p in analyse(seeds).pairs if p.origin == "fact" and p.kind == "paragraph")
-    after = analyse(seeds, links=[Link(fact_pair.a, fact_pair.b, same=False)])
-    paragraphs = {frozenset(((p.a.article, p.a.paragraph), (p.b.article, p.b.paragraph))) for p in after.pairs}
-    assert frozenset(((fact_pair.a.article, fact_pair.a.paragraph),
-                      (fact_pair.b.article, fact_pair.b.paragraph))) not in paragraphs
+
+    def paragraph_pairs(pairs) -> set[frozenset]:
+        return {frozenset((p.a.whole_paragraph, p.b.whole_paragraph)) for p in pairs}
+
+    pairs = analyse(seeds).pairs
+    paragraph = next(p for p in pairs if p.origin == "fact" and p.kind == "paragraph")
+    sentence = next(p for p in pairs if p.origin == "fact" and p.kind == "sentence"
+                    and frozenset((p.a.whole_paragraph, p.b.whole_paragraph)) in paragraph_pairs([paragraph]))
+    for link in (Link(paragraph.a, paragraph.b, same=False), Link(sentence.a, sentence.b, same=False)):
+        after = analyse(seeds, links=[link]).pairs
+        assert frozenset((paragraph.a, paragraph.b)) not in paragraph_pairs(after)
 
 
 def test_beats_naive_baseline(seeds: Corpus, gold) -> None:

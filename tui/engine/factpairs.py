@@ -12,8 +12,8 @@ compare view and the export should align them too.
 These pairs come after the facts and feed nothing back (data still flows
 corpus -> pairs -> claims -> facts); they carry `origin` "fact" and the
 pairing THRESHOLD as their score, since their evidence is the facts stage's,
-not a word overlap.  A user's "not the same" decision on two paragraphs keeps
-them from pairing here too, sentences included, as it does in pairing.
+not a word overlap.  A user's "not the same" decision on two sentences, or on
+their paragraphs, keeps them from pairing here.
 """
 
 from __future__ import annotations
@@ -29,20 +29,22 @@ def fact_pairs(corpus: Corpus, facts: Sequence[Fact], pairs: Sequence[Pair],
     """Sentence and paragraph pairs between same-side accounts of one fact not already paired."""
     seen = {frozenset((p.a, p.b)) for p in pairs}
     seen |= {frozenset((link.a, link.b)) for link in links}
-    refused = {frozenset((_paragraph(link.a), _paragraph(link.b))) for link in links if not link.same}
+    refused = {frozenset((link.a, link.b)) for link in links if not link.same}
     order = {a.id: n for n, a in enumerate(corpus.articles)}
     out: list[Pair] = []
     for fact in facts:
         for x, a in enumerate(fact.accounts):
             for b in fact.accounts[x + 1:]:
-                if _same_claim(a, b) and frozenset((_paragraph(a.ref), _paragraph(b.ref))) not in refused:
+                if _same_claim(a, b) and not _refused(a.ref, b.ref, refused):
                     first, second = sorted((a.ref, b.ref), key=lambda r: (order[r.article], r))
                     out.extend(_new_pairs(corpus, first, second, seen))
     return out
 
 
-def _paragraph(ref: Ref) -> Ref:
-    return Ref(ref.article, ref.paragraph)
+def _refused(a: Ref, b: Ref, refused: set[frozenset[Ref]]) -> bool:
+    """The user said these two sentences, or their paragraphs, tell different facts."""
+    return (frozenset((a, b)) in refused
+            or frozenset((a.whole_paragraph, b.whole_paragraph)) in refused)
 
 
 def _same_claim(a: Account, b: Account) -> bool:
@@ -55,7 +57,7 @@ def _new_pairs(corpus: Corpus, a: Ref, b: Ref, seen: set[frozenset[Ref]]) -> lis
     """The sentence pair and the paragraph pair of two accounts, each unless already known."""
     out: list[Pair] = []
     for kind, ra, rb in (("sentence", a, b),
-                         ("paragraph", _paragraph(a), _paragraph(b))):
+                         ("paragraph", a.whole_paragraph, b.whole_paragraph)):
         key = frozenset((ra, rb))
         text_a, text_b = passage_text(corpus, ra), passage_text(corpus, rb)
         if key in seen or text_a is None or text_b is None:

@@ -176,6 +176,11 @@ class Ref:
     paragraph: int
     sentence: int | None = None
 
+    @property
+    def whole_paragraph(self) -> Ref:
+        """The paragraph this place is in (itself when it names no sentence)."""
+        return self if self.sentence is None else Ref(self.article, self.paragraph)
+
 
 @dataclass(frozen=True)
 class Pair:

@@ -334,7 +334,7 @@ def _lift(paragraph_scores: dict, sentence_scores: dict, sentences: list[_Unit],
     out = dict(paragraph_scores)
     for (i, j), (score, shared) in sentence_scores.items():
         a, b = sentences[i].ref, sentences[j].ref
-        key = (index[Ref(a.article, a.paragraph)], index[Ref(b.article, b.paragraph)])
+        key = (index[a.whole_paragraph], index[b.whole_paragraph])
         if key not in out or out[key][0] < score:
             out[key] = (score, shared)
     return out
@@ -414,12 +414,9 @@ def _apply_links(corpus: Corpus, pairs: list[TextPair], links: Sequence[Link]) -
     def key(a: Ref, b: Ref) -> frozenset[Ref]:
         return frozenset((a, b))
 
-    def para(r: Ref) -> Ref:
-        return Ref(r.article, r.paragraph)
-
     removed = {key(link.a, link.b) for link in links if not link.same}
-    kept = [p for p in pairs
-            if key(p.a, p.b) not in removed and key(para(p.a), para(p.b)) not in removed]
+    kept = [p for p in pairs if key(p.a, p.b) not in removed
+            and key(p.a.whole_paragraph, p.b.whole_paragraph) not in removed]
     forced = {key(link.a, link.b): link for link in links if link.same}
     kept = [p for p in kept if key(p.a, p.b) not in forced]
     order = {a.id: n for n, a in enumerate(corpus.articles)}
@@ -482,7 +479,7 @@ def _mark_wire(pairs: list[TextPair], words: dict[Ref, tuple[str, ...]]) -> list
         return is_wire(p.a_text, p.b_text)
 
     out = [flagged(p) if p.kind == "sentence" and wire(p) else p for p in pairs]
-    wire_paragraphs = {(Ref(p.a.article, p.a.paragraph), Ref(p.b.article, p.b.paragraph))
+    wire_paragraphs = {(p.a.whole_paragraph, p.b.whole_paragraph)
                        for p in out if p.wire}
     return [flagged(p) if p.kind == "paragraph" and not p.wire and (p.a, p.b) in wire_paragraphs
             else p for p in out]

@@ -119,7 +119,7 @@ def _notes_on(fact: Fact, placed: Sequence[_Placed], used: set[str]) -> list[_Pl
     for item in placed:
         ref = item.placement.ref if _is_placed(item) and item.placement else None
         by_id = item.note.anchor is None and item.note.fact == fact.id
-        on_account = ref is not None and (ref in refs or Ref(ref.article, ref.paragraph) in whole_paragraphs)
+        on_account = ref is not None and (ref in refs or ref.whole_paragraph in whole_paragraphs)
         if item.note.id not in used and (by_id or on_account):
             used.add(item.note.id)
             found.append(item)
