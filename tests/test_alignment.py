@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.engine.model import Pair, Ref
-from tui.ui.alignment import Row, align, fact_only, paragraph_scores
+from tui.ui.alignment import Row, align, between, fact_only, paragraph_scores
 
 
 def pair(a: int, b: int, score: float = 50.0, origin: str = "engine", sentence: int | None = None) -> Pair:
@@ -34,3 +34,9 @@ def test_fact_only_marks_pairs_no_word_evidence_supports() -> None:
     assert fact_only(pairs, "L", "R") == {(0, 0)}
     assert fact_only(pairs, "R", "L") == {(0, 0)}
     assert fact_only(pairs, "L", "X") == set()
+
+
+def test_between_keeps_only_the_two_articles_pairs_in_either_order() -> None:
+    inside, flipped = pair(0, 0), Pair(Ref("R", 1), Ref("L", 2), 50.0, (), "paragraph")
+    outside = Pair(Ref("L", 0), Ref("X", 0), 50.0, (), "paragraph")
+    assert between([inside, outside, flipped], "L", "R") == [inside, flipped]

@@ -35,6 +35,12 @@ def _oriented(pairs: Iterable[Pair], left: str, right: str) -> Iterator[tuple[tu
             yield (pair.b.paragraph, pair.a.paragraph), pair
 
 
+def between(pairs: Iterable[Pair], left: str, right: str) -> list[Pair]:
+    """The pairs that join two articles: one pass over a corpus's pairs, shared by the
+    functions below (each of which would otherwise make its own)."""
+    return [pair for _, pair in _oriented(pairs, left, right)]
+
+
 def paragraph_scores(pairs: Iterable[Pair], left: str, right: str) -> dict[tuple[int, int], float]:
     """Best pair score for each (left paragraph, right paragraph) of two articles."""
     scores: dict[tuple[int, int], float] = {}

@@ -15,8 +15,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...engine.model import Analysis, Article, Corpus, Paragraph
-from ..alignment import Row, align, fact_only, paragraph_scores
+from ...engine.model import Analysis, Article, Corpus, Pair, Paragraph
+from ..alignment import Row, align, between, fact_only, paragraph_scores
 from ..diffing import differing_spans
 from ..labels import article_label
 from ..safe_text import one_line
@@ -81,11 +81,10 @@ class CompareScreen(Screen):
     def articles(self) -> tuple[Article, Article]:
         return self.corpus.article(self.ids[0]), self.corpus.article(self.ids[1])
 
-    def rows(self) -> tuple[list[Row], bool]:
-        """Aligned rows from the engine's pairs, or reading order when nothing paired."""
+    def rows(self, linked: list[Pair]) -> tuple[list[Row], bool]:
+        """Aligned rows from the pairs between the two articles, or reading order when none."""
         left, right = self.articles
-        pairs = self.analysis.pairs if self.analysis else ()
-        scores = paragraph_scores(pairs, left.id, right.id)
+        scores = paragraph_scores(linked, left.id, right.id)
         if scores:
             return align(len(left.paragraphs), len(right.paragraphs), scores), True
         n = max(len(left.paragraphs), len(right.paragraphs))
@@ -105,8 +104,9 @@ class CompareScreen(Screen):
 
     def repaint(self) -> None:
         left, right = self.articles
-        rows, aligned = self.rows()
-        same_claim = fact_only(self.analysis.pairs, left.id, right.id) if self.analysis else set()
+        linked = between(self.analysis.pairs if self.analysis else (), left.id, right.id)
+        rows, aligned = self.rows(linked)
+        same_claim = fact_only(linked, left.id, right.id)
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1),
                       pad_edge=False)
         table.add_column(ratio=1)
