@@ -9,11 +9,12 @@ import pytest
 
 from conftest import write
 from tui.engine.analysis import analyse
-from tui.engine.attribution import attribute, find_claims
+from tui.engine.claims.attribution import attribute, find_claims
 from tui.engine.export import to_document
 from tui.engine.loading import load_corpus
 from tui.engine.model import Attribution, Corpus, Pair, Ref, SideFix
-from tui.engine.sides import SideMatcher, infer_sides
+from tui.engine.claims.inference import infer_sides
+from tui.engine.claims.sides import SideMatcher
 
 CASE = """
 [[sides]]

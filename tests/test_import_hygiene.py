@@ -8,8 +8,8 @@ def test_engine_does_not_import_textual():
     code = (
         "import sys, tui.engine.analysis, tui.engine.loading, tui.engine.export, tui.engine.report\n"
         "import pkgutil, importlib, tui.engine\n"
-        "for m in pkgutil.iter_modules(tui.engine.__path__):\n"
-        "    importlib.import_module('tui.engine.' + m.name)\n"
+        "for m in pkgutil.walk_packages(tui.engine.__path__, 'tui.engine.'):\n"
+        "    importlib.import_module(m.name)\n"
         "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
         "assert not bad, bad\n"
     )

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .attribution import attribute
+from .claims.attribution import attribute
 from .factpairs import fact_pairs
 from .facts import build_facts
 from .model import Analysis, Corpus, Link, SideFix
 from .pairing import pair_corpus
-from .sides import infer_sides
+from .claims.inference import infer_sides
 
 Progress = Callable[[str, int, int], None]
 

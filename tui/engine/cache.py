@@ -44,7 +44,7 @@ def cache_dir() -> Path | None:
 def _engine_fingerprint() -> bytes:
     """A hash of the engine's source files: a changed engine never reads old results."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
         digest.update(path.name.encode())
         try:
             digest.update(path.read_bytes())

@@ -31,12 +31,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .attribution import find_claims
+from .claims.attribution import find_claims
 from .lexicons import (ANTONYMS, CAUSAL_BACKWARD, CAUSAL_FORWARD, CONTRAST, CONTRAST_OPENERS, COUNTRIES,
                        DENIAL, HEDGES, NEGATION, OUTCOME_PHRASES, OUTCOMES, REJECTION_VERBS,
                        REPORTING_PARTICIPLES, REPORTING_VERBS, STOPWORDS)
 from .model import Account, Attribution, Corpus, Fact, Pair, Ref
-from .sides import SideMatcher, country_names, matcher_for, normalise
+from .claims.sides import SideMatcher, country_names, matcher_for, normalise
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
 # Clause boundaries: "while", non-restrictive "which"/"who", a resumptive noun

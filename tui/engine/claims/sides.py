@@ -1,34 +1,19 @@
-"""Sides: match a speaker phrase to a side, and infer sides without a case file.
+"""Sides: match a speaker phrase to a side.
 
-Names of actors come from the case file; the only built-in knowledge is the
-country gazetteer in `lexicons`, so a folder of competing accounts works with
-no set-up: the two countries most named by the corpus's speakers become the
-sides (marked inferred), and people introduced as "Russian Foreign Minister X"
-join their country's side.
+Names of actors come from the case file (or `inference` without one); the only
+built-in knowledge is the country gazetteer in `lexicons`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicons import COUNTRIES
-from .model import Actor, Corpus, Side
+from ..lexicons import COUNTRIES
+from ..model import Side
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
-_ROLE = re.compile(
-    r"\b(?:officer|counterpart|minister|official|spokesman|spokeswoman|spokesperson|general|chief|"
-    r"diplomat|envoy|ambassador|president|secretary|commander|leader|admiral|pilot|captain)\b", re.I)
-_INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
-                         "agency council".split())
-_SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
-# Words that end a capitalised run without naming anyone: places and titles.
-_NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
-                        "city state states republic kingdom union nations according monday tuesday "
-                        "wednesday thursday friday saturday sunday january february march april may june "
-                        "july august september october november december".split())
 
 
 def normalise(text: str) -> str:
@@ -223,122 +208,3 @@ def _countries_in(text: str) -> tuple[tuple, ...]:
         if hits:
             found.append((min(hits), country))
     return tuple(c for _, c in sorted(found, key=lambda x: x[0]))
-
-
-def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
-    """Two sides from the countries most named by speakers (then by the text)."""
-    from .attribution import speaker_phrases  # late import: attribution uses this module
-
-    by_speaker: Counter[str] = Counter()
-    by_text: Counter[str] = Counter()
-    lookup = {c[1]: c for c in COUNTRIES}
-    for phrase in speaker_phrases(corpus):
-        for country in countries_in(phrase)[:1]:
-            by_speaker[country[1]] += 1
-    for article in corpus.articles:
-        for paragraph in article.paragraphs:
-            for country in countries_in(paragraph.text):
-                by_text[country[1]] += 1
-    ranked = sorted(lookup, key=lambda c: (-by_speaker[c], -by_text[c], c))
-    chosen = [c for c in ranked if by_speaker[c] or by_text[c]][:2]
-    learned = _learn_people(corpus, [lookup[c] for c in chosen])
-    return tuple(
-        Side(lookup[c][1], lookup[c][0],
-             (Actor(lookup[c][0], tuple(dict.fromkeys((*country_names(lookup[c]), *learned[c])))),),
-             inferred=True)
-        for c in chosen
-    )
-
-
-_NAME_RUN = r"((?:[A-Z][\w.'-]*\s+(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w'-]+(?:\s+(?:Jr|Sr)\.?)?)"
-
-
-def _learn_people(corpus: Corpus, countries: list[tuple]) -> dict[str, list[str]]:
-    """People and bodies introduced with a country, in two rounds.
-
-    Round one reads "Russian Foreign Minister X", "his US counterpart, X",
-    "X, commander of U.S. ...", "Iran's Revolutionary Guard Corps (IRGC)";
-    round two does the same with the bodies learned in round one ("IRGC chief
-    commander X").  "X ... his Russian counterpart" puts X on the other side.
-    """
-    texts = [normalise(p.text) for a in corpus.articles for p in a.paragraphs]
-    labels = {c[1]: list(country_names(c)) for c in countries}
-    votes: dict[str, Counter[str]] = {}
-    for _ in range(2):
-        for side, names in labels.items():
-            for text in texts:
-                for run in _introduced(text, names):
-                    _vote(votes, run, side)
-            if len(labels) == 2:
-                other = next(o for o in labels if o != side)
-                for text in texts:
-                    for run in _counterparts(text, names):
-                        _vote(votes, run, other)
-        learned = _elect(votes, list(labels))
-        labels = {c: [*country_names(next(k for k in countries if k[1] == c)), *learned[c]]
-                  for c in labels}
-    return _elect(votes, list(labels))
-
-
-def _alternation(names: list[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-
-
-def _introduced(text: str, names: list[str]) -> list[str]:
-    """Name runs that a country or known body introduces."""
-    alt = _alternation(names)
-    role = r"((?:[a-z-]+\s+){0,3}[a-z-]+)"
-    out: list[str] = []
-    for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?", text):
-        out.append(m.group(1))
-        if m.group(2):
-            out.append(m.group(2))
-    for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{role},?\s+{_NAME_RUN}", text):
-        if _ROLE.fullmatch(m.group(1).split()[-1]):
-            out.append(m.group(2))
-    for m in re.finditer(rf"{_NAME_RUN},\s+(?:a\s+|the\s+)?{role}\s+(?:of|for|at)\s+(?:the\s+)?(?:{alt})(?![\w])", text):
-        if _ROLE.fullmatch(m.group(2).split()[-1]):
-            out.append(m.group(1))
-    for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}", text):
-        if m.group(1).split()[-1].lower() in _INSTITUTION:
-            out.append(m.group(2))
-    return out
-
-
-def _counterparts(text: str, names: list[str]) -> list[str]:
-    """"X said he spoke to his Russian counterpart": X is on the other side."""
-    alt = _alternation(names)
-    out = []
-    talk = r"(?:said|says|spoke|speaks|talked|met|called|contacted|phoned|told|warned|cautioned)"
-    for m in re.finditer(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
-                         rf"\b(?:his|her)\s+(?:{alt})\s+counterpart", text):
-        out.append(m.group(1))
-    return out
-
-
-def _elect(votes: dict[str, Counter[str]], sides: list[str]) -> dict[str, list[str]]:
-    """Names whose votes clearly favour one side."""
-    out: dict[str, list[str]] = {s: [] for s in sides}
-    for name, counts in votes.items():
-        side, n = counts.most_common(1)[0]
-        if side in out and n > sum(counts.values()) - n:
-            out[side].append(name)
-    return out
-
-
-def _vote(votes: dict[str, Counter[str]], run: str, side: str) -> None:
-    words = [w for w in run.split() if w.lower() not in _SUFFIX]
-    if not words:
-        return
-    if words[-1].lower() in _INSTITUTION:
-        name = " ".join(words[-2:]) if len(words) > 1 else words[-1]
-    else:
-        name = words[-1].removesuffix("'s")
-        if (len(name) < 3 or not name[0].isupper() or "." in name or name.lower() in _NOT_A_NAME
-                or _ROLE.fullmatch(name)):
-            return
-        low = _lowered(name)
-        if any(not _absent(n, name, low) and name_pattern(n).fullmatch(name)
-               for c in COUNTRIES for n in country_names(c)):
-            return
-    votes.setdefault(name, Counter())[side] += 1

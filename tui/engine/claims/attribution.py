@@ -20,10 +20,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .lexicons import (ADVERBIAL_OPENERS, AUXILIARIES, GENERIC_HEADS, LEADING_NOISE, PASSIVE,
+from ..lexicons import (ADVERBIAL_OPENERS, AUXILIARIES, GENERIC_HEADS, LEADING_NOISE, PASSIVE,
                        PRONOUNS, REJECTION_VERBS, REPORTING_PHRASES, REPORTING_VERBS, SPEAKER_NOUNS,
                        SPEECH_ACT)
-from .model import Attribution, Corpus, Pair, Ref, SideFix
+from ..model import Attribution, Corpus, Pair, Ref, SideFix
 from .sides import SideMatcher, countries_in, matcher_for
 
 _VERB = re.compile(

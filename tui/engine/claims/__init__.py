@@ -1,0 +1,1 @@
+"""Claims: who asserts each sentence (attribution) and for which side (sides)."""
