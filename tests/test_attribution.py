@@ -196,3 +196,51 @@ def test_export_carries_side_and_speaker(seeds: Corpus) -> None:
     said = [s for s in sentences if s["speaker"]]
     assert len(said) > 50
     assert {s["side"] for s in said} >= {"us", "ru", None}
+
+
+# Forms found on real coverage (issue 10, class 5), in sentences written here.
+@pytest.mark.parametrize("sentence, speaker, side", [
+    ("“The frigate never left port,” - said Petrov.", "Petrov", "b"),
+    ("“The ship was unarmed” – reads the statement of Arland Foreign Ministry.",
+     "the statement of Arland Foreign Ministry", "a"),
+    ("The frigate returned to base, reported the press service of Borovia.",
+     "the press service of Borovia", "b"),
+    ("Its envoy to Borovia, Maria Olsen, said the ship was unarmed.", "Its envoy to Borovia, Maria Olsen", "a"),
+])
+def test_real_coverage_forms(tmp_path: Path, sentence: str, speaker: str, side: str | None) -> None:
+    who = _who(_corpus(tmp_path, sentence + "\n"), sentence[:20])
+    assert (who.speaker, who.side) == (speaker, side)
+
+
+def test_a_sentence_that_points_back_attributes_the_quote_before_it(tmp_path: Path) -> None:
+    text = ("The Borovian frigate fired two warning shots across the bow of the vessel.\n\n"
+            "“The crew ignored every signal we sent them.” This was stated by Petrov on Monday.\n")
+    corpus = _corpus(tmp_path, text)
+    assert _who(corpus, "ignored every signal").side == "b"
+    assert _who(corpus, "warning shots").side is None
+
+
+def test_a_quote_paragraph_continues_the_speaker_introduced_with_a_colon(tmp_path: Path) -> None:
+    text = ("Petrov told a briefing in the capital:\n\n"
+            "“The ship entered our waters without any notice and ignored the patrol.”\n\n"
+            "The vessel later sailed north toward the strait.\n")
+    corpus = _corpus(tmp_path, text)
+    assert _who(corpus, "without any notice").side == "b"
+    assert _who(corpus, "sailed north").side is None
+
+
+def test_a_role_without_a_name_takes_the_side_of_the_last_speaker_with_that_role(tmp_path: Path) -> None:
+    case = CASE.replace('"US"]', '"US", "Arland ambassador Jon Berg"]')
+    text = ("Borovian ambassador Ivan Petrov said the frigate stayed in port.\n\n"
+            "Olsen said the frigate had fired first.\n\n"
+            "The ambassador added that the logs would prove it.\n")
+    assert _who(_corpus(tmp_path, text, case), "The ambassador added").side == "b"
+    text = "Olsen said the frigate had fired first.\n\nThe ambassador said the logs would prove it.\n"
+    assert _who(_corpus(tmp_path, text, case), "The ambassador said").side == "a"
+
+
+def test_sentences_run_together_are_split_and_attributed_each(tmp_path: Path) -> None:
+    text = "Petrov said the frigate stayed in port.Olsen said the frigate had fired first.\n"
+    corpus = _corpus(tmp_path, text)
+    assert _who(corpus, "Petrov said").side == "b"
+    assert _who(corpus, "Olsen said").side == "a"

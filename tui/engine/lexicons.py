@@ -22,7 +22,7 @@ refuted refutes disputed disputes detailed details stressed stresses cautioned c
 declares elaborated elaborate characterized characterised wrote writes tweeted posted responded
 replied countered protested condemned condemns blamed blames mentioned outlined urged urges vowed
 pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
-called calls demanded demands
+called calls demanded demands reads
 """.split())
 
 # Participles of reporting verbs ("..., saying X"): they frame a claim, never name it.
@@ -61,11 +61,20 @@ sources analyst analysts observer observers expert experts diplomat diplomats si
 secretary general chairman commander leader leaders authorities administration kremlin
 pentagon council committee media newspaper outlet report readout communique officer officers
 ambassador envoy premier chief staff forces spokespeople representative representatives
+service guard
 """.split())
 # Speaker phrases whose side must come from the previous speaker.
 GENERIC_HEADS = frozenset("""
 statement statements ministry office source sources official officials side spokesman
 spokeswoman spokesperson readout communique
+""".split())
+# Heads of a speaker phrase that names a role, not a person ("the ambassador",
+# "the foreign ministry", "the country's defence minister"): who it is comes
+# from an earlier speaker in the article, or the case file, with that role.
+ROLE_HEADS = frozenset("""
+ambassador envoy minister ministry president premier spokesman spokeswoman spokesperson commander
+chief general admiral secretary diplomat embassy government administration navy army military
+service guard office department agency council command leader chancellor
 """.split())
 # Words that open an adverbial or connective phrase, not a subject.
 LEADING_NOISE = frozenset("""

@@ -76,6 +76,8 @@ def _cuts(text: str) -> Iterator[int]:
         end = match.end()
         while end < len(text) and text[end] in _CLOSERS:
             end += 1
+        if end > match.end() and text[end - 1] == '"' and end < len(text) and text[end].isalpha():
+            end -= 1  # a straight quote glued to the next word opens it: attack."The
         closed_quote = any(c in "”\"" for c in text[match.end():end])
         if not _is_boundary(text, match, end):
             continue
@@ -103,8 +105,10 @@ def _quote_state(text: str, a: int, b: int, open_at: int | None) -> int | None:
 
 def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     """Is the punctuation at `match` (closers up to `end`) a sentence end?"""
-    if end >= len(text) or not text[end].isspace():
+    if end >= len(text):
         return False
+    if not text[end].isspace():
+        return _run_together(text, match, end)
     nxt = skip_space(text, end)
     if nxt >= len(text):
         return False
@@ -127,6 +131,20 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     if "." in word or lower in MAYBE_FINAL:
         return opener  # "U.S." / "Jr." end a sentence only before an opener
     return True
+
+
+def _run_together(text: str, match: re.Match[str], end: int) -> bool:
+    """Two sentences with no space between them ("the border.The ministry").
+
+    Pages copied out of browsers lose the space after a full stop.  Only a
+    lower-case word of two or more letters before the mark and a capitalised
+    word after it count, so "U.S.Navy", "Mr.Smith", "3.5" and "RT.com" stay whole.
+    """
+    if match.group(0) not in (".", "!", "?") or not re.match(r"[A-Z“\"][a-z]", text[end:end + 2]):
+        if not (text[end:end + 1] in "“\"" and re.match(r"[A-Z]", text[end + 1:end + 2] or "")):
+            return False
+    word = _word_before(text, match.start())
+    return len(word) >= 2 and word.isalpha() and word.islower() and word not in TITLES
 
 
 def _word_before(text: str, i: int) -> str:

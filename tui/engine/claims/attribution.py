@@ -21,8 +21,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..lexicons import (ADVERBIAL_OPENERS, AUXILIARIES, GENERIC_HEADS, LEADING_NOISE, PASSIVE,
-                       PRONOUNS, REJECTION_VERBS, REPORTING_PHRASES, REPORTING_VERBS, SPEAKER_NOUNS,
-                       SPEECH_ACT)
+                       PRONOUNS, REJECTION_VERBS, REPORTING_PHRASES, REPORTING_VERBS, ROLE_HEADS,
+                       SPEAKER_NOUNS, SPEECH_ACT)
 from ..model import Attribution, Corpus, Pair, Ref, SideFix
 from .sides import SideMatcher, countries_in, matcher_for
 
@@ -41,6 +41,7 @@ _BAD_END = frozenset("the a an of to in on at by for with from his her their its
 _DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
 _ADVERB = re.compile(r"\w+ly$|also|further|since|already|later|earlier|then|again|once|still")
 _OPEN_QUOTES = ("“", '"', "‘")
+_DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
 # What may follow an inverted speaker ("..., said Austin at a briefing."): not a
 # verb, which would make the phrase the subject of the reported clause
 # ("said the plane was flying").
@@ -143,7 +144,7 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
         if capitals:  # "by Petrov within hours" -> "Petrov"
             end = ve + agent.start(1) + capitals[-1].end()
         return _claim(text, ve + agent.start(1), end, verb, vs, matcher)
-    stripped = pre.rstrip()
+    stripped = _DASH_END.sub("", pre)  # wire copy writes "...," - said X
     if stripped.endswith(("”", '"', ",”", ',"')) or stripped.endswith(","):
         after = _np_after(text, ve)
         if after and _AFTER_INVERTED.match(text[after[1]:]):
@@ -163,9 +164,16 @@ def _np_after(text: str, pos: int) -> tuple[int, int] | None:
     m = re.match(r"\s+((?:the\s+|a\s+)?(?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.’'-]*)*)", text[pos:])
     if m and (m.group(1)[0].isupper() or len(m.group(1).split()) > 1):
         return pos + m.start(1), pos + m.end(1)
-    m = re.match(r"\s+((?:the\s+)?[a-z]+(?:\s+[a-z]+)?)", text[pos:])
-    if m and m.group(1).split()[-1] in SPEAKER_NOUNS:
-        return pos + m.start(1), pos + m.end(1)
+    words = list(re.finditer(r"[a-z’'-]+", text[pos:pos + 60]))[:4]
+    if not words or text[pos:pos + words[0].start()].strip():
+        return None
+    for k in range(len(words), 0, -1):  # the longest run of lower-case words ending on a speaker noun
+        run = words[:k]
+        if run[-1].group(0) in SPEAKER_NOUNS and all(
+                not text[pos + a.end():pos + b.start()].strip() for a, b in zip(run, run[1:])):
+            end = pos + run[-1].end()
+            of = re.match(r"\s+of\s+(?:the\s+)?(?:[A-Za-z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,3}", text[end:])
+            return pos + words[0].start(), end + (of.end() if of else 0)
     return None
 
 
@@ -242,9 +250,21 @@ def _kind(phrase: str, matcher: SideMatcher | None) -> str:
     if (matcher and matcher.match(phrase)) or countries_in(phrase):
         return "named"
     # The first word may be capitalised only because it opens the sentence.
-    if not any(w[:1].isupper() for w in words[1:]) and words[-1].lower().strip(".,") in GENERIC_HEADS:
-        return "generic"
+    if not any(w[:1].isupper() for w in words[1:]):
+        if words[-1].lower().strip(".,") in GENERIC_HEADS:
+            return "generic"
+        if role_head(phrase):
+            return "role"
     return "named"
+
+
+def role_head(phrase: str) -> str | None:
+    """The role a speaker phrase names without a name: "the ambassador",
+    "the press service of the navy" -> "service", "the country's defence minister"."""
+    words = re.findall(r"[\w’'-]+", phrase.lower())
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    return words[-1] if words and words[-1] in ROLE_HEADS else None
 
 
 def _to_source(raw: str, base: int) -> list[int]:
@@ -279,26 +299,56 @@ def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
 
 
 def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
-    """Attributions of one article, carrying the last speaker for continuations."""
+    """Attributions of one article, carrying the last speaker for continuations.
+
+    Besides pronouns and generic heads, two forms reach across sentences: a
+    quotation that opens a paragraph continues the previous paragraph's
+    quoted speaker (or the speaker whose sentence ended with a colon), and a
+    sentence that points back ("This was stated by X.", "X said this.")
+    gives its speaker to the unattributed sentence before it.
+    """
     out: dict[Ref, Attribution] = {}
     last: _Last | None = None
+    history: list[_Last] = []
+    before: Attribution | None = None   # the sentence before, across paragraphs
     for paragraph in article.paragraphs:
-        previous: Attribution | None = None
+        previous = before if _introduces_quote(article, before) else None
         for sentence in paragraph.sentences:
             ref = Ref(article.id, paragraph.index, sentence.index)
             raw = article.source_text[sentence.start:sentence.end]
             offsets = _to_source(raw, sentence.start)
             who = _choose(find_claims(sentence.text, matcher), matcher,
-                          _subject_of(sentence.text, matcher, offsets) or last, offsets)
+                          _subject_of(sentence.text, matcher, offsets) or last, offsets, history)
             if who is None and previous and previous.speaker and (
                     _opens_quote(sentence.text) or (last and last.according and _CONTINUES.match(sentence.text))):
                 who = _Last(previous.speaker, previous.side, previous.speaker_span)
             if who is None:
-                out[ref] = previous = Attribution(ref, None, None)
+                out[ref] = previous = before = Attribution(ref, None, None)
                 continue
-            out[ref] = previous = Attribution(ref, who.speaker, who.side, who.span)
+            if before is not None and before.speaker is None and _POINTS_BACK.match(sentence.text):
+                out[before.ref] = Attribution(before.ref, who.speaker, who.side, who.span)
+            out[ref] = previous = before = Attribution(ref, who.speaker, who.side, who.span)
             last = who
+            if who.side:
+                history.append(who)
     return out
+
+
+# A sentence that attributes the one before it: "This was stated by X",
+# "That was reported by the ministry's press service", "X said this".
+_POINTS_BACK = re.compile(
+    r"\s*(?:(?:This|That|These|Such|So)\b[^.]{0,20}?\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?"
+    r"(?:stated|said|reported|announced|written|noted|declared|claimed|emphasized|emphasised|stressed)\b"
+    r"|[^.“”\"]{2,60}?\b(?:said|stated|wrote|added|noted)\s+(?:this|so)\b)")
+
+
+def _introduces_quote(article, before: Attribution | None) -> bool:
+    """Whether the last sentence of the previous paragraph hands its speaker on to
+    a quotation opening the next: it ends with a colon or is itself a quotation."""
+    if before is None or not before.speaker:
+        return False
+    text = article.sentence(before.ref.paragraph, before.ref.sentence).text.rstrip()
+    return text.endswith(":") or _opens_quote(text) or text.endswith(("”", '"'))
 
 
 def _subject_of(text: str, matcher: SideMatcher, offsets: list[int]) -> _Last | None:
@@ -315,9 +365,9 @@ def _opens_quote(text: str) -> bool:
 
 
 def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
-            offsets: list[int]) -> _Last | None:
+            offsets: list[int], history: Sequence[_Last] = ()) -> _Last | None:
     """The sentence's speaker: a rejecting side first, then the first with a side."""
-    resolved: list[tuple[Claim, _Last]] = [(c, _resolve(c, matcher, last, offsets)) for c in claims]
+    resolved = [(c, _resolve(c, matcher, last, offsets, history)) for c in claims]
     for pick in ([r for r in resolved if r[0].rejection and r[1].side],
                  [r for r in resolved if r[1].side], resolved):
         if pick:
@@ -325,16 +375,35 @@ def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
     return None
 
 
-def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: list[int]) -> _Last:
+def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: list[int],
+             history: Sequence[_Last] = ()) -> _Last:
     span = (offsets[claim.start], offsets[claim.end - 1] + 1)
     if claim.kind == "pronoun":
         return _Last(last.speaker, last.side, last.span) if last else _Last(claim.speaker, None, span)
     found = matcher.match(claim.speaker)
     if found:
         return _Last(claim.speaker, found[0], span, claim.verb == "according to")
+    if claim.kind in ("generic", "role"):
+        side = _role_side(claim.speaker, history, matcher)
+        if side:
+            return _Last(claim.speaker, side, span)
     if claim.kind == "generic" and last:
         return _Last(claim.speaker, last.side, span)
     return _Last(claim.speaker, None, span)
+
+
+def _role_side(phrase: str, history: Sequence[_Last], matcher: SideMatcher) -> str | None:
+    """The side of a role named without a name ("the ambassador"): the latest
+    speaker of the article with that role, else the one side whose actors in
+    the case file carry it."""
+    head = role_head(phrase)
+    if head is None:
+        return None
+    word = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])", re.I)
+    for earlier in reversed(history):
+        if earlier.side and word.search(earlier.speaker):
+            return earlier.side
+    return matcher.role_side(head)
 
 
 def _inherit(out: dict[Ref, Attribution], pairs: Sequence[Pair], min_score: float = 60.0) -> None:

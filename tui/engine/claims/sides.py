@@ -114,6 +114,12 @@ def _rest_end(hay: str, text: str, end: int, rest: tuple[str, ...]) -> int | Non
     return end
 
 
+# A name right after these is where a speaker was sent, not whom it speaks for:
+# "its envoy to France", "the ambassador in Moscow", "Britain's embassy in Kyiv".
+_DESTINATION = re.compile(r"(?:(?<![\w-])to|(?:ambassador|envoy|embassy|consulate|mission|representative|"
+                          r"correspondent|delegation|attach[eé])\s+(?:in|at|to))\s+(?:the\s+)?$", re.I)
+
+
 @dataclass(frozen=True)
 class _Entry:
     name: str
@@ -136,6 +142,12 @@ class SideMatcher:
         self._matches: dict[str, tuple[str, int, int] | None] = {}
         self.claims: dict[str, tuple] = {}  # text -> its claims (attribution.find_claims)
 
+    def role_side(self, role: str) -> str | None:
+        """The one side whose actors' names carry a role word ("ambassador"), or None."""
+        sides = {e.side for e in self.entries if e.weight == 2 and _span(role, normalise(e.name),
+                                                                          _lowered(normalise(e.name)))}
+        return next(iter(sides)) if len(sides) == 1 else None
+
     def match(self, phrase: str) -> tuple[str, int, int] | None:
         """(side id, start, end) of the best name in `phrase`, or None."""
         try:
@@ -153,6 +165,12 @@ class SideMatcher:
         best: tuple[int, int, int, str] | None = None
         for entry in self.entries:
             found = _span(entry.name, text, low)
+            for _ in range(3):
+                if not found or not _DESTINATION.search(text, 0, found[0]):
+                    break
+                blank = " " * (found[1] - found[0])  # a destination, not the speaker's country: look further
+                text_b = text[:found[0]] + blank + text[found[1]:]
+                found = _span(entry.name, text_b, _lowered(text_b))
             if not found:
                 continue
             key = (found[0], -(found[1] - found[0]), -entry.weight, entry.side)
