@@ -107,9 +107,13 @@ def _fact(fact: Fact) -> dict[str, Any]:
         "status": fact.status,
         "rank": fact.rank,
         "evidence": list(fact.evidence),
+        "question": fact.question,
+        "aspect": fact.aspect,
+        "positions": [{"side": side, "text": text} for side, text in fact.positions],
+        "background": fact.background,
         "accounts": [
             {"side": a.side, **ref_dict(a.ref), "text": a.text, "speaker": a.speaker,
-             "inferred": a.inferred}
+             "inferred": a.inferred, "start": a.start, "end": a.end, "reported_by": a.reported_by}
             for a in fact.accounts
         ],
     }

@@ -22,6 +22,22 @@ def display_text(raw: str) -> str:
     return _LINE_BREAK.sub(" ", raw)
 
 
+def source_offsets(raw: str, base: int) -> list[int]:
+    """Source offset of every character of display_text(raw), plus its end.
+
+    `raw` is the source slice starting at `base`; a joined line break (with
+    the spaces around it) is one character in the shown text.
+    """
+    out: list[int] = []
+    i = 0
+    for m in _LINE_BREAK.finditer(raw):
+        out.extend(range(base + i, base + m.start()))
+        out.append(base + m.start())
+        i = m.end()
+    out.extend(range(base + i, base + len(raw) + 1))
+    return out
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of a paragraph; `index` counts within the paragraph."""
@@ -232,13 +248,22 @@ class Attribution:
 
 @dataclass(frozen=True)
 class Account:
-    """One side's version of a fact, as told in one sentence of one article."""
+    """One side's version of a fact, as told in one sentence of one article.
+
+    `text` is the clause (`start`/`end`: its span in the source file; None for
+    a whole sentence found by a pinned fact's terms).  `reported_by` names the
+    side whose sentence reports this claim of the other's ("X rejected Y's
+    claim that ..."): evidence of Y's version, never a quote of Y.
+    """
 
     side: str | None
     ref: Ref
     text: str
     speaker: str | None
     inferred: bool = False
+    start: int | None = None
+    end: int | None = None
+    reported_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -247,6 +272,10 @@ class Fact:
 
     `status` is "disputed", "agreed" or "one-sided"; `evidence` lists the
     words or signals that set the status, so the reader can show why.
+    `question` is the neutral question the fact answers (the title, for facts
+    of the engine) and `positions` each side's answer in its own words;
+    `aspect` names the kind of question ("where", "action", ...); `background`
+    marks a fact about other events than the corpus's own.
     """
 
     id: str
@@ -255,6 +284,10 @@ class Fact:
     rank: int
     evidence: tuple[str, ...]
     accounts: tuple[Account, ...]
+    question: str = ""
+    positions: tuple[tuple[str, str], ...] = ()
+    aspect: str | None = None
+    background: bool = False
 
 
 @dataclass(frozen=True)

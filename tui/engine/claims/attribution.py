@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..lexicons import (ADVERBIAL_OPENERS, AUXILIARIES, GENERIC_HEADS, LEADING_NOISE, PASSIVE,
                        PRONOUNS, REJECTION_VERBS, REPORTING_PHRASES, REPORTING_VERBS, ROLE_HEADS,
                        SPEAKER_NOUNS, SPEECH_ACT)
-from ..model import Attribution, Corpus, Pair, Ref, SideFix
+from ..model import Attribution, Corpus, Pair, Ref, SideFix, source_offsets
 from .sides import SideMatcher, countries_in, matcher_for
 
 _VERB = re.compile(
@@ -35,7 +35,6 @@ _BOUNDARY = re.compile(r"[,;:“”\"—]|(?<![\w])(?:that|which|who|whom|what|w
                        r"though|whereas|if|when)(?![\w])")
 _CLAUSE_START = re.compile(r"[;:“”\"()—]|(?<![\w])that(?![\w])")
 _WORD = re.compile(r"[\w.'’-]+")
-_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
 _BAD_END = frozenset("the a an of to in on at by for with from his her their its our my your "
                      "this that these those and or but as".split())
 _DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
@@ -267,18 +266,6 @@ def role_head(phrase: str) -> str | None:
     return words[-1] if words and words[-1] in ROLE_HEADS else None
 
 
-def _to_source(raw: str, base: int) -> list[int]:
-    """Source offset of every character of display_text(raw) (plus the end)."""
-    out: list[int] = []
-    i = 0
-    for m in _LINE_BREAK.finditer(raw):
-        out.extend(range(base + i, base + m.start()))
-        out.append(base + m.start())
-        i = m.end()
-    out.extend(range(base + i, base + len(raw) + 1))
-    return out
-
-
 @dataclass
 class _Last:
     speaker: str
@@ -316,7 +303,7 @@ def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
         for sentence in paragraph.sentences:
             ref = Ref(article.id, paragraph.index, sentence.index)
             raw = article.source_text[sentence.start:sentence.end]
-            offsets = _to_source(raw, sentence.start)
+            offsets = source_offsets(raw, sentence.start)
             who = _choose(find_claims(sentence.text, matcher), matcher,
                           _subject_of(sentence.text, matcher, offsets) or last, offsets, history)
             if who is None and previous and previous.speaker and (

@@ -1,0 +1,134 @@
+"""Facts: the questions an incident raises, each side's answers, and which are disputed.
+
+The stages, one module each:
+
+- `units`: every clause of a sentence with a side becomes a claim with its
+  speaker, side and exact source span;
+- `aspects` and `questions`: claims are grouped by the question they answer
+  (where it was, what it was, who did what, warnings, toll, evidence, blame,
+  lawfulness, intent, response, outcome), so two sides' versions in different
+  words meet; answers ("denied the allegation") join what they answer;
+- `status`: disputed, agreed or one-sided, with the evidence;
+- `titles`: a neutral question and each side's position in its own words;
+- `ranking` (here): the incident's own disputes first, background last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..claims.sides import country_names, matcher_for
+from ..lexicons import COUNTRIES
+from ..model import Account, Attribution, Corpus, Fact, Pair, Ref
+from ..textnorm import normalise, term
+from .questions import Answer, Question, ask, idf_of
+from .status import decide
+from .titles import incident_object, position, question
+from .units import DENIAL_RE, Unit, build_units
+
+__all__ = ["build_facts"]
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+
+
+def build_facts(corpus: Corpus, pairs: Sequence[Pair],
+                attributions: dict[Ref, Attribution]) -> tuple[Fact, ...]:
+    """The corpus's facts, disputes first by rank."""
+    matcher = matcher_for(corpus.sides)
+    units = build_units(corpus, attributions, matcher, _name_terms(corpus))
+    idf = idf_of(corpus, units)
+    questions, answers = ask(corpus, units, idf)
+    obj = incident_object(units)
+    years = _corpus_years(corpus)
+    facts = [f for q in questions if (f := _fact(q, units, answers, idf, obj, years))]
+    return _rank(facts + _pinned(corpus, attributions))
+
+
+def _name_terms(corpus: Corpus) -> frozenset[str]:
+    """Names of actors and countries: they say who speaks, not what happened."""
+    names = [n for s in corpus.sides for a in s.actors for n in a.names]
+    names += [n for c in COUNTRIES for n in country_names(c)]
+    return frozenset(t for n in names for w in re.findall(r"[^\W_]+", normalise(n)) if (t := term(w)))
+
+
+def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, float],
+          obj: str | None, years: frozenset[str]) -> Fact | None:
+    status, evidence = decide(q.aspect, units, q.members, answers)
+    if len(q.members) < 2 and status != "disputed":
+        return None
+    group = [units[i] for i in q.members]
+    sides = [s for s, _ in Counter(u.side for u in group if u.side).most_common()]
+    positions = tuple(
+        (side, position([u for u in group if u.side == side], q.aspect, idf,
+                        {t for u in group if u.side != side for t in u.terms}))
+        for side in sides)
+    accounts = tuple(sorted((_account(u) for u in group), key=lambda a: (a.side or "", a.ref, a.start or 0)))
+    title = question(q.aspect, obj)
+    fact_id = "f-" + hashlib.sha1("\n".join([q.aspect, *sorted(
+        re.sub(r"\W+", " ", normalise(u.text).lower()).strip() for u in group)]).encode()).hexdigest()[:10]
+    background = sum(_background(u.text, years) for u in group) * 2 > len(group)
+    return Fact(fact_id, title, status, 0, tuple(str(e) for e in evidence), accounts, title, positions,
+                q.aspect, background)
+
+
+def _account(u: Unit) -> Account:
+    return Account(u.side, u.ref, u.text, u.speaker, u.inferred, u.start, u.end, u.reported_by)
+
+
+def _corpus_years(corpus: Corpus) -> frozenset[str]:
+    """The years the corpus's own story happens in: its articles' dates, else the years it names most."""
+    dated = Counter((a.date or "")[:4] for a in corpus.articles if _YEAR.fullmatch((a.date or "")[:4]))
+    if dated:
+        top = dated.most_common(1)[0][0]
+        return frozenset({top, str(int(top) - 1)})
+    named = Counter(y for a in corpus.articles for p in a.paragraphs for y in _YEAR.findall(p.text))
+    return frozenset(y for y, _ in named.most_common(1))
+
+
+def _background(text: str, years: frozenset[str]) -> bool:
+    """A clause set in another year than the story's own ("in 2017", "since 2014")."""
+    found = set(_YEAR.findall(text))
+    return bool(found) and bool(years) and not found & years
+
+
+def _pinned(corpus: Corpus, attributions: dict[Ref, Attribution]) -> list[Fact]:
+    """The case file's pinned facts: every sentence that uses one of the terms."""
+    out = []
+    for pin in corpus.case.pinned:
+        terms = [re.compile(rf"(?<!\w){re.escape(t)}(?!\w)", re.I) for t in pin.terms or (pin.title,)]
+        accounts = []
+        for article in corpus.articles:
+            for paragraph in article.paragraphs:
+                for sentence in paragraph.sentences:
+                    if any(t.search(sentence.text) for t in terms):
+                        ref = Ref(article.id, paragraph.index, sentence.index)
+                        who = attributions.get(ref) or Attribution(ref, None, None)
+                        accounts.append(Account(who.side, ref, sentence.text, who.speaker, who.inferred))
+        sides = {a.side for a in accounts if a.side}
+        evidence = tuple(dict.fromkeys(
+            f"{m.group(0).lower()} ({a.side})" for a in accounts if a.side
+            for m in DENIAL_RE.finditer(normalise(a.text))))
+        status = "disputed" if evidence else "agreed" if len(sides) > 1 else "one-sided"
+        out.append(Fact("pin-" + hashlib.sha1(pin.title.encode()).hexdigest()[:10], pin.title,
+                        status, 0, evidence, tuple(accounts), pin.title))
+    return out
+
+
+_STATUS_ORDER = {"disputed": 0, "agreed": 1, "one-sided": 2}
+_DIRECT = ("(", "not ", "no ", "never ")
+
+
+def _rank(facts: list[Fact]) -> tuple[Fact, ...]:
+    """Most central first: disputes, the story's own before background, then how many
+    articles carry the fact, how many sides speak, and how directly they contradict."""
+    def key(f: Fact) -> tuple:
+        articles = len({a.ref.article for a in f.accounts})
+        sides = len({a.side for a in f.accounts if a.side})
+        direct = any(e.endswith(")") or e.startswith(_DIRECT) for e in f.evidence)
+        weight = 2 * articles + sides + (2 if direct else 1 if f.evidence else 0)
+        return (_STATUS_ORDER[f.status], f.background, -weight, -len(f.accounts), f.id)
+    return tuple(replace(f, rank=i + 1) for i, f in enumerate(sorted(facts, key=key)))

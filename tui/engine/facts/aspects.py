@@ -1,0 +1,139 @@
+"""Aspects: the questions a contested incident raises, and the words that ask them.
+
+Two governments telling one incident rarely use the same words: "an
+intelligence ship" against "a research vessel", "in neutral waters" against
+"inside the closed zone", "reckless" against "strictly by the rules".  What
+they share is the question each sentence answers: what the object was, where
+it was, who did what, whether warnings were given, how many were hurt, what
+the evidence shows, who is to blame, whether it was lawful, whether it was
+deliberate, what the response should be.  Each aspect below lists ordinary
+English news vocabulary that asks it; nothing here names a story, a place or
+an actor.  A clause is tagged with the aspects its words ask (`tag`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..textnorm import normalise, term
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """One question of an incident: its id, the neutral question, and its words."""
+
+    id: str
+    question: str          # with "{obj}" for the incident's object when one is known
+    question_bare: str     # when no object is known
+    words: frozenset[str]  # matching terms (textnorm.term of the listed words)
+    phrases: tuple[str, ...] = ()  # multi-word cues, matched on lower-cased text
+    valued: bool = True    # answers are values (a place, a number, a kind): different values conflict
+
+
+def _terms(words: str) -> frozenset[str]:
+    return frozenset(t for w in words.split() if (t := term(w)))
+
+
+ASPECTS: tuple[Aspect, ...] = (
+    Aspect("where", "Where was the {obj}, and whose territory was it?",
+           "Where did it happen, and whose territory was it?",
+           _terms("""airspace waters territorial territory border borders frontier boundary zone zones
+                     coast coastline offshore nautical sovereign sovereignty jurisdiction intrusion intruded
+                     intrude intruding incursion incursions trespass trespassed entered entering crossed
+                     crossing infringe infringed infringement enclave inside outside kilometres kilometers
+                     miles km shoal reef island islands strait corridor lane route"""),
+           (r"international (?:waters|airspace)", r"neutral waters", r"line of (?:actual )?control",
+            r"economic zone", r"\beez\b", r"high seas", r"no-fly zone", r"closed (?:area|zone)")),
+    Aspect("what", "What was the {obj}, and what was it for?", "What was it, and what was it for?",
+           _terms("""surveillance spy spying espionage reconnaissance intelligence research scientific
+                     weather meteorological civilian civil commercial airship cargo supplies supply
+                     materials construction humanitarian purpose training exercise exercises drill
+                     camp camps facility facilities target targets poison poisoned poisoning nerve
+                     toxic chemical chemicals substance gas chlorine sarin weapon weapons munitions
+                     equipment payload sensors instruments fishing"""),
+           (r"nerve agent", r"military (?:target|installations?|site|sites)", r"training camp")),
+    Aspect("action", "What happened to the {obj}: who did what?", "What happened: who did what?",
+           _terms("""struck strike strikes hit collided collision collide contact touched rammed ram
+                     fired firing shot shoot shooting downed attack attacked attacks bombed bombing
+                     bombs dropped maneuver maneuvers intercept intercepted interception blocked
+                     blocking block cannon cannons seized seizure seize boarded boarding detained
+                     captured forced crash crashed explosion explosions blast exploded destroyed
+                     sank sunk missile missiles rocket rockets shelling clash clashes ambush chased
+                     expelled expulsion drove chase approached sabotage"""),
+           (r"shot down", r"opened fire", r"water cannons?", r"brought down")),
+    Aspect("warning", "Were warnings given, and were they heeded?", "Were warnings given, and were they heeded?",
+           _terms("""warning warnings warned warn radio notice notified notify notification signal
+                     signals hailed communication communications channel ignored ignoring informed
+                     permission request requests demands alert alerted responded respond contacted
+                     transponder"""),
+           (r"prior notice", r"advance notice", r"(?:no|any) response")),
+    Aspect("toll", "Was anyone killed or hurt, and how many?", "Was anyone killed or hurt, and how many?",
+           _terms("""killed kill dead died death deaths injured injuries wounded hurt casualties
+                     casualty victims fatalities bodies survivors missing hospitalized hospitalised
+                     eliminated toll damage damaged losses"""),
+           ()),
+    Aspect("evidence", "What does the evidence show?", "What does the evidence show?",
+           _terms("""evidence proof prove proves proven video videos footage images photos photographs
+                     satellite radar data recording recordings investigation investigators probe lab
+                     laboratory laboratories samples tests tested analysis findings traces documents
+                     testimony witnesses facts proofs confirmed confirm"""),
+           ()),
+    Aspect("blame", "Who is responsible?", "Who is responsible?",
+           _terms("""responsible responsibility blame blamed blames behind culprit culprits perpetrator
+                     perpetrators involvement involved guilty fault accuse accused accuses accusation
+                     accusations allegation allegations orchestrated masterminded sponsored complicity
+                     complicit culpability"""),
+           (r"(?:carried|was) behind",)),
+    Aspect("conduct", "Was it lawful and safe?", "Was it lawful and safe?",
+           _terms("""lawful unlawful legal illegal illegally lawfully law laws legitimate illegitimate
+                     violation violations violated violate violates breach breached convention rules
+                     professional unprofessional professionally dangerous unsafe safe reckless
+                     aggressive aggression hostile harassment harass harassing bullying coercive
+                     restraint proportionate disproportionate self-defense justified unjustified
+                     routine legally regulations"""),
+           (r"international law", r"in accordance with", r"right to self-defen[cs]e")),
+    Aspect("intent", "Was it deliberate, and why?", "Was it deliberate, and why?",
+           _terms("""provocation provocations provocative provoke provoked deliberate deliberately
+                     intentional intentionally accident accidental unintentional mistake motive motives
+                     pretext staged stage fabricated fabrication fake hoax propaganda campaign plot
+                     hysteria disinformation lie lies smear premeditated planned motivated
+                     politicized politicised"""),
+           (r"false flag", r"cause trouble", r"play(?:ing)? with fire")),
+    Aspect("response", "What response is justified?", "What response is justified?",
+           _terms("""retaliation retaliate retaliatory response sanctions expel expelled summoned summon
+                     protest protested countermeasures measures consequences punish punishment
+                     apology apologize apologise compensation reciprocal ultimatum cooperation
+                     cooperate access consular overreaction"""),
+           (r"at a time and place", r"reserves? the right")),
+    Aspect("outcome", "How did it end?", "How did it end?",
+           _terms("""success successful successfully completed complete failed failure thwarted foiled
+                     repelled retreated withdrew withdrawal returned escaped accomplished mission"""),
+           ()),
+)
+
+BY_ID = {a.id: a for a in ASPECTS}
+_PHRASES = [(a.id, re.compile(p)) for a in ASPECTS for p in a.phrases]
+_TOKEN = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
+MAX_ASPECTS = 2   # a clause answers at most this many questions
+
+
+@lru_cache(maxsize=65536)
+def tag(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The aspects a clause asks, strongest first, with the words that ask them."""
+    low = normalise(text).lower()
+    hits: dict[str, list[str]] = {}
+    for token in _TOKEN.findall(low):
+        t = term(token)
+        if t is None:
+            continue
+        for aspect in ASPECTS:
+            if t in aspect.words:
+                hits.setdefault(aspect.id, []).append(token)
+    for aspect_id, pattern in _PHRASES:
+        for m in pattern.finditer(low):
+            hits.setdefault(aspect_id, []).append(m.group(0))
+    order = {a.id: k for k, a in enumerate(ASPECTS)}
+    ranked = sorted(hits.items(), key=lambda kv: (-len(set(kv[1])), order[kv[0]]))
+    return tuple((k, tuple(dict.fromkeys(v))) for k, v in ranked[:MAX_ASPECTS])

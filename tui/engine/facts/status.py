@@ -1,0 +1,168 @@
+"""Status: is a question disputed, agreed, or told by one side only, and why.
+
+A question both sides answer is `disputed` when their answers conflict, and
+each conflict is kept as evidence the reader can show: a denial of the other
+side's claim, an explicit answer ("a different explanation", "however"), a
+term one side negates and the other asserts, contested terms (international
+vs territorial), different numbers, or different values for a question whose
+answers are values (a weather balloon vs a surveillance balloon).  On
+questions of conduct, intent and blame the two sides' words are judgements
+of each other, so two sides answering is itself the conflict.  An admission
+("does not deny", "acknowledged") is agreement, not a denial.  `agreed` is
+left for answers with no conflict at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ..lexicons import ANTONYMS, NEGATION
+from ..textnorm import normalise, term
+from .aspects import BY_ID
+from .questions import Answer
+from .units import DENIAL_RE, Unit
+
+Status = Literal["disputed", "agreed", "one-sided"]
+EvidenceKind = Literal["denial", "answer", "negation", "contested", "numbers", "values", "judgement"]
+# Aspects whose answers judge the other side: both sides answering is the conflict.
+JUDGEMENTS = frozenset({"conduct", "intent", "blame"})
+_ADMISSION = re.compile(r"(?:not|n't|never)\s+(?:\w+\s+)?(?:deny|denied|denies|dispute|disputed|disputes|reject)"
+                        r"|\b(?:acknowledged|admitted|admits|acknowledges|conceded|concedes)\b", re.I)
+_NUMBER = re.compile(r"(?<![\w.,])(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                     r"hundreds?)\s+(?:of\s+)?([a-z][a-z-]+)", re.I)
+_WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_ANTONYM_TERMS = [(term(a), term(b)) for a, b in ANTONYMS]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason a question is disputed, as the reader shows it."""
+
+    kind: EvidenceKind
+    words: str
+    side: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.words} ({self.side})" if self.kind == "denial" and self.side else self.words
+
+
+def decide(aspect: str, units: list[Unit], members: list[int],
+           answers: list[Answer]) -> tuple[Status, list[Evidence]]:
+    """The status of one question and the evidence for a dispute."""
+    group = [units[i] for i in members]
+    sides = sorted({u.side for u in group if u.side})
+    evidence = _evidence(aspect, group, set(members), answers, sides)
+    if len(sides) < 2:
+        return "one-sided", []
+    conflict = [e for e in evidence if e.kind != "values"] or (
+        evidence if BY_ID[aspect].valued and not _admitted(group) else [])
+    return ("disputed" if conflict else "agreed"), evidence if conflict else []
+
+
+def _admitted(group: list[Unit]) -> bool:
+    return any(_ADMISSION.search(u.text) for u in group)
+
+
+def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[Answer],
+              sides: list[str]) -> list[Evidence]:
+    out: list[Evidence] = []
+    for u in group:
+        if _ADMISSION.search(u.text):
+            continue
+        for m in DENIAL_RE.finditer(normalise(u.text)):
+            out.append(Evidence("denial", m.group(0).lower(), u.side))
+    for a in answers:
+        if a.u in members and a.v in members and a.cue not in ("apposition",):
+            out.append(Evidence("answer", a.cue))
+    if len(sides) < 2:
+        return _unique(out)
+    by_side = {s: [u for u in group if u.side == s] for s in sides[:2]}
+    first, second = (by_side[s] for s in sides[:2])
+    out += _negated(first, second) + _negated(second, first)
+    out += _contested(first, second)
+    out += _numbers(first, second)
+    if aspect in JUDGEMENTS:
+        out.append(Evidence("judgement", f"{_words(first, aspect)} ↔ {_words(second, aspect)}"))
+    else:
+        out += _values(first, second, aspect)
+    return _unique(out)
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    return list(dict.fromkeys(evidence))
+
+
+def _negated(a: list[Unit], b: list[Unit]) -> list[Evidence]:
+    """Terms both sides use, negated in side a's clause only ("did not come in contact")."""
+    b_terms = {t for u in b for t in u.terms}
+    b_plain = {t for u in b if not _has_negation(u.text) for t in u.terms}
+    out = []
+    for u in a:
+        tokens = [w.lower() for w in _WORDS.findall(normalise(u.text))]
+        for k, tok in enumerate(tokens):
+            if tok in NEGATION or tok.endswith("n't"):
+                for later in tokens[k + 1:k + 6]:
+                    t = term(later)
+                    if t and t in b_terms and t in b_plain:
+                        out.append(Evidence("negation", f"{tok} {later}", u.side))
+                        break
+    return out[:2]
+
+
+def _has_negation(text: str) -> bool:
+    return any(w.lower() in NEGATION or w.lower().endswith("n't") for w in _WORDS.findall(normalise(text)))
+
+
+def _contested(a: list[Unit], b: list[Unit]) -> list[Evidence]:
+    """One side uses a term, the other only its counterpart (international vs territorial)."""
+    ta = {t: w for u in a for t, w in u.terms.items()}
+    tb = {t: w for u in b for t, w in u.terms.items()}
+    out = []
+    for x, y in _ANTONYM_TERMS:
+        for p, q, sp, sq in ((x, y, ta, tb), (y, x, ta, tb)):
+            if p in sp and q in sq and p not in sq and q not in sp:
+                out.append(Evidence("contested", f"{sp[p]} ↔ {sq[q]}"))
+    return out
+
+
+def _numbers(a: list[Unit], b: list[Unit]) -> list[Evidence]:
+    """Different numbers of the same thing ("two jets" vs "one jet")."""
+    def counts(units: list[Unit]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for u in units:
+            for m in _NUMBER.finditer(normalise(u.text)):
+                noun = term(m.group(2).lower())
+                if noun:
+                    out.setdefault(noun, set()).add(m.group(1).lower())
+        return out
+    ca, cb = counts(a), counts(b)
+    return [Evidence("numbers", f"{'/'.join(sorted(ca[n]))} ↔ {'/'.join(sorted(cb[n]))} {n}")
+            for n in sorted(set(ca) & set(cb)) if ca[n] != cb[n] and not ca[n] & cb[n]][:2]
+
+
+def _values(a: list[Unit], b: list[Unit], aspect: str) -> list[Evidence]:
+    """Each side answers with words of the aspect the other never uses."""
+    wa, wb = _aspect_words(a, aspect), _aspect_words(b, aspect)
+    only_a, only_b = [w for w in wa if w not in wb], [w for w in wb if w not in wa]
+    if only_a and only_b:
+        return [Evidence("values", f"{only_a[0]} ↔ {only_b[0]}")]
+    return []
+
+
+def _aspect_words(units: list[Unit], aspect: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for u in units:
+        for w in u.aspects.get(aspect, ()):
+            seen.setdefault(term(w) or w, None)
+    return list(seen)
+
+
+def _words(units: list[Unit], aspect: str) -> str:
+    """The aspect's words one side uses most, for a judgement's evidence."""
+    counts: dict[str, int] = {}
+    for u in units:
+        for w in u.aspects.get(aspect, ()):
+            counts[w] = counts.get(w, 0) + 1
+    return max(sorted(counts), key=lambda w: counts[w]) if counts else "…"

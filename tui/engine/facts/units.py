@@ -1,0 +1,145 @@
+"""Claims as the facts stage reads them: one clause of one sentence, with its side and span.
+
+A sentence often carries more than one claim ("X struck its propeller while
+it was flying in international airspace"), and sometimes both sides ("their
+navy says four were hurt; the ministry says one"), so the unit is the clause,
+cut at "while", ", which", ", who", "and that", a semicolon and "a claim
+that".  A clause with its own named speaker takes that speaker's side; "X's
+claim that Y" gives Y to X's side as a claim *reported by* the sentence's
+side, never as X's own words.  Every unit keeps its exact span in the source
+file, so the reader never has to search for it again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..claims.attribution import find_claims
+from ..claims.sides import SideMatcher
+from ..lexicons import DENIAL, NEGATION, REJECTION_VERBS
+from ..model import Attribution, Corpus, Ref, source_offsets
+from ..textnorm import normalise, scan
+
+_SPLIT = re.compile(
+    r",?\s+(?=while\s)|,\s+(?=which\s)|,\s+(?=who\s)|;\s+|,?\s+(?=and\s+that\s)"
+    r"|,\s+(?=(?:an?\s+)?(?:claim|accusation|allegation|assertion|action|move|step|decision)s?\s+that\s)")
+_EMBEDDED = re.compile(r"(?P<who>[\w’'. -]{2,40}?)[’']s\s+(?:claim|assertion|allegation|accusation|version)s?"
+                       r"\s+(?:that\s+)?(?P<what>.+)$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
+DENIAL_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(DENIAL | REJECTION_VERBS - {"pushed"}, key=len,
+                       reverse=True)) + r")(?![\w])", re.I)
+
+
+@dataclass
+class Unit:
+    """One clause with the side that asserts it and where it is in the source."""
+
+    index: int
+    ref: Ref
+    text: str
+    start: int                  # offsets into the article's source file
+    end: int
+    side: str | None
+    speaker: str | None
+    inferred: bool
+    reported_by: str | None = None   # the side whose sentence reports this claim of the other's
+    link: str | None = None          # a cue tying it to the clause before it ("denied", "claim")
+    terms: dict[str, str] = field(default_factory=dict)   # matching term -> the word as written
+    aspects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return frozenset(self.terms)
+
+
+def build_units(corpus: Corpus, attributions: dict[Ref, Attribution], matcher: SideMatcher,
+                skip: frozenset[str]) -> list[Unit]:
+    """Clauses of every sentence that has a side, in corpus order."""
+    units: list[Unit] = []
+    for article in corpus.articles:
+        for paragraph in article.paragraphs:
+            for sentence in paragraph.sentences:
+                ref = Ref(article.id, paragraph.index, sentence.index)
+                who = attributions.get(ref)
+                if not who or not who.side:
+                    continue
+                offsets = source_offsets(article.source_text[sentence.start:sentence.end], sentence.start)
+                for a, b, side, speaker, link, reported in _clauses(sentence.text, who, matcher):
+                    terms = content_terms(sentence.text[a:b], skip)
+                    if side and terms:
+                        units.append(Unit(len(units), ref, sentence.text[a:b], offsets[a], offsets[b - 1] + 1,
+                                          side, speaker, who.inferred, reported, link, terms))
+    return units
+
+
+def content_terms(text: str, skip: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Matching terms of a text (the pipeline pairing uses) minus names, with their surface words."""
+    out: dict[str, str] = {}
+    for t, _, word in scan(text):
+        if t not in skip and len(t) > 2:
+            out.setdefault(t, word.lower())
+    return out
+
+
+Clause = tuple[int, int, "str | None", "str | None", "str | None", "str | None"]
+
+
+def _clauses(text: str, who: Attribution, matcher: SideMatcher) -> list[Clause]:
+    """(start, end, side, speaker, link, reported_by) of each clause of a sentence."""
+    spans = clause_spans(text)
+    out: list[Clause] = []
+    for i, (a, b) in enumerate(spans):
+        piece = text[a:b]
+        side, speaker, link = who.side, who.speaker, None
+        own = find_claims(piece, matcher)
+        named = [(c, found) for c in own if (found := matcher.match(c.speaker))]
+        lead = piece.lstrip().lower()
+        if named and len(spans) > 1:
+            side, speaker = named[0][1][0], named[0][0].speaker
+        elif i and lead.startswith("which") and not own:
+            side, speaker = None, None   # the writer's aside, not the speaker's claim
+        if i and re.match(r"(?:a|an|the)\s+(?:claim|accusation|allegation|assertion)|who\s", lead):
+            denial = DENIAL_RE.search(piece)
+            link = denial.group(0).lower() if denial else "apposition"
+        embedded = _EMBEDDED.search(piece)
+        if embedded and (found := matcher.match(embedded.group("who"))) and found[0] != side:
+            denial = DENIAL_RE.search(piece[:embedded.start("what")])
+            out.append(_trimmed(text, a, b, side, speaker, link, None))
+            holder = embedded.group("who")[found[1]:found[2]]
+            out.append(_trimmed(text, a + embedded.start("what"), b, found[0], holder,
+                                denial.group(0).lower() if denial else "claim", side))
+            continue
+        out.append(_trimmed(text, a, b, side, speaker, link, None))
+    return out
+
+
+def _trimmed(text: str, a: int, b: int, *rest) -> Clause:
+    """A clause span without the spaces and commas at its edges."""
+    while a < b and text[a] in " ,;":
+        a += 1
+    while b > a and text[b - 1] in " ,;":
+        b -= 1
+    return (a, b, *rest)
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Clause spans; a piece of fewer than four words joins its neighbour."""
+    cuts = [(m.start(), m.end()) for m in _SPLIT.finditer(text) if 0 < m.start() < len(text)]
+    spans, start = [], 0
+    for cut_start, cut_end in cuts:
+        spans.append((start, cut_start))
+        start = cut_end
+    spans.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and (len(_WORD.findall(text[a:b])) < 4 or len(_WORD.findall(text[out[-1][0]:out[-1][1]])) < 4):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def negated(text: str) -> bool:
+    """Whether a clause carries a negation ("did not", "never", "no")."""
+    return any(normalise(t).lower() in NEGATION or t.lower().endswith("n't") for t in _WORD.findall(text))
