@@ -282,7 +282,33 @@ def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
     for article in corpus.articles:
         out.update(_attribute_article(article, matcher))
     _inherit(out, pairs)
+    for article in corpus.articles:
+        _voice(article, out)
     return _apply_fixes(out, fixes)
+
+
+_VOICE_SHARE = 0.75   # an article whose attributed sentences are this much one side's ...
+_VOICE_MIN = 3        # ... and at least this many, narrates that side's version
+
+
+def _voice(article, out: dict[Ref, Attribution]) -> None:
+    """Unattributed sentences of an article that speaks for one side take that side, inferred.
+
+    State media and a side's own outlets tell its version in their own voice
+    ("the supply ship forcefully entered despite warnings") between the
+    sentences they attribute; a wire story quoting both sides has no voice.
+    """
+    refs = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
+    sides = [out[r].side for r in refs if out[r].side and not out[r].inferred]
+    if len(sides) < _VOICE_MIN:
+        return
+    side, n = max(sorted(set(sides)), key=sides.count), 0
+    n = sides.count(side)
+    if n < _VOICE_SHARE * len(sides):
+        return
+    for r in refs:
+        if out[r].side is None and out[r].speaker is None:
+            out[r] = Attribution(r, None, side, None, inferred=True)
 
 
 def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:

@@ -22,6 +22,9 @@ _ROLE = re.compile(
 _INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
                          "agency council".split())
 _SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
+_GENERIC_BODY = _INSTITUTION | frozenset("""air foreign defense defence coast armed federal interior justice
+security intelligence state national general's prosecutor presidential naval military central
+public home affairs external""".split())
 # Words that end a capitalised run without naming anyone: places and titles.
 _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
                         "city state states republic kingdom union nations according monday tuesday "
@@ -43,7 +46,9 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
                 by_text[country[1]] += 1
     ranked = sorted(lookup, key=lambda c: (-by_speaker[c], -by_text[c], c))
     chosen = [c for c in ranked if by_speaker[c] or by_text[c]][:2]
-    learned = _learn_people(corpus, [lookup[c] for c in chosen])
+    speakers = {w for phrase in speaker_phrases(corpus) for w in re.findall(r"[\w'-]+", normalise(phrase))}
+    learned = {c: [n for n in names if any(w in speakers for w in n.split())]
+               for c, names in _learn_people(corpus, [lookup[c] for c in chosen]).items()}
     return tuple(
         Side(lookup[c][1], lookup[c][0],
              (Actor(lookup[c][0], tuple(dict.fromkeys((*country_names(lookup[c]), *learned[c])))),),
@@ -86,25 +91,39 @@ def _alternation(names: list[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
 
 
+# "to Russia" names a destination ("its envoy to Russia, X"), not X's country.
+_NOT_DESTINATION = r"(?<![\w.])(?<!\bto\s)(?<!\bto\sthe\s)"
+# Roles that introduce a national who does not speak for the government.
+_NOT_GOVERNMENT = frozenset("""opposition dissident critic critics activist activists journalist journalists
+defector former exiled blogger lawyer victim victims spy agent double businessman tycoon""".split())
+
+
 def _introduced(text: str, names: list[str]) -> list[str]:
     """Name runs that a country or known body introduces."""
     alt = _alternation(names)
     role = r"((?:[a-z-]+\s+){0,3}[a-z-]+)"
     out: list[str] = []
-    for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?", text):
-        out.append(m.group(1))
-        if m.group(2):
-            out.append(m.group(2))
-    for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{role},?\s+{_NAME_RUN}", text):
-        if _ROLE.fullmatch(m.group(1).split()[-1]):
+    for m in re.finditer(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?", text):
+        if _for_government(text, m.start()):
+            out.append(m.group(1))
+            if m.group(2):
+                out.append(m.group(2))
+    for m in re.finditer(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{role},?\s+{_NAME_RUN}", text):
+        if _ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1)):
             out.append(m.group(2))
     for m in re.finditer(rf"{_NAME_RUN},\s+(?:a\s+|the\s+)?{role}\s+(?:of|for|at)\s+(?:the\s+)?(?:{alt})(?![\w])", text):
-        if _ROLE.fullmatch(m.group(2).split()[-1]):
+        if _ROLE.fullmatch(m.group(2).split()[-1]) and _for_government(text, m.start(2), m.group(2)):
             out.append(m.group(1))
-    for m in re.finditer(rf"(?<![\w.])(?:{alt})(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}", text):
+    for m in re.finditer(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}", text):
         if m.group(1).split()[-1].lower() in _INSTITUTION:
             out.append(m.group(2))
     return out
+
+
+def _for_government(text: str, at: int, role: str = "") -> bool:
+    """Not a dissident, victim or former official: "former Russian spy X", "opposition leader X"."""
+    before = re.findall(r"[a-z-]+", text[max(0, at - 25):at].lower())[-2:]
+    return not any(w in _NOT_GOVERNMENT for w in [*before, *role.lower().split()])
 
 
 def _counterparts(text: str, names: list[str]) -> list[str]:
@@ -134,6 +153,8 @@ def _vote(votes: dict[str, Counter[str]], run: str, side: str) -> None:
         return
     if words[-1].lower() in _INSTITUTION:
         name = " ".join(words[-2:]) if len(words) > 1 else words[-1]
+        if all(w.lower() in _GENERIC_BODY for w in name.split()):
+            return   # "Air Force", "Foreign Ministry": every side has one
     else:
         name = words[-1].removesuffix("'s")
         if (len(name) < 3 or not name[0].isupper() or "." in name or name.lower() in _NOT_A_NAME

@@ -138,7 +138,7 @@ class SideMatcher:
             country = country_of(side)
             if country:
                 entries.extend(_Entry(n, side.id, 1) for n in country_names(country))
-        self.entries = entries
+        self.entries = entries + _surnames(entries)
         self._matches: dict[str, tuple[str, int, int] | None] = {}
         self.claims: dict[str, tuple] = {}  # text -> its claims (attribution.find_claims)
 
@@ -180,6 +180,27 @@ class SideMatcher:
             return None
         start, neg_len, _, side = best
         return side, start, start - neg_len
+
+
+_NOT_SURNAME = frozenset("""force forces army navy ministry office department command council agency
+guard corps service committee government administration embassy party union house state states
+kingdom republic federation""".split())
+
+
+def _surnames(entries: list[_Entry]) -> list[_Entry]:
+    """A person named in full also speaks by surname ("Raveesh Kumar" ... "Kumar said"),
+    as news style has it: the last word of a name of capitalised words, unless it
+    names a body ("Air Force") or two sides' actors share it."""
+    known = {normalise(e.name).lower() for e in entries}
+    found: dict[str, set[str]] = {}
+    for e in entries:
+        words = normalise(e.name).split()
+        last = words[-1] if words else ""
+        if (e.weight == 2 and len(words) >= 2 and all(w[:1].isupper() for w in words) and len(last) >= 3
+                and last.isalpha() and last.lower() not in _NOT_SURNAME and last.lower() not in known
+                and not any(name_pattern(n).fullmatch(last) for c in COUNTRIES for n in country_names(c))):
+            found.setdefault(last, set()).add(e.side)
+    return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
 
 
 @lru_cache(maxsize=8)

@@ -40,10 +40,10 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("where", "Where was the {obj}, and whose territory was it?",
            "Where did it happen, and whose territory was it?",
            _terms("""airspace waters territorial territory border borders frontier boundary zone zones
-                     coast coastline offshore nautical sovereign sovereignty jurisdiction intrusion intruded
+                     coastline offshore nautical sovereign sovereignty jurisdiction intrusion intruded
                      intrude intruding incursion incursions trespass trespassed entered entering crossed
                      crossing infringe infringed infringement enclave inside outside kilometres kilometers
-                     miles km shoal reef island islands strait corridor lane route"""),
+                     miles km"""),
            (r"international (?:waters|airspace)", r"neutral waters", r"line of (?:actual )?control",
             r"economic zone", r"\beez\b", r"high seas", r"no-fly zone", r"closed (?:area|zone)")),
     Aspect("what", "What was the {obj}, and what was it for?", "What was it, and what was it for?",
@@ -92,21 +92,25 @@ ASPECTS: tuple[Aspect, ...] = (
                      professional unprofessional professionally dangerous unsafe safe reckless
                      aggressive aggression hostile harassment harass harassing bullying coercive
                      restraint proportionate disproportionate self-defense justified unjustified
-                     routine legally regulations"""),
-           (r"international law", r"in accordance with", r"right to self-defen[cs]e")),
+                     routine legally regulations agreement agreements consensus promise promises
+                     commitment commitments obligations"""),
+           (r"international law", r"in accordance with", r"right to self-defen[cs]e", r"status quo",
+            r"rules of engagement")),
     Aspect("intent", "Was it deliberate, and why?", "Was it deliberate, and why?",
            _terms("""provocation provocations provocative provoke provoked deliberate deliberately
                      intentional intentionally accident accidental unintentional mistake motive motives
                      pretext staged stage fabricated fabrication fake hoax propaganda campaign plot
                      hysteria disinformation lie lies smear premeditated planned motivated
-                     politicized politicised"""),
-           (r"false flag", r"cause trouble", r"play(?:ing)? with fire")),
+                     politicized politicised enmity hostility betrayal treacherous instigated instigate
+                     instigation"""),
+           (r"false flag", r"cause trouble", r"play(?:ing)? with fire", r"stab(?:bed)? in the back",
+            r"hostile act")),
     Aspect("response", "What response is justified?", "What response is justified?",
            _terms("""retaliation retaliate retaliatory response sanctions expel expelled summoned summon
                      protest protested countermeasures measures consequences punish punishment
                      apology apologize apologise compensation reciprocal ultimatum cooperation
-                     cooperate access consular overreaction"""),
-           (r"at a time and place", r"reserves? the right")),
+                     cooperate access consular overreaction criminal prosecute prosecution"""),
+           (r"at a time and place", r"reserves? the right", r"criminal (?:case|investigation|proceedings)")),
     Aspect("outcome", "How did it end?", "How did it end?",
            _terms("""success successful successfully completed complete failed failure thwarted foiled
                      repelled retreated withdrew withdrawal returned escaped accomplished mission"""),
@@ -121,19 +125,27 @@ MAX_ASPECTS = 2   # a clause answers at most this many questions
 
 @lru_cache(maxsize=65536)
 def tag(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The aspects a clause asks, strongest first, with the words that ask them."""
+    """Every aspect a clause asks, with the words that ask it."""
     low = normalise(text).lower()
     hits: dict[str, list[str]] = {}
     for token in _TOKEN.findall(low):
         t = term(token)
         if t is None:
             continue
+        if "-" in token and not any(t in a.words for a in ASPECTS):
+            t = term(token.replace("-", "")) or t
         for aspect in ASPECTS:
             if t in aspect.words:
                 hits.setdefault(aspect.id, []).append(token)
     for aspect_id, pattern in _PHRASES:
         for m in pattern.finditer(low):
             hits.setdefault(aspect_id, []).append(m.group(0))
+    return tuple((a.id, tuple(dict.fromkeys(hits[a.id]))) for a in ASPECTS if a.id in hits)
+
+
+def strongest(tags: dict[str, tuple[str, ...]], weight: dict[str, float]) -> dict[str, tuple[str, ...]]:
+    """The `MAX_ASPECTS` aspects a clause asks most: more of its words, and rarer in the corpus
+    (where every sentence names the disputed waters, "where" tells little about one of them)."""
     order = {a.id: k for k, a in enumerate(ASPECTS)}
-    ranked = sorted(hits.items(), key=lambda kv: (-len(set(kv[1])), order[kv[0]]))
-    return tuple((k, tuple(dict.fromkeys(v))) for k, v in ranked[:MAX_ASPECTS])
+    ranked = sorted(tags, key=lambda k: (-len(tags[k]) * weight.get(k, 1.0), order[k]))
+    return {k: tags[k] for k in ranked[:MAX_ASPECTS]}

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ..lexicons import CONTRAST, CONTRAST_OPENERS, HEDGES
 from ..model import Corpus, Ref
-from .aspects import tag
+from .aspects import strongest, tag
+from .clusters import cluster
 from .units import DENIAL_RE, Unit
 
 _CONTRAST = re.compile(r"(?<![\w])(?:" + "|".join(CONTRAST) + r")(?![\w])", re.I)
@@ -73,8 +74,11 @@ def cue(text: str) -> str | None:
 
 def ask(corpus: Corpus, units: list[Unit], idf: dict[str, float]) -> tuple[list[Question], list[Answer]]:
     """Questions with their clauses, and the answer links found on the way."""
-    for u in units:
-        u.aspects = dict(tag(u.text))
+    tags = [dict(tag(u.text)) for u in units]
+    df = Counter(k for t in tags for k in t)
+    weight = {k: math.log((len(units) + 1) / (n + 0.5)) for k, n in df.items()}
+    for u, t in zip(units, tags):
+        u.aspects = strongest(t, weight)
     answers = _answers(corpus, units, idf)
     for a in answers:
         if not units[a.u].aspects:
@@ -83,7 +87,75 @@ def ask(corpus: Corpus, units: list[Unit], idf: dict[str, float]) -> tuple[list[
     for u in units:
         for aspect in u.aspects:
             by_aspect.setdefault(aspect, []).append(u.index)
-    return [Question(k, v) for k, v in by_aspect.items()], answers
+    questions = [part for k, v in by_aspect.items() for part in _split(Question(k, v), units, idf, answers)]
+    return questions, answers
+
+
+_SPLIT_MIN = 1000      # a question with fewer clauses is one disagreement
+_SPLIT_SIM = 0.15   # average similarity that keeps clauses in one sub-question
+_ATTACH_SIM = 0.02  # a one-sided part joins the two-sided part it is this close to
+
+
+def _split(q: Question, units: list[Unit], idf: dict[str, float], answers: list[Answer]) -> list[Question]:
+    """One question per disagreement inside an aspect.
+
+    Clauses are clustered on the terms they share besides the aspect's own
+    words (which every member shares: the objects and actors are what tell
+    "who shot down the F-16" from "who shot down the MiG").  Each part that
+    both sides answer is a question; a part told by one side joins the
+    two-sided part it is closest to, or a remainder that is a question of its
+    own.  An answer stays with what it answers.
+    """
+    if len(q.members) < _SPLIT_MIN:
+        return [q]
+    local = {m: k for k, m in enumerate(q.members)}
+    asked = {term for m in q.members for w in units[m].aspects.get(q.aspect, ()) if (term := _key(w))}
+    terms = [{t for t in units[m].terms if t not in asked} for m in q.members]
+    sim = _sparse_similarity(terms, idf)
+    must = [(local[a.u], local[a.v]) for a in answers if a.u in local and a.v in local]
+    parts = [[q.members[k] for k in part] for part in cluster(len(q.members), sim, _SPLIT_SIM, must)]
+    two = [p for p in parts if len({units[m].side for m in p}) > 1]
+    if len(two) < 2:
+        return [q]
+    rest: list[int] = []
+    for p in parts:
+        if p in two:
+            continue
+        scores = [(_average(sim, local, p, t), k) for k, t in enumerate(two)]
+        best, k = max(scores)
+        if best >= _ATTACH_SIM:
+            two[k] = two[k] + p
+        else:
+            rest += p
+    out = [Question(q.aspect, sorted(p)) for p in two]
+    if len(rest) > 1:
+        out.append(Question(q.aspect, sorted(rest)))
+    return out
+
+
+def _key(word: str) -> str | None:
+    from ..textnorm import term
+    return term(word) or word
+
+
+def _sparse_similarity(terms: list[set[str]], idf: dict[str, float]) -> dict[int, dict[int, float]]:
+    """Cosine of idf-weighted term sets, for the pairs that share a term."""
+    index: dict[str, list[int]] = {}
+    for i, ts in enumerate(terms):
+        for t in ts:
+            index.setdefault(t, []).append(i)
+    norms = [math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in ts)) or 1.0 for ts in terms]
+    sim: dict[int, dict[int, float]] = {}
+    for i, ts in enumerate(terms):
+        for j in sorted({j for t in ts for j in index[t] if j > i}):
+            value = sum(idf.get(t, 1.0) ** 2 for t in ts & terms[j]) / (norms[i] * norms[j])
+            sim.setdefault(i, {})[j] = value
+            sim.setdefault(j, {})[i] = value
+    return sim
+
+
+def _average(sim: dict[int, dict[int, float]], local: dict[int, int], a: list[int], b: list[int]) -> float:
+    return sum(sim.get(local[x], {}).get(local[y], 0.0) for x in a for y in b) / (len(a) * len(b))
 
 
 def _answers(corpus: Corpus, units: list[Unit], idf: dict[str, float]) -> list[Answer]:
