@@ -21,7 +21,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..lexicons import (ADVERBIAL_OPENERS, AUXILIARIES, GENERIC_HEADS, LEADING_NOISE, PASSIVE,
-                       PRONOUNS, REJECTION_VERBS, REPORTING_PHRASES, REPORTING_VERBS, ROLE_HEADS,
+                       PRONOUNS, REJECTION_VERBS, REPORTING_PARTICIPLES, REPORTING_PHRASES, REPORTING_VERBS,
+                       ROLE_HEADS,
                        SPEAKER_NOUNS, SPEECH_ACT)
 from ..model import Attribution, Corpus, Pair, Ref, SideFix, source_offsets
 from .sides import SideMatcher, countries_in, matcher_for
@@ -330,8 +331,10 @@ def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
             ref = Ref(article.id, paragraph.index, sentence.index)
             raw = article.source_text[sentence.start:sentence.end]
             offsets = source_offsets(raw, sentence.start)
-            who = _choose(find_claims(sentence.text, matcher), matcher,
-                          _subject_of(sentence.text, matcher, offsets) or last, offsets, history)
+            subject = _subject_of(sentence.text, matcher, offsets)
+            who = _choose(find_claims(sentence.text, matcher), matcher, subject or last, offsets, history)
+            if who is None and subject and _PARTICIPLE.search(sentence.text):
+                who = subject   # "Russian authorities have been reluctant, saying there were no grounds"
             if who is None and previous and previous.speaker and (
                     _opens_quote(sentence.text) or (last and last.according and _CONTINUES.match(sentence.text))):
                 who = _Last(previous.speaker, previous.side, previous.speaker_span)
@@ -362,6 +365,9 @@ def _introduces_quote(article, before: Attribution | None) -> bool:
         return False
     text = article.sentence(before.ref.paragraph, before.ref.sentence).text.rstrip()
     return text.endswith(":") or _opens_quote(text) or text.endswith(("”", '"'))
+
+
+_PARTICIPLE = re.compile(r",\s+(?:" + "|".join(sorted(REPORTING_PARTICIPLES)) + r")\b")
 
 
 def _subject_of(text: str, matcher: SideMatcher, offsets: list[int]) -> _Last | None:

@@ -156,12 +156,19 @@ def _vote(votes: dict[str, Counter[str]], run: str, side: str) -> None:
         if all(w.lower() in _GENERIC_BODY for w in name.split()):
             return   # "Air Force", "Foreign Ministry": every side has one
     else:
-        name = words[-1].removesuffix("'s")
-        if (len(name) < 3 or not name[0].isupper() or "." in name or name.lower() in _NOT_A_NAME
-                or _ROLE.fullmatch(name)):
+        last = words[-1].removesuffix("'s")
+        if (len(last) < 2 or not last[0].isupper() or "." in last or last.lower() in _NOT_A_NAME
+                or _ROLE.fullmatch(last)):
             return
-        low = _lowered(name)
-        if any(not _absent(n, name, low) and name_pattern(n).fullmatch(name)
+        low = _lowered(last)
+        if any(not _absent(n, last, low) and name_pattern(n).fullmatch(last)
                for c in COUNTRIES for n in country_names(c)):
+            return
+        # The person's name without the titles before it ("Defense Minister Sergei Shoigu"):
+        # the matcher then knows both "Shoigu" and, alone, "Sergei"; "Gan Yu" is "Gan" later.
+        person = [w for w in words[-3:-1] if w.isalpha() and w.lower() not in _GENERIC_BODY
+                  and not _ROLE.fullmatch(w)]
+        name = " ".join([*person[-2:], last]) if len(last) < 3 or person else last
+        if len(name) < 3:
             return
     votes.setdefault(name, Counter())[side] += 1

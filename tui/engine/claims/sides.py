@@ -139,6 +139,7 @@ class SideMatcher:
             if country:
                 entries.extend(_Entry(n, side.id, 1) for n in country_names(country))
         self.entries = entries + _surnames(entries)
+        self.parts = _person_parts(entries)
         self._matches: dict[str, tuple[str, int, int] | None] = {}
         self.claims: dict[str, tuple] = {}  # text -> its claims (attribution.find_claims)
 
@@ -161,6 +162,10 @@ class SideMatcher:
 
     def _match(self, phrase: str) -> tuple[str, int, int] | None:
         text = normalise(phrase)
+        bare = text.strip()
+        if bare in self.parts:   # "Gan said": one word of a person the case names in full
+            start = text.index(bare)
+            return self.parts[bare], start, start + len(bare)
         low = _lowered(text)
         best: tuple[int, int, int, str] | None = None
         for entry in self.entries:
@@ -196,11 +201,32 @@ def _surnames(entries: list[_Entry]) -> list[_Entry]:
     for e in entries:
         words = normalise(e.name).split()
         last = words[-1] if words else ""
-        if (e.weight == 2 and len(words) >= 2 and all(w[:1].isupper() for w in words) and len(last) >= 3
+        if (e.weight == 2 and len(words) >= 2 and all(w[:1].isupper() for w in words) and len(last) >= 2
                 and last.isalpha() and last.lower() not in _NOT_SURNAME and last.lower() not in known
                 and not any(name_pattern(n).fullmatch(last) for c in COUNTRIES for n in country_names(c))):
             found.setdefault(last, set()).add(e.side)
     return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
+
+
+def _person_parts(entries: list[_Entry]) -> dict[str, str]:
+    """Each word of a person's full name, for a speaker named by that word alone.
+
+    Many naming customs put the family name first ("Gan Yu" ... "Gan said"),
+    others last ("Raveesh Kumar" ... "Kumar said"); a one-word speaker phrase is
+    matched case-sensitively against every word of such names, when only one
+    side's people carry it.
+    """
+    found: dict[str, set[str]] = {}
+    for e in entries:
+        words = normalise(e.name).split()
+        if e.weight != 2 or len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue
+        if any(w.lower() in _NOT_SURNAME for w in words):
+            continue
+        for w in words:
+            if len(w) >= 2:
+                found.setdefault(w, set()).add(e.side)
+    return {w: next(iter(s)) for w, s in found.items() if len(s) == 1}
 
 
 @lru_cache(maxsize=8)

@@ -93,7 +93,8 @@ ASPECTS: tuple[Aspect, ...] = (
                      aggressive aggression hostile harassment harass harassing bullying coercive
                      restraint proportionate disproportionate self-defense justified unjustified
                      routine legally regulations agreement agreements consensus promise promises
-                     commitment commitments obligations"""),
+                     commitment commitments obligations crime crimes criminal threat threaten
+                     threatened threatening"""),
            (r"international law", r"in accordance with", r"right to self-defen[cs]e", r"status quo",
             r"rules of engagement")),
     Aspect("intent", "Was it deliberate, and why?", "Was it deliberate, and why?",

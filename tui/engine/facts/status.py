@@ -30,8 +30,6 @@ EvidenceKind = Literal["denial", "answer", "negation", "contested", "numbers", "
 JUDGEMENTS = frozenset({"conduct", "intent", "blame"})
 _ADMISSION = re.compile(r"(?:not|n't|never)\s+(?:\w+\s+)?(?:deny|denied|denies|dispute|disputed|disputes|reject)"
                         r"|\b(?:acknowledged|admitted|admits|acknowledges|conceded|concedes)\b", re.I)
-_NUMBER = re.compile(r"(?<![\w.,])(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
-                     r"hundreds?)\s+(?:of\s+)?([a-z][a-z-]+)", re.I)
 _WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _ANTONYM_TERMS = [(term(a), term(b)) for a, b in ANTONYMS]
 
@@ -128,18 +126,33 @@ def _contested(a: list[Unit], b: list[Unit]) -> list[Evidence]:
 
 
 def _numbers(a: list[Unit], b: list[Unit]) -> list[Evidence]:
-    """Different numbers of the same thing ("two jets" vs "one jet")."""
-    def counts(units: list[Unit]) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
-        for u in units:
-            for m in _NUMBER.finditer(normalise(u.text)):
-                noun = term(m.group(2).lower())
-                if noun:
-                    out.setdefault(noun, set()).add(m.group(1).lower())
-        return out
-    ca, cb = counts(a), counts(b)
-    return [Evidence("numbers", f"{'/'.join(sorted(ca[n]))} ↔ {'/'.join(sorted(cb[n]))} {n}")
-            for n in sorted(set(ca) & set(cb)) if ca[n] != cb[n] and not ca[n] & cb[n]][:2]
+    """Different counts: each side gives numbers the other never gives ("45 killed" vs "four")."""
+    na, nb = _counts(a), _counts(b)
+    if na and nb and not na & nb:
+        return [Evidence("numbers", f"{'/'.join(sorted(na))} ↔ {'/'.join(sorted(nb))}")]
+    return []
+
+
+_MONTHS = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten eleven "
+                                                 "twelve".split())}
+
+
+def _counts(units: list[Unit]) -> set[str]:
+    """The counts a side states: numbers that are not years, dates, times or ordinals."""
+    out: set[str] = set()
+    for u in units:
+        words = _WORDS.findall(normalise(u.text).lower())
+        for k, w in enumerate(words):
+            value = _WORD_NUMBERS.get(w) or (w.replace(",", "") if w.replace(",", "").isdigit() else None)
+            if value is None or value == "0" or (len(value) == 4 and value[:2] in ("19", "20")):
+                continue
+            near = words[max(0, k - 1):k] + words[k + 1:k + 2]
+            if any(n in _MONTHS for n in near) or (k and words[k - 1] in ("at", "on")):
+                continue
+            out.add(value)
+    return out
 
 
 def _values(a: list[Unit], b: list[Unit], aspect: str) -> list[Evidence]:
