@@ -136,15 +136,19 @@ different explanation account version offered
 """.split())
 
 # Countries: (canonical name, short id, names, demonyms, capital).  A small
-# gazetteer so sides can be inferred from speakers without a case file.
+# gazetteer so sides can be inferred from speakers without a case file; the
+# names include seats of government that news uses for the state (the Kremlin,
+# the White House, Downing Street).
 COUNTRIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...] = (
-    ("United States", "us", ("United States", "U.S.", "US", "USA", "America", "U.S.A."),
+    ("United States", "us", ("United States", "U.S.", "US", "USA", "America", "U.S.A.", "White House",
+                             "Pentagon", "State Department"),
      ("American", "Americans"), "Washington"),
-    ("Russia", "ru", ("Russia", "Russian Federation"), ("Russian", "Russians"), "Moscow"),
+    ("Russia", "ru", ("Russia", "Russian Federation", "Kremlin"), ("Russian", "Russians"), "Moscow"),
     ("China", "cn", ("China", "People's Republic of China", "PRC"), ("Chinese",), "Beijing"),
     ("Iran", "ir", ("Iran", "Islamic Republic"), ("Iranian", "Iranians"), "Tehran"),
     ("Ukraine", "ua", ("Ukraine",), ("Ukrainian", "Ukrainians"), "Kyiv"),
-    ("United Kingdom", "uk", ("United Kingdom", "Britain", "UK", "U.K."), ("British",), "London"),
+    ("United Kingdom", "uk", ("United Kingdom", "Britain", "UK", "U.K.", "Downing Street", "Whitehall"),
+     ("British",), "London"),
     ("France", "fr", ("France",), ("French",), "Paris"),
     ("Germany", "de", ("Germany",), ("German", "Germans"), "Berlin"),
     ("Israel", "il", ("Israel",), ("Israeli", "Israelis"), "Jerusalem"),

@@ -23,8 +23,8 @@ _INSTITUTION = frozenset("ministry command office department embassy forces forc
                          "agency council".split())
 _SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
 _GENERIC_BODY = _INSTITUTION | frozenset("""air foreign defense defence coast armed federal interior justice
-security intelligence state national general's prosecutor presidential naval military central
-public home affairs external""".split())
+security intelligence state national general general's prosecutor presidential naval military
+central public home affairs external staff joint chiefs""".split())
 # Words that end a capitalised run without naming anyone: places and titles.
 _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
                         "city state states republic kingdom union nations according monday tuesday "
@@ -70,7 +70,7 @@ def _learn_people(corpus: Corpus, countries: list[tuple]) -> dict[str, list[str]
     """
     texts = [normalise(p.text) for a in corpus.articles for p in a.paragraphs]
     labels = {c[1]: list(country_names(c)) for c in countries}
-    votes: dict[str, Counter[str]] = {}
+    votes = _Ballot()
     for _ in range(2):
         for side, names in labels.items():
             for text in texts:
@@ -137,18 +137,35 @@ def _counterparts(text: str, names: list[str]) -> list[str]:
     return out
 
 
-def _elect(votes: dict[str, Counter[str]], sides: list[str]) -> dict[str, list[str]]:
-    """Names whose votes clearly favour one side."""
+class _Ballot:
+    """Votes for a side, counted by the name a person is known by (the surname or the
+    body), with the fuller names each was written with ("Mark Milley")."""
+
+    def __init__(self) -> None:
+        self.sides: dict[str, Counter[str]] = {}
+        self.full: dict[str, Counter[str]] = {}
+
+    def add(self, key: str, name: str, side: str) -> None:
+        self.sides.setdefault(key, Counter())[side] += 1
+        self.full.setdefault(key, Counter())[name] += 1
+
+
+def _elect(votes: _Ballot, sides: list[str]) -> dict[str, list[str]]:
+    """Names whose votes clearly favour one side, each with its most used full form."""
     out: dict[str, list[str]] = {s: [] for s in sides}
-    for name, counts in votes.items():
+    for key, counts in votes.sides.items():
         side, n = counts.most_common(1)[0]
         if side in out and n > sum(counts.values()) - n:
-            out[side].append(name)
+            full = max(sorted(votes.full[key]), key=lambda f: (votes.full[key][f], len(f)))
+            out[side].extend(dict.fromkeys(n for n in (full, key) if len(n) >= 3))
     return out
 
 
-def _vote(votes: dict[str, Counter[str]], run: str, side: str) -> None:
+def _vote(votes: _Ballot, run: str, side: str) -> None:
     words = [w for w in run.split() if w.lower() not in _SUFFIX]
+    ends = [k for k, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 2]
+    if ends:   # a run across a full stop ("... Valery Gerasimov. Milley"): the last sentence's words
+        words = words[ends[-1] + 1:]
     if not words:
         return
     if words[-1].lower() in _INSTITUTION:
@@ -166,9 +183,11 @@ def _vote(votes: dict[str, Counter[str]], run: str, side: str) -> None:
             return
         # The person's name without the titles before it ("Defense Minister Sergei Shoigu"):
         # the matcher then knows both "Shoigu" and, alone, "Sergei"; "Gan Yu" is "Gan" later.
-        person = [w for w in words[-3:-1] if w.isalpha() and w.lower() not in _GENERIC_BODY
-                  and not _ROLE.fullmatch(w)]
-        name = " ".join([*person[-2:], last]) if len(last) < 3 or person else last
-        if len(name) < 3:
-            return
-    votes.setdefault(name, Counter())[side] += 1
+        person = []
+        for w in reversed(words[:-1]):
+            if not w.isalpha() or w.lower() in _GENERIC_BODY or _ROLE.fullmatch(w) or len(person) == 2:
+                break
+            person.insert(0, w)
+        votes.add(last, " ".join([*person, last]), side)
+        return
+    votes.add(name, name, side)

@@ -121,7 +121,7 @@ ASPECTS: tuple[Aspect, ...] = (
 BY_ID = {a.id: a for a in ASPECTS}
 _PHRASES = [(a.id, re.compile(p)) for a in ASPECTS for p in a.phrases]
 _TOKEN = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
-MAX_ASPECTS = 2   # a clause answers at most this many questions
+MAX_ASPECTS = 3   # a clause answers at most this many questions
 
 
 @lru_cache(maxsize=65536)
