@@ -27,6 +27,7 @@ from ..model import Account, Attribution, Corpus, Fact, Pair, Ref
 from ..textnorm import normalise, term
 from .questions import Answer, Question, ask, idf_of
 from .status import decide
+from .causes import cause_answers, cause_phrases
 from .titles import incident_object, position, question
 from .units import DENIAL_RE, Unit, build_units
 
@@ -39,12 +40,13 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
                 attributions: dict[Ref, Attribution]) -> tuple[Fact, ...]:
     """The corpus's facts, disputes first by rank."""
     matcher = matcher_for(corpus.sides)
-    units = build_units(corpus, attributions, matcher, _name_terms(corpus))
+    skip = _name_terms(corpus)
+    units = build_units(corpus, attributions, matcher, skip)
     idf = idf_of(corpus, units)
-    questions, answers = ask(corpus, units, idf)
+    questions, answers = ask(corpus, units, idf, lambda: cause_answers(units, skip, idf))
     obj = incident_object(units)
     years = _corpus_years(corpus)
-    facts = [f for q in questions if (f := _fact(q, units, answers, idf, obj, years))]
+    facts = [f for q in questions if (f := _fact(q, units, answers, idf, obj, years, skip))]
     return _rank(facts + _pinned(corpus, attributions))
 
 
@@ -56,18 +58,19 @@ def _name_terms(corpus: Corpus) -> frozenset[str]:
 
 
 def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, float],
-          obj: str | None, years: frozenset[str]) -> Fact | None:
+          obj: str | None, years: frozenset[str], skip: frozenset[str]) -> Fact | None:
     status, evidence = decide(q.aspect, units, q.members, answers)
     if len(q.members) < 2 and status != "disputed":
         return None
     group = [units[i] for i in q.members]
     sides = [s for s, _ in Counter(u.side for u in group if u.side).most_common()]
+    causes = cause_phrases(answers, units, set(q.members), skip)
     positions = tuple(
-        (side, position([u for u in group if u.side == side], q.aspect, idf,
-                        {t for u in group if u.side != side for t in u.terms}))
+        (side, causes.get(side) or position([u for u in group if u.side == side], q.aspect, idf,
+                                            {t for u in group if u.side != side for t in u.terms}))
         for side in sides)
     accounts = tuple(sorted((_account(u) for u in group), key=lambda a: (a.side or "", a.ref, a.start or 0)))
-    title = question(q.aspect, obj)
+    title = question(q.aspect, obj, group, idf)
     fact_id = "f-" + hashlib.sha1("\n".join([q.aspect, *sorted(
         re.sub(r"\W+", " ", normalise(u.text).lower()).strip() for u in group)]).encode()).hexdigest()[:10]
     background = sum(_background(u.text, years) for u in group) * 2 > len(group)

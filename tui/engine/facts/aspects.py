@@ -118,7 +118,10 @@ ASPECTS: tuple[Aspect, ...] = (
            ()),
 )
 
-BY_ID = {a.id: a for a in ASPECTS}
+# Clauses that ask none of the aspects form questions of their own, named by
+# their most central clause; their answers are not values.
+OTHER = "other"
+BY_ID = {a.id: a for a in ASPECTS} | {OTHER: Aspect(OTHER, "", "", frozenset(), (), False)}
 _PHRASES = [(a.id, re.compile(p)) for a in ASPECTS for p in a.phrases]
 _TOKEN = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
 MAX_ASPECTS = 3   # a clause answers at most this many questions

@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..lexicons import CONTRAST, CONTRAST_OPENERS, HEDGES
 from ..model import Corpus, Ref
-from .aspects import strongest, tag
+from .aspects import OTHER, strongest, tag
 from .clusters import cluster
 from .units import DENIAL_RE, Unit
 
@@ -72,23 +73,41 @@ def cue(text: str) -> str | None:
     return None
 
 
-def ask(corpus: Corpus, units: list[Unit], idf: dict[str, float]) -> tuple[list[Question], list[Answer]]:
-    """Questions with their clauses, and the answer links found on the way."""
+def ask(corpus: Corpus, units: list[Unit], idf: dict[str, float],
+        extra: Callable[[], list[Answer]] = list) -> tuple[list[Question], list[Answer]]:
+    """Questions with their clauses, and the answer links found on the way.
+
+    `extra` gives more answer links once aspects are known (incompatible causes).
+    An answer joins every question of what it answers; clauses that ask no
+    aspect are clustered on shared words into questions of their own ("other").
+    """
     tags = [dict(tag(u.text)) for u in units]
     df = Counter(k for t in tags for k in t)
     weight = {k: math.log((len(units) + 1) / (n + 0.5)) for k, n in df.items()}
     for u, t in zip(units, tags):
         u.aspects = strongest(t, weight)
-    answers = _answers(corpus, units, idf)
+    answers = _answers(corpus, units, idf) + extra()
     for a in answers:
-        if not units[a.u].aspects:
-            units[a.u].aspects = dict(units[a.v].aspects)
+        for aspect, words in units[a.v].aspects.items():
+            units[a.u].aspects.setdefault(aspect, words)
     by_aspect: dict[str, list[int]] = {}
     for u in units:
         for aspect in u.aspects:
             by_aspect.setdefault(aspect, []).append(u.index)
     questions = [part for k, v in by_aspect.items() for part in _split(Question(k, v), units, idf, answers)]
-    return questions, answers
+    return questions + _others(units, idf, answers), answers
+
+
+_OTHER_SIM = 0.22   # average similarity that makes aspect-less clauses one fact
+
+
+def _others(units: list[Unit], idf: dict[str, float], answers: list[Answer]) -> list[Question]:
+    """Clauses that ask none of the aspects, grouped on the words they share."""
+    rest = [u.index for u in units if not u.aspects]
+    local = {m: k for k, m in enumerate(rest)}
+    sim = _sparse_similarity([set(units[m].terms) for m in rest], idf)
+    must = [(local[a.u], local[a.v]) for a in answers if a.u in local and a.v in local]
+    return [Question(OTHER, [rest[k] for k in part]) for part in cluster(len(rest), sim, _OTHER_SIM, must)]
 
 
 _SPLIT_MIN = 1000      # a question with fewer clauses is one disagreement
@@ -168,10 +187,15 @@ def _answers(corpus: Corpus, units: list[Unit], idf: dict[str, float]) -> list[A
     for article in corpus.articles:
         order = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
         position = {ref: k for k, ref in enumerate(order)}
+        opened: dict[int, Answer] = {}   # paragraph -> the answer its first sentence gives
         for ref in order:
             for i in by_ref.get(ref, []):
                 u = units[i]
                 said = cue(u.text)
+                lead = opened.get(ref.paragraph)
+                if not said and lead and units[lead.u].side == u.side:
+                    out.append(Answer(i, lead.v, lead.cue))   # the rest of a paragraph opened by an answer
+                    continue
                 if u.link or not said:
                     continue
                 earlier = [j for k in range(position[ref] - 1, -1, -1)
@@ -184,4 +208,6 @@ def _answers(corpus: Corpus, units: list[Unit], idf: dict[str, float]) -> list[A
                 target = best[2] if best[0] > 0.05 or _OPENER.search(u.text) or said not in HEDGES else None
                 if target is not None:
                     out.append(Answer(i, target, said))
+                    if ref.sentence == 0 and _CONTRAST.search(u.text):
+                        opened[ref.paragraph] = out[-1]
     return out

@@ -25,7 +25,7 @@ from .questions import Answer
 from .units import DENIAL_RE, Unit
 
 Status = Literal["disputed", "agreed", "one-sided"]
-EvidenceKind = Literal["denial", "answer", "negation", "contested", "numbers", "values", "judgement"]
+EvidenceKind = Literal["denial", "answer", "cause", "negation", "contested", "numbers", "values", "judgement"]
 # Aspects whose answers judge the other side: both sides answering is the conflict.
 JUDGEMENTS = frozenset({"conduct", "intent", "blame"})
 _ADMISSION = re.compile(r"(?:not|n't|never)\s+(?:\w+\s+)?(?:deny|denied|denies|dispute|disputed|disputes|reject)"
@@ -73,7 +73,7 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
             out.append(Evidence("denial", m.group(0).lower(), u.side))
     for a in answers:
         if a.u in members and a.v in members and a.cue not in ("apposition",):
-            out.append(Evidence("answer", a.cue))
+            out.append(Evidence("cause" if a.cue.startswith("cause: ") else "answer", a.cue))
     if len(sides) < 2:
         return _unique(out)
     by_side = {s: [u for u in group if u.side == s] for s in sides[:2]}

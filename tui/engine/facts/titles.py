@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicons import DENIAL, NEGATION, REPORTING_PARTICIPLES, REPORTING_VERBS
+from ..lexicons import DENIAL, NEGATION, REPORTING_PARTICIPLES
 from ..textnorm import normalise, term
-from .aspects import BY_ID
+from .aspects import BY_ID, OTHER
+from .causes import FRAME as _FRAME
+from .questions import similarity
 from .units import Unit
 
 # Things an incident happens to: what a question names when the accounts do.
@@ -23,10 +25,6 @@ OBJECTS = ("drone", "aircraft", "plane", "jet", "fighter", "bomber", "helicopter
            "submarine", "trawler", "pipeline", "pipelines", "convoy", "hospital", "satellite")
 _OBJECT_TERMS = {term(o): o for o in OBJECTS}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
-_VERBS = "|".join(sorted(REPORTING_VERBS - DENIAL, key=len, reverse=True))
-# A reporting frame to cut off: "According to X," or "X said (... that)".
-_FRAME = re.compile(r"^(?:.*?\b(?i:according to) [^,]+,\s*|[^“\"]{0,80}?\b(?:" + _VERBS + r")\b"
-                    r"(?:\s+(?:[^\s,“\"]+\s+){0,3}?that\b)?\s+)")
 _MAX_POSITION = 40
 
 
@@ -43,9 +41,58 @@ def incident_object(units: list[Unit]) -> str | None:
     return word if n >= 2 else None
 
 
-def question(aspect: str, obj: str | None) -> str:
+def question(aspect: str, obj: str | None, group: list[Unit], idf: dict[str, float]) -> str:
+    """The neutral question of an aspect; for a fact outside the aspects, its most central claim."""
+    if aspect == OTHER:
+        return central(group, idf)
     a = BY_ID[aspect]
     return a.question.format(obj=obj) if obj else a.question_bare
+
+
+_TITLE_MAX = 60          # a title a reader takes in at a glance
+_QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+_BREAK = frozenset("""while which who whom whose that because although though but and as after before when
+where since until unless if than so for with without about over under into from of at by to in on
+between toward towards against among through across during upon onto via per like""".split())
+
+
+def central(group: list[Unit], idf: dict[str, float]) -> str:
+    """The most central clause of a group as a short heading: the claim (a
+    quotation, or what follows "X said"), cut at a natural break before
+    `_TITLE_MAX` characters and ending on a content word."""
+    best = max(group, key=lambda u: (sum(similarity(u, v, idf) for v in group if v is not u), -u.index))
+    text = best.text
+    quoted = _QUOTE.search(text)
+    text = quoted.group(1) if quoted and len(quoted.group(1).split()) >= 4 else _FRAME.sub("", text)
+    text = re.split(r"(?<=[a-z0-9’'][.!?])\s+(?=[A-Z“\"])", text.strip(" ,;…"))[0].strip(" ,;.…")
+    text = re.sub(r"^(?:(?:and|but|that|which|while|who|so|yet)\s+)+", "", text, flags=re.I)
+    text = re.sub(r"^(?:(?:\w+\s+){1,2}(?:know|knows|believe|believes|think|thinks)\s+that\s+)", "", text,
+                  flags=re.I)
+    text = re.sub(r"^(?:it|he|she|they|we|i|you)\s+(?:(?:has|have|had|was|were|is|are|will|would|could|can|"
+                  r"also|still|been|being)\s+)*(?=\w)", "", text, flags=re.I)
+    title = _trim(text.split())
+    return title[:1].upper() + title[1:] if title else "Untitled"
+
+
+def _trim(words: list[str]) -> str:
+    """Words from the start, at most `_TITLE_MAX` characters, cut before a
+    comma or a linking word when there is one past the middle."""
+    def content(w: str) -> bool:
+        w = normalise(w.strip(",;:()“”\"")).lower()
+        return bool(w) and term(w) is not None and w not in _BREAK
+    out: list[str] = []
+    for w in words:
+        if len(" ".join(out + [w])) > _TITLE_MAX:
+            break
+        out.append(w)
+    if len(out) < len(words):
+        cuts = [k for k in range(len(out) // 2, len(out))
+                if out[k].endswith(",") or normalise(out[k]).lower() in _BREAK]
+        if cuts:
+            out = out[:cuts[-1] + 1 if out[cuts[-1]].endswith(",") else cuts[-1]]
+    while out and not content(out[-1]):
+        out.pop()
+    return " ".join(out).strip(" ,;:")
 
 
 def position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[str]) -> str:
