@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from .model import Account, Corpus, Fact, Link, Pair, Ref, TextPair
 from .pairing import THRESHOLD, passage_text, shared_words
+from .textnorm import terms
 
 
 def fact_pairs(corpus: Corpus, facts: Sequence[Fact], pairs: Sequence[Pair],
@@ -48,9 +49,19 @@ def _refused(a: Ref, b: Ref, refused: set[frozenset[Ref]]) -> bool:
 
 
 def _same_claim(a: Account, b: Account) -> bool:
-    """Both accounts read (not inferred) as one side's, in two articles."""
-    return (a.side is not None and a.side == b.side and not a.inferred and not b.inferred
-            and a.ref.article != b.ref.article)
+    """Both accounts read (not inferred) as one side's, in two articles, saying one thing.
+
+    A fact is a question; one side's answers to it in two articles tell the same
+    claim only when they share most of their words (the shorter's content terms).
+    """
+    if not (a.side is not None and a.side == b.side and not a.inferred and not b.inferred
+            and a.ref.article != b.ref.article):
+        return False
+    ta, tb = set(terms(a.text)), set(terms(b.text))
+    return len(ta & tb) >= max(2, _SHARE * min(len(ta), len(tb)))
+
+
+_SHARE = 0.5
 
 
 def _new_pairs(corpus: Corpus, a: Ref, b: Ref, seen: set[frozenset[Ref]]) -> list[Pair]:

@@ -20,10 +20,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import timedelta
 
 from ..claims.sides import country_names, matcher_for
 from ..lexicons import COUNTRIES
 from ..model import Account, Attribution, Corpus, Fact, Pair, Ref
+from ..pairing import date_gap, date_range
 from ..textnorm import normalise, term
 from .questions import Answer, Question, ask, idf_of
 from .status import decide
@@ -42,11 +44,13 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     matcher = matcher_for(corpus.sides)
     skip = _name_terms(corpus)
     units = build_units(corpus, attributions, matcher, skip)
+    years, elsewhere = _corpus_years(corpus), _other_event_articles(corpus)
+    for u in units:
+        u.background = u.ref.article in elsewhere or _background(u.text, years)
     idf = idf_of(corpus, units)
     questions, answers = ask(corpus, units, idf, lambda: cause_answers(units, skip, idf))
     obj = incident_object(units)
-    years = _corpus_years(corpus)
-    facts = [f for q in questions if (f := _fact(q, units, answers, idf, obj, years, skip))]
+    facts = [f for q in questions if (f := _fact(q, units, answers, idf, obj, skip))]
     return _rank(facts + _pinned(corpus, attributions))
 
 
@@ -58,7 +62,7 @@ def _name_terms(corpus: Corpus) -> frozenset[str]:
 
 
 def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, float],
-          obj: str | None, years: frozenset[str], skip: frozenset[str]) -> Fact | None:
+          obj: str | None, skip: frozenset[str]) -> Fact | None:
     status, evidence = decide(q.aspect, units, q.members, answers)
     if len(q.members) < 2 and status != "disputed":
         return None
@@ -73,7 +77,7 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
     title = question(q.aspect, obj, group, idf)
     fact_id = "f-" + hashlib.sha1("\n".join([q.aspect, *sorted(
         re.sub(r"\W+", " ", normalise(u.text).lower()).strip() for u in group)]).encode()).hexdigest()[:10]
-    background = sum(_background(u.text, years) for u in group) * 2 > len(group)
+    background = sum(u.background for u in group) * 2 > len(group)
     return Fact(fact_id, title, status, 0, tuple(str(e) for e in evidence), accounts, title, positions,
                 q.aspect, background)
 
@@ -90,6 +94,19 @@ def _corpus_years(corpus: Corpus) -> frozenset[str]:
         return frozenset({top, str(int(top) - 1)})
     named = Counter(y for a in corpus.articles for p in a.paragraphs for y in _YEAR.findall(p.text))
     return frozenset(y for y, _ in named.most_common(1))
+
+
+_OTHER_EVENT = timedelta(days=365)
+
+
+def _other_event_articles(corpus: Corpus) -> set[str]:
+    """Articles dated a year or more from the corpus's middle date: another event's story
+    (an earlier meeting, a later call), whose disputes are background to this one's."""
+    dated = sorted((a.date, a.id) for a in corpus.articles if date_range(a.date))
+    if len(dated) < 3:
+        return set()
+    middle = dated[len(dated) // 2][0]
+    return {i for d, i in dated if (gap := date_gap(d, middle)) is not None and gap >= _OTHER_EVENT}
 
 
 def _background(text: str, years: frozenset[str]) -> bool:

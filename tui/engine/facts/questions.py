@@ -90,11 +90,11 @@ def ask(corpus: Corpus, units: list[Unit], idf: dict[str, float],
     for a in answers:
         for aspect, words in units[a.v].aspects.items():
             units[a.u].aspects.setdefault(aspect, words)
-    by_aspect: dict[str, list[int]] = {}
+    by_aspect: dict[tuple[str, bool], list[int]] = {}
     for u in units:
         for aspect in u.aspects:
-            by_aspect.setdefault(aspect, []).append(u.index)
-    questions = [part for k, v in by_aspect.items() for part in _split(Question(k, v), units, idf, answers)]
+            by_aspect.setdefault((aspect, u.background), []).append(u.index)
+    questions = [part for (k, _), v in by_aspect.items() for part in _split(Question(k, v), units, idf, answers)]
     return questions + _others(units, idf, answers), answers
 
 

@@ -47,6 +47,7 @@ class Unit:
     link: str | None = None          # a cue tying it to the clause before it ("denied", "claim")
     terms: dict[str, str] = field(default_factory=dict)   # matching term -> the word as written
     aspects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    background: bool = False         # about another event than the corpus's own (set by build_facts)
 
     @property
     def stems(self) -> frozenset[str]:
