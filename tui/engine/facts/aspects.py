@@ -151,10 +151,5 @@ def strongest(tags: dict[str, tuple[str, ...]], weight: dict[str, float]) -> dic
     """The `MAX_ASPECTS` aspects a clause asks most: more of its words, and rarer in the corpus
     (where every sentence names the disputed waters, "where" tells little about one of them)."""
     order = {a.id: k for k, a in enumerate(ASPECTS)}
-    score = {k: len(tags[k]) * weight.get(k, 1.0) for k in tags}
-    ranked = sorted(tags, key=lambda k: (-score[k], order[k]))
-    top = score[ranked[0]] if ranked else 0.0
-    return {k: tags[k] for k in ranked[:MAX_ASPECTS] if score[k] >= SECONDARY * top}
-
-
-SECONDARY = 0.5   # a further aspect counts when it scores this share of the strongest
+    ranked = sorted(tags, key=lambda k: (-len(tags[k]) * weight.get(k, 1.0), order[k]))
+    return {k: tags[k] for k in ranked[:MAX_ASPECTS]}
