@@ -109,15 +109,14 @@ def test_gold_resolves_and_is_substantial(seeds: Corpus, gold) -> None:
 
 
 def test_precision_and_recall_on_gold(seeds: Corpus, gold) -> None:
-    """Precision reaches the 0.9 aim; recall does not (measured 0.824: 28 of 34).
+    """Precision reaches the 0.9 aim; recall does not (measured 0.735: 25 of 34).
 
-    Pairing alone finds 25 (0.735, precision 0.962); the facts stage adds
-    three same-side accounts of one fact that share almost no words (Russia's
-    denials in the AP texts against the ministry's account in the TASS
-    rewrite).  The misses are paraphrases no lexical evidence links:
-    "officials have resumed contact" against "Shoigu spoke with his American
-    counterpart".  The floors below are just under the measured figures, so
-    losing one pair fails.
+    The facts stage groups accounts by the question they answer, so one side's
+    accounts of one fact are paired only when they also share most of their
+    words; on the sample that adds nothing the pairing stage missed.  The
+    misses are paraphrases no lexical evidence links: "officials have resumed
+    contact" against "Shoigu spoke with his American counterpart".  The floors
+    below are just under the measured figures, so losing one pair fails.
     """
     required, optional = gold
     precision, recall = score(engine_pairs(seeds), required, optional)
@@ -127,7 +126,7 @@ def test_precision_and_recall_on_gold(seeds: Corpus, gold) -> None:
     precision, recall = score(all_pairs(seeds), required, optional)
     print(f"engine (pairing + fact pairs): precision {precision:.3f} recall {recall:.3f}")
     assert precision >= 0.95
-    assert recall >= 0.81
+    assert recall >= 0.72
 
 
 def test_fact_pairs_only_add_same_side_accounts(seeds: Corpus) -> None:
@@ -136,7 +135,7 @@ def test_fact_pairs_only_add_same_side_accounts(seeds: Corpus) -> None:
     lexical = pair_corpus(seeds).pairs
     extra = [p for p in analysis.pairs if p.origin == "fact"]
     assert analysis.pairs[:len(lexical)] == lexical
-    assert len(extra) == len(analysis.pairs) - len(lexical) >= 4
+    assert len(extra) == len(analysis.pairs) - len(lexical) >= 1
     known = {frozenset((p.a, p.b)) for p in lexical}
     sides = {}
     for fact in analysis.facts:
@@ -149,21 +148,26 @@ def test_fact_pairs_only_add_same_side_accounts(seeds: Corpus) -> None:
             assert sides[p.a] & sides[p.b] - {None}
 
 
-def test_user_link_removes_fact_pair(seeds: Corpus) -> None:
+def test_user_link_removes_fact_pair(tmp_path) -> None:
     """A "not the same" decision on two paragraphs, or on the two sentences the facts stage
-    paired, keeps it from pairing them, their sentences or their paragraphs."""
-    from tui.engine.model import Link
+    would pair, keeps it from pairing them, their sentences or their paragraphs."""
+    from conftest import write
+    from tui.engine.factpairs import fact_pairs
+    from tui.engine.loading import load_corpus
+    from tui.engine.model import Account, Fact, Link, Ref
 
-    def paragraph_pairs(pairs) -> set[frozenset]:
-        return {frozenset((p.a.whole_paragraph, p.b.whole_paragraph)) for p in pairs}
-
-    pairs = analyse(seeds).pairs
-    paragraph = next(p for p in pairs if p.origin == "fact" and p.kind == "paragraph")
-    sentence = next(p for p in pairs if p.origin == "fact" and p.kind == "sentence"
-                    and frozenset((p.a.whole_paragraph, p.b.whole_paragraph)) in paragraph_pairs([paragraph]))
-    for link in (Link(paragraph.a, paragraph.b, same=False), Link(sentence.a, sentence.b, same=False)):
-        after = analyse(seeds, links=[link]).pairs
-        assert frozenset((paragraph.a, paragraph.b)) not in paragraph_pairs(after)
+    prose = "The harbour was quiet that week while the crews waited for orders from the capital.\n\n"
+    write(tmp_path, "a.txt", prose + "Olsen said the frigate fired warning shots across the bow.\n")
+    write(tmp_path, "b.txt", prose + "The frigate fired warning shots across its bow, Olsen said.\n")
+    corpus = load_corpus(tmp_path)
+    a, b = Ref("a.txt", 1, 0), Ref("b.txt", 1, 0)
+    fact = Fact("f", "Were warnings given?", "one-sided", 1, (), (
+        Account("x", a, corpus.article("a.txt").sentence(1, 0).text, "Olsen"),
+        Account("x", b, corpus.article("b.txt").sentence(1, 0).text, "Olsen")))
+    found = fact_pairs(corpus, [fact], [])
+    assert {p.kind for p in found} == {"sentence", "paragraph"}
+    for link in (Link(a, b, same=False), Link(a.whole_paragraph, b.whole_paragraph, same=False)):
+        assert fact_pairs(corpus, [fact], [], [link]) == []
 
 
 def test_beats_naive_baseline(seeds: Corpus, gold) -> None:

@@ -265,21 +265,6 @@ async def test_real_engine_runs_in_a_worker(seeds, tmp_path):
         await pilot.press("escape")
 
 
-@sync
-async def test_compare_says_why_a_same_claim_pair_is_aligned(seeds, tmp_path):
-    """With the real engine, TASS's account of the crash sits beside AP's "Russia has denied":
-    the facts stage paired them, and the row says so."""
-    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml")
-    async with app.run_test(size=(160, 200)) as pilot:
-        await settle(pilot)
-        app.push_screen(CompareScreen(app.corpus, app.analysis, "000_7f4c5cce0065053c.txt",
-                                      "001_7c66d4f0f52cdbbc.txt"))
-        await settle(pilot)
-        text = screen_text(app)
-        assert "same side's claim in other words" in text
-        assert "different explanation" in text and "Russia has denied" in text
-
-
 def test_unknown_theme_is_a_one_line_user_error(seeds, capsys, tmp_path):
     from tui.cli import main
 

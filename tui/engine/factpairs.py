@@ -61,7 +61,7 @@ def _same_claim(a: Account, b: Account) -> bool:
     return len(ta & tb) >= max(2, _SHARE * min(len(ta), len(tb)))
 
 
-_SHARE = 0.5
+_SHARE = 0.35
 
 
 def _new_pairs(corpus: Corpus, a: Ref, b: Ref, seen: set[frozenset[Ref]]) -> list[Pair]:

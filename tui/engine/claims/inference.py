@@ -169,9 +169,13 @@ def _vote(votes: _Ballot, run: str, side: str) -> None:
     if not words:
         return
     if words[-1].lower() in _INSTITUTION:
-        name = " ".join(words[-2:]) if len(words) > 1 else words[-1]
-        if all(w.lower() in _GENERIC_BODY for w in name.split()):
-            return   # "Air Force", "Foreign Ministry": every side has one
+        # The body's name back to its first distinctive word ("Revolutionary Guard Corps");
+        # "Air Force" or "Foreign Ministry" alone name nobody: every side has one.
+        k = next((k for k in range(len(words) - 1, max(-1, len(words) - 5), -1)
+                  if words[k].lower() not in _GENERIC_BODY and words[k][:1].isupper()), None)
+        if k is None:
+            return
+        name = " ".join(words[k:]) if k < len(words) - 1 else " ".join(words[-2:])
     else:
         last = words[-1].removesuffix("'s")
         if (len(last) < 2 or not last[0].isupper() or "." in last or last.lower() in _NOT_A_NAME

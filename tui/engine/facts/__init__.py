@@ -66,20 +66,33 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
     status, evidence = decide(q.aspect, units, q.members, answers)
     if len(q.members) < 2 and status != "disputed":
         return None
-    group = [units[i] for i in q.members]
+    members = set(q.members)
+    linked = {i for a in answers if a.u in members and a.v in members for i in (a.u, a.v)}
+    group = sorted((units[i] for i in q.members),
+                   key=lambda u: (u.side or "", -_relevance(u, q.aspect, linked), u.ref, u.start))
     sides = [s for s, _ in Counter(u.side for u in group if u.side).most_common()]
-    causes = cause_phrases(answers, units, set(q.members), skip)
+    causes = cause_phrases(answers, units, members, skip) if q.aspect in _CAUSAL else {}
     positions = tuple(
-        (side, causes.get(side) or position([u for u in group if u.side == side], q.aspect, idf,
-                                            {t for u in group if u.side != side for t in u.terms}))
+        (side, causes.get(side) or position([u for u in group if u.side == side][:_POSITION_FROM], q.aspect,
+                                            idf, {t for u in group if u.side != side for t in u.terms}))
         for side in sides)
-    accounts = tuple(sorted((_account(u) for u in group), key=lambda a: (a.side or "", a.ref, a.start or 0)))
-    title = question(q.aspect, obj, group, idf)
+    background = sum(u.background for u in group) * 2 > len(group)
+    title = question(q.aspect, obj, group, idf) + (" (another event)" if background else "")
     fact_id = "f-" + hashlib.sha1("\n".join([q.aspect, *sorted(
         re.sub(r"\W+", " ", normalise(u.text).lower()).strip() for u in group)]).encode()).hexdigest()[:10]
-    background = sum(u.background for u in group) * 2 > len(group)
-    return Fact(fact_id, title, status, 0, tuple(str(e) for e in evidence), accounts, title, positions,
-                q.aspect, background)
+    return Fact(fact_id, title, status, 0, tuple(str(e) for e in evidence[:_EVIDENCE_SHOWN]),
+                tuple(_account(u) for u in group), title, positions, q.aspect, background)
+
+
+_POSITION_FROM = 3   # a side's position is read from its most relevant accounts
+_CAUSAL = frozenset({"action", "outcome", "other"})   # questions a cause answers
+_EVIDENCE_SHOWN = 6  # the strongest reasons a dispute is one, for the reader to take in
+
+
+def _relevance(u: Unit, aspect: str, linked: set[int]) -> float:
+    """How squarely a clause answers the question: its words that ask it, an explicit
+    answer or cause inside the question, and less for a clause about another event."""
+    return len(u.aspects.get(aspect, ())) + (1.5 if u.index in linked else 0.0) - (2.0 if u.background else 0.0)
 
 
 def _account(u: Unit) -> Account:

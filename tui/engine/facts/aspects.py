@@ -72,7 +72,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("toll", "Was anyone killed or hurt, and how many?", "Was anyone killed or hurt, and how many?",
            _terms("""killed kill dead died death deaths injured injuries wounded hurt casualties
                      casualty victims fatalities bodies survivors missing hospitalized hospitalised
-                     eliminated toll damage damaged losses"""),
+                     eliminated toll"""),
            ()),
     Aspect("evidence", "What does the evidence show?", "What does the evidence show?",
            _terms("""evidence proof prove proves proven video videos footage images photos photographs

@@ -71,8 +71,9 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
             continue
         for m in DENIAL_RE.finditer(normalise(u.text)):
             out.append(Evidence("denial", m.group(0).lower(), u.side))
+    denied = {e.words for e in out}
     for a in answers:
-        if a.u in members and a.v in members and a.cue not in ("apposition",):
+        if a.u in members and a.v in members and a.cue not in ("apposition", *denied):
             out.append(Evidence("cause" if a.cue.startswith("cause: ") else "answer", a.cue))
     if len(sides) < 2:
         return _unique(out)
@@ -88,8 +89,16 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
     return _unique(out)
 
 
+_STRENGTH = {"cause": 0, "denial": 1, "negation": 2, "contested": 3, "numbers": 4, "answer": 5,
+             "values": 6, "judgement": 7}
+
+
 def _unique(evidence: list[Evidence]) -> list[Evidence]:
-    return list(dict.fromkeys(evidence))
+    """Each reason once, the most direct first (a cause or a denial before a shared cue)."""
+    seen: dict[str, Evidence] = {}
+    for e in evidence:
+        seen.setdefault(str(e), e)
+    return sorted(seen.values(), key=lambda e: _STRENGTH[e.kind])
 
 
 def _negated(a: list[Unit], b: list[Unit]) -> list[Evidence]:

@@ -99,7 +99,7 @@ def position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[s
     """A side's most telling short run of words on the question (at most four words):
     its aspect words count most, its own terms fully, terms the other side shares
     little; a negation or denial may lead it ("did not violate", "denied any role")."""
-    asked = {term(w) or w for u in units for w in u.aspects.get(aspect, ())}
+    asked = {term(part) or part for u in units for w in u.aspects.get(aspect, ()) for part in w.split()}
     score: dict[str, float] = {}
     for u in units:
         tokens = _WORD.findall(_FRAME.sub("", u.text))
