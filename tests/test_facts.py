@@ -97,7 +97,7 @@ def test_titles_are_questions_and_positions_are_the_accounts_words(seeds: Corpus
             if fact.aspect == "other":
                 assert {w.casefold() for w in word.findall(fact.title)} <= known, fact.title
             else:
-                assert fact.title.endswith("?") and fact.title == fact.question, fact.title
+                assert fact.title == fact.question and fact.title.endswith("?"), fact.title
             for side, text in fact.positions:
                 assert text and {w.casefold() for w in word.findall(text)} <= known, (side, text)
 

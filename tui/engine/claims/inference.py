@@ -37,7 +37,8 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     by_speaker: Counter[str] = Counter()
     by_text: Counter[str] = Counter()
     lookup = {c[1]: c for c in COUNTRIES}
-    for phrase in speaker_phrases(corpus):
+    phrases = list(speaker_phrases(corpus))
+    for phrase in phrases:
         for country in countries_in(phrase)[:1]:
             by_speaker[country[1]] += 1
     for article in corpus.articles:
@@ -46,7 +47,7 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
                 by_text[country[1]] += 1
     ranked = sorted(lookup, key=lambda c: (-by_speaker[c], -by_text[c], c))
     chosen = [c for c in ranked if by_speaker[c] or by_text[c]][:2]
-    speakers = {w for phrase in speaker_phrases(corpus) for w in re.findall(r"[\w'-]+", normalise(phrase))}
+    speakers = {w for phrase in phrases for w in re.findall(r"[\w'-]+", normalise(phrase))}
     learned = {c: [n for n in names if any(w in speakers for w in n.split())]
                for c, names in _learn_people(corpus, [lookup[c] for c in chosen]).items()}
     return tuple(

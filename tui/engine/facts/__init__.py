@@ -77,7 +77,7 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
                                             idf, {t for u in group if u.side != side for t in u.terms}))
         for side in sides)
     background = sum(u.background for u in group) * 2 > len(group)
-    title = question(q.aspect, obj, group, idf) + (" (another event)" if background else "")
+    title = question(q.aspect, obj, group, idf)
     fact_id = "f-" + hashlib.sha1("\n".join([q.aspect, *sorted(
         re.sub(r"\W+", " ", normalise(u.text).lower()).strip() for u in group)]).encode()).hexdigest()[:10]
     return Fact(fact_id, title, status, 0, tuple(str(e) for e in evidence[:_EVIDENCE_SHOWN]),

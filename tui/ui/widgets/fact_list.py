@@ -23,6 +23,8 @@ def fact_prompt(fact: Fact, notes: int = 0) -> Text:
     text.append(f"{STATUS_ICONS.get(fact.status, '•')} ", style="bold")
     text.append(f"{fact.status:<9} ", style="italic")
     text.append(one_line(fact.title))
+    if fact.background:
+        text.append(" (another event)", style="dim")
     if len(fact.positions) > 1:   # each side's answer, in its own words
         text.append("  " + " ↔ ".join(one_line(answer) for _, answer in fact.positions[:2]), style="italic dim")
     if notes:
