@@ -457,10 +457,11 @@ def _within(ref: Ref, place: Ref) -> bool:
     return place.sentence is None and (ref.article, ref.paragraph) == (place.article, place.paragraph)
 
 
-def speaker_phrases(corpus: Corpus) -> Iterator[str]:
-    """Every speaker phrase the rules find, before any side is known (for infer_sides)."""
+def speaker_phrases(corpus: Corpus) -> Iterator[tuple[str, str]]:
+    """Every speaker phrase the rules find, with its sentence, before any side is known
+    (for infer_sides)."""
     for article in corpus.articles:
         for paragraph in article.paragraphs:
             for sentence in paragraph.sentences:
                 for claim in find_claims(sentence.text):
-                    yield claim.speaker
+                    yield claim.speaker, sentence.text

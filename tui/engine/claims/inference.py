@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicons import COUNTRIES
+from ..lexicons import GAZETTEER
 from ..model import Actor, Corpus, Side
 from .attribution import speaker_phrases
 from .sides import _absent, _lowered, countries_in, country_names, name_pattern, normalise
@@ -33,21 +33,36 @@ _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula prov
 
 
 def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
-    """Two sides from the countries most named by speakers (then by the text)."""
+    """Two sides: the party most named by speakers, and the one that answers it.
+
+    The first is the party whose speakers say most; the second, among the
+    others, is the one whose speakers say most about the first and are spoken
+    about by it (a state that merely chairs a meeting speaks, but neither
+    accuses nor is accused).  Ties fall to mentions in the text.
+    """
     by_speaker: Counter[str] = Counter()
     by_text: Counter[str] = Counter()
-    lookup = {c[1]: c for c in COUNTRIES}
+    about: Counter[tuple[str, str]] = Counter()   # (speaker's party, party named in its sentence)
+    lookup = {c[1]: c for c in GAZETTEER}
     phrases = list(speaker_phrases(corpus))
-    for phrase in phrases:
+    for phrase, sentence in phrases:
         for country in countries_in(phrase)[:1]:
             by_speaker[country[1]] += 1
+            for other in countries_in(sentence):
+                if other[1] != country[1]:
+                    about[(country[1], other[1])] += 1
     for article in corpus.articles:
         for paragraph in article.paragraphs:
             for country in countries_in(paragraph.text):
                 by_text[country[1]] += 1
     ranked = sorted(lookup, key=lambda c: (-by_speaker[c], -by_text[c], c))
-    chosen = [c for c in ranked if by_speaker[c] or by_text[c]][:2]
-    speakers = {w for phrase in phrases for w in re.findall(r"[\w'-]+", normalise(phrase))}
+    present = [c for c in ranked if by_speaker[c] or by_text[c]]
+    chosen = present[:1]
+    if len(present) > 1:
+        top = present[0]
+        chosen.append(max(present[1:], key=lambda c: (by_speaker[c] + about[(c, top)] + about[(top, c)],
+                                                      by_text[c], -present.index(c))))
+    speakers = {w for phrase, _ in phrases for w in re.findall(r"[\w'-]+", normalise(phrase))}
     learned = {c: [n for n in names if any(w in speakers for w in n.split())]
                for c, names in _learn_people(corpus, [lookup[c] for c in chosen]).items()}
     return tuple(
@@ -184,7 +199,7 @@ def _vote(votes: _Ballot, run: str, side: str) -> None:
             return
         low = _lowered(last)
         if any(not _absent(n, last, low) and name_pattern(n).fullmatch(last)
-               for c in COUNTRIES for n in country_names(c)):
+               for c in GAZETTEER for n in country_names(c)):
             return
         # The person's name without the titles before it ("Defense Minister Sergei Shoigu"):
         # the matcher then knows both "Shoigu" and, alone, "Sergei"; "Gan Yu" is "Gan" later.

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import COUNTRIES
+from ..lexicons import GAZETTEER
 from ..model import Side
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
@@ -203,7 +203,7 @@ def _surnames(entries: list[_Entry]) -> list[_Entry]:
         last = words[-1] if words else ""
         if (e.weight == 2 and len(words) >= 2 and all(w[:1].isupper() for w in words) and len(last) >= 2
                 and last.isalpha() and last.lower() not in _NOT_SURNAME and last.lower() not in known
-                and not any(name_pattern(n).fullmatch(last) for c in COUNTRIES for n in country_names(c))):
+                and not any(name_pattern(n).fullmatch(last) for c in GAZETTEER for n in country_names(c))):
             found.setdefault(last, set()).add(e.side)
     return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
 
@@ -238,7 +238,7 @@ def matcher_for(sides: tuple[Side, ...]) -> SideMatcher:
 def country_names(country: tuple) -> tuple[str, ...]:
     """Every way the gazetteer names a country: names, demonyms, capital."""
     _, _, names, demonyms, capital = country
-    return (*names, *demonyms, capital)
+    return (*names, *demonyms, capital) if capital else (*names, *demonyms)
 
 
 def country_of(side: Side) -> tuple | None:
@@ -247,12 +247,12 @@ def country_of(side: Side) -> tuple | None:
     for label in labels:
         text = normalise(label)
         low = _lowered(text)
-        for country in COUNTRIES:
+        for country in GAZETTEER:
             if any(not _absent(n, text, low) and name_pattern(n).fullmatch(text) for n in country_names(country)):
                 return country
     text = normalise(side.name)
     low = _lowered(text)
-    for country in COUNTRIES:
+    for country in GAZETTEER:
         if any(not _absent(n, text, low) and name_pattern(n).search(text) for n in country_names(country)):
             return country
     return None
@@ -268,7 +268,7 @@ def _countries_in(text: str) -> tuple[tuple, ...]:
     text = normalise(text)
     low = _lowered(text)
     found: list[tuple[int, tuple]] = []
-    for country in COUNTRIES:
+    for country in GAZETTEER:
         hits = [m[0] for n in country_names(country) for m in [_span(n, text, low)] if m]
         if hits:
             found.append((min(hits), country))

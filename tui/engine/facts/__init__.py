@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from ..claims.sides import country_names, matcher_for
-from ..lexicons import COUNTRIES
+from ..lexicons import GAZETTEER
 from ..model import Account, Attribution, Corpus, Fact, Pair, Ref
 from ..pairing import date_gap, date_range
 from ..textnorm import normalise, term
@@ -57,7 +57,7 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
 def _name_terms(corpus: Corpus) -> frozenset[str]:
     """Names of actors and countries: they say who speaks, not what happened."""
     names = [n for s in corpus.sides for a in s.actors for n in a.names]
-    names += [n for c in COUNTRIES for n in country_names(c)]
+    names += [n for c in GAZETTEER for n in country_names(c)]
     return frozenset(t for n in names for w in re.findall(r"[^\W_]+", normalise(n)) if (t := term(w)))
 
 
