@@ -163,6 +163,9 @@ def _np_after(text: str, pos: int) -> tuple[int, int] | None:
     """A speaker noun phrase right after an inverted verb ("said Austin", "added the ministry")."""
     m = re.match(r"\s+((?:the\s+|a\s+)?(?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.’'-]*)*)", text[pos:])
     if m and (m.group(1)[0].isupper() or len(m.group(1).split()) > 1):
+        tail = re.match(r"(?:\s+[a-z]+){1,2}", text[pos + m.end(1):])   # "the Indian official"
+        if tail and tail.group(0).split()[-1] in SPEAKER_NOUNS:
+            return pos + m.start(1), pos + m.end(1) + tail.end()
         return pos + m.start(1), pos + m.end(1)
     words = list(re.finditer(r"[a-z’'-]+", text[pos:pos + 60]))[:4]
     if not words or text[pos:pos + words[0].start()].strip():

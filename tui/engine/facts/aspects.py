@@ -121,6 +121,8 @@ ASPECTS: tuple[Aspect, ...] = (
 # Clauses that ask none of the aspects form questions of their own, named by
 # their most central clause; their answers are not values.
 OTHER = "other"
+_WARN = frozenset(term(w) for w in "warn warned warns warning".split())
+_REPORTING_USE = frozenset("that of against about".split())
 BY_ID = {a.id: a for a in ASPECTS} | {OTHER: Aspect(OTHER, "", "", frozenset(), (), False)}
 _PHRASES = [(a.id, re.compile(p)) for a in ASPECTS for p in a.phrases]
 _TOKEN = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
@@ -132,10 +134,13 @@ def tag(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Every aspect a clause asks, with the words that ask it."""
     low = normalise(text).lower()
     hits: dict[str, list[str]] = {}
-    for token in _TOKEN.findall(low):
+    tokens = _TOKEN.findall(low)
+    for k, token in enumerate(tokens):
         t = term(token)
         if t is None:
             continue
+        if t in _WARN and k + 1 < len(tokens) and tokens[k + 1] in _REPORTING_USE:
+            continue   # "warned that ...", "warning of retaliation": a report or a threat, not a warning given
         if "-" in token and not any(t in a.words for a in ASPECTS):
             t = term(token.replace("-", "")) or t
         for aspect in ASPECTS:

@@ -54,9 +54,23 @@ def decide(aspect: str, units: list[Unit], members: list[int],
     evidence = _evidence(aspect, group, set(members), answers, sides)
     if len(sides) < 2:
         return "one-sided", []
-    conflict = [e for e in evidence if e.kind != "values"] or (
-        evidence if BY_ID[aspect].valued and not _admitted(group) else [])
+    strong = [e for e in evidence if e.kind in _STRONG]
+    weak = [e for e in evidence if e.kind not in _STRONG and (e.kind != "values" or BY_ID[aspect].valued)]
+    conflict = strong or (weak if _substantial(group, sides) and not _admitted(group) else [])
     return ("disputed" if conflict else "agreed"), evidence if conflict else []
+
+
+# Evidence that two answers conflict on its own; the rest (different words for a
+# value, judgements, a bare "however") only where the question is a real thread
+# of the story: several articles, each side answering more than once.
+_STRONG = frozenset({"denial", "cause", "negation", "contested", "numbers"})
+_THREAD_ARTICLES = 2
+_THREAD_ANSWERS = 2
+
+
+def _substantial(group: list[Unit], sides: list[str]) -> bool:
+    return (len({u.ref.article for u in group}) >= _THREAD_ARTICLES
+            and all(sum(u.side == s for u in group) >= _THREAD_ANSWERS for s in sides[:2]))
 
 
 def _admitted(group: list[Unit]) -> bool:

@@ -29,16 +29,18 @@ _MAX_POSITION = 40
 
 
 def incident_object(units: list[Unit]) -> str | None:
-    """The thing most accounts are about (the drone, the tanker), if any."""
-    counts: Counter[str] = Counter()
+    """The thing the story happens to (the drone, the tanker): the craft most accounts
+    name, when a third of the articles or more name it; else none, and questions stay bare."""
+    where: dict[str, set[str]] = {}
+    count: Counter[str] = Counter()
     for u in units:
         for t in u.terms:
             if t in _OBJECT_TERMS:
-                counts[_OBJECT_TERMS[t]] += 1
-    if not counts:
-        return None
-    word, n = max(sorted(counts.items()), key=lambda kv: kv[1])
-    return word if n >= 2 else None
+                where.setdefault(_OBJECT_TERMS[t], set()).add(u.ref.article)
+                count[_OBJECT_TERMS[t]] += 1
+    articles = len({u.ref.article for u in units})
+    spread = [w for w in sorted(where) if len(where[w]) >= max(3, articles / 3)]
+    return max(spread, key=lambda w: count[w]) if spread else None
 
 
 def question(aspect: str, obj: str | None, group: list[Unit], idf: dict[str, float]) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..claims.attribution import find_claims
 from ..claims.sides import SideMatcher
-from ..lexicons import DENIAL, NEGATION, REJECTION_VERBS
+from ..lexicons import DENIAL, NEGATION, REJECTION_VERBS, REPORTING_PARTICIPLES
 from ..model import Attribution, Corpus, Ref, source_offsets
 from ..textnorm import normalise, scan
 
@@ -108,11 +108,23 @@ def _clauses(text: str, who: Attribution, matcher: SideMatcher) -> list[Clause]:
             denial = DENIAL_RE.search(piece[:embedded.start("what")])
             out.append(_trimmed(text, a, b, side, speaker, link, None))
             holder = embedded.group("who")[found[1]:found[2]]
-            out.append(_trimmed(text, a + embedded.start("what"), b, found[0], holder,
+            what_end = a + embedded.start("what") + _claim_end(embedded.group("what"))
+            out.append(_trimmed(text, a + embedded.start("what"), what_end, found[0], holder,
                                 denial.group(0).lower() if denial else "claim", side))
             continue
         out.append(_trimmed(text, a, b, side, speaker, link, None))
     return out
+
+
+_CLAIM_END = re.compile(r",\s+(?:" + "|".join(sorted(REPORTING_PARTICIPLES | {"vowing", "while", "but", "and",
+                                                                             "calling", "urging"})) + r")\b")
+
+
+def _claim_end(what: str) -> int:
+    """Where the other side's claim inside "X rejected Y's claim that ..." ends: before
+    the rejecting side's own words go on (", vowing to ...", ", calling it ...")."""
+    m = _CLAIM_END.search(what)
+    return m.start() if m else len(what)
 
 
 def _trimmed(text: str, a: int, b: int, *rest) -> Clause:
