@@ -18,14 +18,18 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..lexicons import ANTONYMS, NEGATION
+from ..lexicons import ANTONYMS, CONTRAST, NEGATION
 from ..textnorm import normalise, term
 from .aspects import BY_ID
 from .questions import Answer
 from .units import DENIAL_RE, Unit
 
 Status = Literal["disputed", "agreed", "one-sided"]
-EvidenceKind = Literal["denial", "answer", "cause", "negation", "contested", "numbers", "values", "judgement"]
+EvidenceKind = Literal["denial", "answer", "cue", "cause", "negation", "contested", "numbers", "values",
+                       "judgement"]
+# An answer that says it contradicts ("a different explanation", "contrary to",
+# "pushed back"), unlike an opener ("however") or a hedge ("claims").
+_EXPLICIT = re.compile("|".join(CONTRAST))
 # Aspects whose answers judge the other side: both sides answering is the conflict.
 JUDGEMENTS = frozenset({"conduct", "intent", "blame"})
 _ADMISSION = re.compile(r"(?:not|n't|never)\s+(?:\w+\s+)?(?:deny|denied|denies|dispute|disputed|disputes|reject)"
@@ -63,7 +67,7 @@ def decide(aspect: str, units: list[Unit], members: list[int],
 # Evidence that two answers conflict on its own; the rest (different words for a
 # value, judgements, a bare "however") only where the question is a real thread
 # of the story: several articles, each side answering more than once.
-_STRONG = frozenset({"denial", "cause", "negation", "contested", "numbers"})
+_STRONG = frozenset({"denial", "answer", "cause", "negation", "contested", "numbers"})
 _THREAD_ARTICLES = 2
 _THREAD_ANSWERS = 2
 
@@ -88,7 +92,8 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
     denied = {e.words for e in out}
     for a in answers:
         if a.u in members and a.v in members and a.cue not in ("apposition", *denied):
-            out.append(Evidence("cause" if a.cue.startswith("cause: ") else "answer", a.cue))
+            kind = "cause" if a.cue.startswith("cause: ") else "answer" if _EXPLICIT.search(a.cue) else "cue"
+            out.append(Evidence(kind, a.cue))
     if len(sides) < 2:
         return _unique(out)
     by_side = {s: [u for u in group if u.side == s] for s in sides[:2]}
@@ -103,8 +108,8 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
     return _unique(out)
 
 
-_STRENGTH = {"cause": 0, "denial": 1, "negation": 2, "contested": 3, "numbers": 4, "answer": 5,
-             "values": 6, "judgement": 7}
+_STRENGTH = {"cause": 0, "denial": 1, "answer": 2, "negation": 3, "contested": 4, "numbers": 5, "cue": 6,
+             "values": 7, "judgement": 8}
 
 
 def _unique(evidence: list[Evidence]) -> list[Evidence]:
