@@ -121,6 +121,14 @@ ANTONYMS = (
     ("unprofessional", "professional"), ("legal", "illegal"), ("lawful", "unlawful"),
     ("provoke", "defensive"), ("deliberate", "accidental"), ("attack", "accident"),
     ("violated", "international"), ("intruded", "international"), ("inside", "outside"),
+    ("territorial", "neutral"), ("violated", "neutral"),
+    # what the object was: a military or spying craft against a civilian one
+    ("military", "civilian"), ("spy", "civilian"), ("spy", "research"), ("spy", "weather"),
+    ("surveillance", "civilian"), ("surveillance", "research"), ("surveillance", "weather"),
+    ("intelligence", "research"), ("intelligence", "civilian"), ("reconnaissance", "civilian"),
+    ("espionage", "research"), ("military", "humanitarian"), ("military", "commercial"),
+    ("weapons", "humanitarian"), ("weapons", "supplies"), ("warship", "fishing"),
+    ("deliberate", "mistake"), ("intentional", "mistake"),
 )
 
 STOPWORDS = frozenset("""

@@ -128,7 +128,7 @@ def stem(word: str) -> str:
         return word
     for suffix, repl, min_len in (("ies", "y", 5), ("sses", "ss", 5), ("ations", "at", 7),
                                   ("ation", "at", 6), ("ingly", "", 7), ("edly", "", 6),
-                                  ("ing", "", 5), ("ed", "", 4), ("ly", "", 5)):
+                                  ("ings", "", 6), ("ing", "", 5), ("ed", "", 4), ("ly", "", 5)):
         if word.endswith(suffix) and len(word) >= min_len:
             word = word[: len(word) - len(suffix)] + repl
             break

@@ -182,8 +182,10 @@ def _answers(corpus: Corpus, units: list[Unit], idf: dict[str, float]) -> list[A
     by_ref: dict[Ref, list[int]] = {}
     for u in units:
         by_ref.setdefault(u.ref, []).append(u.index)
-    out = [Answer(u.index, u.index - 1, u.link) for u in units
-           if u.link and u.index and units[u.index - 1].ref == u.ref and units[u.index - 1].side != u.side]
+    # Within a sentence, a clause of the other side answers the clause before it
+    # ("their navy says four were hurt; the ministry says one").
+    out = [Answer(u.index, u.index - 1, u.link or "; ") for u in units
+           if u.index and units[u.index - 1].ref == u.ref and units[u.index - 1].side != u.side]
     for article in corpus.articles:
         order = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
         position = {ref: k for k, ref in enumerate(order)}

@@ -126,6 +126,8 @@ def _negated(a: list[Unit], b: list[Unit]) -> list[Evidence]:
     b_plain = {t for u in b if not _has_negation(u.text) for t in u.terms}
     out = []
     for u in a:
+        if _ADMISSION.search(u.text):
+            continue   # "does not deny that ...": the negation is of a denial
         tokens = [w.lower() for w in _WORDS.findall(normalise(u.text))]
         for k, tok in enumerate(tokens):
             if tok in NEGATION or tok.endswith("n't"):

@@ -23,9 +23,11 @@ from ..textnorm import normalise, scan
 
 _SPLIT = re.compile(
     r",?\s+(?=while\s)|,\s+(?=which\s)|,\s+(?=who\s)|;\s+|,?\s+(?=and\s+that\s)"
-    r"|,\s+(?=(?:an?\s+)?(?:claim|accusation|allegation|assertion|action|move|step|decision)s?\s+that\s)")
-_EMBEDDED = re.compile(r"(?P<who>[\w’'. -]{2,40}?)[’']s\s+(?:claim|assertion|allegation|accusation|version)s?"
-                       r"\s+(?:that\s+)?(?P<what>.+)$")
+    r"|,\s+(?=(?:an?\s+)?(?:claim|accusation|allegation|assertion|action|move|step|decision)s?\s+that\s)"
+    r"|,\s+(?=an?\s+(?:claim|accusation|allegation|assertion)s?\s+(?:\w+\s+){1,4}?(?:denied|rejected|dismissed|"
+    r"disputed)\b)")
+_EMBEDDED = re.compile(r"[’']s\s+(?:claims?|assertions?|allegations?|accusations?|versions?)"
+                       r"\s+(?:that\s+|of\s+)?(?P<what>.+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
 DENIAL_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(DENIAL | REJECTION_VERBS - {"pushed"}, key=len,
                        reverse=True)) + r")(?![\w])", re.I)
@@ -66,9 +68,12 @@ def build_units(corpus: Corpus, attributions: dict[Ref, Attribution], matcher: S
                 if not who or not who.side:
                     continue
                 offsets = source_offsets(article.source_text[sentence.start:sentence.end], sentence.start)
+                previous_side = None
                 for a, b, side, speaker, link, reported in _clauses(sentence.text, who, matcher):
                     terms = content_terms(sentence.text[a:b], skip)
-                    if side and terms:
+                    gapped = bool(previous_side) and side != previous_side   # "; the ministry says one"
+                    previous_side = side
+                    if side and (terms or gapped):
                         units.append(Unit(len(units), ref, sentence.text[a:b], offsets[a], offsets[b - 1] + 1,
                                           side, speaker, who.inferred, reported, link, terms))
     return units
@@ -104,16 +109,28 @@ def _clauses(text: str, who: Attribution, matcher: SideMatcher) -> list[Clause]:
             denial = DENIAL_RE.search(piece)
             link = denial.group(0).lower() if denial else "apposition"
         embedded = _EMBEDDED.search(piece)
-        if embedded and (found := matcher.match(embedded.group("who"))) and found[0] != side:
+        holder = _holder(piece[:embedded.start()], matcher) if embedded else None
+        if embedded and holder and holder[0] != side:
             denial = DENIAL_RE.search(piece[:embedded.start("what")])
             out.append(_trimmed(text, a, b, side, speaker, link, None))
-            holder = embedded.group("who")[found[1]:found[2]]
             what_end = a + embedded.start("what") + _claim_end(embedded.group("what"))
-            out.append(_trimmed(text, a + embedded.start("what"), what_end, found[0], holder,
+            out.append(_trimmed(text, a + embedded.start("what"), what_end, holder[0], holder[1],
                                 denial.group(0).lower() if denial else "claim", side))
             continue
         out.append(_trimmed(text, a, b, side, speaker, link, None))
     return out
+
+
+def _holder(before: str, matcher: SideMatcher) -> tuple[str, str] | None:
+    """(side, name) of whoever holds the claim in "... X's claim that": the name that
+    ends right before the possessive ("Petrov rejected Olsen's claim" is Olsen's)."""
+    words = list(re.finditer(r"[\w’'.-]+", before))
+    for k in range(max(0, len(words) - 5), len(words)):
+        tail = before[words[k].start():]
+        found = matcher.match(tail)
+        if found and found[2] >= len(tail.rstrip()) - 1:
+            return found[0], tail[found[1]:found[2]]
+    return None
 
 
 _CLAIM_END = re.compile(r",\s+(?:" + "|".join(sorted(REPORTING_PARTICIPLES | {"vowing", "while", "but", "and",
