@@ -35,6 +35,7 @@ stating explaining asserting alleging calling suggesting emphasizing emphasising
 REPORTING_PHRASES = (
     r"pushed back", r"push back", r"pushes back", r"ruled out", r"rules out",
     r"declined to", r"called for", r"calls for", r"made clear", r"left open",
+    r"pointed out", r"points out", r"called on", r"calls on", r"is calling on",
 )
 
 # A statement delivered as a noun: "offered a different explanation".

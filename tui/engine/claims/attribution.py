@@ -311,8 +311,23 @@ def _voice(article, out: dict[Ref, Attribution]) -> None:
     if n < _VOICE_SHARE * len(sides):
         return
     for r in refs:
-        if out[r].side is None and out[r].speaker is None:
-            out[r] = Attribution(r, None, side, None, inferred=True)
+        who = out[r]
+        if who.side is None and (who.speaker is None or _voiced(who.speaker)):
+            out[r] = Attribution(r, who.speaker, side, who.speaker_span, inferred=True)
+
+
+_NOT_VOICED = re.compile(r"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)?|residents?|sources?|media|"
+                         r"agency|news|reuters|associated press|afp|report|reports|newspaper|website|"
+                         r"times|post|journal|herald|tribune|daily|gazette|telegraph|guardian|cnn|bbc|"
+                         r"bloomberg|press|magazine|channel|tv|television|radio|broadcaster|outlet|"
+                         r"investigators?|inspectors?|u\.?n\.?|united nations|council)\b")
+
+
+def _voiced(speaker: str) -> bool:
+    """A named speaker an article gives no party: its own side's official, whom a
+    side's outlet need not introduce ("Hunt said"), unless it names another party
+    or is the press, an analyst or an international body."""
+    return not countries_in(speaker) and not _NOT_VOICED.search(speaker)
 
 
 def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:

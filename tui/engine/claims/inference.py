@@ -24,7 +24,8 @@ _INSTITUTION = frozenset("ministry command office department embassy forces forc
 _SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
 _GENERIC_BODY = _INSTITUTION | frozenset("""air foreign defense defence coast armed federal interior justice
 security intelligence state national general general's prosecutor presidential naval military
-central public home affairs external staff joint chiefs""".split())
+central public home affairs external staff joint chiefs post news times daily tribune herald express
+journal gazette press media advisor adviser ports maritime organization commission department of the""".split())
 # Words that end a capitalised run without naming anyone: places and titles.
 _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
                         "city state states republic kingdom union nations according monday tuesday "
@@ -111,7 +112,8 @@ def _alternation(names: list[str]) -> str:
 _NOT_DESTINATION = r"(?<![\w.])(?<!\bto\s)(?<!\bto\sthe\s)"
 # Roles that introduce a national who does not speak for the government.
 _NOT_GOVERNMENT = frozenset("""opposition dissident critic critics activist activists journalist journalists
-defector former exiled blogger lawyer victim victims spy agent double businessman tycoon""".split())
+defector former exiled blogger lawyer victim victims spy agent double businessman tycoon ceo executive
+airline company carrier""".split())
 
 
 def _introduced(text: str, names: list[str]) -> list[str]:
@@ -195,7 +197,7 @@ def _vote(votes: _Ballot, run: str, side: str) -> None:
     else:
         last = words[-1].removesuffix("'s")
         if (len(last) < 2 or not last[0].isupper() or "." in last or last.lower() in _NOT_A_NAME
-                or _ROLE.fullmatch(last)):
+                or last.lower() in _GENERIC_BODY or _ROLE.fullmatch(last)):
             return
         low = _lowered(last)
         if any(not _absent(n, last, low) and name_pattern(n).fullmatch(last)
