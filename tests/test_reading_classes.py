@@ -141,3 +141,15 @@ def test_titles_are_questions_not_names_or_fragments(tmp_path: Path) -> None:
     for f in disputes:
         assert f.title.endswith("?") and "Olsen" not in f.title and "4,000" not in f.title
         assert len(f.positions) == 2 and all(text for _, text in f.positions)
+
+
+def test_a_person_the_case_never_names_takes_the_side_they_speak_for(tmp_path: Path) -> None:
+    """Class 5: "Hunt said Borovia's seizure was illegal": a speaker whose hostile sentences
+    name one side, and never the other, speaks for the other side (inferred)."""
+    analysis = _analyse(
+        tmp_path,
+        one="Foreign Secretary Jon Hale said Borovia's seizure of the tanker was illegal.\n\n"
+            "Hale said the Borovian claims about a collision were false.\n\n"
+            "Hale said the crew would be freed soon.\n")
+    said = [a for a in analysis.attributions.values() if a.speaker and "Hale" in a.speaker]
+    assert said and all(a.side == "a" and a.inferred for a in said)

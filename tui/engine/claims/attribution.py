@@ -17,6 +17,7 @@ another article inherit its side, marked inferred; the user's fixes come last.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -285,10 +286,58 @@ def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
     out: dict[Ref, Attribution] = {}
     for article in corpus.articles:
         out.update(_attribute_article(article, matcher))
+    _by_hostility(corpus, out, matcher)
     _inherit(out, pairs)
     for article in corpus.articles:
         _voice(article, out)
     return _apply_fixes(out, fixes)
+
+
+# Words of hostility: a speaker who names one side in such a sentence speaks against it.
+_HOSTILE = re.compile(r"(?i)\b(?:accus\w*|condemn\w*|blam\w*|denounc\w*|criticis\w*|criticiz\w*|"
+                      r"sanction\w*|hijack\w*|violat\w*|illegal\w*|aggress\w*|provocat\w*|provok\w*|"
+                      r"lie|lies|lying|false\w*|groundless|baseless|unfounded|deni\w*|deny|reject\w*|"
+                      r"dismiss\w*|unacceptable|outrage\w*|reckless|irresponsible|hostile|piracy|terror\w*)\b")
+_AGAINST_MIN = 2   # hostile sentences naming one side, and none the other, that place a speaker
+
+
+def _by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
+    """Give a side to a person the case never names, by whom they speak against.
+
+    "Hunt said Iran's seizure of the tanker was illegal", "Glaz called the
+    European accusations groundless": a speaker whose hostile sentences name
+    one side, twice or more and never the other, speaks for the other side
+    (marked inferred).  Only with two sides, and never for the press, analysts
+    or international bodies.
+    """
+    sides = [s.id for s in corpus.sides]
+    if len(sides) != 2:
+        return
+    against: dict[str, Counter[str]] = {}
+    for ref, who in out.items():
+        if who.side or not who.speaker or not _voiced(who.speaker) or not _person(who.speaker):
+            continue
+        text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence).text
+        named = matcher.sides_in(text.replace(who.speaker, " "))
+        if len(named) == 1 and _HOSTILE.search(text):
+            against.setdefault(_person(who.speaker), Counter())[next(iter(named))] += 1
+    for ref, who in list(out.items()):
+        votes = against.get(_person(who.speaker or "") or "")
+        if who.side or not votes or len(votes) != 1:
+            continue
+        target, n = votes.most_common(1)[0]
+        if n >= _AGAINST_MIN:
+            side = next(s for s in sides if s != target)
+            out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
+
+
+def _person(speaker: str) -> str | None:
+    """The surname of a speaker phrase that names a person ("Foreign Secretary Jeremy Hunt"
+    -> "Hunt"), or None for bodies and roles."""
+    words = re.findall(r"[A-Z][\w’'-]+", speaker)
+    if not words or words[-1].lower() in ROLE_HEADS or words[-1].lower() in SPEAKER_NOUNS:
+        return None
+    return words[-1]
 
 
 _VOICE_SHARE = 0.75   # an article whose attributed sentences are this much one side's ...

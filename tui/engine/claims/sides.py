@@ -143,6 +143,12 @@ class SideMatcher:
         self._matches: dict[str, tuple[str, int, int] | None] = {}
         self.claims: dict[str, tuple] = {}  # text -> its claims (attribution.find_claims)
 
+    def sides_in(self, text: str) -> set[str]:
+        """Every side that some name in `text` belongs to."""
+        norm = normalise(text)
+        low = _lowered(norm)
+        return {e.side for e in self.entries if _span(e.name, norm, low)}
+
     def role_side(self, role: str) -> str | None:
         """The one side whose actors' names carry a role word ("ambassador"), or None."""
         sides = {e.side for e in self.entries if e.weight == 2 and _span(role, normalise(e.name),
