@@ -149,7 +149,7 @@ def test_a_person_the_case_never_names_takes_the_side_they_speak_for(tmp_path: P
     analysis = _analyse(
         tmp_path,
         one="Foreign Secretary Jon Hale said Borovia's seizure of the tanker was illegal.\n\n"
-            "Hale said the Borovian claims about a collision were false.\n\n"
+            "Hale said the claims Borovia made about a collision were false.\n\n"
             "Hale said the crew would be freed soon.\n")
     said = [a for a in analysis.attributions.values() if a.speaker and "Hale" in a.speaker]
     assert said and all(a.side == "a" and a.inferred for a in said)
