@@ -23,8 +23,7 @@ from dataclasses import dataclass
 
 from ..lexicons import (ADVERBIAL_OPENERS, AUXILIARIES, GENERIC_HEADS, LEADING_NOISE, PASSIVE,
                        PRONOUNS, REJECTION_VERBS, REPORTING_PARTICIPLES, REPORTING_PHRASES, REPORTING_VERBS,
-                       ROLE_HEADS,
-                       SPEAKER_NOUNS, SPEECH_ACT)
+                       ROLE_HEADS, SPEAKER_NOUNS, SPEECH_ACT)
 from ..model import Attribution, Corpus, Pair, Ref, SideFix, source_offsets
 from .sides import SideMatcher, countries_in, matcher_for
 
@@ -40,6 +39,7 @@ _WORD = re.compile(r"[\w.'’-]+")
 _BAD_END = frozenset("the a an of to in on at by for with from his her their its our my your "
                      "this that these those and or but as".split())
 _DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
+_CONDITIONAL = frozenset("if unless whether once until".split())
 _ADVERB = re.compile(r"\w+ly$|also|further|since|already|later|earlier|then|again|once|still")
 _OPEN_QUOTES = ("“", '"', "‘")
 _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
@@ -231,7 +231,9 @@ def _adverbial(part: str) -> bool:
 def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
     """Whether a phrase can be a speaker: a name, a pronoun, a body, a country."""
     words = phrase.split()
-    if not words or len(words) > 12:
+    if not words or len(words) > 12 or words[0].lower() in _CONDITIONAL:
+        return False   # "If the Philippines insists ...": a condition, not a report
+    if len(words) > 12:
         return False
     last = words[-1].lower()
     if last in _BAD_END or last.endswith(("'s", "’s")):

@@ -24,7 +24,7 @@ from datetime import timedelta
 
 from ..claims.sides import country_names, matcher_for
 from ..lexicons import GAZETTEER
-from ..model import Account, Attribution, Corpus, Fact, Pair, Ref
+from ..model import Account, Attribution, Corpus, Fact, Pair, Ref, Side
 from ..pairing import date_gap, date_range
 from ..textnorm import normalise, term
 from .questions import Answer, Question, ask, idf_of
@@ -50,7 +50,7 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     idf = idf_of(corpus, units)
     questions, answers = ask(corpus, units, idf, lambda: cause_answers(units, skip, idf))
     obj = incident_object(units)
-    facts = [f for q in questions if (f := _fact(q, units, answers, idf, obj, skip))]
+    facts = [f for q in questions if (f := _fact(q, units, answers, idf, obj, skip, corpus.sides))]
     return _rank(facts + _pinned(corpus, attributions))
 
 
@@ -62,7 +62,7 @@ def _name_terms(corpus: Corpus) -> frozenset[str]:
 
 
 def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, float],
-          obj: str | None, skip: frozenset[str]) -> Fact | None:
+          obj: str | None, skip: frozenset[str], corpus_sides: tuple[Side, ...]) -> Fact | None:
     status, evidence = decide(q.aspect, units, q.members, answers)
     if len(q.members) < 2 and status != "disputed":
         return None
@@ -70,7 +70,8 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
     linked = {i for a in answers if a.u in members and a.v in members for i in (a.u, a.v)}
     group = sorted((units[i] for i in q.members),
                    key=lambda u: (u.side or "", -_relevance(u, q.aspect, linked), u.ref, u.start))
-    sides = [s for s, _ in Counter(u.side for u in group if u.side).most_common()]
+    order = {s.id: k for k, s in enumerate(corpus_sides)}
+    sides = sorted({u.side for u in group if u.side}, key=lambda s: (order.get(s, len(order)), s))
     causes = cause_phrases(answers, units, members, skip) if q.aspect in _CAUSAL else {}
     positions = tuple(
         (side, causes.get(side) or position([u for u in group if u.side == side][:_POSITION_FROM], q.aspect,
