@@ -127,9 +127,13 @@ def _notes_on(fact: Fact, placed: Sequence[_Placed], used: set[str]) -> list[_Pl
 
 
 def _side_name(corpus: Corpus, side: str | None) -> str:
+    """A side's name as the reader shows it, "(inferred)" when no case file named it."""
     if side is None:
         return "Unattributed"
-    return next((s.name for s in corpus.sides if s.id == side), side)
+    found = next((s for s in corpus.sides if s.id == side), None)
+    if found is None:
+        return side
+    return f"{found.name} (inferred)" if found.inferred else found.name
 
 
 def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
@@ -137,10 +141,16 @@ def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list
              f"Status: {STATUS_MARK.get(fact.status, fact.status)}  "]
     if fact.evidence:
         lines.append("Why: " + "; ".join(md_escape(e) for e in fact.evidence))
+    for side, answer in fact.positions:
+        lines.append(f"{md_escape(_side_name(corpus, side))}: {md_escape(answer)}  ")
     lines.append("")
     for side, accounts in _by_side(fact.accounts):
         lines += [f"**{md_escape(_side_name(corpus, side))}**", ""]
         for account in accounts:
+            if account.reported_by:   # the other side's sentence telling this side's claim: not a quote
+                lines += [f"As reported by {md_escape(_side_name(corpus, account.reported_by))}: "
+                          f"{md_escape(account.text)} ({_source(account, corpus)})", ""]
+                continue
             lines += md_quote(account.text)
             lines += [">", "> — " + _source(account, corpus), ""]
     lines += _note_blocks(notes, corpus)

@@ -97,7 +97,9 @@ def account_text(account: Account, article: Article | None, other: str | None,
     text.append(marker, style=style(side_style))
     text.append(one_line(account.speaker) or "unattributed",
                 style=style(side_style) + Style(bold=True))
-    if account.inferred:
+    if account.reported_by:   # the other side's sentence telling this claim: evidence, not a quote
+        text.append("  (as reported by the other side)", style=style("panes--meta"))
+    elif account.inferred:
         text.append("  (side inferred)", style=style("panes--meta"))
     if notes:
         text.append(f"  ✎ {notes} note{'s' if notes != 1 else ''}", style=Style(bold=True))
