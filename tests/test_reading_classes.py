@@ -153,3 +153,23 @@ def test_a_person_the_case_never_names_takes_the_side_they_speak_for(tmp_path: P
             "Hale said the crew would be freed soon.\n")
     said = [a for a in analysis.attributions.values() if a.speaker and "Hale" in a.speaker]
     assert said and all(a.side == "a" and a.inferred for a in said)
+
+
+def test_the_report_never_quotes_a_reported_claim_as_its_sides_words(tmp_path: Path) -> None:
+    """A claim one side reports of the other is shown as reported, not as a quote;
+    sides without a case file keep "(inferred)" in the Markdown report."""
+    from tui.engine.report import to_markdown
+
+    analysis = _analyse(
+        tmp_path,
+        one="Olsen said the Borovian frigate rammed the patrol boat near the cape.\n\n"
+            "Petrov denied the allegation and called it a lie.\n",
+        two="Petrov rejected Olsen's claim that the frigate rammed the boat, saying the boat swerved into it.\n")
+    report = to_markdown(analysis)
+    assert "As reported by Borovia: the frigate rammed the boat" in report
+    assert not any(line.startswith(">") and "the frigate rammed the boat" in line
+                   and "rejected" not in line for line in report.splitlines())
+    zero = _analyse(tmp_path / "zero", case=None,
+                    one="Israeli officials said the rocket was fired by Hamas.\n\n"
+                        "Hamas denied firing any rocket and blamed an Israeli air strike.\n")
+    assert "(inferred)" in to_markdown(zero)
