@@ -156,10 +156,14 @@ def _contested(a: list[Unit], b: list[Unit]) -> list[Evidence]:
 
 
 def _numbers(a: list[Unit], b: list[Unit]) -> list[Evidence]:
-    """Different counts: each side gives numbers the other never gives ("45 killed" vs "four")."""
-    na, nb = _counts(a), _counts(b)
-    if na and nb and not na & nb:
-        return [Evidence("numbers", f"{'/'.join(sorted(na))} ↔ {'/'.join(sorted(nb))}")]
+    """Different counts of one thing: each side gives a count of it the other never gives
+    ("at least 45 soldiers" against "four of its soldiers"); the same count told by both
+    ("20 soldiers") is agreement on that count."""
+    ca, cb = _counts(a), _counts(b)
+    for noun in sorted(set(ca) & set(cb)):
+        only_a, only_b = ca[noun] - cb[noun], cb[noun] - ca[noun]
+        if only_a and only_b:
+            return [Evidence("numbers", f"{'/'.join(sorted(only_a))} ↔ {'/'.join(sorted(only_b))} {noun}")]
     return []
 
 
@@ -167,21 +171,27 @@ _MONTHS = frozenset("""january february march april may june july august septemb
 december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten eleven "
                                                  "twelve".split())}
+_BEFORE_NOUN = frozenset("of its their the his her our your more than other others additional".split())
 
 
-def _counts(units: list[Unit]) -> set[str]:
-    """The counts a side states: numbers that are not years, dates, times or ordinals."""
-    out: set[str] = set()
+def _counts(units: list[Unit]) -> dict[str, set[str]]:
+    """Counts a side states, by the thing counted: numbers that are not years, dates or times,
+    each with the first word after it that is not a name, a possessive or "of"."""
+    out: dict[str, set[str]] = {}
     for u in units:
-        words = _WORDS.findall(normalise(u.text).lower())
-        for k, w in enumerate(words):
+        words = _WORDS.findall(normalise(u.text))
+        low = [w.lower() for w in words]
+        for k, w in enumerate(low):
             value = _WORD_NUMBERS.get(w) or (w.replace(",", "") if w.replace(",", "").isdigit() else None)
             if value is None or value == "0" or (len(value) == 4 and value[:2] in ("19", "20")):
                 continue
-            near = words[max(0, k - 1):k] + words[k + 1:k + 2]
-            if any(n in _MONTHS for n in near) or (k and words[k - 1] in ("at", "on")):
+            near = low[max(0, k - 1):k] + low[k + 1:k + 2]
+            if any(n in _MONTHS for n in near) or (k and low[k - 1] in ("at", "on")):
                 continue
-            out.add(value)
+            noun = next((term(x) for x, raw in zip(low[k + 1:k + 5], words[k + 1:k + 5])
+                         if x not in _BEFORE_NOUN and not raw[:1].isupper() and term(x)), None)
+            if noun:
+                out.setdefault(noun, set()).add(value)
     return out
 
 
