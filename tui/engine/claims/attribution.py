@@ -299,7 +299,8 @@ def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
 _HOSTILE = re.compile(r"(?i)\b(?:accus\w*|condemn\w*|blam\w*|denounc\w*|criticis\w*|criticiz\w*|"
                       r"sanction\w*|hijack\w*|violat\w*|illegal\w*|aggress\w*|provocat\w*|provok\w*|"
                       r"lie|lies|lying|false\w*|groundless|baseless|unfounded|deni\w*|deny|reject\w*|"
-                      r"dismiss\w*|unacceptable|outrage\w*|reckless|irresponsible|hostile|piracy|terror\w*)\b")
+                      r"dismiss\w*|unacceptable|outrage\w*|reckless|irresponsible|hostile|piracy|terror\w*|"
+                      r"demand\w*|must)\b")
 _AGAINST_MIN = 2   # hostile sentences naming one side, and none the other, that place a speaker
 
 
@@ -317,20 +318,32 @@ def _by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatc
         return
     against: dict[str, Counter[str]] = {}
     for ref, who in out.items():
-        if who.side or not who.speaker or not _voiced(who.speaker) or not _person(who.speaker):
+        key = _unplaced(who)
+        if key is None:
             continue
         text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence).text
-        named = matcher.sides_in(text.replace(who.speaker, " "))
+        named = matcher.sides_in(text.replace(who.speaker or "", " "))
         if len(named) == 1 and _HOSTILE.search(text):
-            against.setdefault(_person(who.speaker), Counter())[next(iter(named))] += 1
+            against.setdefault(key, Counter())[next(iter(named))] += 1
     for ref, who in list(out.items()):
-        votes = against.get(_person(who.speaker or "") or "")
-        if who.side or not votes or len(votes) != 1:
+        votes = against.get(_unplaced(who) or "")
+        if not votes or len(votes) != 1:
             continue
         target, n = votes.most_common(1)[0]
         if n >= _AGAINST_MIN:
             side = next(s for s in sides if s != target)
             out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
+
+
+def _unplaced(who: Attribution) -> str | None:
+    """What a speaker without a side is known by across the corpus: a person's surname, or
+    a party that is neither side (an ally such as the EU); None for the press and the like."""
+    if who.side or not who.speaker or _NOT_VOICED.search(who.speaker):
+        return None
+    parties = countries_in(who.speaker)
+    if parties:
+        return parties[0][1]
+    return _person(who.speaker)
 
 
 def _person(speaker: str) -> str | None:
