@@ -173,3 +173,16 @@ def test_the_report_never_quotes_a_reported_claim_as_its_sides_words(tmp_path: P
                     one="Israeli officials said the rocket was fired by Hamas.\n\n"
                         "Hamas denied firing any rocket and blamed an Israeli air strike.\n")
     assert "(inferred)" in to_markdown(zero)
+
+
+def test_a_person_introduced_with_a_side_keeps_it_by_surname(tmp_path: Path) -> None:
+    """Class 5: "Russian Ambassador Vassily Nebenzia said ..." then, in another article,
+    "Nebenzia said ...": the surname alone speaks for the side it was introduced with."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Russian Ambassador Oleg Varin said the video of the attack had been staged.\n\n"
+            "American officials said the attack had killed dozens of people.\n",
+        two="Varin said the strikes broke international law.\n\n"
+            "The American envoy said the evidence was clear.\n")
+    said = [a for a in analysis.attributions.values() if a.speaker == "Varin"]
+    assert said and all(a.side == "ru" for a in said)

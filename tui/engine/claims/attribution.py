@@ -288,6 +288,7 @@ def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
     out: dict[Ref, Attribution] = {}
     for article in corpus.articles:
         out.update(_attribute_article(article, matcher))
+    _by_surname(out)
     _by_hostility(corpus, out, matcher)
     _inherit(out, pairs)
     for article in corpus.articles:
@@ -333,6 +334,20 @@ def _by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatc
         if n >= _AGAINST_MIN:
             side = next(s for s in sides if s != target)
             out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
+
+
+def _by_surname(out: dict[Ref, Attribution]) -> None:
+    """A person introduced in full with a side ("Russian Ambassador Vassily Nebenzia") keeps
+    it when later named alone ("Nebenzia said"), anywhere in the corpus, unless the
+    surname is read for both sides."""
+    known: dict[str, set[str]] = {}
+    for who in out.values():
+        if who.side and not who.inferred and who.speaker and (name := _person(who.speaker)):
+            known.setdefault(name, set()).add(who.side)
+    for ref, who in list(out.items()):
+        sides = known.get(_person(who.speaker or "") or "", set()) if not who.side and who.speaker else set()
+        if len(sides) == 1:
+            out[ref] = Attribution(ref, who.speaker, next(iter(sides)), who.speaker_span)
 
 
 def _unplaced(who: Attribution) -> str | None:

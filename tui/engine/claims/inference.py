@@ -20,7 +20,7 @@ _ROLE = re.compile(
     r"\b(?:officer|counterpart|minister|official|spokesman|spokeswoman|spokesperson|general|chief|"
     r"diplomat|envoy|ambassador|president|secretary|commander|leader|admiral|pilot|captain)\b", re.I)
 _INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
-                         "agency council".split())
+                         "agency council service services".split())
 _SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
 _GENERIC_BODY = _INSTITUTION | frozenset("""air foreign defense defence coast armed federal interior justice
 security intelligence state national general general's prosecutor presidential naval military
