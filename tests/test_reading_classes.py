@@ -178,8 +178,9 @@ def test_the_report_never_quotes_a_reported_claim_as_its_sides_words(tmp_path: P
 def test_a_person_introduced_with_a_side_keeps_it_by_surname(tmp_path: Path) -> None:
     """Class 5: "Russian Ambassador Vassily Nebenzia said ..." then, in another article,
     "Nebenzia said ...": the surname alone speaks for the side it was introduced with."""
+    sides_only = '[[sides]]\nid = "ru"\nname = "Russia"\n\n[[sides]]\nid = "us"\nname = "United States"\n'
     analysis = _analyse(
-        tmp_path, case=None,
+        tmp_path, case=sides_only,
         one="Russian Ambassador Oleg Varin said the video of the attack had been staged.\n\n"
             "American officials said the attack had killed dozens of people.\n",
         two="Varin said the strikes broke international law.\n\n"
