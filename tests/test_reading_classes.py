@@ -187,3 +187,13 @@ def test_a_person_introduced_with_a_side_keeps_it_by_surname(tmp_path: Path) -> 
             "The American envoy said the evidence was clear.\n")
     said = [a for a in analysis.attributions.values() if a.speaker == "Varin"]
     assert said and all(a.side == "ru" for a in said)
+
+
+def test_a_page_a_sides_own_body_published_speaks_for_it(tmp_path: Path) -> None:
+    """Class 5: a ministry's own statement page tells its version without attributing it."""
+    write(tmp_path, "ministry.md", '+++\noutlet = "Ministry of Foreign Affairs of Borovia"\ndate = "2024-05-02"\n'
+          '+++\n\n' + LEDE + "The patrol boat entered the closed zone without any notice.\n\n"
+          "The crew ignored every signal from the frigate.\n")
+    analysis = _analyse(tmp_path, one="Olsen said the patrol boat stayed in international waters.\n")
+    page = [a for r, a in analysis.attributions.items() if r.article == "ministry.md" and r.paragraph > 0]
+    assert page and all(a.side == "b" and a.inferred for a in page)

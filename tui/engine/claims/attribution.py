@@ -292,7 +292,7 @@ def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
     _by_hostility(corpus, out, matcher)
     _inherit(out, pairs)
     for article in corpus.articles:
-        _voice(article, out)
+        _voice(article, out, matcher)
     return _apply_fixes(out, fixes)
 
 
@@ -374,25 +374,42 @@ _VOICE_SHARE = 0.75   # an article whose attributed sentences are this much one 
 _VOICE_MIN = 3        # ... and at least this many, narrates that side's version
 
 
-def _voice(article, out: dict[Ref, Attribution]) -> None:
+def _voice(article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
     """Unattributed sentences of an article that speaks for one side take that side, inferred.
 
     State media and a side's own outlets tell its version in their own voice
     ("the supply ship forcefully entered despite warnings") between the
     sentences they attribute; a wire story quoting both sides has no voice.
+    A page published by a side's own body (a ministry's or a coast guard's
+    site, named as the outlet) speaks for it throughout.
     """
     refs = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
-    sides = [out[r].side for r in refs if out[r].side and not out[r].inferred]
-    if len(sides) < _VOICE_MIN:
-        return
-    side, n = max(sorted(set(sides)), key=sides.count), 0
-    n = sides.count(side)
-    if n < _VOICE_SHARE * len(sides):
-        return
+    side = _official_outlet(article.outlet, matcher)
+    if side is None:
+        sides = [out[r].side for r in refs if out[r].side and not out[r].inferred]
+        if len(sides) < _VOICE_MIN:
+            return
+        side = max(sorted(set(sides)), key=sides.count)
+        if sides.count(side) < _VOICE_SHARE * len(sides):
+            return
     for r in refs:
         who = out[r]
         if who.side is None and (who.speaker is None or _voiced(who.speaker)):
             out[r] = Attribution(r, who.speaker, side, who.speaker_span, inferred=True)
+
+
+_OFFICIAL = re.compile(r"(?i)\b(?:ministry|government|embassy|mission|navy|army|coast guard|armed forces|"
+                       r"office|president|presidency|kremlin|white house|state department|department|"
+                       r"defen[cs]e|foreign affairs|military|command|council)\b")
+
+
+def _official_outlet(outlet: str | None, matcher: SideMatcher) -> str | None:
+    """The side whose own body published a page ("Ministry of Foreign Affairs of Ukraine",
+    "China Coast Guard"), never a newspaper that carries a country's name."""
+    if not outlet or not _OFFICIAL.search(outlet):
+        return None
+    found = matcher.match(outlet)
+    return found[0] if found else None
 
 
 _NOT_VOICED = re.compile(r"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)?|residents?|sources?|media|"
