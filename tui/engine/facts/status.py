@@ -20,7 +20,7 @@ from typing import Literal
 
 from ..lexicons import ANTONYMS, CONTRAST, NEGATION
 from ..textnorm import normalise, term
-from .aspects import BY_ID
+from .aspects import BY_ID, OTHER
 from .questions import Answer
 from .units import DENIAL_RE, Unit
 
@@ -58,7 +58,7 @@ def decide(aspect: str, units: list[Unit], members: list[int],
     evidence = _evidence(aspect, group, set(members), answers, sides)
     if len(sides) < 2:
         return "one-sided", []
-    strong = [e for e in evidence if e.kind in _STRONG]
+    strong = [e for e in evidence if e.kind in (_STRONG if aspect != OTHER else _EXPLICIT_KINDS)]
     weak = [e for e in evidence if e.kind not in _STRONG and (e.kind != "values" or BY_ID[aspect].valued)]
     conflict = strong or (weak if _substantial(group, sides) and not _admitted(group) else [])
     return ("disputed" if conflict else "agreed"), evidence if conflict else []
@@ -68,6 +68,9 @@ def decide(aspect: str, units: list[Unit], members: list[int],
 # value, judgements, a bare "however") only where the question is a real thread
 # of the story: several articles, each side answering more than once.
 _STRONG = frozenset({"denial", "answer", "cause", "negation", "contested", "numbers"})
+# Outside the questions, clauses meet on shared words only: a dispute there needs a side
+# to say so (a denial, an explicit answer) or incompatible causes.
+_EXPLICIT_KINDS = frozenset({"denial", "answer", "cause"})
 _THREAD_ARTICLES = 2
 _THREAD_ANSWERS = 2
 
@@ -128,12 +131,13 @@ def _negated(a: list[Unit], b: list[Unit]) -> list[Evidence]:
     for u in a:
         if _ADMISSION.search(u.text):
             continue   # "does not deny that ...": the negation is of a denial
-        tokens = [w.lower() for w in _WORDS.findall(normalise(u.text))]
+        words = _WORDS.findall(normalise(u.text))
+        tokens = [w.lower() for w in words]
         for k, tok in enumerate(tokens):
             if tok in NEGATION or tok.endswith("n't"):
-                for later in tokens[k + 1:k + 6]:
+                for later, raw in zip(tokens[k + 1:k + 6], words[k + 1:k + 6]):
                     t = term(later)
-                    if t and t in b_terms and t in b_plain:
+                    if t and t in b_terms and t in b_plain and not raw[:1].isupper():   # a name is no claim
                         out.append(Evidence("negation", f"{tok} {later}", u.side))
                         break
     return out[:2]
