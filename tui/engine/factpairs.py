@@ -19,6 +19,7 @@ their paragraphs, keeps them from pairing here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .model import Account, Corpus, Fact, Link, Pair, Ref, TextPair
 from .pairing import THRESHOLD, passage_text, shared_words
@@ -57,11 +58,16 @@ def _same_claim(a: Account, b: Account) -> bool:
     if not (a.side is not None and a.side == b.side and not a.inferred and not b.inferred
             and a.ref.article != b.ref.article):
         return False
-    ta, tb = set(terms(a.text)), set(terms(b.text))
+    ta, tb = _terms(a.text), _terms(b.text)
     return len(ta & tb) >= max(2, _SHARE * min(len(ta), len(tb)))
 
 
 _SHARE = 0.35
+
+
+@lru_cache(maxsize=65536)
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(terms(text))
 
 
 def _new_pairs(corpus: Corpus, a: Ref, b: Ref, seen: set[frozenset[Ref]]) -> list[Pair]:

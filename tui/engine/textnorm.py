@@ -189,6 +189,12 @@ def weighted_terms(text: str) -> list[tuple[str, float]]:
 
 
 def scan(text: str) -> list[tuple[str, float, str]]:
+    """Content terms, each with its weight factor and the word as written (see `_scan`)."""
+    return list(_scan(text))
+
+
+@lru_cache(maxsize=65536)
+def _scan(text: str) -> tuple[tuple[str, float, str], ...]:
     """Content terms, each with its weight factor and the word as written.
 
     The factor counts a multi-word name about once: "Chairman of the Joint Chiefs of Staff General Mark Milley" is one
@@ -216,7 +222,7 @@ def scan(text: str) -> list[tuple[str, float, str]]:
         elif t is not None:
             out.append((t, 1.0, tok))
     _close(run, out)
-    return out
+    return tuple(out)
 
 
 def surface_terms(text: str) -> dict[str, str]:

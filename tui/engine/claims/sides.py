@@ -120,6 +120,33 @@ _DESTINATION = re.compile(r"(?:(?<![\w-])to|(?:ambassador|envoy|embassy|consulat
                           r"correspondent|delegation|attach[eé])\s+(?:in|at|to))\s+(?:the\s+)?$", re.I)
 
 
+_ALNUM = re.compile(r"[^\W_]+")
+
+
+def _alnum_words(low: str) -> frozenset[str]:
+    return frozenset(_ALNUM.findall(low))
+
+
+@lru_cache(maxsize=8192)
+def _first_word(name: str) -> str:
+    """The first run of letters and digits of a name, lower-cased ("U.S." -> "u")."""
+    m = _ALNUM.search(normalise(name).lower())
+    return m.group(0) if m else ""
+
+
+def _present(entries: list[_Entry], text: str, low: str | None) -> list[_Entry]:
+    """The entries whose name could match `text`: its first word is among the text's words.
+
+    Exact: a match of a name contains its first word's letters as a whole run (the
+    name pattern's boundaries), in any case; with the four case folds that could
+    mislead a lower-cased test (`low` is None), every entry is a candidate.
+    """
+    if low is None:
+        return entries
+    words = _alnum_words(low)
+    return [e for e in entries if _first_word(e.name) in words]
+
+
 @dataclass(frozen=True)
 class _Entry:
     name: str
@@ -147,7 +174,7 @@ class SideMatcher:
         """Every side that some name in `text` belongs to."""
         norm = normalise(text)
         low = _lowered(norm)
-        return {e.side for e in self.entries if _span(e.name, norm, low)}
+        return {e.side for e in _present(self.entries, norm, low) if _span(e.name, norm, low)}
 
     def role_side(self, role: str) -> str | None:
         """The one side whose actors' names carry a role word ("ambassador"), or None."""
@@ -174,7 +201,7 @@ class SideMatcher:
             return self.parts[bare], start, start + len(bare)
         low = _lowered(text)
         best: tuple[int, int, int, str] | None = None
-        for entry in self.entries:
+        for entry in _present(self.entries, text, low):
             found = _span(entry.name, text, low)
             for _ in range(3):
                 if not found or not _DESTINATION.search(text, 0, found[0]):
@@ -269,13 +296,15 @@ def countries_in(text: str) -> list[tuple]:
     return list(_countries_in(text))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _countries_in(text: str) -> tuple[tuple, ...]:
     text = normalise(text)
     low = _lowered(text)
     found: list[tuple[int, tuple]] = []
+    words = _alnum_words(low) if low is not None else None
     for country in GAZETTEER:
-        hits = [m[0] for n in country_names(country) for m in [_span(n, text, low)] if m]
+        hits = [m[0] for n in country_names(country)
+                if words is None or _first_word(n) in words for m in [_span(n, text, low)] if m]
         if hits:
             found.append((min(hits), country))
     return tuple(c for _, c in sorted(found, key=lambda x: x[0]))

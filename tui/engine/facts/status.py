@@ -15,6 +15,7 @@ left for answers with no conflict at all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Literal
 
@@ -143,6 +144,7 @@ def _negated(a: list[Unit], b: list[Unit]) -> list[Evidence]:
     return out[:2]
 
 
+@lru_cache(maxsize=65536)
 def _has_negation(text: str) -> bool:
     return any(w.lower() in NEGATION or w.lower().endswith("n't") for w in _WORDS.findall(normalise(text)))
 
