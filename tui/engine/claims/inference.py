@@ -14,7 +14,7 @@ from collections import Counter
 from ..lexicons import GAZETTEER
 from ..model import Actor, Corpus, Side
 from .attribution import speaker_phrases
-from .sides import _absent, _lowered, countries_in, country_names, name_pattern, normalise
+from .sides import countries_in, country_names, is_gazetteer_name, normalise
 
 _ROLE = re.compile(
     r"\b(?:officer|counterpart|minister|official|spokesman|spokeswoman|spokesperson|general|chief|"
@@ -199,9 +199,7 @@ def _vote(votes: _Ballot, run: str, side: str) -> None:
         if (len(last) < 2 or not last[0].isupper() or "." in last or last.lower() in _NOT_A_NAME
                 or last.lower() in _GENERIC_BODY or _ROLE.fullmatch(last)):
             return
-        low = _lowered(last)
-        if any(not _absent(n, last, low) and name_pattern(n).fullmatch(last)
-               for c in GAZETTEER for n in country_names(c)):
+        if is_gazetteer_name(last):
             return
         # The person's name without the titles before it ("Defense Minister Sergei Shoigu"):
         # the matcher then knows both "Shoigu" and, alone, "Sergei"; "Gan Yu" is "Gan" later.

@@ -236,7 +236,7 @@ def _surnames(entries: list[_Entry]) -> list[_Entry]:
         last = words[-1] if words else ""
         if (e.weight == 2 and len(words) >= 2 and all(w[:1].isupper() for w in words) and len(last) >= 2
                 and last.isalpha() and last.lower() not in _NOT_SURNAME and last.lower() not in known
-                and not any(name_pattern(n).fullmatch(last) for c in GAZETTEER for n in country_names(c))):
+                and not is_gazetteer_name(last)):
             found.setdefault(last, set()).add(e.side)
     return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
 
@@ -266,6 +266,16 @@ def _person_parts(entries: list[_Entry]) -> dict[str, str]:
 def matcher_for(sides: tuple[Side, ...]) -> SideMatcher:
     """One shared matcher per set of sides, so attribution and facts share its memos."""
     return SideMatcher(sides)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    return frozenset(normalise(n).lower() for c in GAZETTEER for n in country_names(c))
+
+
+def is_gazetteer_name(word: str) -> bool:
+    """Whether a single word is one of the gazetteer's names ("Russia", "Iranian", "Kremlin")."""
+    return normalise(word).lower() in _gazetteer_names()
 
 
 def country_names(country: tuple) -> tuple[str, ...]:
