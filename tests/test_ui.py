@@ -441,3 +441,31 @@ async def test_mark_and_link_two_accounts_is_stored(app, tmp_path):
         await pilot.pause()
     links = open_store(app.corpus, tmp_path / "notes.toml").engine_inputs(app.corpus)[0]
     assert [(link.a, link.b, link.same) for link in links] == [(first.ref, second.ref, True)]
+
+
+@sync
+async def test_a_long_fact_paints_its_first_accounts_and_the_rest_as_the_cursor_moves(seeds, tmp_path):
+    """A fact of many accounts paints the first SHOWN_ROWS per pane and says how many
+    more there are; moving down past them paints them."""
+    from tui.ui.widgets.dispute_panes import SHOWN_ROWS, DisputePanes
+
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await settle(pilot)
+        panes = app.screen.query_one(DisputePanes)
+        long = max(app.analysis.facts, key=lambda f: len(f.accounts))
+        panes.show(long)
+        await pilot.pause()
+        column = max(range(2), key=lambda c: len(panes.accounts[c]))
+        assert len(panes.accounts[column]) > SHOWN_ROWS
+
+        def painted() -> tuple[int, str]:
+            table, *rest = panes._table().renderable.renderables
+            return table.row_count, " ".join(str(r) for r in rest)
+
+        rows, after = painted()
+        assert rows == SHOWN_ROWS and "more account" in after
+        panes.select(column, len(panes.accounts[column]) - 1)
+        await pilot.pause()
+        rows, after = painted()
+        assert rows == max(len(panes.accounts[0]), len(panes.accounts[1])) and "more account" not in after

@@ -30,6 +30,11 @@ from ..safe_text import clean, one_line
 from .account_card import account_text
 
 
+# Accounts painted per pane at first; the rest follow as the cursor moves down.  A
+# fact of thirty accounts costs a paint of thirty cards on every key otherwise.
+SHOWN_ROWS = 6
+
+
 @dataclass(frozen=True)
 class Column:
     """A pane's side: its id in the engine's results and its display name."""
@@ -134,6 +139,7 @@ class DisputePanes(Vertical, can_focus=True):
         self.accounts: list[list[Account]] = [[], [], []]
         self.column = 0
         self.index = 0
+        self.shown = SHOWN_ROWS
         self.note_count: Callable[[Ref], int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -162,6 +168,7 @@ class DisputePanes(Vertical, can_focus=True):
                 slot = sides.index(account.side) if account.side in sides else 2
                 self.accounts[slot].append(account)
         self.column, self.index = self.first_column(), 0
+        self.shown = SHOWN_ROWS
         self.query_one("#why", Static).update(self._why())
         self._paint()
         self.query_one("#rows", VerticalScroll).scroll_home(animate=False)
@@ -189,11 +196,16 @@ class DisputePanes(Vertical, can_focus=True):
                       pad_edge=False)
         table.add_column(ratio=1)
         table.add_column(ratio=1)
-        for i in range(max(len(left), len(right), 1)):
+        rows = max(len(left), len(right), 1)
+        for i in range(min(rows, self.shown)):
             table.add_row(self._cell(0, i, right[0].text if right else None),
                           self._cell(1, i, left[0].text if left else None))
         parts: list = [table]
-        for i, account in enumerate(other):
+        hidden = [len(c) - self.shown for c in (left, right)]
+        if max(hidden) > 0:   # a long fact paints its first accounts; moving down shows the rest
+            parts += [Text(f"… {max(hidden)} more account{'s' if max(hidden) != 1 else ''} in a pane: "
+                           "move down (j / ↓) to show them", style=style("panes--meta")), Text("")]
+        for i, account in enumerate(other[:self.shown]):
             parts.append(self._card(account, 2, i, None))
             parts.append(Text(""))
         return RenderOnce(Group(*parts))
@@ -243,6 +255,8 @@ class DisputePanes(Vertical, can_focus=True):
             return
         self.column = column
         self.index = max(0, min(index, len(self.accounts[column]) - 1))
+        if self.index >= self.shown - 1:
+            self.shown = self.index + SHOWN_ROWS
         self._paint()
         self.post_message(self.Selected(self.selected))
 
