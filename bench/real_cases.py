@@ -58,10 +58,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--kit", type=Path, default=ROOT.parent / "shared" / "cases-kit")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--mode", choices=("both", "zero", "case"), default="both")
+    parser.add_argument("--markdown", action="store_true", help="one table row per case and mode")
     args = parser.parse_args(argv)
     run, score_case = _kit(args.kit)
     cases = args.cases or sorted(p for p in (ROOT / ".cases").glob("*/") if (p / "gold.toml").exists())
     totals = {"zero": [0, 0, 0, 0, 0], "case": [0, 0, 0, 0, 0]}  # o2o, gold, disputed, matched, unattributed
+    if args.markdown:
+        print("| case | mode | disputes one-to-one | strict | disputed facts (matching) | side accuracy | "
+              "cue sentences without a side | analysis |\n|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
             gold = tomllib.loads((case / "gold.toml").read_text(encoding="utf-8"))
@@ -79,6 +83,11 @@ def main(argv: list[str]) -> int:
                 t[2] += res["disputed_facts"]
                 t[3] += res["disputed_matched"]
                 acc = "n/a" if sa["share"] is None else f"{sa['share']:.2f}"
+                if args.markdown:
+                    print(f"| {case.name} | {mode} | {o2o}/{n} | {res['found_strict']}/{n} | "
+                          f"{res['disputed_facts']} ({res['disputed_matched']}) | {acc} "
+                          f"({sa['correct']}/{sa['total']}) | {sa['unattributed_cue_sentences']} | {dt:.2f} s |")
+                    continue
                 print(f"{case.name:22} {mode:4} one-to-one {o2o}/{n}  strict {res['found_strict']}/{n}  "
                       f"loose {res['found_loose']}/{n}  disputed {res['disputed_facts']} "
                       f"(matched {res['disputed_matched']})  side acc {acc} ({sa['correct']}/{sa['total']}, "

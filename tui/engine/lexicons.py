@@ -22,7 +22,7 @@ refuted refutes disputed disputes detailed details stressed stresses cautioned c
 declares elaborated elaborate characterized characterised wrote writes tweeted posted responded
 replied countered protested condemned condemns blamed blames mentioned outlined urged urges vowed
 pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
-called calls demanded demands reads read
+called calls demanded demands reads read reiterated reiterates
 """.split())
 
 # Participles of reporting verbs ("..., saying X"): they frame a claim, never name it.

@@ -40,6 +40,7 @@ _BAD_END = frozenset("the a an of to in on at by for with from his her their its
                      "this that these those and or but as".split())
 _DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
 _CONDITIONAL = frozenset("if unless whether once until".split())
+_PREPOSITIONS = frozenset("in on at to for with by from after before despite during into over under about".split())
 _ADVERB = re.compile(r"\w+ly$|also|further|since|already|later|earlier|then|again|once|still")
 _OPEN_QUOTES = ("“", '"', "‘")
 _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
@@ -233,6 +234,8 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
     words = phrase.split()
     if not words or len(words) > 12 or words[0].lower() in _CONDITIONAL:
         return False   # "If the Philippines insists ...": a condition, not a report
+    if words[0].lower() in _PREPOSITIONS:
+        return False   # "In response to the Chinese claims, X said": "claims" is a noun there
     if len(words) > 12:
         return False
     last = words[-1].lower()
@@ -484,12 +487,20 @@ def _introduces_quote(article, before: Attribution | None) -> bool:
 _PARTICIPLE = re.compile(r",\s+(?:" + "|".join(sorted(REPORTING_PARTICIPLES)) + r")\b")
 
 
+# A dateline before the first sentence of a story: "New Delhi [India], June 20 (ANI):",
+# "MANILA, Philippines —", "BEIJING (Reuters) -".  The place is where it was written.
+_DATELINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,3}(?:\[[^\]]{1,30}\])?(?:,\s*[\w .]{2,30}?)?"
+                       r"(?:\s*\([^)]{1,30}\))?\s*(?::|—|–|\s-)\s+")
+
+
 def _subject_of(text: str, matcher: SideMatcher, offsets: list[int]) -> _Last | None:
-    """An actor that opens the sentence: what "it"/"he" later in it refers to."""
-    found = matcher.match(text[:60])
-    if not found or text[:found[1]].strip().lower() not in ("", "the"):
+    """An actor that opens the sentence (after any dateline): what "it"/"he" later in it refers to."""
+    dateline = _DATELINE.match(text)
+    lead = dateline.end() if dateline else 0
+    found = matcher.match(text[lead:lead + 60])
+    if not found or text[lead:lead + found[1]].strip().lower() not in ("", "the"):
         return None
-    side, start, end = found
+    side, start, end = found[0], found[1] + lead, found[2] + lead
     return _Last(text[start:end], side, (offsets[start], offsets[end - 1] + 1))
 
 
