@@ -29,8 +29,8 @@ Status = Literal["disputed", "agreed", "one-sided"]
 EvidenceKind = Literal["denial", "answer", "cue", "cause", "negation", "contested", "numbers", "values",
                        "judgement"]
 # An answer that says it contradicts ("a different explanation", "contrary to",
-# "pushed back"), unlike an opener ("however") or a hedge ("claims").
-_EXPLICIT = re.compile("|".join(CONTRAST))
+# "pushed back"), unlike an opener ("however", "on the other hand") or a hedge ("claims").
+_EXPLICIT = re.compile("|".join(c for c in CONTRAST if c != "on the other hand"))
 # Aspects whose answers judge the other side: both sides answering is the conflict.
 JUDGEMENTS = frozenset({"conduct", "intent", "blame"})
 _ADMISSION = re.compile(r"(?:not|n't|never)\s+(?:\w+\s+)?(?:deny|denied|denies|dispute|disputed|disputes|reject)"
