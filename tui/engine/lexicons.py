@@ -36,6 +36,7 @@ REPORTING_PHRASES = (
     r"pushed back", r"push back", r"pushes back", r"ruled out", r"rules out",
     r"declined to", r"called for", r"calls for", r"made clear", r"left open",
     r"pointed out", r"points out", r"called on", r"calls on", r"is calling on",
+    r"brushed off", r"brushes off", r"shrugged off", r"rule out",
 )
 
 # A statement delivered as a noun: "offered a different explanation".
@@ -50,7 +51,7 @@ SPEECH_ACT = (
 REJECTION_VERBS = frozenset("""
 denied denies deny rejected rejects reject dismissed dismisses dismiss refuted refutes refute
 disputed disputes dispute contradicted contradicts countered counters
-""".split()) | {"pushed back", "push back", "pushes back"}
+""".split()) | {"pushed back", "push back", "pushes back", "brushed off", "brushes off", "shrugged off"}
 
 # Subjects that refer back to the last speaker of the article.
 PRONOUNS = frozenset("he she it they we".split())

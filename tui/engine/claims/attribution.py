@@ -122,6 +122,9 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
     """A Claim for the speaker phrase text[start:end], classified."""
     while start < end and text[start] in " ,":
         start += 1
+    prefix = _DATE_PREFIX.match(text, start, end)
+    if prefix:
+        start = prefix.end()
     while end > start and text[end - 1] in " ,":
         end -= 1
     if text[end - 1:end] == "." and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", text[start:end]):
@@ -489,8 +492,10 @@ _PARTICIPLE = re.compile(r",\s+(?:" + "|".join(sorted(REPORTING_PARTICIPLES)) + 
 
 # A dateline before the first sentence of a story: "New Delhi [India], June 20 (ANI):",
 # "MANILA, Philippines —", "BEIJING (Reuters) -".  The place is where it was written.
-_DATELINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,3}(?:\[[^\]]{1,30}\])?(?:,\s*[\w .]{2,30}?)?"
-                       r"(?:\s*\([^)]{1,30}\))?\s*(?::|—|–|\s-)\s+")
+_DATELINE = re.compile(r"^(?:date:?\s+\d{4}-\d{2}-\d{2}\s+|(?:[A-Z][\w.'’-]*\s?){1,3}(?:\[[^\]]{1,30}\])?"
+                       r"(?:,\s*[\w .]{2,30}?)?(?:\s*\([^)]{1,30}\))?\s*(?::|—|–|\s-)\s+)+", re.I)
+# A publication date a page copy glued before the first words ("date 2019-02-28 India said").
+_DATE_PREFIX = re.compile(r"date:?\s+\d{4}-\d{2}-\d{2}\s+", re.I)
 
 
 def _subject_of(text: str, matcher: SideMatcher, offsets: list[int]) -> _Last | None:
