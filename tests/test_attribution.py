@@ -217,7 +217,8 @@ def test_a_sentence_that_points_back_attributes_the_quote_before_it(tmp_path: Pa
             "“The crew ignored every signal we sent them.” This was stated by Petrov on Monday.\n")
     corpus = _corpus(tmp_path, text)
     assert _who(corpus, "ignored every signal").side == "b"
-    assert _who(corpus, "warning shots").side is None
+    before = _who(corpus, "warning shots")   # narration: at most the article's voice, never Petrov's
+    assert before.speaker is None and (before.side is None or before.inferred)
 
 
 def test_a_quote_paragraph_continues_the_speaker_introduced_with_a_colon(tmp_path: Path) -> None:
@@ -226,7 +227,8 @@ def test_a_quote_paragraph_continues_the_speaker_introduced_with_a_colon(tmp_pat
             "The vessel later sailed north toward the strait.\n")
     corpus = _corpus(tmp_path, text)
     assert _who(corpus, "without any notice").side == "b"
-    assert _who(corpus, "sailed north").side is None
+    after = _who(corpus, "sailed north")   # narration: at most the article's voice, never Petrov's words
+    assert after.speaker is None and (after.side is None or after.inferred)
 
 
 def test_a_role_without_a_name_takes_the_side_of_the_last_speaker_with_that_role(tmp_path: Path) -> None:

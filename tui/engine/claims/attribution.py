@@ -377,7 +377,7 @@ def _person(speaker: str) -> str | None:
 
 
 _VOICE_SHARE = 0.75   # an article whose attributed sentences are this much one side's ...
-_VOICE_MIN = 3        # ... and at least this many, narrates that side's version
+_VOICE_MIN = 2        # ... and at least this many, narrates that side's version
 
 
 def _voice(article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
