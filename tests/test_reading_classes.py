@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import write
+
 from tui.engine.analysis import analyse
 from tui.engine.loading import load_corpus
 from tui.engine.model import Analysis, Fact

@@ -133,18 +133,6 @@ ANTONYMS = (
     ("deliberate", "mistake"), ("intentional", "mistake"),
 )
 
-STOPWORDS = frozenset("""
-a an the and or but if of to in on at by for with from into onto about over under after before
-during since as that this these those it its it's he she they them their his her we our you i
-is are was were be been being has have had do does did will would can could may might must shall
-should not no so than then there here which who whom whose what when where why how also very
-just only more most much many some any all both each other such own same said says say told
-according while which up out off again once further still even though although however yet
-one two three first last new year years day days week month months time would been
-back against whether near around about within
-different explanation account version offered
-""".split())
-
 # Countries: (canonical name, short id, names, demonyms, capital).  A small
 # gazetteer so sides can be inferred from speakers without a case file; the
 # names include seats of government that news uses for the state (the Kremlin,

@@ -21,9 +21,21 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..lexicons import (ADVERBIAL_OPENERS, AUXILIARIES, GENERIC_HEADS, LEADING_NOISE, PASSIVE,
-                       PRONOUNS, REJECTION_VERBS, REPORTING_PARTICIPLES, REPORTING_PHRASES, REPORTING_VERBS,
-                       ROLE_HEADS, SPEAKER_NOUNS, SPEECH_ACT)
+from ..lexicons import (
+    ADVERBIAL_OPENERS,
+    AUXILIARIES,
+    GENERIC_HEADS,
+    LEADING_NOISE,
+    PASSIVE,
+    PRONOUNS,
+    REJECTION_VERBS,
+    REPORTING_PARTICIPLES,
+    REPORTING_PHRASES,
+    REPORTING_VERBS,
+    ROLE_HEADS,
+    SPEAKER_NOUNS,
+    SPEECH_ACT,
+)
 from ..model import Attribution, Corpus, Pair, Ref, SideFix, source_offsets
 from .sides import SideMatcher, countries_in, matcher_for
 
@@ -328,7 +340,7 @@ def _by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatc
         key = _unplaced(who)
         if key is None:
             continue
-        text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence).text
+        text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text
         named = matcher.sides_in(text.replace(who.speaker or "", " "))
         if len(named) == 1 and _HOSTILE.search(text):
             against.setdefault(key, Counter())[next(iter(named))] += 1
@@ -392,7 +404,7 @@ def _voice(article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
     refs = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
     side = _official_outlet(article.outlet, matcher)
     if side is None:
-        sides = [out[r].side for r in refs if out[r].side and not out[r].inferred]
+        sides = [side for r in refs if (side := out[r].side) and not out[r].inferred]
         if len(sides) < _VOICE_MIN:
             return
         side = max(sorted(set(sides)), key=sides.count)

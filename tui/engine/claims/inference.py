@@ -203,7 +203,7 @@ def _vote(votes: _Ballot, run: str, side: str) -> None:
             return
         # The person's name without the titles before it ("Defense Minister Sergei Shoigu"):
         # the matcher then knows both "Shoigu" and, alone, "Sergei"; "Gan Yu" is "Gan" later.
-        person = []
+        person: list[str] = []
         for w in reversed(words[:-1]):
             if not w.isalpha() or w.lower() in _GENERIC_BODY or _ROLE.fullmatch(w) or len(person) == 2:
                 break

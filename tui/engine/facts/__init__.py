@@ -27,9 +27,9 @@ from ..lexicons import GAZETTEER
 from ..model import Account, Attribution, Corpus, Fact, Pair, Ref, Side
 from ..pairing import date_gap, date_range
 from ..textnorm import normalise, term
+from .causes import cause_answers, cause_phrases
 from .questions import Answer, Question, ask, idf_of
 from .status import decide
-from .causes import cause_answers, cause_phrases
 from .titles import incident_object, position, question
 from .units import DENIAL_RE, Unit, build_units
 

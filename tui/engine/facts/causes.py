@@ -15,7 +15,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lexicons import CAUSAL_BACKWARD, CAUSAL_FORWARD, OUTCOME_PHRASES, OUTCOMES, REPORTING_VERBS
+from ..lexicons import (
+    CAUSAL_BACKWARD,
+    CAUSAL_FORWARD,
+    OUTCOME_PHRASES,
+    OUTCOMES,
+    REPORTING_VERBS,
+)
 from ..textnorm import normalise
 from .questions import Answer, similarity
 from .units import Unit, content_terms

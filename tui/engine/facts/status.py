@@ -15,8 +15,8 @@ left for answers with no conflict at all.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from ..lexicons import ANTONYMS, CONTRAST, NEGATION
@@ -96,7 +96,8 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
     denied = {e.words for e in out}
     for a in answers:
         if a.u in members and a.v in members and a.cue not in ("apposition", *denied):
-            kind = "cause" if a.cue.startswith("cause: ") else "answer" if _EXPLICIT.search(a.cue) else "cue"
+            kind: EvidenceKind = ("cause" if a.cue.startswith("cause: ")
+                                  else "answer" if _EXPLICIT.search(a.cue) else "cue")
             out.append(Evidence(kind, a.cue))
     if len(sides) < 2:
         return _unique(out)
