@@ -82,8 +82,8 @@ def test_markdown_page(tmp_path):
     ]
     assert article.paragraphs[1].source == "Bay Wire"
     reasons = sorted(d.reason for d in article.dropped)
-    assert reasons == sorted([
-        "front matter (metadata)", "title (kept as the article's title)", "html block",
+    assert reasons == sorted([   # the front matter gives the title: the heading repeats it
+        "front matter (metadata)", "duplicated title", "html block",
         "list of headlines or links", "navigation label",
     ])
 
@@ -144,3 +144,47 @@ def test_headline_with_for_is_not_a_byline(tmp_path):
     dropped = {d.text: d.reason for d in load_corpus(tmp_path).articles[0].dropped}
     assert dropped == {"Trial Begins for Kraft Shooting Suspect": "title (kept as the article's title)",
                        "Jane Q Smith for Coastal News": "byline"}
+
+
+REAL_PAGE_FURNITURE = """\
++++
+title = "Navy says patrol boat was rammed"
+outlet = "Harbour Times"
++++
+
+Navy says patrol boat was rammed
+
+Frigate crossed the line and struck the boat, the navy says
+
+WATER CANNON. A coast guard ship sprays a wooden boat near the reef.
+
+Also read: Storm closes the northern port for a second day
+
+The navy said the frigate rammed the patrol boat near the lighthouse early on Monday, injuring two sailors.
+
+Dear reader, online ads enable us to deliver the journalism you value. Please support us.
+
+Petrov rejected the account and said the boat had swerved into the frigate's path.
+
+Download the new Harbour Times app here:
+
+Please enter your comment!
+"""
+
+
+def test_real_page_furniture_goes_and_claims_stay(tmp_path):
+    """Captions, teasers, notices and comment prompts are dropped with a true reason; a
+    headline-shaped line that reports a claim stays; the front matter's title is only repeated."""
+    write(tmp_path, "page.md", REAL_PAGE_FURNITURE)
+    article = load_corpus(tmp_path).articles[0]
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0] == "Frigate crossed the line and struck the boat, the navy says"
+    assert any(t.startswith("The navy said the frigate rammed") for t in texts)
+    assert any(t.startswith("Petrov rejected the account") for t in texts)
+    reasons = {d.text[:20]: d.reason for d in article.dropped}
+    assert reasons["Navy says patrol boa"] == "duplicated title"
+    assert reasons["WATER CANNON. A coas"] == "photo caption or credit"
+    assert reasons["Also read: Storm clo"] == "teaser for another story"
+    assert reasons["Dear reader, online "] == "site notice or advertisement"
+    assert reasons["Download the new Har"] == "site notice or advertisement"
+    assert reasons["Please enter your co"] == "comment form"

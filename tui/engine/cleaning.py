@@ -136,12 +136,18 @@ def _continues(previous: str, line: str, width: int | None = None) -> bool:
     return True
 
 
-def clean(source: str, units: list[Unit]) -> Cleaned:
-    """Classify units into title, paragraphs and dropped furniture."""
+def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cleaned:
+    """Classify units into title, paragraphs and dropped furniture.
+
+    `known_title` is the title the front matter or the case file gives: then
+    only a line that repeats it is dropped as the title ("duplicated title"),
+    and a headline-shaped line under it (a standfirst such as "..., Germany
+    says") stays article text.
+    """
     units = _explode_header_lists(units)
     prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_prose(u.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
-    title, title_index = _title(units, first)
+    title, title_index = (known_title, None) if known_title else _title(units, first)
     title_key = f.normal_key(title) if title else None
     dropped: list[Dropped] = []
     paragraphs: list[Paragraph] = []
@@ -204,13 +210,15 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None],
     text = unit.text
     if unit.reason:
         return unit.reason
-    if unit.kind == "heading":
-        return "heading"
     if title_key and f.normal_key(text) == title_key:
         return "duplicated title"
+    if unit.kind == "heading":
+        return "heading"
     label = f.label_reason(text)
     if label:
         return label
+    if f.is_claim(text):
+        return None   # a line that reports what someone said is article text wherever it stands
     if f.is_byline(text, for_shape=i > last >= 0):
         return "byline"
     before_title = title_index is not None and i < title_index

@@ -28,9 +28,34 @@ _BY_LINE = re.compile(r"^(?:[Bb][Yy]\s+\S.*|.*\b(?:reporter|correspondent|staff 
 _FOR_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){2,4}for\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3}$")
 _COMMENT_FORM = re.compile(
     r"leave a (?:reply|comment)|your email address will not be published|required fields are marked"
-    r"|post (?:a )?comment|comments? (?:are )?closed|log in to comment|cancel reply",
+    r"|post (?:a )?comment|comments? (?:are )?closed|log in to comment|cancel reply"
+    r"|please enter your (?:comment|name|email)|you have entered an incorrect email|save my name, email",
     re.I,
 )
+# A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...".
+_TEASER = re.compile(
+    r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
+    r"|breaking(?: news)?|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S", re.I)
+# Site notices, promotions and advertising in their usual words.
+_NOTICE = re.compile(
+    r"dear reader|online ads? (?:enable|help)|ad ?blocker|please upgrade|(?:download|get) (?:the|our) (?:new )?"
+    r"[\w' ]{0,25}\bapp\b|are you already a subscriber|click (?:here )?to (?:log ?in|subscribe|read|watch)"
+    r"|this is (?:an? )?ai[- ]generated|(?:this is|this) (?:a )?developing story|this story (?:has been|was|is being)"
+    r" updated|more details (?:soon|to follow)|get the facts behind the news|^text size\b|^alert sign\b"
+    r"|^camera icon\b|views today|total views|sign up for (?:our|the)\b|^advertisement\b",
+    re.I)
+# A photo caption or credit: "Photo: AFP", "(AP Photo/...)", "Credit: PA", or a label in capitals
+# before the caption's sentence ("WATER CANNON. A ship uses ...").
+_CAPTION = re.compile(
+    r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*(?::|/|by\b)\s*"
+    r"\S|^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]", re.I)
+_CAPTION_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]")
+# A short dateline line: "China, June 25:", "New Delhi, Feb 27:".
+_DATELINE_LINE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*:\s*$", re.I)
+_REPORTS_FROM = re.compile(r"\breports? from\b", re.I)
+# A line that reports what someone said: a speaker and a reporting verb, or a quotation.
+_CLAIM = re.compile(r"\b(?:said|says|told|stated|claimed|claims|denied|denies|accused|accuses|insisted|"
+                    r"insists|warned|warns|added|announced|confirmed|rejected|blamed|according to)\b|[“\"]\w", re.I)
 _TRAILER = re.compile(
     r"^(?:read (?:the )?(?:full|more|original|whole)\b.*|continue reading\b.*|click here\b.*"
     r"|share (?:this|on)\b.*|subscribe\b.*|sign up\b.*|follow us\b.*|download (?:our|the) app\b.*)$",
@@ -94,6 +119,14 @@ def label_reason(line: str) -> str | None:
         return "share or read-more trailer"
     if _NAV_LABEL.match(text.rstrip(" :»›>")):
         return "navigation label"
+    if _TEASER.match(text) and len(words(text)) <= 30:
+        return "teaser for another story"
+    if _NOTICE.search(text) and len(words(text)) <= 40:
+        return "site notice or advertisement"
+    if _CAPTION_LABEL.match(text) or (_CAPTION.search(text) and len(words(text)) <= 40 and not is_claim(text)):
+        return "photo caption or credit"
+    if (_DATELINE_LINE.search(text) or _REPORTS_FROM.search(text)) and len(words(text)) <= 10:
+        return "dateline or byline"
     if is_date(text) and len(words(text)) <= 6:
         return "dateline"
     if _TIMECODE.match(text):
@@ -101,6 +134,12 @@ def label_reason(line: str) -> str | None:
     if not any(c.isalnum() for c in text):
         return "stray symbol"
     return None
+
+
+def is_claim(line: str) -> bool:
+    """A line that reports what someone said (a reporting verb, or a quotation): article
+    text even when short or headline-shaped, and never dropped as page furniture."""
+    return bool(_CLAIM.search(line)) and len(words(line)) >= 4
 
 
 def is_byline(line: str, for_shape: bool = True) -> bool:

@@ -105,7 +105,8 @@ def load_article(file: Path, rel: str, case: Case | None = None) -> tuple[Articl
     meta, body_start, front_drop = front_matter(text)
     markdown = file.suffix.lower() in (".md", ".markdown")
     units = markdown_units(text, body_start) if markdown else text_units(split_lines(text, body_start, len(text)))
-    cleaned = clean(text, units)
+    given = case.meta_for(rel) if case else None
+    cleaned = clean(text, units, (given and given.title) or _str(meta.get("title")))
     dropped = (*front_drop, *cleaned.dropped)
     return _article(rel, file, text, data, meta, cleaned, dropped, warnings, case), None
 
