@@ -246,3 +246,20 @@ def test_sentences_run_together_are_split_and_attributed_each(tmp_path: Path) ->
     corpus = _corpus(tmp_path, text)
     assert _who(corpus, "Petrov said").side == "b"
     assert _who(corpus, "Olsen said").side == "a"
+
+
+def test_a_press_conference_transcript_gives_each_answer_its_speaker(tmp_path: Path) -> None:
+    text = ("Reporter: Olsen said the frigate rammed the boat. What is your comment?\n\n"
+            "Ivan Petrov: The boat entered our waters without notice. The crew ignored every signal.\n\n"
+            "Q: Will you release the crew?\n\n"
+            "A: The crew will be released once the investigation ends.\n")
+    corpus = _corpus(tmp_path, text)
+    assert _who(corpus, "rammed the boat").side == "a"   # the question reports Olsen
+    for snippet in ("entered our waters", "ignored every signal", "will be released"):
+        assert (_who(corpus, snippet).speaker, _who(corpus, snippet).side) == ("Ivan Petrov", "b"), snippet
+    assert _who(corpus, "Will you release").side is None
+
+
+def test_an_accusation_names_its_object_not_its_speaker(tmp_path: Path) -> None:
+    who = _who(_corpus(tmp_path, "Petrov, in turn, accused Arland of lying about the collision.\n"), "accused")
+    assert (who.speaker, who.side) == ("Petrov", "b")

@@ -37,7 +37,7 @@ from ..lexicons import (
     SPEECH_ACT,
 )
 from ..model import Attribution, Corpus, Pair, Ref, SideFix, source_offsets
-from .sides import SideMatcher, countries_in, matcher_for
+from .sides import SideMatcher, countries_in, is_gazetteer_name, matcher_for
 
 _VERB = re.compile(
     r"(?<![\w'’-])(" + "|".join(sorted([*REPORTING_PHRASES, *REPORTING_VERBS], key=len, reverse=True))
@@ -52,6 +52,10 @@ _BAD_END = frozenset("the a an of to in on at by for with from his her their its
                      "this that these those and or but as".split())
 _DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
 _CONDITIONAL = frozenset("if unless whether once until".split())
+# Reporting verbs whose next noun is their object, never an inverted speaker:
+# "X, in turn, accused Canada of ..." is X's accusation, not Canada's.
+_TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
+condemned condemns demanded demands rejected rejects dismissed dismisses denied denies""".split())
 _PREPOSITIONS = frozenset("in on at to for with by from after before despite during into over under about".split())
 _ADVERB = re.compile(r"\w+ly$|also|further|since|already|later|earlier|then|again|once|still")
 _OPEN_QUOTES = ("“", '"', "‘")
@@ -162,7 +166,7 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
             end = ve + agent.start(1) + capitals[-1].end()
         return _claim(text, ve + agent.start(1), end, verb, vs, matcher)
     stripped = _DASH_END.sub("", pre)  # wire copy writes "...," - said X
-    if stripped.endswith(("”", '"', ",”", ',"')) or stripped.endswith(","):
+    if (stripped.endswith(("”", '"', ",”", ',"')) or stripped.endswith(",")) and verb.lower() not in _TAKES_OBJECT:
         after = _np_after(text, ve)
         if after and _AFTER_INVERTED.match(text[after[1]:]):
             return _claim(text, after[0], after[1], verb, vs, matcher)
@@ -431,6 +435,7 @@ def _official_outlet(outlet: str | None, matcher: SideMatcher) -> str | None:
 
 
 _NOT_VOICED = re.compile(r"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)?|residents?|sources?|media|"
+                         r"q|question|reporters?|journalists?|correspondents?|host|interviewer|"
                          r"agency|news|reuters|associated press|afp|report|reports|newspaper|website|"
                          r"times|post|journal|herald|tribune|daily|gazette|telegraph|guardian|cnn|bbc|"
                          r"bloomberg|press|magazine|channel|tv|television|radio|broadcaster|outlet|"
@@ -457,8 +462,12 @@ def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
     last: _Last | None = None
     history: list[_Last] = []
     before: Attribution | None = None   # the sentence before, across paragraphs
+    answerer: _Last | None = None   # in a transcript, who answers ("Tan Kefei: ...", then "A: ...")
     for paragraph in article.paragraphs:
         previous = before if _introduces_quote(article, before) else None
+        turn = _turn(article, paragraph, matcher, answerer)
+        if turn is not None and turn.speaker not in _ASKERS:
+            answerer = turn
         for sentence in paragraph.sentences:
             ref = Ref(article.id, paragraph.index, sentence.index)
             raw = article.source_text[sentence.start:sentence.end]
@@ -467,6 +476,8 @@ def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
             who = _choose(find_claims(sentence.text, matcher), matcher, subject or last, offsets, history)
             if who is None and subject and _PARTICIPLE.search(sentence.text):
                 who = subject   # "Russian authorities have been reluctant, saying there were no grounds"
+            if who is None and turn is not None:
+                who = turn      # a question's or an answer's own words in a press-conference transcript
             if who is None and previous and previous.speaker and (
                     _opens_quote(sentence.text) or (last and last.according and _CONTINUES.match(sentence.text))):
                 who = _Last(previous.speaker, previous.side, previous.speaker_span)
@@ -480,6 +491,37 @@ def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
             if who.side:
                 history.append(who)
     return out
+
+
+# A transcript's turn: "Tan Kefei: On May 26, ...", "Reporter: ...", "A: ...".
+_TURN = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+\S")
+_ASKERS = frozenset("Q Question Reporter Journalist Correspondent Host Interviewer".split())
+_ANSWERS = frozenset("A Answer".split())
+_NOT_TURN = frozenset("""photo image video watch read also update note source editor live breaking
+exclusive related file credit caption warning""".split())
+
+
+def _turn(article, paragraph, matcher: SideMatcher, answerer: _Last | None) -> _Last | None:
+    """Who speaks a transcript paragraph ("Name: words"), or None for other paragraphs.
+
+    A name the case or the gazetteer places is that side's; "Q:" or "Reporter:"
+    asks (no side); "A:" is the last named answerer.  A place before a colon is
+    a dateline ("New Delhi: ..."), and labels ("Photo:", "Read also:") are not
+    speakers.
+    """
+    m = _TURN.match(paragraph.text)
+    if not m:
+        return None
+    name = m.group("who")
+    if name in _ANSWERS:
+        return answerer
+    if name in _ASKERS:
+        return _Last(name, None, None)
+    if name.split()[0].lower() in _NOT_TURN or is_gazetteer_name(name) or name.isupper() and len(name) > 3:
+        return None
+    found = matcher.match(name)
+    start = paragraph.start + m.start("who")
+    return _Last(name, found[0] if found else None, (start, start + len(name)))
 
 
 # A sentence that attributes the one before it: "This was stated by X",
