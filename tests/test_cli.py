@@ -57,3 +57,19 @@ def test_export_from_other_directory_uses_bundled_sample(tmp_path):
 def test_export_markdown(capsys):
     assert main(["export", "--format", "markdown"]) == 0
     assert capsys.readouterr().out.startswith("# ")
+
+
+def test_the_export_is_the_same_whatever_the_hash_seed(tmp_path):
+    """Same input, same output, byte for byte: nothing may follow Python's string hash order."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"export-{seed}.json"
+        env = dict(os.environ, PYTHONHASHSEED=seed, RECONCILE_CACHE_DIR=str(tmp_path / f"cache-{seed}"))
+        subprocess.run([sys.executable, "-m", "tui", "export", "--format", "json", "-o", str(out)],
+                       check=True, env=env, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
