@@ -198,3 +198,18 @@ def test_a_page_a_sides_own_body_published_speaks_for_it(tmp_path: Path) -> None
     analysis = _analyse(tmp_path, one="Olsen said the patrol boat stayed in international waters.\n")
     page = [a for r, a in analysis.attributions.items() if r.article == "ministry.md" and r.paragraph > 0]
     assert page and all(a.side == "b" and a.inferred for a in page)
+
+
+def test_a_bloc_side_speaks_with_its_members(tmp_path: Path) -> None:
+    """Class 6: with the EU as one side, a member state's officials speak for it, not for
+    the party outside the bloc."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="European Union leaders said the forced landing was a hijacking.\n\n"
+            "Belarus said the crew chose to land after a bomb threat.\n\n"
+            "Lithuanian President Gitanas Nauseda said Belarus must release the passengers.\n",
+        two="Belarusian officials said the fighter jet only escorted the plane.\n\n"
+            "Lithuania said the Belarusian account was false.\n")
+    assert {s.name for s in analysis.corpus.sides} == {"European Union", "Belarus"}
+    said = [a for a in analysis.attributions.values() if a.speaker and "Nauseda" in a.speaker]
+    assert said and all(a.side == "eu" for a in said)

@@ -242,6 +242,12 @@ PARTIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...] = (
 )
 # Everything a side can be named after: states first, then other parties.
 GAZETTEER = COUNTRIES + PARTIES
+# Blocs and the gazetteer's states that belong to them: a bloc speaks with its
+# members against a third party (the EU and Lithuania against Belarus).
+BLOCS = {
+    "eu": frozenset("fr de pl lt lv ee fi se dk ro hu it es cy nl gr".split()),
+    "nato": frozenset("us uk fr de pl lt lv ee fi se dk ro hu it es nl gr tr no ca".split()),
+}
 
 # Causal connectors.  Forward ones put the cause before and the outcome after
 # ("X, resulting in its crash"); backward ones the outcome before and the cause

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicons import GAZETTEER
+from ..lexicons import BLOCS, GAZETTEER
 from ..model import Actor, Corpus, Side
 from .attribution import speaker_phrases
 from .sides import countries_in, country_names, is_gazetteer_name, normalise
@@ -66,12 +66,32 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     speakers = {w for phrase, _ in phrases for w in re.findall(r"[\w'-]+", normalise(phrase))}
     learned = {c: [n for n in names if any(w in speakers for w in n.split())]
                for c, names in _learn_people(corpus, [lookup[c] for c in chosen]).items()}
+    allies = _bloc_allies(chosen, [c for c in present if by_speaker[c]])
     return tuple(
         Side(lookup[c][1], lookup[c][0],
-             (Actor(lookup[c][0], tuple(dict.fromkeys((*country_names(lookup[c]), *learned[c])))),),
+             (Actor(lookup[c][0], tuple(dict.fromkeys((*country_names(lookup[c]), *learned[c])))),
+              *(Actor(lookup[a][0], country_names(lookup[a])) for a in allies[c])),
              inferred=True)
         for c in chosen
     )
+
+
+def _bloc_allies(chosen: list[str], speaking: list[str]) -> dict[str, list[str]]:
+    """A bloc side speaks with its members, a member side with its bloc, against a
+    party outside it ("the EU and Lithuania against Belarus"); never when both
+    sides belong to the bloc."""
+    out: dict[str, list[str]] = {c: [] for c in chosen}
+    if len(chosen) < 2:
+        return out
+    for side, other in (chosen, chosen[::-1]):
+        for bloc, members in BLOCS.items():
+            if other == bloc or other in members:
+                continue
+            if side == bloc:
+                out[side] += [c for c in speaking if c in members and c not in chosen]
+            elif side in members and bloc in speaking:
+                out[side].append(bloc)
+    return out
 
 
 _NAME_RUN = r"((?:[A-Z][\w.'-]*\s+(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w'-]+(?:\s+(?:Jr|Sr)\.?)?)"
