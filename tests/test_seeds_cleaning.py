@@ -23,7 +23,6 @@ EXPECTED_DROPS = [
     ("003_35747907ac07a596.txt", "navigation label", "Most Popular"),
     ("003_35747907ac07a596.txt", "navigation label", "Load more"),
     ("003_35747907ac07a596.txt", "navigation label", "See all Video"),
-    ("004_59a28452e44ba236.txt", "title (kept as the article's title)", "Extended Pause, Says MOD"),
     ("004_59a28452e44ba236.txt", "share or read-more trailer", "Read Full Article at RT.com."),
     ("004_59a28452e44ba236.txt", "byline", "Mark B Thomas for TROIB News"),
 ]
@@ -34,7 +33,7 @@ PARAGRAPHS = {
     "001_7c66d4f0f52cdbbc.txt": 18,
     "002_da9a1b498ebd98ed.txt": 22,
     "003_35747907ac07a596.txt": 15,
-    "004_59a28452e44ba236.txt": 7,
+    "004_59a28452e44ba236.txt": 8,   # the headline reports a claim ("..., Says MOD"): text as well as title
 }
 
 
@@ -55,7 +54,8 @@ def test_real_paragraphs_kept_whole(seeds: Corpus):
     for article in seeds.articles:
         for paragraph in article.paragraphs:
             assert paragraph.text[0].isupper() or paragraph.text[0] in "“‘\"", paragraph.text
-            assert paragraph.text.rstrip("”’\"")[-1] in ".!?", paragraph.text
+            if paragraph.text != article.title:   # a headline that reports a claim stays text, unpunctuated
+                assert paragraph.text.rstrip("”’\"")[-1] in ".!?", paragraph.text
 
 
 def test_hard_wrapped_lines_joined(seeds: Corpus):

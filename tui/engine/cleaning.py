@@ -151,11 +151,16 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     title_key = f.normal_key(title) if title else None
     dropped: list[Dropped] = []
     paragraphs: list[Paragraph] = []
+    claimed_title = False   # a headline that reports a claim ("X denies Y") stays text too, once
     for i, unit in enumerate(units):
+        headline_claim = unit.kind == "text" and f.is_claim(unit.text)
         if i == title_index:
-            reason = "title (kept as the article's title)"
+            reason = None if headline_claim else "title (kept as the article's title)"
         else:
             reason = _reason(unit, i, (first, last, title_index), title_key)
+        if reason == "duplicated title" and headline_claim and not claimed_title and title_index is None:
+            reason = None   # the given title's line in the text reports a claim: it is text too
+        claimed_title |= reason is None and title_key is not None and f.normal_key(unit.text) == title_key
         if reason:
             dropped.append(Dropped(unit.start, unit.end, display_text(source[unit.start:unit.end]), reason))
             continue

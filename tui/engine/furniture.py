@@ -54,8 +54,10 @@ _CAPTION_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]")
 _DATELINE_LINE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*:\s*$", re.I)
 _REPORTS_FROM = re.compile(r"\breports? from\b", re.I)
 # A line that reports what someone said: a speaker and a reporting verb, or a quotation.
-_CLAIM = re.compile(r"\b(?:said|says|told|stated|claimed|claims|denied|denies|accused|accuses|insisted|"
-                    r"insists|warned|warns|added|announced|confirmed|rejected|blamed|according to)\b|[“\"]\w", re.I)
+_CLAIM = re.compile(r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|denied|denies|deny|accused|"
+                    r"accuses|insisted|insists|warned|warns|added|announced|confirmed|confirms|rejected|rejects|"
+                    r"blamed|blames|slammed|slams|vowed|vows|dismissed|dismisses|condemned|condemns|admitted|"
+                    r"admits|regrets|defends|according to)\b|[“\"]\w", re.I)
 _TRAILER = re.compile(
     r"^(?:read (?:the )?(?:full|more|original|whole)\b.*|continue reading\b.*|click here\b.*"
     r"|share (?:this|on)\b.*|subscribe\b.*|sign up\b.*|follow us\b.*|download (?:our|the) app\b.*)$",
