@@ -189,3 +189,22 @@ def test_real_page_furniture_goes_and_claims_stay(tmp_path):
     assert reasons["Dear reader, online "] == "site notice or advertisement"
     assert reasons["Download the new Har"] == "site notice or advertisement"
     assert reasons["Please enter your co"] == "comment form"
+
+
+def test_more_page_furniture_in_its_usual_words(tmp_path):
+    page = ("The navy said the frigate rammed the patrol boat near the lighthouse early on Monday.\n\n"
+            "Whether $5 or $50, every contribution counts. Support us to deliver journalism.\n\n"
+            "What happened at the lighthouse?\n\n"
+            "In this image taken from a video, a frigate sails near the lighthouse.\n\n"
+            "WASHINGTON, 5 Feb 2023:\n\n"
+            "Petrov said the boat swerved into the frigate's path, and called the navy's account a lie.\n\n"
+            "[Copyright The Harbour Press, Ltd.]\n")
+    write(tmp_path, "page.txt", page)
+    article = load_corpus(tmp_path).articles[0]
+    assert len(article.paragraphs) == 2
+    reasons = {d.text[:16]: d.reason for d in article.dropped}
+    assert reasons["Whether $5 or $5"] == "site notice or advertisement"
+    assert reasons["What happened at"] == "subheading (a question standing alone)"
+    assert reasons["In this image ta"] == "photo caption or credit"
+    assert reasons["WASHINGTON, 5 Fe"] == "dateline or byline"
+    assert reasons["[Copyright The H"] == "site notice or advertisement"

@@ -42,16 +42,26 @@ _NOTICE = re.compile(
     r"[\w' ]{0,25}\bapp\b|are you already a subscriber|click (?:here )?to (?:log ?in|subscribe|read|watch)"
     r"|this is (?:an? )?ai[- ]generated|(?:this is|this) (?:a )?developing story|this story (?:has been|was|is being)"
     r" updated|more details (?:soon|to follow)|get the facts behind the news|^text size\b|^alert sign\b"
-    r"|^camera icon\b|views today|total views|sign up for (?:our|the)\b|^advertisement\b",
+    r"|^camera icon\b|views today|total views|sign up for (?:our|the)\b|^advertisement\b"
+    r"|support us\b|every contribution|make a (?:charitable )?donation|\bdonate\b|don'?t miss out"
+    r"|^watch (?:the latest|more)\b|newsletter|^our (?:goal|mission) is to\b|original text is in"
+    r"|^\[?copyright\b|^©|skip to (?:main )?content|you are replying to|last updated on"
+    r"|please view the main text",
     re.I)
 # A photo caption or credit: "Photo: AFP", "(AP Photo/...)", "Credit: PA", or a label in capitals
 # before the caption's sentence ("WATER CANNON. A ship uses ...").
 _CAPTION = re.compile(
-    r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*(?::|/|by\b)\s*"
-    r"\S|^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]", re.I)
+    r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*"
+    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S"
+    r"|^(?:in this (?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of|pictured\b)", re.I)
 _CAPTION_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]")
 # A short dateline line: "China, June 25:", "New Delhi, Feb 27:".
-_DATELINE_LINE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*:\s*$", re.I)
+_DATELINE_LINE = re.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)\s*:\s*$"
+    r"|\((?:AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE)\)\s*[-–—:]?\s*$", re.I)
+# A short question standing alone between paragraphs: a subheading ("What happened in the Black Sea?").
+_SUBHEAD_QUESTION = re.compile(r"^[^“”\"‘’:]{3,80}\?$")
 _REPORTS_FROM = re.compile(r"\breports? from\b", re.I)
 # A line that reports what someone said: a speaker and a reporting verb, or a quotation.
 _CLAIM = re.compile(r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|denied|denies|deny|accused|"
@@ -129,6 +139,8 @@ def label_reason(line: str) -> str | None:
         return "photo caption or credit"
     if (_DATELINE_LINE.search(text) or _REPORTS_FROM.search(text)) and len(words(text)) <= 10:
         return "dateline or byline"
+    if _SUBHEAD_QUESTION.match(text) and len(words(text)) <= 8 and not is_claim(text):
+        return "subheading (a question standing alone)"
     if is_date(text) and len(words(text)) <= 6:
         return "dateline"
     if _TIMECODE.match(text):

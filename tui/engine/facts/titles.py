@@ -22,7 +22,7 @@ from .units import Unit
 # Things an incident happens to: what a question names when the accounts do.
 OBJECTS = ("drone", "aircraft", "plane", "jet", "fighter", "bomber", "helicopter", "balloon", "airship",
            "airliner", "flight", "ship", "vessel", "boat", "warship", "destroyer", "frigate", "tanker",
-           "submarine", "trawler", "pipeline", "pipelines", "convoy", "hospital", "satellite")
+           "submarine", "trawler", "pipeline", "pipelines", "convoy", "satellite")
 _OBJECT_TERMS = {term(o): o for o in OBJECTS}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _MAX_POSITION = 40
