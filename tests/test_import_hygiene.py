@@ -23,3 +23,12 @@ def test_export_path_does_not_import_textual(tmp_path):
         "assert 'textual' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_folder_of_text_files_never_imports_the_page_extractor():
+    """trafilatura is imported when a web page is read, never for text and Markdown files."""
+    code = ("import sys; from tui.engine.loading import load_corpus; from tui.engine.analysis import analyse\n"
+            "from tui.resources import bundled_seeds\n"
+            "analyse(load_corpus(bundled_seeds()))\n"
+            "assert 'trafilatura' not in sys.modules and 'lxml' not in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], check=True)

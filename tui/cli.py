@@ -8,6 +8,7 @@ when the reader opens, so `reconcile export` starts fast.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -18,6 +19,15 @@ FORMATS = ("json", "markdown", "html", "w3c")
 
 class UserError(Exception):
     """An error caused by the user's input; printed as one line, exit 1."""
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print to a terminal: control and direction characters shown escaped,
+    so a file name or a page address can never move the cursor or fake a second line."""
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -46,6 +56,58 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reconcile add",
+        description="Fetch web pages, take out each one's article, and add it to a corpus folder "
+        "as NN_site.md (the raw page is kept under FOLDER/.pages/).",
+    )
+    parser.add_argument("urls", nargs="*", metavar="URL", help="page addresses (http or https)")
+    parser.add_argument("--to", type=Path, default=Path("."), metavar="FOLDER",
+                        help="the corpus folder (default: the current folder)")
+    parser.add_argument("--from", dest="from_file", type=Path, metavar="FILE",
+                        help="read the URLs from FILE, one a line ('#' starts a comment)")
+    parser.add_argument("--force", action="store_true", help="replace an article already added from a URL")
+    parser.add_argument("--timeout", type=float, default=20.0, metavar="S", help="seconds to wait for a page")
+    return parser
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Add articles by URL: one line per URL (added, already there, or why not); exit 1 if any failed."""
+    from .engine.adding import Added, add_urls
+
+    urls = list(args.urls)
+    if args.from_file is not None:
+        try:
+            lines = args.from_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"{args.from_file}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+        urls += [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+    if not urls:
+        raise UserError("add: no URL given (as arguments or with --from FILE)")
+    tty = sys.stderr.isatty()
+
+    def report(k: int, n: int, added: Added) -> None:
+        bar = f"[{'#' * (20 * k // n):<20}] " if tty else ""
+        if added.file:
+            what = f"added as {added.file.name}"
+        elif added.duplicate_of:
+            what = f"already there as {added.duplicate_of.name}"
+        else:
+            what = f"failed: {added.problem}"
+        print(f"reconcile: {bar}{k}/{n} {printable(added.url)}: {printable(what)}", file=sys.stderr)
+
+    try:
+        results = add_urls(urls, args.to, force=args.force, timeout=args.timeout, progress=report)
+    except OSError as exc:
+        raise UserError(f"{args.to}: cannot write ({exc.strerror})") from None
+    failed = sum(1 for r in results if r.problem)
+    added = sum(1 for r in results if r.file)
+    print(f"reconcile: {added} added, {len(results) - added - failed} already there, {failed} failed "
+          f"(in {printable(str(args.to))})", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def _corpus_path(path: Path | None) -> Path:
     if path is not None:
         return path
@@ -64,7 +126,7 @@ def run_export(args: argparse.Namespace) -> int:
     except (CorpusError, CaseFileError) as exc:
         raise UserError(str(exc)) from None
     for warning in corpus.warnings:
-        print(f"reconcile: warning: {warning}", file=sys.stderr)
+        print(f"reconcile: warning: {printable(warning)}", file=sys.stderr)
     store = _notes_store(corpus, args.notes)
     links, fixes = store.engine_inputs(corpus)
     analysis = analyse(corpus, links, fixes)
@@ -126,9 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv[:1] == ["export"]:
             return run_export(_export_parser().parse_args(argv[1:]))
+        if argv[:1] == ["add"]:
+            return run_add(_add_parser().parse_args(argv[1:]))
         return run_reader(_reader_parser().parse_args(argv))
     except UserError as exc:
-        print(f"reconcile: {exc}", file=sys.stderr)
+        print(f"reconcile: {printable(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

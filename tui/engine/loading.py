@@ -13,13 +13,18 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from .casefile import CASE_FILE, read_case
+from .atomic import write_atomic
+from .casefile import read_case
 from .cleaning import Cleaned, Line, Unit, clean, is_list_block, split_lines, text_units
 from .model import Article, Case, Corpus, Dropped, Skipped
 
 from .tomlcompat import tomllib
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+PAGE_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", *PAGE_SUFFIXES)
+# Where a saved web page's extracted article is kept, beside the corpus (hidden, so
+# never loaded twice): notes anchor to it, and it survives a newer extractor.
+EXTRACTED = Path(".reconcile") / "extracted"
 OWN_FILES = re.compile(r"^(reconcile\.toml|reconcile-notes\.toml(\.bak)?|.*\.tmp)$")
 _TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(\r?\n|\Z)", re.S | re.M)
 _YAML_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(\r?\n|\Z)", re.S | re.M)
@@ -45,13 +50,16 @@ def load_corpus(path: Path) -> Corpus:
         if file.suffix.lower() not in ARTICLE_SUFFIXES:
             skipped.append(Skipped(rel, f"not an article file ({file.suffix or 'no extension'})"))
             continue
-        article, problem = load_article(file, rel, case)
+        if file.suffix.lower() in PAGE_SUFFIXES:
+            article, problem = load_page(file, rel, folder, case)
+        else:
+            article, problem = load_article(file, rel, case)
         if article is None:
             skipped.append(Skipped(rel, problem or "unreadable"))
         else:
             articles.append(article)
     if not articles:
-        raise CorpusError(f"{path}: no articles (.md or .txt files with text) found")
+        raise CorpusError(f"{path}: no articles (.md, .txt or .html files with text) found")
     warnings = tuple(f"{s.path}: skipped, {s.reason}" for s in skipped)
     warnings += tuple(w for a in articles for w in a.warnings)
     title = case.title or folder.resolve().name
@@ -102,13 +110,65 @@ def load_article(file: Path, rel: str, case: Case | None = None) -> tuple[Articl
     if not text.strip():
         return None, "empty file"
     warnings = (f"{rel}: {problem}",) if problem else ()
-    meta, body_start, front_drop = front_matter(text)
     markdown = file.suffix.lower() in (".md", ".markdown")
+    return _from_text(rel, file, text, data, markdown, warnings, case), None
+
+
+def _from_text(rel: str, file: Path, text: str, data: bytes, markdown: bool, warnings: tuple[str, ...],
+               case: Case | None) -> Article:
+    """An article from its decoded text: front matter, units, cleaning."""
+    meta, body_start, front_drop = front_matter(text)
     units = markdown_units(text, body_start) if markdown else text_units(split_lines(text, body_start, len(text)))
     given = case.meta_for(rel) if case else None
     cleaned = clean(text, units, (given and given.title) or _str(meta.get("title")))
     dropped = (*front_drop, *cleaned.dropped)
-    return _article(rel, file, text, data, meta, cleaned, dropped, warnings, case), None
+    return _article(rel, file, text, data, meta, cleaned, dropped, warnings, case)
+
+
+def load_page(file: Path, rel: str, folder: Path, case: Case | None = None) -> tuple[Article | None, str | None]:
+    """A saved web page: its article, extracted once and stored beside the corpus.
+
+    The article's text (and every span, and every note's anchor) is the stored
+    Markdown, kept until the page itself changes; a folder that cannot be
+    written to extracts again on each load, with a warning.
+    """
+    from .pages import MAX_PAGE_BYTES, PageError, extract, page_sha256, to_markdown
+
+    try:
+        if file.stat().st_size > MAX_PAGE_BYTES:
+            return None, f"a web page over {MAX_PAGE_BYTES // (1024 * 1024)} MB"
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror})"
+    sha = page_sha256(data)
+    stored = folder / EXTRACTED / f"{rel}.md"
+    text = _stored_extract(stored, sha)
+    warnings: tuple[str, ...] = ()
+    if text is None:
+        html, problem = decode(data)
+        if html is None:
+            return None, problem
+        try:
+            text = to_markdown(extract(html), None, sha)
+        except PageError as exc:
+            return None, str(exc)
+        try:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(stored, text.encode(), keep_backup=False)
+        except OSError as exc:
+            warnings = (f"{rel}: the extracted article could not be stored ({exc.strerror}); "
+                        "notes on it may not find their place if the extractor changes",)
+    return _from_text(rel, file, text, text.encode(), True, warnings, case), None
+
+
+def _stored_extract(stored: Path, sha: str) -> str | None:
+    """The stored extract of a page, if it was made from these very bytes."""
+    try:
+        text = stored.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    meta, _, _ = front_matter(text)
+    return text if meta.get("page_sha256") == sha else None
 
 
 def _article(rel: str, file: Path, text: str, data: bytes, meta: dict, cleaned: Cleaned,

@@ -27,6 +27,7 @@ class ReconcileCommands(Provider):
             ("View: source", partial(app.switch_view, "source"), "The selected account's article"),
             ("View: help", partial(app.switch_view, "help"), "Every key"),
             ("Search facts and text", app.action_search, "Find words in facts and articles"),
+            ("Add articles by URL…", app.action_add_urls, "Fetch pages into this folder and analyse them"),
         ]
         commands += [(f"Filter: {name}", partial(app.set_filter, name), f"Show {name} facts")
                      for name in FILTERS]

@@ -391,6 +391,50 @@ class ReaderApp(App[None]):
             ("search", list(SearchScreen.BINDINGS)),
         ]
 
+    def action_add_urls(self) -> None:
+        """Ask for page addresses to fetch into the corpus folder (not into the bundled sample)."""
+        from ..resources import bundled_seeds
+        from .screens.add_urls import AddUrlsScreen
+
+        folder = self.corpus.path
+        if folder.resolve() == bundled_seeds().resolve():
+            self.notify("The bundled sample is read-only: open your own folder (reconcile FOLDER) to add "
+                        "articles.", severity="warning", markup=False, timeout=8)
+            return
+        self.push_screen(AddUrlsScreen(str(folder)), self._add_urls_done)
+
+    def _add_urls_done(self, urls: list[str] | None) -> None:
+        if urls:
+            self.notify(f"Fetching {len(urls)} page{'s' if len(urls) != 1 else ''}…", markup=False)
+            self.add_urls(urls)
+
+    @work(thread=True, exclusive=True, group="add", exit_on_error=False)
+    def add_urls(self, urls: list[str]) -> None:
+        """Fetch the pages into the corpus folder, load it again, and analyse it."""
+        from ..engine.adding import add_urls
+        from ..engine.loading import load_corpus
+
+        results = add_urls(urls, self.corpus.path)
+        added = [r for r in results if r.file]
+        for r in results:
+            if r.problem:
+                self.call_from_thread(self.notify, f"{r.url}: {r.problem}", severity="error", markup=False,
+                                      timeout=10)
+        there = sum(1 for r in results if r.duplicate_of)
+        summary = f"{len(added)} added" + (f", {there} already there" if there else "")
+        self.call_from_thread(self.notify, summary, markup=False)
+        if added:
+            corpus = load_corpus(self.corpus.path)
+            self.call_from_thread(self._use_corpus, corpus)
+
+    def _use_corpus(self, corpus: Corpus) -> None:
+        """The folder changed (articles added): read it again and run the engine on it."""
+        self.corpus = corpus
+        disputes = self.disputes_screen
+        if disputes is not None:
+            disputes.use_corpus(corpus)
+        self.run_analysis()
+
     def action_search(self) -> None:
         from .screens.search import SearchScreen
 

@@ -148,6 +148,11 @@ class DisputesScreen(Screen):
             text.append(f" · {elapsed:.0f} s", style="dim")
         self.query_one("#progress", Static).update(text)
 
+    def use_corpus(self, corpus: Corpus) -> None:
+        """Articles were added: the panes read the new corpus; its analysis follows."""
+        self.corpus = corpus
+        self.query_one(DisputePanes).corpus = corpus
+
     def set_analysis(self, analysis: Analysis) -> None:
         """The engine's results arrived: fill the list, select the first dispute."""
         self.analysis = analysis
