@@ -192,7 +192,8 @@ def test_real_page_furniture_goes_and_claims_stay(tmp_path):
 
 
 def test_more_page_furniture_in_its_usual_words(tmp_path):
-    page = ("The navy said the frigate rammed the patrol boat near the lighthouse early on Monday.\n\n"
+    page = ("We use cookies to improve your experience. Accept all\n\n"
+            "The navy said the frigate rammed the patrol boat near the lighthouse early on Monday.\n\n"
             "Whether $5 or $50, every contribution counts. Support us to deliver journalism.\n\n"
             "What happened at the lighthouse?\n\n"
             "In this image taken from a video, a frigate sails near the lighthouse.\n\n"
@@ -203,6 +204,7 @@ def test_more_page_furniture_in_its_usual_words(tmp_path):
     article = load_corpus(tmp_path).articles[0]
     assert len(article.paragraphs) == 2
     reasons = {d.text[:16]: d.reason for d in article.dropped}
+    assert reasons["We use cookies t"] == "site notice or advertisement"   # never taken for the title
     assert reasons["Whether $5 or $5"] == "site notice or advertisement"
     assert reasons["What happened at"] == "subheading (a question standing alone)"
     assert reasons["In this image ta"] == "photo caption or credit"

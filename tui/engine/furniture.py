@@ -46,7 +46,8 @@ _NOTICE = re.compile(
     r"|support us\b|every contribution|make a (?:charitable )?donation|\bdonate\b|don'?t miss out"
     r"|^watch (?:the latest|more)\b|newsletter|^our (?:goal|mission) is to\b|original text is in"
     r"|^\[?copyright\b|^©|skip to (?:main )?content|you are replying to|last updated on"
-    r"|please view the main text",
+    r"|please view the main text|we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies"
+    r"|^accept all\b|manage (?:your )?(?:cookie|privacy) (?:settings|preferences)",
     re.I)
 # A photo caption or credit: "Photo: AFP", "(AP Photo/...)", "Credit: PA", or a label in capitals
 # before the caption's sentence ("WATER CANNON. A ship uses ...").
