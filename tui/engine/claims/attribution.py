@@ -100,17 +100,12 @@ def find_claims(text: str, matcher: SideMatcher | None = None) -> list[Claim]:
 
 def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     quoted = _quoted(text)
-    found: list[Claim] = []
-    for m in _ACCORDING.finditer(text):
-        found.append(_claim(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), "according to",
-                            m.start(), matcher))
-    for m in [*_VERB.finditer(text), *_ACT.finditer(text)]:
-        if quoted[m.start()]:
-            continue
-        claim = _for_verb(text, m.start(), m.end(), m.group(0), matcher)
-        if claim is not None:
-            found.append(claim)
-    found = [c for c in found if c is not None and c.speaker]
+    candidates: list[Claim | None] = [
+        _claim(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), "according to", m.start(), matcher)
+        for m in _ACCORDING.finditer(text)]
+    candidates += [_for_verb(text, m.start(), m.end(), m.group(0), matcher)
+                   for m in [*_VERB.finditer(text), *_ACT.finditer(text)] if not quoted[m.start()]]
+    found = [c for c in candidates if c is not None and c.speaker]
     return sorted({(c.verb_at, c.start): c for c in found}.values(), key=lambda c: c.verb_at)
 
 

@@ -85,7 +85,7 @@ def _span(name: str, text: str, low: str | None) -> tuple[int, int] | None:
         return None
     needles = _needles(name)
     if needles is not None and needles[1] and (low is not None or not needles[0]):
-        hay = low if needles[0] else text
+        hay = low if needles[0] and low is not None else text
         first, rest = needles[1][0], needles[1][1:]
         at = hay.find(first)
         while at >= 0:
