@@ -112,8 +112,52 @@ def test_an_entry_of_the_wrong_type_is_a_miss(corpus_folder, cache_folder):
     corpus = load_corpus(corpus_folder)
     cache_folder.mkdir()
     key = cache.cache_key(corpus)
-    (cache_folder / f"{key}{cache.SUFFIX}").write_bytes(pickle.dumps({"not": "an analysis"}))
+    data = pickle.dumps({"not": "an analysis"})
+    secret = cache._secret()
+    assert secret is not None
+    (cache_folder / f"{key}{cache.SUFFIX}").write_bytes(cache._mac(secret, data) + data)
     assert cache.load(key) is None
+
+
+class _Planted:
+    """A pickle that creates a file when it is loaded: what a hostile cache entry would do."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self):
+        return (Path.touch, (self.target,))
+
+
+def test_a_planted_pickle_is_never_loaded(corpus_folder, cache_folder, tmp_path):
+    """Issue 15 #18: an entry not signed with this user's key is not unpickled."""
+    import pickle
+
+    corpus = load_corpus(corpus_folder)
+    key = cache.cache_key(corpus)
+    ran = tmp_path / "code-ran"
+    cache_folder.mkdir()
+    entry = cache_folder / f"{key}{cache.SUFFIX}"
+    body = pickle.dumps(_Planted(ran))
+    for planted in (body, b"\0" * 32 + body, cache._mac(b"k" * 32, body) + body):
+        entry.write_bytes(planted)
+        assert cache.load(key) is None
+        assert not ran.exists()
+    assert cache.analyse_cached(corpus) == analyse(corpus)   # and the entry is rewritten, signed
+    assert cache.load(key) == analyse(corpus)
+
+
+def test_the_key_is_private_and_a_planted_link_turns_the_cache_off(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    monkeypatch.setenv("RECONCILE_DATA_DIR", str(data))
+    key = cache._secret()
+    assert key is not None and len(key) == 32 and cache._secret() == key
+    assert (data / "cache.key").stat().st_mode & 0o777 == 0o600
+    (data / "cache.key").unlink()
+    outside = tmp_path / "attacker-key"
+    outside.write_bytes(b"k" * 32)
+    (data / "cache.key").symlink_to(outside)
+    assert cache._secret() is None
 
 
 def test_an_unwritable_cache_folder_is_not_an_error(corpus_folder, tmp_path, monkeypatch):

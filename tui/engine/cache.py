@@ -13,12 +13,20 @@ The folder is `platformdirs.user_cache_dir("reconcile")`, or
 are written atomically (temporary file, then `os.replace`); an entry that
 cannot be read or unpickled is treated as a miss and rewritten, never an
 error.  Only the newest `KEEP` entries are kept.
+
+Unpickling runs code, and a cache folder can be shared or planted, so every
+entry starts with an HMAC-SHA256 of its bytes under a per-user key kept
+outside the cache (`cache.key` in the user's data folder, mode 0600).  An
+entry whose MAC does not verify is never unpickled; without a usable key the
+cache is off.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
+import secrets
 import pickle
 import time
 from collections.abc import Callable, Sequence
@@ -32,6 +40,8 @@ KEEP = 20                  # entries kept in the folder (newest first)
 SUFFIX = ".analysis"
 _STALE_TEMP = 3600         # seconds after which a leftover temporary file is removed
 _FORMAT = b"reconcile-analysis-cache-1"
+_KEY_FILE = "cache.key"
+_KEY_BYTES = 32
 
 
 def cache_dir() -> Path | None:
@@ -39,6 +49,38 @@ def cache_dir() -> Path | None:
     if os.environ.get("RECONCILE_NO_CACHE", "").strip() not in ("", "0"):
         return None
     return user_dir("cache")
+
+
+def _secret() -> bytes | None:
+    """The per-user key that signs entries, created on first use; None when unusable."""
+    path = user_dir("data") / _KEY_FILE
+    for _ in range(2):
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except FileNotFoundError:
+            _create_secret(path)
+            continue
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as file:
+            key = file.read(_KEY_BYTES + 1)
+        return key if len(key) == _KEY_BYTES else None
+    return None
+
+
+def _create_secret(path: Path) -> None:
+    """Write a new random key, readable by the user only; a race leaves one of the two."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except OSError:
+        return
+    with os.fdopen(fd, "wb") as file:
+        file.write(secrets.token_bytes(_KEY_BYTES))
+
+
+def _mac(key: bytes, data: bytes) -> bytes:
+    return hmac.new(key, data, hashlib.sha256).digest()
 
 
 def _engine_fingerprint() -> bytes:
@@ -94,13 +136,19 @@ def load(key: str, folder: Path | None = None) -> Analysis | None:
     folder = cache_dir() if folder is None else folder
     if folder is None:
         return None
+    secret = _secret()
+    if secret is None:
+        return None
     path = folder / f"{key}{SUFFIX}"
     try:
         data = path.read_bytes()
     except OSError:
         return None
+    mac, body = data[:_KEY_BYTES], data[_KEY_BYTES:]
+    if not hmac.compare_digest(mac, _mac(secret, body)):
+        return None  # not written by this user's reconcile: never unpickled
     try:
-        analysis = pickle.loads(data)
+        analysis = pickle.loads(body)
     except Exception:  # a damaged entry: a miss, rewritten by the next store
         return None
     if not isinstance(analysis, Analysis):
@@ -115,11 +163,12 @@ def load(key: str, folder: Path | None = None) -> Analysis | None:
 def store(key: str, analysis: Analysis, folder: Path | None = None) -> bool:
     """Write the entry atomically and prune the folder; False when it could not be written."""
     folder = cache_dir() if folder is None else folder
-    if folder is None:
+    secret = _secret()
+    if folder is None or secret is None:
         return False
     try:
         data = pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(folder / f"{key}{SUFFIX}", data, keep_backup=False, durable=False)
+        write_atomic(folder / f"{key}{SUFFIX}", _mac(secret, data) + data, keep_backup=False, durable=False)
     except Exception:  # a full disk or a read-only folder costs speed, not the result
         return False
     prune(folder)
