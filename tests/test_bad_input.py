@@ -129,3 +129,34 @@ def test_unwritable_output(tmp_path, capsys):
     write(tmp_path, "a.txt", ARTICLE)
     code, _, err = run(["export", str(tmp_path), "-o", str(tmp_path / "no" / "out.json")], capsys)
     assert code == 1 and "out.json: cannot write" in err
+
+
+def test_a_link_out_of_the_corpus_is_skipped_and_listed(tmp_path, capsys):
+    """Issue 15 #16: a planted link to a key or /etc/passwd never reaches an export."""
+    corpus = tmp_path / "corpus"
+    write(corpus, "one.txt", ARTICLE)
+    secret = tmp_path / "id_key.txt"
+    secret.write_text("PRIVATE KEY MATERIAL that must never leave this machine.\n")
+    (corpus / "appendix.txt").symlink_to(secret)
+    (corpus / "inside.txt").symlink_to(corpus / "one.txt")   # a link within the folder is read
+    (corpus / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    code, out, err = run(["export", str(corpus)], capsys)
+    assert code == 0 and "PRIVATE KEY" not in out
+    assert "appendix.txt: skipped, a link out of the corpus folder" in err
+    assert "broken.txt: skipped, a broken link" in err
+    assert '"inside.txt"' in out
+    code, out, _ = run(["export", "--follow-links", str(corpus)], capsys)
+    assert code == 0 and "PRIVATE KEY" in out
+
+
+def test_fifos_are_skipped_and_listed_and_never_opened(tmp_path, capsys):
+    """Issue 15 #36: a FIFO would hang the reader; a FIFO as PATH is no corpus."""
+    import os
+
+    write(tmp_path, "one.txt", ARTICLE)
+    os.mkfifo(tmp_path / "reconcile-notes-feed.txt")
+    code, out, err = run(["export", str(tmp_path)], capsys)
+    assert code == 0 and '"one.txt"' in out
+    assert "reconcile-notes-feed.txt: skipped, not a regular file" in err
+    code, _, err = run(["export", str(tmp_path / "reconcile-notes-feed.txt")], capsys)
+    assert code == 1 and err.count("\n") == 1 and "not a folder or a regular file" in err

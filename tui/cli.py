@@ -40,6 +40,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", type=Path, help="folder of articles (.md, .txt)")
     parser.add_argument("--theme", help="theme name (see the themes/ folder)")
     parser.add_argument("--notes", type=Path, help="notes file (default: beside the corpus)")
+    _follow_links_option(parser)
     parser.add_argument("--version", action="version", version=f"reconcile {__version__}")
     return parser
 
@@ -53,7 +54,13 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default="json", help="output format")
     parser.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")
     parser.add_argument("--notes", type=Path, help="notes file (default: beside the corpus)")
+    _follow_links_option(parser)
     return parser
+
+
+def _follow_links_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--follow-links", action="store_true",
+                        help="read files that links lead to outside the folder (skipped by default)")
 
 
 def _add_parser() -> argparse.ArgumentParser:
@@ -122,7 +129,7 @@ def run_export(args: argparse.Namespace) -> int:
     from .engine.loading import CorpusError, load_corpus
 
     try:
-        corpus = load_corpus(_corpus_path(args.path))
+        corpus = load_corpus(_corpus_path(args.path), args.follow_links)
     except (CorpusError, CaseFileError) as exc:
         raise UserError(str(exc)) from None
     for warning in corpus.warnings:
@@ -179,7 +186,8 @@ def run_reader(args: argparse.Namespace) -> int:
     """Open the reader; the engine's child process loads the corpus (see tui.ui.app)."""
     from .ui.app import run_reader as run
 
-    run(_corpus_path(args.path), theme_name=args.theme, notes_path=args.notes)
+    run(_corpus_path(args.path), theme_name=args.theme, notes_path=args.notes,
+        follow_links=args.follow_links)
     return 0
 
 

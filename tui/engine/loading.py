@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -35,16 +36,26 @@ class CorpusError(ValueError):
     """A corpus that cannot be opened; str() is a one-line message for users."""
 
 
-def load_corpus(path: Path) -> Corpus:
-    """Load every article under `path` (a folder, or a single article file)."""
+def load_corpus(path: Path, follow_links: bool = False) -> Corpus:
+    """Load every article under `path` (a folder, or a single article file).
+
+    A corpus can come from someone else, so links that lead out of its folder
+    (to a key, to /etc/passwd) are skipped and listed unless `follow_links`;
+    FIFOs, sockets and devices are never read (they hang or never end).
+    """
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
+    if not path.is_dir() and not _regular(path):
+        raise CorpusError(f"{path}: not a folder or a regular file")
     folder = path if path.is_dir() else path.parent
     case = read_case(folder)
-    files = [path] if path.is_file() else _files(folder)
-    articles: list[Article] = []
     skipped: list[Skipped] = []
+    if path.is_dir():
+        files, skipped = _files(folder, follow_links)
+    else:
+        files = [path]
+    articles: list[Article] = []
     for file in files:
         rel = file.relative_to(folder).as_posix()
         if file.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -63,20 +74,50 @@ def load_corpus(path: Path) -> Corpus:
     warnings = tuple(f"{s.path}: skipped, {s.reason}" for s in skipped)
     warnings += tuple(w for a in articles for w in a.warnings)
     title = case.title or folder.resolve().name
-    return Corpus(folder, title, case, tuple(articles), tuple(skipped), warnings)
+    return Corpus(folder, title, case, tuple(articles), tuple(skipped), warnings, follow_links)
 
 
-def _files(folder: Path) -> list[Path]:
-    """Files under folder in a stable order, without hidden entries or our own files."""
-    out = []
+def _files(folder: Path, follow_links: bool) -> tuple[list[Path], list[Skipped]]:
+    """Files under folder in a stable order, without hidden entries or our own files,
+    and the entries that are not read: links out of the folder, non-regular files."""
+    root = folder.resolve()
+    out: list[Path] = []
+    skipped: list[Skipped] = []
     for file in sorted(folder.rglob("*")):
         rel = file.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not file.is_file():
+        if any(part.startswith(".") for part in rel.parts) or OWN_FILES.match(file.name):
             continue
-        if OWN_FILES.match(file.name):
-            continue
-        out.append(file)
-    return out
+        problem = _unreadable_entry(file, root, follow_links)
+        if problem:
+            skipped.append(Skipped(rel.as_posix(), problem))
+        elif _regular(file):
+            out.append(file)
+    return out, skipped
+
+
+def _unreadable_entry(file: Path, root: Path, follow_links: bool) -> str | None:
+    """Why the entry at `file` must not be read, or None (folders are walked, not read)."""
+    if file.is_symlink():
+        try:
+            target = file.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a broken link"
+        if not follow_links and not target.is_relative_to(root):
+            return "a link out of the corpus folder (--follow-links reads it)"
+    try:
+        mode = file.stat().st_mode
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    return "not a regular file (a FIFO, socket or device)"
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:

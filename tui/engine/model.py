@@ -171,6 +171,7 @@ class Corpus:
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...] = ()
     warnings: tuple[str, ...] = ()
+    follow_links: bool = False   # links out of the folder were read (the user asked)
 
     @property
     def sides(self) -> tuple[Side, ...]:

@@ -29,7 +29,7 @@ SWITCH_INTERVAL = 0.001  # seconds a thread waits for the interpreter lock (Pyth
 
 
 def run_reader(path: Path, theme_name: str | None = None,
-               notes_path: Path | None = None) -> None:
+               notes_path: Path | None = None, follow_links: bool = False) -> None:
     """Open the reader on the corpus at `path` and run it until the user quits.
 
     The cycle collector is off until the app's first paint (the app turns it
@@ -46,13 +46,13 @@ def run_reader(path: Path, theme_name: str | None = None,
     sys.setswitchinterval(SWITCH_INTERVAL)
     gc.disable()
     try:
-        open_reader(path, theme_name, notes_path).run()
+        open_reader(path, theme_name, notes_path, follow_links).run()
     finally:
         gc.enable()
 
 
 def open_reader(path: Path, theme_name: str | None = None,
-                notes_path: Path | None = None) -> ReaderApp:
+                notes_path: Path | None = None, follow_links: bool = False) -> ReaderApp:
     """The reader app for the corpus at `path`, loaded and analysed by the engine's child.
 
     Raises tui.cli.UserError for a corpus that cannot be opened or an unknown
@@ -64,17 +64,17 @@ def open_reader(path: Path, theme_name: str | None = None,
     if can_fork():
         _import_shared()
         try:
-            forked = ForkedAnalysis(path, notes_path)
+            forked = ForkedAnalysis(path, notes_path, follow_links)
         except OSError:
             forked = None
     if forked is None:
-        return ReconcileApp(_load(path), theme_name, notes_path)
+        return ReconcileApp(_load(path, follow_links), theme_name, notes_path)
     try:
         _import_reader()
         corpus = _loaded_by_child(forked)
         if corpus is None:  # the child failed unexpectedly: load here, where errors show
             forked.close()
-            return ReconcileApp(_load(path), theme_name, notes_path)
+            return ReconcileApp(_load(path, follow_links), theme_name, notes_path)
         return _build(corpus, theme_name, notes_path, None, forked)
     except BaseException:
         forked.close()
@@ -93,14 +93,14 @@ def _import_shared() -> None:
     from ..engine import model  # noqa: F401
 
 
-def _load(path: Path) -> Corpus:
+def _load(path: Path, follow_links: bool) -> Corpus:
     """Load the corpus in this process; bad input becomes a UserError."""
     from ..cli import UserError
     from ..engine.casefile import CaseFileError
     from ..engine.loading import CorpusError, load_corpus
 
     try:
-        return load_corpus(path)
+        return load_corpus(path, follow_links)
     except (CorpusError, CaseFileError) as exc:
         raise UserError(str(exc)) from None
 

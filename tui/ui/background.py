@@ -76,7 +76,7 @@ class ForkedAnalysis:
     then `loaded_corpus()` waits for it.
     """
 
-    def __init__(self, source: Corpus | Path, notes_path: Path | None) -> None:
+    def __init__(self, source: Corpus | Path, notes_path: Path | None, follow_links: bool = False) -> None:
         read_fd, write_fd = os.pipe()
         _widen(write_fd)
         pid = os.fork()
@@ -86,7 +86,7 @@ class ForkedAnalysis:
             os.close(read_fd)
             code = 0
             try:
-                _child(source, notes_path, os.fdopen(write_fd, "wb"))
+                _child(source, notes_path, os.fdopen(write_fd, "wb"), follow_links)
             except BaseException:
                 code = 1
             finally:
@@ -160,7 +160,7 @@ class ForkedAnalysis:
             pass
 
 
-def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO) -> None:
+def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow_links: bool = False) -> None:
     def send(frame: tuple) -> None:
         data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
         out.write(_HEADER.pack(len(data)))
@@ -175,7 +175,7 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO) -> Non
             last[:] = [now, stage]
             send(("progress", stage, done, total))
 
-    corpus = _load(Path(source), send) if _is_path(source) else source
+    corpus = _load(Path(source), send, follow_links) if _is_path(source) else source
     if corpus is None:
         return
     try:
@@ -204,13 +204,13 @@ def _is_path(source: object) -> bool:
     return isinstance(source, (str, os.PathLike))
 
 
-def _load(path: Path, send: Callable[[tuple], None]) -> Corpus | None:
+def _load(path: Path, send: Callable[[tuple], None], follow_links: bool) -> Corpus | None:
     """Load the corpus in the child and send it (or why it cannot be opened) first."""
     from ..engine.casefile import CaseFileError
     from ..engine.loading import CorpusError, load_corpus
 
     try:
-        corpus = load_corpus(path)
+        corpus = load_corpus(path, follow_links)
     except (CorpusError, CaseFileError) as exc:
         send(("corpus-error", str(exc)))
         return None

@@ -424,7 +424,7 @@ class ReaderApp(App[None]):
         summary = f"{len(added)} added" + (f", {there} already there" if there else "")
         self.call_from_thread(self.notify, summary, markup=False)
         if added:
-            corpus = load_corpus(self.corpus.path)
+            corpus = load_corpus(self.corpus.path, self.corpus.follow_links)
             self.call_from_thread(self._use_corpus, corpus)
 
     def _use_corpus(self, corpus: Corpus) -> None:
