@@ -177,7 +177,9 @@ def test_bundled_sample_gets_a_usable_notes_path(tmp_path: Path, monkeypatch):
 
 
 def test_parse_tags():
-    assert parse_tags(" a, b  c,a,, ") == ("a", "b", "c")
+    """Issue 15 #6: tags are comma separated; a tag may hold spaces."""
+    assert parse_tags(" a, b  c,a,, ") == ("a", "b c")
+    assert parse_tags("collision, video, fuel dump") == ("collision", "video", "fuel dump")
 
 
 TOMLISH = st.sampled_from(['"', "'", '"""', "'''", "\\", "\n", "\r\n", "\r", "\t", "#", "[", "]",
@@ -290,3 +292,80 @@ def test_targets_and_index(corpus: Corpus):
     assert {n.id for n in index.for_fact(fact)} == {a.id, b.id}  # anchor rules, not the old fact id
     assert [n.text for n in index.for_ref(Ref("us.txt", 0, 0))] == ["elsewhere"]
     assert index.orphaned == ()
+
+
+def test_a_save_keeps_the_files_permissions(corpus: Corpus):
+    """Issue 15 #19: a private notes file (and its backup) stays private."""
+    store = open_store(corpus)
+    store.save_note(new_note("first"))
+    os.chmod(store.path, 0o600)
+    store.save_note(new_note("second"))
+    store.save_note(new_note("third"))
+    assert store.path.stat().st_mode & 0o777 == 0o600
+    assert backup_path(store.path).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_linked_notes_file_is_never_written_through(corpus: Corpus, tmp_path: Path):
+    """Issue 15 #19: a planted link neither sends the save elsewhere nor is replaced by a file."""
+    target = tmp_path / "elsewhere.toml"
+    target.write_text(f'schema = "{SCHEMA}"\n')
+    (corpus.path / NOTES_FILE).symlink_to(target)
+    store = open_store(corpus)
+    assert store.read_only and "link" in (store.problem or "")
+    with pytest.raises(NotesReadOnly):
+        store.save_note(new_note("x"))
+    assert target.read_text() == f'schema = "{SCHEMA}"\n' and (corpus.path / NOTES_FILE).is_symlink()
+
+
+def test_a_read_only_notes_file_is_refused_even_to_root(corpus: Corpus, monkeypatch):
+    store = open_store(corpus)
+    store.save_note(new_note("first"))
+    os.chmod(store.path, 0o444)
+    monkeypatch.setattr(os, "access", lambda *a, **k: True)   # what root is told
+    again = open_store(corpus)
+    assert again.read_only and "read-only" in (again.problem or "")
+    os.chmod(store.path, 0o644)
+
+
+def test_a_planted_lock_link_creates_nothing(corpus: Corpus, tmp_path: Path):
+    victim = tmp_path / "created-by-the-lock"
+    (corpus.path / f".{NOTES_FILE}.lock").symlink_to(victim)
+    store = open_store(corpus)
+    with pytest.raises(OSError):
+        store.save_note(new_note("x"))
+    assert not victim.exists()
+
+
+def test_a_failed_save_leaves_no_phantom_and_the_next_one_works(corpus: Corpus, monkeypatch):
+    """Issue 15 #20: memory changes only after the write succeeds."""
+    store = open_store(corpus)
+    store.save_note(new_note("kept"))
+    real = notes_mod.write_atomic
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(notes_mod, "write_atomic", refuse)
+    with pytest.raises(OSError):
+        store.save_note(new_note("phantom"))
+    assert [n.text for n in store.notes] == ["kept"]
+    monkeypatch.setattr(notes_mod, "write_atomic", real)
+    store.save_note(new_note("later"))
+    assert [n.text for n in open_store(corpus).notes] == ["kept", "later"]
+
+
+def test_nan_kept_from_the_file_does_not_block_saves(corpus: Corpus):
+    """Issue 15 #20/#25: an unknown key holding nan survives and saves still work."""
+    path = corpus.path / NOTES_FILE
+    path.write_text(f"schema = \"{SCHEMA}\"\nfuture_field = nan\n")
+    store = open_store(corpus)
+    store.save_note(new_note("after nan"))
+    text = path.read_text()
+    assert "future_field = nan" in text and "after nan" in text
+
+
+def test_a_fifo_notes_file_is_not_read(corpus: Corpus):
+    """Issue 15 #36: a FIFO named like the notes file would hang the reader."""
+    os.mkfifo(corpus.path / NOTES_FILE)
+    store = open_store(corpus)
+    assert store.read_only and "not a regular file" in (store.problem or "")

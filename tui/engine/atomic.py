@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,9 @@ try:  # POSIX only; elsewhere saves are still atomic, just not serialised.
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def backup_path(path: Path) -> Path:
@@ -34,10 +38,11 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True, durable: boo
     lose the write (right for a cache, where a lost entry only costs time).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _write_temp(path, data, durable)
+    mode = writable_mode(path)
+    tmp = _write_temp(path, data, durable, mode)
     try:
-        if keep_backup and path.exists():
-            _replace_with(backup_path(path), path.read_bytes())
+        if keep_backup and mode is not None:
+            _replace_with(backup_path(path), path.read_bytes(), mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -62,9 +67,30 @@ def sweep_temps(path: Path, older_than: float = 600.0) -> int:
     return removed
 
 
-def _replace_with(path: Path, data: bytes) -> None:
+def writable_mode(path: Path) -> int | None:
+    """The permission bits a new version of `path` keeps (None: no file yet).
+
+    Raises OSError, with a message for the user, for what must not be replaced:
+    a link (a planted one would send the write elsewhere; replacing it would
+    cut the user's own), something that is not a regular file, and a file its
+    owner made read-only (root could write it, but the owner said no).
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        raise OSError(f"{path}: is a link; reconcile does not write through links (name its target instead)")
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"{path}: not a regular file")
+    if not info.st_mode & 0o222:
+        raise OSError(f"{path}: file is read-only")
+    return stat.S_IMODE(info.st_mode)
+
+
+def _replace_with(path: Path, data: bytes, mode: int | None = None) -> None:
     """Atomically make `path` hold `data` (no backup of its own)."""
-    tmp = _write_temp(path, data)
+    tmp = _write_temp(path, data, mode=mode)
     try:
         os.replace(tmp, path)
     except BaseException:
@@ -73,12 +99,15 @@ def _replace_with(path: Path, data: bytes) -> None:
         raise
 
 
-def _write_temp(path: Path, data: bytes, durable: bool = True) -> Path:
-    """A fully written (and, when `durable`, fsynced) hidden temporary file beside `path`."""
+def _write_temp(path: Path, data: bytes, durable: bool = True, mode: int | None = None) -> Path:
+    """A fully written (and, when `durable`, fsynced) hidden temporary file beside `path`,
+    with permission bits `mode` (the umask's default when None)."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644 if mode is None else 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             if durable:
                 handle.flush()
@@ -112,7 +141,7 @@ def locked(path: Path) -> Iterator[None]:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = path.with_name(f".{path.name}.lock")
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)   # a planted link is refused
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

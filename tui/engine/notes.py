@@ -12,9 +12,11 @@ No Textual here: the reader, the export and the tests all use this module.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .anchors import ORPHANED, Anchor, Placement, anchor_for_ref, resolve
-from .atomic import can_write_in, locked, write_atomic
+from .atomic import can_write_in, locked, writable_mode, write_atomic
 from .model import Account, Corpus, Fact, Link, Ref, SideFix
 from .userdirs import user_dir
 
@@ -124,6 +126,11 @@ class NotesReadOnly(RuntimeError):
     """Raised on save when the store must not write; str() says why."""
 
 
+# What a save can raise, each with a message for the user: the file must not be
+# written, the disk refused, or the notes cannot be written as TOML unchanged.
+SAVE_ERRORS = (NotesReadOnly, OSError, ValueError)
+
+
 # --------------------------------------------------------------------------
 # Where the notes file lives
 
@@ -190,6 +197,8 @@ def _end_of(text: str) -> tuple[int, int]:
 def read_notes(path: Path) -> tuple[NotesData, bytes | None]:
     """The notes in `path` (empty when there is no file) and the raw bytes read."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):   # a FIFO or /dev/zero would hang or never end
+            raise OSError(errno.EINVAL, "not a regular file")
         raw = path.read_bytes()
     except FileNotFoundError:
         return NotesData(), None
@@ -339,9 +348,20 @@ def _dump_verified(doc: dict[str, Any]) -> str:
 
     for multiline in (True, False):
         text = tomli_w.dumps(doc, multiline_strings=multiline)
-        if tomllib.loads(text) == doc:
+        if _same(tomllib.loads(text), doc):
             return text
     raise ValueError("notes cannot be written as TOML without changing them")
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equality where NaN equals NaN: a `nan` the user wrote in the file survives saves."""
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return bool(a == b)
 
 
 def _order(record: Record) -> tuple[datetime, str]:
@@ -470,7 +490,7 @@ class NoteStore:
             self.problem = f"{exc} - opened read-only, the file will not be overwritten"
             return
         except OSError as exc:
-            self.unreadable = f"{self.path}: cannot read ({exc.strerror})"
+            self.unreadable = f"{self.path}: cannot read ({exc.strerror or exc})"
             self.problem = f"{self.unreadable} - opened read-only"
             return
         self._data = self._base = data
@@ -480,6 +500,11 @@ class NoteStore:
             self.problem = f"{folder}: folder is not writable - notes opened read-only"
         elif raw is not None and not os.access(self.path, os.W_OK):
             self.problem = f"{self.path}: file is read-only - notes opened read-only"
+        else:
+            try:
+                writable_mode(self.path)
+            except OSError as exc:
+                self.problem = f"{exc} - notes opened read-only"
 
     def _remember(self, raw: bytes | None) -> None:
         self._digest = _digest(raw)
@@ -543,19 +568,21 @@ class NoteStore:
             self._merge_from_disk()
 
     def _commit(self, kind: str, rid: str, record: Record | None) -> None:
+        """Write the change, and only then hold it in memory: a failed save leaves
+        no phantom record behind, and the next save starts from what is on disk."""
         if self.read_only:
             raise NotesReadOnly(self.problem or "read-only")
-        records = dict(self._data.kind(kind))
-        if record is None:
-            records.pop(rid, None)
-        else:
-            records[rid] = record
-        self._data = replace(self._data, **{kind: records})
         with locked(self.path):
             self._merge_from_disk()
-            raw = dump_notes(self._data, self.corpus_path).encode("utf-8")
+            records = dict(self._data.kind(kind))
+            if record is None:
+                records.pop(rid, None)
+            else:
+                records[rid] = record
+            data = replace(self._data, **{kind: records})
+            raw = dump_notes(data, self.corpus_path).encode("utf-8")
             write_atomic(self.path, raw)
-            self._base = self._data
+            self._data = self._base = data
             self._remember(raw)
 
     def _merge_from_disk(self) -> None:
@@ -634,9 +661,11 @@ def new_note(text: str, verdict: str = "unverified", tags: Iterable[str] = (),
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
-    """Tags typed as 'a, b c' -> ('a', 'b', 'c'), without duplicates, order kept."""
+    """Tags typed comma separated, as the field says: 'fuel dump, video' -> ('fuel dump', 'video');
+    inner spaces collapsed, without empties or duplicates, order kept."""
     seen: dict[str, None] = {}
-    for tag in re.split(r"[,\s]+", text):
+    for tag in text.split(","):
+        tag = " ".join(tag.split())
         if tag:
             seen.setdefault(tag, None)
     return tuple(seen)

@@ -27,7 +27,7 @@ from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from ..engine.anchors import Placement, anchor_for_ref
 from ..engine.model import Account, Corpus, Fact, Ref
-from ..engine.notes import (VERDICTS, Note, NoteIndex, NotesReadOnly, NoteStore, NoteTarget,
+from ..engine.notes import (SAVE_ERRORS, VERDICTS, Note, NoteIndex, NoteStore, NoteTarget,
                             new_note, open_store, parse_tags, target_for)
 from .safe_text import one_line, plain
 
@@ -113,7 +113,7 @@ class NoteEditor(ModalScreen[Note | None]):
                                self.target.anchor if self.target else None))
         try:
             saved = self.store.save_note(draft)
-        except (NotesReadOnly, OSError, ValueError) as exc:
+        except SAVE_ERRORS as exc:
             self._error(f"Not saved: {exc}")
             return
         self.dismiss(saved)
@@ -302,7 +302,7 @@ class NotesList(ModalScreen[NoteJump | None]):
                 return
             try:
                 self.store.delete_note(note.id)
-            except (NotesReadOnly, OSError) as exc:
+            except SAVE_ERRORS as exc:
                 self.notify(f"Not deleted: {exc}", severity="error", markup=False)
                 return
             self._changed(None)
@@ -455,7 +455,7 @@ def open_side_fix(app: App, account: Account | None) -> None:
                 store.set_side(choice.side, speaker=account.speaker)
             else:
                 store.set_side(choice.side, anchor=anchor_for_ref(app.corpus, account.ref))  # type: ignore[attr-defined]
-        except (NotesReadOnly, OSError) as exc:
+        except SAVE_ERRORS as exc:
             app.notify(f"Not saved: {exc}", severity="error", markup=False)
             return
         app.notify("Side correction saved; re-reading the corpus.", timeout=3)
@@ -470,7 +470,7 @@ def mark_pair(app: App, a: Ref, b: Ref, same: bool) -> None:
     corpus = app.corpus  # type: ignore[attr-defined]
     try:
         store.add_link(anchor_for_ref(corpus, a), anchor_for_ref(corpus, b), same)
-    except (NotesReadOnly, OSError) as exc:
+    except SAVE_ERRORS as exc:
         app.notify(f"Not saved: {exc}", severity="error", markup=False)
         return
     app.notify("Marked as the same fact." if same else "Marked as not the same fact.", timeout=3)
