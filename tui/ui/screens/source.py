@@ -58,9 +58,7 @@ class DroppedView(Static):
     """A piece of page furniture the cleaner removed, shown only on request."""
 
     DEFAULT_CSS = """
-    DroppedView { height: auto; padding: 0 1 1 1; color: $text-muted; display: none;
-                  border-left: outer $warning; }
-    SourceScreen.-show-dropped DroppedView { display: block; }
+    DroppedView { height: auto; padding: 0 1 1 1; color: $text-muted; border-left: outer $warning; }
     """
 
     def __init__(self, dropped: Dropped) -> None:
@@ -68,6 +66,7 @@ class DroppedView(Static):
         text.append(f"dropped: {one_line(dropped.reason)}\n", style="bold italic")
         text.append(clean(dropped.text.strip()))
         super().__init__(text)
+        self.display = False  # set by SourceScreen: a widget's own CSS cannot see the screen's class
 
 
 class SourceScreen(Screen):
@@ -136,6 +135,8 @@ class SourceScreen(Screen):
     def action_toggle_dropped(self) -> None:
         self.toggle_class("-show-dropped")
         shown = self.has_class("-show-dropped")
+        for view in self.query(DroppedView):
+            view.display = shown
         self.notify(f"{'Showing' if shown else 'Hiding'} {len(self.article.dropped)} "
                     "dropped pieces.", timeout=2)
 
