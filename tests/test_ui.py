@@ -193,6 +193,22 @@ async def test_annotate_opens_the_note_editor(app):
 
 
 @sync
+async def test_ctrl_q_asks_before_quitting_with_a_typed_note(app):
+    """Issue 15 #2: ctrl+q in the note editor must not lose a typed note unasked."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("h", "i", "ctrl+q")
+        await pilot.pause()
+        assert app.is_running and type(app.screen).__name__ == "NoteEditor"
+        assert "ctrl+q again" in screen_text(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@sync
 async def test_q_quits(app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

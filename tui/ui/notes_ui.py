@@ -79,6 +79,7 @@ class NoteEditor(ModalScreen[Note | None]):
         super().__init__()
         self.store, self.target, self.note = store, target, note
         self._armed_cancel = False
+        self._armed_quit = False
 
     def compose(self) -> ComposeResult:
         note, target = self.note, self.target
@@ -125,8 +126,20 @@ class NoteEditor(ModalScreen[Note | None]):
             return
         self.dismiss(None)
 
+    def confirm_quit(self) -> bool:
+        """Asked by the reader before it quits: the first ctrl+q with a typed note
+        only warns, as escape does, so quitting never loses a note unasked."""
+        if self._dirty() and not self._armed_quit:
+            self._armed_quit = True
+            self._error("Unsaved note: press ctrl+q again to quit without it, ctrl+s to save.")
+            return False
+        return True
+
     def _dirty(self) -> bool:
-        return self.query_one(TextArea).text != (self.note.text if self.note else "")
+        note = self.note
+        return (self.query_one(TextArea).text != (note.text if note else "")
+                or str(self.query_one(Select).value) != (note.verdict if note else "unverified")
+                or parse_tags(self.query_one("#note-tags", Input).value) != (note.tags if note else ()))
 
     def _error(self, message: str) -> None:
         self.query_one("#note-error", Static).update(plain(message))

@@ -81,6 +81,12 @@ class ReaderApp(App[None]):
                 tooltip="Browse, filter, edit and jump to notes"),
     ]
 
+    async def action_quit(self) -> None:
+        """Quit, unless the screen holds unsaved work and asks first (the note editor)."""
+        confirm = getattr(self.screen, "confirm_quit", None)
+        if confirm is None or confirm():
+            self.exit()
+
     def __init__(self, corpus: Corpus, theme_name: str | None = None,
                  notes_path: Path | None = None, analysis: Analysis | None = None,
                  forked: ForkedAnalysis | None = None) -> None:
