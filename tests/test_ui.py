@@ -419,9 +419,14 @@ async def test_sides_inferred_without_a_case_file(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = [c.name for c in app.screen.query_one(DisputePanes).columns]
-        if app.analysis.corpus.sides:
-            assert all("(inferred)" in t for t in titles)
-            assert "(inferred)" in screen_text(app)
+        assert app.analysis.corpus.sides and not corpus.sides
+        assert all("(inferred)" in t for t in titles)
+        assert "(inferred)" in screen_text(app)
+        app.action_fix_side()   # issue 15 #3: the picker offers the inferred sides, not only "no side"
+        await pilot.pause()
+        text = screen_text(app)
+        for number, side in enumerate(app.analysis.corpus.sides, 1):
+            assert f"{number} {side.name}" in text
 
 
 @sync

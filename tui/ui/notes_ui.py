@@ -26,7 +26,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from ..engine.anchors import Placement, anchor_for_ref
-from ..engine.model import Account, Corpus, Fact, Ref
+from ..engine.model import Account, Corpus, Fact, Ref, Side
 from ..engine.notes import (SAVE_ERRORS, VERDICTS, Note, NoteIndex, NoteStore, NoteTarget,
                             new_note, open_store, parse_tags, target_for)
 from .safe_text import one_line, plain
@@ -354,15 +354,16 @@ class SidePicker(ModalScreen[SideChoice | None]):
                         tooltip="This sentence only, or everything by this speaker"),
                 Binding("escape", "cancel", "Cancel", id="side.cancel")]
 
-    def __init__(self, corpus: Corpus, account: Account) -> None:
+    def __init__(self, sides: tuple[Side, ...], account: Account) -> None:
+        """`sides` are the analysis's: the case file's, or those inferred without one."""
         super().__init__()
-        self.corpus, self.account = corpus, account
+        self.sides, self.account = sides[:9], account
         self.whole_speaker = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(plain(one_line(self.account.text, 200)), id="side-quote")
-            lines = [f"{i} {side.name}" for i, side in enumerate(self.corpus.sides[:9], 1)]
+            lines = [f"{i} {side.name}" for i, side in enumerate(self.sides, 1)]
             yield Static(plain("\n".join(lines + ["0 no side"])))
             yield Static(id="side-scope")
 
@@ -372,9 +373,9 @@ class SidePicker(ModalScreen[SideChoice | None]):
     def on_key(self, event: Any) -> None:
         if event.character and event.character.isdigit():
             number = int(event.character)
-            if number == 0 or number <= len(self.corpus.sides[:9]):
+            if number == 0 or number <= len(self.sides):
                 event.stop()
-                side = None if number == 0 else self.corpus.sides[number - 1].id
+                side = None if number == 0 else self.sides[number - 1].id
                 self.dismiss(SideChoice(side, self.whole_speaker))
 
     def action_toggle_scope(self) -> None:
@@ -474,7 +475,9 @@ def open_side_fix(app: App, account: Account | None) -> None:
         app.notify("Side correction saved; re-reading the corpus.", timeout=3)
         _decisions_changed(app)
 
-    app.push_screen(SidePicker(app.corpus, account), chosen)  # type: ignore[attr-defined]
+    analysis = getattr(app, "analysis", None)
+    corpus = analysis.corpus if analysis is not None else app.corpus  # type: ignore[attr-defined]
+    app.push_screen(SidePicker(corpus.sides, account), chosen)
 
 
 def mark_pair(app: App, a: Ref, b: Ref, same: bool) -> None:
