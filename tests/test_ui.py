@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from test_ui_support import _private_config, fixture_analysis, screen_text, settle, sync  # noqa: F401
@@ -206,6 +208,41 @@ async def test_ctrl_q_asks_before_quitting_with_a_typed_note(app):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+@sync
+async def test_messages_say_what_is_true(app):
+    """Issue 15 #7: n under a filter without disputes steps through what is shown; the why
+    line names sides; an account's note label never shows a side id."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.set_filter("agreed")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert said and not any("disputed" in m for m in said), said
+
+
+def test_the_why_line_names_sides():
+    from tui.ui.widgets.dispute_panes import _with_side_name
+
+    names = {"ru": "Russia", "us": "United States"}
+    assert _with_side_name("denied (ru)", names) == "denied (Russia)"
+    assert _with_side_name("cause: a ↔ b (1999)", names) == "cause: a ↔ b (1999)"
+
+
+def test_note_labels_name_the_side_or_say_unattributed(seeds):
+    from tui.engine.notes import target_for
+
+    corpus = fixture_analysis(seeds).corpus
+    fact = fixture_analysis(seeds).facts[0]
+    account = replace(fact.accounts[0], speaker=None)
+    side = {s.id: s.name for s in corpus.sides}[account.side]
+    assert target_for(corpus, fact, account).label.endswith(f" - {side}")
+    nobody = replace(account, side=None)
+    assert target_for(corpus, fact, nobody).label.endswith(" - unattributed account")
 
 
 @sync

@@ -739,12 +739,18 @@ def target_for(corpus: Corpus, fact: Fact | None = None, account: Account | None
     if fact is None and anchor is None:
         return None
     if fact is not None and account is not None:
-        label = f"{fact.title} - {account.speaker or account.side or 'account'}"
+        label = f"{fact.title} - {account.speaker or _side_name(corpus, account.side)}"
     elif fact is not None:
         label = fact.title
     else:
         label = f"{chosen.article} ¶{chosen.paragraph + 1}" if chosen else "passage"
     return NoteTarget(label, fact.id if fact is not None else None, anchor)
+
+
+def _side_name(corpus: Corpus, side: str | None) -> str:
+    """A side's name for a label (never its id), or what an unattributed account is."""
+    names = {s.id: s.name for s in corpus.sides}
+    return names.get(side, side) if side else "unattributed account"
 
 
 def _safe_anchor(corpus: Corpus, ref: Ref | None) -> Anchor | None:

@@ -43,6 +43,15 @@ class NoteJump:
     placement: Placement | None
 
 
+def _place(note: Note | None) -> str:
+    """Where an existing note points, for the editor's 'Note on:' line."""
+    if note is None:
+        return "new note"
+    if note.anchor is not None:
+        return f"{note.anchor.article} (the passage below)"
+    return f"fact {note.fact}" if note.fact else "this corpus"
+
+
 class NoteEditor(ModalScreen[Note | None]):
     """Write or edit one note; ctrl+s (or F2) saves to disk at once, escape cancels.
 
@@ -84,7 +93,7 @@ class NoteEditor(ModalScreen[Note | None]):
     def compose(self) -> ComposeResult:
         note, target = self.note, self.target
         quote = note.anchor.quote if note and note.anchor else (target.quote if target else "")
-        label = target.label if target else ("Editing note" if note else "New note")
+        label = target.label if target else _place(note)
         with Vertical():
             yield Static(plain(f"Note on: {label}"), id="note-target")
             if quote:
@@ -412,11 +421,22 @@ def store_for(app: App) -> NoteStore:
     return store
 
 
+def analysed_corpus(app: App) -> Corpus:
+    """The corpus as the engine read it (with the sides it inferred), else as loaded."""
+    analysis = getattr(app, "analysis", None)
+    return analysis.corpus if analysis is not None else app.corpus  # type: ignore[attr-defined]
+
+
 def open_editor(app: App, fact: Fact | None, account: Account | None) -> None:
     """`a` in the reader: a new note on the selected fact or account."""
-    target = target_for(app.corpus, fact, account)  # type: ignore[attr-defined]
+    corpus = analysed_corpus(app)
+    target = target_for(corpus, fact, account)
     if target is None:
-        app.notify("Select a fact or an account to annotate.", timeout=3)
+        analysis = getattr(app, "analysis", None)
+        if analysis is not None and not analysis.facts:
+            app.notify("Nothing to annotate yet: the engine found no facts in this corpus.", timeout=4)
+        else:
+            app.notify("Select a fact or an account to annotate.", timeout=3)
         return
     store = store_for(app)
 
@@ -475,9 +495,7 @@ def open_side_fix(app: App, account: Account | None) -> None:
         app.notify("Side correction saved; re-reading the corpus.", timeout=3)
         _decisions_changed(app)
 
-    analysis = getattr(app, "analysis", None)
-    corpus = analysis.corpus if analysis is not None else app.corpus  # type: ignore[attr-defined]
-    app.push_screen(SidePicker(corpus.sides, account), chosen)
+    app.push_screen(SidePicker(analysed_corpus(app).sides, account), chosen)
 
 
 def mark_pair(app: App, a: Ref, b: Ref, same: bool) -> None:

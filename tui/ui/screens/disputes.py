@@ -273,9 +273,14 @@ class DisputesScreen(Screen):
         fact_list = self.query_one(FactList)
         facts = fact_list.facts
         start = fact_list.highlighted if fact_list.highlighted is not None else -step
+        if not facts:
+            self.notify("No facts in this list.", timeout=2)
+            return
+        # With a filter that shows no dispute (the agreed facts), n and p step through what is shown.
+        wanted = "disputed" if any(f.status == "disputed" for f in facts) else None
         i = start + step
         while 0 <= i < len(facts):
-            if facts[i].status == "disputed":
+            if wanted is None or facts[i].status == wanted:
                 fact_list.highlighted = i
                 # Now, not when the list's OptionHighlighted message arrives: the list's
                 # highlight would be painted in one frame and the panes a frame later.
@@ -283,7 +288,7 @@ class DisputesScreen(Screen):
                 return
             i += step
         where = "last" if step > 0 else "first"
-        self.notify(f"This is the {where} disputed fact.", timeout=2)
+        self.notify(f"This is the {where} {'disputed fact' if wanted else 'fact in this list'}.", timeout=2)
 
     def action_switch_pane(self, step: int) -> None:
         """Cycle focus: fact list -> left pane -> right pane -> fact list."""

@@ -9,6 +9,7 @@ account gets a line saying so: omissions are shown, not hidden.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,6 +42,17 @@ class Column:
 
     side: str | None
     name: str
+
+
+def _with_side_name(reason: str, names: dict[str, str]) -> str:
+    """'denied (ru)' -> 'denied (Russia)': the engine names sides by id, users by name."""
+    found = _SIDE_SUFFIX.search(reason)
+    if found and found[1] in names:
+        return f"{reason[:found.start()]}({names[found[1]]})"
+    return reason
+
+
+_SIDE_SUFFIX = re.compile(r"\(([^()]+)\)$")
 
 
 class RenderOnce:
@@ -236,7 +248,8 @@ class DisputePanes(Vertical, can_focus=True):
             return Text("")
         text = Text()
         text.append(f"why {status_label(fact.status)}: ", style="bold")
-        reasons = [one_line(e) for e in fact.evidence if clean(e).strip()]
+        names = {c.side: c.name.removesuffix(" (inferred)") for c in self.columns if c.side}
+        reasons = [one_line(_with_side_name(e, names)) for e in fact.evidence if clean(e).strip()]
         missing = [c.name for c, accounts in zip(self.columns, self.accounts) if not accounts]
         if missing and fact.status == "one-sided":
             reasons.append("no account from " + " or ".join(one_line(m) for m in missing))
