@@ -160,3 +160,75 @@ def test_fifos_are_skipped_and_listed_and_never_opened(tmp_path, capsys):
     assert "reconcile-notes-feed.txt: skipped, not a regular file" in err
     code, _, err = run(["export", str(tmp_path / "reconcile-notes-feed.txt")], capsys)
     assert code == 1 and err.count("\n") == 1 and "not a folder or a regular file" in err
+
+
+def test_a_full_disk_on_stdout_is_one_line(tmp_path):
+    """Issue 15 #31: `reconcile export > /dev/full` says so in one line, exit 1."""
+    import subprocess
+    import sys
+
+    write(tmp_path, "a.txt", ARTICLE)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "tui.cli", "export", str(tmp_path)], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=60, check=False)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == ["reconcile: cannot write the output (No space left on device)"]
+
+
+def test_utf16_and_utf32_files_are_text(tmp_path, capsys):
+    """Issue 15 #39: Windows tools save UTF-16 with a byte-order mark; it is not binary."""
+    (tmp_path / "wide.txt").write_bytes(ARTICLE.encode("utf-16"))
+    (tmp_path / "wider.txt").write_bytes(ARTICLE.encode("utf-32"))
+    corpus = load_corpus(tmp_path)
+    assert [a.paragraphs[0].text for a in corpus.articles] == [ARTICLE.strip()] * 2
+    assert not corpus.skipped and not corpus.warnings
+
+
+def test_a_byte_order_mark_in_toml_files_is_allowed(tmp_path):
+    """Issue 15 #39: a BOM in the case file (or notes file) is no '1:1: Invalid statement'."""
+    from tui.engine.notes import SCHEMA, NoteStore
+
+    write(tmp_path, "a.txt", ARTICLE)
+    (tmp_path / "reconcile.toml").write_text('\ufefftitle = "With a BOM"\n', encoding="utf-8")
+    assert load_corpus(tmp_path).title == "With a BOM"
+    notes = tmp_path / "notes.toml"
+    notes.write_text(f'\ufeffschema = "{SCHEMA}"\n', encoding="utf-8")
+    assert not NoteStore(notes).read_only
+
+
+DEEP = "x = " + "[" * 600 + "]" * 600 + "\n"
+
+
+def test_deeply_nested_toml_is_an_error_not_a_crash(tmp_path, capsys, monkeypatch):
+    """Issue 15 #26/#27: 600 nested arrays or a settings file that is not UTF-8 never crash."""
+    from tui.engine.notes import NoteStore
+    from tui.ui.config import load_settings
+
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "b.md", "+++\n" + DEEP + "+++\n" + ARTICLE)
+    loaded = load_corpus(tmp_path)
+    assert len(loaded.articles) == 2          # front matter: ignored with a warning, text kept
+    assert any("b.md: front matter (not valid TOML, ignored: nested too deeply)" in w for w in loaded.warnings)
+    notes = tmp_path / "notes.toml"
+    notes.write_text(DEEP)
+    store = NoteStore(notes)
+    assert store.read_only and "nested too deeply" in (store.problem or "")
+    (tmp_path / "reconcile.toml").write_text(DEEP)
+    code, _, err = run(["export", str(tmp_path)], capsys)
+    assert code == 1 and err.count("\n") == 1 and "nested too deeply" in err
+    config = tmp_path / "config"
+    monkeypatch.setenv("RECONCILE_CONFIG_DIR", str(config))
+    for content in (DEEP.encode(), b"theme = \"\xff\xfe\"\n"):
+        write(config, "settings.toml", "")
+        (config / "settings.toml").write_bytes(content)
+        settings, problem = load_settings()
+        assert settings == {} and problem
+
+
+def test_front_matter_with_a_long_run_of_spaces_is_read_in_linear_time(tmp_path):
+    """Issue 15 #32: `title: a` + 64k spaces + `b` took 25 s (a lazy group before \\s*$)."""
+    write(tmp_path, "a.md", "---\ntitle: a" + " " * 64_000 + "b\n---\n" + ARTICLE)
+    started = time.perf_counter()
+    article = load_corpus(tmp_path).articles[0]
+    assert time.perf_counter() - started < 2.0
+    assert article.title is not None and article.title.startswith("a") and article.title.endswith("b")

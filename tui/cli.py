@@ -8,6 +8,7 @@ when the reader opens, so `reconcile export` starts fast.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -174,12 +175,26 @@ def _render(fmt: str, analysis, store) -> str:
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except OSError as exc:   # a full disk, a closed pipe: one line, never a traceback
+            _discard_stdout()
+            raise UserError(f"cannot write the output ({exc.strerror or exc})") from None
         return
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's flush at exit fails no second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def run_reader(args: argparse.Namespace) -> int:

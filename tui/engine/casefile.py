@@ -13,7 +13,7 @@ from typing import Any
 
 from .model import Actor, ArticleMeta, Case, PinnedFact, Side
 
-from .tomlcompat import tomllib
+from .tomlcompat import parse, tomllib
 
 CASE_FILE = "reconcile.toml"
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -32,9 +32,9 @@ def read_case(folder: Path) -> Case:
     path = folder / CASE_FILE
     if not path.is_file():
         return Case()
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
     try:
-        data = tomllib.loads(text)
+        data = parse(text)
     except tomllib.TOMLDecodeError as exc:
         line, col = _position(str(exc))
         raise CaseFileError(path, line, col, _AT.sub("", str(exc)).strip()) from None

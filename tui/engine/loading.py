@@ -7,6 +7,7 @@ Offsets everywhere are character offsets into the decoded text of the file.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import stat
@@ -19,7 +20,7 @@ from .casefile import read_case
 from .cleaning import Cleaned, Line, Unit, clean, is_list_block, split_lines, text_units
 from .model import Article, Case, Corpus, Dropped, Skipped
 
-from .tomlcompat import tomllib
+from .tomlcompat import parse as parse_toml, tomllib
 
 PAGE_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", *PAGE_SUFFIXES)
@@ -27,9 +28,14 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", *PAGE_SUFFIXES)
 # never loaded twice): notes anchor to it, and it survives a newer extractor.
 EXTRACTED = Path(".reconcile") / "extracted"
 OWN_FILES = re.compile(r"^(reconcile\.toml|reconcile-notes\.toml(\.bak)?|.*\.tmp)$")
+FRONT_MATTER = "front matter (metadata)"
 _TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(\r?\n|\Z)", re.S | re.M)
 _YAML_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(\r?\n|\Z)", re.S | re.M)
-_KEY_VALUE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_KEY_VALUE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(.*)")   # linear: no lazy group before \s*$
+
+
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),   # before UTF-16's:
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # FF FE starts both
 
 
 class CorpusError(ValueError):
@@ -121,7 +127,18 @@ def _regular(path: Path) -> bool:
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
-    """Text of a file and a warning; (None, reason) for binary data."""
+    """Text of a file and a warning; (None, reason) for binary data.
+
+    UTF-16 and UTF-32 files (Windows tools save them) are known by their
+    byte-order mark: their NULs are text, not a sign of binary data.
+    """
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), None
+            except UnicodeDecodeError as exc:
+                return data.decode(codec, errors="replace"), \
+                    f"not valid {codec.upper()} at byte {exc.start}; decoded with replacement characters"
     head = data[:8192]
     if b"\x00" in head or _control_ratio(head) > 0.1:
         return None, "binary file"
@@ -159,6 +176,7 @@ def _from_text(rel: str, file: Path, text: str, data: bytes, markdown: bool, war
                case: Case | None) -> Article:
     """An article from its decoded text: front matter, units, cleaning."""
     meta, body_start, front_drop = front_matter(text)
+    warnings += tuple(f"{rel}: {d.reason}" for d in front_drop if d.reason != FRONT_MATTER)
     units = markdown_units(text, body_start) if markdown else text_units(split_lines(text, body_start, len(text)))
     given = case.meta_for(rel) if case else None
     cleaned = clean(text, units, (given and given.title) or _str(meta.get("title")))
@@ -240,29 +258,30 @@ def _str(value: object) -> str | None:
 
 def front_matter(text: str) -> tuple[dict, int, tuple[Dropped, ...]]:
     """Metadata from a `+++` TOML or `---` key: value block at the top of a file."""
-    for pattern, parse in ((_TOML_FRONT, _parse_toml), (_YAML_FRONT, _parse_key_values)):
+    for pattern, read in ((_TOML_FRONT, _parse_toml), (_YAML_FRONT, _parse_key_values)):
         match = pattern.match(text)
         if match:
-            meta = parse(match.group(1))
-            drop = Dropped(0, match.end(), match.group(0).rstrip("\r\n"), "front matter (metadata)")
+            meta, problem = read(match.group(1))
+            reason = f"front matter (not valid TOML, ignored: {problem})" if problem else FRONT_MATTER
+            drop = Dropped(0, match.end(), match.group(0).rstrip("\r\n"), reason)
             return meta, match.end(), (drop,)
     return {}, 0, ()
 
 
-def _parse_toml(block: str) -> dict:
+def _parse_toml(block: str) -> tuple[dict, str | None]:
     try:
-        return tomllib.loads(block)
-    except tomllib.TOMLDecodeError:
-        return {}
+        return parse_toml(block), None
+    except tomllib.TOMLDecodeError as exc:
+        return {}, str(exc)
 
 
-def _parse_key_values(block: str) -> dict:
+def _parse_key_values(block: str) -> tuple[dict, str | None]:
     meta = {}
     for line in block.splitlines():
-        match = _KEY_VALUE.match(line)
+        match = _KEY_VALUE.fullmatch(line.strip())
         if match:
-            meta[match.group(1).lower()] = match.group(2).strip("\"'")
-    return meta
+            meta[match.group(1).lower()] = match.group(2).strip().strip("\"'")
+    return meta, None
 
 
 @cache

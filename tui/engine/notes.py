@@ -28,7 +28,7 @@ from .atomic import can_write_in, locked, writable_mode, write_atomic
 from .model import Account, Corpus, Fact, Link, Ref, SideFix
 from .userdirs import user_dir
 
-from .tomlcompat import tomllib
+from .tomlcompat import parse, tomllib
 
 SCHEMA = "reconcile.notes/1"
 NOTES_FILE = "reconcile-notes.toml"
@@ -181,7 +181,7 @@ def _is_bundled(folder: Path) -> bool:
 def parse_notes(text: str, path: Path) -> NotesData:
     """Parse a notes file, or raise NotesFileError with the line and column."""
     try:
-        data = tomllib.loads(text)
+        data = parse(text)
     except tomllib.TOMLDecodeError as exc:
         match = _AT.search(str(exc))
         line, col = (int(match.group(1)), int(match.group(2))) if match else _end_of(text)
@@ -203,7 +203,7 @@ def read_notes(path: Path) -> tuple[NotesData, bytes | None]:
     except FileNotFoundError:
         return NotesData(), None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         raise NotesFileError(path, line, 1, "not UTF-8 text") from None

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..engine.atomic import write_atomic
 from ..engine.userdirs import user_dir
 
-from ..engine.tomlcompat import tomllib
+from ..engine.tomlcompat import decode, parse, tomllib
 
 SETTINGS_FILE = "settings.toml"
 
@@ -33,8 +33,7 @@ def load_settings() -> tuple[dict, str | None]:
     """The saved settings and an error message when the file is unreadable."""
     path = config_dir() / SETTINGS_FILE
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle), None
+        return parse(decode(path.read_bytes())), None
     except FileNotFoundError:
         return {}, None
     except (OSError, tomllib.TOMLDecodeError) as exc:

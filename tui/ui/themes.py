@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..engine.tomlcompat import tomllib
+from ..engine.tomlcompat import decode, parse, tomllib
 
 from textual.theme import Theme
 
@@ -46,8 +46,7 @@ class ThemeSet:
 def theme_from_toml(path: Path) -> Theme:
     """Read one theme file; raises ThemeFileError with the file and the problem."""
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = parse(decode(path.read_bytes()))
     except tomllib.TOMLDecodeError as exc:
         raise ThemeFileError(f"{path.name}: {exc}") from None
     except OSError as exc:
