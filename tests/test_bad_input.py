@@ -232,3 +232,21 @@ def test_front_matter_with_a_long_run_of_spaces_is_read_in_linear_time(tmp_path)
     article = load_corpus(tmp_path).articles[0]
     assert time.perf_counter() - started < 2.0
     assert article.title is not None and article.title.startswith("a") and article.title.endswith("b")
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "w3c"])
+def test_exports_hold_no_control_characters(tmp_path, capsys, fmt):
+    """Issue 15 #17: OSC 52, CSI (7- and 8-bit) and direction overrides in article text never
+    reach a terminal through an export; JSON keeps the exact text, escaped."""
+    import json
+    import re
+
+    hostile = ("The Pentagon said a Russian jet \x1b]52;c;ZWNobyBoaQ==\x07struck the drone \x9b2J "
+               "near the \u202eborder.\n\nMoscow said the drone crashed after a sharp maneuver.\n")
+    write(tmp_path, "a.txt", hostile)
+    code, out, _ = run(["export", str(tmp_path), "--format", fmt], capsys)
+    assert code == 0
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
+    if fmt == "json":
+        texts = [p["text"] for a in json.loads(out)["articles"] for p in a["paragraphs"]]
+        assert any("\x9b2J" in t and "\u202e" in t for t in texts)

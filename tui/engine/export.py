@@ -7,6 +7,7 @@ fields may be added, none removed or renamed without a new schema id.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .model import Analysis, Article, Attribution, Fact, Pair, Ref
@@ -39,7 +40,18 @@ def to_document(analysis: Analysis, notes: list[dict[str, Any]] | None = None) -
 
 
 def to_json(analysis: Analysis, notes: list[dict[str, Any]] | None = None) -> str:
-    return json.dumps(to_document(analysis, notes), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_document(analysis, notes))
+
+
+# C1 controls (0x80-0x9f: 0x9b is an 8-bit CSI) and direction overrides, which JSON
+# would write raw: written as \u escapes, the same data, harmless in a terminal.
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(document: Any) -> str:
+    """Readable JSON (UTF-8, indented) that holds no control character but newlines."""
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def _article(article: Article, attributions: dict[Ref, Attribution]) -> dict[str, Any]:

@@ -10,10 +10,10 @@ ones.  The verdict is an `assessing` body and each tag a `tagging` body.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .anchors import Anchor, Placement
+from .export import dumps
 from .model import Corpus
 from .notes import Note, NoteStore
 
@@ -37,7 +37,7 @@ def to_w3c(store: NoteStore, corpus: Corpus) -> dict[str, Any]:
 
 
 def to_w3c_json(store: NoteStore, corpus: Corpus) -> str:
-    return json.dumps(to_w3c(store, corpus), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_w3c(store, corpus))
 
 
 def annotation(note: Note, placement: Placement | None, corpus: Corpus) -> dict[str, Any]:
