@@ -250,3 +250,29 @@ def test_exports_hold_no_control_characters(tmp_path, capsys, fmt):
     if fmt == "json":
         texts = [p["text"] for a in json.loads(out)["articles"] for p in a["paragraphs"]]
         assert any("\x9b2J" in t and "\u202e" in t for t in texts)
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path, capsys):
+    """Issue 15 #24: a Latin-1 file name gives valid UTF-8 exports and notes, never a traceback."""
+    import json
+    import os
+
+    from tui.engine.anchors import anchor_for_ref
+    from tui.engine.model import Ref
+    from tui.engine.notes import new_note, open_store
+
+    os.makedirs(tmp_path / "c")
+    with open(os.path.join(os.fsencode(tmp_path / "c"), b"lat-\xe9.txt"), "wb") as handle:
+        handle.write(ARTICLE.encode())
+    out = tmp_path / "out.json"
+    code, _, err = run(["export", str(tmp_path / "c"), "-o", str(out)], capsys)
+    assert code == 0, err
+    [article] = json.loads(out.read_bytes().decode("utf-8"))["articles"]
+    assert article["id"] == "lat-\\xe9.txt"
+    corpus = load_corpus(tmp_path / "c")
+    store = open_store(corpus)
+    store.save_note(new_note("on a Latin-1 name", anchor=anchor_for_ref(corpus, Ref(article["id"], 0, 0))))
+    assert [n.text for n in open_store(corpus).notes] == ["on a Latin-1 name"]
+    for fmt in ("markdown", "html", "w3c"):
+        code, text, _ = run(["export", str(tmp_path / "c"), "--format", fmt], capsys)
+        assert code == 0 and text.encode("utf-8")

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from .model import Analysis, Article, Attribution, Fact, Pair, Ref
+from .model import Analysis, Article, Attribution, Fact, Pair, Ref, path_text
 
 SCHEMA = "reconcile.export/1"
 
@@ -25,7 +25,7 @@ def to_document(analysis: Analysis, notes: list[dict[str, Any]] | None = None) -
     return {
         "schema": SCHEMA,
         "corpus": {
-            "path": str(corpus.path),
+            "path": path_text(corpus.path),
             "title": corpus.title,
             "sides": [{"id": s.id, "name": s.name, "inferred": s.inferred} for s in corpus.sides],
             "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
@@ -57,7 +57,7 @@ def dumps(document: Any) -> str:
 def _article(article: Article, attributions: dict[Ref, Attribution]) -> dict[str, Any]:
     return {
         "id": article.id,
-        "path": str(article.path),
+        "path": path_text(article.path),
         "title": article.title,
         "outlet": article.outlet,
         "date": article.date,

@@ -18,7 +18,7 @@ from pathlib import Path
 from .atomic import write_atomic
 from .casefile import read_case
 from .cleaning import Cleaned, Line, Unit, clean, is_list_block, split_lines, text_units
-from .model import Article, Case, Corpus, Dropped, Skipped
+from .model import Article, Case, Corpus, Dropped, Skipped, path_text
 
 from .tomlcompat import parse as parse_toml, tomllib
 
@@ -63,7 +63,7 @@ def load_corpus(path: Path, follow_links: bool = False) -> Corpus:
         files = [path]
     articles: list[Article] = []
     for file in files:
-        rel = file.relative_to(folder).as_posix()
+        rel = path_text(file.relative_to(folder).as_posix())
         if file.suffix.lower() not in ARTICLE_SUFFIXES:
             skipped.append(Skipped(rel, f"not an article file ({file.suffix or 'no extension'})"))
             continue
@@ -79,7 +79,7 @@ def load_corpus(path: Path, follow_links: bool = False) -> Corpus:
         raise CorpusError(f"{path}: no articles (.md, .txt or .html files with text) found")
     warnings = tuple(f"{s.path}: skipped, {s.reason}" for s in skipped)
     warnings += tuple(w for a in articles for w in a.warnings)
-    title = case.title or folder.resolve().name
+    title = case.title or path_text(folder.resolve().name)
     return Corpus(folder, title, case, tuple(articles), tuple(skipped), warnings, follow_links)
 
 
@@ -95,7 +95,7 @@ def _files(folder: Path, follow_links: bool) -> tuple[list[Path], list[Skipped]]
             continue
         problem = _unreadable_entry(file, root, follow_links)
         if problem:
-            skipped.append(Skipped(rel.as_posix(), problem))
+            skipped.append(Skipped(path_text(rel.as_posix()), problem))
         elif _regular(file):
             out.append(file)
     return out, skipped

@@ -17,6 +17,17 @@ from pathlib import Path
 _LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
 
 
+def path_text(path: Path | str) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (kept by Python as surrogates)
+    become '\\xe9', so ids, exports and notes stay valid UTF-8 and still name one file."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def display_text(raw: str) -> str:
     """Join hard-wrapped lines of a source slice; change nothing else."""
     return _LINE_BREAK.sub(" ", raw)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .anchors import ORPHANED, Placement
-from .model import Account, Analysis, Article, Corpus, Fact, Ref
+from .model import Account, Analysis, Article, Corpus, Fact, Ref, path_text
 from .notes import Note, NoteStore
 
 _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>&|~{}!#]|(?<![^\W_])_|_(?![^\W_]))")
@@ -89,11 +89,11 @@ def _is_placed(item: _Placed) -> bool:
 
 
 def _header(corpus: Corpus, store: NoteStore | None, count: int, orphaned: int) -> list[str]:
-    lines = [f"# {md_escape(corpus.title)}", "", f"Corpus: {md_escape(str(corpus.path))}", ""]
+    lines = [f"# {md_escape(corpus.title)}", "", f"Corpus: {md_escape(path_text(corpus.path))}", ""]
     if corpus.sides:
         lines += ["Sides: " + ", ".join(md_escape(s.name) for s in corpus.sides), ""]
     if store is not None:
-        lines += [f"Notes: {count} from {md_escape(str(store.path))}"
+        lines += [f"Notes: {count} from {md_escape(path_text(store.path))}"
                   + (f", {orphaned} orphaned (listed at the end)" if orphaned else ""), ""]
     return lines
 
