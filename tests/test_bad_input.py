@@ -276,3 +276,35 @@ def test_a_file_name_that_is_not_utf8(tmp_path, capsys):
     for fmt in ("markdown", "html", "w3c"):
         code, text, _ = run(["export", str(tmp_path / "c"), "--format", fmt], capsys)
         assert code == 0 and text.encode("utf-8")
+
+
+def test_an_unreadable_case_file_is_one_line(tmp_path, capsys, monkeypatch):
+    """Issue 15 #28 (root reads everything, so the refusal is simulated)."""
+    write(tmp_path, "a.txt", ARTICLE)
+    case = tmp_path / "reconcile.toml"
+    case.write_text('title = "x"\n')
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self == case:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    code, _, err = run(["export", str(tmp_path)], capsys)
+    assert code == 1 and err == f"reconcile: {case}:1:1: cannot read (Permission denied)\n"
+
+
+def test_a_reader_crash_exits_with_a_failure_status(tmp_path, monkeypatch):
+    """Issue 15 #31: a crash in the reader must not exit 0."""
+    from tui.ui import app as app_module
+
+    class Crashed:
+        return_code = 1
+
+        def run(self):
+            return None
+
+    monkeypatch.setattr(app_module, "open_reader", lambda *a, **k: Crashed())
+    write(tmp_path, "a.txt", ARTICLE)
+    assert main([str(tmp_path)]) == 1

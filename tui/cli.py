@@ -201,9 +201,8 @@ def run_reader(args: argparse.Namespace) -> int:
     """Open the reader; the engine's child process loads the corpus (see tui.ui.app)."""
     from .ui.app import run_reader as run
 
-    run(_corpus_path(args.path), theme_name=args.theme, notes_path=args.notes,
-        follow_links=args.follow_links)
-    return 0
+    return run(_corpus_path(args.path), theme_name=args.theme, notes_path=args.notes,
+               follow_links=args.follow_links)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,7 +32,11 @@ def read_case(folder: Path) -> Case:
     path = folder / CASE_FILE
     if not path.is_file():
         return Case()
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CaseFileError(path, 1, 1, f"cannot read ({exc.strerror or exc})") from None
+    text = raw.decode("utf-8-sig", errors="replace")
     try:
         data = parse(text)
     except tomllib.TOMLDecodeError as exc:

@@ -29,8 +29,9 @@ SWITCH_INTERVAL = 0.001  # seconds a thread waits for the interpreter lock (Pyth
 
 
 def run_reader(path: Path, theme_name: str | None = None,
-               notes_path: Path | None = None, follow_links: bool = False) -> None:
-    """Open the reader on the corpus at `path` and run it until the user quits.
+               notes_path: Path | None = None, follow_links: bool = False) -> int:
+    """Open the reader on the corpus at `path` and run it until the user quits; the exit
+    status is Textual's (1 after a crash, so scripts and shells see the failure).
 
     The cycle collector is off until the app's first paint (the app turns it
     back on): start-up only builds what lives as long as the app (modules,
@@ -46,7 +47,9 @@ def run_reader(path: Path, theme_name: str | None = None,
     sys.setswitchinterval(SWITCH_INTERVAL)
     gc.disable()
     try:
-        open_reader(path, theme_name, notes_path, follow_links).run()
+        app = open_reader(path, theme_name, notes_path, follow_links)
+        app.run()
+        return app.return_code or 0
     finally:
         gc.enable()
 
