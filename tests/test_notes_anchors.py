@@ -140,3 +140,18 @@ def test_edits_elsewhere_never_misplace_a_note(sentences, pick, insert, where, b
         assert edited[placed.start:placed.end] == quote
     if edited.count(quote) == 1 and text.count(quote) == 1:
         assert placed.placed and edited[placed.start:placed.end] == quote
+
+
+@pytest.mark.parametrize("quote,edited", [
+    ("The Pentagon called the intercept unsafe and unprofessional on Tuesday.",
+     "The Pentagon called the intercept safe and professional on Tuesday."),
+    ("The ministry said its pilots did not act against the drone at any time.",
+     "The ministry said its pilots did act against the drone at any time."),
+])
+def test_a_flipped_claim_orphans_the_note(tmp_path: Path, quote: str, edited: str):
+    """Issue 15 #23: a note on "unsafe" never moves to "safe": near in letters, opposite in meaning."""
+    corpus = corpus_with(tmp_path, quote + "\n\n" + P3 + "\n")
+    article = corpus.article("a.txt")
+    anchor = make_anchor(article, 0, len(quote))
+    placed = resolve(anchor, corpus_with(tmp_path, "A new first line.\n\n" + edited + "\n\n" + P3 + "\n"))
+    assert placed.status == ORPHANED

@@ -11,8 +11,10 @@ Anything else is `orphaned`: kept and listed, never guessed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from .lexicons import NEGATION
 from .model import Article, Corpus, Ref
 
 CONTEXT = 32
@@ -181,7 +183,33 @@ def _by_fuzzy(anchor: Anchor, article: Article) -> tuple[int, int, str] | None:
     runner = fuzz.partial_ratio_alignment(quote, masked)
     if runner is not None and runner.score > best.score - FUZZY_MARGIN:
         return None
+    if polarity_changed(quote, text[start:end]):
+        return None  # "unsafe" -> "safe", "did act" -> "did not act": another claim, not an edit
     return start, end, f"fuzzy {best.score:.0f}"
+
+
+_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
+
+
+def polarity_changed(old: str, new: str) -> bool:
+    """True when the edit from `old` to `new` flips a negation ('did act' / 'did not act';
+    'never used' / 'did not use' keeps it), or turns a word into its negated form
+    ('unsafe' / 'safe'): near in characters, opposite in meaning."""
+    before, after = _words(old), _words(new)
+    if sum(w in NEGATION for w in before) % 2 != sum(w in NEGATION for w in after) % 2:
+        return True
+    gone, added = set(before) - set(after), set(after) - set(before)
+    return any(_negates(a, b) or _negates(b, a) for a in gone for b in added)
+
+
+def _negates(word: str, base: str) -> bool:
+    return any(word == prefix + base for prefix in _NEGATING_PREFIXES)
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, a contraction's "n't" counted as a negation of its own."""
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?(?:-[a-z]+)*", text.lower().replace("’", "'"))
+    return words + ["n't" for w in words if w.endswith("n't") and w not in NEGATION]
 
 
 def _refine(quote: str, text: str, start: int, end: int, slack: int = 3) -> tuple[int, int]:
