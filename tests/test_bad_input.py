@@ -301,6 +301,7 @@ def test_a_reader_crash_exits_with_a_failure_status(tmp_path, monkeypatch):
 
     class Crashed:
         return_code = 1
+        corpus = type("C", (), {"warnings": ()})()
 
         def run(self):
             return None

@@ -533,3 +533,41 @@ async def test_a_long_fact_paints_its_first_accounts_and_the_rest_as_the_cursor_
         await pilot.pause()
         rows, after = painted()
         assert rows == max(len(panes.accounts[0]), len(panes.accounts[1])) and "more account" not in after
+
+
+@sync
+async def test_warnings_reach_the_reader(tmp_path):
+    """Issue 15 #5: a skipped file is said in the reader, not only by the export."""
+    import shutil
+
+    from tui.engine.loading import load_corpus
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in ROOT_SEEDS.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    (folder / "gold.json").write_text("{}")
+    corpus = load_corpus(folder)
+    app = ReconcileApp(corpus, theme_name="dark", notes_path=tmp_path / "n.toml",
+                       analysis=Analysis(corpus))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = " ".join(n.message for n in app._notifications)
+        assert "gold.json: skipped, not an article file" in said
+
+
+def test_warnings_are_printed_after_the_reader_quits(tmp_path, monkeypatch, capsys):
+    from tui.cli import main
+    from tui.ui import app as app_module
+
+    class Quit:
+        return_code = 0
+        corpus = type("C", (), {"warnings": ("gold.json: skipped, not an article file",)})()
+
+        def run(self):
+            return None
+
+    monkeypatch.setattr(app_module, "open_reader", lambda *a, **k: Quit())
+    (tmp_path / "a.txt").write_text("The ministry said the drone crashed after a sharp maneuver.\n")
+    assert main([str(tmp_path)]) == 0
+    assert "reconcile: warning: gold.json: skipped, not an article file" in capsys.readouterr().err

@@ -49,9 +49,18 @@ def run_reader(path: Path, theme_name: str | None = None,
     try:
         app = open_reader(path, theme_name, notes_path, follow_links)
         app.run()
+        _print_warnings(app.corpus.warnings)
         return app.return_code or 0
     finally:
         gc.enable()
+
+
+def _print_warnings(warnings: tuple[str, ...]) -> None:
+    """What the export prints, printed after the reader too: the toast may have gone unread."""
+    from ..cli import printable
+
+    for warning in warnings:
+        print(f"reconcile: warning: {printable(warning)}", file=sys.stderr)
 
 
 def open_reader(path: Path, theme_name: str | None = None,

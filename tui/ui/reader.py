@@ -63,6 +63,13 @@ def _load_theme_set():
     return load_themes(bundled, config.user_themes_dir())
 
 
+def _warnings_summary(warnings: tuple[str, ...]) -> str:
+    """The corpus's warnings (skipped files, bad encodings) in one toast; all are printed on quit."""
+    shown = "\n".join(warnings[:3])
+    more = f"\n… and {len(warnings) - 3} more" if len(warnings) > 3 else ""
+    return f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} (printed again when you quit):\n{shown}{more}"
+
+
 class ReaderApp(App[None]):
     """The reader: disputes (default), compare and source screens, help and search."""
 
@@ -101,6 +108,8 @@ class ReaderApp(App[None]):
         self.analysis: Analysis | None = analysis
         self._given_analysis = analysis is not None
         self._startup_messages: list[str] = []
+        if corpus.warnings:
+            self._startup_messages.append(_warnings_summary(corpus.warnings))
         found = _load_theme_set()
         self._startup_messages += found.errors
         for theme in found.themes.values():
