@@ -309,3 +309,18 @@ def test_a_reader_crash_exits_with_a_failure_status(tmp_path, monkeypatch):
     monkeypatch.setattr(app_module, "open_reader", lambda *a, **k: Crashed())
     write(tmp_path, "a.txt", ARTICLE)
     assert main([str(tmp_path)]) == 1
+
+
+def test_huge_and_binary_files_are_judged_before_they_are_read(tmp_path):
+    """Issue 15 #30: a 3 GiB file is skipped by its size, a NUL file by its first 8 KiB."""
+    write(tmp_path, "a.txt", ARTICLE)
+    with open(tmp_path / "huge.txt", "wb") as handle:
+        handle.truncate(3 * 1024 ** 3)          # sparse: costs no disk
+    with open(tmp_path / "zeros.txt", "wb") as handle:
+        handle.truncate(40 * 1024 ** 2)
+    started = time.perf_counter()
+    corpus = load_corpus(tmp_path)
+    assert time.perf_counter() - started < 2.0
+    reasons = {s.path: s.reason for s in corpus.skipped}
+    assert reasons["huge.txt"].startswith("too large for an article (3072 MB")
+    assert reasons["zeros.txt"] == "binary file"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import stat
 from collections import Counter
@@ -23,6 +24,7 @@ from .model import Article, Case, Corpus, Dropped, Skipped, path_text
 from .tomlcompat import parse as parse_toml, tomllib
 
 PAGE_SUFFIXES = (".html", ".htm")
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024   # a book is ~1 MB; a bigger "article" is a log or a dump
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", *PAGE_SUFFIXES)
 # Where a saved web page's extracted article is kept, beside the corpus (hidden, so
 # never loaded twice): notes anchor to it, and it survives a newer extractor.
@@ -139,14 +141,20 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
             except UnicodeDecodeError as exc:
                 return data.decode(codec, errors="replace"), \
                     f"not valid {codec.upper()} at byte {exc.start}; decoded with replacement characters"
-    head = data[:8192]
-    if b"\x00" in head or _control_ratio(head) > 0.1:
+    if _binary(data[:8192]):
         return None, "binary file"
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         text = data.decode("utf-8-sig", errors="replace")
         return text, f"not valid UTF-8 at byte {exc.start}; decoded with replacement characters"
+
+
+def _binary(head: bytes) -> bool:
+    """NULs or many control bytes in the first 8 KiB (a wide-BOM text file is not binary)."""
+    if head.startswith(tuple(bom for bom, _ in _WIDE_BOMS)):
+        return False
+    return b"\x00" in head or _control_ratio(head) > 0.1
 
 
 def _control_ratio(data: bytes) -> float:
@@ -159,9 +167,11 @@ def _control_ratio(data: bytes) -> float:
 def load_article(file: Path, rel: str, case: Case | None = None) -> tuple[Article | None, str | None]:
     """One article, or (None, reason) when the file holds no usable text."""
     try:
-        data = file.read_bytes()
+        data, problem = _read_capped(file)
     except OSError as exc:
         return None, f"cannot be read ({exc.strerror})"
+    if data is None:
+        return None, problem
     text, problem = decode(data)
     if text is None:
         return None, problem
@@ -182,6 +192,21 @@ def _from_text(rel: str, file: Path, text: str, data: bytes, markdown: bool, war
     cleaned = clean(text, units, (given and given.title) or _str(meta.get("title")))
     dropped = (*front_drop, *cleaned.dropped)
     return _article(rel, file, text, data, meta, cleaned, dropped, warnings, case)
+
+
+def _read_capped(file: Path) -> tuple[bytes | None, str | None]:
+    """The file's bytes, or (None, why) for one too large to be an article or binary at its
+    start: decided from its size and first 8 KiB, before the rest is read (a 3 GiB log,
+    a 1 GiB file of NULs)."""
+    with file.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_ARTICLE_BYTES:
+            return None, f"too large for an article ({size // (1024 * 1024)} MB; the limit is " \
+                         f"{MAX_ARTICLE_BYTES // (1024 * 1024)} MB)"
+        head = handle.read(8192)
+        if _binary(head):
+            return None, "binary file"
+        return head + handle.read(MAX_ARTICLE_BYTES + 1 - len(head)), None
 
 
 def load_page(file: Path, rel: str, folder: Path, case: Case | None = None) -> tuple[Article | None, str | None]:
