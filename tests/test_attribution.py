@@ -263,3 +263,21 @@ def test_a_press_conference_transcript_gives_each_answer_its_speaker(tmp_path: P
 def test_an_accusation_names_its_object_not_its_speaker(tmp_path: Path) -> None:
     who = _who(_corpus(tmp_path, "Petrov, in turn, accused Arland of lying about the collision.\n"), "accused")
     assert (who.speaker, who.side) == ("Petrov", "b")
+
+
+def test_a_long_paragraph_without_full_stops_costs_linear_time():
+    """Issue 15 #33: each verb searched the whole paragraph before it (56 KB took 25 s)."""
+    import time
+
+    from tui.engine.claims.attribution import find_claims
+
+    unit = "officials said the ship moved and the minister said the drone fell and he told reporters that "
+
+    def cost(repeats: int) -> float:
+        started = time.perf_counter()
+        find_claims(unit * repeats)
+        return time.perf_counter() - started
+
+    cost(50)  # warm the regex cache
+    small, large = cost(150), cost(600)
+    assert large < 8 * small, (small, large)   # linear: ~4x; quadratic: ~16x

@@ -147,9 +147,19 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
     return Claim(phrase, start, end, verb, verb_at, rejection, _kind(phrase, matcher))
 
 
+_WINDOW = 1500   # characters before a verb where its subject can be: longer is no subject
+_TAIL = 120      # enough for the last few words before a verb
+_LAST_WORD = re.compile(r"([\w’'-]+)\s*$")
+
+
 def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | None) -> Claim | None:
-    """The speaker of the verb at text[vs:ve]: agent, inverted subject or subject."""
-    pre = text[:vs]
+    """The speaker of the verb at text[vs:ve]: agent, inverted subject or subject.
+
+    Only the `_WINDOW` characters before the verb are searched, so a long
+    paragraph without full stops and with many reporting verbs costs linear time.
+    """
+    lo = max(0, vs - _WINDOW)
+    pre = text[lo:vs]
     if _is_passive(pre):
         agent = re.match(r"(?:\s+[\w’'.-]+){0,6}?\s+by\s+([^,;.”\"]+?)(?=\s+(?:who|which|that)\b|[,;”\"]|\.\s|\.?$)",
                          text[ve:])
@@ -160,16 +170,16 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
         if capitals:  # "by Petrov within hours" -> "Petrov"
             end = ve + agent.start(1) + capitals[-1].end()
         return _claim(text, ve + agent.start(1), end, verb, vs, matcher)
-    stripped = _DASH_END.sub("", pre)  # wire copy writes "...," - said X
+    stripped = _DASH_END.sub("", pre[-_TAIL:])  # wire copy writes "...," - said X
     if (stripped.endswith(("”", '"', ",”", ',"')) or stripped.endswith(",")) and verb.lower() not in _TAKES_OBJECT:
         after = _np_after(text, ve)
         if after and _AFTER_INVERTED.match(text[after[1]:]):
             return _claim(text, after[0], after[1], verb, vs, matcher)
-    return _subject(text, _strip_auxiliaries(pre), verb, vs, matcher)
+    return _subject(text, _strip_auxiliaries(pre), verb, vs, matcher, lo)
 
 
 def _is_passive(pre: str) -> bool:
-    words = _WORD.findall(pre)[-3:]
+    words = _WORD.findall(pre[-_TAIL:])[-3:]
     while words and _ADVERB.fullmatch(words[-1].lower()) and words[-1].lower() not in PASSIVE:
         words.pop()
     return bool(words) and words[-1].lower() in (*PASSIVE, "as")
@@ -199,19 +209,22 @@ def _np_after(text: str, pos: int) -> tuple[int, int] | None:
 def _strip_auxiliaries(pre: str) -> str:
     """Drop "has also", "did not" and adverbs between a subject and its verb."""
     while True:
-        m = re.search(r"([\w’'-]+)\s*$", pre)
+        tail = pre[-_TAIL:]   # an end-anchored search tries every position: only the tail
+        m = _LAST_WORD.search(tail)
         if not m or not (m.group(1).lower() in AUXILIARIES or re.fullmatch(r"\w+ly", m.group(1))):
             return pre
-        pre = pre[:m.start()]
+        pre = pre[:len(pre) - len(tail) + m.start()]
 
 
-def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher | None) -> Claim | None:
-    """The subject phrase before a verb, skipping appositives and adverbial openers."""
+def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher | None,
+             lo: int = 0) -> Claim | None:
+    """The subject phrase before a verb (`pre` is text[lo:...]), skipping appositives and
+    adverbial openers."""
     bounds = list(_BOUNDARY.finditer(pre))
     start = bounds[-1].end() if bounds else 0
     if pre[start:].strip():
         start = _skip_noise(pre, start)
-        return _claim(text, start, len(pre), verb, verb_at, matcher)
+        return _claim(text, lo + start, lo + len(pre), verb, verb_at, matcher)
     if not bounds or bounds[-1].group(0) != ",":
         return None
     comma = bounds[-1].start()
@@ -225,7 +238,7 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
         parts.pop()
     if not parts or _adverbial(pre[parts[0][0]:parts[0][1]]):
         return None
-    return _claim(text, _skip_noise(pre, parts[0][0]), parts[-1][1], verb, verb_at, matcher)
+    return _claim(text, lo + _skip_noise(pre, parts[0][0]), lo + parts[-1][1], verb, verb_at, matcher)
 
 
 def _skip_noise(pre: str, start: int) -> int:
