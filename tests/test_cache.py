@@ -222,3 +222,19 @@ def test_a_result_already_sent_is_taken_without_waiting(seeds, tmp_path, cache_f
         time.sleep(0.01)
     assert frame is not None and frame[0] == "result" and frame[1] == analyse(seeds)
     assert list(forked.frames()) == [frame]  # the worker's reading replays it
+
+
+@pytest.mark.parametrize("stream", [b"\x00\x10", "cut", "garbage"])
+def test_a_child_killed_mid_frame_is_an_error_not_a_crash(stream):
+    """Issue 15 #29: the OOM killer can stop the engine's child in the middle of a frame."""
+    import io
+    import pickle
+
+    from tui.ui.background import _HEADER, ForkedAnalysis
+
+    body = pickle.dumps(("progress", "pairs", 1, 2))
+    data = {"cut": _HEADER.pack(len(body)) + body[:5],
+            "garbage": _HEADER.pack(8) + b"\x80\x05junk!"}.get(stream, stream)
+    forked = ForkedAnalysis.__new__(ForkedAnalysis)
+    forked._pipe = io.BytesIO(data)
+    assert forked._read_frame() == ("error", "the engine process ended without a result")

@@ -571,3 +571,27 @@ def test_warnings_are_printed_after_the_reader_quits(tmp_path, monkeypatch, caps
     (tmp_path / "a.txt").write_text("The ministry said the drone crashed after a sharp maneuver.\n")
     assert main([str(tmp_path)]) == 0
     assert "reconcile: warning: gold.json: skipped, not an article file" in capsys.readouterr().err
+
+
+@sync
+async def test_quitting_during_the_analysis_stops_the_engine_child(seeds, tmp_path, monkeypatch):
+    """Issue 15 #35: q while the engine works left a blank terminal and a busy child."""
+    import os
+    import time
+
+    from tui.engine import cache
+    from tui.ui.app import open_reader
+    from tui.ui.background import can_fork
+
+    if not can_fork():
+        pytest.skip("the engine runs in a child process only where fork is available")
+    monkeypatch.setattr(cache, "analyse_cached", lambda *a, **k: time.sleep(120))
+    app = open_reader(seeds, "dark", tmp_path / "n.toml")
+    pid = app._forked.pid
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("q")
+        await pilot.pause()
+    with pytest.raises((ChildProcessError, ProcessLookupError)):
+        os.waitpid(pid, os.WNOHANG)
+        os.kill(pid, 0)

@@ -115,11 +115,19 @@ class ForkedAnalysis:
         return self.corpus
 
     def _read_frame(self) -> tuple:
-        header = self._pipe.read(_HEADER.size)
-        if len(header) < _HEADER.size:
-            return ("error", "the engine process ended without a result")
-        (size,) = _HEADER.unpack(header)
-        return pickle.loads(self._pipe.read(size))
+        """The next frame; a child that died mid-frame (the OOM killer) is an error frame."""
+        ended = ("error", "the engine process ended without a result")
+        try:
+            header = self._pipe.read(_HEADER.size)
+            if len(header) < _HEADER.size:
+                return ended
+            (size,) = _HEADER.unpack(header)
+            body = self._pipe.read(size)
+            if len(body) < size:
+                return ended
+            return pickle.loads(body)
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+            return ended
 
     def result_if_ready(self) -> tuple | None:
         """The ("result", analysis, problem) frame if the child has already sent it, else None.
@@ -147,10 +155,15 @@ class ForkedAnalysis:
             self.close()
 
     def close(self) -> None:
-        """Close the pipe and reap the child (kill it if it is still working)."""
+        """Reap the child (kill it if it is still working), then close the pipe.
+
+        In that order: a worker thread blocked reading the pipe holds the
+        reader's lock, so closing first would wait for a child that works on
+        (quitting during the analysis hung); the killed child's end closes,
+        the read returns, and the lock is free.
+        """
         if self._pipe.closed:
             return
-        self._pipe.close()
         try:
             done, _ = os.waitpid(self.pid, os.WNOHANG)
             if done == 0:
@@ -158,6 +171,7 @@ class ForkedAnalysis:
                 os.waitpid(self.pid, 0)
         except ChildProcessError:
             pass
+        self._pipe.close()
 
 
 def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow_links: bool = False) -> None:

@@ -184,6 +184,7 @@ class ReaderApp(App[None]):
         from .background import analyse_here
 
         forked, self._forked = self._forked, None
+        self._reading_child = forked   # still killed by on_unmount if the user quits meanwhile
         if forked is not None:
             for frame in forked.frames():
                 if frame[0] == "progress":
@@ -275,9 +276,11 @@ class ReaderApp(App[None]):
             self._deliver(Analysis(self.corpus))
 
     def on_unmount(self) -> None:
-        forked = getattr(self, "_forked", None)
-        if forked is not None:
-            forked.close()
+        """Stop the engine's child, whether it is waiting to be read or being read: a child
+        left working kept the terminal blank and a core busy after the user quit."""
+        for forked in (getattr(self, "_forked", None), getattr(self, "_reading_child", None)):
+            if forked is not None:
+                forked.close()
 
     def _deliver(self, analysis: Analysis) -> None:
         self.analysis = analysis
