@@ -324,3 +324,16 @@ def test_huge_and_binary_files_are_judged_before_they_are_read(tmp_path):
     reasons = {s.path: s.reason for s in corpus.skipped}
     assert reasons["huge.txt"].startswith("too large for an article (3072 MB")
     assert reasons["zeros.txt"] == "binary file"
+
+
+def test_running_out_of_memory_is_one_line(tmp_path, capsys, monkeypatch):
+    """Issue 15 #15: 2,000 articles ended in a MemoryError traceback inside json.dumps."""
+    from tui.engine import export
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(export, "to_json", exhausted)
+    write(tmp_path, "a.txt", ARTICLE)
+    code, _, err = run(["export", str(tmp_path)], capsys)
+    assert code == 1 and err.startswith("reconcile: out of memory") and err.count("\n") == 1

@@ -595,3 +595,19 @@ async def test_quitting_during_the_analysis_stops_the_engine_child(seeds, tmp_pa
     with pytest.raises((ChildProcessError, ProcessLookupError)):
         os.waitpid(pid, os.WNOHANG)
         os.kill(pid, 0)
+
+
+@sync
+async def test_an_engine_failure_is_not_called_no_accounts(seeds, tmp_path, monkeypatch):
+    """Issue 15 #39: after a failure the empty screen says so, not 'found no accounts'."""
+    from tui.ui import background
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(background, "analyse_here", broken)
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "The engine failed (ValueError: boom)" in text and "found no accounts" not in text

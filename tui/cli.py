@@ -216,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"reconcile: {printable(str(exc))}", file=sys.stderr)
         return 1
+    except MemoryError:   # past this machine's memory: one line, never a traceback
+        print("reconcile: out of memory: the corpus is too large for this machine's memory; "
+              "try a smaller folder", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

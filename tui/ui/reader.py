@@ -108,6 +108,7 @@ class ReaderApp(App[None]):
         self.analysis: Analysis | None = analysis
         self._given_analysis = analysis is not None
         self._startup_messages: list[str] = []
+        self.engine_error: str | None = None   # why the last analysis failed, for the empty screen
         if corpus.warnings:
             self._startup_messages.append(_warnings_summary(corpus.warnings))
         found = _load_theme_set()
@@ -271,8 +272,10 @@ class ReaderApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
             error = event.worker.error
-            self.notify(f"The engine failed: {type(error).__name__}: {error}",
-                        severity="error", markup=False, timeout=15)
+            # the child's failures arrive as RuntimeError("ValueError: ..."): say them as sent
+            self.engine_error = str(error) if type(error) is RuntimeError else f"{type(error).__name__}: {error}"
+            self.notify(f"The engine failed: {self.engine_error}", severity="error", markup=False,
+                        timeout=15)
             self._deliver(Analysis(self.corpus))
 
     def on_unmount(self) -> None:

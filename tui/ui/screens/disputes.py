@@ -217,8 +217,13 @@ class DisputesScreen(Screen):
             return text
         articles = self.corpus.articles
         text.append("No facts yet.", style="bold")
-        text.append(f" The engine found no accounts to compare in {len(articles)} "
-                    f"article{'s' if len(articles) != 1 else ''}.\n")
+        failed = getattr(self.app, "engine_error", None)
+        if failed:
+            text.append(f" The engine failed ({one_line(failed)}), so nothing was compared; the "
+                        "articles can still be read.\n")
+        else:
+            text.append(f" The engine found no accounts to compare in {len(articles)} "
+                        f"article{'s' if len(articles) != 1 else ''}.\n")
         text.append("c compare two articles side by side · enter read an article · "
                     "/ search the text · ? all keys\n\n")
         for article in articles[:12]:
