@@ -337,3 +337,26 @@ def test_running_out_of_memory_is_one_line(tmp_path, capsys, monkeypatch):
     write(tmp_path, "a.txt", ARTICLE)
     code, _, err = run(["export", str(tmp_path)], capsys)
     assert code == 1 and err.startswith("reconcile: out of memory") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("toml,problem", [
+    ('[[sides]]\nid = "a"\nactors = [{ name = "" }]\n', "each actor is a name"),
+    ('[[sides]]\nid = "a"\nactors = ["Petrov"]\n[[sides]]\nid = "b"\nactors = [{ name = "Olsen", aliases = ["petrov"] }]\n',
+     "'petrov' is listed under both sides 'a' and 'b'"),
+])
+def test_case_file_actors_are_checked(tmp_path, capsys, toml, problem):
+    """Issue 15 #40: an empty actor name and an actor under both sides are errors, not silence."""
+    write(tmp_path, "a.txt", ARTICLE)
+    (tmp_path / "reconcile.toml").write_text(toml)
+    code, _, err = run(["export", str(tmp_path)], capsys)
+    assert code == 1 and problem in err and err.count("\n") == 1
+
+
+def test_line_breaks_in_names_cannot_shape_the_report(tmp_path, capsys):
+    """Issue 15 #40: a file name or case-file title with line breaks stays on its line."""
+    write(tmp_path, "a.txt", ARTICLE)
+    (tmp_path / "reconcile.toml").write_text('title = "Case\\n\\n---\\n\\n```\\n- item"\n')
+    code, out, _ = run(["export", str(tmp_path), "--format", "markdown"], capsys)
+    assert code == 0
+    assert out.splitlines()[0].startswith("# Case ") and "item" in out.splitlines()[0]
+    assert "\n```" not in out and "\n- item" not in out

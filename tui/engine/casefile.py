@@ -109,6 +109,7 @@ def _build(data: dict[str, Any], path: Path, text: str) -> Case:
     for i, side_id in enumerate(ids):
         if ids.index(side_id) != i:
             raise check.fail("sides", f"side id '{side_id}' is used twice", i)
+    _one_side_each(check, sides)
     articles = tuple(
         ArticleMeta(
             file=check.string(t, "file", "[[articles]]", i, required=True) or "",
@@ -129,6 +130,18 @@ def _build(data: dict[str, Any], path: Path, text: str) -> Case:
     return Case(check.string(data, "title", "the case file"), sides, articles, pinned, path)
 
 
+def _one_side_each(check: _Checker, sides: tuple[Side, ...]) -> None:
+    """An actor (or alias) under two sides would be given to whichever is read first."""
+    owner: dict[str, str] = {}
+    for nth, side in enumerate(sides):
+        for actor in side.actors:
+            for name in (actor.name, *actor.aliases):
+                other = owner.setdefault(name.casefold(), side.id)
+                if other != side.id:
+                    raise check.fail("actors", f"'{name}' is listed under both sides '{other}' and "
+                                               f"'{side.id}'", nth)
+
+
 def _date(check: _Checker, table: dict, nth: int) -> str | None:
     value = table.get("date")
     if value is None or isinstance(value, str):
@@ -147,7 +160,7 @@ def _side(check: _Checker, table: dict, nth: int) -> Side:
     for item in table.get("actors", []):
         if isinstance(item, str) and item.strip():
             actors.append(Actor(item.strip()))
-        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+        elif isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip():
             aliases = check.strings(item, "aliases", "an actor", nth)
             actors.append(Actor(item["name"].strip(), aliases))
         else:

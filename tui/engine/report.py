@@ -26,7 +26,9 @@ STATUS_MARK = {"disputed": "✖ disputed", "agreed": "✔ agreed", "one-sided": 
 
 
 def md_escape(text: str) -> str:
-    """Text that Markdown shows exactly as written (no emphasis, links, HTML, lists)."""
+    """Text that Markdown shows exactly as written (no emphasis, links, HTML, lists), on one
+    line: a line break in a file name or a case-file string cannot start a block of its own."""
+    text = " ".join(text.splitlines())
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     return _LINE_START.sub(_escape_line_start, text, count=1)
 
