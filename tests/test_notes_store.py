@@ -160,6 +160,17 @@ def test_default_path_falls_back_to_data_dir(corpus: Corpus, tmp_path: Path, mon
     assert store.path == path and path.exists() and not (corpus.path / NOTES_FILE).exists()
 
 
+def test_notes_beside_a_corpus_that_became_read_only_are_read(corpus: Corpus, tmp_path: Path, monkeypatch):
+    """Issue 15 #22: the existing file beside the corpus wins over an empty one in the data folder."""
+    open_store(corpus).save_note(new_note("written while the folder was writable"))
+    monkeypatch.setenv("RECONCILE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(notes_mod, "can_write_in", lambda folder: folder != corpus.path.resolve())
+    store = open_store(corpus)
+    assert store.path == corpus.path.resolve() / NOTES_FILE
+    assert [n.text for n in store.notes] == ["written while the folder was writable"]
+    assert store.read_only and "--notes" in (store.problem or "")
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write anywhere")
 def test_really_read_only_folder(corpus: Corpus, tmp_path: Path, monkeypatch):  # pragma: no cover
     monkeypatch.setenv("RECONCILE_DATA_DIR", str(tmp_path / "data"))

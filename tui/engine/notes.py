@@ -146,13 +146,16 @@ def default_notes_path(corpus_path: Path) -> Path:
     The bundled sample may sit inside a read-only installation, and a corpus
     may live on a read-only share: their notes go to a per-corpus file in the
     user's data folder, named from a hash of the corpus path so two corpora
-    never share one.
+    never share one.  A notes file already beside the corpus is always the one
+    used, even when the folder became read-only: its notes are read (and the
+    store opens read-only), never hidden behind an empty file elsewhere.
     """
     corpus_path = Path(corpus_path).resolve()
     folder = corpus_path if corpus_path.is_dir() else corpus_path.parent
-    if not _is_bundled(folder) and can_write_in(folder):
-        return folder / NOTES_FILE
-    digest = hashlib.sha256(str(corpus_path).encode("utf-8")).hexdigest()[:16]
+    beside = folder / NOTES_FILE
+    if not _is_bundled(folder) and (beside.exists() or beside.is_symlink() or can_write_in(folder)):
+        return beside
+    digest = hashlib.sha256(str(corpus_path).encode("utf-8", "surrogateescape")).hexdigest()[:16]
     name = re.sub(r"[^\w.-]+", "_", corpus_path.name) or "corpus"
     return data_dir() / "notes" / f"{name}-{digest}.toml"
 
@@ -497,7 +500,8 @@ class NoteStore:
         self._remember(raw)
         folder = self.path.parent
         if folder.is_dir() and not can_write_in(folder):
-            self.problem = f"{folder}: folder is not writable - notes opened read-only"
+            self.problem = (f"{folder}: folder is not writable - notes opened read-only "
+                            "(--notes FILE keeps new notes elsewhere)")
         elif raw is not None and not os.access(self.path, os.W_OK):
             self.problem = f"{self.path}: file is read-only - notes opened read-only"
         else:
