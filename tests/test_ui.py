@@ -281,7 +281,11 @@ async def test_palette_jump_and_theme_remembered(app, _private_config):
         await settle(pilot)
         app.action_command_palette()
         await pilot.pause()
-        await pilot.press(*"Theme: light")
+        await pilot.press(*"Theme")   # one theme picker: Textual's, which lists ours too
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"light")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
@@ -611,3 +615,26 @@ async def test_an_engine_failure_is_not_called_no_accounts(seeds, tmp_path, monk
         await settle(pilot)
         text = screen_text(app)
         assert "The engine failed (ValueError: boom)" in text and "found no accounts" not in text
+
+
+@sync
+async def test_screenshot_is_saved_beside_the_corpus_and_says_where(tmp_path):
+    """Issue 15 #10: Textual's screenshot went to ~/Downloads and failed silently without it."""
+    import shutil
+
+    from tui.engine.loading import load_corpus
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(ROOT_SEEDS, folder)
+    corpus = load_corpus(folder)
+    app = ReconcileApp(corpus, theme_name="dark", notes_path=tmp_path / "n.toml", analysis=Analysis(corpus))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles.count("Theme") == 1 and "Screenshot" in titles
+        app.screenshot_here()
+        await pilot.pause()
+        said = " ".join(n.message for n in app._notifications)
+    [shot] = (folder / ".reconcile" / "screenshots").glob("*.svg")
+    assert not load_corpus(folder).skipped
+    assert f"Screenshot saved to {shot}" in said

@@ -1,4 +1,4 @@
-"""Command palette (ctrl+p): jump to a fact, switch views, filter, switch theme.
+"""Command palette (ctrl+p): jump to a fact, switch views, filter (themes: Textual's "Theme").
 
 Every hit's text is built as plain Content: fact titles come from untrusted
 article text and must never be read as markup.
@@ -19,9 +19,9 @@ from .safe_text import one_line
 class ReconcileCommands(Provider):
     """The reader's own commands, next to Textual's system commands."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+    def _commands(self) -> list[tuple[str, Callable[[], object], str | None]]:
         app = self.app
-        commands: list[tuple[str, Callable[[], object], str]] = [
+        commands: list[tuple[str, Callable[[], object], str | None]] = [
             ("View: disputes", partial(app.switch_view, "disputes"), "The facts and both sides"),
             ("View: compare", partial(app.switch_view, "compare"), "Two articles side by side"),
             ("View: source", partial(app.switch_view, "source"), "The selected account's article"),
@@ -31,8 +31,6 @@ class ReconcileCommands(Provider):
         ]
         commands += [(f"Filter: {name}", partial(app.set_filter, name), f"Show {name} facts")
                      for name in FILTERS]
-        commands += [(f"Theme: {name}", partial(app.set_theme, name), "Switch and remember")
-                     for name in app.reconcile_theme_names()]
         for article in app.corpus.articles[:200]:
             label = f"Compare with: {one_line(article_label(article), 70)} ({one_line(article.id, 40)})"
             commands.append((label, partial(app.compare_with, article.id),
@@ -40,7 +38,7 @@ class ReconcileCommands(Provider):
         analysis = getattr(app, "analysis", None)
         for fact in analysis.facts if analysis else ():
             label = f"Jump to fact: {status_label(fact.status)} {one_line(fact.title, 80)}"
-            commands.append((label, partial(app.jump_to_fact, fact.id), "Select this fact"))
+            commands.append((label, partial(app.jump_to_fact, fact.id), None))   # one line each
         return commands
 
     async def discover(self) -> Hits:

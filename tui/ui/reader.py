@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 from textual.binding import Binding
 from textual.message import Message
 from textual.worker import Worker, WorkerState
@@ -141,13 +143,38 @@ class ReaderApp(App[None]):
         self._child_result: threading.Event | None = None  # set when the child's result is in
         self._from_child: Analysis | None = None
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, with a screenshot that is saved where it can be and says where."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                yield SystemCommand("Screenshot", "Save an SVG of the screen in the corpus's "
+                                    ".reconcile/screenshots (or the data folder) and say where",
+                                    lambda: self.set_timer(0.1, self.screenshot_here))
+            else:
+                yield command
+
+    def screenshot_here(self) -> None:
+        """Textual's own saved to ~/Downloads and failed without a word when it did not exist."""
+        from ..engine.atomic import can_write_in
+        from ..engine.userdirs import user_dir
+
+        corpus = self.corpus.path if self.corpus.path.is_dir() else self.corpus.path.parent
+        # hidden, so the next load does not list the picture as a skipped file
+        folder = corpus / ".reconcile" / "screenshots"
+        if not can_write_in(corpus):
+            folder = user_dir("data") / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = self.save_screenshot(path=str(folder))
+        except OSError as exc:
+            self.notify(f"Screenshot not saved: {folder}: {exc.strerror or exc}", severity="error",
+                        markup=False)
+            return
+        self.notify(f"Screenshot saved to {path}", markup=False, timeout=6)
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Side colours and the dispute highlight for themes that do not set them."""
         return dict(APP_VARIABLES)
-
-    def reconcile_theme_names(self) -> list[str]:
-        """The theme files' names (Textual's own stay reachable via 'Theme')."""
-        return list(self._theme_names)
 
     # -- start: paint first, compute after -------------------------------------------------
 
