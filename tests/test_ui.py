@@ -638,3 +638,18 @@ async def test_screenshot_is_saved_beside_the_corpus_and_says_where(tmp_path):
     [shot] = (folder / ".reconcile" / "screenshots").glob("*.svg")
     assert not load_corpus(folder).skipped
     assert f"Screenshot saved to {shot}" in said
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@sync
+async def test_the_fact_lists_title_and_counter_are_readable(seeds, tmp_path, theme):
+    """Issue 15 #9: on the light theme they were white on white ($text-muted is 'auto')."""
+    app = ReconcileApp(seeds, theme_name=theme, notes_path=tmp_path / "n.toml",
+                       analysis=fixture_analysis(seeds))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        styles = app.screen.query_one(FactList).styles
+        background = app.screen.styles.background
+        for colour in (styles.border_title_color, styles.border_subtitle_color):
+            seen = background.blend(colour, colour.a)
+            assert abs(seen.brightness - background.brightness) > 0.35, (theme, colour)

@@ -47,7 +47,10 @@ class FactList(OptionList):
     DEFAULT_CSS = """
     FactList {
         border: round $panel-lighten-2;
-        border-title-color: $text-muted;
+        /* not $text-muted: "auto" contrasts with the list's own (transparent) background
+           and came out white on the light theme's white */
+        border-title-color: $foreground-muted;
+        border-subtitle-color: $foreground-muted;
         height: 1fr;
     }
     FactList:focus { border: round $primary; }
