@@ -203,3 +203,23 @@ async def test_side_picker_and_pair_marks_are_stored_and_rerun_the_engine(tmp_pa
                                                            (None, None, Ref("a.txt", 1, 0))]
     assert [(x.a, x.b, x.same) for x in links] == [(Ref("a.txt", 0, 0), Ref("a.txt", 1, 0), False)]
     assert len(reruns) == 3
+
+
+@sync
+async def test_the_editor_below_80x24_reaches_verdict_tags_and_keys(corpus: Corpus):
+    """Issue 15 #13: at 60x14 the verdict, tags and save hint were cut off the screen."""
+    app = Host(corpus)
+    store = open_store(corpus)
+    async with app.run_test(size=(60, 14)) as pilot:
+        app.push_screen(NoteEditor(store, target_for(corpus, ref=Ref("a.txt", 0, 0))))
+        await pilot.pause()
+        screen = app.screen
+        for selector in ("#note-verdict", "#note-tags", "#note-keys"):
+            widget = screen.query_one(selector)
+            if selector != "#note-keys":
+                widget.focus()
+            else:
+                widget.scroll_visible(animate=False)
+            await pilot.pause()
+            visible = widget.region.intersection(screen.region)
+            assert visible.height >= 1, selector

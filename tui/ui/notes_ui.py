@@ -21,7 +21,7 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
@@ -61,8 +61,8 @@ class NoteEditor(ModalScreen[Note | None]):
 
     DEFAULT_CSS = """
     NoteEditor { align: center middle; }
-    NoteEditor > Vertical { width: 90%; max-width: 100; height: auto; max-height: 90%;
-                            border: thick $accent; background: $surface; padding: 0 1; }
+    NoteEditor > VerticalScroll { width: 90%; max-width: 100; height: auto; max-height: 90%;
+                                  border: thick $accent; background: $surface; padding: 0 1; }
     NoteEditor #note-target { color: $text-muted; }
     NoteEditor #note-quote { border-left: outer $accent; padding-left: 1; margin-bottom: 1;
                              max-height: 6; overflow-y: auto; }
@@ -94,7 +94,7 @@ class NoteEditor(ModalScreen[Note | None]):
         note, target = self.note, self.target
         quote = note.anchor.quote if note and note.anchor else (target.quote if target else "")
         label = target.label if target else _place(note)
-        with Vertical():
+        with VerticalScroll():   # below 80x24 the verdict, tags and keys scroll into view
             yield Static(plain(f"Note on: {label}"), id="note-target")
             if quote:
                 yield Static(plain(quote), id="note-quote")
