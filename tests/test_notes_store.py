@@ -380,3 +380,14 @@ def test_a_fifo_notes_file_is_not_read(corpus: Corpus):
     os.mkfifo(corpus.path / NOTES_FILE)
     store = open_store(corpus)
     assert store.read_only and "not a regular file" in (store.problem or "")
+
+
+def test_unknown_keys_inside_an_anchor_survive_a_save(corpus: Corpus):
+    """Issue 15 #21: keys a newer version (or a person) adds to [notes.anchor] are written back."""
+    store = open_store(corpus)
+    store.save_note(new_note("first", anchor=anchor_for_ref(corpus, Ref("us.txt", 0, 0))))
+    path = store.path
+    path.write_text(path.read_text().replace("[notes.anchor]\n", '[notes.anchor]\nselector = "css:p.lede"\n'))
+    again = open_store(corpus)
+    again.save_note(new_note("second"))
+    assert 'selector = "css:p.lede"' in path.read_text()

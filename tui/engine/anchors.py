@@ -12,7 +12,7 @@ Anything else is `orphaned`: kept and listed, never guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicons import NEGATION
 from .model import Article, Corpus, Ref
@@ -35,6 +35,8 @@ class Anchor:
     suffix: str
     start: int
     end: int
+    # keys of a hand-edited or newer notes file this version does not know: written back as read
+    extra: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -266,7 +266,8 @@ class _Reader:
             raise self.fail(kind, nth, f"{where} needs strings article, sha256, quote, prefix, suffix")
         if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in ints.values()):
             raise self.fail(kind, nth, f"{where} needs whole numbers start and end")
-        return Anchor(**strings, **ints)  # type: ignore[arg-type]
+        extra = {k: v for k, v in value.items() if k not in (*strings, *ints)}
+        return Anchor(**strings, **ints, extra=extra)  # type: ignore[arg-type]
 
     def note(self, t: dict, nth: int) -> Note:
         verdict = self._str(t, "verdict", "notes", nth)
@@ -373,7 +374,8 @@ def _order(record: Record) -> tuple[datetime, str]:
 
 def _anchor_table(anchor: Anchor) -> dict[str, Any]:
     return {"article": anchor.article, "sha256": anchor.sha256, "start": anchor.start,
-            "end": anchor.end, "quote": anchor.quote, "prefix": anchor.prefix, "suffix": anchor.suffix}
+            "end": anchor.end, "quote": anchor.quote, "prefix": anchor.prefix, "suffix": anchor.suffix,
+            **anchor.extra}
 
 
 def _note_table(note: Note) -> dict[str, Any]:
