@@ -380,7 +380,7 @@ async def test_note_markers_on_fact_and_account(seeds, tmp_path):
         await settle(pilot)
         assert "airspace ✎1" in screen_text(app)
         await pilot.press("n")
-        assert "✎ 1 note" in screen_text(app)
+        assert "▶ ✎1 " in screen_text(app) or "● ✎1 " in screen_text(app)
 
 
 def _colours_of(app, word: str) -> set[str]:
@@ -653,3 +653,14 @@ async def test_the_fact_lists_title_and_counter_are_readable(seeds, tmp_path, th
         for colour in (styles.border_title_color, styles.border_subtitle_color):
             seen = background.blend(colour, colour.a)
             assert abs(seen.brightness - background.brightness) > 0.35, (theme, colour)
+
+
+@sync
+async def test_source_lines_use_the_panes_width(app):
+    """Issue 15 #8: the article title was cut at ~25 characters at any width."""
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        lines = [line for line in screen_text(app).splitlines() if ".txt ¶" in line]
+        assert lines, "the source line (label · file ¶n sm) stays on one line on a wide pane"
+        labels = [part.split(" · 0")[0].split("│")[-1].strip() for line in lines for part in [line]]
+        assert max(len(label) for label in labels) > 30, labels

@@ -18,6 +18,8 @@ from ..labels import article_label, ref_label
 from ..safe_text import clean, one_line
 
 CONTEXT_CHARS = 90
+SOURCE_CHARS = 40       # the article label when the pane's width is not known
+MIN_SOURCE_CHARS = 20   # below this the label gets a line of its own
 StyleOf = Callable[[str], Style]
 
 
@@ -90,19 +92,21 @@ def _word_head(text: str, limit: int) -> str:
 
 
 def account_text(account: Account, article: Article | None, other: str | None,
-                 style: StyleOf, side_style: str, selected: bool, notes: int = 0) -> Text:
-    """Speaker line, the sentence in context with differing words marked, the source line."""
+                 style: StyleOf, side_style: str, selected: bool, notes: int = 0,
+                 width: int | None = None) -> Text:
+    """Speaker line, the sentence in context with differing words marked, the source line
+    (its article title as long as the pane's `width` allows)."""
     text = Text()
     marker = "▶ " if selected else "● "
     text.append(marker, style=style(side_style))
+    if notes:   # first, short: at the end of a long speaker line it wrapped onto a line of its own
+        text.append(f"✎{notes} ", style=Style(bold=True))
     text.append(one_line(account.speaker) or "unattributed",
                 style=style(side_style) + Style(bold=True))
     if account.reported_by:   # the other side's sentence telling this claim: evidence, not a quote
         text.append("  (as reported by the other side)", style=style("panes--meta"))
     elif account.inferred:
         text.append("  (side inferred)", style=style("panes--meta"))
-    if notes:
-        text.append(f"  ✎ {notes} note{'s' if notes != 1 else ''}", style=Style(bold=True))
     text.append("\n")
     before, after = context(account, article)
     if before:
@@ -119,8 +123,14 @@ def account_text(account: Account, article: Article | None, other: str | None,
                     style=style("panes--context"))
     text.append("\n")
     source = article_label(article) if article else account.ref.article
-    text.append(f"{one_line(source, 40)} · {one_line(account.ref.article)} "
-                f"{ref_label(account.ref)}", style=style("panes--meta"))
+    place = f"{one_line(account.ref.article)} {ref_label(account.ref)}"
+    if not width:
+        line = f"{one_line(source, SOURCE_CHARS)} · {place}"
+    elif width - len(place) - 3 >= MIN_SOURCE_CHARS:   # one line, the label as long as it fits
+        line = f"{one_line(source, width - len(place) - 3)} · {place}"
+    else:                                            # a narrow pane: label, then the place
+        line = f"{one_line(source, width)}\n{place}"
+    text.append(line, style=style("panes--meta"))
     if selected:
         text.stylize(style("panes--selected"))
     return text

@@ -153,6 +153,7 @@ class DisputePanes(Vertical, can_focus=True):
         self.index = 0
         self.shown = SHOWN_ROWS
         self.note_count: Callable[[Ref], int] | None = None
+        self._painted_width = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="titles"):
@@ -186,6 +187,16 @@ class DisputePanes(Vertical, can_focus=True):
         self.query_one("#rows", VerticalScroll).scroll_home(animate=False)
         self.post_message(self.Selected(self.selected))
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Source lines use the width they have: repaint when it changes, after the frame
+        on screen (the first layout must not cost the start a second paint)."""
+        if self.fact is not None and event.size.width != self._painted_width:
+            self.call_after_refresh(self._repaint_for_width)
+
+    def _repaint_for_width(self) -> None:
+        if self.fact is not None and self.size.width != self._painted_width:
+            self._paint()
+
     def first_column(self) -> int:
         return next((c for c in range(3) if self.accounts[c]), 0)
 
@@ -193,6 +204,7 @@ class DisputePanes(Vertical, can_focus=True):
         return max((c for c in range(3) if self.accounts[c]), default=0)
 
     def _paint(self) -> None:
+        self._painted_width = self.size.width
         body = self.query_one(PanesBody)
         if self.fact is None:
             body.update(self.placeholder or Text(""))
@@ -237,8 +249,10 @@ class DisputePanes(Vertical, can_focus=True):
         article = find_article(self.corpus, account.ref.article)
         selected = column == self.column and i == self.index
         notes = self.note_count(account.ref) if self.note_count else 0
+        # a pane's text width: half the widget (or all of it for the side-less list), less padding
+        width = (self.size.width if column == 2 else self.size.width // 2) - 3
         text = account_text(account, article, other, self.get_component_rich_style,
-                            side_style, selected, notes)
+                            side_style, selected, notes, width if width > 0 else None)
         text.stylize(Style(meta={"account": (column, i)}))
         return text
 
