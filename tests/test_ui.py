@@ -664,3 +664,17 @@ async def test_source_lines_use_the_panes_width(app):
         assert lines, "the source line (label · file ¶n sm) stays on one line on a wide pane"
         labels = [part.split(" · 0")[0].split("│")[-1].strip() for line in lines for part in [line]]
         assert max(len(label) for label in labels) > 30, labels
+
+
+def test_search_snippets_cut_at_words_and_mark_the_match():
+    """Issue 15 #8: snippets were cut mid-word and the match was not highlighted."""
+    from tui.ui.screens.search import _snippet
+
+    text = ("The Defense Ministry said that Russian fighter jets did not use their airborne weapons and "
+            "did not come into contact with the drone, which crashed into the sea after a sharp "
+            "maneuver near Crimea on Tuesday morning.")
+    snippet = _snippet(text, "SHARP maneuver", 60)
+    body = snippet.plain.strip("…")
+    assert text.find(body) >= 0 and text[text.find(body) - 1] == " " and text[text.find(body) + len(body)] == " "
+    [span] = snippet.spans
+    assert snippet.plain[span.start:span.end] == "sharp maneuver" and "reverse" in str(span.style)

@@ -5,6 +5,8 @@ Returns ("fact", fact_id) or ("ref", Ref) to the caller, or None on escape.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,20 +40,32 @@ def search(corpus: Corpus, analysis: Analysis | None, query: str) -> list[tuple[
                 if needle in sentence.text.casefold():
                     ref = Ref(article.id, paragraph.index, sentence.index)
                     label = Text(f"{one_line(article.id, 24)} {ref_label(ref)}  ", style="dim")
-                    label.append(_snippet(sentence.text, needle))
+                    label.append_text(_snippet(sentence.text, query))
                     results.append((("ref", ref), label))
                     if len(results) >= LIMIT:
                         return results
     return results
 
 
-def _snippet(text: str, needle: str, width: int = 90) -> str:
-    """The part of `text` around the first match, on one line."""
+def _snippet(text: str, query: str, width: int = 90) -> Text:
+    """The part of `text` around the first match, on one line, cut at word boundaries,
+    with the match highlighted."""
     flat = one_line(text)
-    at = flat.casefold().find(needle)
+    found = re.search(re.escape(query.strip()), flat, re.IGNORECASE)
+    at, end_of_match = (found.start(), found.end()) if found else (0, 0)
     start = max(0, at - width // 3)
-    snippet = flat[start:start + width]
-    return ("…" if start else "") + snippet + ("…" if start + width < len(flat) else "")
+    if start:
+        space = flat.find(" ", start, at)
+        start = space + 1 if space >= 0 else start
+    end = min(len(flat), start + width)
+    if end < len(flat):
+        space = flat.rfind(" ", max(end_of_match, start), end)
+        end = space if space > end_of_match else end
+    snippet = Text(("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else ""))
+    if found:
+        shift = 1 if start else 0
+        snippet.stylize("bold reverse", at - start + shift, end_of_match - start + shift)
+    return snippet
 
 
 class SearchScreen(ModalScreen[tuple[str, object] | None]):
