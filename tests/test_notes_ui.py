@@ -223,3 +223,21 @@ async def test_the_editor_below_80x24_reaches_verdict_tags_and_keys(corpus: Corp
             await pilot.pause()
             visible = widget.region.intersection(screen.region)
             assert visible.height >= 1, selector
+
+
+@sync
+async def test_the_notes_list_at_80x24_shows_the_note(tmp_path: Path):
+    """Issue 15 #8: at 80x24 the notes list lost its note column (article ids are long)."""
+    name = "000_7f4c5cce0065053c_the_long_name_a_page_saver_gives.txt"
+    write(tmp_path / "c", name, TEXT)
+    corpus = load_corpus(tmp_path / "c")
+    store = open_store(corpus)
+    store.save_note(new_note("Denial without evidence, see the radar track", "misleading",
+                             ["radar", "transponder"], anchor=target_for(corpus, ref=Ref(name, 0, 0)).anchor))
+    app = Host(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(NotesList(store, corpus))
+        await pilot.pause()
+        shown = "\n".join("".join(s.text for s in strip) for strip in app.screen._compositor.render_strips())
+        row = next(line for line in shown.splitlines() if "misleading" in line)
+        assert "Denial without" in row   # in the table's row, not only in the preview below

@@ -226,7 +226,8 @@ class NotesList(ModalScreen[NoteJump | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("place", "verdict", "tags", "where", "note")
+        # the note itself second: on an 80-column terminal the last columns are off screen
+        table.add_columns("verdict", "note", "tags", "where", "place")
         self.refresh_rows()
         table.focus()
 
@@ -251,11 +252,11 @@ class NotesList(ModalScreen[NoteJump | None]):
         table.clear()
         for note in self.visible_notes():
             placed = self.index.placements.get(note.id)
-            table.add_row(Text(placed.status if placed else "fact"),
-                          Text(f"{VERDICT_MARK.get(note.verdict, '')} {note.verdict}"),
+            table.add_row(Text(f"{VERDICT_MARK.get(note.verdict, '')} {note.verdict}"),
+                          plain(one_line(note.text, max(24, self.app.size.width // 2 - 8))),
                           plain(one_line(", ".join(note.tags), 24)),
                           plain(self._where(note, placed)),
-                          plain(one_line(note.text, 60)), key=note.id)
+                          Text(placed.status if placed else "fact"), key=note.id)
         self._preview()
 
     def _where(self, note: Note, placed: Placement | None) -> str:
