@@ -678,3 +678,12 @@ def test_search_snippets_cut_at_words_and_mark_the_match():
     assert text.find(body) >= 0 and text[text.find(body) - 1] == " " and text[text.find(body) + len(body)] == " "
     [span] = snippet.spans
     assert snippet.plain[span.start:span.end] == "sharp maneuver" and "reverse" in str(span.style)
+
+
+@sync
+async def test_the_footer_fits_80_columns(app):
+    """Issue 15 #8: at 80x24 the footer cut 'Search'."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "/ Search" in footer and "^p palette" in footer

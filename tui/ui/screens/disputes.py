@@ -44,7 +44,8 @@ class DisputesScreen(Screen):
     BINDINGS = [
         Binding("n,]", "next_dispute(1)", "Next", id="disputes.next", key_display="n",
                 tooltip="Next disputed fact"),
-        Binding("p,[", "next_dispute(-1)", "Prev", id="disputes.previous", key_display="p",
+        # not in the footer, which at 80 columns cut "Search": n's partner, listed under ? help
+        Binding("p,[", "next_dispute(-1)", "Prev", id="disputes.previous", key_display="p", show=False,
                 tooltip="Previous disputed fact"),
         Binding("tab", "switch_pane(1)", "Pane", id="disputes.pane",
                 tooltip="Switch between the fact list and the two panes"),
