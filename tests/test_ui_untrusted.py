@@ -98,3 +98,19 @@ async def test_untrusted_corpus_with_the_real_engine(tmp_path):
         await pilot.press("n", "enter", "d", "escape", "c", "escape")
         assert app.is_running
         assert "\x1b" not in screen_text(app)
+
+
+def test_clean_turns_a_lone_cr_into_a_break_and_drops_zero_width_spaces():
+    """Issue 15 #40: 'jets\\rmade' showed as 'jetsmade'; a zero-width space hid a difference."""
+    assert clean("jets\rmade") == "jets\nmade" and clean("a\r\nb") == "a\nb"
+    assert clean("ne\u200bver") == "never" and clean("\u2060x\ufeff") == "x"
+    assert clean("\u200d\u200c") == "\u200d\u200c"   # joiners stay: scripts and emoji need them
+
+
+def test_a_lone_cr_ends_a_line_in_a_text_file(tmp_path):
+    from tui.engine.loading import load_corpus
+
+    (tmp_path / "a.txt").write_bytes(b"The Pentagon said a jet struck the drone.\rThe jets made contact.\n")
+    [article] = load_corpus(tmp_path).articles
+    assert [p.text for p in article.paragraphs] == ["The Pentagon said a jet struck the drone.",
+                                                    "The jets made contact."]

@@ -10,6 +10,7 @@ Every removed piece becomes a `Dropped` with its reason and exact span.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import furniture as f
@@ -58,13 +59,17 @@ class Cleaned:
 def split_lines(source: str, start: int, end: int) -> list[Line]:
     """Lines of source[start:end] with spans that exclude newline and trailing space."""
     lines, pos = [], start
-    while pos < end:
-        nl = source.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        text = source[pos:stop].rstrip()
+    for brk in _LINE_END.finditer(source, start, end):
+        text = source[pos:brk.start()].rstrip()
         lines.append(Line(pos, pos + len(text), text))
-        pos = stop + 1
+        pos = brk.end()
+    if pos < end:
+        text = source[pos:end].rstrip()
+        lines.append(Line(pos, pos + len(text), text))
     return lines
+
+
+_LINE_END = re.compile(r"\r\n?|\n")   # a lone \r ends a line too (old Mac files)
 
 
 def text_units(lines: list[Line]) -> list[Unit]:

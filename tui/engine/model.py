@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
+_LINE_BREAK = re.compile(r"[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*")   # \r alone: old Mac files
 
 
 def path_text(path: Path | str) -> str:

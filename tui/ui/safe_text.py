@@ -24,8 +24,10 @@ _ANSI = re.compile(
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"      # C0 (except tab, newline) and C1 controls
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, isolates
-    "\ufff9-\ufffb]"                    # interlinear annotation controls
-)
+    "\ufff9-\ufffb"                     # interlinear annotation controls
+    "\u200b\u2060\ufeff\u180e]"          # zero-width spaces: they hide differences ("ne\u200bver");
+)                                       # joiners (ZWJ, ZWNJ) stay: scripts and emoji need them
+_CR = re.compile(r"\r\n?")
 
 
 def clean(raw: str | None) -> str:
@@ -36,6 +38,7 @@ def clean(raw: str | None) -> str:
     if not raw:
         return ""
     text = _ANSI.sub("", raw)
+    text = _CR.sub("\n", text)   # a lone CR is a line break, not a glue between words
     text = _CONTROL.sub("", text)
     return text.replace("\t", " ")
 
