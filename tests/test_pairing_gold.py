@@ -170,6 +170,24 @@ def test_user_link_removes_fact_pair(tmp_path) -> None:
         assert fact_pairs(corpus, [fact], [], [link]) == []
 
 
+def test_look_alike_accounts_pair_with_their_closest_few(tmp_path) -> None:
+    """Sixty one-side accounts of one fact that all tell the same claim pair each with its
+    closest PER_ACCOUNT later ones, not with all of them (a thousand made half a million pairs)."""
+    from conftest import write
+    from tui.engine.factpairs import PER_ACCOUNT, fact_pairs
+    from tui.engine.loading import load_corpus
+    from tui.engine.model import Account, Fact, Ref
+
+    for n in range(60):
+        write(tmp_path, f"{n:02}.txt", "Olsen said the frigate fired warning shots across the bow.\n")
+    corpus = load_corpus(tmp_path)
+    refs = [Ref(a.id, 0, 0) for a in corpus.articles]
+    fact = Fact("f", "Were warnings given?", "one-sided", 1, (), tuple(
+        Account("x", ref, corpus.article(ref.article).sentence(0, 0).text, "Olsen") for ref in refs))
+    sentences = [p for p in fact_pairs(corpus, [fact], []) if p.kind == "sentence"]
+    assert len(refs) <= len(sentences) <= PER_ACCOUNT * len(refs)
+
+
 def test_beats_naive_baseline(seeds: Corpus, gold) -> None:
     required, optional = gold
     precision, recall = score(all_pairs(seeds), required, optional)

@@ -26,6 +26,11 @@ from .pairing import THRESHOLD, passage_text, shared_words
 from .textnorm import terms
 
 
+# Each account is paired with its closest few same-side accounts of the fact, never all of
+# them: a fact of a thousand look-alike accounts made half a million pairs (4 GB, 2 minutes).
+PER_ACCOUNT = 4
+
+
 def fact_pairs(corpus: Corpus, facts: Sequence[Fact], pairs: Sequence[Pair],
                links: Sequence[Link] = ()) -> list[Pair]:
     """Sentence and paragraph pairs between same-side accounts of one fact not already paired."""
@@ -36,11 +41,18 @@ def fact_pairs(corpus: Corpus, facts: Sequence[Fact], pairs: Sequence[Pair],
     out: list[Pair] = []
     for fact in facts:
         for x, a in enumerate(fact.accounts):
-            for b in fact.accounts[x + 1:]:
-                if _same_claim(a, b) and not _refused(a.ref, b.ref, refused):
-                    first, second = sorted((a.ref, b.ref), key=lambda r: (order[r.article], r))
-                    out.extend(_new_pairs(corpus, first, second, seen))
+            for b in _closest(a, fact.accounts[x + 1:], refused):
+                first, second = sorted((a.ref, b.ref), key=lambda r: (order[r.article], r))
+                out.extend(_new_pairs(corpus, first, second, seen))
     return out
+
+
+def _closest(a: Account, later: Sequence[Account],
+             refused: set[frozenset[Ref]]) -> list[Account]:
+    """The PER_ACCOUNT later accounts telling a's claim that share most words with it, in order."""
+    close = [(shared, y) for y, b in enumerate(later)
+             if (shared := _same_claim(a, b)) and not _refused(a.ref, b.ref, refused)]
+    return [later[y] for _, y in sorted(close, key=lambda c: (-c[0], c[1]))[:PER_ACCOUNT]]
 
 
 def _refused(a: Ref, b: Ref, refused: set[frozenset[Ref]]) -> bool:
@@ -49,17 +61,19 @@ def _refused(a: Ref, b: Ref, refused: set[frozenset[Ref]]) -> bool:
             or frozenset((a.whole_paragraph, b.whole_paragraph)) in refused)
 
 
-def _same_claim(a: Account, b: Account) -> bool:
-    """Both accounts read (not inferred) as one side's, in two articles, saying one thing.
+def _same_claim(a: Account, b: Account) -> int:
+    """How many content terms two accounts share when both read (not inferred) as one side's,
+    in two articles, saying one thing; else 0.
 
     A fact is a question; one side's answers to it in two articles tell the same
     claim only when they share most of their words (the shorter's content terms).
     """
     if not (a.side is not None and a.side == b.side and not a.inferred and not b.inferred
             and a.ref.article != b.ref.article):
-        return False
+        return 0
     ta, tb = _terms(a.text), _terms(b.text)
-    return len(ta & tb) >= max(2, _SHARE * min(len(ta), len(tb)))
+    shared = len(ta & tb)
+    return shared if shared >= max(2, _SHARE * min(len(ta), len(tb))) else 0
 
 
 _SHARE = 0.35
