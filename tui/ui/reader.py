@@ -402,7 +402,7 @@ class ReaderApp(App[None]):
     def _restyle(self) -> None:
         """Text built from component styles is redrawn with the new theme's colours."""
         for screen in self.screen_stack:
-            for widget in screen.query("DisputePanes, CompareScreen, ParagraphView"):
+            for widget in screen.query("DisputePanes, CompareScreen"):
                 if hasattr(widget, "on_theme_change"):
                     widget.on_theme_change()
                 widget.refresh()

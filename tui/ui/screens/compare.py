@@ -1,17 +1,19 @@
 """Compare: two articles side by side, paragraphs aligned like a diff of prose.
 
 Alignment comes from the engine's pairs (`tui.ui.alignment` only lays them
-out).  Both articles are one table in one scrolling view, so wrapped text
-stays aligned and scrolling is always in step.
+out).  Both articles are one scrolling view of two-column rows, so wrapped text
+stays aligned and scrolling is always in step; rows (and their word diffs) are
+drawn only when they come into view, so long articles open at once.
 """
 
 from __future__ import annotations
 
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -21,6 +23,7 @@ from ..diffing import differing_spans
 from ..labels import article_label
 from ..safe_text import one_line
 from ..widgets.account_card import diff_text
+from ..widgets.long_text import Block, LongText
 from ..widgets.title_bar import TitleBar
 
 
@@ -47,7 +50,7 @@ class CompareScreen(Screen):
     DEFAULT_CSS = """
     CompareScreen #heads { height: auto; background: $panel; }
     CompareScreen .head { width: 1fr; padding: 0 1; text-style: bold; }
-    CompareScreen #rows { height: 1fr; }
+    CompareScreen #body { height: 1fr; }
     CompareScreen #legend { height: auto; color: $text-muted; padding: 0 1; }
     CompareScreen > .compare--number { color: $text-muted; text-style: bold; }
     CompareScreen > .compare--text { color: $text; }
@@ -67,15 +70,14 @@ class CompareScreen(Screen):
         with Horizontal(id="heads"):
             yield Static(id="head-left", classes="head")
             yield Static(id="head-right", classes="head")
-        with VerticalScroll(id="rows"):
-            yield Static(id="body")
+        yield LongText(id="body")
         yield Static(id="legend")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(TitleBar).set_title(self.corpus.title, "compare")
         self.rebuild()
-        self.query_one("#rows").focus()
+        self.query_one("#body").focus()
 
     @property
     def articles(self) -> tuple[Article, Article]:
@@ -100,28 +102,15 @@ class CompareScreen(Screen):
                                                        if article.date else ""), style="dim")
             self.query_one(widget_id, Static).update(head)
         self.repaint()
-        self.query_one("#rows", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#body", LongText).scroll_home(animate=False)
 
     def repaint(self) -> None:
         left, right = self.articles
         linked = between(self.analysis.pairs if self.analysis else (), left.id, right.id)
         rows, aligned = self.rows(linked)
         same_claim = fact_only(linked, left.id, right.id)
-        table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1),
-                      pad_edge=False)
-        table.add_column(ratio=1)
-        table.add_column(ratio=1)
-        for row in rows:
-            lp = left.paragraphs[row.left] if row.left is not None else None
-            rp = right.paragraphs[row.right] if row.right is not None else None
-            left_cell = self._cell(lp, rp.text if rp and aligned else None, row.left_elsewhere, aligned)
-            if (row.left, row.right) in same_claim:
-                left_cell.append("  ≈ the same side's claim in other words (paired by the facts stage)",
-                                 style=self.get_component_rich_style("compare--meta"))
-            table.add_row(
-                left_cell,
-                self._cell(rp, lp.text if lp and aligned else None, row.right_elsewhere, aligned))
-        self.query_one("#body", Static).update(table)
+        self.query_one("#body", LongText).set_blocks(
+            [self._block(row, aligned, (row.left, row.right) in same_claim) for row in rows])
         matched = sum(1 for r in rows if r.left is not None and r.right is not None)
         if aligned:
             legend = Text(f"{matched} aligned paragraph pairs · ")
@@ -131,6 +120,29 @@ class CompareScreen(Screen):
             legend = Text("The engine paired nothing between these two articles: "
                           "paragraphs in reading order, not aligned.")
         self.query_one("#legend", Static).update(legend)
+
+    def _block(self, row: Row, aligned: bool, same_claim: bool) -> Block:
+        """One row of the view, drawn when it comes into view."""
+        left, right = self.articles
+        lp = left.paragraphs[row.left] if row.left is not None else None
+        rp = right.paragraphs[row.right] if row.right is not None else None
+
+        def build(_width: int) -> Padding:
+            left_cell = self._cell(lp, rp.text if rp and aligned else None, row.left_elsewhere,
+                                   aligned)
+            if same_claim:
+                left_cell.append("  ≈ the same side's claim in other words (paired by the facts "
+                                 "stage)", style=self.get_component_rich_style("compare--meta"))
+            table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1),
+                          pad_edge=False)
+            table.add_column(ratio=1)
+            table.add_column(ratio=1)
+            table.add_row(left_cell, self._cell(rp, lp.text if lp and aligned else None,
+                                                row.right_elsewhere, aligned))
+            return Padding(table, (0, 0, 1, 0))  # one table's edge padding is its last row
+
+        chars = max(len(lp.text) if lp else 0, len(rp.text) if rp else 0)
+        return Block(build, chars, columns=2)
 
     def _cell(self, paragraph: Paragraph | None, other: str | None,
               elsewhere: tuple[int, ...], aligned: bool) -> Text:
@@ -148,7 +160,7 @@ class CompareScreen(Screen):
         return text
 
     def on_theme_change(self) -> None:
-        self.repaint()
+        self.query_one("#body", LongText).restyle()
 
     def action_cycle(self, side: int) -> None:
         """Show the next article (skipping the one in the other pane)."""
@@ -166,4 +178,4 @@ class CompareScreen(Screen):
         self.rebuild()
 
     def action_scroll(self, step: int) -> None:
-        self.query_one("#rows", VerticalScroll).scroll_relative(y=step * 3, animate=False)
+        self.query_one("#body", LongText).scroll_relative(y=step * 3, animate=False)

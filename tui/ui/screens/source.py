@@ -3,70 +3,18 @@ page furniture the cleaner dropped (with its reasons), in file order."""
 
 from __future__ import annotations
 
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from ...engine.model import Article, Corpus, Dropped, Paragraph, Ref
 from ..labels import ref_label
 from ..safe_text import clean, one_line
+from ..widgets.long_text import Block, LongText
 from ..widgets.title_bar import TitleBar
-
-
-class ParagraphView(Widget):
-    """One paragraph; the sentence `highlight` (an index) stands out."""
-
-    COMPONENT_CLASSES = {"para--number", "para--text", "para--current", "para--meta"}
-
-    DEFAULT_CSS = """
-    ParagraphView { height: auto; padding: 0 1 1 1; }
-    ParagraphView.-current { border-left: outer $accent; }
-    ParagraphView > .para--number { color: $text-muted; text-style: bold; }
-    ParagraphView > .para--text { color: $text; }
-    ParagraphView > .para--current { background: $dispute; text-style: bold; }
-    ParagraphView > .para--meta { color: $text-muted; text-style: italic; }
-    """
-
-    def __init__(self, paragraph: Paragraph, highlight: int | None) -> None:
-        super().__init__(classes="-current" if highlight is not None else "")
-        self.paragraph = paragraph
-        self.highlight = highlight
-
-    def render(self) -> Text:
-        style = self.get_component_rich_style
-        text = Text()
-        text.append(f"¶{self.paragraph.index + 1} ", style=style("para--number"))
-        sentences = self.paragraph.sentences
-        if not sentences:
-            text.append(clean(self.paragraph.text), style=style("para--text"))
-        for i, sentence in enumerate(sentences):
-            if i:
-                text.append(" ")
-            current = i == self.highlight
-            text.append(clean(sentence.text),
-                        style=style("para--current") if current else style("para--text"))
-        if self.paragraph.source:
-            text.append(f"  {one_line(self.paragraph.source)}", style=style("para--meta"))
-        return text
-
-
-class DroppedView(Static):
-    """A piece of page furniture the cleaner removed, shown only on request."""
-
-    DEFAULT_CSS = """
-    DroppedView { height: auto; padding: 0 1 1 1; color: $text-muted; border-left: outer $warning; }
-    """
-
-    def __init__(self, dropped: Dropped) -> None:
-        text = Text()
-        text.append(f"dropped: {one_line(dropped.reason)}\n", style="bold italic")
-        text.append(clean(dropped.text.strip()))
-        super().__init__(text)
-        self.display = False  # set by SourceScreen: a widget's own CSS cannot see the screen's class
 
 
 class SourceScreen(Screen):
@@ -83,9 +31,18 @@ class SourceScreen(Screen):
         Binding("k", "scroll(-1)", "Up", show=False, id="source.up", tooltip="Scroll up"),
     ]
 
+    COMPONENT_CLASSES = {"source--number", "source--here", "source--text", "source--current",
+                         "source--meta", "source--dropped"}
+
     DEFAULT_CSS = """
     SourceScreen #head { height: auto; background: $panel; padding: 0 1; }
     SourceScreen #body { height: 1fr; }
+    SourceScreen > .source--number { color: $text-muted; text-style: bold; }
+    SourceScreen > .source--here { color: $accent; text-style: bold reverse; }
+    SourceScreen > .source--text { color: $text; }
+    SourceScreen > .source--current { background: $dispute; text-style: bold; }
+    SourceScreen > .source--meta { color: $text-muted; text-style: italic; }
+    SourceScreen > .source--dropped { color: $warning; text-style: bold italic; }
     """
 
     def __init__(self, corpus: Corpus, article: Article, ref: Ref | None) -> None:
@@ -97,8 +54,7 @@ class SourceScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
         yield Static(self._head(), id="head")
-        with VerticalScroll(id="body"):
-            yield from self._pieces()
+        yield LongText(self._blocks(), id="body")
         yield Footer(compact=True)
 
     def _head(self) -> Text:
@@ -111,37 +67,83 @@ class SourceScreen(Screen):
         text.append(f" · {len(article.dropped)} dropped pieces (d)", style="dim")
         return text
 
-    def _pieces(self) -> list[Widget]:
-        """Paragraphs and dropped pieces interleaved by their position in the file."""
-        items: list[tuple[int, Widget]] = []
-        for paragraph in self.article.paragraphs:
-            highlight = None
-            if self.ref is not None and self.ref.paragraph == paragraph.index:
-                highlight = self.ref.sentence if self.ref.sentence is not None else -1
-            view = ParagraphView(paragraph, highlight)
-            items.append((paragraph.start, view))
-        items.extend((d.start, DroppedView(d)) for d in self.article.dropped)
-        items.sort(key=lambda item: item[0])
-        return [widget for _, widget in items]
+    def _pieces(self) -> list[Paragraph | Dropped]:
+        """Paragraphs, and the dropped pieces when shown, in file order."""
+        pieces: list[Paragraph | Dropped] = list(self.article.paragraphs)
+        if self.has_class("-show-dropped"):
+            pieces.extend(self.article.dropped)
+            pieces.sort(key=lambda piece: piece.start)
+        return pieces
+
+    def _blocks(self) -> list[Block]:
+        return [Block(lambda _width, piece=piece: self._piece_text(piece), len(piece.text))
+                for piece in self._pieces()]
+
+    def _piece_text(self, piece: Paragraph | Dropped) -> Padding:
+        """A paragraph with the account's sentence highlighted, or a dropped piece and its reason."""
+        style = self.get_component_rich_style
+        if isinstance(piece, Dropped):
+            text = Text(f"dropped: {one_line(piece.reason)}\n", style=style("source--dropped"))
+            text.append(clean(piece.text.strip()), style=style("source--meta"))
+            return Padding(text, (0, 1, 1, 1))
+        highlight = self._highlight(piece)
+        number = style("source--here") if highlight is not None else style("source--number")
+        text = Text(f"¶{piece.index + 1}", style=number)
+        text.append(" ")
+        if not piece.sentences:
+            text.append(clean(piece.text), style=style("source--text"))
+        for i, sentence in enumerate(piece.sentences):
+            if i:
+                text.append(" ")
+            current = style("source--current") if i == highlight else style("source--text")
+            text.append(clean(sentence.text), style=current)
+        if piece.source:
+            text.append(f"  {one_line(piece.source)}", style=style("source--meta"))
+        return Padding(text, (0, 1, 1, 1))
+
+    def _highlight(self, paragraph: Paragraph) -> int | None:
+        """The account's sentence in this paragraph (-1: the whole paragraph is meant), or None."""
+        if self.ref is None or self.ref.paragraph != paragraph.index:
+            return None
+        return self.ref.sentence if self.ref.sentence is not None else -1
 
     def on_mount(self) -> None:
         self.query_one(TitleBar).set_title(self.corpus.title, "source")
-        body = self.query_one("#body", VerticalScroll)
+        body = self.query_one("#body", LongText)
         body.focus()
-        current = self.query(ParagraphView).filter(".-current")
-        if current:
-            self.call_after_refresh(body.scroll_to_center, current.first(), animate=False)
+        if self.ref is not None:
+            here = next((n for n, piece in enumerate(self._pieces())
+                         if isinstance(piece, Paragraph) and piece.index == self.ref.paragraph), 0)
+            self.call_after_refresh(body.scroll_to_block, here, True)
+
+    def on_theme_change(self) -> None:
+        self.query_one("#body", LongText).restyle()
 
     def action_toggle_dropped(self) -> None:
+        """Show or hide the dropped pieces, keeping the reader's place; shown pieces that all
+        lie off screen bring the nearest one into view, so the key never seems to do nothing."""
+        body = self.query_one("#body", LongText)
+        pieces = self._pieces()
+        at = pieces[body.block_at_top()] if pieces else None
         self.toggle_class("-show-dropped")
         shown = self.has_class("-show-dropped")
-        for view in self.query(DroppedView):
-            view.display = shown
+        body.set_blocks(self._blocks())
+        pieces = self._pieces()
+        top = next((n for n, piece in enumerate(pieces) if piece is at), 0)
+        body.scroll_to_block(top)
+        dropped = [n for n, piece in enumerate(pieces) if isinstance(piece, Dropped)]
+        if dropped:
+            self.call_after_refresh(self._show_nearest, dropped, top)
         self.notify(f"{'Showing' if shown else 'Hiding'} {len(self.article.dropped)} "
                     "dropped pieces.", timeout=2)
 
+    def _show_nearest(self, dropped: list[int], top: int) -> None:
+        body = self.query_one("#body", LongText)
+        if not any(n in body.blocks_in_view() for n in dropped):
+            body.scroll_to_block(min(dropped, key=lambda n: abs(n - top)), center=True)
+
     def action_scroll(self, step: int) -> None:
-        self.query_one("#body", VerticalScroll).scroll_relative(y=step * 3, animate=False)
+        self.query_one("#body", LongText).scroll_relative(y=step * 3, animate=False)
 
     def action_compare(self) -> None:
         self.app.open_compare(self.article.id, None)
