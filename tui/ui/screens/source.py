@@ -3,6 +3,8 @@ page furniture the cleaner dropped (with its reasons), in file order."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
@@ -76,10 +78,10 @@ class SourceScreen(Screen):
         return pieces
 
     def _blocks(self) -> list[Block]:
-        return [Block(lambda _width, piece=piece: self._piece_text(piece), len(piece.text))
+        return [Block(partial(self._piece_text, piece), len(piece.text))
                 for piece in self._pieces()]
 
-    def _piece_text(self, piece: Paragraph | Dropped) -> Padding:
+    def _piece_text(self, piece: Paragraph | Dropped, _width: int = 0) -> Padding:
         """A paragraph with the account's sentence highlighted, or a dropped piece and its reason."""
         style = self.get_component_rich_style
         if isinstance(piece, Dropped):
