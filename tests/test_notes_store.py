@@ -53,6 +53,35 @@ def test_round_trip_keeps_every_field(corpus: Corpus):
     assert f'schema = "{SCHEMA}"' in text and "Denial, no evidence.\nSee TASS." in text
 
 
+def test_a_save_writes_only_the_changed_record(corpus: Corpus, monkeypatch):
+    """Issue 15 #38: with 10,000 notes each save dumped and re-read the whole 6.8 MB file on
+    the UI thread (seconds).  A save now writes the one changed record's block and joins the
+    others, which a reopened store prepares ahead (in a thread in the reader)."""
+    store = open_store(corpus)
+    for n in range(30):
+        store.save_note(new_note(f"note {n}\nsecond line", tags=["t"]))
+    written: list[str] = []
+    real = notes_mod._block
+    monkeypatch.setattr(notes_mod, "_block", lambda kind, table: written.append(table["id"])
+                        or real(kind, table))
+    changed = store.save_note(new_note("one more"))
+    assert written == [changed.id]
+    again = open_store(corpus)
+    again.prepare()
+    assert len(written) == 32
+    again.save_note(new_note("after prepare"))
+    assert len(written) == 33
+    assert len(open_store(corpus).notes) == 32 and open_store(corpus).notes == again.notes
+
+
+def test_prepare_stops_when_told(corpus: Corpus, monkeypatch):
+    store = open_store(corpus)
+    store.save_note(new_note("a"))
+    again = open_store(corpus)
+    again.prepare(stopped=lambda: True)
+    assert again._fragments == {}
+
+
 def test_engine_inputs_resolve_against_the_current_corpus(corpus: Corpus):
     store = open_store(corpus)
     a, b = anchor_for_ref(corpus, Ref("us.txt", 1, 1)), anchor_for_ref(corpus, Ref("ru.txt", 0, 0))

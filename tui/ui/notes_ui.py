@@ -15,6 +15,7 @@ entry points the app calls (see `ReconcileApp.action_annotate`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -24,6 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.worker import get_current_worker
 
 from ..engine.anchors import Placement, anchor_for_ref
 from ..engine.model import Account, Corpus, Fact, Ref, Side
@@ -419,7 +421,15 @@ def store_for(app: App) -> NoteStore:
         app.notes_store = store  # type: ignore[attr-defined]
         if store.problem:
             app.notify(store.problem, severity="error", markup=False, timeout=15)
+        else:
+            app.run_worker(partial(_prepare, store), thread=True, group="notes-prepare")
     return store
+
+
+def _prepare(store: NoteStore) -> None:
+    """Ready the store's first save in a thread, stopping when the app quits."""
+    worker = get_current_worker()
+    store.prepare(lambda: worker.is_cancelled)
 
 
 def analysed_corpus(app: App) -> Corpus:
