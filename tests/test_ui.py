@@ -53,9 +53,17 @@ async def test_next_and_previous_dispute(app, forward, back):
         for _ in range(3):
             await pilot.press(forward)
             seen.append(current(app))
-        assert seen == ["f-collision", "f-transponder", "f-intercept", "f-intercept"]
+        assert seen == ["f-collision", "f-transponder", "f-intercept", "f-collision"]
+        assert "Wrapped around to the first disputed fact." in _toasts(app)
+        assert "1/5 · dispute 1/3" in app.screen.query_one(FactList).border_title
         await pilot.press(back)
-        assert current(app) == "f-transponder"
+        assert current(app) == "f-intercept"
+        assert "3/5 · dispute 3/3" in app.screen.query_one(FactList).border_title
+        assert "Wrapped around to the last disputed fact." in _toasts(app)
+
+
+def _toasts(app) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
 
 
 @sync
@@ -686,3 +694,59 @@ async def test_the_footer_fits_80_columns(app):
         await settle(pilot)
         footer = screen_text(app).splitlines()[-1]
         assert "/ Search" in footer and "^p palette" in footer
+
+
+@sync
+async def test_compare_opens_on_the_dispute_and_steps_through_differences(app):
+    """Issue 13: compare opens on the selected account's paragraph with its sentence marked
+    (not at ¶1), n/] and p/[ step through rows that differ, o follows an out-of-order link."""
+    from test_ui_support import A0, A1
+    from tui.engine.model import Ref
+    from tui.ui.widgets.long_text import LongText
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.ids == [A1, A0] and screen.marks == (Ref(A1, 3, 0), Ref(A0, 3, 2))
+        assert "¶4 The US military said" in screen_text(app)
+        body = screen.query_one(LongText)
+        top = body.block_at_top()
+        await pilot.press("n")
+        assert body.block_at_top() > top
+        row = screen._rows[body.block_at_top()]
+        assert row.left is None or row.right is None or \
+            screen.articles[0].paragraphs[row.left].text != screen.articles[1].paragraphs[row.right].text
+        await pilot.press("p", "g")
+        assert body.block_at_top() == 0
+        await pilot.press("o")
+        assert "No out-of-order link on screen." in _toasts(app)  # A1 and A0 pair in order
+        await pilot.press("G")
+        for _ in range(len(screen._rows)):
+            await pilot.press("n")
+        assert "No later difference." in _toasts(app)
+
+
+@sync
+async def test_source_compare_picks_the_most_paired_article(app):
+    """Issue 13: 'c' in the source view compares with the article sharing most pairs, not the
+    next file, and opens on the sentence being read."""
+    from test_ui_support import A1, A2
+    from tui.engine.model import Ref
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_source(A1, Ref(A1, 9, 0))
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.ids == [A1, A2] and app.screen.marks == (Ref(A1, 9, 0),)
+        assert "¶10" in screen_text(app)
+        body = app.screen.query_one("#body")
+        await pilot.press("g", "o")  # A1 ¶1 pairs with A2 ¶15, out of the pairs' order
+        assert body.block_at_top() > 0
+        row = app.screen._rows[body.block_at_top()]
+        assert row.right == 14 or 0 in row.right_elsewhere

@@ -48,6 +48,17 @@ async def test_a_long_article_opens_at_its_place_drawing_only_the_screen(tmp_pat
         await pilot.press("home", "pagedown", "j")
         assert "¶1 Paragraph 1 says" not in screen_text(app)
         assert _drawn(app) <= CACHED_BLOCKS
+        body = app.screen.query_one(LongText)
+        await pilot.press("g")
+        assert body.scroll_offset.y == 0
+        await pilot.press("space")
+        page = body.scroll_offset.y
+        await pilot.press("ctrl+d")
+        assert page > 20 and body.scroll_offset.y == page + page // 2
+        await pilot.press("ctrl+u", "ctrl+u")
+        assert body.scroll_offset.y == page - page // 2
+        await pilot.press("G")
+        assert f"¶{PARAGRAPHS} Paragraph" in screen_text(app)
 
 
 @sync

@@ -346,8 +346,13 @@ class ReaderApp(App[None]):
             return
         self.push_screen(SourceScreen(self.corpus, article, ref))
 
-    def open_compare(self, left: str | None, right: str | None) -> None:
-        """Compare two articles; missing choices default to the corpus's first ones."""
+    def open_compare(self, left: str | None, right: str | None,
+                     marks: tuple[Ref, ...] = ()) -> None:
+        """Compare two articles, opening on the sentences `marks` (highlighted).
+
+        A missing left article is the corpus's first; a missing right one is the
+        article that shares most pairs with the left, so the view has something to align.
+        """
         from .screens.compare import CompareScreen
 
         ids = [a.id for a in self.corpus.articles]
@@ -356,8 +361,18 @@ class ReaderApp(App[None]):
             return
         left = left if left in ids else ids[0]
         if right not in ids or right == left:
-            right = next(i for i in ids[ids.index(left) + 1:] + ids if i != left)
-        self.push_screen(CompareScreen(self.corpus, self.analysis, left, right))
+            right = self._closest_article(left, ids)
+        self.push_screen(CompareScreen(self.corpus, self.analysis, left, right, marks))
+
+    def _closest_article(self, left: str, ids: list[str]) -> str:
+        """The article most paired with `left`, else the next one in the corpus."""
+        shared: dict[str, int] = {}
+        for pair in self.analysis.pairs if self.analysis else ():
+            if left in (pair.a.article, pair.b.article):
+                other = pair.b.article if pair.a.article == left else pair.a.article
+                shared[other] = shared.get(other, 0) + 1
+        following = [i for i in ids[ids.index(left) + 1:] + ids if i != left]
+        return max(following, key=lambda i: shared.get(i, 0)) if shared else following[0]
 
     def compare_with(self, article_id: str) -> None:
         """Palette 'Compare with: ...': the selected account's article beside `article_id`."""
@@ -425,6 +440,7 @@ class ReaderApp(App[None]):
         from .screens.source import SourceScreen
         from .widgets.dispute_panes import DisputePanes
         from .widgets.fact_list import FactList
+        from .widgets.long_text import LongText
 
         palette = Binding("ctrl+p", "command_palette", "Palette",
                           tooltip="Command palette: jump to a fact, switch view, filter, theme")
@@ -436,6 +452,7 @@ class ReaderApp(App[None]):
             ("panes", list(DisputePanes.BINDINGS)),
             ("compare", list(CompareScreen.BINDINGS)),
             ("source", list(SourceScreen.BINDINGS)),
+            ("source and compare text", list(LongText.BINDINGS)),
             ("search", list(SearchScreen.BINDINGS)),
         ]
 

@@ -17,12 +17,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...engine.model import Analysis, Article, Corpus, Pair, Paragraph
+from ...engine.model import Analysis, Article, Corpus, Pair, Paragraph, Ref
 from ..alignment import Row, align, between, fact_only, paragraph_scores
 from ..diffing import differing_spans
 from ..labels import article_label
 from ..safe_text import one_line
-from ..widgets.account_card import diff_text
+from ..widgets.account_card import clean_spans, diff_text
 from ..widgets.long_text import Block, LongText
 from ..widgets.title_bar import TitleBar
 
@@ -42,10 +42,17 @@ class CompareScreen(Screen):
                 tooltip="Scroll both articles down (also arrows, page keys, mouse wheel)"),
         Binding("k", "scroll(-1)", "Up", show=False, id="compare.up",
                 tooltip="Scroll both articles up"),
+        Binding("n,]", "difference(1)", "Next diff", id="compare.next", key_display="n",
+                tooltip="Next row where the two versions differ (like ]c in vimdiff)"),
+        Binding("p,[", "difference(-1)", "Previous difference", show=False,
+                id="compare.previous", key_display="p",
+                tooltip="Previous row where the two versions differ"),
+        Binding("o", "follow", "Follow link", show=False, id="compare.follow",
+                tooltip="Go to the partner of the first out-of-order paragraph in view"),
     ]
 
     COMPONENT_CLASSES = {"compare--number", "compare--text", "compare--diff",
-                         "compare--meta", "compare--gap"}
+                         "compare--meta", "compare--gap", "compare--here"}
 
     DEFAULT_CSS = """
     CompareScreen #heads { height: auto; background: $panel; }
@@ -57,13 +64,18 @@ class CompareScreen(Screen):
     CompareScreen > .compare--diff { background: $dispute; text-style: bold underline; }
     CompareScreen > .compare--meta { color: $text-muted; text-style: italic; }
     CompareScreen > .compare--gap { color: $panel-lighten-2; }
+    CompareScreen > .compare--here { text-style: bold reverse; }
     """
 
-    def __init__(self, corpus: Corpus, analysis: Analysis | None, left: str, right: str) -> None:
+    def __init__(self, corpus: Corpus, analysis: Analysis | None, left: str, right: str,
+                 marks: tuple[Ref, ...] = ()) -> None:
         super().__init__()
         self.corpus = corpus
         self.analysis = analysis
         self.ids = [left, right]
+        self.marks = marks  # sentences to highlight; the view opens on the first one's row
+        self._rows: list[Row] = []
+        self._at = -1  # the row of the last difference visited with n / p
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -102,12 +114,26 @@ class CompareScreen(Screen):
                                                        if article.date else ""), style="dim")
             self.query_one(widget_id, Static).update(head)
         self.repaint()
-        self.query_one("#body", LongText).scroll_home(animate=False)
+        self._at = -1
+        body = self.query_one("#body", LongText)
+        body.scroll_home(animate=False)
+        here = self._row_of(self.marks[0]) if self.marks else None
+        if here is not None:
+            self.call_after_refresh(body.scroll_to_block, here, True)
+
+    def _row_of(self, ref: Ref) -> int | None:
+        """The row showing `ref`'s paragraph, when its article is on screen."""
+        side = self.ids.index(ref.article) if ref.article in self.ids else None
+        if side is None:
+            return None
+        return next((n for n, row in enumerate(self._rows)
+                     if (row.left, row.right)[side] == ref.paragraph), None)
 
     def repaint(self) -> None:
         left, right = self.articles
         linked = between(self.analysis.pairs if self.analysis else (), left.id, right.id)
         rows, aligned = self.rows(linked)
+        self._rows = rows
         same_claim = fact_only(linked, left.id, right.id)
         self.query_one("#body", LongText).set_blocks(
             [self._block(row, aligned, (row.left, row.right) in same_claim) for row in rows])
@@ -129,7 +155,7 @@ class CompareScreen(Screen):
 
         def build(_width: int) -> Padding:
             left_cell = self._cell(lp, rp.text if rp and aligned else None, row.left_elsewhere,
-                                   aligned)
+                                   aligned, left.id)
             if same_claim:
                 left_cell.append("  ≈ the same side's claim in other words (paired by the facts "
                                  "stage)", style=self.get_component_rich_style("compare--meta"))
@@ -138,21 +164,25 @@ class CompareScreen(Screen):
             table.add_column(ratio=1)
             table.add_column(ratio=1)
             table.add_row(left_cell, self._cell(rp, lp.text if lp and aligned else None,
-                                                row.right_elsewhere, aligned))
+                                                row.right_elsewhere, aligned, right.id))
             return Padding(table, (0, 0, 1, 0))  # one table's edge padding is its last row
 
         chars = max(len(lp.text) if lp else 0, len(rp.text) if rp else 0)
         return Block(build, chars, columns=2)
 
     def _cell(self, paragraph: Paragraph | None, other: str | None,
-              elsewhere: tuple[int, ...], aligned: bool) -> Text:
+              elsewhere: tuple[int, ...], aligned: bool, article: str) -> Text:
         style = self.get_component_rich_style
         if paragraph is None:
             return Text("╱╱╱" if aligned else "", style=style("compare--gap"))
         text = Text(f"¶{paragraph.index + 1} ", style=style("compare--number"))
         spans = differing_spans(paragraph.text, other) if other else ()
-        text.append_text(diff_text(paragraph.text, spans, style("compare--text"),
-                                   style("compare--diff")))
+        body = diff_text(paragraph.text, spans, style("compare--text"), style("compare--diff"))
+        for ref in self.marks:
+            if ref.article == article and ref.paragraph == paragraph.index:
+                for start, end in _sentence_spans(paragraph, ref.sentence):
+                    body.stylize(style("compare--here"), start, end)
+        text.append_text(body)
         if aligned and other is None:
             note = ("  ↔ matches " + ", ".join(f"¶{i + 1}" for i in elsewhere)
                     + " opposite, out of order") if elsewhere else "  (nothing opposite)"
@@ -177,5 +207,48 @@ class CompareScreen(Screen):
         self.ids.reverse()
         self.rebuild()
 
+    def action_difference(self, step: int) -> None:
+        """Scroll to the next (1) or previous (-1) row that is not the same text on both sides."""
+        body = self.query_one("#body", LongText)
+        left, right = self.articles
+        # From the last difference visited while it is on screen (at the end of the text the
+        # view cannot scroll it to the top), else from the top of the view.
+        at = self._at if self._at in body.blocks_in_view() else body.block_at_top()
+        order = range(at + 1, len(self._rows)) if step > 0 else range(at - 1, -1, -1)
+        for n in order:
+            row = self._rows[n]
+            if row.left is None or row.right is None or \
+                    left.paragraphs[row.left].text != right.paragraphs[row.right].text:
+                self._at = n
+                body.scroll_to_block(n)
+                return
+        self.notify(f"No {'later' if step > 0 else 'earlier'} difference.", timeout=2)
+
+    def action_follow(self) -> None:
+        """Go to the row of the partner of the first out-of-order paragraph in view."""
+        body = self.query_one("#body", LongText)
+        for n in body.blocks_in_view():
+            row = self._rows[n]
+            for side, partners in ((1, row.left_elsewhere), (0, row.right_elsewhere)):
+                if partners:
+                    target = self._row_of(Ref(self.ids[side], partners[0]))
+                    if target is not None:
+                        body.scroll_to_block(target)
+                        return
+        self.notify("No out-of-order link on screen.", timeout=2)
+
     def action_scroll(self, step: int) -> None:
         self.query_one("#body", LongText).scroll_relative(y=step * 3, animate=False)
+
+
+def _sentence_spans(paragraph: Paragraph, sentence: int | None) -> list[tuple[int, int]]:
+    """Where sentence `sentence` (None: all of them) lies in the paragraph's cleaned text."""
+    spans, cursor = [], 0
+    for s in paragraph.sentences:
+        at = paragraph.text.find(s.text, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(s.text)
+        if sentence is None or s.index == sentence:
+            spans.append((at, cursor))
+    return clean_spans(paragraph.text, spans)

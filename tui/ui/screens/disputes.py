@@ -193,7 +193,7 @@ class DisputesScreen(Screen):
         fact_list.show(facts, keep or self.current_id, self._fact_notes)
         counts = {s: sum(f.status == s for f in self.analysis.facts) for s in FILTERS[1:]} \
             if self.analysis else {}
-        fact_list.border_title = f"facts: {self.filter} (f)"
+        self._title()
         fact_list.border_subtitle = " ".join(f"{n} {s}" for s, n in counts.items() if n)
         has_facts = bool(self.analysis and self.analysis.facts)
         self.query_one("#facts-column").display = has_facts
@@ -207,6 +207,20 @@ class DisputesScreen(Screen):
     def _show_fact(self, fact: Fact | None) -> None:
         self.current_id = fact.id if fact else None
         self.query_one(DisputePanes).show(fact, self._empty_text())
+        self._title()
+
+    def _title(self) -> None:
+        """The list's title: its filter and where the cursor is ("3/22"), and for a dispute
+        which dispute of how many, so the reader always knows how far they are."""
+        fact_list = self.query_one(FactList)
+        title = f"facts: {self.filter} (f)"
+        facts, at = fact_list.facts, fact_list.highlighted
+        if facts and at is not None and at < len(facts):
+            title += f" · {at + 1}/{len(facts)}"
+            disputes = [f for f in facts if f.status == "disputed"]
+            if facts[at].status == "disputed" and len(disputes) != len(facts):
+                title += f" · dispute {disputes.index(facts[at]) + 1}/{len(disputes)}"
+        fact_list.border_title = title
 
     def _empty_text(self) -> Text:
         """What to show without a fact: still a useful screen."""
@@ -284,17 +298,23 @@ class DisputesScreen(Screen):
             return
         # With a filter that shows no dispute (the agreed facts), n and p step through what is shown.
         wanted = "disputed" if any(f.status == "disputed" for f in facts) else None
-        i = start + step
-        while 0 <= i < len(facts):
+        count = len(facts)
+        for n in range(1, count + 1):
+            i = (start + step * n) % count
             if wanted is None or facts[i].status == wanted:
+                what = "disputed fact" if wanted else "fact in this list"
+                if i == start:
+                    self.notify(f"This is the only {what}.", timeout=2)
+                    return
+                wrapped = (i < start) if step > 0 else (i > start)
                 fact_list.highlighted = i
                 # Now, not when the list's OptionHighlighted message arrives: the list's
                 # highlight would be painted in one frame and the panes a frame later.
                 self._show_fact(fact_list.current)
+                if wrapped:
+                    where = "first" if step > 0 else "last"
+                    self.notify(f"Wrapped around to the {where} {what}.", timeout=2)
                 return
-            i += step
-        where = "last" if step > 0 else "first"
-        self.notify(f"This is the {where} {'disputed fact' if wanted else 'fact in this list'}.", timeout=2)
 
     def action_switch_pane(self, step: int) -> None:
         """Cycle focus: fact list -> left pane -> right pane -> fact list."""
@@ -343,7 +363,15 @@ class DisputesScreen(Screen):
             self.app.open_source(self.corpus.articles[0].id, None)
 
     def action_compare(self) -> None:
-        self.app.open_compare(*self.compare_choice())
+        left, right = self.compare_choice()
+        panes = self.query_one(DisputePanes)
+        shown = [a.ref for accounts in panes.accounts for a in accounts]
+        marks = [ref for ref in shown if ref.article == left][:1] + \
+            [ref for ref in shown if ref.article == right][:1]
+        if panes.selected is not None:  # the selected account first, then the other side's
+            marks = [panes.selected.ref] + [ref for ref in marks
+                                            if ref.article != panes.selected.ref.article]
+        self.app.open_compare(left, right, tuple(marks))
 
     def compare_choice(self) -> tuple[str | None, str | None]:
         """Articles to compare: the selected account's and the other side's first."""

@@ -148,4 +148,5 @@ class SourceScreen(Screen):
         self.query_one("#body", LongText).scroll_relative(y=step * 3, animate=False)
 
     def action_compare(self) -> None:
-        self.app.open_compare(self.article.id, None)
+        marks = (self.ref,) if self.ref is not None else ()
+        self.app.open_compare(self.article.id, None, marks)

@@ -26,12 +26,12 @@ StyleOf = Callable[[str], Style]
 def diff_text(raw: str, spans, base: Style | str, diff: Style | str) -> Text:
     """Cleaned `raw` styled `base`, with `spans` (words the other version lacks) styled `diff`."""
     text = Text(clean(raw), style=base)
-    for start, end in _clean_spans(raw, spans):
+    for start, end in clean_spans(raw, spans):
         text.stylize(diff, start, end)
     return text
 
 
-def _clean_spans(text: str, spans) -> list[tuple[int, int]]:
+def clean_spans(text: str, spans) -> list[tuple[int, int]]:
     """Map spans in raw `text` to spans in `clean(text)` (cleaning can remove characters)."""
     out = []
     for start, end in spans:

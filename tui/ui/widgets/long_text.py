@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from rich.console import RenderableType
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -39,6 +40,17 @@ class LongText(ScrollView, can_focus=True):
     """Blocks stacked vertically, rendered lazily line by line (Textual's line API)."""
 
     DEFAULT_CSS = "LongText { height: 1fr; overflow-x: hidden; scrollbar-gutter: stable; }"
+
+    # The keys of less and vim, beside the arrows and page keys every scroll view has.
+    BINDINGS = [
+        Binding("g", "scroll_home", "Top", show=False, tooltip="Go to the top"),
+        Binding("G", "scroll_end", "Bottom", show=False, tooltip="Go to the bottom"),
+        Binding("space", "page_down", "Page down", show=False, tooltip="Scroll down a page"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False,
+                tooltip="Scroll down half a page"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False,
+                tooltip="Scroll up half a page"),
+    ]
 
     def __init__(self, blocks: Sequence[Block] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -94,6 +106,10 @@ class LongText(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
+
+    def action_half_page(self, step: int) -> None:
+        self.scroll_relative(y=step * max(1, self.scrollable_content_region.height // 2),
+                             animate=False)
 
     # -- Textual hooks -----------------------------------------------------------------------
 
