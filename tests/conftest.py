@@ -21,6 +21,15 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> None:
         os.environ.setdefault(name, str(tmp_path_factory.mktemp(name.lower())))
 
 
+@pytest.fixture(autouse=True)
+def _fresh_reading_places(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """Each test's reader opens on the first dispute: no test resumes where another left."""
+    from tui.ui import resume
+
+    place = tmp_path_factory.mktemp("resume") / resume.RESUME_FILE
+    monkeypatch.setattr(resume, "_path", lambda: place)
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Corpus:
     return load_corpus(SEEDS)

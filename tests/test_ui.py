@@ -55,10 +55,10 @@ async def test_next_and_previous_dispute(app, forward, back):
             seen.append(current(app))
         assert seen == ["f-collision", "f-transponder", "f-intercept", "f-collision"]
         assert "Wrapped around to the first disputed fact." in _toasts(app)
-        assert "1/5 · dispute 1/3" in app.screen.query_one(FactList).border_title
+        assert "1/5 · ✖ 1/3" in app.screen.query_one(FactList).border_title
         await pilot.press(back)
         assert current(app) == "f-intercept"
-        assert "3/5 · dispute 3/3" in app.screen.query_one(FactList).border_title
+        assert "3/5 · ✖ 3/3" in app.screen.query_one(FactList).border_title
         assert "Wrapped around to the last disputed fact." in _toasts(app)
 
 
@@ -750,3 +750,23 @@ async def test_source_compare_picks_the_most_paired_article(app):
         assert body.block_at_top() > 0
         row = app.screen._rows[body.block_at_top()]
         assert row.right == 14 or 0 in row.right_elsewhere
+
+
+@sync
+async def test_reopening_lands_where_the_user_left(seeds, tmp_path):
+    """Issue 13: the reader reopens a corpus on the fact and filter the user left, not on the
+    first dispute with the filter reset (kept in the user data folder, per corpus)."""
+    def reader():
+        return ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "notes.toml",
+                            analysis=fixture_analysis(seeds))
+
+    first = reader()
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "f")  # the second dispute, then the "disputed" filter
+        left_on, filter_ = current(first), first.screen.filter
+        assert (left_on, filter_) == ("f-transponder", "disputed")
+    again = reader()
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert current(again) == "f-transponder" and again.screen.filter == "disputed"

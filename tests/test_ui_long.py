@@ -72,3 +72,27 @@ async def test_a_long_article_compares_drawing_only_the_screen(tmp_path):
         assert "¶1 Paragraph 1 says" in screen_text(app) and _drawn(app) < 40
         await pilot.press("end")
         assert f"¶{PARAGRAPHS} Paragraph {PARAGRAPHS} says" in screen_text(app)
+
+
+@sync
+async def test_find_in_the_article_highlights_and_steps_through_matches(tmp_path):
+    """Issue 13: '/' in the source view finds in the article (not the corpus search), enter
+    goes to the first match after the view's top, n/p step and wrap, escape closes the box."""
+    app = _app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_source("long.txt", None)
+        await pilot.pause()
+        source = app.screen
+        await pilot.press("slash", *"Paragraph 4321 ", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen) and source.find_text == "Paragraph 4321"
+        assert "¶4321 Paragraph 4321 says" in screen_text(app)
+        await pilot.press("n")
+        assert "wrapped around" in " ".join(str(n.message) for n in app._notifications)
+        await pilot.press("slash", "escape")
+        assert isinstance(app.screen, SourceScreen) and not source.has_class("-finding")
+        await pilot.press("slash", *"no such words", "enter")
+        assert "Not found in this article" in " ".join(str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SourceScreen)

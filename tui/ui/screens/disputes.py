@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from ...engine.model import Account, Analysis, Corpus, Fact
+from .. import resume
 from ..labels import FILTERS, article_label
 from ..safe_text import one_line
 from ..widgets.dispute_panes import Column, DisputePanes
@@ -155,7 +156,8 @@ class DisputesScreen(Screen):
         self.query_one(DisputePanes).corpus = corpus
 
     def set_analysis(self, analysis: Analysis) -> None:
-        """The engine's results arrived: fill the list, select the first dispute."""
+        """The engine's results arrived: fill the list, select the fact the user was on
+        when they last closed this corpus (with its filter), else the first dispute."""
         self.analysis = analysis
         self.query_one("#progress").display = False
         self.loading_shown = False
@@ -165,7 +167,17 @@ class DisputesScreen(Screen):
         if new_columns != panes.columns:
             panes.set_columns(new_columns)
         first = next((f.id for f in analysis.facts if f.status == "disputed"), None)
+        place = resume.load(self.corpus.path) if analysis.facts else None
+        if place is not None and place.filter in FILTERS:
+            self.filter = place.filter
+            if any(f.id == place.fact for f in self.facts):
+                first = place.fact
         self.refresh_list(keep=first)
+
+    def on_unmount(self) -> None:
+        """Remember the fact and the filter for the next time this corpus is opened."""
+        if self.analysis is not None and self.analysis.facts:
+            resume.save(self.corpus.path, resume.Place(self.current_id, self.filter))
 
     @property
     def facts(self) -> list[Fact]:
@@ -211,15 +223,15 @@ class DisputesScreen(Screen):
 
     def _title(self) -> None:
         """The list's title: its filter and where the cursor is ("3/22"), and for a dispute
-        which dispute of how many, so the reader always knows how far they are."""
+        which dispute of how many ("✖ 2/11"), so the reader always knows how far they are."""
         fact_list = self.query_one(FactList)
-        title = f"facts: {self.filter} (f)"
+        title = f"{self.filter} (f)"
         facts, at = fact_list.facts, fact_list.highlighted
         if facts and at is not None and at < len(facts):
             title += f" · {at + 1}/{len(facts)}"
             disputes = [f for f in facts if f.status == "disputed"]
             if facts[at].status == "disputed" and len(disputes) != len(facts):
-                title += f" · dispute {disputes.index(facts[at]) + 1}/{len(disputes)}"
+                title += f" · ✖ {disputes.index(facts[at]) + 1}/{len(disputes)}"
         fact_list.border_title = title
 
     def _empty_text(self) -> Text:

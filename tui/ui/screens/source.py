@@ -3,14 +3,16 @@ page furniture the cleaner dropped (with its reasons), in file order."""
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from rich.padding import Padding
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from ...engine.model import Article, Corpus, Dropped, Paragraph, Ref
 from ..labels import ref_label
@@ -31,10 +33,16 @@ class SourceScreen(Screen):
                 tooltip="Compare this article with another"),
         Binding("j", "scroll(1)", "Down", show=False, id="source.down", tooltip="Scroll down"),
         Binding("k", "scroll(-1)", "Up", show=False, id="source.up", tooltip="Scroll up"),
+        Binding("slash", "find", "Find", id="source.find", key_display="/",
+                tooltip="Find in this article (the corpus search is in the other views)"),
+        Binding("n", "next_match(1)", "Next match", show=False, id="source.next-match",
+                tooltip="Next match of the find"),
+        Binding("p", "next_match(-1)", "Previous match", show=False, id="source.previous-match",
+                tooltip="Previous match of the find"),
     ]
 
     COMPONENT_CLASSES = {"source--number", "source--here", "source--text", "source--current",
-                         "source--meta", "source--dropped"}
+                         "source--meta", "source--dropped", "source--match"}
 
     DEFAULT_CSS = """
     SourceScreen #head { height: auto; background: $panel; padding: 0 1; }
@@ -45,6 +53,9 @@ class SourceScreen(Screen):
     SourceScreen > .source--current { background: $dispute; text-style: bold; }
     SourceScreen > .source--meta { color: $text-muted; text-style: italic; }
     SourceScreen > .source--dropped { color: $warning; text-style: bold italic; }
+    SourceScreen > .source--match { background: $warning; color: $background; }
+    SourceScreen #find { dock: bottom; display: none; }
+    SourceScreen.-finding #find { display: block; }
     """
 
     def __init__(self, corpus: Corpus, article: Article, ref: Ref | None) -> None:
@@ -52,11 +63,14 @@ class SourceScreen(Screen):
         self.corpus = corpus
         self.article = article
         self.ref = ref
+        self.find_text = ""  # the in-article find; its matches are highlighted
+        self._match = -1  # the block of the match last jumped to
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
         yield Static(self._head(), id="head")
         yield LongText(self._blocks(), id="body")
+        yield Input(placeholder="find in this article (enter: go, escape: close)", id="find")
         yield Footer(compact=True)
 
     def _head(self) -> Text:
@@ -101,6 +115,9 @@ class SourceScreen(Screen):
             text.append(clean(sentence.text), style=current)
         if piece.source:
             text.append(f"  {one_line(piece.source)}", style=style("source--meta"))
+        if self.find_text:
+            text.highlight_regex(re.compile(re.escape(self.find_text), re.IGNORECASE),
+                                 style=style("source--match"))
         return Padding(text, (0, 1, 1, 1))
 
     def _highlight(self, paragraph: Paragraph) -> int | None:
@@ -143,6 +160,50 @@ class SourceScreen(Screen):
         body = self.query_one("#body", LongText)
         if not any(n in body.blocks_in_view() for n in dropped):
             body.scroll_to_block(min(dropped, key=lambda n: abs(n - top)), center=True)
+
+    def action_find(self) -> None:
+        self.add_class("-finding")
+        find = self.query_one("#find", Input)
+        find.value = self.find_text
+        find.focus()
+
+    @on(Input.Submitted, "#find")
+    def _found(self, event: Input.Submitted) -> None:
+        self.find_text = event.value.strip()
+        self._close_find()
+        self.query_one("#body", LongText).restyle()
+        self._match = self.query_one("#body", LongText).block_at_top() - 1
+        if self.find_text:
+            self.action_next_match(1)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.has_class("-finding"):
+            event.stop()
+            event.prevent_default()
+            self._close_find()
+
+    def _close_find(self) -> None:
+        self.remove_class("-finding")
+        self.query_one("#body", LongText).focus()
+
+    def action_next_match(self, step: int) -> None:
+        """Go to the next (1) or previous (-1) paragraph holding the find, wrapping around."""
+        if not self.find_text:
+            self.notify("Press / to find words in this article.", timeout=2)
+            return
+        needle = self.find_text.lower()
+        hits = [n for n, piece in enumerate(self._pieces()) if needle in piece.text.lower()]
+        if not hits:
+            self.notify(f"Not found in this article: {one_line(self.find_text, 40)}", timeout=3,
+                        markup=False)
+            return
+        later = [n for n in hits if (n > self._match if step > 0 else n < self._match)]
+        self._match = (later[0] if step > 0 else later[-1]) if later else \
+            (hits[0] if step > 0 else hits[-1])
+        self.query_one("#body", LongText).scroll_to_block(self._match, center=True)
+        wrapped = "" if later else " (wrapped around)"
+        self.notify(f"Match {hits.index(self._match) + 1}/{len(hits)} paragraphs{wrapped}",
+                    timeout=2)
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#body", LongText).scroll_relative(y=step * 3, animate=False)
