@@ -74,6 +74,26 @@ async def test_editor_saves_to_disk_with_ctrl_s(corpus: Corpus):
 
 
 @sync
+async def test_ctrl_s_right_after_typing_saves_every_key(corpus: Corpus):
+    """Keys typed just before ctrl+s (a fast typist, a paste, a terminal sending them in one
+    read) are in the note: ctrl+s is a priority key the app handled before the text box had
+    taken the keys queued for it, and the note was saved without them ("Nothing to save")."""
+    from textual import events
+
+    app = Host(corpus)
+    store = open_store(corpus)
+    async with app.run_test() as pilot:
+        app.push_screen(NoteEditor(store, target_for(corpus, ref=Ref("a.txt", 0, 0))),
+                        app.results.append)
+        await pilot.pause()
+        for key in ("q", "u", "i", "c", "k", "ctrl+s"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+    assert [note.text for note in app.results] == ["quick"]
+
+
+@sync
 async def test_escape_cancels_and_asks_twice_when_dirty(corpus: Corpus):
     app = Host(corpus)
     store = open_store(corpus)

@@ -96,3 +96,31 @@ async def test_find_in_the_article_highlights_and_steps_through_matches(tmp_path
         assert "Not found in this article" in " ".join(str(n.message) for n in app._notifications)
         await pilot.press("escape")
         assert not isinstance(app.screen, SourceScreen)
+
+
+@sync
+async def test_a_sentence_in_no_fact_can_be_annotated_from_the_source(tmp_path):
+    """Issue 13: a sentence cursor in the source view (j/k, the view follows it) and 'a' writes
+    a note on that sentence, though the engine found no fact at all."""
+    from tui.ui.notes_ui import NoteEditor
+
+    app = _app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_source("long.txt", None)
+        await pilot.pause()
+        source = app.screen
+        await pilot.press("j")
+        assert source.cursor == Ref("long.txt", 0, 0)
+        for _ in range(40):
+            await pilot.press("j")
+        assert source.cursor == Ref("long.txt", 40, 0)
+        assert "¶41 Paragraph 41 says" in screen_text(app)
+        await pilot.press("k", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"checked against the log", "ctrl+s")
+        await pilot.pause()
+        [note] = app.notes_store.notes
+        assert note.anchor.quote == "Paragraph 40 says the patrol boat turned back at dusk."
+        assert note.fact is None and note.text == "checked against the log"

@@ -114,6 +114,11 @@ class NoteEditor(ModalScreen[Note | None]):
         self.query_one(TextArea).focus()
 
     def action_save(self) -> None:
+        """Save once the focused field has taken the keys typed before ctrl+s: the key is a
+        priority binding, run by the app ahead of the keys still queued for the text box."""
+        (self.focused or self).call_later(self._save)
+
+    def _save(self) -> None:
         text = self.query_one(TextArea).text
         verdict = str(self.query_one(Select).value)
         tags = parse_tags(self.query_one("#note-tags", Input).value)
@@ -438,10 +443,11 @@ def analysed_corpus(app: App) -> Corpus:
     return analysis.corpus if analysis is not None else app.corpus  # type: ignore[attr-defined]
 
 
-def open_editor(app: App, fact: Fact | None, account: Account | None) -> None:
-    """`a` in the reader: a new note on the selected fact or account."""
+def open_editor(app: App, fact: Fact | None, account: Account | None,
+                ref: Ref | None = None) -> None:
+    """`a` in the reader: a new note on the selected fact or account, or on a sentence."""
     corpus = analysed_corpus(app)
-    target = target_for(corpus, fact, account)
+    target = target_for(corpus, fact, account, ref)
     if target is None:
         analysis = getattr(app, "analysis", None)
         if analysis is not None and not analysis.facts:

@@ -91,7 +91,14 @@ class ReaderApp(App[None]):
     ]
 
     async def action_quit(self) -> None:
-        """Quit, unless the screen holds unsaved work and asks first (the note editor)."""
+        """Quit, unless the screen holds unsaved work and asks first (the note editor).
+
+        Asked once the focused widget has taken the keys typed before the quit key, so
+        text still on its way into the note editor counts as unsaved work.
+        """
+        (self.screen.focused or self.screen).call_later(self._quit_unless_asked)
+
+    def _quit_unless_asked(self) -> None:
         confirm = getattr(self.screen, "confirm_quit", None)
         if confirm is None or confirm():
             self.exit()

@@ -31,8 +31,12 @@ class SourceScreen(Screen):
                 tooltip="Show or hide the page furniture the cleaner removed"),
         Binding("c", "compare", "Compare", id="source.compare",
                 tooltip="Compare this article with another"),
-        Binding("j", "scroll(1)", "Down", show=False, id="source.down", tooltip="Scroll down"),
-        Binding("k", "scroll(-1)", "Up", show=False, id="source.up", tooltip="Scroll up"),
+        Binding("j", "sentence(1)", "Next sentence", show=False, id="source.down",
+                tooltip="Move the sentence cursor down (arrows and the wheel scroll)"),
+        Binding("k", "sentence(-1)", "Previous sentence", show=False, id="source.up",
+                tooltip="Move the sentence cursor up"),
+        Binding("a", "annotate", "Note", id="source.annotate",
+                tooltip="Write a note on the sentence under the cursor"),
         Binding("slash", "find", "Find", id="source.find", key_display="/",
                 tooltip="Find in this article (the corpus search is in the other views)"),
         Binding("n", "next_match(1)", "Next match", show=False, id="source.next-match",
@@ -42,7 +46,7 @@ class SourceScreen(Screen):
     ]
 
     COMPONENT_CLASSES = {"source--number", "source--here", "source--text", "source--current",
-                         "source--meta", "source--dropped", "source--match"}
+                         "source--meta", "source--dropped", "source--match", "source--cursor"}
 
     DEFAULT_CSS = """
     SourceScreen #head { height: auto; background: $panel; padding: 0 1; }
@@ -54,6 +58,7 @@ class SourceScreen(Screen):
     SourceScreen > .source--meta { color: $text-muted; text-style: italic; }
     SourceScreen > .source--dropped { color: $warning; text-style: bold italic; }
     SourceScreen > .source--match { background: $warning; color: $background; }
+    SourceScreen > .source--cursor { text-style: reverse; }
     SourceScreen #find { dock: bottom; display: none; }
     SourceScreen.-finding #find { display: block; }
     """
@@ -65,6 +70,8 @@ class SourceScreen(Screen):
         self.ref = ref
         self.find_text = ""  # the in-article find; its matches are highlighted
         self._match = -1  # the block of the match last jumped to
+        # The sentence cursor (j/k): any sentence can be annotated, in a fact or not.
+        self.cursor: Ref | None = ref if ref is not None and ref.sentence is not None else None
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -108,10 +115,14 @@ class SourceScreen(Screen):
         text.append(" ")
         if not piece.sentences:
             text.append(clean(piece.text), style=style("source--text"))
+        cursor = self.cursor.sentence if self.cursor is not None and \
+            self.cursor.paragraph == piece.index else None
         for i, sentence in enumerate(piece.sentences):
             if i:
                 text.append(" ")
             current = style("source--current") if i == highlight else style("source--text")
+            if i == cursor:
+                current += style("source--cursor")
             text.append(clean(sentence.text), style=current)
         if piece.source:
             text.append(f"  {one_line(piece.source)}", style=style("source--meta"))
@@ -161,6 +172,42 @@ class SourceScreen(Screen):
         if not any(n in body.blocks_in_view() for n in dropped):
             body.scroll_to_block(min(dropped, key=lambda n: abs(n - top)), center=True)
 
+    def _stops(self) -> list[tuple[int, Ref]]:
+        """Every sentence the cursor can rest on, with the block that shows it."""
+        return [(n, Ref(self.article.id, piece.index, sentence.index))
+                for n, piece in enumerate(self._pieces()) if isinstance(piece, Paragraph)
+                for sentence in piece.sentences]
+
+    def action_sentence(self, step: int) -> None:
+        """Move the sentence cursor; it starts at the top of the view, and the view follows it."""
+        body = self.query_one("#body", LongText)
+        stops = self._stops()
+        if not stops:
+            return
+        refs = [ref for _, ref in stops]
+        in_view = body.blocks_in_view()
+        if self.cursor in refs and stops[refs.index(self.cursor)][0] in in_view:
+            at = min(max(0, refs.index(self.cursor) + step), len(stops) - 1)
+        else:  # the cursor scrolled away (or never was): start from what is on screen
+            at = next((n for n, (block, _) in enumerate(stops) if block >= in_view.start), 0)
+        old = stops[refs.index(self.cursor)][0] if self.cursor in refs else None
+        self.cursor = stops[at][1]
+        block = stops[at][0]
+        for changed in {old, block} - {None}:
+            body.refresh_block(changed)
+        if block not in body.blocks_in_view() or block == in_view.stop - 1:
+            body.scroll_to_block(block, center=True)
+
+    def action_annotate(self) -> None:
+        """A note on the sentence under the cursor (or the account's), in a fact or not."""
+        from ..notes_ui import open_editor
+
+        ref = self.cursor or self.ref
+        if ref is None:
+            self.notify("Move the sentence cursor (j/k) to a sentence first.", timeout=3)
+            return
+        open_editor(self.app, None, None, ref)
+
     def action_find(self) -> None:
         self.add_class("-finding")
         find = self.query_one("#find", Input)
@@ -204,9 +251,6 @@ class SourceScreen(Screen):
         wrapped = "" if later else " (wrapped around)"
         self.notify(f"Match {hits.index(self._match) + 1}/{len(hits)} paragraphs{wrapped}",
                     timeout=2)
-
-    def action_scroll(self, step: int) -> None:
-        self.query_one("#body", LongText).scroll_relative(y=step * 3, animate=False)
 
     def action_compare(self) -> None:
         marks = (self.ref,) if self.ref is not None else ()

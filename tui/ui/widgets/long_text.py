@@ -73,6 +73,11 @@ class LongText(ScrollView, can_focus=True):
         self._lines.clear()
         self.refresh()
 
+    def refresh_block(self, index: int) -> None:
+        """Draw block `index` again (its look changed, not its text)."""
+        self._lines.pop(index, None)
+        self.refresh()
+
     def block_at_top(self) -> int:
         """The block at the top line of the view."""
         return self._block_at(round(self.scroll_offset.y))
