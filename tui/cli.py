@@ -137,7 +137,9 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"reconcile: warning: {printable(warning)}", file=sys.stderr)
     store = _notes_store(corpus, args.notes)
     links, fixes = store.engine_inputs(corpus)
-    analysis = analyse(corpus, links, fixes)
+    from .engine.reviews import apply_reviews
+
+    analysis = apply_reviews(analyse(corpus, links, fixes), store)
     _write(_render(args.format, analysis, store), args.output)
     return 0
 

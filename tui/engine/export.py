@@ -113,6 +113,20 @@ def _pair(pair: Pair) -> dict[str, Any]:
 
 
 def _fact(fact: Fact) -> dict[str, Any]:
+    return _fact_fields(fact) | _review_fields(fact)
+
+
+def _review_fields(fact: Fact) -> dict[str, Any]:
+    """The user's word on the fact, present only when given (see README "Curation")."""
+    fields: dict[str, Any] = {}
+    if fact.review is not None:
+        fields["review"] = fact.review
+    if fact.engine_title is not None:
+        fields["engine_title"] = fact.engine_title
+    return fields
+
+
+def _fact_fields(fact: Fact) -> dict[str, Any]:
     return {
         "id": fact.id,
         "title": fact.title,

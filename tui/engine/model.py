@@ -287,7 +287,8 @@ class Fact:
     `question` is the neutral question the fact answers (the title, for facts
     of the engine) and `positions` each side's answer in its own words;
     `aspect` names the kind of question ("where", "action", ...); `background`
-    marks a fact about other events than the corpus's own.
+    marks a fact about other events than the corpus's own.  `review` and
+    `engine_title` come from the user's decisions (see `tui.engine.reviews`).
     """
 
     id: str
@@ -300,6 +301,8 @@ class Fact:
     positions: tuple[tuple[str, str], ...] = ()
     aspect: str | None = None
     background: bool = False
+    review: str | None = None  # the user's word: "confirmed" or "dismissed" (engine.reviews)
+    engine_title: str | None = None  # the engine's title when the user renamed the fact
 
 
 @dataclass(frozen=True)

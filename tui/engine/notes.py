@@ -34,7 +34,8 @@ from .tomlcompat import parse, tomllib
 SCHEMA = "reconcile.notes/1"
 NOTES_FILE = "reconcile-notes.toml"
 VERDICTS = ("unverified", "supported", "refuted", "misleading", "unclear")
-KINDS = ("notes", "links", "sides")  # the three arrays of tables in the file
+KINDS = ("notes", "links", "sides", "reviews")  # the arrays of tables in the file
+REVIEWS = ("confirmed", "dismissed")  # the user's word on a fact the engine found
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -99,7 +100,27 @@ class SideCorrection:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
-Record = Note | PairFix | SideCorrection
+@dataclass(frozen=True)
+class FactReview:
+    """The user's word on a fact: `verdict` confirmed or dismissed (None: only renamed),
+    and/or a `title` of their own.
+
+    `fact` is the engine's id when the user decided; `anchor`, the fact's first
+    account, finds the fact again when a later engine gives it another id.
+    """
+
+    id: str
+    fact: str
+    verdict: str | None = None
+    title: str | None = None
+    anchor: Anchor | None = None
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+Record = Note | PairFix | SideCorrection | FactReview
+Change = tuple[str, str, Record | None]  # kind, record id, the record before (None: absent)
 
 
 @dataclass(frozen=True)
@@ -109,6 +130,7 @@ class NotesData:
     notes: dict[str, Note] = field(default_factory=dict)
     links: dict[str, PairFix] = field(default_factory=dict)
     sides: dict[str, SideCorrection] = field(default_factory=dict)
+    reviews: dict[str, FactReview] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def kind(self, name: str) -> dict[str, Any]:
@@ -230,7 +252,8 @@ class _Reader:
             what = "no 'schema'" if schema is None else f"schema {schema!r}"
             raise self.fail("schema", 0, f"not a reconcile notes file ({what}; expected {SCHEMA!r})")
         out = NotesData(extra={k: v for k, v in data.items() if k not in (*KINDS, "schema")})
-        for kind, build in (("notes", self.note), ("links", self.link), ("sides", self.side)):
+        for kind, build in (("notes", self.note), ("links", self.link), ("sides", self.side),
+                            ("reviews", self.review)):
             items = data.get(kind, [])
             if not isinstance(items, list):
                 raise self.fail(kind, 0, f"'{kind}' must be an array of tables ([[{kind}]])")
@@ -306,6 +329,20 @@ class _Reader:
                               self._str(t, "side", "sides", nth, required=False), speaker, anchor,
                               self._time(t, "created", "sides", nth), self._time(t, "updated", "sides", nth),
                               {k: v for k, v in t.items() if k not in known})
+
+
+    def review(self, t: dict, nth: int) -> FactReview:
+        verdict = self._str(t, "verdict", "reviews", nth, required=False)
+        if verdict is not None and verdict not in REVIEWS:
+            raise self.fail("reviews", nth, f"[[reviews]] entry {nth + 1}: verdict {verdict!r} "
+                            "is not one of " + ", ".join(REVIEWS))
+        anchor = self._anchor(t["anchor"], "reviews", nth, "anchor") if "anchor" in t else None
+        known = {"id", "fact", "verdict", "title", "anchor", "created", "updated"}
+        return FactReview(self._str(t, "id", "reviews", nth), self._str(t, "fact", "reviews", nth),
+                          verdict, self._str(t, "title", "reviews", nth, required=False), anchor,
+                          self._time(t, "created", "reviews", nth),
+                          self._time(t, "updated", "reviews", nth),
+                          {k: v for k, v in t.items() if k not in known})
 
 
 def _locate(text: str, key: str, nth: int) -> tuple[int, int]:
@@ -443,7 +480,20 @@ def _side_table(fix: SideCorrection) -> dict[str, Any]:
     return table
 
 
-_WRITERS = (("notes", _note_table), ("links", _link_table), ("sides", _side_table))
+def _review_table(review: FactReview) -> dict[str, Any]:
+    table: dict[str, Any] = {"id": review.id, "fact": review.fact}
+    if review.verdict is not None:
+        table["verdict"] = review.verdict
+    if review.title is not None:
+        table["title"] = review.title
+    table.update({"created": review.created, "updated": review.updated, **review.extra})
+    if review.anchor is not None:
+        table["anchor"] = _anchor_table(review.anchor)
+    return table
+
+
+_WRITERS = (("notes", _note_table), ("links", _link_table), ("sides", _side_table),
+            ("reviews", _review_table))
 
 
 # --------------------------------------------------------------------------
@@ -505,6 +555,8 @@ class NoteStore:
         self._digest: str | None = None
         self._fragments: Fragments = {}
         self._fragments_lock = threading.Lock()
+        self._undo: list[Change] = []  # (kind, record id, the record before the change)
+        self._redo: list[Change] = []
         self._load()
 
     # -- state ---------------------------------------------------------------
@@ -524,6 +576,10 @@ class NoteStore:
     @property
     def side_fixes(self) -> list[SideCorrection]:
         return sorted(self._data.sides.values(), key=_order)
+
+    @property
+    def reviews(self) -> list[FactReview]:
+        return sorted(self._data.reviews.values(), key=_order)
 
     def note(self, note_id: str) -> Note | None:
         return self._data.notes.get(note_id)
@@ -607,6 +663,40 @@ class NoteStore:
     def delete_side_fix(self, fix_id: str) -> None:
         self._commit("sides", fix_id, None)
 
+    def review_fact(self, fact: str, anchor: Anchor | None, *, verdict: str | None = None,
+                    title: str | None = None) -> FactReview | None:
+        """Record the user's word on a fact (replacing an earlier one); returns the review,
+        or None when nothing is left to record (the verdict and title were cleared)."""
+        old = next((r for r in self.reviews if r.fact == fact), None)
+        if verdict is None and not title:
+            if old is not None:
+                self._commit("reviews", old.id, None)
+            return None
+        review = FactReview(old.id if old else new_id(), fact, verdict, title or None, anchor,
+                            created=old.created if old else now())
+        self._commit("reviews", review.id, review)
+        return review
+
+    # -- undo (this session's changes, one record at a time) -------------------
+
+    def undo(self) -> str | None:
+        """Undo the session's last change; returns its kind ("notes", ...), or None."""
+        return self._replay(self._undo, self._redo)
+
+    def redo(self) -> str | None:
+        """Make the last undone change again; returns its kind, or None."""
+        return self._replay(self._redo, self._undo)
+
+    def _replay(self, source: list[Change], target: list[Change]) -> str | None:
+        if not source:
+            return None
+        kind, rid, record = source[-1]
+        current = self._data.kind(kind).get(rid)
+        self._commit(kind, rid, record, replaying=True)  # raises like a save; nothing moves
+        source.pop()
+        target.append((kind, rid, current))
+        return kind
+
     def prepare(self, stopped: Callable[[], bool] = lambda: False) -> None:
         """Write each record's TOML block ahead of the first save; safe in a thread.
 
@@ -630,7 +720,7 @@ class NoteStore:
         with locked(self.path):
             self._merge_from_disk()
 
-    def _commit(self, kind: str, rid: str, record: Record | None) -> None:
+    def _commit(self, kind: str, rid: str, record: Record | None, replaying: bool = False) -> None:
         """Write the change, and only then hold it in memory: a failed save leaves
         no phantom record behind, and the next save starts from what is on disk."""
         if self.read_only:
@@ -638,6 +728,7 @@ class NoteStore:
         with locked(self.path):
             self._merge_from_disk()
             records = dict(self._data.kind(kind))
+            before = records.get(rid)
             if record is None:
                 records.pop(rid, None)
             else:
@@ -648,6 +739,9 @@ class NoteStore:
             write_atomic(self.path, raw)
             self._data = self._base = data
             self._remember(raw)
+        if not replaying:
+            self._undo.append((kind, rid, before))
+            self._redo.clear()
 
     def _merge_from_disk(self) -> None:
         """If someone else changed the file since we read it, merge instead of clobbering."""
@@ -684,12 +778,12 @@ class NoteStore:
         """
         links = []
         for link in self.links:
-            a, b = _ref_of(link.a, corpus), _ref_of(link.b, corpus)
+            a, b = ref_of(link.a, corpus), ref_of(link.b, corpus)
             if a is not None and b is not None:
                 links.append(Link(a, b, link.same))
         fixes = []
         for fix in self.side_fixes:
-            ref = _ref_of(fix.anchor, corpus) if fix.anchor is not None else None
+            ref = ref_of(fix.anchor, corpus) if fix.anchor is not None else None
             if fix.anchor is None or ref is not None:
                 fixes.append(SideFix(fix.side, ref, fix.speaker))
         return links, fixes
@@ -697,12 +791,13 @@ class NoteStore:
     def unresolved_decisions(self, corpus: Corpus) -> list[Record]:
         """Pairing fixes and side corrections whose passages are orphaned."""
         bad: list[Record] = [x for x in self.links
-                             if _ref_of(x.a, corpus) is None or _ref_of(x.b, corpus) is None]
-        bad += [x for x in self.side_fixes if x.anchor is not None and _ref_of(x.anchor, corpus) is None]
+                             if ref_of(x.a, corpus) is None or ref_of(x.b, corpus) is None]
+        bad += [x for x in self.side_fixes if x.anchor is not None and ref_of(x.anchor, corpus) is None]
         return bad
 
 
-def _ref_of(anchor: Anchor | None, corpus: Corpus) -> Ref | None:
+def ref_of(anchor: Anchor | None, corpus: Corpus) -> Ref | None:
+    """Where an anchor lies in the corpus now, or None when it cannot be placed."""
     if anchor is None:
         return None
     placed = resolve(anchor, corpus)

@@ -60,8 +60,10 @@ def to_markdown(analysis: Analysis, store: NoteStore | None = None) -> str:
     corpus = analysis.corpus
     placed = _place(store, corpus)
     used: set[str] = set()
-    disputed = [f for f in analysis.facts if f.status == "disputed"]
-    others = [f for f in analysis.facts if f.status != "disputed"]
+    # A dispute the user dismissed is listed briefly with the other facts, marked so.
+    disputed = [f for f in analysis.facts if f.status == "disputed" and f.review != "dismissed"]
+    shown = {f.id for f in disputed}
+    others = [f for f in analysis.facts if f.id not in shown]
     body: list[str] = ["## Disputed facts", ""]
     if not disputed:
         body += ["No disputed facts were found.", ""]
@@ -140,7 +142,7 @@ def _side_name(corpus: Corpus, side: str | None) -> str:
 
 def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
     lines = [f"### {number}. {md_escape(fact.title)}", "",
-             f"Status: {STATUS_MARK.get(fact.status, fact.status)}  "]
+             f"Status: {STATUS_MARK.get(fact.status, fact.status)}{_review_mark(fact)}  "]
     if fact.evidence:
         lines.append("Why: " + "; ".join(md_escape(e) for e in fact.evidence))
     for side, answer in fact.positions:
@@ -159,10 +161,19 @@ def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list
     return lines
 
 
+def _review_mark(fact: Fact) -> str:
+    """The user's word on the fact, after its status: ' · confirmed by the user' and the
+    engine's own title when the user renamed it."""
+    mark = f" · {fact.review} by the user" if fact.review else ""
+    if fact.engine_title:
+        mark += f" · the engine's title: {md_escape(fact.engine_title)}"
+    return mark
+
+
 def _fact_brief(fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
     sides = ", ".join(md_escape(_side_name(corpus, s)) for s, _ in _by_side(fact.accounts))
     lines = [f"- **{md_escape(fact.title)}** - {STATUS_MARK.get(fact.status, fact.status)}"
-             + (f" ({sides})" if sides else ""), ""]
+             + _review_mark(fact) + (f" ({sides})" if sides else ""), ""]
     return lines + _note_blocks(notes, corpus) if notes else lines
 
 

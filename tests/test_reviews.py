@@ -1,0 +1,101 @@
+"""The user's word on facts (confirm, dismiss, rename), its file records, undo, and exports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from tui.engine.analysis import analyse
+from tui.engine.anchors import anchor_for_ref
+from tui.engine.loading import load_corpus
+from tui.engine.model import Corpus
+from tui.engine.notes import NOTES_FILE, open_store
+from tui.engine.reviews import apply_reviews
+
+US = ("The Pentagon said a Russian jet struck the drone's propeller over international waters.\n\n"
+      "The Pentagon said the jet dumped fuel on the drone before the collision.\n")
+RU = ("Moscow said the drone crashed after a sharp maneuver and denied any contact with its jets.\n\n"
+      "Moscow said the drone flew with its transponder off near the border.\n")
+CASE = ('[[sides]]\nid = "us"\nname = "United States"\nactors = ["Pentagon"]\n\n'
+        '[[sides]]\nid = "ru"\nname = "Russia"\nactors = ["Moscow"]\n')
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Corpus:
+    write(tmp_path, "us.txt", US)
+    write(tmp_path, "ru.txt", RU)
+    write(tmp_path, "reconcile.toml", CASE)
+    return load_corpus(tmp_path)
+
+
+def _disputed(corpus: Corpus):
+    analysis = analyse(corpus)
+    fact = next(f for f in analysis.facts if f.status == "disputed")
+    return analysis, fact
+
+
+def test_reviews_mark_and_rename_facts_and_survive_a_new_fact_id(corpus: Corpus):
+    analysis, fact = _disputed(corpus)
+    store = open_store(corpus)
+    anchor = anchor_for_ref(corpus, fact.accounts[0].ref)
+    store.review_fact(fact.id, anchor, verdict="confirmed", title="Did the jet hit the drone?")
+    again = open_store(corpus)
+    [review] = again.reviews
+    assert (review.verdict, review.title, review.anchor) == ("confirmed", "Did the jet hit the drone?",
+                                                              anchor)
+    shown = {f.id: f for f in apply_reviews(analysis, again).facts}[fact.id]
+    assert (shown.review, shown.title, shown.engine_title) == ("confirmed",
+                                                               "Did the jet hit the drone?", fact.title)
+    # A later engine names the fact otherwise: the review follows its anchored sentence.
+    renumbered = replace(analysis, facts=tuple(replace(f, id=f.id + "-new") for f in analysis.facts))
+    moved = {f.id: f for f in apply_reviews(renumbered, again).facts}[fact.id + "-new"]
+    assert moved.review == "confirmed"
+    # A second word on the same fact replaces the first; clearing both removes the record.
+    again.review_fact(fact.id, anchor, verdict="dismissed")
+    assert [r.verdict for r in again.reviews] == ["dismissed"]
+    again.review_fact(fact.id, anchor)
+    assert again.reviews == []
+
+
+def test_undo_and_redo_walk_the_sessions_changes(corpus: Corpus):
+    _, fact = _disputed(corpus)
+    store = open_store(corpus)
+    anchor = anchor_for_ref(corpus, fact.accounts[0].ref)
+    store.review_fact(fact.id, anchor, verdict="confirmed")
+    store.review_fact(fact.id, anchor, verdict="dismissed")
+    assert store.undo() == "reviews" and store.reviews[0].verdict == "confirmed"
+    assert store.undo() == "reviews" and store.reviews == []
+    assert store.undo() is None
+    assert store.redo() == "reviews" and store.reviews[0].verdict == "confirmed"
+    assert open_store(corpus).reviews[0].verdict == "confirmed"  # every step is on disk
+
+
+def test_exports_carry_the_users_word(corpus: Corpus):
+    _, fact = _disputed(corpus)
+    store = open_store(corpus)
+    store.review_fact(fact.id, anchor_for_ref(corpus, fact.accounts[0].ref), verdict="dismissed",
+                      title="Not a real dispute")
+    run = [sys.executable, "-m", "tui.cli", "export", str(corpus.path)]
+    document = json.loads(subprocess.run(run, capture_output=True, text=True, check=True).stdout)
+    exported = next(f for f in document["facts"] if f["id"] == fact.id)
+    assert exported["review"] == "dismissed" and exported["title"] == "Not a real dispute"
+    assert exported["engine_title"] == fact.title
+    others = [f for f in document["facts"] if f["id"] != fact.id]
+    assert all("review" not in f and "engine_title" not in f for f in others)
+    markdown = subprocess.run(run + ["--format", "markdown"], capture_output=True, text=True,
+                              check=True).stdout
+    assert "- **Not a real dispute** - " in markdown and "dismissed by the user" in markdown
+    assert "### 1. Not a real dispute" not in markdown  # dismissed: not among the disputes
+
+
+def test_a_damaged_review_is_a_clear_error(corpus: Corpus):
+    (corpus.path / NOTES_FILE).write_text('schema = "reconcile.notes/1"\n\n[[reviews]]\nid = "r"\n'
+                                          'fact = "f"\nverdict = "maybe"\n', encoding="utf-8")
+    store = open_store(corpus)
+    assert store.read_only and "verdict 'maybe' is not one of confirmed, dismissed" in store.problem

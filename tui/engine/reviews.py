@@ -1,0 +1,56 @@
+"""The user's word on the engine's facts, applied to them: confirmed, dismissed, renamed.
+
+Why here and not in the engine's passes: a review changes nothing the engine reads (no
+pairing, no side); it marks and names the engine's result.  So the reader applies a
+review at once, without a new analysis, and every export applies the same function.
+A review finds its fact by id, or, when a later engine run gave the fact another id,
+by the sentence it was anchored to (the fact's first account when the user decided).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from .model import Analysis, Fact, Ref
+from .notes import FactReview, NoteStore, ref_of
+
+
+def apply_reviews(analysis: Analysis, store: NoteStore) -> Analysis:
+    """The analysis with the store's reviews applied to its facts (the export's and the
+    reader's one way to do it)."""
+    if not store.reviews:
+        return analysis
+    corpus = analysis.corpus
+    return replace(analysis, facts=reviewed(analysis.facts, store.reviews,
+                                            lambda review: ref_of(review.anchor, corpus)))
+
+
+def reviewed(facts: Sequence[Fact], reviews: Iterable[FactReview],
+             place: Callable[[FactReview], Ref | None]) -> tuple[Fact, ...]:
+    """`facts` with each review's verdict (`Fact.review`) and title applied.
+
+    `place` gives a review's anchored sentence in the current corpus (None when it
+    cannot be placed); a review whose fact is gone either way applies to nothing.
+    """
+    by_id = {f.id: f for f in facts}
+    # A sentence can be an account of several facts: the fact it opens wins (the review
+    # anchored the fact's first account), else the first fact, in rank order, holding it.
+    by_ref: dict[Ref, str] = {}
+    for f in facts:
+        if f.accounts:
+            by_ref.setdefault(f.accounts[0].ref, f.id)
+    for f in facts:
+        for account in f.accounts:
+            by_ref.setdefault(account.ref, f.id)
+    decided: dict[str, FactReview] = {}
+    for review in reviews:
+        fact_id = review.fact if review.fact in by_id else by_ref.get(place(review))
+        if fact_id is not None:
+            decided[fact_id] = review
+    return tuple(_apply(f, decided[f.id]) if f.id in decided else f for f in facts)
+
+
+def _apply(fact: Fact, review: FactReview) -> Fact:
+    return replace(fact, review=review.verdict, title=review.title or fact.title,
+                   engine_title=fact.title if review.title else None)
