@@ -171,6 +171,8 @@ async def test_filter_cycles(app):
         await pilot.press("f")
         assert screen.filter == "disputed" and len(screen.facts) == 3
         await pilot.press("f")
+        assert screen.filter == "to review" and len(screen.facts) == 3  # none reviewed yet
+        await pilot.press("f")
         assert [f.id for f in screen.facts] == ["f-call"]
         await pilot.press("f", "f")
         assert screen.filter == "all"
@@ -770,3 +772,61 @@ async def test_reopening_lands_where_the_user_left(seeds, tmp_path):
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert current(again) == "f-transponder" and again.screen.filter == "disputed"
+
+
+@sync
+async def test_confirm_dismiss_rename_and_undo_facts(app, tmp_path):
+    """Issue 13: y confirms, d dismisses (n then skips it), r renames, the 'to review' filter
+    shows the disputes still unreviewed, u undoes and ctrl+r redoes; all in the notes file."""
+    from tui.engine.notes import NoteStore
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        assert app.screen.current_fact.review == "confirmed"
+        assert "☑ confirmed" in screen_text(app)
+        await pilot.press("n", "d")
+        assert app.screen.current_fact.review == "dismissed"
+        await pilot.press("n", "n")  # f-intercept, then around to f-collision: f-transponder is skipped
+        assert current(app) == "f-collision"
+        await pilot.press("r", *"Who hit whom?", "enter")  # the old title is selected: replaced
+        await pilot.pause()
+        assert app.screen.current_fact.title == "Who hit whom?"
+        assert app.screen.current_fact.engine_title == "Collision or sharp maneuver"
+        app.screen.set_filter("to review")
+        assert [f.id for f in app.screen.facts] == ["f-intercept"]
+        app.screen.set_filter("all")
+        stored = {r.fact: (r.verdict, r.title) for r in NoteStore(tmp_path / "notes.toml").reviews}
+        assert stored == {"f-collision": ("confirmed", "Who hit whom?"),
+                          "f-transponder": ("dismissed", None)}
+        await pilot.press("u")
+        titles = {f.id: f.title for f in app.screen.facts}
+        assert titles["f-collision"] == "Collision or sharp maneuver"
+        await pilot.press("u", "u")
+        assert NoteStore(tmp_path / "notes.toml").reviews == []
+        assert "Nothing to undo" not in _toasts(app)
+        await pilot.press("u")
+        assert "Nothing to undo in this session." in _toasts(app)
+        await pilot.press("ctrl+r")
+        assert [r.verdict for r in NoteStore(tmp_path / "notes.toml").reviews] == ["confirmed"]
+
+
+@sync
+async def test_reviews_in_the_notes_file_show_on_opening(seeds, tmp_path):
+    from tui.engine.anchors import anchor_for_ref
+    from tui.engine.notes import NoteStore
+
+    analysis = fixture_analysis(seeds)
+    fact = analysis.facts[1]
+    NoteStore(tmp_path / "notes.toml").review_fact(
+        fact.id, anchor_for_ref(seeds, fact.accounts[0].ref), verdict="dismissed", title="Mine")
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "notes.toml",
+                       analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = {f.id: f for f in app.screen.facts}[fact.id]
+        assert (shown.review, shown.title) == ("dismissed", "Mine")
+        assert "☒ dismissed" in screen_text(app)

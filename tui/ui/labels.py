@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
-from ..engine.model import Article, Corpus, Ref
+from ..engine.model import Article, Corpus, Fact, Ref
 
 STATUS_ICONS = {"disputed": "✖", "agreed": "✔", "one-sided": "◐"}
-FILTERS = ("all", "disputed", "agreed", "one-sided")
+# "to review": the disputes the user has neither confirmed nor dismissed yet.
+FILTERS = ("all", "disputed", "to review", "agreed", "one-sided")
+REVIEW_MARKS = {"confirmed": "☑ confirmed", "dismissed": "☒ dismissed"}
+
+
+def passes(fact: Fact, name: str) -> bool:
+    """Whether the list filter `name` shows the fact."""
+    if name == "all":
+        return True
+    if name == "to review":
+        return fact.status == "disputed" and fact.review is None
+    return fact.status == name
+
+
+def open_dispute(fact: Fact) -> bool:
+    """A dispute the user has not dismissed: what n and p step through."""
+    return fact.status == "disputed" and fact.review != "dismissed"
 
 
 def status_label(status: str) -> str:

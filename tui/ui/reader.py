@@ -86,6 +86,10 @@ class ReaderApp(App[None]):
                 tooltip="Search facts and the articles' text"),
         Binding("a", "annotate", "Note", show=False, id="app.annotate",
                 tooltip="Annotate the selected fact or account"),
+        Binding("u", "undo", "Undo", show=False, id="app.undo",
+                tooltip="Undo the last change to notes, reviews, pairings or sides"),
+        Binding("ctrl+r", "redo", "Redo", show=False, id="app.redo",
+                tooltip="Make the last undone change again"),
         Binding("N", "notes", "Notes", show=False, id="app.notes",
                 tooltip="Browse, filter, edit and jump to notes"),
     ]
@@ -288,12 +292,71 @@ class ReaderApp(App[None]):
             store = open_store(self.corpus, self.notes_path)
         index = NoteIndex.build(store, self.corpus)
         self.call_from_thread(self._set_note_index, index)
+        if store.reviews:
+            self.call_from_thread(self.reviews_changed, store)
 
     def _set_note_index(self, index) -> None:
         self.note_index = index
         disputes = self.disputes_screen
         if disputes is not None and disputes.ready:
             disputes.show_notes(index)
+
+    def reviews_changed(self, store) -> None:
+        """Apply the notes file's reviews to the engine's facts (no new analysis needed)."""
+        from dataclasses import replace
+
+        from ..engine.reviews import apply_reviews
+
+        if self.analysis is None:
+            return
+        engine = replace(self.analysis, facts=getattr(self, "engine_facts", self.analysis.facts))
+        self.analysis = apply_reviews(engine, store)
+        disputes = self.disputes_screen
+        if disputes is not None and disputes.ready:
+            disputes.show_facts(self.analysis)
+
+    def review_fact(self, fact, verdict: str | None, title: str | None, done: str) -> None:
+        """Record the user's word on a fact (y, d, r on the disputes screen) and say `done`."""
+        from ..engine.anchors import anchor_for_ref
+        from ..engine.notes import SAVE_ERRORS
+
+        store = self._notes_ui().store_for(self)
+        anchor = anchor_for_ref(self.corpus, fact.accounts[0].ref) if fact.accounts else None
+        try:
+            store.review_fact(fact.id, anchor, verdict=verdict, title=title)
+        except SAVE_ERRORS as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        self.reviews_changed(store)
+        self.notify(f"{done}: {fact.engine_title or fact.title} (u undoes)", timeout=3,
+                    markup=False)
+
+    def action_undo(self) -> None:
+        self._replay("undo")
+
+    def action_redo(self) -> None:
+        self._replay("redo")
+
+    def _replay(self, which: str) -> None:
+        """Undo or redo one change of this session, then show its effect."""
+        from ..engine.notes import SAVE_ERRORS
+
+        store = self._notes_ui().store_for(self)
+        try:
+            kind = getattr(store, which)()
+        except SAVE_ERRORS as exc:
+            self.notify(f"Not {which}ne: {exc}", severity="error", markup=False)
+            return
+        if kind is None:
+            self.notify(f"Nothing to {which} in this session.", timeout=2)
+            return
+        if kind == "reviews":
+            self.reviews_changed(store)
+        elif kind == "notes":
+            self.notes_changed()
+        else:  # a pairing or side decision: the engine reads those
+            self._notes_ui()._decisions_changed(self)
+        self.notify(f"{which.capitalize()}ne: one change to {kind}.", timeout=2)
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         disputes = self.disputes_screen
@@ -320,6 +383,7 @@ class ReaderApp(App[None]):
                 forked.close()
 
     def _deliver(self, analysis: Analysis) -> None:
+        self.engine_facts = analysis.facts  # before reviews: they are applied again on change
         self.analysis = analysis
         disputes = self.disputes_screen
         # A screen not mounted yet picks the analysis up in its on_mount; one that did

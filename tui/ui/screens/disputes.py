@@ -15,7 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from ...engine.model import Account, Analysis, Corpus, Fact
 from .. import resume
-from ..labels import FILTERS, article_label
+from ..labels import FILTERS, article_label, open_dispute, passes
 from ..safe_text import one_line
 from ..widgets.dispute_panes import Column, DisputePanes
 from ..widgets.fact_list import FactList
@@ -68,6 +68,12 @@ class DisputesScreen(Screen):
                 key_display="=", tooltip="The marked and the selected account tell the same fact"),
         Binding("x", "link(False)", "Not same", show=False, id="disputes.not-same",
                 tooltip="The marked and the selected account are not the same fact"),
+        Binding("y", "review('confirmed')", "Confirm", show=False, id="disputes.confirm",
+                tooltip="Confirm the fact as the engine shows it (again: take it back)"),
+        Binding("d", "review('dismissed')", "Dismiss", show=False, id="disputes.dismiss",
+                tooltip="Dismiss the fact: not a real dispute (again: take it back)"),
+        Binding("r", "rename", "Rename", show=False, id="disputes.rename",
+                tooltip="Give the fact a title of your own"),
     ]
 
     DEFAULT_CSS = """
@@ -184,9 +190,7 @@ class DisputesScreen(Screen):
         """The facts the filter lets through, in the engine's order."""
         if self.analysis is None:
             return []
-        if self.filter == "all":
-            return list(self.analysis.facts)
-        return [f for f in self.analysis.facts if f.status == self.filter]
+        return [f for f in self.analysis.facts if passes(f, self.filter)]
 
     def show_notes(self, index) -> None:
         """Note markers on facts and accounts (a `NoteIndex` from the notes engine)."""
@@ -309,11 +313,11 @@ class DisputesScreen(Screen):
             self.notify("No facts in this list.", timeout=2)
             return
         # With a filter that shows no dispute (the agreed facts), n and p step through what is shown.
-        wanted = "disputed" if any(f.status == "disputed" for f in facts) else None
+        wanted = "disputed" if any(open_dispute(f) for f in facts) else None
         count = len(facts)
         for n in range(1, count + 1):
             i = (start + step * n) % count
-            if wanted is None or facts[i].status == wanted:
+            if wanted is None or open_dispute(facts[i]):
                 what = "disputed fact" if wanted else "fact in this list"
                 if i == start:
                     self.notify(f"This is the only {what}.", timeout=2)
@@ -361,6 +365,40 @@ class DisputesScreen(Screen):
             return
         self.app.mark_pair(self.marked.ref, account.ref, same)
         self.marked = None
+
+    def action_review(self, verdict: str) -> None:
+        """Confirm or dismiss the selected fact; the same key again takes the word back."""
+        fact = self.current_fact
+        if fact is None:
+            self.notify("Select a fact first.", timeout=2)
+            return
+        taken_back = fact.review == verdict
+        self.app.review_fact(fact, verdict=None if taken_back else verdict,
+                             title=fact.title if fact.engine_title else None,
+                             done="Review taken back" if taken_back else verdict.capitalize())
+
+    def action_rename(self) -> None:
+        from .rename import RenameFact
+
+        fact = self.current_fact
+        if fact is None:
+            self.notify("Select a fact first.", timeout=2)
+            return
+        engine_title = fact.engine_title or fact.title
+
+        def renamed(title: str | None) -> None:
+            if title is not None:
+                own = title if title and title != engine_title else None
+                self.app.review_fact(fact, verdict=fact.review, title=own,
+                                     done="Renamed" if own else "The engine's title is back")
+
+        self.app.push_screen(RenameFact(fact.title, engine_title), renamed)
+
+    def show_facts(self, analysis: Analysis) -> None:
+        """The same engine result with the user's reviews applied: keep the place."""
+        self.analysis = analysis
+        self.refresh_list()
+        self.query_one(DisputePanes).repaint()
 
     def action_cycle_filter(self) -> None:
         self.set_filter(FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)])

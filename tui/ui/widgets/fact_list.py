@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...engine.model import Fact
-from ..labels import STATUS_ICONS
+from ..labels import REVIEW_MARKS, STATUS_ICONS
 from ..safe_text import one_line
 
 
@@ -27,6 +27,9 @@ def fact_prompt(fact: Fact, notes: int = 0) -> Text:
         text.append(" (another event)", style="dim")
     if len(fact.positions) > 1:   # each side's answer, in its own words
         text.append("  " + " ↔ ".join(one_line(answer) for _, answer in fact.positions[:2]), style="italic dim")
+    if fact.review:
+        text.append(f" {REVIEW_MARKS[fact.review]}", style="bold" if fact.review == "confirmed"
+                    else "dim strike")
     if notes:
         text.append(f" ✎{notes}", style="bold")
     return text
