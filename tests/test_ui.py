@@ -830,3 +830,26 @@ async def test_reviews_in_the_notes_file_show_on_opening(seeds, tmp_path):
         shown = {f.id: f for f in app.screen.facts}[fact.id]
         assert (shown.review, shown.title) == ("dismissed", "Mine")
         assert "☒ dismissed" in screen_text(app)
+
+
+@sync
+async def test_the_users_keymap_rebinds_keys_and_help_shows_it(seeds, tmp_path, _private_config):
+    """Issue 13: `[keymap]` in settings.toml maps binding ids to keys (Textual's set_keymap);
+    unknown ids are reported, not fatal; help shows the keys in use and the ids to map."""
+    (_private_config / "settings.toml").write_text(
+        '[keymap]\n"disputes.next" = "ctrl+n"\n"no.such.binding" = "z"\n', encoding="utf-8")
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "notes.toml",
+                       analysis=fixture_analysis(seeds))
+    async with app.run_test(size=(120, 80)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        assert current(app) == "f-transponder"
+        assert "no.such.binding" in _toasts(app)
+        await pilot.press("question_mark")
+        from rich.console import Console
+        from tui.ui.screens.help import binding_rows
+
+        console = Console(width=200, record=True, file=open("/dev/null", "w"))
+        console.print(binding_rows(app.screen.groups, app.screen.keymap))
+        text = console.export_text()
+        assert "ctrl+n" in text and "disputes.next" in text and "note.save" in text

@@ -149,10 +149,27 @@ class ReaderApp(App[None]):
             chosen = chosen or (DEFAULT_THEME if DEFAULT_THEME in self.available_themes
                                 else "textual-dark")
         self.theme = chosen
+        self._apply_keymap(settings.get("keymap"))
         self._remember_theme = False
         self._forked = forked
         self._child_result: threading.Event | None = None  # set when the child's result is in
         self._from_child: Analysis | None = None
+
+    def _apply_keymap(self, keymap: object) -> None:
+        """The user's own keys: `[keymap]` in settings.toml maps a binding id (the help screen
+        and the README list them) to keys, e.g. `"disputes.next" = "j,ctrl+n"`."""
+        self.user_keymap: dict[str, str] = {}
+        if keymap is None:
+            return
+        known = {b.id for _, bindings in self.binding_groups() for b in bindings if b.id}
+        good = {k: v for k, v in keymap.items() if k in known and isinstance(v, str)} \
+            if isinstance(keymap, dict) else {}
+        bad = sorted(set(keymap) - set(good)) if isinstance(keymap, dict) else ["(not a table)"]
+        if bad:
+            self._startup_messages.append("keymap: ignored " + ", ".join(bad)
+                                          + " (unknown binding ids, or keys that are not text)")
+        self.user_keymap = good
+        self.set_keymap(good)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, with a screenshot that is saved where it can be and says where."""
@@ -502,7 +519,7 @@ class ReaderApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.binding_groups()))
+        self.push_screen(HelpScreen(self.binding_groups(), self.user_keymap))
 
     def binding_groups(self) -> list:
         """Every binding of the reader, grouped by where it works (for the help screen)."""
@@ -512,6 +529,9 @@ class ReaderApp(App[None]):
         from .widgets.dispute_panes import DisputePanes
         from .widgets.fact_list import FactList
         from .widgets.long_text import LongText
+        from . import notes_ui
+        from .screens.help import HelpScreen
+        from .screens.rename import RenameFact
 
         palette = Binding("ctrl+p", "command_palette", "Palette",
                           tooltip="Command palette: jump to a fact, switch view, filter, theme")
@@ -524,6 +544,12 @@ class ReaderApp(App[None]):
             ("compare", list(CompareScreen.BINDINGS)),
             ("source", list(SourceScreen.BINDINGS)),
             ("source and compare text", list(LongText.BINDINGS)),
+            ("note editor", list(notes_ui.NoteEditor.BINDINGS)),
+            ("notes list", list(notes_ui.NotesList.BINDINGS)),
+            ("delete a note", list(notes_ui.ConfirmDelete.BINDINGS)),
+            ("side picker", list(notes_ui.SidePicker.BINDINGS)),
+            ("rename a fact", list(RenameFact.BINDINGS)),
+            ("help", list(HelpScreen.BINDINGS)),
             ("search", list(SearchScreen.BINDINGS)),
         ]
 

@@ -17,16 +17,22 @@ INTRO = ("reconcile puts each disputed fact in front of you with both sides' ver
          "or an account.")
 
 
-def binding_rows(groups: list[tuple[str, list[Binding]]]) -> Table:
-    """A table of (where, keys, what) from Textual Binding lists."""
+def binding_rows(groups: list[tuple[str, list[Binding]]],
+                 keymap: dict[str, str] | None = None) -> Table:
+    """A table of (where, keys, what) from Textual Binding lists, with the user's keymap
+    applied and each binding's id (what the keymap names) after what it does."""
     table = Table(box=None, show_header=True, header_style="bold", expand=True, pad_edge=False)
     table.add_column("where", no_wrap=True)
     table.add_column("keys", no_wrap=True, style="bold")
     table.add_column("what it does", ratio=1)
     for where, bindings in groups:
         for binding in bindings:
-            keys = " / ".join(_key(k) for k in binding.key.split(","))
-            table.add_row(where, keys, binding.tooltip or binding.description)
+            bound = (keymap or {}).get(binding.id or "", binding.key)
+            keys = " / ".join(_key(k.strip()) for k in bound.split(","))
+            what = Text(binding.tooltip or binding.description)
+            if binding.id:
+                what.append(f"  {binding.id}", style="dim")
+            table.add_row(where, keys, what)
             where = ""
     return table
 
@@ -55,15 +61,17 @@ class HelpScreen(ModalScreen[None]):
         border: round $primary; background: $surface; padding: 0 1; }
     """
 
-    def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(self, groups: list[tuple[str, list[Binding]]],
+                 keymap: dict[str, str] | None = None) -> None:
         super().__init__()
         self.groups = groups
+        self.keymap = keymap
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "keys (esc to close)"
             yield Static(Text(INTRO + "\n"))
-            yield Static(binding_rows(self.groups))
+            yield Static(binding_rows(self.groups, self.keymap))
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
