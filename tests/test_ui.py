@@ -853,3 +853,33 @@ async def test_the_users_keymap_rebinds_keys_and_help_shows_it(seeds, tmp_path, 
         console.print(binding_rows(app.screen.groups, app.screen.keymap))
         text = console.export_text()
         assert "ctrl+n" in text and "disputes.next" in text and "note.save" in text
+
+
+@sync
+async def test_a_case_file_is_drafted_from_the_inferred_sides(tmp_path):
+    """Issue 13: on a folder without a case file, the palette writes reconcile.toml from the
+    inferred sides (never over an existing one) and the folder is read again with it."""
+    from conftest import write
+    from tui.engine.casefile import read_case
+    from tui.engine.loading import load_corpus
+    from tui.engine.model import Analysis, Side
+
+    write(tmp_path, "a.txt", "The ministry said the ship was in its waters.\n")
+    write(tmp_path, "b.txt", "The embassy said the ship never left open sea.\n")
+    corpus = load_corpus(tmp_path)
+    inferred = replace(corpus, case=replace(corpus.case, sides=(
+        Side("north", "North", inferred=True), Side("south", "South", inferred=True))))
+    app = ReconcileApp(corpus, theme_name="dark", notes_path=tmp_path / "n.toml",
+                       analysis=Analysis(inferred))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.write_case_file()
+        await pilot.pause()
+        case = read_case(tmp_path)
+        assert [(s.id, s.name) for s in case.sides] == [("north", "North"), ("south", "South")]
+        assert "Wrote" in _toasts(app)
+        before = (tmp_path / "reconcile.toml").read_bytes()
+        app.write_case_file()
+        await pilot.pause()
+        assert "never overwritten" in _toasts(app)
+        assert (tmp_path / "reconcile.toml").read_bytes() == before

@@ -8,10 +8,11 @@ Errors carry the file, line and column so the user can fix the file at once.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .model import Actor, ArticleMeta, Case, PinnedFact, Side
+from .model import Actor, ArticleMeta, Case, Corpus, PinnedFact, Side
 
 from .tomlcompat import parse, tomllib
 
@@ -188,3 +189,20 @@ def case_to_toml(case: Case) -> dict[str, Any]:
     if case.pinned:
         out["facts"] = [{"title": p.title, "terms": list(p.terms)} for p in case.pinned]
     return out
+
+
+DRAFT_HEADER = """\
+# reconcile.toml, drafted by reconcile from the sides it inferred from the articles.
+# Check each side's name and actors (people and bodies whose statements are that side's),
+# add aliases ("Austin" for "Lloyd Austin"), then reopen the folder.  Format: README,
+# "The case file".
+"""
+
+
+def draft_case(corpus: Corpus) -> str:
+    """A case file naming the sides and actors the engine inferred, for the user to correct:
+    the quickest way from a zero-config reading to one the user vouches for."""
+    import tomli_w
+
+    sides = tuple(replace(side, inferred=False) for side in corpus.sides)
+    return DRAFT_HEADER + tomli_w.dumps(case_to_toml(Case(corpus.title or None, sides)))

@@ -28,6 +28,16 @@ class ReconcileCommands(Provider):
             ("View: help", partial(app.switch_view, "help"), "Every key"),
             ("Search facts and text", app.action_search, "Find words in facts and articles"),
             ("Add articles by URL…", app.action_add_urls, "Fetch pages into this folder and analyse them"),
+            ("Note on the selected fact or account…", app.action_annotate, "key: a"),
+            ("Notes list", app.action_notes, "Browse, filter, edit and jump to notes · key: N"),
+            ("Fact: confirm", partial(app.on_disputes, "action_review", "confirmed"), "key: y"),
+            ("Fact: dismiss", partial(app.on_disputes, "action_review", "dismissed"), "key: d"),
+            ("Fact: rename…", partial(app.on_disputes, "action_rename"), "key: r"),
+            ("Undo", app.action_undo, "The session's last change to notes, reviews, pairings or "
+             "sides · key: u"),
+            ("Redo", app.action_redo, "key: ctrl+r"),
+            ("Case file: write reconcile.toml from the inferred sides", app.write_case_file,
+             "Name the sides yourself: a draft to check and edit"),
         ]
         commands += [(f"Filter: {name}", partial(app.set_filter, name), f"Show {name} facts")
                      for name in FILTERS]

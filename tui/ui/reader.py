@@ -480,6 +480,12 @@ class ReaderApp(App[None]):
         elif name == "help":
             self.action_help()
 
+    def on_disputes(self, action: str, *args: str) -> None:
+        """Palette: run a disputes-screen action (confirm, dismiss, rename) on its selection."""
+        disputes = self.pop_to_disputes()
+        if disputes is not None:
+            getattr(disputes, action)(*args)
+
     def jump_to_fact(self, fact_id: str) -> None:
         disputes = self.pop_to_disputes()
         if disputes is not None and not disputes.jump_to(fact_id):
@@ -588,6 +594,35 @@ class ReaderApp(App[None]):
         if added:
             corpus = load_corpus(self.corpus.path, self.corpus.follow_links)
             self.call_from_thread(self._use_corpus, corpus)
+
+    def write_case_file(self) -> None:
+        """Palette: write reconcile.toml from the sides the engine inferred, never over an
+        existing one, then read the folder again with it."""
+        from ..engine.atomic import write_atomic
+        from ..engine.casefile import CASE_FILE, CaseFileError, draft_case
+        from ..engine.loading import CorpusError, load_corpus
+        from ..resources import bundled_seeds
+
+        corpus = self.analysis.corpus if self.analysis else self.corpus
+        target = corpus.path / CASE_FILE
+        if corpus.path.resolve() == bundled_seeds().resolve():
+            self.notify("The bundled sample has its case file; open a folder of your own.",
+                        timeout=4)
+        elif target.exists():
+            self.notify(f"{target} exists; edit it (it is never overwritten).", markup=False,
+                        timeout=5)
+        elif not corpus.sides:
+            self.notify("No sides inferred yet: nothing to write.", timeout=4)
+        else:
+            try:
+                write_atomic(target, draft_case(corpus).encode("utf-8"), keep_backup=False)
+                fresh = load_corpus(corpus.path, corpus.follow_links)
+            except (OSError, CorpusError, CaseFileError) as exc:
+                self.notify(f"Not written: {exc}", severity="error", markup=False)
+                return
+            self.notify(f"Wrote {target}: check the sides and actors there.", markup=False,
+                        timeout=8)
+            self._use_corpus(fresh)
 
     def _use_corpus(self, corpus: Corpus) -> None:
         """The folder changed (articles added): read it again and run the engine on it."""
