@@ -57,7 +57,7 @@ def run_reader(path: Path, theme_name: str | None = None,
 
 def _print_warnings(warnings: tuple[str, ...]) -> None:
     """What the export prints, printed after the reader too: the toast may have gone unread."""
-    from ..cli import printable
+    from ..errors import printable
 
     for warning in warnings:
         print(f"reconcile: warning: {printable(warning)}", file=sys.stderr)
@@ -67,7 +67,7 @@ def open_reader(path: Path, theme_name: str | None = None,
                 notes_path: Path | None = None, follow_links: bool = False) -> ReaderApp:
     """The reader app for the corpus at `path`, loaded and analysed by the engine's child.
 
-    Raises tui.cli.UserError for a corpus that cannot be opened or an unknown
+    Raises tui.errors.UserError for a corpus that cannot be opened or an unknown
     theme (the engine child is stopped then).
     """
     from .background import ForkedAnalysis, can_fork
@@ -107,7 +107,7 @@ def _import_shared() -> None:
 
 def _load(path: Path, follow_links: bool) -> Corpus:
     """Load the corpus in this process; bad input becomes a UserError."""
-    from ..cli import UserError
+    from ..errors import UserError
     from ..engine.casefile import CaseFileError
     from ..engine.loading import CorpusError, load_corpus
 
@@ -119,7 +119,7 @@ def _load(path: Path, follow_links: bool) -> Corpus:
 
 def _loaded_by_child(forked: ForkedAnalysis) -> Corpus | None:
     """The corpus the child loaded; its bad-input message becomes a UserError."""
-    from ..cli import UserError
+    from ..errors import UserError
     from .background import CorpusLoadError
 
     try:
@@ -133,7 +133,7 @@ def ReconcileApp(corpus: Corpus, theme_name: str | None = None,  # noqa: N802 - 
     """The reader app for `corpus`, with its engine already at work.
 
     `analysis` skips the engine (tests pass a hand-built one).  Raises
-    tui.cli.UserError for an unknown theme; the engine child is stopped then.
+    tui.errors.UserError for an unknown theme; the engine child is stopped then.
     """
     from .background import ForkedAnalysis, can_fork
 

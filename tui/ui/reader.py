@@ -113,7 +113,7 @@ class ReaderApp(App[None]):
         """`analysis` skips the engine (tests pass a hand-built one); `forked` is the
         engine already running in a child process.
 
-        Raises tui.cli.UserError for an unknown `theme_name`, before anything is drawn.
+        Raises tui.errors.UserError for an unknown `theme_name`, before anything is drawn.
         """
         super().__init__()
         self.corpus = corpus
@@ -134,7 +134,7 @@ class ReaderApp(App[None]):
             self._startup_messages.append(f"settings ignored: {problem}")
         if theme_name is not None:
             if theme_name not in self.available_themes:
-                from ..cli import UserError
+                from ..errors import UserError
 
                 names = ", ".join(self._theme_names) or "none"
                 broken = "".join(f"; {error}" for error in found.errors)
