@@ -135,15 +135,14 @@ def page(title: str, text: str, escape: bool) -> str:
             f"<article><h1>{quote(title)}</h1>\n{paragraphs}</article></body></html>")
 
 
-ENCODINGS = st.sampled_from(("utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32",
-                             "latin-1"))
+ENCODINGS = st.sampled_from(("utf-8",) * 6 + ("utf-8-sig", "utf-16", "utf-16-le", "utf-32", "latin-1"))
 
 
 @st.composite
 def mangled(draw: st.DrawFn, text: str) -> bytes:
     """`text` in some encoding, sometimes cut mid-character or with a NUL or junk spliced in."""
     data = text.encode(draw(ENCODINGS), errors="replace")
-    how = draw(st.sampled_from(("as is", "as is", "as is", "cut", "nul", "junk")))
+    how = draw(st.sampled_from(("as is",) * 6 + ("cut", "nul", "junk")))
     at = draw(st.integers(0, len(data)))
     if how == "cut":
         return data[:at]
@@ -155,22 +154,20 @@ def mangled(draw: st.DrawFn, text: str) -> bytes:
 
 
 @st.composite
-def article(draw: st.DrawFn) -> tuple[str, bytes]:
-    """A suffix and the file's bytes: prose with front matter, a page, or nothing usable."""
-    suffix = draw(st.sampled_from((".txt", ".md", ".md", ".html", ".markdown", ".TXT", ".json", "")))
-    kind = draw(st.sampled_from(("prose",) * 6 + ("empty", "blank", "binary")))
-    if kind == "empty":
-        return suffix, b""
-    if kind == "blank":
-        return suffix, b"\n \r\n\t\n"
-    if kind == "binary":
-        return suffix, draw(st.binary(min_size=1, max_size=400))
+def article(draw: st.DrawFn) -> tuple[str, bytes, str]:
+    """A suffix, the file's bytes and its text: mostly prose a side tells (so the engine has
+    work), else a file that is no article (empty, blank, binary, another suffix)."""
+    if draw(st.sampled_from(("prose",) * 4 + ("odd",))) == "odd":
+        suffix = draw(st.sampled_from((".txt", ".md", ".html", ".markdown", ".TXT", ".json", "")))
+        data = draw(st.sampled_from((b"", b"\n \r\n\t\n", b"\x00" * 64)) | st.binary(min_size=1, max_size=400))
+        return suffix, data, ""
+    suffix = draw(st.sampled_from((".txt", ".md", ".html")))
     text = draw(body())
-    if suffix in (".md", ".markdown"):
+    if suffix == ".md":
         text = draw(front_matter()) + text
     elif suffix == ".html":
         text = page(draw(st.one_of(sentence(), FRAGMENT)), text, draw(st.booleans()))
-    return suffix, draw(mangled(text))
+    return suffix, draw(mangled(text)), text
 
 
 STEMS = ("a", "b c", "new\nline", "tab\there", "[bold]x[/bold]", "\x1b]0;t\x07\x1b[2J", "\u202eevil",
@@ -226,10 +223,9 @@ def damaged(draw: st.DrawFn, text: str) -> bytes:
 def case_file(draw: st.DrawFn, first_file: str | None) -> bytes | None:
     title, name = draw(st.one_of(sentence(), FRAGMENT)), draw(st.one_of(FRAGMENT, st.just("Alpha")))
     good = tomli_w.dumps(valid_case(title or "t", name or "Alpha", first_file))
+    if draw(st.sampled_from(("usable", "usable", "broken"))) == "usable":   # or none
+        return draw(st.sampled_from((None, raw(good), raw("\ufeff" + good))))
     return draw(st.one_of(
-        st.none(),
-        st.just(raw(good)),
-        st.just(raw("\ufeff" + good)),
         damaged(good),
         st.just(b'title = "x"\nsides = ' + b"[" * 600 + b"]" * 600 + b"\n"),
         st.just(b'[[sides]]\nid = "a"\nactors = [{ name = "" }]\n'),
@@ -265,16 +261,17 @@ def valid_notes(first_file: str, start: int, end: int, quote: str, text: str, ex
 
 
 @st.composite
-def notes_file(draw: st.DrawFn, first_file: str | None) -> bytes | None:
-    start = draw(st.integers(-5, 400))
-    end = start + draw(st.integers(-3, 80))
-    quote = draw(st.one_of(sentence(), FRAGMENT))
+def notes_file(draw: st.DrawFn, first_file: str | None, text: str) -> bytes | None:
+    """Notes on the first article: on a passage of its text (so most anchors land), or on
+    offsets and a quote that may not be there at all."""
+    start = draw(st.integers(-5, max(len(text) - 1, 0)))
+    end = start + draw(st.integers(-3, 120))
+    quote = text[max(start, 0):max(end, 0)] if draw(st.booleans()) else draw(st.one_of(sentence(), FRAGMENT))
     good = tomli_w.dumps(valid_notes(first_file or "missing.txt", start, end, quote,
                                      draw(st.one_of(FRAGMENT, sentence())), draw(st.booleans())))
+    if draw(st.sampled_from(("usable", "usable", "broken"))) == "usable":   # or none
+        return draw(st.sampled_from((None, raw(good), raw("\ufeff" + good))))
     return draw(st.one_of(
-        st.none(),
-        st.just(raw(good)),
-        st.just(raw("\ufeff" + good)),
         damaged(good),
         st.just(raw(good.replace('verdict = "refuted"', 'verdict = "true"'))),
         st.just(b'schema = "reconcile.notes/9"\n'),
@@ -284,13 +281,16 @@ def notes_file(draw: st.DrawFn, first_file: str | None) -> bytes | None:
 
 @st.composite
 def folder(draw: st.DrawFn) -> Folder:
-    stems = draw(st.lists(st.sampled_from(STEMS), min_size=1, max_size=4))
-    files = []
+    stems = draw(st.lists(st.sampled_from(STEMS), min_size=2, max_size=4))
+    files, texts = [], []
     for index, stem in enumerate(stems):
-        suffix, data = draw(article())
+        suffix, data, text = draw(article())
         files.append((file_name(index, stem, suffix), data))
-    first = next((name for name, _ in files if name.endswith((".txt", ".md"))), None)
-    return Folder(tuple(files), draw(case_file(first)), draw(notes_file(first)),
+        texts.append(text)
+    first = next((i for i, (name, _) in enumerate(files) if name.endswith((".txt", ".md"))), None)
+    name = files[first][0] if first is not None else None
+    quoted = texts[first] if first is not None else ""
+    return Folder(tuple(files), draw(case_file(name)), draw(notes_file(name, quoted)),
                   frozenset(draw(st.sets(st.sampled_from(("link out", "broken link", "fifo"))))))
 
 
