@@ -57,12 +57,15 @@ INTENDED = {".reconcile", NOTES_FILE, f"{NOTES_FILE}.bak", f".{NOTES_FILE}.lock"
 # --------------------------------------------------------------------------
 # Strategies: what a hostile folder is made of
 
-SIDE_A = ("Alpha Ministry", "General Rook")
-SIDE_B = ("Beta Office", "Minister Vane")
-THINGS = ("the drone", "the patrol ship", "the aircraft", "the convoy")
-VERSIONS = ("was struck by a fighter jet", "crashed after a sharp maneuver",
-            "was in international waters", "crossed into the closed zone",
-            "did not come into contact with anyone", "was hit by a missile")
+# Speakers the engine knows a side of without a case file (a state, its seat, its ministry)
+# and two it knows only from the case file; each side tells its own versions of one event.
+SIDE_A = ("Alpha Ministry", "The Pentagon", "Washington", "A U.S. general")
+SIDE_B = ("Beta Office", "Russia's Defense Ministry", "Moscow", "The Kremlin")
+THINGS = ("the drone", "the drone", "the drone", "the patrol ship")
+VERSIONS_A = ("was struck by a Russian fighter jet", "was in international waters",
+              "was hit by a missile over neutral waters")
+VERSIONS_B = ("crashed after a sharp maneuver", "crossed into the closed zone",
+              "did not come into contact with any fighter jet")
 HOSTILE = (
     "[bold]loud[/bold]", "[@click=app.quit]click[/]", "[/]", "\x1b[31mred\x1b[0m", "\x1b[2J",
     "\x1b]0;pwned\x07", "\x1b]52;c;c2VjcmV0\x07", "\u202eevil\u202c", "\u2066iso\u2069",
@@ -76,29 +79,31 @@ HOSTILE = (
 
 @st.composite
 def sentence(draw: st.DrawFn) -> str:
-    """A sentence in which one side asserts a version of one thing, in a news shape."""
-    actor = draw(st.sampled_from(SIDE_A + SIDE_B + ("He", "The ministry", "Officials")))
-    thing, version = draw(st.sampled_from(THINGS)), draw(st.sampled_from(VERSIONS))
+    """A sentence in which one side asserts a version of the event, in a news shape."""
+    side_a = draw(st.booleans())
+    actor = draw(st.sampled_from(SIDE_A if side_a else SIDE_B) | st.sampled_from(("He", "Officials")))
+    thing = draw(st.sampled_from(THINGS))
+    version = draw(st.sampled_from(VERSIONS_A if side_a else VERSIONS_B))
     shapes = (f"{actor} said {thing} {version}.",
               f"\u201c{thing.capitalize()} {version},\u201d {actor} said.",
               f'"{thing.capitalize()} {version}," said {actor}.',
               f"According to {actor}, {thing} {version}.",
-              f"{actor} denied that {thing} {version}.",
+              f"{actor} denied that {thing} {draw(st.sampled_from(VERSIONS_B if side_a else VERSIONS_A))}.",
               f"{thing.capitalize()} {version}, {actor} told reporters on Tuesday.",
-              f"{actor} rejected the claim that {thing} {version}.")
+              f"{actor} rejected the claim that {thing} {draw(st.sampled_from(VERSIONS_B if side_a else VERSIONS_A))}.")
     return draw(st.sampled_from(shapes))
 
 
 FRAGMENT = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12))
 LONG_LINE = st.integers(2_000, 12_000).map(lambda n: ("said the drone crashed " * (n // 23 + 1))[:n])
-PIECE = st.one_of(sentence(), sentence(), sentence(), FRAGMENT, LONG_LINE)
-PARAGRAPH = st.lists(PIECE, min_size=1, max_size=6).map(" ".join)
+PIECE = st.one_of(*[sentence()] * 6, FRAGMENT, FRAGMENT, LONG_LINE)   # mostly prose
+PARAGRAPH = st.lists(PIECE, min_size=1, max_size=4).map(" ".join)
 BREAK = st.sampled_from(["\n\n", "\r\n\r\n", "\r\r", "\n", "\n \n", "\r"])
 
 
 @st.composite
 def body(draw: st.DrawFn) -> str:
-    paragraphs = draw(st.lists(PARAGRAPH, min_size=1, max_size=6))
+    paragraphs = draw(st.lists(PARAGRAPH, min_size=2, max_size=7))
     return "".join(p + draw(BREAK) for p in paragraphs)
 
 
@@ -196,8 +201,8 @@ def file_name(index: int, stem: str, suffix: str) -> str:
 def valid_case(title: str, name: str, first_file: str | None) -> dict:
     case = {"title": title,
             "sides": [{"id": "a", "name": name, "actors": [SIDE_A[0], {"name": SIDE_A[1],
-                                                                        "aliases": ["Rook"]}]},
-                      {"id": "b", "name": "Beta", "actors": list(SIDE_B)}],
+                                                                        "aliases": ["Pentagon"]}]},
+                      {"id": "b", "name": "Beta", "actors": list(SIDE_B[:3])}],
             "facts": [{"title": "The crash", "terms": ["crashed", "struck"]}]}
     if first_file is not None:
         case["articles"] = [{"file": first_file, "title": title, "outlet": name, "date": "2024-11"}]
@@ -250,7 +255,7 @@ def valid_notes(first_file: str, start: int, end: int, quote: str, text: str, ex
     doc = {"schema": "reconcile.notes/1", "corpus": "/somewhere",
            "notes": [note, {**note, "id": "n2", "anchor": None}],
            "links": [{"id": "l1", "same": True, "created": when, "updated": when, "a": spot, "b": spot}],
-           "sides": [{"id": "s1", "side": "a", "speaker": "Beta Office", "created": when, "updated": when},
+           "sides": [{"id": "s1", "side": "a", "speaker": SIDE_B[0], "created": when, "updated": when},
                      {"id": "s2", "side": "b", "anchor": spot, "created": when, "updated": when}]}
     doc["notes"][1].pop("anchor")
     if extra:
@@ -477,14 +482,29 @@ def test_export_in_its_own_process(spec: Folder) -> None:
 # The reader under Pilot
 
 # Keys that move, open and close every screen, write notes and decisions; never quit
-# (the end of the session quits), never the palette (it can fetch URLs).
-KEYS = st.lists(st.sampled_from((
+# (the end of the session quits), never the palette (it can fetch URLs).  Single keys,
+# and the sequences a user types to get somewhere (a note saved, a pair marked, a side
+# fixed, a note edited or deleted from the list), so sessions reach the deep states.
+KEY = st.sampled_from((
     "n", "p", "j", "k", "enter", "escape", "d", "c", "tab", "shift+tab", "N", "a", "f", "m",
     "equals_sign", "x", "S", "1", "2", "s", "e", "y", "ctrl+s", "question_mark", "slash", "down",
-    "up", "space", "backspace", "h", "l")), min_size=3, max_size=14)
+    "up", "space", "backspace", "h", "l"))
+SEQUENCE = st.sampled_from((
+    ("a", "[", "b", "]", "\x1b", "ctrl+s"), ("tab", "j", "a", "t", "tab", "tab", "x", ",", "y", "f2"),
+    ("N", "enter"), ("N", "e", "z", "ctrl+s"), ("N", "d", "y"), ("N", "slash", "r", "escape", "escape"),
+    ("S", "1"), ("tab", "S", "s", "2"), ("m", "tab", "j", "equals_sign"), ("m", "n", "x"),
+    ("enter", "d", "j", "c", "1", "2", "s", "escape", "escape"), ("slash", "d", "r", "down", "enter"),
+    ("f", "f", "n", "p"),
+))
+KEYS = st.lists(st.one_of(KEY.map(lambda key: (key,)), SEQUENCE), min_size=2, max_size=8).map(
+    lambda chunks: [key for chunk in chunks for key in chunk])
 
 
-async def read_folder(corpus: Path, keys: list[str]) -> None:
+# 60x20 is below the size the reader is made for: it must scroll or say so, never crash.
+SIZES = st.sampled_from(((80, 24), (100, 30), (200, 60), (60, 20)))
+
+
+async def read_folder(corpus: Path, keys: list[str], size: tuple[int, int] = (100, 30)) -> None:
     """Open the reader as the CLI does (engine child included), press `keys`, quit."""
     from textual.worker import Worker, WorkerState
 
@@ -501,7 +521,7 @@ async def read_folder(corpus: Path, keys: list[str]) -> None:
         if isinstance(message, Worker.StateChanged) and message.state == WorkerState.ERROR:
             failed.append(message.worker.error)
 
-    async with app.run_test(size=(100, 30), message_hook=watch) as pilot:
+    async with app.run_test(size=size, message_hook=watch) as pilot:
         await settle(pilot)
         for key in keys:
             await pilot.press(key)
@@ -516,19 +536,21 @@ async def read_folder(corpus: Path, keys: list[str]) -> None:
 @settings(max_examples=15 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                    HealthCheck.too_slow,
                                                                    HealthCheck.data_too_large])
-@given(spec=folder(), keys=KEYS)
-def test_reader_on_a_hostile_folder(spec: Folder, keys: list[str]) -> None:
+@given(spec=folder(), keys=KEYS, size=SIZES)
+def test_reader_on_a_hostile_folder(spec: Folder, keys: list[str], size: tuple[int, int]) -> None:
     children = child_pids()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_folder(spec, Path(tmp))
         before = listing(corpus)
         damaged_notes = notes_damaged(corpus)
         with hang_guard(READER_SECONDS):
-            asyncio.run(read_folder(corpus, keys))
+            asyncio.run(read_folder(corpus, keys, size))
         assert child_pids() <= children, "the engine's child outlived the reader"
         after = listing(corpus)
         assert after.get(CASE_FILE) == before.get(CASE_FILE)
         if damaged_notes:
             assert after.get(NOTES_FILE) == before.get(NOTES_FILE)
             assert f"{NOTES_FILE}.bak" not in after
+        else:   # what the reader saved, it (and the export) can read back
+            assert not notes_damaged(corpus), NoteStore(corpus / NOTES_FILE, corpus).unreadable
         assert_nothing_left(before, corpus)
