@@ -465,16 +465,21 @@ def test_export_of_a_hostile_folder(spec: Folder) -> None:
 @given(spec=folder())
 def test_export_in_its_own_process(spec: Folder) -> None:
     """What a terminal gets: the real standard error (a library's logging or warnings would
-    show here, not in process), the real exit code, UTF-8 bytes, and a hang that is killed."""
+    show here, not in process), the real exit code, UTF-8 bytes, and a hang that is killed.
+    Two hash seeds must give the same bytes (issue 15 #14: output is deterministic)."""
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_folder(spec, Path(tmp))
         before = listing(corpus)
-        for fmt in ("json", "markdown"):
+        outputs = []
+        for fmt, seed in (("json", "1"), ("json", "2"), ("markdown", "3")):
             done = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus), "--format", fmt],
-                                  capture_output=True, timeout=2 * EXPORT_SECONDS)
+                                  capture_output=True, timeout=2 * EXPORT_SECONDS,
+                                  env={**os.environ, "PYTHONHASHSEED": seed})
             out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
             assert_user_lines(done.returncode, out, err)
             assert SECRET not in out
+            outputs.append(done.stdout + done.stderr)
+        assert outputs[0] == outputs[1], "the export differs between two runs"
         assert_nothing_left(before, corpus)
 
 
