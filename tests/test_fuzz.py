@@ -284,6 +284,11 @@ def notes_file(draw: st.DrawFn, first_file: str | None, text: str) -> bytes | No
     ))
 
 
+# Entries that are no regular file: a link out of the folder (to a "key"), a broken link,
+# FIFOs (reading one hangs), and a notes file that is a link (never written through).
+EXTRAS = ("link out", "broken link", "fifo", "fifo notes", "fifo case", "linked notes")
+
+
 @st.composite
 def folder(draw: st.DrawFn) -> Folder:
     stems = draw(st.lists(st.sampled_from(STEMS), min_size=2, max_size=4))
@@ -296,7 +301,7 @@ def folder(draw: st.DrawFn) -> Folder:
     name = files[first][0] if first is not None else None
     quoted = texts[first] if first is not None else ""
     return Folder(tuple(files), draw(case_file(name)), draw(notes_file(name, quoted)),
-                  frozenset(draw(st.sets(st.sampled_from(("link out", "broken link", "fifo"))))))
+                  frozenset(draw(st.sets(st.sampled_from(EXTRAS)))))
 
 
 # --------------------------------------------------------------------------
@@ -304,6 +309,7 @@ def folder(draw: st.DrawFn) -> Folder:
 
 
 SECRET = "SECRET-KEY-MATERIAL-4f1c"
+SECRET_TEXT = f"{SECRET}: the user's key said the drone crashed.\n"
 
 
 def write_folder(spec: Folder, root: Path) -> Path:
@@ -319,13 +325,19 @@ def write_folder(spec: Folder, root: Path) -> Path:
     if spec.notes is not None:
         (corpus / NOTES_FILE).write_bytes(spec.notes)
     secret = root / "id_key"
-    secret.write_text(f"{SECRET}: the user's key said the drone crashed.\n")
+    secret.write_text(SECRET_TEXT)
     if "link out" in spec.extras:
         (corpus / "appendix.txt").symlink_to(secret)
     if "broken link" in spec.extras:
         (corpus / "gone.md").symlink_to(root / "nowhere.md")
     if "fifo" in spec.extras:
         os.mkfifo(corpus / "pipe.txt")
+    if "fifo case" in spec.extras and spec.case is None:
+        os.mkfifo(corpus / CASE_FILE)
+    if spec.notes is None and "fifo notes" in spec.extras:
+        os.mkfifo(corpus / NOTES_FILE)
+    elif spec.notes is None and "linked notes" in spec.extras:
+        (corpus / NOTES_FILE).symlink_to(secret)
     return corpus
 
 
@@ -347,6 +359,7 @@ def assert_nothing_left(before: dict[str, bytes | None], corpus: Path) -> None:
             assert after[rel] == data, f"{rel!r} was changed"
     new = [rel for rel in after if rel not in before and rel.split("/")[0] not in INTENDED]
     assert not new, f"left in the corpus folder: {new}"
+    assert (corpus.parent / "id_key").read_text() == SECRET_TEXT, "written through a link"
 
 
 def child_pids() -> set[int]:
