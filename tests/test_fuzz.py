@@ -103,6 +103,7 @@ BREAK = st.sampled_from(["\n\n", "\r\n\r\n", "\r\r", "\n", "\n \n", "\r"])
 
 @st.composite
 def body(draw: st.DrawFn) -> str:
+    """Paragraphs ended by every kind of break: LF, CRLF, a lone CR (old Mac), none."""
     paragraphs = draw(st.lists(PARAGRAPH, min_size=2, max_size=7))
     return "".join(p + draw(BREAK) for p in paragraphs)
 
@@ -119,6 +120,7 @@ def toml_string(text: str) -> str:
 
 @st.composite
 def front_matter(draw: st.DrawFn) -> str:
+    """Front matter of each kind the loader knows, and the ways it goes wrong."""
     title = draw(st.one_of(sentence(), FRAGMENT))
     return draw(st.sampled_from((
         "",
@@ -377,6 +379,7 @@ class Hang(BaseException):
 
 @contextmanager
 def hang_guard(seconds: float) -> Iterator[None]:
+    """Turn a hang into a failure (in process a timeout is the only way to see one)."""
     def ring(signum, frame):
         raise Hang(f"still running after {seconds} s")
 
@@ -390,6 +393,7 @@ def hang_guard(seconds: float) -> Iterator[None]:
 
 
 def notes_damaged(corpus: Path) -> bool:
+    """The notes file exists and cannot be used: the app must then never write it."""
     path = corpus / NOTES_FILE
     return path.exists() and NoteStore(path, corpus).unreadable is not None
 
