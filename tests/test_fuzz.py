@@ -468,7 +468,7 @@ def check_export(corpus: Path) -> None:
     assert_nothing_left(before, corpus)
 
 
-@settings(max_examples=60 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=40 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                    HealthCheck.too_slow,
                                                                    HealthCheck.data_too_large])
 @given(spec=folder())
@@ -477,7 +477,7 @@ def test_export_of_a_hostile_folder(spec: Folder) -> None:
         check_export(write_folder(spec, Path(tmp)))
 
 
-@settings(max_examples=4 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=3 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                       HealthCheck.data_too_large])
 @given(spec=folder())
 def test_export_in_its_own_process(spec: Folder) -> None:
