@@ -360,3 +360,20 @@ def test_line_breaks_in_names_cannot_shape_the_report(tmp_path, capsys):
     assert code == 0
     assert out.splitlines()[0].startswith("# Case ") and "item" in out.splitlines()[0]
     assert "\n```" not in out and "\n- item" not in out
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_report_holds_no_control_characters_from_the_case_file_or_front_matter(tmp_path, capsys, fmt):
+    """Found by the fuzz (issue 15 #17): a side name, outlet or title with ESC, a C1 CSI or a
+    direction override reached the Markdown report (and HTML) raw; shown escaped instead."""
+    import re
+
+    write(tmp_path, "reconcile.toml", 'title = "Case \\u001b]0;x\\u0007"\n[[sides]]\nid = "a"\n'
+                                      'name = "\\u001b[2JAlpha"\nactors = ["Alpha Ministry"]\n'
+                                      '[[articles]]\nfile = "a.md"\noutlet = "Wire \\u009b2J"\n')
+    write(tmp_path, "a.md", "---\ntitle: Raw \x1b[31mred \u202eevil\n---\n"
+                            "The Alpha Ministry said the drone crashed after a sharp maneuver.\n")
+    code, out, _ = run(["export", str(tmp_path), "--format", fmt], capsys)
+    assert code == 0
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
+    assert "\\x1b" in out and "\\u202eevil" in out

@@ -182,3 +182,20 @@ def test_the_reader_adds_articles_by_url_and_analyses_them(server: str, tmp_path
             assert [a.id for a in app.analysis.corpus.articles] == ["01_wire.md", "02_127.md"]
 
     asyncio.run(run())
+
+
+def test_the_page_extractor_imports() -> None:
+    """Found by the fuzz: with lxml 6, justext's `lxml.html.clean` needs lxml_html_clean, which
+    nothing installed, so every saved page ended the export in an ImportError traceback."""
+    import trafilatura  # noqa: F401
+
+
+def test_a_broken_extractor_skips_the_page_in_one_line(tmp_path: Path, capsys, monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)   # `import trafilatura` raises ImportError
+    write(tmp_path, "rammed.html", RAMMED)
+    write(tmp_path, "note.txt", "The navy said the frigate rammed the patrol boat near the lighthouse.\n")
+    assert main(["export", str(tmp_path), "--format", "json"]) == 0
+    err = capsys.readouterr().err
+    assert "rammed.html: skipped, web pages cannot be read here" in err and err.count("\n") == 1

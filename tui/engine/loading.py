@@ -236,6 +236,8 @@ def load_page(file: Path, rel: str, folder: Path, case: Case | None = None) -> t
             text = to_markdown(extract(html), None, sha)
         except PageError as exc:
             return None, str(exc)
+        except ImportError as exc:   # a broken install of the extractor: one line, never a traceback
+            return None, f"web pages cannot be read here ({str(exc).splitlines()[0]})"
         try:
             stored.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(stored, text.encode(), keep_backup=False)

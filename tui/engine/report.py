@@ -23,13 +23,22 @@ from .notes import Note, NoteStore
 _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>&|~{}!#]|(?<![^\W_])_|_(?![^\W_]))")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
 STATUS_MARK = {"disputed": "✖ disputed", "agreed": "✔ agreed", "one-sided": "◐ one-sided"}
+# C0 (but tab and newline) and C1 controls and direction overrides: a report is read in a
+# terminal too (`reconcile export --format markdown | less -R`), where they would act.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert(text: str) -> str:
+    """`text` with every control character shown escaped ('\\x1b'), as the CLI prints them."""
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def md_escape(text: str) -> str:
     """Text that Markdown shows exactly as written (no emphasis, links, HTML, lists), on one
-    line: a line break in a file name or a case-file string cannot start a block of its own."""
+    line: a line break in a file name or a case-file string cannot start a block of its own.
+    Control characters (from a case file, front matter, article text) are shown escaped."""
     text = " ".join(text.splitlines())
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = inert(_INLINE_SPECIAL.sub(r"\\\1", text))
     return _LINE_START.sub(_escape_line_start, text, count=1)
 
 
@@ -301,5 +310,5 @@ def to_html(markdown: str, title: str) -> str:
     body = renderer.render(markdown)
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+            f"<title>{html.escape(inert(title))}</title>\n<style>{_CSS}</style>\n</head>\n"
             f"<body>\n{body}</body>\n</html>\n")
