@@ -75,7 +75,7 @@ def test_markdown_report_reads_well(noted):
     report = to_markdown(Analysis(corpus, facts=(_fact(corpus),)), store)
     assert report.startswith("# Drone \\<b\\>case\\</b\\>\n")
     fact = report.index("### 1. Collision or sharp maneuver")
-    us, ru = report.index("**United States**", fact), report.index("**Russia**", fact)
+    us, ru = report.index("#### United States", fact), report.index("#### Russia", fact)
     assert "> The Pentagon said a Russian Su-27 struck the propeller" in report[us:ru]
     assert "Pentagon, *Daily \\*News\\**, us.txt ¶1" in report[us:ru]
     assert "Defense Ministry, ru.txt ¶1" in report[ru:]
@@ -86,6 +86,20 @@ def test_markdown_report_reads_well(noted):
     assert fact < notes_at < loose < orphans
     assert "Check the footage." in report[loose:orphans]
     assert "Claim about weapons." in report[orphans:] and "(exact)" in report[fact:loose]
+
+
+def test_html_report_puts_the_sides_side_by_side(noted):
+    """Issue 13: the HTML report shows each dispute's sides as columns (a grid that stacks
+    on a phone), the notes after them; the Markdown keeps one heading per side."""
+    corpus, store = noted
+    page = to_html(to_markdown(Analysis(corpus, facts=(_fact(corpus),)), store), corpus.title)
+    grid = page.index('<div class="sides">')
+    end = page.index("</div>", grid)
+    columns = page[grid:end]
+    assert columns.count('<section class="side">') == 2
+    assert "<h4>United States</h4>" in columns and "<h4>Russia</h4>" in columns
+    assert "Two US officials confirm." not in columns  # the fact's notes follow the columns
+    assert "grid-template-columns" in page and 'name="viewport"' in page
 
 
 def test_markdown_without_facts_or_notes_still_lists_articles(corpus: Corpus):

@@ -158,7 +158,7 @@ def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list
         lines.append(f"{md_escape(_side_name(corpus, side))}: {md_escape(answer)}  ")
     lines.append("")
     for side, accounts in _by_side(fact.accounts):
-        lines += [f"**{md_escape(_side_name(corpus, side))}**", ""]
+        lines += [f"#### {md_escape(_side_name(corpus, side))}", ""]
         for account in accounts:
             if account.reported_by:   # the other side's sentence telling this side's claim: not a quote
                 lines += [f"As reported by {md_escape(_side_name(corpus, account.reported_by))}: "
@@ -291,15 +291,39 @@ def _orphans(items: list[_Placed]) -> list[str]:
 # HTML
 
 _CSS = """
-body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem;
        color: #1d1d1f; background: #fff; }
 h1, h2, h3 { line-height: 1.2; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
 blockquote { margin: .5rem 0 .5rem 0; padding: .2rem 1rem; border-left: 4px solid #c9c9d1;
              background: #f6f6f8; }
+.sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1.5rem; }
+.side h4 { margin: .5rem 0; border-bottom: 2px solid #c9c9d1; }
 @media (prefers-color-scheme: dark) {
   body { color: #e8e8ea; background: #161618; } blockquote { background: #222226; border-color: #555; }
 }
 """
+
+
+# Where a side's block ends: the next side, fact or section heading, or a fact's notes.
+# Article text never renders as these tags: the report escapes it (no heading, no raw HTML).
+_BLOCK = re.compile(r"^(?=<h[234]>|<p>Notes \(\d+\):</p>)", re.M)
+
+
+def _sides_side_by_side(body: str) -> str:
+    """Each dispute's sides (an <h4> and its quotes) as columns that stack on a phone."""
+    out: list[str] = []
+    run: list[str] = []
+    for chunk in _BLOCK.split(body):
+        if chunk.startswith("<h4>"):
+            run.append(f'<section class="side">\n{chunk}</section>\n')
+            continue
+        if run:
+            out.append('<div class="sides">\n' + "".join(run) + "</div>\n")
+            run = []
+        out.append(chunk)
+    if run:
+        out.append('<div class="sides">\n' + "".join(run) + "</div>\n")
+    return "".join(out)
 
 
 def to_html(markdown: str, title: str) -> str:
@@ -307,7 +331,7 @@ def to_html(markdown: str, title: str) -> str:
     from markdown_it import MarkdownIt
 
     renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    body = renderer.render(markdown)
+    body = _sides_side_by_side(renderer.render(markdown))
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{html.escape(inert(title))}</title>\n<style>{_CSS}</style>\n</head>\n"
