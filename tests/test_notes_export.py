@@ -88,6 +88,18 @@ def test_markdown_report_reads_well(noted):
     assert "Claim about weapons." in report[orphans:] and "(exact)" in report[fact:loose]
 
 
+def test_reports_list_the_users_pairing_and_side_decisions(corpus: Corpus):
+    """Issue 13: the report names the decisions that changed the engine's reading."""
+    store = open_store(corpus)
+    a, b = anchor_for_ref(corpus, Ref("us.txt", 0, 0)), anchor_for_ref(corpus, Ref("ru.txt", 0, 0))
+    store.add_link(a, b, same=False)
+    store.set_side("ru", speaker="the ministry")
+    report = to_markdown(Analysis(corpus), store)
+    decisions = report[report.index("## Your decisions"):]
+    assert "- not the same fact: “The Pentagon said" in decisions and "(ru.txt)" in decisions
+    assert "- side of the ministry: Russia" in decisions
+
+
 def test_html_report_puts_the_sides_side_by_side(noted):
     """Issue 13: the HTML report shows each dispute's sides as columns (a grid that stacks
     on a phone), the notes after them; the Markdown keeps one heading per side."""

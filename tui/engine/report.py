@@ -85,8 +85,27 @@ def to_markdown(analysis: Analysis, store: NoteStore | None = None) -> str:
     rest = [p for p in placed if p.note.id not in used]
     orphans = [p for p in rest if not _is_placed(p)]
     body += _loose_notes(corpus, [p for p in rest if _is_placed(p)]) + _orphans(orphans)
+    body += _decisions(store, corpus)
     lines = _header(corpus, store, len(placed), len(orphans)) + _articles(corpus) + body
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _decisions(store: NoteStore | None, corpus: Corpus) -> list[str]:
+    """The user's pairing and side decisions, which changed what the engine found, so a
+    reader of the report can tell the engine's reading from the user's corrections."""
+    if store is None or not (store.links or store.side_fixes):
+        return []
+    lines = ["## Your decisions", ""]
+    for link in store.links:
+        verdict = "the same fact" if link.same else "not the same fact"
+        lines.append(f"- {verdict}: “{md_escape(link.a.quote)}” ({md_escape(link.a.article)}) "
+                     f"and “{md_escape(link.b.quote)}” ({md_escape(link.b.article)})")
+    for fix in store.side_fixes:
+        who = (f"“{md_escape(fix.anchor.quote)}” ({md_escape(fix.anchor.article)})"
+               if fix.anchor else md_escape(fix.speaker or ""))
+        side = md_escape(_side_name(corpus, fix.side)) if fix.side else "no side"
+        lines.append(f"- side of {who}: {side}")
+    return lines + [""]
 
 
 def _place(store: NoteStore | None, corpus: Corpus) -> list[_Placed]:
