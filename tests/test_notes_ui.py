@@ -261,3 +261,32 @@ async def test_the_notes_list_at_80x24_shows_the_note(tmp_path: Path):
         shown = "\n".join("".join(s.text for s in strip) for strip in app.screen._compositor.render_strips())
         row = next(line for line in shown.splitlines() if "misleading" in line)
         assert "Denial without" in row   # in the table's row, not only in the preview below
+
+
+@sync
+async def test_the_notes_list_shows_and_deletes_decisions(corpus: Corpus):
+    """Issue 13: N lists the user's decisions (pairings, side fixes, reviews) after the notes,
+    and d deletes one at once (the store's undo brings it back)."""
+    store = open_store(corpus)
+    anchor = anchor_for_ref(corpus, Ref("a.txt", 0, 0))
+    store.save_note(new_note("a note"))
+    store.set_side("ru", speaker="the ministry")
+    store.review_fact("f1", anchor, verdict="dismissed")
+    app = Host(corpus)
+    app.notes_store = store
+    async with app.run_test(size=(120, 30)) as pilot:
+        open_notes_list(app)
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        assert table.row_count == 3
+        await pilot.press("down", "down")
+        assert screen.selected_decision()[0] == "reviews"
+        await pilot.press("d")
+        await pilot.pause()
+        assert store.reviews == [] and table.row_count == 2
+        await pilot.press("down")  # the side fix, now last
+        await pilot.press("d")
+        await pilot.pause()
+        assert store.side_fixes == [] and len(store.notes) == 1
+    assert store.undo() == "sides" and store.side_fixes

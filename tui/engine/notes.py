@@ -663,6 +663,9 @@ class NoteStore:
     def delete_side_fix(self, fix_id: str) -> None:
         self._commit("sides", fix_id, None)
 
+    def delete_review(self, review_id: str) -> None:
+        self._commit("reviews", review_id, None)
+
     def review_fact(self, fact: str, anchor: Anchor | None, *, verdict: str | None = None,
                     title: str | None = None) -> FactReview | None:
         """Record the user's word on a fact (replacing an earlier one); returns the review,

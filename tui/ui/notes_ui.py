@@ -185,11 +185,15 @@ class ConfirmDelete(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+DECIDED = "decision:"  # row keys of decisions in the notes list: "decision:<kind>:<id>"
+
+
 class NotesList(ModalScreen[NoteJump | None]):
-    """Browse every note: filter by verdict or tag/text, jump to it, edit, delete.
+    """Browse every note and decision: filter by verdict or tag/text, jump, edit, delete.
 
     Dismisses with a NoteJump when the user presses enter on a note, else None.
-    Orphaned notes are listed too (status "orphaned"), so nothing is hidden.
+    Orphaned notes are listed too (status "orphaned"), so nothing is hidden; the user's
+    decisions (pairings, side fixes, reviews) follow the notes and can be deleted here.
     """
 
     DEFAULT_CSS = """
@@ -257,14 +261,36 @@ class NotesList(ModalScreen[NoteJump | None]):
         if not table.columns:  # a filter event before on_mount set the table up
             return
         table.clear()
+        width = max(24, self.app.size.width // 2 - 8)
         for note in self.visible_notes():
             placed = self.index.placements.get(note.id)
             table.add_row(Text(f"{VERDICT_MARK.get(note.verdict, '')} {note.verdict}"),
-                          plain(one_line(note.text, max(24, self.app.size.width // 2 - 8))),
+                          plain(one_line(note.text, width)),
                           plain(one_line(", ".join(note.tags), 24)),
                           plain(self._where(note, placed)),
                           Text(placed.status if placed else "fact"), key=note.id)
+        for key, what, where in self.visible_decisions():
+            table.add_row(Text("⚑ decision"), plain(one_line(what, width)), Text(""),
+                          plain(one_line(where, 40)), Text(""), key=key)
         self._preview()
+
+    def visible_decisions(self) -> list[tuple[str, str, str]]:
+        """(row key, what was decided, where) for each pairing, side and review decision
+        passing the text filter (decisions have no verdict: a verdict filter hides them)."""
+        if self.query_one(Select).value != Select.NULL:
+            return []
+        query = self.query_one("#notes-query", Input).value.strip().casefold()
+        rows = [(f"{DECIDED}links:{x.id}",
+                 f"{'same fact' if x.same else 'not the same'}: “{x.a.quote}” / “{x.b.quote}”",
+                 f"{x.a.article} · {x.b.article}") for x in self.store.links]
+        rows += [(f"{DECIDED}sides:{x.id}",
+                  f"side {x.side or 'none'} for " + (f"“{x.anchor.quote}”" if x.anchor
+                                                     else x.speaker or ""),
+                  x.anchor.article if x.anchor else "every statement") for x in self.store.side_fixes]
+        rows += [(f"{DECIDED}reviews:{x.id}",
+                  " · ".join(filter(None, (x.verdict, x.title and f"renamed “{x.title}”"))),
+                  f"fact {x.fact}") for x in self.store.reviews]
+        return [row for row in rows if not query or query in row[1].casefold()]
 
     def _where(self, note: Note, placed: Placement | None) -> str:
         if placed is not None and placed.ref is not None:
@@ -274,16 +300,30 @@ class NotesList(ModalScreen[NoteJump | None]):
             return f"{note.anchor.article} (was)"
         return f"fact {note.fact}" if note.fact else ""
 
-    def selected(self) -> Note | None:
+    def _selected_key(self) -> str | None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.store.note(key) if key else None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def selected(self) -> Note | None:
+        key = self._selected_key()
+        return self.store.note(key) if key and not key.startswith(DECIDED) else None
+
+    def selected_decision(self) -> tuple[str, str] | None:
+        """(kind, record id) of the selected decision row, if one is selected."""
+        key = self._selected_key()
+        if not key or not key.startswith(DECIDED):
+            return None
+        kind, rid = key[len(DECIDED):].split(":", 1)
+        return kind, rid
 
     def _preview(self) -> None:
         note = self.selected()
         preview = self.query_one("#notes-preview", Static)
+        if self.selected_decision() is not None:
+            preview.update(Text("A decision the engine honours: d deletes it (u undoes)."))
+            return
         if note is None:
             preview.update(Text("No notes." if not self.store.notes else "No note matches the filter."))
             return
@@ -323,6 +363,10 @@ class NotesList(ModalScreen[NoteJump | None]):
             self.app.push_screen(NoteEditor(self.store, None, note), self._changed)
 
     def action_delete(self) -> None:
+        decision = self.selected_decision()
+        if decision is not None:
+            self._delete_decision(*decision)
+            return
         note = self.selected()
         if note is None:
             return
@@ -338,6 +382,23 @@ class NotesList(ModalScreen[NoteJump | None]):
             self._changed(None)
 
         self.app.push_screen(ConfirmDelete(note), answered)
+
+    def _delete_decision(self, kind: str, rid: str) -> None:
+        """Delete a decision at once (u undoes it) and let the reader show the change."""
+        try:
+            {"links": self.store.delete_link, "sides": self.store.delete_side_fix,
+             "reviews": self.store.delete_review}[kind](rid)
+        except SAVE_ERRORS as exc:
+            self.notify(f"Not deleted: {exc}", severity="error", markup=False)
+            return
+        self.notify("Decision deleted (u undoes).", timeout=3)
+        if kind == "reviews":
+            reviews_changed = getattr(self.app, "reviews_changed", None)
+            if callable(reviews_changed):
+                reviews_changed(self.store)
+        else:
+            _decisions_changed(self.app)
+        self._changed(None)
 
     def action_close(self) -> None:
         self.dismiss(None)
