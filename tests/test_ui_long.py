@@ -27,6 +27,14 @@ def _app(tmp_path: Path) -> ReconcileApp:
                         analysis=Analysis(corpus, (), (), {}, ()))
 
 
+async def _source(app: ReconcileApp, pilot) -> SourceScreen:
+    """The long article's source view, opened at its top."""
+    await settle(pilot)
+    app.open_source("long.txt", None)
+    await pilot.pause()
+    return app.screen
+
+
 def _drawn(app: ReconcileApp) -> int:
     """Blocks rendered so far: what is on screen (and was), never the whole article."""
     return len(app.screen.query_one(LongText)._lines)
@@ -80,10 +88,7 @@ async def test_find_in_the_article_highlights_and_steps_through_matches(tmp_path
     goes to the first match after the view's top, n/p step and wrap, escape closes the box."""
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        app.open_source("long.txt", None)
-        await pilot.pause()
-        source = app.screen
+        source = await _source(app, pilot)
         await pilot.press("slash", *"Paragraph 4321 ", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SourceScreen) and source.find_text == "Paragraph 4321"
@@ -106,10 +111,7 @@ async def test_a_sentence_in_no_fact_can_be_annotated_from_the_source(tmp_path):
 
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        app.open_source("long.txt", None)
-        await pilot.pause()
-        source = app.screen
+        source = await _source(app, pilot)
         await pilot.press("j")
         assert source.cursor == Ref("long.txt", 0, 0)
         for _ in range(40):

@@ -469,26 +469,21 @@ def _link_table(link: PairFix) -> dict[str, Any]:
 
 
 def _side_table(fix: SideCorrection) -> dict[str, Any]:
-    table: dict[str, Any] = {"id": fix.id}
-    if fix.side is not None:
-        table["side"] = fix.side
-    if fix.speaker is not None:
-        table["speaker"] = fix.speaker
-    table.update({"created": fix.created, "updated": fix.updated, **fix.extra})
-    if fix.anchor is not None:
-        table["anchor"] = _anchor_table(fix.anchor)
-    return table
+    return _dated({"id": fix.id}, {"side": fix.side, "speaker": fix.speaker}, fix)
 
 
 def _review_table(review: FactReview) -> dict[str, Any]:
-    table: dict[str, Any] = {"id": review.id, "fact": review.fact}
-    if review.verdict is not None:
-        table["verdict"] = review.verdict
-    if review.title is not None:
-        table["title"] = review.title
-    table.update({"created": review.created, "updated": review.updated, **review.extra})
-    if review.anchor is not None:
-        table["anchor"] = _anchor_table(review.anchor)
+    return _dated({"id": review.id, "fact": review.fact},
+                  {"verdict": review.verdict, "title": review.title}, review)
+
+
+def _dated(table: dict[str, Any], optional: dict[str, Any],
+           record: SideCorrection | FactReview) -> dict[str, Any]:
+    """`table`, the `optional` fields that are set, the times, unknown keys, then the anchor."""
+    table.update({key: value for key, value in optional.items() if value is not None})
+    table.update({"created": record.created, "updated": record.updated, **record.extra})
+    if record.anchor is not None:
+        table["anchor"] = _anchor_table(record.anchor)
     return table
 
 
