@@ -99,3 +99,27 @@ def test_a_damaged_review_is_a_clear_error(corpus: Corpus):
                                           'fact = "f"\nverdict = "maybe"\n', encoding="utf-8")
     store = open_store(corpus)
     assert store.read_only and "verdict 'maybe' is not one of confirmed, dismissed" in store.problem
+
+
+def test_a_dispute_the_user_makes_is_a_fact_first_in_every_export(corpus: Corpus):
+    """Issue 13: [[facts]] in the notes file: a dispute made from two sentences the engine
+    never joined; each passage an account with the side the engine read; first in exports."""
+    from tui.engine.model import Ref
+
+    store = open_store(corpus)
+    refs = (Ref("us.txt", 1, 0), Ref("ru.txt", 1, 0))
+    made = store.make_fact("Was the drone's transponder on?",
+                           tuple(anchor_for_ref(corpus, r) for r in refs))
+    analysis = apply_reviews(analyse(corpus), open_store(corpus))
+    first = analysis.facts[0]
+    assert first.id == f"user-{made.id[:8]}" and first.review == "made"
+    assert first.status == "disputed" and [a.ref for a in first.accounts] == list(refs)
+    assert [a.side for a in first.accounts] == ["us", "ru"]
+    run = [sys.executable, "-m", "tui.cli", "export", str(corpus.path)]
+    document = json.loads(subprocess.run(run, capture_output=True, text=True, check=True).stdout)
+    assert document["facts"][0]["title"] == "Was the drone's transponder on?"
+    assert document["facts"][0]["review"] == "made"
+    # Its sentences gone from the articles, the made fact is left out, not guessed.
+    write(corpus.path, "ru.txt", "Moscow said nothing more.\n")
+    fresh = load_corpus(corpus.path)
+    assert all(f.review != "made" for f in apply_reviews(analyse(fresh), open_store(fresh)).facts)

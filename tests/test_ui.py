@@ -883,3 +883,34 @@ async def test_a_case_file_is_drafted_from_the_inferred_sides(tmp_path):
         await pilot.pause()
         assert "never overwritten" in _toasts(app)
         assert (tmp_path / "reconcile.toml").read_bytes() == before
+
+
+@sync
+async def test_make_a_dispute_from_two_sentences_in_the_source_views(app, tmp_path):
+    """Issue 13: m on a sentence in one article's source view, D on a sentence in another's
+    makes a dispute the engine missed: named by the user, first in the list, marked yours,
+    in the notes file, and undone by u."""
+    from test_ui_support import A0, A2
+    from tui.engine.model import Ref
+    from tui.engine.notes import NoteStore
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_source(A2, Ref(A2, 15, 0))
+        await pilot.pause()
+        await pilot.press("m", "escape")
+        app.open_source(A0, Ref(A0, 2, 1))
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        await pilot.press(*"Was there video?", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DisputesScreen)
+        fact = app.screen.current_fact
+        assert fact.title == "Was there video?" and fact.review == "made"
+        assert [a.ref for a in fact.accounts] == [Ref(A2, 15, 0), Ref(A0, 2, 1)]
+        assert app.screen.facts[0].id == fact.id and "✚" in screen_text(app)
+        assert len(NoteStore(tmp_path / "notes.toml").user_facts) == 1
+        await pilot.press("u")
+        assert NoteStore(tmp_path / "notes.toml").user_facts == []
+        assert all(f.review != "made" for f in app.screen.facts)

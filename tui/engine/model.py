@@ -301,7 +301,7 @@ class Fact:
     positions: tuple[tuple[str, str], ...] = ()
     aspect: str | None = None
     background: bool = False
-    review: str | None = None  # the user's word: "confirmed" or "dismissed" (engine.reviews)
+    review: str | None = None  # the user's word: "confirmed", "dismissed", or "made" by them
     engine_title: str | None = None  # the engine's title when the user renamed the fact
 
 

@@ -34,7 +34,7 @@ from .tomlcompat import parse, tomllib
 SCHEMA = "reconcile.notes/1"
 NOTES_FILE = "reconcile-notes.toml"
 VERDICTS = ("unverified", "supported", "refuted", "misleading", "unclear")
-KINDS = ("notes", "links", "sides", "reviews")  # the arrays of tables in the file
+KINDS = ("notes", "links", "sides", "reviews", "facts")  # the arrays of tables in the file
 REVIEWS = ("confirmed", "dismissed")  # the user's word on a fact the engine found
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -119,7 +119,20 @@ class FactReview:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
-Record = Note | PairFix | SideCorrection | FactReview
+@dataclass(frozen=True)
+class UserFact:
+    """A dispute the user made from sentences the engine never joined (`anchors`, two or
+    more, usually one per side), with the user's `title`."""
+
+    id: str
+    title: str
+    anchors: tuple[Anchor, ...]
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+Record = Note | PairFix | SideCorrection | FactReview | UserFact
 Change = tuple[str, str, Record | None]  # kind, record id, the record before (None: absent)
 
 
@@ -131,6 +144,7 @@ class NotesData:
     links: dict[str, PairFix] = field(default_factory=dict)
     sides: dict[str, SideCorrection] = field(default_factory=dict)
     reviews: dict[str, FactReview] = field(default_factory=dict)
+    facts: dict[str, UserFact] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def kind(self, name: str) -> dict[str, Any]:
@@ -253,7 +267,7 @@ class _Reader:
             raise self.fail("schema", 0, f"not a reconcile notes file ({what}; expected {SCHEMA!r})")
         out = NotesData(extra={k: v for k, v in data.items() if k not in (*KINDS, "schema")})
         for kind, build in (("notes", self.note), ("links", self.link), ("sides", self.side),
-                            ("reviews", self.review)):
+                            ("reviews", self.review), ("facts", self.fact)):
             items = data.get(kind, [])
             if not isinstance(items, list):
                 raise self.fail(kind, 0, f"'{kind}' must be an array of tables ([[{kind}]])")
@@ -343,6 +357,19 @@ class _Reader:
                           self._time(t, "created", "reviews", nth),
                           self._time(t, "updated", "reviews", nth),
                           {k: v for k, v in t.items() if k not in known})
+
+
+    def fact(self, t: dict, nth: int) -> UserFact:
+        anchors = t.get("anchors")
+        if not isinstance(anchors, list) or len(anchors) < 2:
+            raise self.fail("facts", nth, f"[[facts]] entry {nth + 1}: 'anchors' must list two "
+                            "passages or more")
+        known = {"id", "title", "anchors", "created", "updated"}
+        return UserFact(self._str(t, "id", "facts", nth), self._str(t, "title", "facts", nth),
+                        tuple(self._anchor(a, "facts", nth, "anchors") for a in anchors),
+                        self._time(t, "created", "facts", nth),
+                        self._time(t, "updated", "facts", nth),
+                        {k: v for k, v in t.items() if k not in known})
 
 
 def _locate(text: str, key: str, nth: int) -> tuple[int, int]:
@@ -487,8 +514,13 @@ def _dated(table: dict[str, Any], optional: dict[str, Any],
     return table
 
 
+def _fact_table(fact: UserFact) -> dict[str, Any]:
+    return {"id": fact.id, "title": fact.title, "created": fact.created, "updated": fact.updated,
+            **fact.extra, "anchors": [_anchor_table(a) for a in fact.anchors]}
+
+
 _WRITERS = (("notes", _note_table), ("links", _link_table), ("sides", _side_table),
-            ("reviews", _review_table))
+            ("reviews", _review_table), ("facts", _fact_table))
 
 
 # --------------------------------------------------------------------------
@@ -576,6 +608,10 @@ class NoteStore:
     def reviews(self) -> list[FactReview]:
         return sorted(self._data.reviews.values(), key=_order)
 
+    @property
+    def user_facts(self) -> list[UserFact]:
+        return sorted(self._data.facts.values(), key=_order)
+
     def note(self, note_id: str) -> Note | None:
         return self._data.notes.get(note_id)
 
@@ -657,6 +693,15 @@ class NoteStore:
 
     def delete_side_fix(self, fix_id: str) -> None:
         self._commit("sides", fix_id, None)
+
+    def make_fact(self, title: str, anchors: tuple[Anchor, ...]) -> UserFact:
+        """Record a dispute the user made from two passages or more."""
+        fact = UserFact(new_id(), title, anchors)
+        self._commit("facts", fact.id, fact)
+        return fact
+
+    def delete_user_fact(self, fact_id: str) -> None:
+        self._commit("facts", fact_id, None)
 
     def delete_review(self, review_id: str) -> None:
         self._commit("reviews", review_id, None)

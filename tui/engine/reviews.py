@@ -12,18 +12,36 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from .model import Analysis, Fact, Ref
-from .notes import FactReview, NoteStore, ref_of
+from .model import Account, Analysis, Fact, Ref
+from .notes import FactReview, NoteStore, UserFact, ref_of
 
 
 def apply_reviews(analysis: Analysis, store: NoteStore) -> Analysis:
-    """The analysis with the store's reviews applied to its facts (the export's and the
-    reader's one way to do it)."""
-    if not store.reviews:
+    """The analysis with the user's facts first and the store's reviews applied to every
+    fact (the export's and the reader's one way to do it)."""
+    if not (store.reviews or store.user_facts):
         return analysis
     corpus = analysis.corpus
-    return replace(analysis, facts=reviewed(analysis.facts, store.reviews,
+    made = tuple(fact for fact in (_made(analysis, f) for f in store.user_facts) if fact)
+    return replace(analysis, facts=reviewed(made + analysis.facts, store.reviews,
                                             lambda review: ref_of(review.anchor, corpus)))
+
+
+def _made(analysis: Analysis, fact: UserFact) -> Fact | None:
+    """A user's dispute as a fact: its passages as accounts (each with the side the engine
+    read for it), or None when fewer than two of them can still be placed."""
+    refs = [ref for ref in (ref_of(a, analysis.corpus) for a in fact.anchors) if ref]
+    if len(refs) < 2:
+        return None
+    accounts = []
+    for ref in refs:
+        said = analysis.attributions.get(ref)
+        paragraph = analysis.corpus.article(ref.article).paragraphs[ref.paragraph]
+        text = paragraph.sentences[ref.sentence].text if ref.sentence is not None else paragraph.text
+        accounts.append(Account(said.side if said else None, ref, text,
+                                said.speaker if said else None, bool(said and said.inferred)))
+    return Fact(f"user-{fact.id[:8]}", fact.title, "disputed", 0, ("made by the user",),
+                tuple(accounts), question=fact.title, review="made")
 
 
 def reviewed(facts: Sequence[Fact], reviews: Iterable[FactReview],

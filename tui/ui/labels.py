@@ -7,7 +7,7 @@ from ..engine.model import Article, Corpus, Fact, Ref
 STATUS_ICONS = {"disputed": "✖", "agreed": "✔", "one-sided": "◐"}
 # "to review": the disputes the user has neither confirmed nor dismissed yet.
 FILTERS = ("all", "disputed", "to review", "agreed", "one-sided")
-REVIEW_MARKS = {"confirmed": "☑ confirmed", "dismissed": "☒ dismissed"}
+REVIEW_MARKS = {"confirmed": "☑ confirmed", "dismissed": "☒ dismissed", "made": "✚ yours"}
 
 
 def passes(fact: Fact, name: str) -> bool:

@@ -275,7 +275,7 @@ class NotesList(ModalScreen[NoteJump | None]):
         self._preview()
 
     def visible_decisions(self) -> list[tuple[str, str, str]]:
-        """(row key, what was decided, where) for each pairing, side and review decision
+        """(row key, what was decided, where) for each pairing, side, review and made dispute
         passing the text filter (decisions have no verdict: a verdict filter hides them)."""
         if self.query_one(Select).value != Select.NULL:
             return []
@@ -290,6 +290,8 @@ class NotesList(ModalScreen[NoteJump | None]):
         rows += [(f"{DECIDED}reviews:{x.id}",
                   " · ".join(filter(None, (x.verdict, x.title and f"renamed “{x.title}”"))),
                   f"fact {x.fact}") for x in self.store.reviews]
+        rows += [(f"{DECIDED}facts:{x.id}", f"dispute made: {x.title}",
+                  " · ".join(a.article for a in x.anchors)) for x in self.store.user_facts]
         return [row for row in rows if not query or query in row[1].casefold()]
 
     def _where(self, note: Note, placed: Placement | None) -> str:
@@ -387,12 +389,12 @@ class NotesList(ModalScreen[NoteJump | None]):
         """Delete a decision at once (u undoes it) and let the reader show the change."""
         try:
             {"links": self.store.delete_link, "sides": self.store.delete_side_fix,
-             "reviews": self.store.delete_review}[kind](rid)
+             "reviews": self.store.delete_review, "facts": self.store.delete_user_fact}[kind](rid)
         except SAVE_ERRORS as exc:
             self.notify(f"Not deleted: {exc}", severity="error", markup=False)
             return
         self.notify("Decision deleted (u undoes).", timeout=3)
-        if kind == "reviews":
+        if kind in ("reviews", "facts"):
             reviews_changed = getattr(self.app, "reviews_changed", None)
             if callable(reviews_changed):
                 reviews_changed(self.store)

@@ -122,6 +122,7 @@ class ReaderApp(App[None]):
         self._given_analysis = analysis is not None
         self._startup_messages: list[str] = []
         self.engine_error: str | None = None   # why the last analysis failed, for the empty screen
+        self.marked_ref: Ref | None = None  # m: a sentence kept for D (make a dispute)
         if corpus.warnings:
             self._startup_messages.append(_warnings_summary(corpus.warnings))
         found = _load_theme_set()
@@ -348,6 +349,45 @@ class ReaderApp(App[None]):
         self.notify(f"{done}: {fact.engine_title or fact.title} (u undoes)", timeout=3,
                     markup=False)
 
+    def mark_ref(self, ref: Ref, text: str) -> None:
+        """Remember a sentence (m) for a dispute made from it and another one (D)."""
+        self.marked_ref = ref
+        self.notify(f"Marked: {text[:60]}. Select a sentence of the other side (an account, "
+                    "or the source view's cursor) and press D to make a dispute of the two.",
+                    timeout=6, markup=False)
+
+    def make_dispute(self, ref: Ref | None) -> None:
+        """D: a dispute the engine missed, made from the marked sentence and `ref`."""
+        from .screens.rename import RenameFact
+
+        marked = self.marked_ref
+        if marked is None or ref is None or marked == ref:
+            self.notify("Press m on one sentence, then D on another.", timeout=3)
+            return
+
+        def named(title: str | None) -> None:
+            if title:
+                self._save_made((marked, ref), title)
+
+        self.push_screen(RenameFact("", "a question for the dispute you make (e.g. Who fired "
+                                        "first?) · enter make it · escape cancel"), named)
+
+    def _save_made(self, refs: tuple[Ref, Ref], title: str) -> None:
+        from ..engine.anchors import anchor_for_ref
+        from ..engine.notes import SAVE_ERRORS
+
+        store = self._notes_ui().store_for(self)
+        try:
+            made = store.make_fact(title, tuple(anchor_for_ref(self.corpus, r) for r in refs))
+        except SAVE_ERRORS as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        self.marked_ref = None
+        self.reviews_changed(store)
+        self.pop_to_disputes()
+        self.jump_to_fact(f"user-{made.id[:8]}")
+        self.notify(f"Made the dispute: {title} (u undoes)", timeout=3, markup=False)
+
     def action_undo(self) -> None:
         self._replay("undo")
 
@@ -367,7 +407,7 @@ class ReaderApp(App[None]):
         if kind is None:
             self.notify(f"Nothing to {which} in this session.", timeout=2)
             return
-        if kind == "reviews":
+        if kind in ("reviews", "facts"):
             self.reviews_changed(store)
         elif kind == "notes":
             self.notes_changed()

@@ -74,6 +74,8 @@ class DisputesScreen(Screen):
                 tooltip="Dismiss the fact: not a real dispute (again: take it back)"),
         Binding("r", "rename", "Rename", show=False, id="disputes.rename",
                 tooltip="Give the fact a title of your own"),
+        Binding("D", "make_dispute", "Make dispute", show=False, id="disputes.make-dispute",
+                tooltip="Make a dispute of the marked account (m) and the selected one"),
     ]
 
     DEFAULT_CSS = """
@@ -351,8 +353,10 @@ class DisputesScreen(Screen):
             self.notify("Select an account in the panes first (tab).", timeout=3)
             return
         self.marked = account
+        self.app.marked_ref = account.ref
         self.notify(f"Marked: {one_line(account.text, 60)}. Select another account, then "
-                    "= (same fact) or x (not the same).", timeout=6, markup=False)
+                    "= (same fact), x (not the same) or D (make a dispute of the two).",
+                    timeout=6, markup=False)
 
     def action_link(self, same: bool) -> None:
         """Store "same fact" / "not the same" between the marked and the selected account."""
@@ -392,13 +396,17 @@ class DisputesScreen(Screen):
                 self.app.review_fact(fact, verdict=fact.review, title=own,
                                      done="Renamed" if own else "The engine's title is back")
 
-        self.app.push_screen(RenameFact(fact.title, engine_title), renamed)
+        self.app.push_screen(RenameFact(fact.title), renamed)
 
     def show_facts(self, analysis: Analysis) -> None:
         """The same engine result with the user's reviews applied: keep the place."""
         self.analysis = analysis
         self.refresh_list()
         self.query_one(DisputePanes).repaint()
+
+    def action_make_dispute(self) -> None:
+        account = self.current_account
+        self.app.make_dispute(account.ref if account else None)
 
     def action_cycle_filter(self) -> None:
         self.set_filter(FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)])

@@ -1,5 +1,5 @@
-"""Rename a fact: one line of text, prefilled; enter keeps it, escape cancels, and an empty
-line gives the fact back the engine's title."""
+"""A fact's title from the user: renaming one (an empty line gives back the engine's title)
+or naming a dispute they make.  One line, prefilled; enter keeps it, escape cancels."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 
 class RenameFact(ModalScreen[str | None]):
-    """Dismisses with the new title ("" for the engine's own), or None when cancelled."""
+    """Dismisses with the title typed (maybe ""), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="rename.cancel",
                         tooltip="Close without renaming")]
@@ -23,15 +23,15 @@ class RenameFact(ModalScreen[str | None]):
     RenameFact #rename-help { color: $text-muted; }
     """
 
-    def __init__(self, title: str, engine_title: str) -> None:
+    def __init__(self, title: str,
+                 help_text: str = "enter rename · empty: the engine's title · escape cancel") -> None:
         super().__init__()
-        self.current, self.engine_title = title, engine_title
+        self.current, self.help_text = title, help_text
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Input(self.current, id="rename-title", select_on_focus=True)
-            yield Static("enter rename · empty: the engine's title · escape cancel",
-                         id="rename-help", markup=False)
+            yield Static(self.help_text, id="rename-help", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())

@@ -37,6 +37,10 @@ class SourceScreen(Screen):
                 tooltip="Move the sentence cursor up"),
         Binding("a", "annotate", "Note", id="source.annotate",
                 tooltip="Write a note on the sentence under the cursor"),
+        Binding("m", "mark", "Mark", show=False, id="source.mark",
+                tooltip="Mark the sentence under the cursor (then D on another: a dispute)"),
+        Binding("D", "make_dispute", "Make dispute", show=False, id="source.make-dispute",
+                tooltip="Make a dispute of the marked sentence and the one under the cursor"),
         Binding("slash", "find", "Find", id="source.find", key_display="/",
                 tooltip="Find in this article (the corpus search is in the other views)"),
         Binding("n", "next_match(1)", "Next match", show=False, id="source.next-match",
@@ -207,6 +211,20 @@ class SourceScreen(Screen):
             self.notify("Move the sentence cursor (j/k) to a sentence first.", timeout=3)
             return
         open_editor(self.app, None, None, ref)
+
+    def _cursor_text(self) -> str:
+        ref = self.cursor
+        return self.article.sentence(ref.paragraph, ref.sentence).text if ref and \
+            ref.sentence is not None else ""
+
+    def action_mark(self) -> None:
+        if self.cursor is None:
+            self.notify("Move the sentence cursor (j/k) to a sentence first.", timeout=3)
+            return
+        self.app.mark_ref(self.cursor, self._cursor_text())
+
+    def action_make_dispute(self) -> None:
+        self.app.make_dispute(self.cursor)
 
     def action_find(self) -> None:
         self.add_class("-finding")
