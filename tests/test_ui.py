@@ -914,3 +914,15 @@ async def test_make_a_dispute_from_two_sentences_in_the_source_views(app, tmp_pa
         await pilot.press("u")
         assert NoteStore(tmp_path / "notes.toml").user_facts == []
         assert all(f.review != "made" for f in app.screen.facts)
+
+
+@sync
+async def test_the_place_is_kept_without_quitting(app, seeds):
+    """A terminal closed or killed never quits: the place is saved once the reader settles."""
+    from tui.ui import resume
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause(2.3)
+        assert resume.load(seeds.path) == resume.Place("f-transponder", "all")

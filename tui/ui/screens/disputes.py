@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static
 
 from ...engine.model import Account, Analysis, Corpus, Fact
@@ -90,6 +91,7 @@ class DisputesScreen(Screen):
         self.analysis: Analysis | None = None
         self.filter = "all"
         self.current_id: str | None = None
+        self._place_timer: Timer | None = None  # saves the place once the reader settles
         self.loading_shown = True
         self._stage: tuple[str, int, int] | None = None
         self._started = time.monotonic()
@@ -183,7 +185,12 @@ class DisputesScreen(Screen):
         self.refresh_list(keep=first)
 
     def on_unmount(self) -> None:
-        """Remember the fact and the filter for the next time this corpus is opened."""
+        self._remember_place()
+
+    def _remember_place(self) -> None:
+        """Remember the fact and the filter for the next time this corpus is opened: on
+        quitting, and two seconds after the reader settles on a fact (a terminal closed
+        or killed never quits)."""
         if self.analysis is not None and self.analysis.facts:
             resume.save(self.corpus.path, resume.Place(self.current_id, self.filter))
 
@@ -226,6 +233,9 @@ class DisputesScreen(Screen):
         self.current_id = fact.id if fact else None
         self.query_one(DisputePanes).show(fact, self._empty_text())
         self._title()
+        if self._place_timer is not None:
+            self._place_timer.stop()
+        self._place_timer = self.set_timer(2.0, self._remember_place)
 
     def _title(self) -> None:
         """The list's title: its filter and where the cursor is ("3/22"), and for a dispute
