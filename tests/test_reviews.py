@@ -123,3 +123,28 @@ def test_a_dispute_the_user_makes_is_a_fact_first_in_every_export(corpus: Corpus
     write(corpus.path, "ru.txt", "Moscow said nothing more.\n")
     fresh = load_corpus(corpus.path)
     assert all(f.review != "made" for f in apply_reviews(analyse(fresh), open_store(fresh)).facts)
+
+
+def test_merging_facts_and_moving_an_account_regroup_every_export(corpus: Corpus):
+    """Issue 13: [[moves]]: a fact merged into another (its accounts join, it goes) and one
+    account moved into another fact (out of every fact that held it)."""
+    analysis = analyse(corpus)
+    assert len(analysis.facts) >= 2
+    a, b = analysis.facts[0], analysis.facts[1]
+    store = open_store(corpus)
+    first = lambda fact: anchor_for_ref(corpus, fact.accounts[0].ref)  # noqa: E731
+    store.move(a.id, first(a), fact=b.id, fact_anchor=first(b))
+    merged = {f.id: f for f in apply_reviews(analysis, open_store(corpus)).facts}
+    assert b.id not in merged
+    assert {x.ref for x in b.accounts} <= {x.ref for x in merged[a.id].accounts}
+    assert "merged by the user" in merged[a.id].evidence
+    store.undo()
+    moved_ref = b.accounts[-1].ref
+    store.move(a.id, first(a), account=anchor_for_ref(corpus, moved_ref))
+    regrouped = apply_reviews(analysis, open_store(corpus)).facts
+    holders = [f.id for f in regrouped if any(x.ref == moved_ref for x in f.accounts)]
+    assert holders == [a.id]
+    document = subprocess.run([sys.executable, "-m", "tui.cli", "export", str(corpus.path)],
+                              capture_output=True, text=True, check=True).stdout
+    exported = {f["id"]: f for f in json.loads(document)["facts"]}
+    assert "an account moved here by the user" in exported[a.id]["evidence"]

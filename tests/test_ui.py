@@ -926,3 +926,30 @@ async def test_the_place_is_kept_without_quitting(app, seeds):
         await pilot.press("n")
         await pilot.pause(2.3)
         assert resume.load(seeds.path) == resume.Place("f-transponder", "all")
+
+
+@sync
+async def test_merge_two_facts_and_move_an_account(app, tmp_path):
+    """Issue 13: M on one fact then M on another merges the first into the second; v on an
+    account picks a fact to move it into; both in the notes file, both undone by u."""
+    from tui.engine.notes import NoteStore
+    from tui.ui.screens.fact_picker import FactPicker
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("M", "n", "M")  # f-collision into f-transponder
+        facts = {f.id: f for f in app.screen.facts}
+        assert "f-collision" not in facts and current(app) == "f-transponder"
+        assert len(facts["f-transponder"].accounts) == 5
+        await pilot.press("u")
+        assert "f-collision" in {f.id for f in app.screen.facts}
+        app.screen.jump_to("f-intercept")
+        await pilot.press("tab", "v")
+        await pilot.pause()
+        assert isinstance(app.screen, FactPicker)
+        await pilot.press(*"video", "enter")
+        await pilot.pause()
+        video = {f.id: f for f in app.screen.facts}["f-video"]
+        assert len(video.accounts) == 2 and current(app) == "f-video"
+        [move] = NoteStore(tmp_path / "notes.toml").moves
+        assert move.into == "f-video" and move.account is not None

@@ -34,7 +34,7 @@ from .tomlcompat import parse, tomllib
 SCHEMA = "reconcile.notes/1"
 NOTES_FILE = "reconcile-notes.toml"
 VERDICTS = ("unverified", "supported", "refuted", "misleading", "unclear")
-KINDS = ("notes", "links", "sides", "reviews", "facts")  # the arrays of tables in the file
+KINDS = ("notes", "links", "sides", "reviews", "facts", "moves")  # arrays of tables in the file
 REVIEWS = ("confirmed", "dismissed")  # the user's word on a fact the engine found
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -132,7 +132,24 @@ class UserFact:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
-Record = Note | PairFix | SideCorrection | FactReview | UserFact
+@dataclass(frozen=True)
+class Move:
+    """The user regrouping facts: one account (`account`, its sentence) moved into the fact
+    `into`, or, without an account, the whole fact `fact` merged into `into`.  Facts are
+    named by id and by the anchor of their first account, as reviews are."""
+
+    id: str
+    into: str
+    into_anchor: Anchor | None = None
+    fact: str | None = None
+    fact_anchor: Anchor | None = None
+    account: Anchor | None = None
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+Record = Note | PairFix | SideCorrection | FactReview | UserFact | Move
 Change = tuple[str, str, Record | None]  # kind, record id, the record before (None: absent)
 
 
@@ -145,6 +162,7 @@ class NotesData:
     sides: dict[str, SideCorrection] = field(default_factory=dict)
     reviews: dict[str, FactReview] = field(default_factory=dict)
     facts: dict[str, UserFact] = field(default_factory=dict)
+    moves: dict[str, Move] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def kind(self, name: str) -> dict[str, Any]:
@@ -267,7 +285,7 @@ class _Reader:
             raise self.fail("schema", 0, f"not a reconcile notes file ({what}; expected {SCHEMA!r})")
         out = NotesData(extra={k: v for k, v in data.items() if k not in (*KINDS, "schema")})
         for kind, build in (("notes", self.note), ("links", self.link), ("sides", self.side),
-                            ("reviews", self.review), ("facts", self.fact)):
+                            ("reviews", self.review), ("facts", self.fact), ("moves", self.move)):
             items = data.get(kind, [])
             if not isinstance(items, list):
                 raise self.fail(kind, 0, f"'{kind}' must be an array of tables ([[{kind}]])")
@@ -370,6 +388,20 @@ class _Reader:
                         self._time(t, "created", "facts", nth),
                         self._time(t, "updated", "facts", nth),
                         {k: v for k, v in t.items() if k not in known})
+
+
+    def move(self, t: dict, nth: int) -> Move:
+        anchors = {k: self._anchor(t[k], "moves", nth, k) if k in t else None
+                   for k in ("into_anchor", "fact_anchor", "account")}
+        fact = self._str(t, "fact", "moves", nth, required=False)
+        if (fact is None) == (anchors["account"] is None):
+            raise self.fail("moves", nth, f"[[moves]] entry {nth + 1}: give either 'fact' "
+                            "(merge it) or 'account' (move it)")
+        known = {"id", "into", "fact", "created", "updated", *anchors}
+        return Move(self._str(t, "id", "moves", nth), self._str(t, "into", "moves", nth),
+                    anchors["into_anchor"], fact, anchors["fact_anchor"], anchors["account"],
+                    self._time(t, "created", "moves", nth), self._time(t, "updated", "moves", nth),
+                    {k: v for k, v in t.items() if k not in known})
 
 
 def _locate(text: str, key: str, nth: int) -> tuple[int, int]:
@@ -519,8 +551,19 @@ def _fact_table(fact: UserFact) -> dict[str, Any]:
             **fact.extra, "anchors": [_anchor_table(a) for a in fact.anchors]}
 
 
+def _move_table(move: Move) -> dict[str, Any]:
+    table: dict[str, Any] = {"id": move.id, "into": move.into}
+    if move.fact is not None:
+        table["fact"] = move.fact
+    table.update({"created": move.created, "updated": move.updated, **move.extra})
+    for key in ("into_anchor", "fact_anchor", "account"):
+        if getattr(move, key) is not None:
+            table[key] = _anchor_table(getattr(move, key))
+    return table
+
+
 _WRITERS = (("notes", _note_table), ("links", _link_table), ("sides", _side_table),
-            ("reviews", _review_table), ("facts", _fact_table))
+            ("reviews", _review_table), ("facts", _fact_table), ("moves", _move_table))
 
 
 # --------------------------------------------------------------------------
@@ -607,6 +650,10 @@ class NoteStore:
     @property
     def reviews(self) -> list[FactReview]:
         return sorted(self._data.reviews.values(), key=_order)
+
+    @property
+    def moves(self) -> list[Move]:
+        return sorted(self._data.moves.values(), key=_order)
 
     @property
     def user_facts(self) -> list[UserFact]:
@@ -699,6 +746,16 @@ class NoteStore:
         fact = UserFact(new_id(), title, anchors)
         self._commit("facts", fact.id, fact)
         return fact
+
+    def move(self, into: str, into_anchor: Anchor | None, *, fact: str | None = None,
+             fact_anchor: Anchor | None = None, account: Anchor | None = None) -> Move:
+        """Record a merge (`fact` into `into`) or an account moved into `into`."""
+        move = Move(new_id(), into, into_anchor, fact, fact_anchor, account)
+        self._commit("moves", move.id, move)
+        return move
+
+    def delete_move(self, move_id: str) -> None:
+        self._commit("moves", move_id, None)
 
     def delete_user_fact(self, fact_id: str) -> None:
         self._commit("facts", fact_id, None)

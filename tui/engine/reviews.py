@@ -1,4 +1,5 @@
-"""The user's word on the engine's facts, applied to them: confirmed, dismissed, renamed.
+"""The user's word on the engine's facts, applied to them: disputes they made, facts merged
+and accounts moved, then each fact confirmed, dismissed or renamed.
 
 Why here and not in the engine's passes: a review changes nothing the engine reads (no
 pairing, no side); it marks and names the engine's result.  So the reader applies a
@@ -12,19 +13,66 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from .anchors import Anchor
 from .model import Account, Analysis, Fact, Ref
-from .notes import FactReview, NoteStore, UserFact, ref_of
+from .notes import FactReview, Move, NoteStore, UserFact, ref_of
 
 
 def apply_reviews(analysis: Analysis, store: NoteStore) -> Analysis:
     """The analysis with the user's facts first and the store's reviews applied to every
     fact (the export's and the reader's one way to do it)."""
-    if not (store.reviews or store.user_facts):
+    if not (store.reviews or store.user_facts or store.moves):
         return analysis
     corpus = analysis.corpus
     made = tuple(fact for fact in (_made(analysis, f) for f in store.user_facts) if fact)
-    return replace(analysis, facts=reviewed(made + analysis.facts, store.reviews,
+    facts = regrouped(made + analysis.facts, store.moves, lambda a: ref_of(a, corpus))
+    return replace(analysis, facts=reviewed(facts, store.reviews,
                                             lambda review: ref_of(review.anchor, corpus)))
+
+
+def regrouped(facts: Sequence[Fact], moves: Iterable[Move],
+              place: Callable[[Anchor | None], Ref | None]) -> tuple[Fact, ...]:
+    """`facts` with each move applied in order: a fact merged into another (its accounts
+    join, it goes), or one account moved (out of every fact holding it, into the target).
+    A move whose facts or sentence cannot be found applies to nothing; a fact left with no
+    account goes."""
+    out = list(facts)
+    for move in moves:
+        into = _find(out, move.into, place(move.into_anchor))
+        if into is None:
+            continue
+        if move.account is None:
+            merged = _find(out, move.fact, place(move.fact_anchor))
+            if merged is None or merged is into:
+                continue
+            taken, note = merged.accounts, "merged by the user"
+            out = [f for f in out if f is not merged]
+        else:
+            ref = place(move.account)
+            taken = tuple(a for a in (_account(out, ref),) if a is not None)
+            if not taken:
+                continue
+            note = "an account moved here by the user"
+            out = [replace(f, accounts=tuple(a for a in f.accounts if a.ref != ref)) if f is not into
+                   else f for f in out]
+        held = {a.ref for a in into.accounts}
+        grown = replace(into, accounts=into.accounts + tuple(a for a in taken if a.ref not in held),
+                        evidence=into.evidence + (note,))
+        out = [grown if f is into else f for f in out if f.accounts]
+    return tuple(out)
+
+
+def _find(facts: Sequence[Fact], fact_id: str | None, ref: Ref | None) -> Fact | None:
+    """A fact by id, else the fact its anchored sentence opens, else the first holding it."""
+    for fact in facts:
+        if fact.id == fact_id:
+            return fact
+    opening = next((f for f in facts if f.accounts and f.accounts[0].ref == ref), None)
+    return opening or next((f for f in facts if any(a.ref == ref for a in f.accounts)), None)
+
+
+def _account(facts: Sequence[Fact], ref: Ref | None) -> Account | None:
+    return next((a for f in facts for a in f.accounts if a.ref == ref), None)
 
 
 def _made(analysis: Analysis, fact: UserFact) -> Fact | None:
@@ -51,21 +99,11 @@ def reviewed(facts: Sequence[Fact], reviews: Iterable[FactReview],
     `place` gives a review's anchored sentence in the current corpus (None when it
     cannot be placed); a review whose fact is gone either way applies to nothing.
     """
-    by_id = {f.id: f for f in facts}
-    # A sentence can be an account of several facts: the fact it opens wins (the review
-    # anchored the fact's first account), else the first fact, in rank order, holding it.
-    by_ref: dict[Ref, str] = {}
-    for f in facts:
-        if f.accounts:
-            by_ref.setdefault(f.accounts[0].ref, f.id)
-    for f in facts:
-        for account in f.accounts:
-            by_ref.setdefault(account.ref, f.id)
     decided: dict[str, FactReview] = {}
     for review in reviews:
-        fact_id = review.fact if review.fact in by_id else by_ref.get(place(review))
-        if fact_id is not None:
-            decided[fact_id] = review
+        fact = _find(facts, review.fact, place(review))
+        if fact is not None:
+            decided[fact.id] = review
     return tuple(_apply(f, decided[f.id]) if f.id in decided else f for f in facts)
 
 

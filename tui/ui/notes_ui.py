@@ -292,6 +292,9 @@ class NotesList(ModalScreen[NoteJump | None]):
                   f"fact {x.fact}") for x in self.store.reviews]
         rows += [(f"{DECIDED}facts:{x.id}", f"dispute made: {x.title}",
                   " · ".join(a.article for a in x.anchors)) for x in self.store.user_facts]
+        rows += [(f"{DECIDED}moves:{x.id}",
+                  f"moved “{x.account.quote}”" if x.account else f"merged fact {x.fact}",
+                  f"into fact {x.into}") for x in self.store.moves]
         return [row for row in rows if not query or query in row[1].casefold()]
 
     def _where(self, note: Note, placed: Placement | None) -> str:
@@ -389,12 +392,13 @@ class NotesList(ModalScreen[NoteJump | None]):
         """Delete a decision at once (u undoes it) and let the reader show the change."""
         try:
             {"links": self.store.delete_link, "sides": self.store.delete_side_fix,
-             "reviews": self.store.delete_review, "facts": self.store.delete_user_fact}[kind](rid)
+             "reviews": self.store.delete_review, "facts": self.store.delete_user_fact,
+             "moves": self.store.delete_move}[kind](rid)
         except SAVE_ERRORS as exc:
             self.notify(f"Not deleted: {exc}", severity="error", markup=False)
             return
         self.notify("Decision deleted (u undoes).", timeout=3)
-        if kind in ("reviews", "facts"):
+        if kind in ("reviews", "facts", "moves"):
             reviews_changed = getattr(self.app, "reviews_changed", None)
             if callable(reviews_changed):
                 reviews_changed(self.store)

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from ..engine.model import Analysis, Corpus, Ref
+from ..engine.model import Analysis, Corpus, Fact, Ref
 from .background import ForkedAnalysis
 from . import config
 from .commands import ReconcileCommands
@@ -349,6 +349,28 @@ class ReaderApp(App[None]):
         self.notify(f"{done}: {fact.engine_title or fact.title} (u undoes)", timeout=3,
                     markup=False)
 
+    def regroup(self, into: Fact, done: str, *, fact: Fact | None = None,
+                account: Ref | None = None) -> None:
+        """Merge `fact` into `into`, or move the account at `account` into it, and show it."""
+        from ..engine.anchors import anchor_for_ref
+        from ..engine.notes import SAVE_ERRORS
+
+        store = self._notes_ui().store_for(self)
+
+        def first(f: Fact):
+            return anchor_for_ref(self.corpus, f.accounts[0].ref) if f.accounts else None
+
+        try:
+            store.move(into.id, first(into), fact=fact.id if fact else None,
+                       fact_anchor=first(fact) if fact else None,
+                       account=anchor_for_ref(self.corpus, account) if account else None)
+        except SAVE_ERRORS as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        self.reviews_changed(store)
+        self.jump_to_fact(into.id)
+        self.notify(f"{done}: {into.title} (u undoes)", timeout=3, markup=False)
+
     def mark_ref(self, ref: Ref, text: str) -> None:
         """Remember a sentence (m) for a dispute made from it and another one (D)."""
         self.marked_ref = ref
@@ -407,7 +429,7 @@ class ReaderApp(App[None]):
         if kind is None:
             self.notify(f"Nothing to {which} in this session.", timeout=2)
             return
-        if kind in ("reviews", "facts"):
+        if kind in ("reviews", "facts", "moves"):
             self.reviews_changed(store)
         elif kind == "notes":
             self.notes_changed()

@@ -77,6 +77,10 @@ class DisputesScreen(Screen):
                 tooltip="Give the fact a title of your own"),
         Binding("D", "make_dispute", "Make dispute", show=False, id="disputes.make-dispute",
                 tooltip="Make a dispute of the marked account (m) and the selected one"),
+        Binding("M", "merge", "Merge", show=False, id="disputes.merge",
+                tooltip="Mark this fact; M on another fact merges the marked one into it"),
+        Binding("v", "move_account", "Move account", show=False, id="disputes.move",
+                tooltip="Move the selected account into another fact (pick it from a list)"),
     ]
 
     DEFAULT_CSS = """
@@ -92,6 +96,7 @@ class DisputesScreen(Screen):
         self.filter = "all"
         self.current_id: str | None = None
         self._place_timer: Timer | None = None  # saves the place once the reader settles
+        self.merge_from: Fact | None = None  # M: the fact to merge into the next one
         self.loading_shown = True
         self._stage: tuple[str, int, int] | None = None
         self._started = time.monotonic()
@@ -413,6 +418,37 @@ class DisputesScreen(Screen):
         self.analysis = analysis
         self.refresh_list()
         self.query_one(DisputePanes).repaint()
+
+    def action_merge(self) -> None:
+        """M marks a fact; M on another fact merges the marked fact into this one."""
+        fact = self.current_fact
+        if fact is None:
+            return
+        marked = self.merge_from
+        if marked is None or marked.id == fact.id:
+            self.merge_from = fact
+            self.notify(f"Marked for merging: {one_line(fact.title, 60)}. Select the fact to "
+                        "merge it into and press M.", timeout=5, markup=False)
+            return
+        self.merge_from = None
+        self.app.regroup(fact, "Merged into it", fact=marked)
+
+    def action_move_account(self) -> None:
+        from .fact_picker import FactPicker
+
+        account = self.current_account
+        if account is None:
+            self.notify("Select an account in the panes first (tab).", timeout=3)
+            return
+        others = [f for f in self.analysis.facts if f.id != self.current_id] \
+            if self.analysis else []
+
+        def picked(fact_id: str | None) -> None:
+            target = next((f for f in others if f.id == fact_id), None)
+            if target is not None:
+                self.app.regroup(target, "Account moved into it", account=account.ref)
+
+        self.app.push_screen(FactPicker(others, "move the account into which fact?"), picked)
 
     def action_make_dispute(self) -> None:
         account = self.current_account
