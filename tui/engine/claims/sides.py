@@ -311,10 +311,36 @@ def _countries_in(text: str) -> tuple[tuple, ...]:
     text = normalise(text)
     low = _lowered(text)
     found: list[tuple[int, tuple]] = []
-    words = _alnum_words(low) if low is not None else None
-    for country in GAZETTEER:
-        hits = [m[0] for n in country_names(country)
-                if words is None or _first_word(n) in words for m in [_span(n, text, low)] if m]
+    for k, names in _gazetteer_candidates(low):
+        hits = [m[0] for n in names for m in [_span(n, text, low)] if m]
         if hits:
-            found.append((min(hits), country))
+            found.append((min(hits), GAZETTEER[k]))
     return tuple(c for _, c in sorted(found, key=lambda x: x[0]))
+
+
+def _gazetteer_candidates(low: str | None) -> list[tuple[int, list[str]]]:
+    """(gazetteer index, names) of the countries whose names could match, in gazetteer order.
+
+    A name can match only where its first word is one of the text's words, so
+    the text's words look up the names (one dict probe a word) instead of every
+    name of every country being tried on every text.
+    """
+    index = _first_word_index()
+    if low is None:   # case folds that could mislead a lower-cased test: try every name
+        pairs = [kn for names in index.values() for kn in names]
+    else:
+        pairs = [kn for w in _alnum_words(low) & index.keys() for kn in index[w]]
+    grouped: dict[int, list[str]] = {}
+    for k, name in sorted(pairs):
+        grouped.setdefault(k, []).append(name)
+    return list(grouped.items())
+
+
+@lru_cache(maxsize=1)
+def _first_word_index() -> dict[str, tuple[tuple[int, str], ...]]:
+    """First word of every gazetteer name -> (country index, name)."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for k, country in enumerate(GAZETTEER):
+        for name in country_names(country):
+            index.setdefault(_first_word(name), []).append((k, name))
+    return {w: tuple(v) for w, v in index.items()}
