@@ -43,3 +43,47 @@ def test_ten_thousand_actors_cost_little_more_than_ten(tmp_path: Path) -> None:
     few = _analysis_seconds(_sample_with_actors(tmp_path / "few", 10))
     many = _analysis_seconds(_sample_with_actors(tmp_path / "many", 10_000))
     assert many < 10 * few + 0.3, (few, many)
+
+
+def _tied_corpus(folder: Path) -> Path:
+    """Two sides; two accounts of one fact equally central (the same weights, other words),
+    plus unrelated accounts that give the words their weights: the fact's title is a tie."""
+    folder.mkdir()
+    (folder / "reconcile.toml").write_text(
+        'title = "Tie"\n[[sides]]\nid = "a"\nname = "Avaria"\nactors = ["Alpha Office"]\n'
+        '[[sides]]\nid = "b"\nname = "Belmont"\nactors = ["Beta Office"]\n', encoding="utf-8")
+    texts = {
+        "1.txt": "The Alpha Office said the orchard and the granary kept a lantern, a violin, "
+                 "a cobalt jar, a ferry ticket and a glacier map.",
+        "2.txt": "The Alpha Office said the orchard and the granary kept a kettle, a saddle, "
+                 "a tundra coat, a harp string and a basil pot.",
+        "3.txt": "The Beta Office said the orchard kept a lantern, a kettle, a thistle.",
+    }
+    others = ["river timber mill", "meadow clover hive", "harbor rope anchor", "quarry marble chisel",
+              "bakery flour oven", "forest cedar path", "valley fog bridge", "tower bell rope",
+              "market pepper scale", "island coral reef", "desert camel well", "school chalk slate"]
+    for k, words in enumerate(others):
+        place, near, thing = words.split()
+        who = "Alpha" if k % 2 else "Beta"
+        texts[f"f{k:02}.txt"] = f"The {who} Office said the {place} near the {near} held a {thing}."
+    for name, text in texts.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+def test_the_export_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Issue 14: fact titles changed between runs. Float sums over sets of terms ran in the
+    string hash's order, so two equally central accounts tied differently from run to run
+    (on this corpus seeds 1 and 2 gave two titles)."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = _tied_corpus(tmp_path / "corpus")
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, RECONCILE_NO_CACHE="1")
+        result = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus)],
+                                check=True, env=env, capture_output=True)
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]

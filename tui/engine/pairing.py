@@ -570,8 +570,10 @@ def _article_terms(n: int, paragraphs: list[_Unit]) -> list[dict[str, float]]:
 def _term_similarity(vocab: list[dict[str, float]], x: int, y: int) -> float:
     """Weighted Jaccard of two articles' vocabularies: shared names and topic words."""
     a, b = vocab[x], vocab[y]
-    shared = sum(a[t] for t in a.keys() & b.keys())
-    union = sum(a.values()) + sum(b.values()) - shared
+    # fsum: these sums run over sets, in the string hash seed's order; exact sums are the same
+    # in every run (a last-bit difference could tip a rounded figure or a threshold).
+    shared = math.fsum(a[t] for t in a.keys() & b.keys())
+    union = math.fsum(a.values()) + math.fsum(b.values()) - shared
     return shared / union if union else 0.0
 
 
