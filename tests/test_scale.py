@@ -87,3 +87,31 @@ def test_the_export_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> 
                                 check=True, env=env, capture_output=True)
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Path, monkeypatch) -> None:
+    """Issue 14: loading and cleaning are a quarter of a large analysis and split by article;
+    past POOL_MIN_ARTICLES they run in a process pool, and the corpus must come out the same."""
+    import tui.engine.loading as loading
+    from concurrent.futures import ProcessPoolExecutor
+
+    for k in range(12):
+        side = "Alpha" if k % 2 else "Beta"
+        (tmp_path / f"{k:02}.txt").write_text(
+            f"Headline number {k}\n\nThe {side} Office said {k} boats left the harbour at dawn.\n\n"
+            f"Officials added that the weather was calm on day {k}.\n", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("not an article\n", encoding="utf-8")
+    used = []
+
+    class Counting(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            used.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(loading, "POOL_MIN_ARTICLES", 4)
+    monkeypatch.setattr(loading.os, "cpu_count", lambda: 2)   # a one-core machine pools too, here
+    pooled = load_corpus(tmp_path)
+    monkeypatch.setenv("RECONCILE_NO_POOL", "1")
+    single = load_corpus(tmp_path)
+    assert used and pooled == single and len(pooled.articles) == 12
