@@ -115,3 +115,33 @@ def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Pat
     monkeypatch.setenv("RECONCILE_NO_POOL", "1")
     single = load_corpus(tmp_path)
     assert used and pooled == single and len(pooled.articles) == 12
+
+
+def test_copies_of_a_text_are_scored_once_and_pair_as_before(tmp_path: Path, monkeypatch) -> None:
+    """Issue 14: reprints (the same passage in several articles) multiplied the candidates:
+    ten copies of a story made a hundred times the scoring. The first copy is matched and its
+    score given to every copy; the pairs must be exactly those of matching every copy."""
+    from tui.engine import pairing
+
+    story = ("The harbour master said the ferry left the northern pier at dawn with 40 crates of "
+             "copper wire.\n\nHe added that the customs office had sealed the crates the night "
+             "before, after a long inspection.\n")
+    other = ("A customs officer said 40 crates of copper wire were sealed the night before the "
+             "ferry left.\n\nThe ferry reached the southern pier by noon, the port authority said.\n")
+    for k in range(4):
+        (tmp_path / f"copy{k}.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(other, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+
+    def run() -> tuple[list, int]:
+        units = pairing._units(corpus.articles, "sentence")
+        stats: dict = {}
+        scores = pairing._pair_units(units, "sentences", lambda *a: None, set(), stats=stats)
+        return sorted((units[i].ref, units[j].ref, s) for (i, j), s in scores.items()), \
+            stats["sentences"]["candidates"]
+
+    once, scored_once = run()
+    monkeypatch.setattr(pairing, "COPIES_MIN", 10**9)   # every copy matched on its own
+    each, scored_each = run()
+    assert once == each and len(once) > 6
+    assert scored_once < scored_each
