@@ -145,3 +145,28 @@ def test_copies_of_a_text_are_scored_once_and_pair_as_before(tmp_path: Path, mon
     each, scored_each = run()
     assert once == each and len(once) > 6
     assert scored_once < scored_each
+
+
+def test_past_the_pair_limit_copies_pair_with_their_first_copy_and_say_so(tmp_path: Path, monkeypatch,
+                                                                          capsys) -> None:
+    """Issue 14: 10,000 articles made of ten copies of each story pair every pair a hundred
+    times, past any memory. Past MAX_COPY_PAIRS a copy pairs with its first copy only, and the
+    export says so in one warning line instead of running out of memory."""
+    from tui import cli
+    from tui.engine import pairing
+
+    story = ("The harbour master said the ferry left the northern pier at dawn with 40 crates of "
+             "copper wire.\n\nHe added that the customs office had sealed the crates the night "
+             "before, after a long inspection.\n")
+    for k in range(5):
+        (tmp_path / f"copy{k}.txt").write_text(story, encoding="utf-8")
+    full = pairing.pair_corpus(load_corpus(tmp_path))
+    monkeypatch.setattr(pairing, "MAX_COPY_PAIRS", 1)
+    lean = pairing.pair_corpus(load_corpus(tmp_path))
+    assert not full.warnings and len(lean.warnings) == 1
+    assert len(lean.pairs) < len(full.pairs) and {(p.a, p.b) for p in lean.pairs} <= {(p.a, p.b) for p in full.pairs}
+    out = tmp_path / "out" / "export.json"
+    out.parent.mkdir()
+    assert cli.main(["export", str(tmp_path), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("reconcile: warning: sentences: over 1 pairs") == 1

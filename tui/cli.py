@@ -143,6 +143,8 @@ def run_export(args: argparse.Namespace) -> int:
     store = _notes_store(corpus, args.notes)
     links, fixes = store.engine_inputs(corpus)
     analysis = analyse(corpus, links, fixes)
+    for warning in analysis.warnings:
+        print(f"reconcile: warning: {printable(warning)}", file=sys.stderr)
     if args.format == "json":   # streamed: the document of a large corpus never sits in memory
         from .engine.export import write_json
         from .engine.notes import notes_json

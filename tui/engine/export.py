@@ -82,7 +82,7 @@ def _sections(analysis: Analysis, notes: list[dict[str, Any]] | None,
         "title": corpus.title,
         "sides": [{"id": s.id, "name": s.name, "inferred": s.inferred} for s in corpus.sides],
         "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
-        "warnings": list(corpus.warnings),
+        "warnings": [*corpus.warnings, *getattr(analysis, "warnings", ())],
     }
     yield "articles", (_article(a, analysis.attributions) for a in corpus.articles)
     used = None if diffs else _fact_places(analysis.facts)

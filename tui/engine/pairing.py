@@ -80,6 +80,10 @@ RELATED_MIN = 0.04
 #: every copy.  The pairs are the same as when each copy is matched, but ten copies of a
 #: story no longer make a hundred times the candidates to score.
 COPIES_MIN = 2
+#: ... until a level holds this many pairs: then (ten copies of every story make a hundred
+#: pairs of each pair, past any memory) a copy pairs only with its first copy, and the
+#: export says so in a warning.
+MAX_COPY_PAIRS = 1_500_000
 #: Up to this many articles, every article pair is listed in article_similarity.
 SMALL_CORPUS = 20
 #: Article context: between two articles the first pass judges the same event
@@ -104,6 +108,7 @@ class Pairing:
     pairs: tuple[Pair, ...] = ()
     article_similarity: tuple[dict, ...] = ()
     wire: tuple[dict, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -154,11 +159,12 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     far = _far_apart(corpus.articles)
     sentence_band: dict = {}
     paragraph_band: dict = {}
-    sentence_scores = _pair_units(sentences, "sentences", report, far, band=sentence_band)
+    limited: dict = {}
+    sentence_scores = _pair_units(sentences, "sentences", report, far, band=sentence_band, stats=limited)
     long_paragraphs = [u for u in paragraphs
                        if len(corpus.articles[u.article].paragraphs[u.ref.paragraph].sentences) > 1]
     paragraph_scores = _lift(_pair_units(paragraphs, "paragraphs", report, far, long_paragraphs,
-                                         band=paragraph_band),
+                                         band=paragraph_band, stats=limited),
                              sentence_scores, sentences, paragraphs)
     band = _lift(paragraph_band, sentence_band, sentences, paragraphs)
     paragraph_scores.update(_context(corpus, paragraph_scores, band, paragraphs, far))
@@ -170,7 +176,12 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     similarity, wire = _articles(corpus, pairs, paragraphs)
     report("articles", 1, 1)
     pairs.sort(key=lambda p: (p.kind != "paragraph", p.a, p.b))
-    return Pairing(tuple(pairs), tuple(similarity), tuple(wire))
+    warnings = tuple(
+        f"{stage}: over {MAX_COPY_PAIRS:,} pairs, so from there on the copies of a reprinted "
+        f"passage were paired with its first copy only, not each with every partner "
+        f"({n['copies_limited']:,} groups of copies)"
+        for stage, n in limited.items() if n.get("copies_limited"))
+    return Pairing(tuple(pairs), tuple(similarity), tuple(wire), warnings)
 
 
 # --- units and weights -------------------------------------------------------------------------
@@ -257,7 +268,7 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple
     floor = [MIN_SHARED * u.weight for u in units]
     probing = set(probes)
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
-    scored = 0
+    scored = limited = 0
     total = len(probes)
     for done, j in enumerate(probes):
         if done % 1000 == 0:
@@ -287,7 +298,7 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple
             u = units[i]
             score = _score_units(u, v, idf)
             if copied:   # the same score for every copy of either text
-                _spread(units, groups.get(i, [i]), groups.get(j, [j]), score, idf, far, out, band)
+                limited += _spread(units, groups.get(i, [i]), groups.get(j, [j]), score, idf, far, out, band)
             elif score >= THRESHOLD + (OTHER_EVENT_MARGIN if (aj, art[i]) in far else 0):
                 out[(i, j) if i < j else (j, i)] = (score, _shared_terms(u, v, idf))
             elif band is not None and score >= CONTEXT_FLOOR and (aj, art[i]) not in far:
@@ -296,10 +307,11 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple
         if keep is None or id(units[first]) in keep_ids:
             scored += 1
             score = _score_units(units[first], units[group[1]], idf)
-            _spread(units, group, group, score, idf, far, out, band)
+            limited += _spread(units, group, group, score, idf, far, out, band)
     report(stage, total, total)
     if stats is not None:
-        stats[stage] = {"units": len(units), "candidates": scored, "pairs": len(out)}
+        stats[stage] = {"units": len(units), "candidates": scored, "pairs": len(out),
+                        "copies_limited": limited}
     return out
 
 
@@ -315,9 +327,17 @@ def _copies(units: list[_Unit]) -> tuple[dict[int, list[int]], set[int]]:
 
 
 def _spread(units: list[_Unit], left: list[int], right: list[int], score: float, idf: dict[str, float],
-            far: set[tuple[int, int]], out: dict, band: dict | None) -> None:
+            far: set[tuple[int, int]], out: dict, band: dict | None) -> int:
     """Record one score for every pair of a copy of one text and a copy of another (or of
-    the same), in different articles: what scoring each pair would have found."""
+    the same), in different articles: what scoring each pair would have found.
+
+    Past MAX_COPY_PAIRS pairs, only the first copies pair with each other (and, for one
+    text, every copy with its first): returns 1 when it came to that, else 0.
+    """
+    limited = 0
+    if len(out) >= MAX_COPY_PAIRS and (len(left) > 1 or len(right) > 1):
+        limited = 1
+        left, right = ([left[0]], right) if left is right else ([left[0]], [right[0]])
     shared: tuple[str, ...] | None = None
     for i in left:
         for j in right:
@@ -331,6 +351,7 @@ def _spread(units: list[_Unit], left: list[int], right: list[int], score: float,
                 out[key] = (score, shared)
             elif band is not None and score >= CONTEXT_FLOOR and (ai, aj) not in far:
                 band[key] = (score, (units[i], units[j], idf))
+    return limited
 
 
 def _postings(units: list[_Unit], df: dict[str, int], skip: set[int] = frozenset()) -> dict[str, list[int]]:
