@@ -333,7 +333,7 @@ def test_running_out_of_memory_is_one_line(tmp_path, capsys, monkeypatch):
     def exhausted(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(export, "to_json", exhausted)
+    monkeypatch.setattr(export, "write_json", exhausted)
     write(tmp_path, "a.txt", ARTICLE)
     code, _, err = run(["export", str(tmp_path)], capsys)
     assert code == 1 and err.startswith("reconcile: out of memory") and err.count("\n") == 1

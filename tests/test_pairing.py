@@ -159,7 +159,7 @@ def test_stop_words_alone_do_not_pair(tmp_path: Path) -> None:
 
 
 def test_export_carries_pairs_with_word_differences(seeds: Corpus) -> None:
-    document = json.loads(json.dumps(to_document(analyse(seeds))))
+    document = json.loads(json.dumps(to_document(analyse(seeds), diffs=True)))
     pairs = document["pairs"]
     assert pairs and document["article_similarity"]
     for p in pairs:
@@ -168,6 +168,24 @@ def test_export_carries_pairs_with_word_differences(seeds: Corpus) -> None:
     crash = next(p for p in pairs if p["kind"] == "sentence" and "9" in p["terms"]
                  and p["a"]["article"] == AP1 and p["b"]["article"] == AP2)
     assert "sprayed" in crash["diff"]["b_only"] and "propeller" not in crash["diff"]["b_only"]
+
+
+def test_export_diffs_only_the_pairs_the_facts_use(seeds: Corpus) -> None:
+    """Issue 14: diffs of every pair were a quarter of a large export's time; by default
+    only pairs joining two accounts of one fact carry one, and the rest are otherwise unchanged."""
+    analysis = analyse(seeds)
+    lean, full = to_document(analysis)["pairs"], to_document(analysis, diffs=True)["pairs"]
+    places = {}
+    for n, fact in enumerate(analysis.facts):
+        for account in fact.accounts:
+            for ref in (account.ref, account.ref.whole_paragraph):
+                places.setdefault(ref, set()).add(n)
+    assert len(lean) == len(full)
+    for pair, short, long in zip(analysis.pairs, lean, full):
+        used = pair.origin != "engine" or bool(places.get(pair.a, set()) & places.get(pair.b, set()))
+        assert short["diff"] == (long["diff"] if used else None)
+        assert {**short, "diff": None} == {**long, "diff": None}
+    assert any(p["diff"] is None for p in lean) and any(p["diff"] for p in lean)
 
 
 def test_degenerate_corpora(tmp_path: Path, seeds: Corpus) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
 from .errors import UserError, printable
@@ -42,6 +44,9 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default="json", help="output format")
     parser.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")
     parser.add_argument("--notes", type=Path, help="notes file (default: beside the corpus)")
+    parser.add_argument("--diffs", action="store_true",
+                        help="json: the word difference of every pair (default: only of the pairs "
+                             "that join two accounts of one fact)")
     _follow_links_option(parser)
     return parser
 
@@ -127,6 +132,15 @@ def run_export(args: argparse.Namespace) -> int:
     from .engine.reviews import apply_reviews
 
     analysis = apply_reviews(analyse(corpus, links, fixes), store)
+    for warning in analysis.warnings:
+        print(f"reconcile: warning: {printable(warning)}", file=sys.stderr)
+    if args.format == "json":   # streamed: the document of a large corpus never sits in memory
+        from .engine.export import write_json
+        from .engine.notes import notes_json
+
+        notes = notes_json(store, corpus)
+        _write_stream(lambda out: write_json(analysis, out, notes, args.diffs), args.output)
+        return 0
     _write(_render(args.format, analysis, store), args.output)
     return 0
 
@@ -175,6 +189,29 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def _write_stream(write: Callable[[TextIO], None], output: Path | None) -> None:
+    """Let `write` stream the output to stdout, or to FILE through a temporary file beside
+    it (renamed when complete: a failure never leaves half a document under FILE's name)."""
+    if output is None:
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except OSError as exc:
+            _discard_stdout()
+            raise UserError(f"cannot write the output ({exc.strerror or exc})") from None
+        return
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", buffering=1 << 20) as handle:
+            write(handle)
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write ({exc.strerror})") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 def _discard_stdout() -> None:

@@ -34,4 +34,5 @@ def analyse(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[SideFix]
     report("facts", 0, 1)
     facts = build_facts(corpus, pairing.pairs, attributions)
     pairs = pairing.pairs + tuple(fact_pairs(corpus, facts, pairing.pairs, links))
-    return Analysis(corpus, pairs, pairing.article_similarity, attributions, facts)
+    return Analysis(corpus, pairs, pairing.article_similarity, attributions, facts,
+                    warnings=pairing.warnings)

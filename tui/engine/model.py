@@ -332,3 +332,4 @@ class Analysis:
     article_similarity: tuple[dict, ...] = ()
     attributions: dict[Ref, Attribution] = field(default_factory=dict)
     facts: tuple[Fact, ...] = ()
+    warnings: tuple[str, ...] = ()   # limits the engine reached, and what it did (one line each)

@@ -75,6 +75,15 @@ SAME_EVENT_MIN = 0.08
 #: Articles sharing this much informative vocabulary (weighted Jaccard) are
 #: at least about related events.
 RELATED_MIN = 0.04
+#: A passage whose exact text stands in this many articles or more is reprinted (wire copy):
+#: only its first copy is matched against the other passages, and each score is given to
+#: every copy.  The pairs are the same as when each copy is matched, but ten copies of a
+#: story no longer make a hundred times the candidates to score.
+COPIES_MIN = 2
+#: ... until a level holds this many pairs: then (ten copies of every story make a hundred
+#: pairs of each pair, past any memory) a copy pairs only with its first copy, and the
+#: export says so in a warning.
+MAX_COPY_PAIRS = 1_500_000
 #: Up to this many articles, every article pair is listed in article_similarity.
 SMALL_CORPUS = 20
 #: Article context: between two articles the first pass judges the same event
@@ -99,6 +108,7 @@ class Pairing:
     pairs: tuple[Pair, ...] = ()
     article_similarity: tuple[dict, ...] = ()
     wire: tuple[dict, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -149,11 +159,12 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     far = _far_apart(corpus.articles)
     sentence_band: dict = {}
     paragraph_band: dict = {}
-    sentence_scores = _pair_units(sentences, "sentences", report, far, band=sentence_band)
+    limited: dict = {}
+    sentence_scores = _pair_units(sentences, "sentences", report, far, band=sentence_band, stats=limited)
     long_paragraphs = [u for u in paragraphs
                        if len(corpus.articles[u.article].paragraphs[u.ref.paragraph].sentences) > 1]
     paragraph_scores = _lift(_pair_units(paragraphs, "paragraphs", report, far, long_paragraphs,
-                                         band=paragraph_band),
+                                         band=paragraph_band, stats=limited),
                              sentence_scores, sentences, paragraphs)
     band = _lift(paragraph_band, sentence_band, sentences, paragraphs)
     paragraph_scores.update(_context(corpus, paragraph_scores, band, paragraphs, far))
@@ -165,7 +176,12 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     similarity, wire = _articles(corpus, pairs, paragraphs)
     report("articles", 1, 1)
     pairs.sort(key=lambda p: (p.kind != "paragraph", p.a, p.b))
-    return Pairing(tuple(pairs), tuple(similarity), tuple(wire))
+    warnings = tuple(
+        f"{stage}: over {MAX_COPY_PAIRS:,} pairs, so from there on the copies of a reprinted "
+        f"passage were paired with its first copy only, not each with every partner "
+        f"({n['copies_limited']:,} groups of copies)"
+        for stage, n in limited.items() if n.get("copies_limited"))
+    return Pairing(tuple(pairs), tuple(similarity), tuple(wire), warnings)
 
 
 # --- units and weights -------------------------------------------------------------------------
@@ -244,12 +260,15 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple
     _prepare(units, idf)
     keep_ids = {id(u) for u in keep} if keep is not None else set()
     probes = range(len(units)) if keep is None else [n for n, u in enumerate(units) if id(u) in keep_ids]
-    postings = _postings(units, df)
+    groups, later = _copies(units)
+    if later:
+        probes = [n for n in probes if n not in later]
+    postings = _postings(units, df, later)
     art = [u.article for u in units]
     floor = [MIN_SHARED * u.weight for u in units]
     probing = set(probes)
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
-    scored = 0
+    scored = limited = 0
     total = len(probes)
     for done, j in enumerate(probes):
         if done % 1000 == 0:
@@ -272,30 +291,81 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple
                         acc[i] = acc.get(i, 0.0) + w
         aj, fj = art[j], floor[j]
         for i, rare in acc.items():
-            if art[i] == aj or (rare < floor[i] and rare < fj):
+            copied = i in groups or j in groups
+            if (art[i] == aj and not copied) or (rare < floor[i] and rare < fj):
                 continue
             scored += 1
             u = units[i]
             score = _score_units(u, v, idf)
-            if score >= THRESHOLD + (OTHER_EVENT_MARGIN if (aj, art[i]) in far else 0):
+            if copied:   # the same score for every copy of either text
+                limited += _spread(units, groups.get(i, [i]), groups.get(j, [j]), score, idf, far, out, band)
+            elif score >= THRESHOLD + (OTHER_EVENT_MARGIN if (aj, art[i]) in far else 0):
                 out[(i, j) if i < j else (j, i)] = (score, _shared_terms(u, v, idf))
             elif band is not None and score >= CONTEXT_FLOOR and (aj, art[i]) not in far:
                 band[(i, j) if i < j else (j, i)] = (score, (u, v, idf))  # terms when promoted
+    for first, group in groups.items():   # the copies of one text with each other
+        if keep is None or id(units[first]) in keep_ids:
+            scored += 1
+            score = _score_units(units[first], units[group[1]], idf)
+            limited += _spread(units, group, group, score, idf, far, out, band)
     report(stage, total, total)
     if stats is not None:
-        stats[stage] = {"units": len(units), "candidates": scored, "pairs": len(out)}
+        stats[stage] = {"units": len(units), "candidates": scored, "pairs": len(out),
+                        "copies_limited": limited}
     return out
 
 
-def _postings(units: list[_Unit], df: dict[str, int]) -> dict[str, list[int]]:
+def _copies(units: list[_Unit]) -> tuple[dict[int, list[int]], set[int]]:
+    """Texts found in COPIES_MIN articles or more (reprints, wire copy): first unit -> every
+    unit with that text (itself first), and the set of the later ones."""
+    by_text: dict[str, list[int]] = {}
+    for n, u in enumerate(units):
+        by_text.setdefault(u.text, []).append(n)
+    groups = {g[0]: g for g in by_text.values()
+              if len(g) > 1 and len({units[n].article for n in g}) >= COPIES_MIN}
+    return groups, {n for g in groups.values() for n in g[1:]}
+
+
+def _spread(units: list[_Unit], left: list[int], right: list[int], score: float, idf: dict[str, float],
+            far: set[tuple[int, int]], out: dict, band: dict | None) -> int:
+    """Record one score for every pair of a copy of one text and a copy of another (or of
+    the same), in different articles: what scoring each pair would have found.
+
+    Past MAX_COPY_PAIRS pairs, only the first copies pair with each other (and, for one
+    text, every copy with its first): returns 1 when it came to that, else 0.
+    """
+    limited = 0
+    if len(out) >= MAX_COPY_PAIRS and (len(left) > 1 or len(right) > 1):
+        limited = 1
+        left, right = ([left[0]], right) if left is right else ([left[0]], [right[0]])
+    shared: tuple[str, ...] | None = None
+    for i in left:
+        for j in right:
+            ai, aj = units[i].article, units[j].article
+            if i == j or ai == aj:
+                continue
+            key = (i, j) if i < j else (j, i)
+            if score >= THRESHOLD + (OTHER_EVENT_MARGIN if (ai, aj) in far else 0):
+                if shared is None:
+                    shared = _shared_terms(units[i], units[j], idf)
+                out[key] = (score, shared)
+            elif band is not None and score >= CONTEXT_FLOOR and (ai, aj) not in far:
+                band[key] = (score, (units[i], units[j], idf))
+    return limited
+
+
+def _postings(units: list[_Unit], df: dict[str, int], skip: set[int] = frozenset()) -> dict[str, list[int]]:
     """Inverted index: informative term -> units holding it, in unit order.
 
     Terms held by more than MAX_DF_SHARE of the units (and MIN_DF_CAP) are
     left out: they would make every passage a candidate for every other.
+    The units in `skip` (later copies of a reprinted text) are left out too.
     """
     cap = max(MIN_DF_CAP, int(MAX_DF_SHARE * len(units)))
     postings: dict[str, list[int]] = defaultdict(list)
     for n, u in enumerate(units):
+        if n in skip:
+            continue
         for t in u.terms:
             if df[t] <= cap:
                 postings[t].append(n)
@@ -570,8 +640,10 @@ def _article_terms(n: int, paragraphs: list[_Unit]) -> list[dict[str, float]]:
 def _term_similarity(vocab: list[dict[str, float]], x: int, y: int) -> float:
     """Weighted Jaccard of two articles' vocabularies: shared names and topic words."""
     a, b = vocab[x], vocab[y]
-    shared = sum(a[t] for t in a.keys() & b.keys())
-    union = sum(a.values()) + sum(b.values()) - shared
+    # fsum: these sums run over sets, in the string hash seed's order; exact sums are the same
+    # in every run (a last-bit difference could tip a rounded figure or a threshold).
+    shared = math.fsum(a[t] for t in a.keys() & b.keys())
+    union = math.fsum(a.values()) + math.fsum(b.values()) - shared
     return shared / union if union else 0.0
 
 

@@ -10,6 +10,7 @@ carries character spans into the *shown* texts so the UI can mark them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -33,14 +34,21 @@ class DiffOp:
 
 def word_diff(a: str, b: str) -> list[DiffOp]:
     """The token-level edit script turning a into b, with spans into both texts."""
-    ta, tb = tokens(a), tokens(b)
-    ka = [word_key(t[0]) for t in ta]
-    kb = [word_key(t[0]) for t in tb]
+    ta, ka = _keyed(a)
+    tb, kb = _keyed(b)
     runs = _merge([(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
                    for op in Indel.opcodes(ka, kb)])
     return [DiffOp(tag, _span(ta, s1, e1, len(a)), _span(tb, s2, e2, len(b)),
                    tuple(a[t[1]:t[2]] for t in ta[s1:e1]), tuple(b[t[1]:t[2]] for t in tb[s2:e2]))
             for tag, s1, e1, s2, e2 in runs]
+
+
+@lru_cache(maxsize=16384)
+def _keyed(text: str) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """A text's tokens and their matching keys, once per text: an export diffs one
+    passage against each of its partners (read only; callers never change them)."""
+    toks = tokens(text)
+    return toks, [word_key(t[0]) for t in toks]
 
 
 def _merge(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
@@ -74,15 +82,24 @@ def diff_summary(a: str, b: str) -> dict[str, list]:
 
     Words are listed in text order; a replaced run counts on both sides.
     """
+    a_only, b_only, a_spans, b_spans = _summary(a, b)
+    return {"a_only": list(a_only), "b_only": list(b_only),
+            "a_spans": [list(s) for s in a_spans], "b_spans": [list(s) for s in b_spans]}
+
+
+@lru_cache(maxsize=4096)
+def _summary(a: str, b: str) -> tuple[tuple, tuple, tuple, tuple]:
+    """diff_summary's content, once per distinct pair of texts (a one-sentence paragraph
+    pairs as a paragraph and as a sentence); immutable, so a cached copy is never changed."""
     a_only: list[str] = []
     b_only: list[str] = []
-    a_spans: list[list[int]] = []
-    b_spans: list[list[int]] = []
+    a_spans: list[tuple[int, int]] = []
+    b_spans: list[tuple[int, int]] = []
     for op in word_diff(a, b):
         if op.tag in ("delete", "replace"):
             a_only.extend(op.a_words)
-            a_spans.append(list(op.a_span))
+            a_spans.append(op.a_span)
         if op.tag in ("insert", "replace"):
             b_only.extend(op.b_words)
-            b_spans.append(list(op.b_span))
-    return {"a_only": a_only, "b_only": b_only, "a_spans": a_spans, "b_spans": b_spans}
+            b_spans.append(op.b_span)
+    return tuple(a_only), tuple(b_only), tuple(a_spans), tuple(b_spans)

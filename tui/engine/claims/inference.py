@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicons import BLOCS, GAZETTEER
 from ..model import Actor, Corpus, Side
@@ -124,8 +127,37 @@ def _learn_people(corpus: Corpus, countries: list[tuple]) -> dict[str, list[str]
     return _elect(votes, list(labels))
 
 
-def _alternation(names: list[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+def _alternation(names: Sequence[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The compiled patterns of one name list: built once, not once per paragraph
+    (rebuilding and re-escaping the list per paragraph was most of side inference)."""
+
+    any_name: re.Pattern[str]
+    named_run: re.Pattern[str]
+    role_run: re.Pattern[str]
+    run_role_of: re.Pattern[str]
+    body_run: re.Pattern[str]
+    counterpart: re.Pattern[str]
+
+
+@lru_cache(maxsize=64)
+def _patterns(names: tuple[str, ...]) -> _Patterns:
+    alt = _alternation(names)
+    role = r"((?:[a-z-]+\s+){0,3}[a-z-]+)"
+    talk = r"(?:said|says|spoke|speaks|talked|met|called|contacted|phoned|told|warned|cautioned)"
+    return _Patterns(
+        re.compile(alt),
+        re.compile(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?"),
+        re.compile(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{role},?\s+{_NAME_RUN}"),
+        re.compile(rf"{_NAME_RUN},\s+(?:a\s+|the\s+)?{role}\s+(?:of|for|at)\s+(?:the\s+)?(?:{alt})(?![\w])"),
+        re.compile(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}"),
+        re.compile(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
+                   rf"\b(?:his|her)\s+(?:{alt})\s+counterpart"),
+    )
 
 
 # "to Russia" names a destination ("its envoy to Russia, X"), not X's country.
@@ -136,23 +168,24 @@ defector former exiled blogger lawyer victim victims spy agent double businessma
 airline company carrier""".split())
 
 
-def _introduced(text: str, names: list[str]) -> list[str]:
+def _introduced(text: str, names: Sequence[str]) -> list[str]:
     """Name runs that a country or known body introduces."""
-    alt = _alternation(names)
-    role = r"((?:[a-z-]+\s+){0,3}[a-z-]+)"
+    pats = _patterns(tuple(names))
     out: list[str] = []
-    for m in re.finditer(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?", text):
+    if not pats.any_name.search(text):   # every pattern below holds a name: nothing to find
+        return out
+    for m in pats.named_run.finditer(text):
         if _for_government(text, m.start()):
             out.append(m.group(1))
             if m.group(2):
                 out.append(m.group(2))
-    for m in re.finditer(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{role},?\s+{_NAME_RUN}", text):
+    for m in pats.role_run.finditer(text):
         if _ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1)):
             out.append(m.group(2))
-    for m in re.finditer(rf"{_NAME_RUN},\s+(?:a\s+|the\s+)?{role}\s+(?:of|for|at)\s+(?:the\s+)?(?:{alt})(?![\w])", text):
+    for m in pats.run_role_of.finditer(text):
         if _ROLE.fullmatch(m.group(2).split()[-1]) and _for_government(text, m.start(2), m.group(2)):
             out.append(m.group(1))
-    for m in re.finditer(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}", text):
+    for m in pats.body_run.finditer(text):
         if m.group(1).split()[-1].lower() in _INSTITUTION:
             out.append(m.group(2))
     return out
@@ -164,15 +197,12 @@ def _for_government(text: str, at: int, role: str = "") -> bool:
     return not any(w in _NOT_GOVERNMENT for w in [*before, *role.lower().split()])
 
 
-def _counterparts(text: str, names: list[str]) -> list[str]:
+def _counterparts(text: str, names: Sequence[str]) -> list[str]:
     """"X said he spoke to his Russian counterpart": X is on the other side."""
-    alt = _alternation(names)
-    out = []
-    talk = r"(?:said|says|spoke|speaks|talked|met|called|contacted|phoned|told|warned|cautioned)"
-    for m in re.finditer(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
-                         rf"\b(?:his|her)\s+(?:{alt})\s+counterpart", text):
-        out.append(m.group(1))
-    return out
+    pats = _patterns(tuple(names))
+    if "counterpart" not in text or not pats.any_name.search(text):
+        return []
+    return [m.group(1) for m in pats.counterpart.finditer(text)]
 
 
 class _Ballot:

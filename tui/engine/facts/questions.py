@@ -58,8 +58,11 @@ def similarity(a: Unit, b: Unit, idf: dict[str, float]) -> float:
     shared = a.stems & b.stems
     if not shared:
         return 0.0
-    norm = math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in a.stems)) * math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in b.stems))
-    return sum(idf.get(t, 1.0) ** 2 for t in shared) / norm
+    # fsum: a set's order follows the string hash seed, and a float sum in another order can
+    # differ in its last bit and tip a tie (fact titles changed between runs); fsum is exact.
+    norm = math.sqrt(math.fsum(idf.get(t, 1.0) ** 2 for t in a.stems)) * math.sqrt(
+        math.fsum(idf.get(t, 1.0) ** 2 for t in b.stems))
+    return math.fsum(idf.get(t, 1.0) ** 2 for t in shared) / norm
 
 
 def cue(text: str) -> str | None:
@@ -163,11 +166,12 @@ def _sparse_similarity(terms: list[set[str]], idf: dict[str, float]) -> dict[int
     for i, ts in enumerate(terms):
         for t in ts:
             index.setdefault(t, []).append(i)
-    norms = [math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in ts)) or 1.0 for ts in terms]
+    # Sums over sets run in hash-seed order: fsum makes them exact, so the same in every run.
+    norms = [math.sqrt(math.fsum(idf.get(t, 1.0) ** 2 for t in ts)) or 1.0 for ts in terms]
     sim: dict[int, dict[int, float]] = {}
     for i, ts in enumerate(terms):
         for j in sorted({j for t in ts for j in index[t] if j > i}):
-            value = sum(idf.get(t, 1.0) ** 2 for t in ts & terms[j]) / (norms[i] * norms[j])
+            value = math.fsum(idf.get(t, 1.0) ** 2 for t in ts & terms[j]) / (norms[i] * norms[j])
             sim.setdefault(i, {})[j] = value
             sim.setdefault(j, {})[i] = value
     return sim

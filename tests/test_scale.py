@@ -1,0 +1,172 @@
+"""Scale: work that grows with the evidence, not with the corpus or the case file squared (issue 14)."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import time
+from pathlib import Path
+
+from conftest import SEEDS
+from tui.engine.analysis import analyse
+from tui.engine.loading import load_corpus
+
+
+def _made_up_names(n: int) -> list[str]:
+    """n distinct two-word names built from syllables (no real person's name)."""
+    syllables = ["ka", "lo", "ve", "ri", "tan", "mur", "sel", "dov", "pi", "zen"]
+    words = ["".join(p).capitalize() for p in itertools.product(syllables, syllables)]
+    return [f"{a} {b}" for a, b in itertools.product(words, words)][:n]
+
+
+def _sample_with_actors(folder: Path, n: int) -> Path:
+    """The bundled sample with n more actors on its first side."""
+    shutil.copytree(SEEDS, folder)
+    case = folder / "reconcile.toml"
+    extra = "".join(f'  "{name}",\n' for name in _made_up_names(n))
+    case.write_text(case.read_text(encoding="utf-8").replace("actors = [\n", "actors = [\n" + extra, 1),
+                    encoding="utf-8")
+    return folder
+
+
+def _analysis_seconds(folder: Path) -> float:
+    corpus = load_corpus(folder)
+    started = time.perf_counter()
+    analyse(corpus)
+    return time.perf_counter() - started
+
+
+def test_ten_thousand_actors_cost_little_more_than_ten(tmp_path: Path) -> None:
+    """Issue 15 #38: every speaker phrase tried every actor's name (10,000 actors: 40x the
+    analysis time of 10 on the sample). Names are found from the text's own words now;
+    what remains is building the matcher once. A loose bound: the machine is shared."""
+    few = _analysis_seconds(_sample_with_actors(tmp_path / "few", 10))
+    many = _analysis_seconds(_sample_with_actors(tmp_path / "many", 10_000))
+    assert many < 10 * few + 0.3, (few, many)
+
+
+def _tied_corpus(folder: Path) -> Path:
+    """Two sides; two accounts of one fact equally central (the same weights, other words),
+    plus unrelated accounts that give the words their weights: the fact's title is a tie."""
+    folder.mkdir()
+    (folder / "reconcile.toml").write_text(
+        'title = "Tie"\n[[sides]]\nid = "a"\nname = "Avaria"\nactors = ["Alpha Office"]\n'
+        '[[sides]]\nid = "b"\nname = "Belmont"\nactors = ["Beta Office"]\n', encoding="utf-8")
+    texts = {
+        "1.txt": "The Alpha Office said the orchard and the granary kept a lantern, a violin, "
+                 "a cobalt jar, a ferry ticket and a glacier map.",
+        "2.txt": "The Alpha Office said the orchard and the granary kept a kettle, a saddle, "
+                 "a tundra coat, a harp string and a basil pot.",
+        "3.txt": "The Beta Office said the orchard kept a lantern, a kettle, a thistle.",
+    }
+    others = ["river timber mill", "meadow clover hive", "harbor rope anchor", "quarry marble chisel",
+              "bakery flour oven", "forest cedar path", "valley fog bridge", "tower bell rope",
+              "market pepper scale", "island coral reef", "desert camel well", "school chalk slate"]
+    for k, words in enumerate(others):
+        place, near, thing = words.split()
+        who = "Alpha" if k % 2 else "Beta"
+        texts[f"f{k:02}.txt"] = f"The {who} Office said the {place} near the {near} held a {thing}."
+    for name, text in texts.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+def test_the_export_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Issue 14: fact titles changed between runs. Float sums over sets of terms ran in the
+    string hash's order, so two equally central accounts tied differently from run to run
+    (on this corpus seeds 1 and 2 gave two titles)."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = _tied_corpus(tmp_path / "corpus")
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, RECONCILE_NO_CACHE="1")
+        result = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus)],
+                                check=True, env=env, capture_output=True)
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+
+
+def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Path, monkeypatch) -> None:
+    """Issue 14: loading and cleaning are a quarter of a large analysis and split by article;
+    past POOL_MIN_ARTICLES they run in a process pool, and the corpus must come out the same."""
+    import tui.engine.loading as loading
+    from concurrent.futures import ProcessPoolExecutor
+
+    for k in range(12):
+        side = "Alpha" if k % 2 else "Beta"
+        (tmp_path / f"{k:02}.txt").write_text(
+            f"Headline number {k}\n\nThe {side} Office said {k} boats left the harbour at dawn.\n\n"
+            f"Officials added that the weather was calm on day {k}.\n", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("not an article\n", encoding="utf-8")
+    used = []
+
+    class Counting(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            used.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(loading, "POOL_MIN_ARTICLES", 4)
+    monkeypatch.setattr(loading.os, "cpu_count", lambda: 2)   # a one-core machine pools too, here
+    pooled = load_corpus(tmp_path)
+    monkeypatch.setenv("RECONCILE_NO_POOL", "1")
+    single = load_corpus(tmp_path)
+    assert used and pooled == single and len(pooled.articles) == 12
+
+
+def test_copies_of_a_text_are_scored_once_and_pair_as_before(tmp_path: Path, monkeypatch) -> None:
+    """Issue 14: reprints (the same passage in several articles) multiplied the candidates:
+    ten copies of a story made a hundred times the scoring. The first copy is matched and its
+    score given to every copy; the pairs must be exactly those of matching every copy."""
+    from tui.engine import pairing
+
+    story = ("The harbour master said the ferry left the northern pier at dawn with 40 crates of "
+             "copper wire.\n\nHe added that the customs office had sealed the crates the night "
+             "before, after a long inspection.\n")
+    other = ("A customs officer said 40 crates of copper wire were sealed the night before the "
+             "ferry left.\n\nThe ferry reached the southern pier by noon, the port authority said.\n")
+    for k in range(4):
+        (tmp_path / f"copy{k}.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(other, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+
+    def run() -> tuple[list, int]:
+        units = pairing._units(corpus.articles, "sentence")
+        stats: dict = {}
+        scores = pairing._pair_units(units, "sentences", lambda *a: None, set(), stats=stats)
+        return sorted((units[i].ref, units[j].ref, s) for (i, j), s in scores.items()), \
+            stats["sentences"]["candidates"]
+
+    once, scored_once = run()
+    monkeypatch.setattr(pairing, "COPIES_MIN", 10**9)   # every copy matched on its own
+    each, scored_each = run()
+    assert once == each and len(once) > 6
+    assert scored_once < scored_each
+
+
+def test_past_the_pair_limit_copies_pair_with_their_first_copy_and_say_so(tmp_path: Path, monkeypatch,
+                                                                          capsys) -> None:
+    """Issue 14: 10,000 articles made of ten copies of each story pair every pair a hundred
+    times, past any memory. Past MAX_COPY_PAIRS a copy pairs with its first copy only, and the
+    export says so in one warning line instead of running out of memory."""
+    from tui import cli
+    from tui.engine import pairing
+
+    story = ("The harbour master said the ferry left the northern pier at dawn with 40 crates of "
+             "copper wire.\n\nHe added that the customs office had sealed the crates the night "
+             "before, after a long inspection.\n")
+    for k in range(5):
+        (tmp_path / f"copy{k}.txt").write_text(story, encoding="utf-8")
+    full = pairing.pair_corpus(load_corpus(tmp_path))
+    monkeypatch.setattr(pairing, "MAX_COPY_PAIRS", 1)
+    lean = pairing.pair_corpus(load_corpus(tmp_path))
+    assert not full.warnings and len(lean.warnings) == 1
+    assert len(lean.pairs) < len(full.pairs) and {(p.a, p.b) for p in lean.pairs} <= {(p.a, p.b) for p in full.pairs}
+    out = tmp_path / "out" / "export.json"
+    out.parent.mkdir()
+    assert cli.main(["export", str(tmp_path), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("reconcile: warning: sentences: over 1 pairs") == 1
