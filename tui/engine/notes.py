@@ -298,13 +298,15 @@ class _Reader:
                 out.kind(kind)[record.id] = record
         return out
 
-    def _str(self, table: dict, key: str, kind: str, nth: int, required: bool = True) -> str | None:
+    def _str(self, table: dict, key: str, kind: str, nth: int) -> str:
         value = table.get(key)
-        if value is None and not required:
-            return None
         if not isinstance(value, str):
             raise self.fail(kind, nth, f"[[{kind}]] entry {nth + 1}: '{key}' must be a string")
         return value
+
+    def _opt(self, table: dict, key: str, kind: str, nth: int) -> str | None:
+        """An optional string: absent is None, present must be a string."""
+        return None if table.get(key) is None else self._str(table, key, kind, nth)
 
     def _time(self, table: dict, key: str, kind: str, nth: int) -> datetime:
         value = table.get(key)
@@ -338,7 +340,7 @@ class _Reader:
         return Note(self._str(t, "id", "notes", nth), self._str(t, "text", "notes", nth), verdict,
                     tuple(tags), self._time(t, "created", "notes", nth),
                     self._time(t, "updated", "notes", nth),
-                    self._str(t, "fact", "notes", nth, required=False), anchor,
+                    self._opt(t, "fact", "notes", nth), anchor,
                     {k: v for k, v in t.items() if k not in known})
 
     def link(self, t: dict, nth: int) -> PairFix:
@@ -352,26 +354,26 @@ class _Reader:
                        {k: v for k, v in t.items() if k not in known})
 
     def side(self, t: dict, nth: int) -> SideCorrection:
-        speaker = self._str(t, "speaker", "sides", nth, required=False)
+        speaker = self._opt(t, "speaker", "sides", nth)
         anchor = self._anchor(t["anchor"], "sides", nth, "anchor") if "anchor" in t else None
         if (speaker is None) == (anchor is None):
             raise self.fail("sides", nth, f"[[sides]] entry {nth + 1}: give either 'speaker' or 'anchor'")
         known = {"id", "side", "speaker", "anchor", "created", "updated"}
         return SideCorrection(self._str(t, "id", "sides", nth),
-                              self._str(t, "side", "sides", nth, required=False), speaker, anchor,
+                              self._opt(t, "side", "sides", nth), speaker, anchor,
                               self._time(t, "created", "sides", nth), self._time(t, "updated", "sides", nth),
                               {k: v for k, v in t.items() if k not in known})
 
 
     def review(self, t: dict, nth: int) -> FactReview:
-        verdict = self._str(t, "verdict", "reviews", nth, required=False)
+        verdict = self._opt(t, "verdict", "reviews", nth)
         if verdict is not None and verdict not in REVIEWS:
             raise self.fail("reviews", nth, f"[[reviews]] entry {nth + 1}: verdict {verdict!r} "
                             "is not one of " + ", ".join(REVIEWS))
         anchor = self._anchor(t["anchor"], "reviews", nth, "anchor") if "anchor" in t else None
         known = {"id", "fact", "verdict", "title", "anchor", "created", "updated"}
         return FactReview(self._str(t, "id", "reviews", nth), self._str(t, "fact", "reviews", nth),
-                          verdict, self._str(t, "title", "reviews", nth, required=False), anchor,
+                          verdict, self._opt(t, "title", "reviews", nth), anchor,
                           self._time(t, "created", "reviews", nth),
                           self._time(t, "updated", "reviews", nth),
                           {k: v for k, v in t.items() if k not in known})
@@ -393,7 +395,7 @@ class _Reader:
     def move(self, t: dict, nth: int) -> Move:
         anchors = {k: self._anchor(t[k], "moves", nth, k) if k in t else None
                    for k in ("into_anchor", "fact_anchor", "account")}
-        fact = self._str(t, "fact", "moves", nth, required=False)
+        fact = self._opt(t, "fact", "moves", nth)
         if (fact is None) == (anchors["account"] is None):
             raise self.fail("moves", nth, f"[[moves]] entry {nth + 1}: give either 'fact' "
                             "(merge it) or 'account' (move it)")

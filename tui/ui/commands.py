@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -15,12 +16,15 @@ from textual.content import Content
 from .labels import FILTERS, article_label, status_label
 from .safe_text import one_line
 
+if TYPE_CHECKING:
+    from .reader import ReaderApp
+
 
 class ReconcileCommands(Provider):
     """The reader's own commands, next to Textual's system commands."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str | None]]:
-        app = self.app
+        app = cast("ReaderApp", self.app)
         commands: list[tuple[str, Callable[[], object], str | None]] = [
             ("View: disputes", partial(app.switch_view, "disputes"), "The facts and both sides"),
             ("View: compare", partial(app.switch_view, "compare"), "Two articles side by side"),

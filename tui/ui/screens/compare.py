@@ -8,6 +8,8 @@ drawn only when they come into view, so long articles open at once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -26,9 +28,15 @@ from ..widgets.account_card import clean_spans, diff_text
 from ..widgets.long_text import Block, LongText
 from ..widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from ..reader import ReaderApp
+
 
 class CompareScreen(Screen):
     """Any two articles of the corpus, aligned paragraph by paragraph."""
+
+    if TYPE_CHECKING:  # the reader's own app: its methods are what this class calls
+        app: ReaderApp
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="compare.back",

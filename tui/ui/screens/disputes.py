@@ -4,6 +4,7 @@ side by side.  It only reads the engine's `Analysis`; nothing is recomputed."""
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -21,6 +22,9 @@ from ..safe_text import one_line
 from ..widgets.dispute_panes import Column, DisputePanes
 from ..widgets.fact_list import FactList
 from ..widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from ..reader import ReaderApp
 
 NARROW = 100  # below this width the fact list goes above the panes
 
@@ -42,6 +46,9 @@ def columns_for(analysis_or_corpus: Corpus, facts: tuple[Fact, ...] = ()) -> tup
 
 class DisputesScreen(Screen):
     """Fact list on the left (or top), the selected fact's accounts in aligned panes."""
+
+    if TYPE_CHECKING:  # the reader's own app: its methods are what this screen calls
+        app: ReaderApp
 
     BINDINGS = [
         Binding("n,]", "next_dispute(1)", "Next", id="disputes.next", key_display="n",

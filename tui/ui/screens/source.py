@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.padding import Padding
 from rich.text import Text
@@ -20,9 +21,15 @@ from ..safe_text import clean, one_line
 from ..widgets.long_text import Block, LongText
 from ..widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from ..reader import ReaderApp
+
 
 class SourceScreen(Screen):
     """An article as the engine read it, with the account's sentence highlighted."""
+
+    if TYPE_CHECKING:  # the reader's own app: its methods are what this class calls
+        app: ReaderApp
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="source.back",
@@ -197,8 +204,9 @@ class SourceScreen(Screen):
         old = stops[refs.index(self.cursor)][0] if self.cursor in refs else None
         self.cursor = stops[at][1]
         block = stops[at][0]
-        for changed in {old, block} - {None}:
-            body.refresh_block(changed)
+        for changed in {old, block}:
+            if changed is not None:
+                body.refresh_block(changed)
         if block not in body.blocks_in_view() or block == in_view.stop - 1:
             body.scroll_to_block(block, center=True)
 
