@@ -953,3 +953,30 @@ async def test_merge_two_facts_and_move_an_account(app, tmp_path):
         assert len(video.accounts) == 2 and current(app) == "f-video"
         [move] = NoteStore(tmp_path / "notes.toml").moves
         assert move.into == "f-video" and move.account is not None
+
+
+@sync
+async def test_export_from_the_reader(tmp_path):
+    """Issue 13: the palette exports the analysis as shown (decisions included) to the
+    corpus's .reconcile/exports and says where."""
+    import json
+
+    from conftest import write
+    from tui.engine.analysis import analyse
+    from tui.engine.loading import load_corpus
+
+    write(tmp_path, "a.txt", "The ministry said the ship was in its waters.\n")
+    write(tmp_path, "b.txt", "The embassy said the ship never left open sea.\n")
+    corpus = load_corpus(tmp_path)
+    app = ReconcileApp(corpus, theme_name="dark", notes_path=tmp_path / "n.toml",
+                       analysis=analyse(corpus))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for fmt in ("json", "html"):
+            app.export_here(fmt)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    files = sorted((tmp_path / ".reconcile" / "exports").iterdir(), key=lambda f: f.suffix)
+    assert [f.suffix for f in files] == [".html", ".json"]
+    assert json.loads(files[1].read_text())["schema"].startswith("reconcile.export/")
+    assert "Exported to" in _toasts(app)

@@ -40,6 +40,12 @@ class ReconcileCommands(Provider):
             ("Undo", app.action_undo, "The session's last change to notes, reviews, pairings or "
              "sides · key: u"),
             ("Redo", app.action_redo, "key: ctrl+r"),
+            ("Export: HTML report", partial(app.export_here, "html"),
+             "Both sides side by side, your decisions and notes, in .reconcile/exports"),
+            ("Export: Markdown report", partial(app.export_here, "markdown"),
+             "The report as Markdown, in .reconcile/exports"),
+            ("Export: JSON", partial(app.export_here, "json"),
+             "Everything the engine found, with provenance, in .reconcile/exports"),
             ("Case file: write reconcile.toml from the inferred sides", app.write_case_file,
              "Name the sides yourself: a draft to check and edit"),
         ]

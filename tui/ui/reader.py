@@ -182,16 +182,18 @@ class ReaderApp(App[None]):
             else:
                 yield command
 
-    def screenshot_here(self) -> None:
-        """Textual's own saved to ~/Downloads and failed without a word when it did not exist."""
+    def _output_folder(self, kind: str) -> Path:
+        """Where the reader writes screenshots and exports: the corpus's hidden .reconcile
+        folder (so the next load does not list them as skipped files), else the data folder."""
         from ..engine.atomic import can_write_in
         from ..engine.userdirs import user_dir
 
         corpus = self.corpus.path if self.corpus.path.is_dir() else self.corpus.path.parent
-        # hidden, so the next load does not list the picture as a skipped file
-        folder = corpus / ".reconcile" / "screenshots"
-        if not can_write_in(corpus):
-            folder = user_dir("data") / "screenshots"
+        return corpus / ".reconcile" / kind if can_write_in(corpus) else user_dir("data") / kind
+
+    def screenshot_here(self) -> None:
+        """Textual's own saved to ~/Downloads and failed without a word when it did not exist."""
+        folder = self._output_folder("screenshots")
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = self.save_screenshot(path=str(folder))
@@ -200,6 +202,40 @@ class ReaderApp(App[None]):
                         markup=False)
             return
         self.notify(f"Screenshot saved to {path}", markup=False, timeout=6)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export_here(self, fmt: str) -> None:
+        """Palette 'Export: ...': the analysis as shown (with the user's decisions) and the
+        notes, written to the output folder; the path is said when done."""
+        from time import strftime
+
+        from ..engine.atomic import write_atomic
+        from ..engine.report import to_html, to_markdown
+
+        analysis = self.analysis
+        if analysis is None:
+            self.call_from_thread(self.notify, "Nothing to export yet: the engine is reading.")
+            return
+        store = self._notes_ui().store_for(self)
+        folder = self._output_folder("exports")
+        path = folder / f"reconcile-{strftime('%Y%m%d-%H%M%S')}.{ {'markdown': 'md'}.get(fmt, fmt)}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if fmt == "json":
+                from ..engine.export import write_json
+                from ..engine.notes import notes_json
+
+                with open(path, "w", encoding="utf-8") as out:
+                    write_json(analysis, out, notes_json(store, analysis.corpus))
+            else:
+                markdown = to_markdown(analysis, store)
+                text = markdown if fmt == "markdown" else to_html(markdown, analysis.corpus.title)
+                write_atomic(path, text.encode("utf-8"), keep_backup=False)
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"Not exported: {path}: {exc.strerror or exc}",
+                                  severity="error", markup=False)
+            return
+        self.call_from_thread(self.notify, f"Exported to {path}", markup=False, timeout=8)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Side colours and the dispute highlight for themes that do not set them."""
