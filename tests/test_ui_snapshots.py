@@ -89,3 +89,19 @@ def test_search(snap_compare, seeds, tmp_path):
         await pilot.press(*"propeller")
         await settle(pilot)
     assert snap_compare(_app(seeds, tmp_path), terminal_size=(100, 30), run_before=run)
+
+
+# Issue 13's new screens and states, at the smallest and a large terminal.
+WORKBENCH = {
+    "reviewed": ("y", "n", "d", "r", *"Mine", "enter"),        # marks and a renamed fact
+    "fact_picker": ("tab", "v"),                                  # move an account: pick a fact
+    "rename": ("r",),                                             # the title prompt
+    "source_cursor_and_find": ("enter", "j", "j", "slash", *"drone", "enter"),
+}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+@pytest.mark.parametrize("state", sorted(WORKBENCH))
+def test_workbench(snap_compare, seeds, tmp_path, size, state):
+    assert snap_compare(_app(seeds, tmp_path), terminal_size=size,
+                        run_before=_before(*WORKBENCH[state]))
