@@ -148,3 +148,23 @@ def test_merging_facts_and_moving_an_account_regroup_every_export(corpus: Corpus
                               capture_output=True, text=True, check=True).stdout
     exported = {f["id"]: f for f in json.loads(document)["facts"]}
     assert "an account moved here by the user" in exported[a.id]["evidence"]
+
+
+def test_an_account_split_off_is_a_fact_of_its_own(corpus: Corpus):
+    """Issue 13: a fact that is really two: an account moved into a new fact (NEW_FACT), which
+    later moves can join by its id."""
+    from tui.engine.notes import NEW_FACT
+
+    analysis = analyse(corpus)
+    fact = next(f for f in analysis.facts if len(f.accounts) >= 3)
+    taken, joining = fact.accounts[1].ref, fact.accounts[2].ref
+    store = open_store(corpus)
+    split = store.move(NEW_FACT, None, account=anchor_for_ref(corpus, taken))
+    facts = apply_reviews(analysis, open_store(corpus)).facts
+    ids = [f.id for f in facts]
+    alone = facts[ids.index(fact.id) + 1]
+    assert alone.id == f"split-{split.id[:8]}" and [a.ref for a in alone.accounts] == [taken]
+    assert taken not in [a.ref for a in facts[ids.index(fact.id)].accounts]
+    store.move(alone.id, anchor_for_ref(corpus, taken), account=anchor_for_ref(corpus, joining))
+    grown = {f.id: f for f in apply_reviews(analysis, open_store(corpus)).facts}[alone.id]
+    assert [a.ref for a in grown.accounts] == [taken, joining]

@@ -953,6 +953,12 @@ async def test_merge_two_facts_and_move_an_account(app, tmp_path):
         assert len(video.accounts) == 2 and current(app) == "f-video"
         [move] = NoteStore(tmp_path / "notes.toml").moves
         assert move.into == "f-video" and move.account is not None
+        await pilot.press("u")
+        app.screen.jump_to("f-intercept")
+        await pilot.press("v", "enter")  # the first choice: a fact of its own
+        await pilot.pause()
+        assert current(app).startswith("split-")
+        assert len(app.screen.current_fact.accounts) == 1
 
 
 @sync

@@ -36,6 +36,7 @@ NOTES_FILE = "reconcile-notes.toml"
 VERDICTS = ("unverified", "supported", "refuted", "misleading", "unclear")
 KINDS = ("notes", "links", "sides", "reviews", "facts", "moves")  # arrays of tables in the file
 REVIEWS = ("confirmed", "dismissed")  # the user's word on a fact the engine found
+NEW_FACT = "new"  # a move's `into` when the account is split off into a fact of its own
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -135,8 +136,9 @@ class UserFact:
 @dataclass(frozen=True)
 class Move:
     """The user regrouping facts: one account (`account`, its sentence) moved into the fact
-    `into`, or, without an account, the whole fact `fact` merged into `into`.  Facts are
-    named by id and by the anchor of their first account, as reviews are."""
+    `into` (NEW_FACT: split off into a fact of its own), or, without an account, the whole
+    fact `fact` merged into `into`.  Facts are named by id and by the anchor of their first
+    account, as reviews are."""
 
     id: str
     into: str

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .anchors import Anchor
 from .model import Account, Analysis, Fact, Ref
-from .notes import FactReview, Move, NoteStore, UserFact, ref_of
+from .notes import NEW_FACT, FactReview, Move, NoteStore, UserFact, ref_of
 
 
 def apply_reviews(analysis: Analysis, store: NoteStore) -> Analysis:
@@ -38,6 +38,9 @@ def regrouped(facts: Sequence[Fact], moves: Iterable[Move],
     account goes."""
     out = list(facts)
     for move in moves:
+        if move.into == NEW_FACT and move.account is not None:
+            out = _split(out, move, place(move.account))
+            continue
         into = _find(out, move.into, place(move.into_anchor))
         if into is None:
             continue
@@ -60,6 +63,21 @@ def regrouped(facts: Sequence[Fact], moves: Iterable[Move],
                         evidence=into.evidence + (note,))
         out = [grown if f is into else f for f in out if f.accounts]
     return tuple(out)
+
+
+def _split(facts: list[Fact], move: Move, ref: Ref | None) -> list[Fact]:
+    """The account at `ref` taken out of its facts into a fact of its own, right after the
+    first fact that held it (its id, split-<move>, lets later moves join it)."""
+    account = _account(facts, ref)
+    if account is None:
+        return facts
+    source = next(f for f in facts if account in f.accounts)
+    alone = replace(source, id=f"split-{move.id[:8]}", status="one-sided", rank=source.rank,
+                    accounts=(account,), evidence=("split off by the user",), positions=(),
+                    title=f"{source.title} (split)", review=None, engine_title=None)
+    out = [replace(f, accounts=tuple(a for a in f.accounts if a.ref != ref)) for f in facts]
+    out.insert(facts.index(source) + 1, alone)
+    return [f for f in out if f.accounts]
 
 
 def _find(facts: Sequence[Fact], fact_id: str | None, ref: Ref | None) -> Fact | None:

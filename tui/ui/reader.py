@@ -385,27 +385,28 @@ class ReaderApp(App[None]):
         self.notify(f"{done}: {fact.engine_title or fact.title} (u undoes)", timeout=3,
                     markup=False)
 
-    def regroup(self, into: Fact, done: str, *, fact: Fact | None = None,
+    def regroup(self, into: Fact | None, done: str, *, fact: Fact | None = None,
                 account: Ref | None = None) -> None:
-        """Merge `fact` into `into`, or move the account at `account` into it, and show it."""
+        """Merge `fact` into `into`, or move the account at `account` into it (None: split it
+        off into a fact of its own), and show the fact that grew."""
         from ..engine.anchors import anchor_for_ref
-        from ..engine.notes import SAVE_ERRORS
+        from ..engine.notes import NEW_FACT, SAVE_ERRORS
 
         store = self._notes_ui().store_for(self)
 
-        def first(f: Fact):
-            return anchor_for_ref(self.corpus, f.accounts[0].ref) if f.accounts else None
+        def first(f: Fact | None):
+            return anchor_for_ref(self.corpus, f.accounts[0].ref) if f and f.accounts else None
 
         try:
-            store.move(into.id, first(into), fact=fact.id if fact else None,
-                       fact_anchor=first(fact) if fact else None,
-                       account=anchor_for_ref(self.corpus, account) if account else None)
+            move = store.move(into.id if into else NEW_FACT, first(into),
+                              fact=fact.id if fact else None, fact_anchor=first(fact),
+                              account=anchor_for_ref(self.corpus, account) if account else None)
         except SAVE_ERRORS as exc:
             self.notify(f"Not saved: {exc}", severity="error", markup=False)
             return
         self.reviews_changed(store)
-        self.jump_to_fact(into.id)
-        self.notify(f"{done}: {into.title} (u undoes)", timeout=3, markup=False)
+        self.jump_to_fact(into.id if into else f"split-{move.id[:8]}")
+        self.notify(f"{done} (u undoes)", timeout=3, markup=False)
 
     def mark_ref(self, ref: Ref, text: str) -> None:
         """Remember a sentence (m) for a dispute made from it and another one (D)."""

@@ -87,7 +87,8 @@ class DisputesScreen(Screen):
         Binding("M", "merge", "Merge", show=False, id="disputes.merge",
                 tooltip="Mark this fact; M on another fact merges the marked one into it"),
         Binding("v", "move_account", "Move account", show=False, id="disputes.move",
-                tooltip="Move the selected account into another fact (pick it from a list)"),
+                tooltip="Move the selected account into another fact, or split it off into a "
+                        "fact of its own (pick from a list)"),
     ]
 
     DEFAULT_CSS = """
@@ -438,7 +439,7 @@ class DisputesScreen(Screen):
                         "merge it into and press M.", timeout=5, markup=False)
             return
         self.merge_from = None
-        self.app.regroup(fact, "Merged into it", fact=marked)
+        self.app.regroup(fact, f"Merged into: {one_line(fact.title, 60)}", fact=marked)
 
     def action_move_account(self) -> None:
         from .fact_picker import FactPicker
@@ -451,9 +452,13 @@ class DisputesScreen(Screen):
             if self.analysis else []
 
         def picked(fact_id: str | None) -> None:
+            if fact_id == FactPicker.NEW:
+                self.app.regroup(None, "Split off into a fact of its own", account=account.ref)
+                return
             target = next((f for f in others if f.id == fact_id), None)
             if target is not None:
-                self.app.regroup(target, "Account moved into it", account=account.ref)
+                self.app.regroup(target, f"Account moved into: {one_line(target.title, 60)}",
+                                 account=account.ref)
 
         self.app.push_screen(FactPicker(others, "move the account into which fact?"), picked)
 

@@ -1,4 +1,5 @@
-"""Pick a fact from the list (to move an account into it): type to narrow, enter to pick."""
+"""Pick a fact from the list (to move an account into it), or a new fact of its own (to split
+it off): type to narrow, enter to pick."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from ..safe_text import one_line, plain
 
 
 class FactPicker(ModalScreen[str | None]):
-    """Dismisses with the chosen fact's id, or None when cancelled."""
+    """Dismisses with the chosen fact's id, NEW for a new fact, or None when cancelled."""
+
+    NEW = "\0new"  # no fact id starts with a NUL
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick.cancel",
                         tooltip="Close without choosing")]
@@ -56,6 +59,9 @@ class FactPicker(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         wanted = query.strip().casefold()
+        label = "+ a new fact of its own (split it off)"
+        if wanted in label:
+            options.add_option(Option(plain(label), id=self.NEW))
         options.add_options(
             Option(plain(f"{status_label(f.status)}  {one_line(f.title, 90)}"), id=f.id)
             for f in self.facts if wanted in f.title.casefold())
