@@ -16,6 +16,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import write
 from tui.engine import notes as notes_mod
+from tui.engine.notes import location as notes_location
+from tui.engine.notes import store as notes_store
+from tui.engine.notes import tomlfile as notes_toml
 from tui.engine.anchors import anchor_for_ref
 from tui.engine.atomic import backup_path
 from tui.engine.loading import load_corpus
@@ -61,9 +64,14 @@ def test_a_save_writes_only_the_changed_record(corpus: Corpus, monkeypatch):
     for n in range(30):
         store.save_note(new_note(f"note {n}\nsecond line", tags=["t"]))
     written: list[str] = []
-    real = notes_mod._block
-    monkeypatch.setattr(notes_mod, "_block", lambda kind, table: written.append(table["id"])
-                        or real(kind, table))
+    real = notes_toml.write_block
+
+    def counted(kind, table):
+        written.append(table["id"])
+        return real(kind, table)
+
+    for module in (notes_toml, notes_store):  # saves write in one, prepare() in the other
+        monkeypatch.setattr(module, "write_block", counted)
     changed = store.save_note(new_note("one more"))
     assert written == [changed.id]
     again = open_store(corpus)
@@ -179,7 +187,8 @@ def test_default_path_beside_a_writable_corpus(corpus: Corpus):
 def test_default_path_falls_back_to_data_dir(corpus: Corpus, tmp_path: Path, monkeypatch):
     """A read-only corpus (e.g. the bundled sample in site-packages) gets a per-corpus data file."""
     monkeypatch.setenv("RECONCILE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(notes_mod, "can_write_in", lambda folder: folder != corpus.path.resolve())
+    for module in (notes_location, notes_store):
+        monkeypatch.setattr(module, "can_write_in", lambda folder: folder != corpus.path.resolve())
     path = default_notes_path(corpus.path)
     assert path.parent == tmp_path / "data" / "notes" and path.name.startswith("corpus-")
     other = default_notes_path(tmp_path)  # a different corpus gets a different file
@@ -193,7 +202,8 @@ def test_notes_beside_a_corpus_that_became_read_only_are_read(corpus: Corpus, tm
     """Issue 15 #22: the existing file beside the corpus wins over an empty one in the data folder."""
     open_store(corpus).save_note(new_note("written while the folder was writable"))
     monkeypatch.setenv("RECONCILE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(notes_mod, "can_write_in", lambda folder: folder != corpus.path.resolve())
+    for module in (notes_location, notes_store):
+        monkeypatch.setattr(module, "can_write_in", lambda folder: folder != corpus.path.resolve())
     store = open_store(corpus)
     assert store.path == corpus.path.resolve() / NOTES_FILE
     assert [n.text for n in store.notes] == ["written while the folder was writable"]
@@ -380,16 +390,16 @@ def test_a_failed_save_leaves_no_phantom_and_the_next_one_works(corpus: Corpus, 
     """Issue 15 #20: memory changes only after the write succeeds."""
     store = open_store(corpus)
     store.save_note(new_note("kept"))
-    real = notes_mod.write_atomic
+    real = notes_store.write_atomic
 
     def refuse(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(notes_mod, "write_atomic", refuse)
+    monkeypatch.setattr(notes_store, "write_atomic", refuse)
     with pytest.raises(OSError):
         store.save_note(new_note("phantom"))
     assert [n.text for n in store.notes] == ["kept"]
-    monkeypatch.setattr(notes_mod, "write_atomic", real)
+    monkeypatch.setattr(notes_store, "write_atomic", real)
     store.save_note(new_note("later"))
     assert [n.text for n in open_store(corpus).notes] == ["kept", "later"]
 

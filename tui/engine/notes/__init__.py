@@ -1,0 +1,49 @@
+"""Notes, pairing fixes and side corrections, kept safe in one TOML file.
+
+A fact-checker's notes are the work product, so this module is about not
+losing them: every save is atomic with a `.bak` of the previous version; a
+file we cannot read (bad TOML, another schema) is opened read-only and never
+overwritten; a file changed by someone else while we run is merged, not
+clobbered.  Notes point into the corpus through `anchors.Anchor`, re-placed on
+every load, and a note that cannot be placed is kept and listed as orphaned.
+
+No Textual here: the reader, the export and the tests all use this package.  Its
+modules, in the order data flows: `records` (what the file holds), `location` (where it
+lives), `tomlfile` (reading and writing the TOML), `merge` (two writers), `store` (the
+reader's and the export's handle on it) and `views` (plain data for exports, and which
+notes sit where).
+"""
+
+from .location import data_dir, default_notes_path
+from .merge import merge
+from .records import (
+                      KINDS,
+                      NEW_FACT,
+                      NOTES_FILE,
+                      REVIEWS,
+                      SAVE_ERRORS,
+                      SCHEMA,
+                      VERDICTS,
+                      FactReview,
+                      Move,
+                      Note,
+                      NotesData,
+                      NotesFileError,
+                      NotesReadOnly,
+                      PairFix,
+                      Record,
+                      SideCorrection,
+                      UserFact,
+                      new_id,
+                      now,
+)
+from .store import NoteStore, new_note, open_store, parse_tags, ref_of
+from .tomlfile import dump_notes, parse_notes, read_notes
+from .views import NoteIndex, NoteTarget, anchor_dict, note_dict, notes_json, target_for
+
+__all__ = ["KINDS", "NEW_FACT", "NOTES_FILE", "REVIEWS", "SAVE_ERRORS", "SCHEMA", "VERDICTS",
+           "FactReview", "Move", "Note", "NoteIndex", "NoteStore", "NoteTarget", "NotesData",
+           "NotesFileError", "NotesReadOnly", "PairFix", "Record", "SideCorrection", "UserFact",
+           "anchor_dict", "data_dir", "default_notes_path", "dump_notes", "merge", "new_id",
+           "new_note", "note_dict", "notes_json", "now", "open_store", "parse_notes",
+           "parse_tags", "read_notes", "ref_of", "target_for"]
