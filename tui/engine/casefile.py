@@ -194,8 +194,8 @@ def case_to_toml(case: Case) -> dict[str, Any]:
 DRAFT_HEADER = """\
 # reconcile.toml, drafted by reconcile from the sides it inferred from the articles.
 # Check each side's name and actors (people and bodies whose statements are that side's),
-# add aliases ("Austin" for "Lloyd Austin"), then reopen the folder.  Format: README,
-# "The case file".
+# add aliases ("Austin" for "Lloyd Austin"), then reopen the folder.  Format: reconcile's
+# docs/corpus.md, "The case file".
 """
 
 

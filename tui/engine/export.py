@@ -198,7 +198,7 @@ def _fact(fact: Fact) -> dict[str, Any]:
 
 
 def _review_fields(fact: Fact) -> dict[str, Any]:
-    """The user's word on the fact, present only when given (see README "Curation")."""
+    """The user's word on the fact, present only when given (see docs/notes.md, "Curation")."""
     fields: dict[str, Any] = {}
     if fact.review is not None:
         fields["review"] = fact.review

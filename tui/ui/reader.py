@@ -158,7 +158,7 @@ class ReaderApp(App[None]):
 
     def _apply_keymap(self, keymap: object) -> None:
         """The user's own keys: `[keymap]` in settings.toml maps a binding id (the help screen
-        and the README list them) to keys, e.g. `"disputes.next" = "j,ctrl+n"`."""
+        and docs/reader.md list them) to keys, e.g. `"disputes.next" = "j,ctrl+n"`."""
         self.user_keymap: dict[str, str] = {}
         if keymap is None:
             return

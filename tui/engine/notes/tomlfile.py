@@ -215,9 +215,9 @@ def _locate(text: str, key: str, nth: int) -> tuple[int, int]:
 # Writing
 
 _HEADER = """\
-# reconcile notes: your notes, pairing fixes and side corrections for one corpus.
+# reconcile notes: your notes and decisions (pairings, sides, reviews) for one corpus.
 # Safe to read and to edit by hand (keep it valid TOML); the schema is described
-# in the README under "Notes".  Written atomically; the previous version is *.bak.
+# in reconcile's docs/notes.md.  Written atomically; the previous version is *.bak.
 """
 
 
