@@ -510,13 +510,18 @@ def test_export_in_its_own_process(spec: Folder) -> None:
 KEY = st.sampled_from((
     "n", "p", "j", "k", "enter", "escape", "d", "c", "tab", "shift+tab", "N", "a", "f", "m",
     "equals_sign", "x", "S", "1", "2", "s", "e", "y", "ctrl+s", "question_mark", "slash", "down",
-    "up", "space", "backspace", "h", "l"))
+    "up", "space", "backspace", "h", "l", "r", "M", "v", "D", "u", "ctrl+r", "o", "g", "G"))
 SEQUENCE = st.sampled_from((
     ("a", "[", "b", "]", "\x1b", "ctrl+s"), ("tab", "j", "a", "t", "tab", "tab", "x", ",", "y", "f2"),
     ("N", "enter"), ("N", "e", "z", "ctrl+s"), ("N", "d", "y"), ("N", "slash", "r", "escape", "escape"),
     ("S", "1"), ("tab", "S", "s", "2"), ("m", "tab", "j", "equals_sign"), ("m", "n", "x"),
     ("enter", "d", "j", "c", "1", "2", "s", "escape", "escape"), ("slash", "d", "r", "down", "enter"),
     ("f", "f", "n", "p"),
+    # the workbench: merge, move or split, make a dispute, rename, find, undo and redo
+    ("M", "n", "M"), ("tab", "v", "enter"), ("tab", "v", "down", "enter"),
+    ("tab", "m", "l", "D", "t", "enter"), ("r", "t", "enter"),
+    ("enter", "j", "m", "escape", "tab", "D", "t", "enter"), ("enter", "slash", "t", "enter", "n"),
+    ("y", "d", "u", "u", "ctrl+r"),
 ))
 KEYS = st.lists(st.one_of(KEY.map(lambda key: (key,)), SEQUENCE), min_size=2, max_size=8).map(
     lambda chunks: [key for chunk in chunks for key in chunk])
