@@ -1,21 +1,21 @@
 """Where the reader was in each corpus: the fact and the filter, so reopening a folder lands
 where the user left it instead of on the first dispute with the filter reset.
 
-Kept in the user data folder (`resume.toml`), keyed by the corpus folder's resolved path,
-the most recent 100 corpora only.  Losing this file loses nothing but the place, so every
-error reading or writing it is ignored.
+Kept in the user data folder (`resume.json`, JSON: it is read while the first dispute is
+being shown, and a TOML reader cost that moment 10-15 ms of imports), keyed by the corpus
+folder's resolved path, the most recent 100 corpora only.  Losing this file loses nothing but
+the place, so every error reading or writing it is ignored.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine.atomic import write_atomic
-from ..engine.tomlcompat import decode, parse
 from ..engine.userdirs import user_dir
 
-RESUME_FILE = "resume.toml"
+RESUME_FILE = "resume.json"
 KEEP = 100
 
 
@@ -37,7 +37,7 @@ def _key(corpus_path: Path) -> str:
 
 def _read() -> dict:
     try:
-        places = parse(decode(_path().read_bytes())).get("places", {})
+        places = json.loads(_path().read_bytes()).get("places", {})
     except Exception:  # noqa: BLE001 - a lost place is no error worth showing
         return {}
     return places if isinstance(places, dict) else {}
@@ -54,7 +54,7 @@ def load(corpus_path: Path) -> Place | None:
 
 def save(corpus_path: Path, place: Place) -> None:
     """Remember the place (most recent last; the oldest beyond KEEP are forgotten)."""
-    import tomli_w
+    from ..engine.atomic import write_atomic  # saving is never on the way to the first paint
 
     places = _read()
     places.pop(_key(corpus_path), None)
@@ -62,6 +62,7 @@ def save(corpus_path: Path, place: Place) -> None:
     places[_key(corpus_path)] = entry
     places = dict(list(places.items())[-KEEP:])
     try:
-        write_atomic(_path(), tomli_w.dumps({"places": places}).encode("utf-8"), keep_backup=False)
+        write_atomic(_path(), json.dumps({"places": places}, ensure_ascii=False, indent=1)
+                     .encode("utf-8"), keep_backup=False)
     except (OSError, TypeError, ValueError):
         pass
