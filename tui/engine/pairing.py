@@ -134,7 +134,7 @@ def _unit(ref: Ref, article: int, text: str) -> _Unit:
     """A unit with term -> weight factor (the largest over the term's occurrences)
     and term -> the word as first written."""
     factors, shown = _scanned(text)
-    return _Unit(ref, article, text, dict(factors), shown=dict(shown))
+    return _Unit(ref, article, text, dict(factors), words=_word_keys(text), shown=dict(shown))
 
 
 @lru_cache(maxsize=4096)
@@ -159,8 +159,7 @@ def _word_keys(text: str) -> tuple[str, ...]:
 def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress | None = None) -> Pairing:
     """Sentence and paragraph pairs across the corpus's articles, article similarity, wire copy."""
     report = progress or (lambda stage, done, total: None)
-    sentences = _units(corpus.articles, "sentence")
-    paragraphs = _units(corpus.articles, "paragraph")
+    sentences, paragraphs = _all_units(corpus.articles)
     far = _far_apart(corpus.articles)
     sentence_band: dict = {}
     paragraph_band: dict = {}
@@ -180,13 +179,22 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     report("articles", 0, 1)
     similarity, wire = _articles(corpus, pairs, paragraphs)
     report("articles", 1, 1)
-    pairs.sort(key=lambda p: (p.kind != "paragraph", p.a, p.b))
+    pairs.sort(key=_pair_order)
     warnings = tuple(
         f"{stage}: over {MAX_COPY_PAIRS:,} pairs, so from there on the copies of a reprinted "
         f"passage were paired with its first copy only, not each with every partner "
         f"({n['copies_limited']:,} groups of copies)"
         for stage, n in limited.items() if n.get("copies_limited"))
     return Pairing(tuple(pairs), tuple(similarity), tuple(wire), warnings)
+
+
+def _pair_order(p: Pair) -> tuple:
+    """Paragraph pairs first, then by place: Ref's own order, as plain values (comparing the
+    dataclasses called Python code a million times on a thousand articles).  A paragraph
+    sorts before its sentences."""
+    a, b = p.a, p.b
+    return (p.kind != "paragraph", a.article, a.paragraph, -1 if a.sentence is None else a.sentence,
+            b.article, b.paragraph, -1 if b.sentence is None else b.sentence)
 
 
 # --- units and weights -------------------------------------------------------------------------
@@ -202,6 +210,19 @@ def _units(articles: Sequence[Article], kind: str) -> list[_Unit]:
                 units.extend(_unit(Ref(article.id, p.index, s.index), ai, s.text)
                              for s in p.sentences)
     return units
+
+
+def _all_units(articles: Sequence[Article]) -> tuple[list[_Unit], list[_Unit]]:
+    """Every sentence and every paragraph, in the order of `_units`, made in one pass so that
+    a one-sentence paragraph (most of them in wire-style news) is scanned once: its sentence
+    follows it while the scan is still in the caches."""
+    sentences: list[_Unit] = []
+    paragraphs: list[_Unit] = []
+    for ai, article in enumerate(articles):
+        for p in article.paragraphs:
+            paragraphs.append(_unit(Ref(article.id, p.index), ai, p.text))
+            sentences.extend(_unit(Ref(article.id, p.index, s.index), ai, s.text) for s in p.sentences)
+    return sentences, paragraphs
 
 
 def idf_weights(units: Iterable[_Unit]) -> tuple[dict[str, float], dict[str, int]]:
@@ -224,7 +245,6 @@ def _prepare(units: list[_Unit], idf: dict[str, float]) -> None:
     for u in units:
         u.weight = sum(idf[t] * f for t, f in u.terms.items()) or 1e-9
         u.key = " ".join(sorted(u.terms))
-        u.words = _word_keys(u.text)
 
 
 # --- scoring ----------------------------------------------------------------------------------
@@ -478,10 +498,10 @@ def _lift(paragraph_scores: dict, sentence_scores: dict, sentences: list[_Unit],
           paragraphs: list[_Unit]) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """Paragraph pairs: the better of the paragraph-level score and the best sentence pair inside."""
     index = {u.ref: n for n, u in enumerate(paragraphs)}
+    paragraph_of = [index[u.ref.whole_paragraph] for u in sentences]   # once per sentence, not pair
     out = dict(paragraph_scores)
     for (i, j), (score, shared) in sentence_scores.items():
-        a, b = sentences[i].ref, sentences[j].ref
-        key = (index[a.whole_paragraph], index[b.whole_paragraph])
+        key = (paragraph_of[i], paragraph_of[j])
         if key not in out or out[key][0] < score:
             out[key] = (score, shared)
     return out
@@ -557,7 +577,11 @@ def _apply_links(corpus: Corpus, pairs: list[TextPair], links: Sequence[Link]) -
 
     A "not the same" decision on two paragraphs also removes the sentence
     pairs between them: the user has said those paragraphs tell different facts.
+    Without links the pairs stand as they are (a thousand articles' pairs cost a second
+    of keys to find nothing).
     """
+    if not links:
+        return pairs
     def key(a: Ref, b: Ref) -> frozenset[Ref]:
         return frozenset((a, b))
 
