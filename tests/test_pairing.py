@@ -197,3 +197,17 @@ def test_degenerate_corpora(tmp_path: Path, seeds: Corpus) -> None:
     write(tmp_path, "b.txt", "Only one sentence here about a harbour.\n")
     result = pair_corpus(load_corpus(tmp_path))
     assert result.pairs == () and len(result.article_similarity) <= 1
+
+
+def test_a_link_from_a_paragraph_to_a_sentence_sorts_with_the_sentence_pairs(seeds: Corpus) -> None:
+    """A user link from a whole paragraph to one sentence is a sentence-level pair whose first
+    place names no sentence; sorting it among the engine's pairs of that paragraph's sentences
+    compared None with a number and raised.  The paragraph now sorts before its sentences."""
+    engine = pair_corpus(seeds).pairs
+    some = next(p for p in engine if p.kind == "sentence" and p.a.article == AP1)
+    paragraph = Ref(AP1, some.a.paragraph)
+    target = next(p.b for p in engine if p.kind == "sentence" and p.b.article != AP1 and p.b != some.b)
+    pairs = pair_corpus(seeds, [Link(paragraph, target, same=True)]).pairs
+    mine = [n for n, p in enumerate(pairs) if p.origin == "user"]
+    theirs = [n for n, p in enumerate(pairs) if p.kind == "sentence" and p.a == some.a]
+    assert len(mine) == 1 and pairs[mine[0]].kind == "sentence" and mine[0] < min(theirs)

@@ -117,6 +117,34 @@ def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Pat
     assert used and pooled == single and len(pooled.articles) == 12
 
 
+def test_a_large_corpus_pairs_in_a_process_pool_the_same_as_in_one(monkeypatch) -> None:
+    """Issue 14: the probes (blocking sums, then rapidfuzz) are most of pairing's time; past
+    POOL_MIN_PROBES they run in forked workers, and every pair, score and stat must be the same
+    (the sample's reprints go through the copy groups too)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tui.engine import pairing
+
+    corpus = load_corpus(SEEDS)
+    used = []
+
+    class Counting(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            used.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pairing, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(pairing, "POOL_MIN_PROBES", 10)
+    monkeypatch.setattr(pairing.os, "cpu_count", lambda: 2)
+    calls: list[tuple[str, int, int]] = []
+    pooled = pairing.pair_corpus(corpus, progress=lambda *c: calls.append(c))
+    monkeypatch.setenv("RECONCILE_NO_POOL", "1")
+    single = pairing.pair_corpus(corpus)
+    assert len(used) == 2 and pooled == single and len(pooled.pairs) > 20
+    assert ("sentences", 0, calls[-1][2]) in calls or calls[0][1] == 0
+    assert all(0 <= done <= total for _, done, total in calls)
+
+
 def test_copies_of_a_text_are_scored_once_and_pair_as_before(tmp_path: Path, monkeypatch) -> None:
     """Issue 14: reprints (the same passage in several articles) multiplied the candidates:
     ten copies of a story made a hundred times the scoring. The first copy is matched and its

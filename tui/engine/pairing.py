@@ -28,9 +28,14 @@ Why it works this way:
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
 import re
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -129,7 +134,7 @@ def _unit(ref: Ref, article: int, text: str) -> _Unit:
     """A unit with term -> weight factor (the largest over the term's occurrences)
     and term -> the word as first written."""
     factors, shown = _scanned(text)
-    return _Unit(ref, article, text, dict(factors), shown=dict(shown))
+    return _Unit(ref, article, text, dict(factors), words=_word_keys(text), shown=dict(shown))
 
 
 @lru_cache(maxsize=4096)
@@ -154,8 +159,7 @@ def _word_keys(text: str) -> tuple[str, ...]:
 def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress | None = None) -> Pairing:
     """Sentence and paragraph pairs across the corpus's articles, article similarity, wire copy."""
     report = progress or (lambda stage, done, total: None)
-    sentences = _units(corpus.articles, "sentence")
-    paragraphs = _units(corpus.articles, "paragraph")
+    sentences, paragraphs = _all_units(corpus.articles)
     far = _far_apart(corpus.articles)
     sentence_band: dict = {}
     paragraph_band: dict = {}
@@ -175,13 +179,22 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     report("articles", 0, 1)
     similarity, wire = _articles(corpus, pairs, paragraphs)
     report("articles", 1, 1)
-    pairs.sort(key=lambda p: (p.kind != "paragraph", p.a, p.b))
+    pairs.sort(key=_pair_order)
     warnings = tuple(
         f"{stage}: over {MAX_COPY_PAIRS:,} pairs, so from there on the copies of a reprinted "
         f"passage were paired with its first copy only, not each with every partner "
         f"({n['copies_limited']:,} groups of copies)"
         for stage, n in limited.items() if n.get("copies_limited"))
     return Pairing(tuple(pairs), tuple(similarity), tuple(wire), warnings)
+
+
+def _pair_order(p: Pair) -> tuple:
+    """Paragraph pairs first, then by place: Ref's own order, as plain values (comparing the
+    dataclasses called Python code a million times on a thousand articles).  A paragraph
+    sorts before its sentences."""
+    a, b = p.a, p.b
+    return (p.kind != "paragraph", a.article, a.paragraph, -1 if a.sentence is None else a.sentence,
+            b.article, b.paragraph, -1 if b.sentence is None else b.sentence)
 
 
 # --- units and weights -------------------------------------------------------------------------
@@ -197,6 +210,19 @@ def _units(articles: Sequence[Article], kind: str) -> list[_Unit]:
                 units.extend(_unit(Ref(article.id, p.index, s.index), ai, s.text)
                              for s in p.sentences)
     return units
+
+
+def _all_units(articles: Sequence[Article]) -> tuple[list[_Unit], list[_Unit]]:
+    """Every sentence and every paragraph, in the order of `_units`, made in one pass so that
+    a one-sentence paragraph (most of them in wire-style news) is scanned once: its sentence
+    follows it while the scan is still in the caches."""
+    sentences: list[_Unit] = []
+    paragraphs: list[_Unit] = []
+    for ai, article in enumerate(articles):
+        for p in article.paragraphs:
+            paragraphs.append(_unit(Ref(article.id, p.index), ai, p.text))
+            sentences.extend(_unit(Ref(article.id, p.index, s.index), ai, s.text) for s in p.sentences)
+    return sentences, paragraphs
 
 
 def idf_weights(units: Iterable[_Unit]) -> tuple[dict[str, float], dict[str, int]]:
@@ -219,7 +245,6 @@ def _prepare(units: list[_Unit], idf: dict[str, float]) -> None:
     for u in units:
         u.weight = sum(idf[t] * f for t, f in u.terms.items()) or 1e-9
         u.key = " ".join(sorted(u.terms))
-        u.words = _word_keys(u.text)
 
 
 # --- scoring ----------------------------------------------------------------------------------
@@ -264,40 +289,17 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple
     if later:
         probes = [n for n in probes if n not in later]
     postings = _postings(units, df, later)
-    art = [u.article for u in units]
-    floor = [MIN_SHARED * u.weight for u in units]
-    probing = set(probes)
+    job = _Job(units, idf, postings, [MIN_SHARED * u.weight for u in units], set(probes), set(groups),
+               keep is None)
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     scored = limited = 0
-    total = len(probes)
-    for done, j in enumerate(probes):
-        if done % 1000 == 0:
-            report(stage, done, total)
-        v = units[j]
-        acc: dict[int, float] = {}
-        for t in v.terms:
-            plist = postings.get(t)
-            if plist is None:
-                continue
-            w = idf[t]
-            if keep is None:  # every unit probes: count each pair once, from its later unit
-                for i in plist:
-                    if i >= j:
-                        break
-                    acc[i] = acc.get(i, 0.0) + w
-            else:
-                for i in plist:
-                    if i != j and not (i > j and i in probing):
-                        acc[i] = acc.get(i, 0.0) + w
-        aj, fj = art[j], floor[j]
-        for i, rare in acc.items():
-            copied = i in groups or j in groups
-            if (art[i] == aj and not copied) or (rare < floor[i] and rare < fj):
-                continue
-            scored += 1
+    art = job.art
+    for j, found in _probe_all(job, probes, stage, report):
+        v, aj = units[j], art[j]
+        scored += len(found)
+        for i, score in found:
             u = units[i]
-            score = _score_units(u, v, idf)
-            if copied:   # the same score for every copy of either text
+            if i in groups or j in groups:   # the same score for every copy of either text
                 limited += _spread(units, groups.get(i, [i]), groups.get(j, [j]), score, idf, far, out, band)
             elif score >= THRESHOLD + (OTHER_EVENT_MARGIN if (aj, art[i]) in far else 0):
                 out[(i, j) if i < j else (j, i)] = (score, _shared_terms(u, v, idf))
@@ -308,11 +310,106 @@ def _pair_units(units: list[_Unit], stage: str, report: Progress, far: set[tuple
             scored += 1
             score = _score_units(units[first], units[group[1]], idf)
             limited += _spread(units, group, group, score, idf, far, out, band)
-    report(stage, total, total)
     if stats is not None:
         stats[stage] = {"units": len(units), "candidates": scored, "pairs": len(out),
                         "copies_limited": limited}
     return out
+
+
+@dataclass
+class _Job:
+    """What every probe reads: the prepared units, idf, the inverted index, each unit's floor
+    of shared rare weight (MIN_SHARED of its own), the probing units and the copy groups'
+    first units.  `ordered`: every unit probes, so each pair is counted from its later unit."""
+
+    units: list[_Unit]
+    idf: dict[str, float]
+    postings: dict[str, list[int]]
+    floor: list[float]
+    probing: set[int]
+    copied: set[int]
+    ordered: bool
+    art: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.art = [u.article for u in self.units]
+
+
+def _probe(job: _Job, j: int) -> list[tuple[int, float]]:
+    """The candidates of unit j that pass the cheap filter, each with its pair score.
+
+    The filter sums the idf of the blocking terms j shares with each unit before any
+    rapidfuzz call: a pair sharing less than MIN_SHARED of both passages' weight is not
+    scored (a pair of one article is scored only when either text is a copy group's).
+    """
+    idf, postings, units = job.idf, job.postings, job.units
+    acc: dict[int, float] = {}
+    get = acc.get
+    for t in units[j].terms:
+        plist = postings.get(t)
+        if plist is None:
+            continue
+        w = idf[t]
+        if job.ordered:   # postings are in unit order: the earlier units are a prefix
+            for i in plist[:bisect_left(plist, j)]:
+                acc[i] = get(i, 0.0) + w
+        else:
+            probing = job.probing
+            for i in plist:
+                if i != j and not (i > j and i in probing):
+                    acc[i] = get(i, 0.0) + w
+    art, floor, copied, v = job.art, job.floor, job.copied, units[j]
+    aj, fj, j_copied = art[j], floor[j], j in job.copied
+    return [(i, _score_units(units[i], v, idf)) for i, rare in acc.items()
+            if not ((art[i] == aj and not (j_copied or i in copied)) or (rare < floor[i] and rare < fj))]
+
+
+#: From this many probing units on, the probes run in a process pool (when the machine has
+#: more than one core and can fork); below it the pool's start costs more than it saves.
+POOL_MIN_PROBES = 5000
+#: The job the pool's forked workers read (set just before the fork, cleared after).
+_POOL_JOB: _Job | None = None
+
+
+def _probe_all(job: _Job, probes: list[int], stage: str,
+               report: Progress) -> Iterator[tuple[int, list[tuple[int, float]]]]:
+    """(j, its scored candidates) for each probe, in probe order, in a process pool for a
+    large corpus.
+
+    Why a pool: the probes (summing shared rare weight, then rapidfuzz) are most of
+    pairing's time and each reads only the prepared units, so forked workers share them
+    without copying.  The caller records the results in probe order, so the pairs are the
+    same as in one process.  `RECONCILE_NO_POOL=1` keeps it in one process.
+    """
+    global _POOL_JOB
+    total, done = len(probes), 0
+    workers = min(4, os.cpu_count() or 1)
+    if total >= POOL_MIN_PROBES and workers > 1 and not os.environ.get("RECONCILE_NO_POOL"):
+        size = max(1, total // (workers * 16))
+        chunks = [probes[k:k + size] for k in range(0, total, size)]
+        try:
+            context = multiprocessing.get_context("fork")
+            _POOL_JOB = job
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                for chunk, results in zip(chunks, pool.map(_probe_chunk, chunks)):
+                    report(stage, done, total)
+                    yield from zip(chunk, results)
+                    done += len(chunk)
+        except (ValueError, OSError, BrokenProcessPool):   # no fork or no processes: go on here
+            pass
+        finally:
+            _POOL_JOB = None
+    for n in range(done, total):
+        if n % 1000 == 0:
+            report(stage, n, total)
+        yield probes[n], _probe(job, probes[n])
+    report(stage, total, total)
+
+
+def _probe_chunk(chunk: list[int]) -> list[list[tuple[int, float]]]:
+    """In a forked worker: the probes of one chunk, read from the job the parent set."""
+    assert _POOL_JOB is not None
+    return [_probe(_POOL_JOB, j) for j in chunk]
 
 
 def _copies(units: list[_Unit]) -> tuple[dict[int, list[int]], set[int]]:
@@ -401,10 +498,10 @@ def _lift(paragraph_scores: dict, sentence_scores: dict, sentences: list[_Unit],
           paragraphs: list[_Unit]) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """Paragraph pairs: the better of the paragraph-level score and the best sentence pair inside."""
     index = {u.ref: n for n, u in enumerate(paragraphs)}
+    paragraph_of = [index[u.ref.whole_paragraph] for u in sentences]   # once per sentence, not pair
     out = dict(paragraph_scores)
     for (i, j), (score, shared) in sentence_scores.items():
-        a, b = sentences[i].ref, sentences[j].ref
-        key = (index[a.whole_paragraph], index[b.whole_paragraph])
+        key = (paragraph_of[i], paragraph_of[j])
         if key not in out or out[key][0] < score:
             out[key] = (score, shared)
     return out
@@ -480,7 +577,11 @@ def _apply_links(corpus: Corpus, pairs: list[TextPair], links: Sequence[Link]) -
 
     A "not the same" decision on two paragraphs also removes the sentence
     pairs between them: the user has said those paragraphs tell different facts.
+    Without links the pairs stand as they are (a thousand articles' pairs cost a second
+    of keys to find nothing).
     """
+    if not links:
+        return pairs
     def key(a: Ref, b: Ref) -> frozenset[Ref]:
         return frozenset((a, b))
 
