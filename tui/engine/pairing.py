@@ -371,7 +371,7 @@ POOL_MIN_PROBES = 5000
 _POOL_JOB: _Job | None = None
 
 
-def _probe_all(job: _Job, probes: list[int], stage: str,
+def _probe_all(job: _Job, probes: Sequence[int], stage: str,
                report: Progress) -> Iterator[tuple[int, list[tuple[int, float]]]]:
     """(j, its scored candidates) for each probe, in probe order, in a process pool for a
     large corpus.
@@ -451,7 +451,8 @@ def _spread(units: list[_Unit], left: list[int], right: list[int], score: float,
     return limited
 
 
-def _postings(units: list[_Unit], df: dict[str, int], skip: set[int] = frozenset()) -> dict[str, list[int]]:
+def _postings(units: list[_Unit], df: dict[str, int],
+              skip: set[int] | frozenset[int] = frozenset()) -> dict[str, list[int]]:
     """Inverted index: informative term -> units holding it, in unit order.
 
     Terms held by more than MAX_DF_SHARE of the units (and MIN_DF_CAP) are
@@ -472,7 +473,7 @@ def _postings(units: list[_Unit], df: dict[str, int], skip: set[int] = frozenset
 def _far_apart(articles: Sequence[Article]) -> set[tuple[int, int]]:
     """Article index pairs (both orders) whose dates say they report different events."""
     ranges = [(n, a.date) for n, a in enumerate(articles) if date_range(a.date)]
-    out = set()
+    out: set[tuple[int, int]] = set()
     for x, (i, di) in enumerate(ranges):
         for j, dj in ranges[x + 1:]:
             gap = date_gap(di, dj)
@@ -707,10 +708,10 @@ def _articles(corpus: Corpus, pairs: list[TextPair],
             if p.wire:
                 wire_sentences[(x, y) if x < y else (y, x)].append(p)
             continue
-        entry = paired.setdefault((x, y) if x < y else (y, x), (set(), set(), []))
-        entry[0 if x < y else 1].add(p.a.paragraph)
-        entry[1 if x < y else 0].add(p.b.paragraph)
-        entry[2].append(p)
+        first, second, found = paired.setdefault((x, y) if x < y else (y, x), (set(), set(), []))
+        (first if x < y else second).add(p.a.paragraph)
+        (second if x < y else first).add(p.b.paragraph)
+        found.append(p)
     keys = set(paired)
     if len(arts) <= SMALL_CORPUS:
         keys |= {(x, y) for x in range(len(arts)) for y in range(x + 1, len(arts))}

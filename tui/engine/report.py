@@ -173,8 +173,8 @@ def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list
              f"Status: {STATUS_MARK.get(fact.status, fact.status)}{_review_mark(fact)}  "]
     if fact.evidence:
         lines.append("Why: " + "; ".join(md_escape(e) for e in fact.evidence))
-    for side, answer in fact.positions:
-        lines.append(f"{md_escape(_side_name(corpus, side))}: {md_escape(answer)}  ")
+    for answering, answer in fact.positions:
+        lines.append(f"{md_escape(_side_name(corpus, answering))}: {md_escape(answer)}  ")
     lines.append("")
     for side, accounts in _by_side(fact.accounts):
         lines += [f"#### {md_escape(_side_name(corpus, side))}", ""]

@@ -123,7 +123,7 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     word = _word_before(text, match.start())
     lower = word.lower().rstrip(".")
     next_word = re.match(r"[\w’']+", text[nxt:])
-    opener = bool(next_word) and next_word.group(0).lower() in OPENERS
+    opener = next_word is not None and next_word.group(0).lower() in OPENERS
     if lower in TITLES:
         return False
     if len(word) == 1 and word.isupper():

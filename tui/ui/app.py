@@ -162,7 +162,7 @@ def _build(corpus: Corpus, theme_name: str | None, notes_path: Path | None,
     from .reader import ReaderApp
 
     early = forked.result_if_ready() if forked is not None else None
-    if early is not None and early[2] is None:  # a notes problem goes the usual way
+    if forked is not None and early is not None and early[2] is None:  # notes problems: as usual
         analysis = early[1]
         forked.close()
         forked = None

@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 if TYPE_CHECKING:  # the parent forks before it needs the engine's classes
     from ..engine.model import Analysis, Corpus
@@ -95,7 +95,7 @@ class ForkedAnalysis:
         self.pid = pid
         self._pipe: BinaryIO = os.fdopen(read_fd, "rb")
         self._early: list[tuple] = []  # frames already read by `result_if_ready`
-        self.corpus: Corpus | None = None if _is_path(source) else source
+        self.corpus: Corpus | None = None if _is_path(source) else cast("Corpus", source)
 
     def loaded_corpus(self) -> Corpus | None:
         """The corpus the child loaded (waits for it), or None if the child failed otherwise.
@@ -189,7 +189,8 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow
             last[:] = [now, stage]
             send(("progress", stage, done, total))
 
-    corpus = _load(Path(source), send, follow_links) if _is_path(source) else source
+    corpus = _load(Path(cast(Path, source)), send, follow_links) if _is_path(source) \
+        else cast("Corpus", source)
     if corpus is None:
         return
     try:

@@ -133,6 +133,7 @@ class ReaderApp(App[None]):
         settings, problem = config.load_settings()
         if problem:
             self._startup_messages.append(f"settings ignored: {problem}")
+        chosen: str | None
         if theme_name is not None:
             if theme_name not in self.available_themes:
                 from ..errors import UserError
@@ -285,7 +286,8 @@ class ReaderApp(App[None]):
                 elif frame[0] == "result":
                     analysis, problem = frame[1], frame[2]
                     self._from_child = analysis
-                    self._child_result.set()
+                    if self._child_result is not None:
+                        self._child_result.set()
                     break
                 else:
                     raise RuntimeError(frame[1])

@@ -22,12 +22,13 @@ from ..safe_text import one_line
 LIMIT = 200
 
 
-def search(corpus: Corpus, analysis: Analysis | None, query: str) -> list[tuple[object, Text]]:
+def search(corpus: Corpus, analysis: Analysis | None,
+           query: str) -> list[tuple[tuple[str, object], Text]]:
     """Facts whose title, evidence or accounts contain `query`, then matching sentences."""
     needle = query.casefold().strip()
     if not needle:
         return []
-    results: list[tuple[object, Text]] = []
+    results: list[tuple[tuple[str, object], Text]] = []
     for fact in analysis.facts if analysis else ():
         haystack = " ".join([fact.title, *fact.evidence, *(a.text for a in fact.accounts)])
         if needle in haystack.casefold():
@@ -89,7 +90,7 @@ class SearchScreen(ModalScreen[tuple[str, object] | None]):
         super().__init__()
         self.corpus = corpus
         self.analysis = analysis
-        self.keys: list[object] = []
+        self.keys: list[tuple[str, object]] = []
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
