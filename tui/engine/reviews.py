@@ -25,9 +25,22 @@ def apply_reviews(analysis: Analysis, store: NoteStore) -> Analysis:
         return analysis
     corpus = analysis.corpus
     made = tuple(fact for fact in (_made(analysis, f) for f in store.user_facts) if fact)
-    facts = regrouped(made + analysis.facts, store.moves, lambda a: ref_of(a, corpus))
-    return replace(analysis, facts=reviewed(facts, store.reviews,
-                                            lambda review: ref_of(review.anchor, corpus)))
+
+    def place(anchor: Anchor | None) -> Ref | None:
+        return ref_of(anchor, corpus)
+
+    return replace(analysis, facts=reviewed(regrouped(made + analysis.facts, store.moves, place),
+                                            store.reviews, place))
+
+
+def made_id(fact: UserFact) -> str:
+    """The id of the fact a user made: the reader jumps to it once made."""
+    return f"user-{fact.id[:8]}"
+
+
+def split_id(move: Move) -> str:
+    """The id of the fact an account was split off into: later moves, and the reader, find it."""
+    return f"split-{move.id[:8]}"
 
 
 def regrouped(facts: Sequence[Fact], moves: Iterable[Move],
@@ -56,8 +69,7 @@ def regrouped(facts: Sequence[Fact], moves: Iterable[Move],
             if not taken:
                 continue
             note = "an account moved here by the user"
-            out = [replace(f, accounts=tuple(a for a in f.accounts if a.ref != ref)) if f is not into
-                   else f for f in out]
+            out = [f if f is into else _without(f, ref) for f in out]
         held = {a.ref for a in into.accounts}
         grown = replace(into, accounts=into.accounts + tuple(a for a in taken if a.ref not in held),
                         evidence=into.evidence + (note,))
@@ -72,12 +84,16 @@ def _split(facts: list[Fact], move: Move, ref: Ref | None) -> list[Fact]:
     if account is None:
         return facts
     source = next(f for f in facts if account in f.accounts)
-    alone = replace(source, id=f"split-{move.id[:8]}", status="one-sided", rank=source.rank,
+    alone = replace(source, id=split_id(move), status="one-sided", rank=source.rank,
                     accounts=(account,), evidence=("split off by the user",), positions=(),
                     title=f"{source.title} (split)", review=None, engine_title=None)
-    out = [replace(f, accounts=tuple(a for a in f.accounts if a.ref != ref)) for f in facts]
+    out = [_without(f, ref) for f in facts]
     out.insert(facts.index(source) + 1, alone)
     return [f for f in out if f.accounts]
+
+
+def _without(fact: Fact, ref: Ref | None) -> Fact:
+    return replace(fact, accounts=tuple(a for a in fact.accounts if a.ref != ref))
 
 
 def _find(facts: Sequence[Fact], fact_id: str | None, ref: Ref | None) -> Fact | None:
@@ -96,30 +112,31 @@ def _account(facts: Sequence[Fact], ref: Ref | None) -> Account | None:
 def _made(analysis: Analysis, fact: UserFact) -> Fact | None:
     """A user's dispute as a fact: its passages as accounts (each with the side the engine
     read for it), or None when fewer than two of them can still be placed."""
-    refs = [ref for ref in (ref_of(a, analysis.corpus) for a in fact.anchors) if ref]
-    if len(refs) < 2:
+    from .pairing import passage_text  # only made disputes need it: the reader spares rapidfuzz
+
+    placed = [(ref, passage_text(analysis.corpus, ref))
+              for ref in (ref_of(a, analysis.corpus) for a in fact.anchors) if ref]
+    if len(placed) < 2:
         return None
     accounts = []
-    for ref in refs:
+    for ref, text in placed:
         said = analysis.attributions.get(ref)
-        paragraph = analysis.corpus.article(ref.article).paragraphs[ref.paragraph]
-        text = paragraph.sentences[ref.sentence].text if ref.sentence is not None else paragraph.text
-        accounts.append(Account(said.side if said else None, ref, text,
+        accounts.append(Account(said.side if said else None, ref, text or "",
                                 said.speaker if said else None, bool(said and said.inferred)))
-    return Fact(f"user-{fact.id[:8]}", fact.title, "disputed", 0, ("made by the user",),
+    return Fact(made_id(fact), fact.title, "disputed", 0, ("made by the user",),
                 tuple(accounts), question=fact.title, review="made")
 
 
 def reviewed(facts: Sequence[Fact], reviews: Iterable[FactReview],
-             place: Callable[[FactReview], Ref | None]) -> tuple[Fact, ...]:
+             place: Callable[[Anchor | None], Ref | None]) -> tuple[Fact, ...]:
     """`facts` with each review's verdict (`Fact.review`) and title applied.
 
-    `place` gives a review's anchored sentence in the current corpus (None when it
-    cannot be placed); a review whose fact is gone either way applies to nothing.
+    `place` gives an anchored sentence in the current corpus (None when it cannot be
+    placed); a review whose fact is gone either way applies to nothing.
     """
     decided: dict[str, FactReview] = {}
     for review in reviews:
-        fact = _find(facts, review.fact, place(review))
+        fact = _find(facts, review.fact, place(review.anchor))
         if fact is not None:
             decided[fact.id] = review
     return tuple(_apply(f, decided[f.id]) if f.id in decided else f for f in facts)

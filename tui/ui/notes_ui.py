@@ -391,19 +391,12 @@ class NotesList(ModalScreen[NoteJump | None]):
     def _delete_decision(self, kind: str, rid: str) -> None:
         """Delete a decision at once (u undoes it) and let the reader show the change."""
         try:
-            {"links": self.store.delete_link, "sides": self.store.delete_side_fix,
-             "reviews": self.store.delete_review, "facts": self.store.delete_user_fact,
-             "moves": self.store.delete_move}[kind](rid)
+            self.store.delete(kind, rid)
         except SAVE_ERRORS as exc:
             self.notify(f"Not deleted: {exc}", severity="error", markup=False)
             return
         self.notify("Decision deleted (u undoes).", timeout=3)
-        if kind in ("reviews", "facts", "moves"):
-            reviews_changed = getattr(self.app, "reviews_changed", None)
-            if callable(reviews_changed):
-                reviews_changed(self.store)
-        else:
-            _decisions_changed(self.app)
+        show_change(self.app, kind, self.store)
         self._changed(None)
 
     def action_close(self) -> None:
@@ -604,6 +597,20 @@ def links_and_fixes(app: App) -> tuple[list, list]:
     if store is None:
         return [], []
     return store.engine_inputs(app.corpus)  # type: ignore[attr-defined]
+
+
+def show_change(app: App, kind: str, store: NoteStore) -> None:
+    """Let the reader show a change to records of `kind`: reviews, made disputes and moves
+    are applied to the facts at once, notes redraw their markers, and pairing and side
+    decisions need the engine to run again."""
+    if kind in ("reviews", "facts", "moves"):
+        hook = getattr(app, "reviews_changed", None)
+        if callable(hook):
+            hook(store)
+    elif kind == "notes":
+        _notes_changed(app)
+    else:
+        _decisions_changed(app)
 
 
 def _decisions_changed(app: App) -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -28,6 +29,12 @@ from .commands import ReconcileCommands
 from .labels import FILTERS
 from .screens.disputes import DisputesScreen
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_themes
+
+if TYPE_CHECKING:
+    from ..engine.anchors import Anchor
+    from ..engine.notes import NoteStore
+
+T = TypeVar("T")
 
 
 FIRST_PAINT_WAIT = 0.03  # seconds the first paint waits for an engine child that is finishing
@@ -371,44 +378,51 @@ class ReaderApp(App[None]):
         if disputes is not None and disputes.ready:
             disputes.show_facts(self.analysis)
 
-    def review_fact(self, fact, verdict: str | None, title: str | None, done: str) -> None:
-        """Record the user's word on a fact (y, d, r on the disputes screen) and say `done`."""
-        from ..engine.anchors import anchor_for_ref
+    def _decide(self, change: Callable[[NoteStore], T]) -> tuple[bool, T | None]:
+        """Write one decision about the facts (`change` on the notes store) and show the
+        facts with it: (True, what `change` returned), or (False, None) with the reason
+        said when the store refused the save."""
         from ..engine.notes import SAVE_ERRORS
 
         store = self._notes_ui().store_for(self)
-        anchor = anchor_for_ref(self.corpus, fact.accounts[0].ref) if fact.accounts else None
         try:
-            store.review_fact(fact.id, anchor, verdict=verdict, title=title)
+            done = change(store)
         except SAVE_ERRORS as exc:
             self.notify(f"Not saved: {exc}", severity="error", markup=False)
-            return
+            return False, None
         self.reviews_changed(store)
-        self.notify(f"{done}: {fact.engine_title or fact.title} (u undoes)", timeout=3,
-                    markup=False)
+        return True, done
+
+    def _first_anchor(self, fact: Fact | None) -> Anchor | None:
+        """The anchor a decision keeps of a fact: its first account's sentence."""
+        from ..engine.anchors import anchor_for_ref
+
+        return anchor_for_ref(self.corpus, fact.accounts[0].ref) if fact and fact.accounts else None
+
+    def review_fact(self, fact, verdict: str | None, title: str | None, done: str) -> None:
+        """Record the user's word on a fact (y, d, r on the disputes screen) and say `done`."""
+        anchor = self._first_anchor(fact)
+        saved, _ = self._decide(lambda store: store.review_fact(fact.id, anchor, verdict=verdict,
+                                                                title=title))
+        if saved:
+            self.notify(f"{done}: {fact.engine_title or fact.title} (u undoes)", timeout=3,
+                        markup=False)
 
     def regroup(self, into: Fact | None, done: str, *, fact: Fact | None = None,
                 account: Ref | None = None) -> None:
         """Merge `fact` into `into`, or move the account at `account` into it (None: split it
         off into a fact of its own), and show the fact that grew."""
         from ..engine.anchors import anchor_for_ref
-        from ..engine.notes import NEW_FACT, SAVE_ERRORS
+        from ..engine.notes import NEW_FACT
+        from ..engine.reviews import split_id
 
-        store = self._notes_ui().store_for(self)
-
-        def first(f: Fact | None):
-            return anchor_for_ref(self.corpus, f.accounts[0].ref) if f and f.accounts else None
-
-        try:
-            move = store.move(into.id if into else NEW_FACT, first(into),
-                              fact=fact.id if fact else None, fact_anchor=first(fact),
-                              account=anchor_for_ref(self.corpus, account) if account else None)
-        except SAVE_ERRORS as exc:
-            self.notify(f"Not saved: {exc}", severity="error", markup=False)
-            return
-        self.reviews_changed(store)
-        self.jump_to_fact(into.id if into else f"split-{move.id[:8]}")
-        self.notify(f"{done} (u undoes)", timeout=3, markup=False)
+        moved = anchor_for_ref(self.corpus, account) if account else None
+        _, move = self._decide(lambda store: store.move(
+            into.id if into else NEW_FACT, self._first_anchor(into), fact=fact.id if fact else None,
+            fact_anchor=self._first_anchor(fact), account=moved))
+        if move is not None:
+            self.jump_to_fact(into.id if into else split_id(move))
+            self.notify(f"{done} (u undoes)", timeout=3, markup=False)
 
     def mark_ref(self, ref: Ref, text: str) -> None:
         """Remember a sentence (m) for a dispute made from it and another one (D)."""
@@ -435,18 +449,15 @@ class ReaderApp(App[None]):
 
     def _save_made(self, refs: tuple[Ref, Ref], title: str) -> None:
         from ..engine.anchors import anchor_for_ref
-        from ..engine.notes import SAVE_ERRORS
+        from ..engine.reviews import made_id
 
-        store = self._notes_ui().store_for(self)
-        try:
-            made = store.make_fact(title, tuple(anchor_for_ref(self.corpus, r) for r in refs))
-        except SAVE_ERRORS as exc:
-            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+        anchors = tuple(anchor_for_ref(self.corpus, r) for r in refs)
+        _, made = self._decide(lambda store: store.make_fact(title, anchors))
+        if made is None:
             return
         self.marked_ref = None
-        self.reviews_changed(store)
         self.pop_to_disputes()
-        self.jump_to_fact(f"user-{made.id[:8]}")
+        self.jump_to_fact(made_id(made))
         self.notify(f"Made the dispute: {title} (u undoes)", timeout=3, markup=False)
 
     def action_undo(self) -> None:
@@ -468,12 +479,7 @@ class ReaderApp(App[None]):
         if kind is None:
             self.notify(f"Nothing to {which} in this session.", timeout=2)
             return
-        if kind in ("reviews", "facts", "moves"):
-            self.reviews_changed(store)
-        elif kind == "notes":
-            self.notes_changed()
-        else:  # a pairing or side decision: the engine reads those
-            self._notes_ui()._decisions_changed(self)
+        self._notes_ui().show_change(self, kind, store)
         self.notify(f"{which.capitalize()}ne: one change to {kind}.", timeout=2)
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:

@@ -165,6 +165,11 @@ class NoteStore:
         self._commit("links", link.id, link)
         return link
 
+    def delete(self, kind: str, rid: str) -> None:
+        """Delete the record `rid` of `kind` ("links", "reviews", ...): the notes list deletes
+        any decision this way."""
+        self._commit(kind, rid, None)
+
     def delete_link(self, link_id: str) -> None:
         self._commit("links", link_id, None)
 
@@ -193,15 +198,6 @@ class NoteStore:
         move = Move(new_id(), into, into_anchor, fact, fact_anchor, account)
         self._commit("moves", move.id, move)
         return move
-
-    def delete_move(self, move_id: str) -> None:
-        self._commit("moves", move_id, None)
-
-    def delete_user_fact(self, fact_id: str) -> None:
-        self._commit("facts", fact_id, None)
-
-    def delete_review(self, review_id: str) -> None:
-        self._commit("reviews", review_id, None)
 
     def review_fact(self, fact: str, anchor: Anchor | None, *, verdict: str | None = None,
                     title: str | None = None) -> FactReview | None:
