@@ -986,3 +986,22 @@ async def test_export_from_the_reader(tmp_path):
     assert [f.suffix for f in files] == [".html", ".json"]
     assert json.loads(files[1].read_text())["schema"].startswith("reconcile.export/")
     assert "Exported to" in _toasts(app)
+
+
+@sync
+async def test_the_footer_follows_the_focus(app):
+    """Issue 13: the fact list's keys (y d f) in the footer while it has the focus, the
+    account keys (m = x) while the panes have it; quit, help and search always first."""
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.startswith("q Quit ? Help / Search") and "y Confirm" in footer
+        assert "m Mark" not in footer
+        await pilot.press("tab")
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.startswith("q Quit ? Help / Search") and "m Mark" in footer
+        assert "= Same fact" in footer and "y Confirm" not in footer
+        await pilot.press("y")  # the fact's keys still work from the panes
+        await settle(pilot)
+        assert app.screen.query_one("#facts").facts[0].review == "confirmed"

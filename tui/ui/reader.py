@@ -85,6 +85,9 @@ class ReaderApp(App[None]):
     TITLE = "reconcile"
     COMMANDS = App.COMMANDS | {ReconcileCommands}
     ENABLE_COMMAND_PALETTE = True
+    # The compact footer leaves a one-cell margin right of the palette key, where the end of
+    # an overflowing list of keys showed through (a stray letter at 80 columns).
+    CSS = "Footer.-compact FooterKey.-command-palette { margin-right: 0; padding-right: 1; }"
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit reconcile"),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?",
@@ -639,21 +642,25 @@ class ReaderApp(App[None]):
         from .screens.compare import CompareScreen
         from .screens.search import SearchScreen
         from .screens.source import SourceScreen
-        from .widgets.dispute_panes import DisputePanes
-        from .widgets.fact_list import FactList
+        from .widgets.dispute_panes import ACCOUNT_KEYS, DisputePanes
+        from .widgets.fact_list import FACT_KEYS, FactList
         from .widgets.long_text import LongText
         from . import notes_ui
         from .screens.help import HelpScreen
         from .screens.rename import RenameFact
 
+        shared = {b.id for b in (*FACT_KEYS, *ACCOUNT_KEYS)}  # bound on the screen too, hidden
         palette = Binding("ctrl+p", "command_palette", "Palette",
                           tooltip="Command palette: jump to a fact, switch view, filter, theme")
         return [
             ("everywhere", [*self.BINDINGS, palette]),
-            ("disputes", list(DisputesScreen.BINDINGS)),
-            ("fact list", [*FactList.BINDINGS,
+            ("disputes", [b for b in DisputesScreen.BINDINGS
+                          if isinstance(b, Binding) and b.id not in shared]),
+            ("the selected fact", FACT_KEYS),
+            ("the selected account", ACCOUNT_KEYS),
+            ("fact list", [*(b for b in FactList.BINDINGS if b not in FACT_KEYS),
                            Binding("up,down", "", tooltip="Move in the list (mouse: click)")]),
-            ("panes", list(DisputePanes.BINDINGS)),
+            ("panes", [b for b in DisputePanes.BINDINGS if b not in ACCOUNT_KEYS]),
             ("compare", list(CompareScreen.BINDINGS)),
             ("source", list(SourceScreen.BINDINGS)),
             ("source and compare text", list(LongText.BINDINGS)),

@@ -16,7 +16,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...engine.model import Analysis, Article, Corpus, Pair, Paragraph, Ref
@@ -27,12 +26,13 @@ from ..safe_text import one_line
 from ..widgets.account_card import clean_spans, diff_text
 from ..widgets.long_text import Block, LongText
 from ..widgets.title_bar import TitleBar
+from .footer_order import EssentialKeysFirst
 
 if TYPE_CHECKING:
     from ..reader import ReaderApp
 
 
-class CompareScreen(Screen):
+class CompareScreen(EssentialKeysFirst):
     """Any two articles of the corpus, aligned paragraph by paragraph."""
 
     if TYPE_CHECKING:  # the reader's own app: its methods are what this class calls

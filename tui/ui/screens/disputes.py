@@ -4,6 +4,7 @@ side by side.  It only reads the engine's `Analysis`; nothing is recomputed."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -11,7 +12,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static
 
@@ -19,14 +19,20 @@ from ...engine.model import Account, Analysis, Corpus, Fact
 from .. import resume
 from ..labels import FILTERS, article_label, open_dispute, passes
 from ..safe_text import one_line
-from ..widgets.dispute_panes import Column, DisputePanes
-from ..widgets.fact_list import FactList
+from ..widgets.dispute_panes import ACCOUNT_KEYS, Column, DisputePanes
+from ..widgets.fact_list import FACT_KEYS, FactList
 from ..widgets.title_bar import TitleBar
+from .footer_order import EssentialKeysFirst
 
 if TYPE_CHECKING:
     from ..reader import ReaderApp
 
 NARROW = 100  # below this width the fact list goes above the panes
+
+
+def hidden(bindings: list[Binding]) -> list[Binding]:
+    """Copies of `bindings` that act but are not shown in the footer."""
+    return [replace(b, show=False) for b in bindings]
 
 
 def columns_for(analysis_or_corpus: Corpus, facts: tuple[Fact, ...] = ()) -> tuple[Column, Column]:
@@ -44,7 +50,7 @@ def columns_for(analysis_or_corpus: Corpus, facts: tuple[Fact, ...] = ()) -> tup
     return sides[0], sides[1]
 
 
-class DisputesScreen(Screen):
+class DisputesScreen(EssentialKeysFirst):
     """Fact list on the left (or top), the selected fact's accounts in aligned panes."""
 
     if TYPE_CHECKING:  # the reader's own app: its methods are what this screen calls
@@ -64,31 +70,11 @@ class DisputesScreen(Screen):
                 tooltip="Open the source article of the selected account"),
         Binding("c", "compare", "Compare", id="disputes.compare",
                 tooltip="Compare the selected account's article with the other side's"),
-        Binding("f", "cycle_filter", "Filter", show=False, id="disputes.filter",
-                tooltip="Show all / disputed / agreed / one-sided facts"),
         Binding("a", "app.annotate", "Note", id="disputes.annotate",
                 tooltip="Annotate the selected fact or account"),
-        Binding("S", "app.fix_side", "Fix side", show=False, id="disputes.fix-side",
-                tooltip="Correct the side of the selected account (or its speaker)"),
-        Binding("m", "mark", "Mark", show=False, id="disputes.mark",
-                tooltip="Mark the selected account, to pair it by hand with another"),
-        Binding("equals_sign", "link(True)", "Same fact", show=False, id="disputes.same",
-                key_display="=", tooltip="The marked and the selected account tell the same fact"),
-        Binding("x", "link(False)", "Not same", show=False, id="disputes.not-same",
-                tooltip="The marked and the selected account are not the same fact"),
-        Binding("y", "review('confirmed')", "Confirm", show=False, id="disputes.confirm",
-                tooltip="Confirm the fact as the engine shows it (again: take it back)"),
-        Binding("d", "review('dismissed')", "Dismiss", show=False, id="disputes.dismiss",
-                tooltip="Dismiss the fact: not a real dispute (again: take it back)"),
-        Binding("r", "rename", "Rename", show=False, id="disputes.rename",
-                tooltip="Give the fact a title of your own"),
-        Binding("D", "make_dispute", "Make dispute", show=False, id="disputes.make-dispute",
-                tooltip="Make a dispute of the marked account (m) and the selected one"),
-        Binding("M", "merge", "Merge", show=False, id="disputes.merge",
-                tooltip="Mark this fact; M on another fact merges the marked one into it"),
-        Binding("v", "move_account", "Move account", show=False, id="disputes.move",
-                tooltip="Move the selected account into another fact, or split it off into a "
-                        "fact of its own (pick from a list)"),
+        # the fact list's and the panes' own keys, shown in the footer where they act and
+        # bound here too (hidden) so that each works whichever of the two has the focus
+        *hidden(FACT_KEYS), *hidden(ACCOUNT_KEYS),
     ]
 
     DEFAULT_CSS = """

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ...engine.model import Article, Corpus, Dropped, Paragraph, Ref
@@ -20,12 +19,13 @@ from ..labels import ref_label
 from ..safe_text import clean, one_line
 from ..widgets.long_text import Block, LongText
 from ..widgets.title_bar import TitleBar
+from .footer_order import EssentialKeysFirst
 
 if TYPE_CHECKING:
     from ..reader import ReaderApp
 
 
-class SourceScreen(Screen):
+class SourceScreen(EssentialKeysFirst):
     """An article as the engine read it, with the account's sentence highlighted."""
 
     if TYPE_CHECKING:  # the reader's own app: its methods are what this class calls

@@ -86,6 +86,25 @@ class PanesBody(Static):
             self.post_message(DisputePanes.Clicked(column, index))
 
 
+# Keys that act on the selected account: shown in the footer while the panes have the focus
+# (the disputes screen binds them too, hidden, so they also work from the fact list).
+ACCOUNT_KEYS = [
+    Binding("m", "screen.mark", "Mark", id="disputes.mark",
+            tooltip="Mark the selected account, to pair it by hand with another"),
+    Binding("equals_sign", "screen.link(True)", "Same fact", id="disputes.same", key_display="=",
+            tooltip="The marked and the selected account tell the same fact"),
+    Binding("x", "screen.link(False)", "Not same", id="disputes.not-same",
+            tooltip="The marked and the selected account are not the same fact"),
+    Binding("D", "screen.make_dispute", "Make dispute", id="disputes.make-dispute",
+            tooltip="Make a dispute of the marked account (m) and the selected one"),
+    Binding("S", "app.fix_side", "Fix side", id="disputes.fix-side",
+            tooltip="Correct the side of the selected account (or its speaker)"),
+    Binding("v", "screen.move_account", "Move", id="disputes.move",
+            tooltip="Move the selected account into another fact, or split it off into a "
+                    "fact of its own (pick from a list)"),
+]
+
+
 class DisputePanes(Vertical, can_focus=True):
     """The selected fact's accounts, side by side, with the reason for its status."""
 
@@ -100,6 +119,7 @@ class DisputePanes(Vertical, can_focus=True):
                 tooltip="Select the right pane"),
         Binding("enter", "screen.open_source", "Source", id="panes.source",
                 tooltip="Open the source article of the selected account"),
+        *ACCOUNT_KEYS,
     ]
 
     COMPONENT_CLASSES = {"panes--side-a", "panes--side-b", "panes--side-none",

@@ -35,6 +35,22 @@ def fact_prompt(fact: Fact, notes: int = 0) -> Text:
     return text
 
 
+# Keys that act on the highlighted fact: shown in the footer while the list has the focus
+# (the disputes screen binds them too, hidden, so they also work from the panes).
+FACT_KEYS = [
+    Binding("y", "screen.review('confirmed')", "Confirm", id="disputes.confirm",
+            tooltip="Confirm the fact as the engine shows it (again: take it back)"),
+    Binding("d", "screen.review('dismissed')", "Dismiss", id="disputes.dismiss",
+            tooltip="Dismiss the fact: not a real dispute (again: take it back)"),
+    Binding("f", "screen.cycle_filter", "Filter", id="disputes.filter",
+            tooltip="Show all / disputed / to review / agreed / one-sided facts"),
+    Binding("r", "screen.rename", "Rename", id="disputes.rename",
+            tooltip="Give the fact a title of your own"),
+    Binding("M", "screen.merge", "Merge", id="disputes.merge",
+            tooltip="Mark this fact; M on another fact merges the marked one into it"),
+]
+
+
 class FactList(OptionList):
     """Facts of the corpus in the engine's rank order, filtered by status."""
 
@@ -45,6 +61,7 @@ class FactList(OptionList):
                 tooltip="Previous fact in the list"),
         Binding("enter", "screen.open_source", "Source", id="fact-list.source",
                 tooltip="Open the source article of the selected account"),
+        *FACT_KEYS,
     ]
 
     DEFAULT_CSS = """
