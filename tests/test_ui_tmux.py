@@ -89,3 +89,32 @@ def test_reconcile_in_tmux(reader):
     while reader.alive() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not reader.alive(), reader.capture()
+
+
+def test_side_editor_keys_typed_in_one_burst(tmp_path):
+    """Arrows and a digit in one terminal read: the digit moves the actor the arrows reached
+    (a key handler saw the highlight before the arrows' bindings had moved it)."""
+    from conftest import write
+
+    folder = tmp_path / "corpus"
+    write(folder, "a.txt", "The Harbour Ministry said the ship was in its waters.\n")
+    write(folder, "b.txt", "The Coast Embassy said the ship never left open sea.\n")
+    write(folder, "reconcile.toml", '[[sides]]\nid = "north"\nname = "North"\n'
+          'actors = ["Harbour Ministry", "Port Office"]\n'
+          '[[sides]]\nid = "south"\nname = "South"\nactors = ["Coast Embassy"]\n')
+    command = (f"env RECONCILE_CONFIG_DIR={tmp_path / 'config'} RECONCILE_NO_CACHE=1 "
+               f"TERM=xterm-256color {sys.executable} -m tui --theme dark {folder}")
+    tmux = Tmux(command, (100, 30))
+    try:
+        tmux.wait_for(lambda s: "─ disputes" in s and "Analysing" not in s)
+        tmux.send("E")
+        tmux.wait_for(lambda s: "─ sides" in s)
+        tmux.send("Down", "Down", "2")            # North, Harbour Ministry, Port Office -> 2
+        deadline = time.monotonic() + 10
+        text = ""
+        while time.monotonic() < deadline and "Port Office" not in text.split("south")[-1]:
+            time.sleep(0.1)
+            text = (folder / "reconcile.toml").read_text()
+        assert "Port Office" in text.split('id = "south"')[-1], text
+    finally:
+        tmux.kill()

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .model import Actor, ArticleMeta, Case, Corpus, PinnedFact, Side
+from .model import Actor, ArticleMeta, Case, PinnedFact, Side
 
 from .tomlcompat import parse, tomllib
 
@@ -199,10 +199,55 @@ DRAFT_HEADER = """\
 """
 
 
-def draft_case(corpus: Corpus) -> str:
-    """A case file naming the sides and actors the engine inferred, for the user to correct:
-    the quickest way from a zero-config reading to one the user vouches for."""
+
+# --------------------------------------------------------------------------
+# The reader's side editor: each change is a new Case, written whole.
+
+
+def with_side_added(case: Case, name: str) -> Case:
+    """`case` with a new, empty side called `name` (its id made from the name, unique)."""
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:24] or "side"
+    taken = {s.id for s in case.sides}
+    side_id = next(c for c in (base, *(f"{base}-{n}" for n in range(2, 100))) if c not in taken)
+    return replace(case, sides=(*case.sides, Side(side_id, name.strip() or side_id)))
+
+
+def with_side_renamed(case: Case, side_id: str, name: str) -> Case:
+    """`case` with side `side_id` shown as `name` (its id, which notes refer to, kept)."""
+    return replace(case, sides=tuple(replace(s, name=name.strip() or s.name) if s.id == side_id
+                                     else s for s in case.sides))
+
+
+def with_actor_moved(case: Case, actor: Actor, side_id: str | None) -> Case:
+    """`case` with `actor` (and its aliases) on side `side_id` only; None: on no side."""
+    sides = []
+    for side in case.sides:
+        kept = tuple(a for a in side.actors if a.name != actor.name)
+        sides.append(replace(side, actors=(*kept, actor) if side.id == side_id else kept))
+    return replace(case, sides=tuple(sides))
+
+
+def with_alias_split(case: Case, actor: Actor, alias: str, side_id: str | None) -> Case:
+    """`case` with `alias` taken from `actor` and made an actor of its own on `side_id`:
+    an inferred side is one actor whose aliases are the speakers found, and moving one
+    speaker must not move the rest."""
+    trimmed = replace(actor, aliases=tuple(a for a in actor.aliases if a != alias))
+    sides = tuple(replace(s, actors=tuple(trimmed if a == actor else a for a in s.actors))
+                  for s in case.sides)
+    return with_actor_moved(replace(case, sides=sides), Actor(alias), side_id)
+
+
+def write_case(folder: Path, case: Case) -> Path:
+    """Write `case` as the folder's reconcile.toml, atomically; an existing file is kept
+    as reconcile.toml.bak (its comments are not carried over), a new one gets the draft's
+    header explaining what to check."""
     import tomli_w
 
-    sides = tuple(replace(side, inferred=False) for side in corpus.sides)
-    return DRAFT_HEADER + tomli_w.dumps(case_to_toml(Case(corpus.title or None, sides)))
+    from .atomic import write_atomic
+
+    path = folder / CASE_FILE
+    header = "" if path.exists() else DRAFT_HEADER
+    sides = tuple(replace(side, inferred=False) for side in case.sides)
+    text = header + tomli_w.dumps(case_to_toml(replace(case, sides=sides)))
+    write_atomic(path, text.encode("utf-8"), keep_backup=True)
+    return path

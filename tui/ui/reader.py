@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from ..engine.model import Analysis, Corpus, Fact, Ref
+from ..engine.model import Analysis, Case, Corpus, Fact, Ref
 from .background import ForkedAnalysis
 from . import config
 from .commands import ReconcileCommands
@@ -102,6 +102,9 @@ class ReaderApp(App[None]):
                 tooltip="Make the last undone change again"),
         Binding("N", "notes", "Notes", show=False, id="app.notes",
                 tooltip="Browse, filter, edit and jump to notes"),
+        Binding("E", "edit_sides", "Sides", show=False, id="app.sides",
+                tooltip="Edit the sides: add, rename, add actors, move an actor (saved to the "
+                        "case file)"),
     ]
 
     async def action_quit(self) -> None:
@@ -590,8 +593,8 @@ class ReaderApp(App[None]):
         elif name == "help":
             self.action_help()
 
-    def on_disputes(self, action: str, *args: str) -> None:
-        """Palette: run a disputes-screen action (confirm, dismiss, rename) on its selection."""
+    def on_disputes(self, action: str, *args: object) -> None:
+        """Palette: run a disputes-screen action (review, rename, mark, move...) on its selection."""
         disputes = self.pop_to_disputes()
         if disputes is not None:
             getattr(disputes, action)(*args)
@@ -648,6 +651,7 @@ class ReaderApp(App[None]):
         from . import notes_ui
         from .screens.help import HelpScreen
         from .screens.rename import RenameFact
+        from .screens.side_editor import SideEditor
 
         shared = {b.id for b in (*FACT_KEYS, *ACCOUNT_KEYS)}  # bound on the screen too, hidden
         palette = Binding("ctrl+p", "command_palette", "Palette",
@@ -669,6 +673,10 @@ class ReaderApp(App[None]):
             ("delete a note", list(notes_ui.ConfirmDelete.BINDINGS)),
             ("side picker", list(notes_ui.SidePicker.BINDINGS)),
             ("rename a fact", list(RenameFact.BINDINGS)),
+            ("side editor", [*(b for b in SideEditor.BINDINGS if isinstance(b, Binding) and b.show),
+                             Binding("1,2,3,4,5,6,7,8,9", "", key_display="1-9",
+                                     tooltip="Move the selected actor to that side"),
+                             Binding("0", "", tooltip="Put the selected actor on no side")]),
             ("help", list(HelpScreen.BINDINGS)),
             ("search", list(SearchScreen.BINDINGS)),
         ]
@@ -712,31 +720,63 @@ class ReaderApp(App[None]):
     def write_case_file(self) -> None:
         """Palette: write reconcile.toml from the sides the engine inferred, never over an
         existing one, then read the folder again with it."""
-        from ..engine.atomic import write_atomic
-        from ..engine.casefile import CASE_FILE, CaseFileError, draft_case
-        from ..engine.loading import CorpusError, load_corpus
-        from ..resources import bundled_seeds
+        from ..engine.casefile import CASE_FILE
 
         corpus = self.analysis.corpus if self.analysis else self.corpus
         target = corpus.path / CASE_FILE
-        if corpus.path.resolve() == bundled_seeds().resolve():
-            self.notify("The bundled sample has its case file; open a folder of your own.",
-                        timeout=4)
-        elif target.exists():
+        if self._is_bundled(corpus):
+            return
+        if target.exists():
             self.notify(f"{target} exists; edit it (it is never overwritten).", markup=False,
                         timeout=5)
         elif not corpus.sides:
             self.notify("No sides inferred yet: nothing to write.", timeout=4)
-        else:
-            try:
-                write_atomic(target, draft_case(corpus).encode("utf-8"), keep_backup=False)
-                fresh = load_corpus(corpus.path, corpus.follow_links)
-            except (OSError, CorpusError, CaseFileError) as exc:
-                self.notify(f"Not written: {exc}", severity="error", markup=False)
-                return
-            self.notify(f"Wrote {target}: check the sides and actors there.", markup=False,
-                        timeout=8)
-            self._use_corpus(fresh)
+        elif self.save_case(Case(corpus.title or None, corpus.sides)) is None:
+            self.notify(f"Wrote {target}: check the sides and actors there (or press E).",
+                        markup=False, timeout=8)
+
+    def _is_bundled(self, corpus: Corpus) -> bool:
+        """The bundled sample's case file is part of the install: say so, never write it."""
+        from ..resources import bundled_seeds
+
+        if corpus.path.resolve() != bundled_seeds().resolve():
+            return False
+        self.notify("The bundled sample has its case file; open a folder of your own.", timeout=4)
+        return True
+
+    def save_case(self, case: Case) -> str | None:
+        """Write `case` as the folder's reconcile.toml and read the folder again with it.
+        Returns None, or the one-line problem (also shown) when it could not be written."""
+        from ..engine.casefile import CaseFileError, write_case
+        from ..engine.loading import CorpusError, load_corpus
+
+        try:
+            path = write_case(self.corpus.path, case)
+            fresh = load_corpus(path.parent, self.corpus.follow_links)
+        except (OSError, CorpusError, CaseFileError) as exc:
+            self.notify(f"Not written: {exc}", severity="error", markup=False)
+            return str(exc)
+        self._use_corpus(fresh)
+        return None
+
+    def action_edit_sides(self) -> None:
+        """E: the side editor, on the case file's sides or, without one, the inferred ones."""
+        from dataclasses import replace
+
+        from ..engine.casefile import CASE_FILE, CaseFileError, read_case
+        from .screens.side_editor import SideEditor
+
+        corpus = self.analysis.corpus if self.analysis else self.corpus
+        if self._is_bundled(corpus):
+            return
+        try:
+            case = read_case(corpus.path)
+        except CaseFileError as exc:
+            self.notify(f"Fix the case file first: {exc}", severity="error", markup=False)
+            return
+        if not (corpus.path / CASE_FILE).exists():
+            case = replace(case, title=corpus.title or None, sides=corpus.sides)
+        self.push_screen(SideEditor(case, corpus.path / CASE_FILE, self.save_case))
 
     def _use_corpus(self, corpus: Corpus) -> None:
         """The folder changed (articles added): read it again and run the engine on it."""
