@@ -429,7 +429,8 @@ class SidePicker(ModalScreen[SideChoice | None]):
     """
     BINDINGS = [Binding("s", "toggle_scope", "Scope", id="side.scope",
                         tooltip="This sentence only, or everything by this speaker"),
-                Binding("escape", "cancel", "Cancel", id="side.cancel")]
+                Binding("escape", "cancel", "Cancel", id="side.cancel"),
+                *(Binding(str(n), f"pick({n})", show=False) for n in range(10))]
 
     def __init__(self, sides: tuple[Side, ...], account: Account) -> None:
         """`sides` are the analysis's: the case file's, or those inferred without one."""
@@ -447,13 +448,12 @@ class SidePicker(ModalScreen[SideChoice | None]):
     def on_mount(self) -> None:
         self._show_scope()
 
-    def on_key(self, event: Any) -> None:
-        if event.character and event.character.isdigit():
-            number = int(event.character)
-            if number == 0 or number <= len(self.sides):
-                event.stop()
-                side = None if number == 0 else self.sides[number - 1].id
-                self.dismiss(SideChoice(side, self.whole_speaker))
+    def action_pick(self, number: int) -> None:
+        """A digit: that side (0: none).  A binding, not a key handler, so that `s` typed
+        just before it in one burst has toggled the scope first."""
+        if number <= len(self.sides):
+            side = None if number == 0 else self.sides[number - 1].id
+            self.dismiss(SideChoice(side, self.whole_speaker))
 
     def action_toggle_scope(self) -> None:
         if self.account.speaker:
