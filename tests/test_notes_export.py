@@ -96,7 +96,7 @@ def test_reports_list_the_users_pairing_and_side_decisions(corpus: Corpus):
     store.set_side("ru", speaker="the ministry")
     report = to_markdown(Analysis(corpus), store)
     decisions = report[report.index("## Your decisions"):]
-    assert "- not the same fact: “The Pentagon said" in decisions and "(ru.txt)" in decisions
+    assert "- not the same fact: “The Pentagon said" in decisions and "(us.txt · ru.txt)" in decisions
     assert "- side of the ministry: Russia" in decisions
 
 
@@ -202,3 +202,19 @@ def test_cli_damaged_notes_file_stops_export_with_position(corpus: Corpus, capsy
     err = capsys.readouterr().err
     assert f"{NOTES_FILE}:3:" in err and "not valid TOML" in err
     assert path.read_text(encoding="utf-8").endswith("[1,\n")
+
+
+def test_reports_list_reviews_made_disputes_and_moves_by_title(corpus: Corpus):
+    """Issue 13's done-when: every decision is in the report, facts named by their titles
+    (a fact merged away, no longer in the analysis, by its first account's words)."""
+    store = open_store(corpus)
+    a, b = anchor_for_ref(corpus, Ref("us.txt", 0, 0)), anchor_for_ref(corpus, Ref("ru.txt", 0, 0))
+    fact = Fact("f-1", "Who struck the drone?", "disputed", 0, (), ())
+    store.review_fact("f-1", a, verdict="confirmed")
+    store.make_fact("Was the transponder off?", (a, b))
+    store.move("f-1", a, fact="f-gone", fact_anchor=b)
+    report = to_markdown(Analysis(corpus, facts=(fact,)), store)
+    decisions = report[report.index("## Your decisions"):]
+    assert "- confirmed (“Who struck the drone?”)" in decisions
+    assert "- dispute made: Was the transponder off? (us.txt · ru.txt)" in decisions
+    assert "- merged the fact of “" in decisions and "into “Who struck the drone?”" in decisions

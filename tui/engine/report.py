@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .anchors import ORPHANED, Placement
 from .model import Account, Analysis, Article, Corpus, Fact, Ref, path_text
 from .notes import Note, NoteStore
+from .notes.views import decisions
 
 _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>&|~{}!#]|(?<![^\W_])_|_(?![^\W_]))")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
@@ -85,27 +86,20 @@ def to_markdown(analysis: Analysis, store: NoteStore | None = None) -> str:
     rest = [p for p in placed if p.note.id not in used]
     orphans = [p for p in rest if not _is_placed(p)]
     body += _loose_notes(corpus, [p for p in rest if _is_placed(p)]) + _orphans(orphans)
-    body += _decisions(store, corpus)
+    body += _decisions(store, analysis)
     lines = _header(corpus, store, len(placed), len(orphans)) + _articles(corpus) + body
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _decisions(store: NoteStore | None, corpus: Corpus) -> list[str]:
-    """The user's pairing and side decisions, which changed what the engine found, so a
-    reader of the report can tell the engine's reading from the user's corrections."""
-    if store is None or not (store.links or store.side_fixes):
+def _decisions(store: NoteStore | None, analysis: Analysis) -> list[str]:
+    """The user's decisions (pairings, sides, reviews, made disputes, moves), which changed
+    what the engine found, so a reader of the report can tell the engine's reading from the
+    user's corrections."""
+    titles = {f.id: f.title for f in analysis.facts}
+    found = decisions(store, analysis.corpus, titles) if store is not None else []
+    if not found:
         return []
-    lines = ["## Your decisions", ""]
-    for link in store.links:
-        verdict = "the same fact" if link.same else "not the same fact"
-        lines.append(f"- {verdict}: “{md_escape(link.a.quote)}” ({md_escape(link.a.article)}) "
-                     f"and “{md_escape(link.b.quote)}” ({md_escape(link.b.article)})")
-    for fix in store.side_fixes:
-        who = (f"“{md_escape(fix.anchor.quote)}” ({md_escape(fix.anchor.article)})"
-               if fix.anchor else md_escape(fix.speaker or ""))
-        side = md_escape(_side_name(corpus, fix.side)) if fix.side else "no side"
-        lines.append(f"- side of {who}: {side}")
-    return lines + [""]
+    return ["## Your decisions", "", *(f"- {md_escape(d.what)} ({md_escape(d.where)})" for d in found), ""]
 
 
 def _place(store: NoteStore | None, corpus: Corpus) -> list[_Placed]:

@@ -31,6 +31,7 @@ from ..engine.anchors import Placement, anchor_for_ref
 from ..engine.model import Account, Corpus, Fact, Ref, Side
 from ..engine.notes import (SAVE_ERRORS, VERDICTS, Note, NoteIndex, NoteStore, NoteTarget,
                             new_note, open_store, parse_tags, target_for)
+from ..engine.notes.views import decisions
 from .safe_text import one_line, plain
 
 VERDICT_MARK = {"unverified": "?", "supported": "✔", "refuted": "✖", "misleading": "!",
@@ -217,9 +218,10 @@ class NotesList(ModalScreen[NoteJump | None]):
         Binding("escape", "close", "Close", id="notes.close", tooltip="Back to the reader"),
     ]
 
-    def __init__(self, store: NoteStore, corpus: Corpus) -> None:
+    def __init__(self, store: NoteStore, corpus: Corpus, titles: dict[str, str] | None = None) -> None:
+        """`titles` (fact id -> title) names the facts that reviews and moves decided on."""
         super().__init__()
-        self.store, self.corpus = store, corpus
+        self.store, self.corpus, self.titles = store, corpus, titles
         self.index = NoteIndex.build(store, corpus)
 
     def compose(self) -> ComposeResult:
@@ -280,21 +282,8 @@ class NotesList(ModalScreen[NoteJump | None]):
         if self.query_one(Select).value != Select.NULL:
             return []
         query = self.query_one("#notes-query", Input).value.strip().casefold()
-        rows = [(f"{DECIDED}links:{x.id}",
-                 f"{'same fact' if x.same else 'not the same'}: “{x.a.quote}” / “{x.b.quote}”",
-                 f"{x.a.article} · {x.b.article}") for x in self.store.links]
-        rows += [(f"{DECIDED}sides:{x.id}",
-                  f"side {x.side or 'none'} for " + (f"“{x.anchor.quote}”" if x.anchor
-                                                     else x.speaker or ""),
-                  x.anchor.article if x.anchor else "every statement") for x in self.store.side_fixes]
-        rows += [(f"{DECIDED}reviews:{x.id}",
-                  " · ".join(filter(None, (x.verdict, x.title and f"renamed “{x.title}”"))),
-                  f"fact {x.fact}") for x in self.store.reviews]
-        rows += [(f"{DECIDED}facts:{x.id}", f"dispute made: {x.title}",
-                  " · ".join(a.article for a in x.anchors)) for x in self.store.user_facts]
-        rows += [(f"{DECIDED}moves:{x.id}",
-                  f"moved “{x.account.quote}”" if x.account else f"merged fact {x.fact}",
-                  f"into fact {x.into}") for x in self.store.moves]
+        rows = [(f"{DECIDED}{d.kind}:{d.id}", d.what, d.where)
+                for d in decisions(self.store, self.corpus, self.titles)]
         return [row for row in rows if not query or query in row[1].casefold()]
 
     def _where(self, note: Note, placed: Placement | None) -> str:
@@ -534,7 +523,9 @@ def open_notes_list(app: App) -> None:
         if jump is not None:
             go_to(app, jump)
 
-    app.push_screen(NotesList(store, app.corpus), done)  # type: ignore[attr-defined]
+    analysis = getattr(app, "analysis", None)
+    titles = {f.id: f.title for f in analysis.facts} if analysis else None
+    app.push_screen(NotesList(store, app.corpus, titles), done)  # type: ignore[attr-defined]
 
 
 def go_to(app: App, jump: NoteJump) -> None:

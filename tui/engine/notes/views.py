@@ -144,3 +144,39 @@ class NoteIndex:
             for note in self.for_ref(account.ref):
                 seen.setdefault(note.id, note)
         return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One of the user's decisions, described for a list or a report: `kind` and `id` name
+    its record in the notes file."""
+
+    kind: str
+    id: str
+    what: str
+    where: str
+
+
+def decisions(store: NoteStore, corpus: Corpus, titles: dict[str, str] | None = None) -> list[Decision]:
+    """Every pairing, side, review, made dispute and move in `store`, in that order.
+    `titles` (fact id -> title) names the facts decided on; without it, their ids."""
+    def fact(fact_id: str | None, anchor: Anchor | None = None) -> str:
+        if titles and fact_id in titles:
+            return f"“{titles[fact_id]}”"
+        return f"the fact of “{anchor.quote[:80]}”" if anchor else f"fact {fact_id}"
+
+    out = [Decision("links", x.id, f"{'same fact' if x.same else 'not the same fact'}: "
+                    f"“{x.a.quote}” / “{x.b.quote}”", f"{x.a.article} · {x.b.article}")
+           for x in store.links]
+    out += [Decision("sides", x.id, "side of " + (f"“{x.anchor.quote}”" if x.anchor else x.speaker or "")
+                     + f": {_side_name(corpus, x.side) if x.side else 'none'}",
+                     x.anchor.article if x.anchor else "every statement") for x in store.side_fixes]
+    out += [Decision("reviews", x.id, " · ".join(filter(None, (
+                x.verdict, x.title and f"renamed “{x.title}”"))), fact(x.fact, x.anchor))
+            for x in store.reviews]
+    out += [Decision("facts", x.id, f"dispute made: {x.title}",
+                     " · ".join(a.article for a in x.anchors)) for x in store.user_facts]
+    out += [Decision("moves", x.id, f"moved “{x.account.quote}”" if x.account
+                     else f"merged {fact(x.fact, x.fact_anchor)}", f"into {fact(x.into, x.into_anchor)}")
+            for x in store.moves]
+    return out
