@@ -146,6 +146,12 @@ class NoteIndex:
         return tuple(seen.values())
 
 
+def _snippet(quote: str, width: int = 80) -> str:
+    """A quote's first words, without its own quotation marks (it is quoted again)."""
+    text = " ".join(quote.split()).strip("“”\"' ")
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
+
+
 @dataclass(frozen=True)
 class Decision:
     """One of the user's decisions, described for a list or a report: `kind` and `id` name
@@ -163,7 +169,7 @@ def decisions(store: NoteStore, corpus: Corpus, titles: dict[str, str] | None = 
     def fact(fact_id: str | None, anchor: Anchor | None = None) -> str:
         if titles and fact_id in titles:
             return f"“{titles[fact_id]}”"
-        return f"the fact of “{anchor.quote[:80]}”" if anchor else f"fact {fact_id}"
+        return f"the fact of “{_snippet(anchor.quote)}”" if anchor else f"fact {fact_id}"
 
     out = [Decision("links", x.id, f"{'same fact' if x.same else 'not the same fact'}: "
                     f"“{x.a.quote}” / “{x.b.quote}”", f"{x.a.article} · {x.b.article}")
