@@ -216,3 +216,19 @@ def test_a_bloc_side_speaks_with_its_members(tmp_path: Path) -> None:
     belarus = side_of("Belarus")
     assert len(belarus) == 1 and None not in belarus
     assert side_of("European Union") == side_of("Nauseda") == side_of("Lithuania") != belarus
+
+
+def test_a_relative_clause_or_an_aside_before_the_verb_is_never_the_speaker() -> None:
+    """Class 5, found walking a real folder: "Colonel X, spokesman of the Borovian command,
+    which watches the border with Arland, said ..." was cut at ", which" by the facts stage,
+    and that clause took "which watches the border with Arland" as its speaker, and Arland's
+    side; "Three sailors, including the commanding officer of a unit posted in the port,
+    ..." made "including the commanding officer ..." a speaker with "posted" as its verb."""
+    from tui.engine.claims.attribution import find_claims
+
+    clause = "which watches the border with Arland, said the patrol boat broke its promises."
+    aside = "Three sailors, including the commanding officer of a unit posted in the port, were hurt."
+    whole = ("Colonel Ivo Brenn, spokesman of the Borovian command, which watches the border with "
+             "Arland, said the patrol boat broke its promises.")
+    assert find_claims(clause) == [] and find_claims(aside) == []
+    assert [c.speaker for c in find_claims(whole)] == ["Colonel Ivo Brenn"]

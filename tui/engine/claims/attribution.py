@@ -57,6 +57,9 @@ _CONDITIONAL = frozenset("if unless whether once until".split())
 _TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
 condemned condemns demanded demands rejected rejects dismissed dismisses denied denies""".split())
 _PREPOSITIONS = frozenset("in on at to for with by from after before despite during into over under about".split())
+# A relative clause or an "including ..." aside is never itself the speaker: in "the
+# command, which overlooks the border, said", the phrase before "said" is the aside.
+_ASIDE = frozenset("which who whom whose where when including".split())
 _ADVERB = re.compile(r"\w+ly$|also|further|since|already|later|earlier|then|again|once|still")
 _OPEN_QUOTES = ("“", '"', "‘")
 _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
@@ -261,7 +264,7 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
     words = phrase.split()
     if not words or len(words) > 12 or words[0].lower() in _CONDITIONAL:
         return False   # "If the Philippines insists ...": a condition, not a report
-    if words[0].lower() in _PREPOSITIONS:
+    if words[0].lower() in _PREPOSITIONS or words[0].lower() in _ASIDE:
         return False   # "In response to the Chinese claims, X said": "claims" is a noun there
     if len(words) > 12:
         return False
