@@ -105,3 +105,18 @@ WORKBENCH = {
 def test_workbench(snap_compare, seeds, tmp_path, size, state):
     assert snap_compare(_app(seeds, tmp_path), terminal_size=size,
                         run_before=_before(*WORKBENCH[state]))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_side_editor(snap_compare, tmp_path, size):
+    """E: the sides, their actors and other names (on a copy: the sample is never edited)."""
+    import shutil
+
+    from conftest import SEEDS
+    from tui.engine.loading import load_corpus
+
+    shutil.copytree(SEEDS, tmp_path / "sample")
+    corpus = load_corpus(tmp_path / "sample")
+    app = ReconcileApp(corpus, theme_name="dark", notes_path=tmp_path / "notes.toml",
+                       analysis=fixture_analysis(corpus))
+    assert snap_compare(app, terminal_size=size, run_before=_before("E", "down", "down"))

@@ -76,7 +76,8 @@ class SideEditor(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "sides"
-            yield Static(Text(f"saved to {self.path} at each change", style="italic"),
+            yield Static(Text(f"saved at each change to {self.path.name} in {self.path.parent.name}/",
+                              style="italic"),
                          classes="side-help")
             yield OptionList(id="side-rows")
             yield Static(Text(HELP), classes="side-help")
