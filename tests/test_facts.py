@@ -197,3 +197,25 @@ def test_fact_building_scales(tmp_path: Path) -> None:
     facts = build_facts(corpus, analysis.pairs, analysis.attributions)
     assert time.perf_counter() - start < 3.0
     assert any(f.status == "disputed" for f in facts)
+
+
+def test_two_clauses_of_one_sentence_in_one_fact_are_one_account(tmp_path):
+    """Issue 13: a sentence cut at ", who" whose two clauses both joined one fact was shown
+    twice in a pane; it is one account spanning both clauses, its text the exact source."""
+    from conftest import write
+    from tui.engine.facts import _accounts
+    from tui.engine.facts.units import Unit
+    from tui.engine.loading import load_corpus
+    from tui.engine.model import Ref
+
+    text = "On Monday former captain Ivo Brenn, who had been jailed for spying, was found ill.\n"
+    write(tmp_path, "a.txt", text)
+    corpus = load_corpus(tmp_path)
+    ref = Ref("a.txt", 0, 0)
+    cut = text.index(", who")
+    first = Unit(0, ref, text[:cut], 0, cut, "a", "Olsen", False)
+    second = Unit(1, ref, text[cut + 2:].strip(), cut + 2, len(text) - 1, "a", "Olsen", False)
+    other = Unit(2, ref, text[:cut], 0, cut, "b", None, False)
+    [one, two] = _accounts([second, first, other], corpus)
+    assert (one.start, one.end, one.side) == (0, len(text) - 1, "a")
+    assert one.text == text.strip() and two.side == "b"

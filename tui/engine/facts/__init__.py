@@ -24,7 +24,7 @@ from datetime import timedelta
 
 from ..claims.sides import country_names, matcher_for
 from ..lexicons import GAZETTEER
-from ..model import Account, Attribution, Corpus, Fact, Pair, Ref, Side
+from ..model import Account, Attribution, Corpus, Fact, Pair, Ref, display_text
 from ..pairing import date_gap, date_range
 from ..textnorm import normalise, term
 from .causes import cause_answers, cause_phrases
@@ -50,7 +50,7 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     idf = idf_of(corpus, units)
     questions, answers = ask(corpus, units, idf, lambda: cause_answers(units, skip, idf))
     obj = incident_object(units)
-    facts = [f for q in questions if (f := _fact(q, units, answers, idf, obj, skip, corpus.sides))]
+    facts = [f for q in questions if (f := _fact(q, units, answers, idf, obj, skip, corpus))]
     return _rank(facts + _pinned(corpus, attributions))
 
 
@@ -62,7 +62,7 @@ def _name_terms(corpus: Corpus) -> frozenset[str]:
 
 
 def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, float],
-          obj: str | None, skip: frozenset[str], corpus_sides: tuple[Side, ...]) -> Fact | None:
+          obj: str | None, skip: frozenset[str], corpus: Corpus) -> Fact | None:
     status, evidence = decide(q.aspect, units, q.members, answers)
     if len(q.members) < 2 and status != "disputed":
         return None
@@ -70,7 +70,7 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
     linked = {i for a in answers if a.u in members and a.v in members for i in (a.u, a.v)}
     group = sorted((units[i] for i in q.members),
                    key=lambda u: (u.side or "", -_relevance(u, q.aspect, linked), u.ref, u.start))
-    order = {s.id: k for k, s in enumerate(corpus_sides)}
+    order = {s.id: k for k, s in enumerate(corpus.sides)}
     sides = sorted({u.side for u in group if u.side}, key=lambda s: (order.get(s, len(order)), s))
     causes = cause_phrases(answers, units, members, skip) if q.aspect in _CAUSAL else {}
     positions = tuple(
@@ -82,7 +82,7 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
     fact_id = "f-" + hashlib.sha1("\n".join([q.aspect, *sorted(
         re.sub(r"\W+", " ", normalise(u.text).lower()).strip() for u in group)]).encode()).hexdigest()[:10]
     return Fact(fact_id, title, status, 0, tuple(str(e) for e in evidence[:_EVIDENCE_SHOWN]),
-                tuple(_account(u) for u in group), title, positions, q.aspect, background)
+                _accounts(group, corpus), title, positions, q.aspect, background)
 
 
 _POSITION_FROM = 3   # a side's position is read from its most relevant accounts
@@ -98,6 +98,24 @@ def _relevance(u: Unit, aspect: str, linked: set[int]) -> float:
 
 def _account(u: Unit) -> Account:
     return Account(u.side, u.ref, u.text, u.speaker, u.inferred, u.start, u.end, u.reported_by)
+
+
+def _accounts(group: list[Unit], corpus: Corpus) -> tuple[Account, ...]:
+    """One account per sentence and side: two clauses of one sentence in one fact (cut at
+    "while", ", which", a semicolon) are one account spanning both, not the same sentence
+    shown twice in a pane."""
+    out: list[Account] = []
+    where: dict[tuple[Ref, str | None, str | None], int] = {}
+    for u in group:
+        k = where.setdefault((u.ref, u.side, u.reported_by), len(out))
+        if k == len(out):
+            out.append(_account(u))
+        elif (first := out[k]).start is not None and first.end is not None and u.start is not None \
+                and u.end is not None:
+            start, end = min(first.start, u.start), max(first.end, u.end)
+            source = next(a for a in corpus.articles if a.id == u.ref.article).source_text
+            out[k] = replace(first, text=display_text(source[start:end]), start=start, end=end)
+    return tuple(out)
 
 
 def _corpus_years(corpus: Corpus) -> frozenset[str]:
