@@ -1005,3 +1005,22 @@ async def test_the_footer_follows_the_focus(app):
         await pilot.press("y")  # the fact's keys still work from the panes
         await settle(pilot)
         assert app.screen.query_one("#facts").facts[0].review == "confirmed"
+
+
+@sync
+async def test_back_returns_to_the_fact_before_a_jump(app):
+    """Issue 13: a jump (notes list, search, palette) can be undone with ctrl+o; again goes forth."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        disputes = app.screen
+        start = disputes.current_id
+        target = disputes.query_one(FactList).facts[-1].id
+        app.jump_to_fact(target)
+        await settle(pilot)
+        assert disputes.current_id == target != start
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert disputes.current_id == start
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert disputes.current_id == target

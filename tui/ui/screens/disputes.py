@@ -62,6 +62,9 @@ class DisputesScreen(EssentialKeysFirst):
         # not in the footer, which at 80 columns cut "Search": n's partner, listed under ? help
         Binding("p,[", "next_dispute(-1)", "Prev", id="disputes.previous", key_display="p", show=False,
                 tooltip="Previous disputed fact"),
+        Binding("ctrl+o,backspace", "jump_back", "Back", show=False, id="disputes.back",
+                key_display="ctrl+o", tooltip="Back to the fact you were on before the last jump "
+                                              "(search, notes list, palette); again: forth"),
         Binding("tab", "switch_pane(1)", "Pane", id="disputes.pane",
                 tooltip="Switch between the fact list and the two panes"),
         Binding("shift+tab", "switch_pane(-1)", "Pane back", show=False,
@@ -96,6 +99,7 @@ class DisputesScreen(EssentialKeysFirst):
         self._started = time.monotonic()
         self.ready = False  # set once the widgets exist: results may arrive before that
         self.marked: Account | None = None  # the first passage of a hand-made pairing
+        self.jumped_from: tuple[str | None, str] | None = None  # (fact, filter) before a jump
         self.note_index = None
 
     def compose(self) -> ComposeResult:
@@ -296,9 +300,12 @@ class DisputesScreen(EssentialKeysFirst):
         return self.query_one(DisputePanes).selected
 
     def jump_to(self, fact_id: str) -> bool:
-        """Select a fact by id, widening the filter if it hides the fact."""
+        """Select a fact by id, widening the filter if it hides the fact; the fact and filter
+        left are remembered for `ctrl+o` (back)."""
         if self.analysis is None:
             return False
+        if fact_id != self.current_id:
+            self.jumped_from = (self.current_id, self.filter)
         if fact_id not in {f.id for f in self.facts}:
             self.filter = "all"
             self.refresh_list(keep=fact_id)
@@ -308,6 +315,19 @@ class DisputesScreen(EssentialKeysFirst):
                 fact_list.highlighted = i
                 return True
         return False
+
+    def action_jump_back(self) -> None:
+        """Back to where the last jump (search, notes list, palette, a move) came from; again
+        goes forth, like vim's ctrl+o and ''."""
+        fact_id, filter_name = self.jumped_from or (None, self.filter)
+        if fact_id is None:
+            self.notify("No jump to go back from.", timeout=2)
+            return
+        here = (self.current_id, self.filter)
+        if filter_name != self.filter:
+            self.set_filter(filter_name)
+        self.jump_to(fact_id)
+        self.jumped_from = here
 
     def set_filter(self, name: str) -> None:
         self.filter = name
