@@ -486,7 +486,10 @@ class ReaderApp(App[None]):
             self.notify(f"Nothing to {which} in this session.", timeout=2)
             return
         self._notes_ui().show_change(self, kind, store)
-        self.notify(f"{which.capitalize()}ne: one change to {kind}.", timeout=2)
+        what = {"notes": "a note", "links": "a pairing", "sides": "a side correction",
+                "reviews": "a confirm, dismiss or rename", "facts": "a dispute you made",
+                "moves": "a merge or move"}.get(kind, f"a change to {kind}")
+        self.notify(f"{which.capitalize()}ne: {what}.", timeout=2)
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         disputes = self.disputes_screen
