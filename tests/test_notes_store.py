@@ -154,10 +154,10 @@ def test_file_damaged_while_running_is_not_overwritten(corpus: Corpus):
 
 
 def test_concurrent_change_is_merged_not_clobbered(corpus: Corpus):
-    a, b = open_store(corpus), open_store(corpus)
+    a = open_store(corpus)
     shared = a.save_note(new_note("shared, first words"))
     doomed = a.save_note(new_note("to be deleted"))
-    b.reload()
+    b = open_store(corpus)
     b.save_note(new_note("from b"))                       # b adds
     a.delete_note(doomed.id)                               # a deletes (b untouched it)
     b_view = b.note(shared.id)

@@ -403,7 +403,7 @@ async def test_theme_switch_restyles_the_panes(app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "#ff9f43" in _colours_of(app, "Moscow")
-        app.set_theme("light")
+        app.theme = "light"
         await settle(pilot)
         await pilot.pause(0.1)
         assert "#b35900" in _colours_of(app, "Moscow")

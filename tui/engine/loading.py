@@ -22,6 +22,7 @@ from pathlib import Path
 from .atomic import write_atomic
 from .casefile import read_case
 from .cleaning import Cleaned, Line, Unit, clean, is_list_block, split_lines, text_units
+from .environment import turned_off
 from .model import Article, Case, Corpus, Dropped, Skipped, path_text
 
 from .tomlcompat import parse as parse_toml, tomllib
@@ -106,7 +107,7 @@ def _load_articles(texts: list[tuple[Path, str]], case: Case | None) -> list[tup
     `RECONCILE_NO_POOL=1` keeps it in one process.
     """
     workers = min(4, os.cpu_count() or 1)
-    if len(texts) < POOL_MIN_ARTICLES or workers < 2 or os.environ.get("RECONCILE_NO_POOL"):
+    if len(texts) < POOL_MIN_ARTICLES or workers < 2 or turned_off("pool"):
         return [load_article(file, rel, case) for file, rel in texts]
     try:
         context = multiprocessing.get_context("fork")

@@ -43,6 +43,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from .environment import turned_off
 from .model import Article, Corpus, Link, Pair, Ref, TextPair
 from .textnorm import is_number, scan, surface_terms, terms, tokens, word_key
 
@@ -384,7 +385,7 @@ def _probe_all(job: _Job, probes: Sequence[int], stage: str,
     global _POOL_JOB
     total, done = len(probes), 0
     workers = min(4, os.cpu_count() or 1)
-    if total >= POOL_MIN_PROBES and workers > 1 and not os.environ.get("RECONCILE_NO_POOL"):
+    if total >= POOL_MIN_PROBES and workers > 1 and not turned_off("pool"):
         size = max(1, total // (workers * 16))
         chunks = [probes[k:k + size] for k in range(0, total, size)]
         try:

@@ -28,6 +28,7 @@ from textual.widgets import DataTable, Input, Select, Static, TextArea
 from textual.worker import get_current_worker
 
 from ..engine.anchors import Placement, anchor_for_ref
+from ..engine.marks import paragraph_label
 from ..engine.model import Account, Corpus, Fact, Ref, Side
 from ..engine.notes import (SAVE_ERRORS, VERDICTS, Note, NoteIndex, NoteStore, NoteTarget,
                             new_note, open_store, parse_tags, target_for)
@@ -300,7 +301,7 @@ class NotesList(ModalScreen[NoteJump | None]):
     def _where(self, note: Note, placed: Placement | None) -> str:
         if placed is not None and placed.ref is not None:
             ref = placed.ref
-            return f"{ref.article} ¶{ref.paragraph + 1}"
+            return f"{ref.article} {paragraph_label(ref.paragraph)}"
         if note.anchor is not None:
             return f"{note.anchor.article} (was)"
         return f"fact {note.fact}" if note.fact else ""
@@ -586,17 +587,6 @@ def mark_pair(app: App, a: Ref, b: Ref, same: bool) -> None:
         return
     app.notify("Marked as the same fact." if same else "Marked as not the same fact.", timeout=3)
     _decisions_changed(app)
-
-
-def links_and_fixes(app: App) -> tuple[list, list]:
-    """For `ReconcileApp.notes_links_and_fixes`: the decisions resolved for `analyse`.
-
-    Safe from a worker thread once `store_for(app)` has run on the UI thread.
-    """
-    store = getattr(app, "notes_store", None)
-    if store is None:
-        return [], []
-    return store.engine_inputs(app.corpus)  # type: ignore[attr-defined]
 
 
 def show_change(app: App, kind: str, store: NoteStore) -> None:

@@ -56,12 +56,6 @@ class AnalysisProgress(Message):
         self.stage, self.done, self.total = stage, done, total
 
 
-def available_theme_names() -> tuple[list[str], list[str]]:
-    """Names of the bundled and user themes, and problems with bad theme files."""
-    found = _load_theme_set()
-    return sorted(found.themes), found.errors
-
-
 def _load_theme_set():
     from ..resources import bundled_themes
 
@@ -602,9 +596,6 @@ class ReaderApp(App[None]):
         disputes = self.pop_to_disputes()
         if disputes is not None and name in FILTERS:
             disputes.set_filter(name)
-
-    def set_theme(self, name: str) -> None:
-        self.theme = name
 
     def watch_theme(self, name: str) -> None:
         """Remember a theme the user picks (not one given with --theme at start)."""

@@ -170,9 +170,6 @@ class NoteStore:
         any decision this way."""
         self._commit(kind, rid, None)
 
-    def delete_link(self, link_id: str) -> None:
-        self._commit("links", link_id, None)
-
     def set_side(self, side: str | None, *, speaker: str | None = None,
                  anchor: Anchor | None = None) -> SideCorrection:
         """Record that a speaker (or one passage) belongs to `side`."""
@@ -182,9 +179,6 @@ class NoteStore:
         fix = SideCorrection(new_id(), side, speaker, anchor)
         self._commit("sides", fix.id, fix)
         return fix
-
-    def delete_side_fix(self, fix_id: str) -> None:
-        self._commit("sides", fix_id, None)
 
     def make_fact(self, title: str, anchors: tuple[Anchor, ...]) -> UserFact:
         """Record a dispute the user made from two passages or more."""
@@ -248,13 +242,6 @@ class NoteStore:
                     block = write_block(kind, table_of(record))
                     with self._fragments_lock:
                         self._fragments.setdefault(id(record), (record, block))
-
-    def reload(self) -> None:
-        """Re-read the file, merging in-memory changes (used when it changed on disk)."""
-        if self.read_only:
-            return
-        with locked(self.path):
-            self._merge_from_disk()
 
     def _commit(self, kind: str, rid: str, record: Record | None, replaying: bool = False) -> None:
         """Write the change, and only then hold it in memory: a failed save leaves

@@ -16,7 +16,8 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ...engine.model import Analysis, Corpus, Ref
-from ..labels import ref_label, status_label
+from ...engine.marks import status_label
+from ..labels import ref_label
 from ..safe_text import one_line
 
 LIMIT = 200

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 from ...engine.model import Account, Article
@@ -21,6 +22,15 @@ CONTEXT_CHARS = 90
 SOURCE_CHARS = 40       # the article label when the pane's width is not known
 MIN_SOURCE_CHARS = 20   # below this the label gets a line of its own
 StyleOf = Callable[[str], Style]
+
+
+def side_by_side() -> Table:
+    """Two equal columns without borders or header, a blank line under each row: one side's
+    text on the left, the other's on the right (the dispute panes and the compare view)."""
+    table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1), pad_edge=False)
+    table.add_column(ratio=1)
+    table.add_column(ratio=1)
+    return table
 
 
 def diff_text(raw: str, spans, base: Style | str, diff: Style | str) -> Text:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -26,9 +25,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...engine.model import Account, Corpus, Fact, Ref
-from ..labels import find_article, status_label
+from ...engine.marks import status_label
+from ..labels import find_article
 from ..safe_text import clean, one_line
-from .account_card import account_text
+from .account_card import account_text, side_by_side
 
 
 # Accounts painted per pane at first; the rest follow as the cursor moves down.  A
@@ -216,10 +216,7 @@ class DisputePanes(Vertical, can_focus=True):
     def _table(self) -> RenderOnce:
         style = self.get_component_rich_style
         left, right, other = self.accounts
-        table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1),
-                      pad_edge=False)
-        table.add_column(ratio=1)
-        table.add_column(ratio=1)
+        table = side_by_side()
         rows = max(len(left), len(right), 1)
         for i in range(min(rows, self.shown)):
             table.add_row(self._cell(0, i, right[0].text if right else None),
