@@ -143,5 +143,6 @@ def reviewed(facts: Sequence[Fact], reviews: Iterable[FactReview],
 
 
 def _apply(fact: Fact, review: FactReview) -> Fact:
-    return replace(fact, review=review.verdict, title=review.title or fact.title,
+    # a dispute the user made stays theirs when they rename it (its review holds no verdict)
+    return replace(fact, review=review.verdict or fact.review, title=review.title or fact.title,
                    engine_title=fact.title if review.title else None)

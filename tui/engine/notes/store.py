@@ -16,6 +16,7 @@ from ..model import Corpus, Link, Ref, SideFix
 from .location import default_notes_path
 from .merge import merge
 from .records import (
+    REVIEWS,
     VERDICTS,
     Change,
     FactReview,
@@ -197,6 +198,8 @@ class NoteStore:
                     title: str | None = None) -> FactReview | None:
         """Record the user's word on a fact (replacing an earlier one); returns the review,
         or None when nothing is left to record (the verdict and title were cleared)."""
+        if verdict is not None and verdict not in REVIEWS:   # what the file's reader refuses
+            raise ValueError(f"verdict {verdict!r} is not one of {', '.join(REVIEWS)}")
         old = next((r for r in self.reviews if r.fact == fact), None)
         if verdict is None and not title:
             if old is not None:

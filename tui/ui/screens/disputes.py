@@ -416,7 +416,7 @@ class DisputesScreen(Screen):
         def renamed(title: str | None) -> None:
             if title is not None:
                 own = title if title and title != engine_title else None
-                self.app.review_fact(fact, verdict=fact.review, title=own,
+                self.app.review_fact(fact, verdict=None if fact.review == "made" else fact.review, title=own,
                                      done="Renamed" if own else "The engine's title is back")
 
         self.app.push_screen(RenameFact(fact.title), renamed)
