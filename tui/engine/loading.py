@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import write_atomic
 from .casefile import read_case
@@ -26,6 +27,9 @@ from .environment import turned_off
 from .model import Article, Case, Corpus, Dropped, Skipped, path_text
 
 from .tomlcompat import parse as parse_toml, tomllib
+
+if TYPE_CHECKING:   # imported on the first Markdown file only
+    from markdown_it import MarkdownIt
 
 PAGE_SUFFIXES = (".html", ".htm")
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024   # a book is ~1 MB; a bigger "article" is a log or a dump
@@ -353,7 +357,7 @@ def _parse_key_values(block: str) -> tuple[dict, str | None]:
 
 
 @cache
-def _markdown():
+def _markdown() -> MarkdownIt:
     """The CommonMark parser, built on first use: plain-text corpora never import markdown-it."""
     from markdown_it import MarkdownIt
 

@@ -30,7 +30,7 @@ from textual.worker import get_current_worker
 from ..engine.anchors import Placement, anchor_for_ref
 from ..engine.marks import paragraph_label
 from ..engine.model import Account, Corpus, Fact, Ref, Side
-from ..engine.notes import (SAVE_ERRORS, VERDICTS, Note, NoteIndex, NoteStore, NoteTarget,
+from ..engine.notes import (KINDS, SAVE_ERRORS, VERDICTS, Note, RecordKind, NoteIndex, NoteStore, NoteTarget,
                             new_note, open_store, parse_tags, target_for)
 from .safe_text import one_line, plain
 
@@ -122,6 +122,8 @@ class NoteEditor(ModalScreen[Note | None]):
     def _save(self) -> None:
         text = self.query_one(TextArea).text
         verdict = str(self.query_one(Select).value)
+        if verdict not in VERDICTS:   # the select offers no other
+            return
         tags = parse_tags(self.query_one("#note-tags", Input).value)
         if not text.strip() and verdict == "unverified" and not tags:
             self._error("Nothing to save: write a note, pick a verdict or add a tag.")
@@ -316,13 +318,13 @@ class NotesList(ModalScreen[NoteJump | None]):
         key = self._selected_key()
         return self.store.note(key) if key and not key.startswith(DECIDED) else None
 
-    def selected_decision(self) -> tuple[str, str] | None:
+    def selected_decision(self) -> tuple[RecordKind, str] | None:
         """(kind, record id) of the selected decision row, if one is selected."""
         key = self._selected_key()
         if not key or not key.startswith(DECIDED):
             return None
         kind, rid = key[len(DECIDED):].split(":", 1)
-        return kind, rid
+        return (kind, rid) if kind in KINDS else None
 
     def _preview(self) -> None:
         note = self.selected()
@@ -389,7 +391,7 @@ class NotesList(ModalScreen[NoteJump | None]):
 
         self.app.push_screen(ConfirmDelete(note), answered)
 
-    def _delete_decision(self, kind: str, rid: str) -> None:
+    def _delete_decision(self, kind: RecordKind, rid: str) -> None:
         """Delete a decision at once (u undoes it) and let the reader show the change."""
         try:
             self.store.delete(kind, rid)

@@ -32,7 +32,7 @@ from .themes import APP_VARIABLES, DEFAULT_THEME, load_themes
 
 if TYPE_CHECKING:
     from ..engine.anchors import Anchor
-    from ..engine.notes import NoteStore
+    from ..engine.notes import NoteStore, ReviewVerdict
 
 T = TypeVar("T")
 
@@ -393,7 +393,7 @@ class ReaderApp(App[None]):
 
         return anchor_for_ref(self.corpus, fact.accounts[0].ref) if fact and fact.accounts else None
 
-    def review_fact(self, fact, verdict: str | None, title: str | None, done: str) -> None:
+    def review_fact(self, fact, verdict: ReviewVerdict | None, title: str | None, done: str) -> None:
         """Record the user's word on a fact (y, d, r on the disputes screen) and say `done`."""
         anchor = self._first_anchor(fact)
         saved, _ = self._decide(lambda store: store.review_fact(fact.id, anchor, verdict=verdict,

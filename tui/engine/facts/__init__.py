@@ -24,7 +24,7 @@ from datetime import timedelta
 
 from ..claims.sides import country_names, matcher_for
 from ..lexicons import GAZETTEER
-from ..model import Account, Attribution, Corpus, Fact, Pair, Ref, Side
+from ..model import Account, Attribution, Corpus, Fact, Pair, Ref, Side, Status
 from ..pairing import date_gap, date_range
 from ..textnorm import normalise, term
 from .causes import cause_answers, cause_phrases
@@ -146,7 +146,7 @@ def _pinned(corpus: Corpus, attributions: dict[Ref, Attribution]) -> list[Fact]:
         evidence = tuple(dict.fromkeys(
             f"{m.group(0).lower()} ({a.side})" for a in accounts if a.side
             for m in DENIAL_RE.finditer(normalise(a.text))))
-        status = "disputed" if evidence else "agreed" if len(sides) > 1 else "one-sided"
+        status: Status = "disputed" if evidence else "agreed" if len(sides) > 1 else "one-sided"
         out.append(Fact("pin-" + hashlib.sha1(pin.title.encode()).hexdigest()[:10], pin.title,
                         status, 0, evidence, tuple(accounts), pin.title))
     return out

@@ -20,12 +20,12 @@ from functools import lru_cache
 from typing import Literal
 
 from ..lexicons import ANTONYMS, CONTRAST, NEGATION
+from ..model import Status
 from ..textnorm import normalise, term
 from .aspects import BY_ID, OTHER
 from .questions import Answer
 from .units import DENIAL_RE, Unit
 
-Status = Literal["disputed", "agreed", "one-sided"]
 EvidenceKind = Literal["denial", "answer", "cue", "cause", "negation", "contested", "numbers", "values",
                        "judgement"]
 # An answer that says it contradicts ("a different explanation", "contrary to",
@@ -96,7 +96,7 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
     denied = {e.words for e in out}
     for a in answers:
         if a.u in members and a.v in members and a.cue not in ("apposition", *denied):
-            kind: EvidenceKind = ("cause" if a.cue.startswith("cause: ")
+            kind: EvidenceKind = ("cause" if a.causes is not None
                                   else "answer" if _EXPLICIT.search(a.cue) else "cue")
             out.append(Evidence(kind, a.cue))
     if len(sides) < 2:

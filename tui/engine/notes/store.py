@@ -18,6 +18,8 @@ from .merge import merge
 from .records import (
     REVIEWS,
     VERDICTS,
+    RecordKind,
+    ReviewVerdict,
     Change,
     FactReview,
     Move,
@@ -166,7 +168,7 @@ class NoteStore:
         self._commit("links", link.id, link)
         return link
 
-    def delete(self, kind: str, rid: str) -> None:
+    def delete(self, kind: RecordKind, rid: str) -> None:
         """Delete the record `rid` of `kind` ("links", "reviews", ...): the notes list deletes
         any decision this way."""
         self._commit(kind, rid, None)
@@ -194,7 +196,7 @@ class NoteStore:
         self._commit("moves", move.id, move)
         return move
 
-    def review_fact(self, fact: str, anchor: Anchor | None, *, verdict: str | None = None,
+    def review_fact(self, fact: str, anchor: Anchor | None, *, verdict: ReviewVerdict | None = None,
                     title: str | None = None) -> FactReview | None:
         """Record the user's word on a fact (replacing an earlier one); returns the review,
         or None when nothing is left to record (the verdict and title were cleared)."""
@@ -246,7 +248,7 @@ class NoteStore:
                     with self._fragments_lock:
                         self._fragments.setdefault(id(record), (record, block))
 
-    def _commit(self, kind: str, rid: str, record: Record | None, replaying: bool = False) -> None:
+    def _commit(self, kind: RecordKind, rid: str, record: Record | None, replaying: bool = False) -> None:
         """Write the change, and only then hold it in memory: a failed save leaves
         no phantom record behind, and the next save starts from what is on disk."""
         if self.read_only:

@@ -24,6 +24,7 @@ from ..widgets.fact_list import FactList
 from ..widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from ...engine.notes import ReviewVerdict
     from ..reader import ReaderApp
 
 NARROW = 100  # below this width the fact list goes above the panes
@@ -393,7 +394,7 @@ class DisputesScreen(Screen):
         self.app.mark_pair(self.marked.ref, account.ref, same)
         self.marked = None
 
-    def action_review(self, verdict: str) -> None:
+    def action_review(self, verdict: ReviewVerdict) -> None:
         """Confirm or dismiss the selected fact; the same key again takes the word back."""
         fact = self.current_fact
         if fact is None:
