@@ -158,7 +158,7 @@ def test_merging_facts_and_moving_an_account_regroup_every_export(corpus: Corpus
     merged = {f.id: f for f in apply_reviews(analysis, open_store(corpus)).facts}
     assert b.id not in merged
     assert {x.ref for x in b.accounts} <= {x.ref for x in merged[a.id].accounts}
-    assert "merged by the user" in merged[a.id].evidence
+    assert "merged by the user" in [str(e) for e in merged[a.id].evidence]
     store.undo()
     moved_ref = b.accounts[-1].ref
     store.move(a.id, first(a), account=anchor_for_ref(corpus, moved_ref))

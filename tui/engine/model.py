@@ -24,6 +24,9 @@ PairOrigin = Literal["engine", "fact", "user"]
 Reviewed = Literal["confirmed", "dismissed", "made"]
 #: How two articles relate (pairing's article table).
 Relation = Literal["same event", "related event", "unrelated"]
+#: Why a fact is disputed (see `Evidence`); "user": the user's own decision.
+EvidenceKind = Literal["denial", "answer", "cue", "cause", "negation", "contested", "numbers", "values",
+                       "judgement", "user"]
 
 _LINE_BREAK = re.compile(r"[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*")   # \r alone: old Mac files
 
@@ -290,6 +293,19 @@ class Account:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One reason a fact is disputed, as the reader shows it (`str`): its kind, its words,
+    and for a denial the side that denies, so no stage parses the text back."""
+
+    kind: EvidenceKind
+    words: str
+    side: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.words} ({self.side})" if self.kind == "denial" and self.side else self.words
+
+
+@dataclass(frozen=True)
 class Fact:
     """A fact of the story with each side's accounts and whether they dispute it.
 
@@ -306,7 +322,7 @@ class Fact:
     title: str
     status: Status
     rank: int
-    evidence: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
     accounts: tuple[Account, ...]
     question: str = ""
     positions: tuple[tuple[str, str], ...] = ()

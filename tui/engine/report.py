@@ -172,7 +172,7 @@ def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list
     lines = [f"### {number}. {md_escape(fact.title)}", "",
              f"Status: {status_label(fact.status)}{_review_mark(fact)}  "]
     if fact.evidence:
-        lines.append("Why: " + "; ".join(md_escape(e) for e in fact.evidence))
+        lines.append("Why: " + "; ".join(md_escape(str(e)) for e in fact.evidence))
     for answering, answer in fact.positions:
         lines.append(f"{md_escape(_side_name(corpus, answering))}: {md_escape(answer)}  ")
     lines.append("")

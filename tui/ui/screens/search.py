@@ -31,7 +31,7 @@ def search(corpus: Corpus, analysis: Analysis | None,
         return []
     results: list[tuple[tuple[str, object], Text]] = []
     for fact in analysis.facts if analysis else ():
-        haystack = " ".join([fact.title, *fact.evidence, *(a.text for a in fact.accounts)])
+        haystack = " ".join([fact.title, *map(str, fact.evidence), *(a.text for a in fact.accounts)])
         if needle in haystack.casefold():
             label = Text(f"{status_label(fact.status)}  ", style="bold")
             label.append(one_line(fact.title, 100))

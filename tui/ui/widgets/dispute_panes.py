@@ -9,7 +9,6 @@ account gets a line saying so: omissions are shown, not hidden.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from ...engine.model import Account, Corpus, Fact, Ref
+from ...engine.model import Account, Corpus, Evidence, Fact, Ref
 from ...engine.marks import status_label
 from ..labels import find_article
 from ..safe_text import clean, one_line
@@ -44,15 +43,11 @@ class Column:
     name: str
 
 
-def _with_side_name(reason: str, names: dict[str, str]) -> str:
+def _with_side_name(reason: Evidence, names: dict[str, str]) -> str:
     """'denied (ru)' -> 'denied (Russia)': the engine names sides by id, users by name."""
-    found = _SIDE_SUFFIX.search(reason)
-    if found and found[1] in names:
-        return f"{reason[:found.start()]}({names[found[1]]})"
-    return reason
-
-
-_SIDE_SUFFIX = re.compile(r"\(([^()]+)\)$")
+    if reason.kind == "denial" and reason.side in names:
+        return f"{reason.words} ({names[reason.side]})"
+    return str(reason)
 
 
 class RenderOnce:
@@ -260,7 +255,7 @@ class DisputePanes(Vertical, can_focus=True):
         text = Text()
         text.append(f"why {status_label(fact.status)}: ", style="bold")
         names = {c.side: c.name.removesuffix(" (inferred)") for c in self.columns if c.side}
-        reasons = [one_line(_with_side_name(e, names)) for e in fact.evidence if clean(e).strip()]
+        reasons = [one_line(_with_side_name(e, names)) for e in fact.evidence if clean(str(e)).strip()]
         missing = [c.name for c, accounts in zip(self.columns, self.accounts) if not accounts]
         if missing and fact.status == "one-sided":
             reasons.append("no account from " + " or ".join(one_line(m) for m in missing))
