@@ -13,7 +13,7 @@ from tests.conftest import write
 from tui.cli import main
 from tui.engine.anchors import anchor_for_ref
 from tui.engine.loading import load_corpus
-from tui.engine.model import Account, Analysis, Corpus, Fact, Ref
+from tui.engine.model import Account, Analysis, Corpus, Evidence, Fact, Ref
 from tui.engine.notes import NOTES_FILE, new_note, open_store
 from tui.engine.report import md_escape, md_quote, to_html, to_markdown
 
@@ -48,7 +48,7 @@ def corpus(tmp_path: Path) -> Corpus:
 
 def _fact(corpus: Corpus) -> Fact:
     us, ru = Ref("us.txt", 0, 0), Ref("ru.txt", 0, 0)
-    return Fact("f1", "Collision or sharp maneuver", "disputed", 1, ("struck ↔ sharp maneuver",), (
+    return Fact("f1", "Collision or sharp maneuver", "disputed", 1, (Evidence("cue", "struck ↔ sharp maneuver"),), (
         Account("us", us, corpus.article("us.txt").paragraphs[0].sentences[0].text, "Pentagon"),
         Account("us", Ref("us.txt", 1, 0), corpus.article("us.txt").paragraphs[1].text, None),
         Account("ru", ru, corpus.article("ru.txt").paragraphs[0].sentences[0].text, "Defense Ministry"),

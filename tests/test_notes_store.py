@@ -20,7 +20,7 @@ from tui.engine.notes import location as notes_location
 from tui.engine.notes import store as notes_store
 from tui.engine.notes import tomlfile as notes_toml
 from tui.engine.anchors import anchor_for_ref
-from tui.engine.atomic import backup_path
+from tui.engine.atomic import backup_path, locked
 from tui.engine.loading import load_corpus
 from tui.engine.model import Corpus, Link, Ref, SideFix
 from tui.engine.notes import (NOTES_FILE, SCHEMA, NoteStore, NotesReadOnly, default_notes_path,
@@ -154,10 +154,10 @@ def test_file_damaged_while_running_is_not_overwritten(corpus: Corpus):
 
 
 def test_concurrent_change_is_merged_not_clobbered(corpus: Corpus):
-    a, b = open_store(corpus), open_store(corpus)
+    a = open_store(corpus)
     shared = a.save_note(new_note("shared, first words"))
     doomed = a.save_note(new_note("to be deleted"))
-    b.reload()
+    b = open_store(corpus)
     b.save_note(new_note("from b"))                       # b adds
     a.delete_note(doomed.id)                               # a deletes (b untouched it)
     b_view = b.note(shared.id)
@@ -384,6 +384,33 @@ def test_a_planted_lock_link_creates_nothing(corpus: Corpus, tmp_path: Path):
     with pytest.raises(OSError):
         store.save_note(new_note("x"))
     assert not victim.exists()
+
+
+def test_the_notes_lock_makes_a_second_writer_wait(tmp_path: Path):
+    """Issue 12: while one process holds the notes lock, another waits for it (the fcntl lock
+    it replaces did nothing on Windows; filelock locks there too). The lock file is private."""
+    import threading
+
+    target = tmp_path / NOTES_FILE
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from tui.engine.atomic import locked\n"
+         f"with locked(Path({str(target)!r})):\n    print('held', flush=True); sys.stdin.readline()\n"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        entered = threading.Event()
+
+        def second_writer() -> None:
+            with locked(target):
+                entered.set()
+
+        threading.Thread(target=second_writer, daemon=True).start()
+        assert not entered.wait(0.5), "the second writer went in while the first held the lock"
+        holder.communicate("\n", timeout=30)           # the first writer is done
+        assert entered.wait(30)
+    finally:
+        holder.kill()
+    assert os.stat(tmp_path / f".{NOTES_FILE}.lock").st_mode & 0o077 == 0
 
 
 def test_a_failed_save_leaves_no_phantom_and_the_next_one_works(corpus: Corpus, monkeypatch):

@@ -10,6 +10,7 @@ the single best threshold, chosen with hindsight on this very gold - clearly.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from tui.engine import pairing
 from tui.engine.analysis import analyse
 from tui.engine.model import Corpus
 from tui.engine.pairing import pair_corpus
-from tui.engine.textnorm import fold
+from tui.engine.textnorm import normalise
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -29,6 +30,11 @@ else:  # pragma: no cover
 GOLD = Path(__file__).parent / "gold" / "seed_pairs.toml"
 
 Key = tuple[tuple[str, int], tuple[str, int]]
+
+
+def fold(text: str) -> str:
+    """Lower-case, typography-neutral text, to find a gold quote in a paragraph."""
+    return unicodedata.normalize("NFKC", normalise(text)).casefold()
 
 
 def find_paragraph(corpus: Corpus, article: str, quote: str) -> int:

@@ -67,7 +67,7 @@ def test_an_explicit_answer_joins_what_it_answers(tmp_path: Path) -> None:
             "Petrov denied the allegation and called it a lie.\n",
         two="Petrov rejected Olsen's claim that the frigate rammed the boat, saying the boat swerved into it.\n")
     found = _disputes_with(analysis, "rammed the patrol boat", "denied the allegation")
-    assert found and any("denied" in e for e in found[0].evidence)
+    assert found and any("denied" in str(e) for e in found[0].evidence)
     reported = [x for f in analysis.facts for x in f.accounts if x.reported_by]
     assert reported and all(x.side == "a" and x.reported_by == "b" for x in reported)
 

@@ -125,6 +125,27 @@ def test_a_dispute_the_user_makes_is_a_fact_first_in_every_export(corpus: Corpus
     assert all(f.review != "made" for f in apply_reviews(analyse(fresh), open_store(fresh)).facts)
 
 
+def test_renaming_a_dispute_the_user_made_keeps_it_theirs_and_the_file_readable(corpus: Corpus):
+    """r on a made dispute saved a review with the verdict 'made', which the notes file's
+    reader refuses: the file then opened read-only as damaged. The rename now saves no
+    verdict, the dispute stays the user's, and a verdict the reader refuses is never saved."""
+    from tui.engine.model import Ref
+
+    store = open_store(corpus)
+    store.make_fact("Was the transponder on?",
+                    tuple(anchor_for_ref(corpus, r) for r in (Ref("us.txt", 1, 0), Ref("ru.txt", 1, 0))))
+    made = apply_reviews(analyse(corpus), open_store(corpus)).facts[0]
+    store = open_store(corpus)
+    anchor = anchor_for_ref(corpus, made.accounts[0].ref)
+    with pytest.raises(ValueError, match="made"):
+        store.review_fact(made.id, anchor, verdict="made", title="Renamed")  # type: ignore[arg-type]
+    store.review_fact(made.id, anchor, verdict=None, title="Was the transponder off?")
+    again = open_store(corpus)
+    assert not again.read_only, again.problem
+    shown = apply_reviews(analyse(corpus), again).facts[0]
+    assert (shown.review, shown.title) == ("made", "Was the transponder off?")
+
+
 def test_merging_facts_and_moving_an_account_regroup_every_export(corpus: Corpus):
     """Issue 13: [[moves]]: a fact merged into another (its accounts join, it goes) and one
     account moved into another fact (out of every fact that held it)."""
@@ -137,7 +158,7 @@ def test_merging_facts_and_moving_an_account_regroup_every_export(corpus: Corpus
     merged = {f.id: f for f in apply_reviews(analysis, open_store(corpus)).facts}
     assert b.id not in merged
     assert {x.ref for x in b.accounts} <= {x.ref for x in merged[a.id].accounts}
-    assert "merged by the user" in merged[a.id].evidence
+    assert "merged by the user" in [str(e) for e in merged[a.id].evidence]
     store.undo()
     moved_ref = b.accounts[-1].ref
     store.move(a.id, first(a), account=anchor_for_ref(corpus, moved_ref))

@@ -235,11 +235,14 @@ async def test_messages_say_what_is_true(app):
 
 
 def test_the_why_line_names_sides():
+    from tui.engine.model import Evidence
     from tui.ui.widgets.dispute_panes import _with_side_name
 
     names = {"ru": "Russia", "us": "United States"}
-    assert _with_side_name("denied (ru)", names) == "denied (Russia)"
-    assert _with_side_name("cause: a ↔ b (1999)", names) == "cause: a ↔ b (1999)"
+    assert _with_side_name(Evidence("denial", "denied", "ru"), names) == "denied (Russia)"
+    assert _with_side_name(Evidence("cause", "cause: a ↔ b (1999)"), names) == "cause: a ↔ b (1999)"
+    # The side comes from the record, never from the words: a cue that ends in brackets stays.
+    assert _with_side_name(Evidence("cue", "a different account (us)"), names) == "a different account (us)"
 
 
 def test_note_labels_name_the_side_or_say_unattributed(seeds):
@@ -403,7 +406,7 @@ async def test_theme_switch_restyles_the_panes(app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "#ff9f43" in _colours_of(app, "Moscow")
-        app.set_theme("light")
+        app.theme = "light"
         await settle(pilot)
         await pilot.pause(0.1)
         assert "#b35900" in _colours_of(app, "Moscow")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.engine.model import Account, Analysis, Attribution, Corpus, Fact, Pair, Ref
+from tui.engine.model import Account, Analysis, Attribution, Corpus, Evidence, Fact, Pair, Ref
 
 A0, A1, A2 = "000_7f4c5cce0065053c.txt", "001_7c66d4f0f52cdbbc.txt", "002_da9a1b498ebd98ed.txt"
 
@@ -30,26 +30,27 @@ def fixture_analysis(corpus: Corpus) -> Analysis:
 
     facts = (
         Fact("f-collision", "Collision or sharp maneuver", "disputed", 1,
-             ("struck its propeller ↔ entered a sharp maneuver", "denial: did not come in contact"),
+             (Evidence("cue", "struck its propeller ↔ entered a sharp maneuver"),
+              Evidence("cue", "denial: did not come in contact")),
              (acc("us", A1, 3, 0, "The US military"),
               acc("us", A2, 5, 0, None, inferred=True),
               acc("ru", A0, 3, 2, "Moscow"))),
         Fact("f-transponder", "Transponder / airspace", "disputed", 2,
-             ("international airspace ↔ approached the state border with its transponder off",),
+             (Evidence("cue", "international airspace ↔ approached the state border with its transponder off"),),
              (acc("us", A0, 2, 2, "Secretary Austin"),
               acc("ru", A0, 3, 1, "Russia’s Defense Ministry"))),
         Fact("f-intercept", "Conduct of the intercept", "disputed", 3,
-             ("dangerous and reckless ↔ did not employ air weapons",),
+             (Evidence("cue", "dangerous and reckless ↔ did not employ air weapons"),),
              (acc("us", A0, 2, 1, "The U.S. side"),
               acc("us", A1, 9, 0, "Milley"),
               acc("ru", A0, 3, 1, "Russia’s Defense Ministry"),
               acc(None, A1, 8, 0, None))),
         Fact("f-call", "Austin and Shoigu spoke", "agreed", 4,
-             ("both report the call",),
+             (Evidence("cue", "both report the call"),),
              (acc("us", A1, 1, 0, None, inferred=True),
               acc("ru", A0, 1, 0, "The Kremlin"))),
         Fact("f-video", "Video evidence of the contact", "one-sided", 5,
-             ("only the US side speaks to this",),
+             (Evidence("cue", "only the US side speaks to this"),),
              (acc("us", A2, 15, 1, "Milley"),)),
     )
     pairs = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from test_ui_support import _private_config, screen_text, settle, sync  # noqa: F401
 from tui.engine.loading import load_corpus
-from tui.engine.model import Account, Analysis, Fact, Pair, Ref
+from tui.engine.model import Account, Analysis, Evidence, Fact, Pair, Ref
 from tui.ui.app import ReconcileApp
 from tui.ui.safe_text import clean
 from tui.ui.screens.compare import CompareScreen
@@ -41,7 +41,7 @@ def _analysis(corpus) -> Analysis:
     one, two = corpus.articles[0], corpus.articles[1]
     acc_a = Account("a", Ref(one.id, 0, 0), one.paragraphs[0].sentences[0].text, EVIL)
     acc_b = Account("b", Ref(two.id, 0, 0), two.paragraphs[0].sentences[0].text, "Beta Office")
-    fact = Fact("evil", f"Fact {EVIL}", "disputed", 1, (EVIL,), (acc_a, acc_b))
+    fact = Fact("evil", f"Fact {EVIL}", "disputed", 1, (Evidence("cue", EVIL),), (acc_a, acc_b))
     pairs = (Pair(Ref(one.id, 0, 0), Ref(two.id, 0, 0), 80.0),
              Pair(Ref(one.id, 1), Ref(two.id, 1), 90.0, kind="paragraph"))
     return Analysis(corpus, pairs, (), {}, (fact,))

@@ -1,5 +1,5 @@
 """The headless engine: loading, cleaning, pairing, attribution, facts, notes.
 
-Nothing under `tui.engine` may import Textual (a test enforces it); the reader
+Nothing under `tui.engine` may import Textual (an import contract enforces it); the reader
 in `tui.ui` is a thin shell over these results.
 """

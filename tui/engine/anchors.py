@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .lexicons import NEGATION
 from .model import Article, Corpus, Ref
@@ -21,7 +22,10 @@ CONTEXT = 32
 FUZZY_MIN = 85.0      # rapidfuzz score a fuzzy match needs at all
 FUZZY_MARGIN = 10.0   # how far the runner-up must trail for the match to count
 
-EXACT, MOVED, ORPHANED = "exact", "moved", "orphaned"
+AnchorStatus = Literal["exact", "moved", "orphaned"]
+EXACT: AnchorStatus = "exact"
+MOVED: AnchorStatus = "moved"
+ORPHANED: AnchorStatus = "orphaned"
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ class Placement:
     edit) or orphaned (cannot be placed; `article`/`start`/`end` are None).
     """
 
-    status: str
+    status: AnchorStatus
     article: str | None = None
     start: int | None = None
     end: int | None = None

@@ -17,11 +17,6 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-try:  # POSIX only; elsewhere saves are still atomic, just not serialised.
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
-
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
@@ -135,19 +130,15 @@ def locked(path: Path) -> Iterator[None]:
 
     The lock is a hidden sibling file (`.<name>.lock`): locking the notes file
     itself would not work, because `os.replace` swaps it for a new inode.
+    `filelock` locks on POSIX and on Windows alike (an fcntl lock did nothing
+    on Windows), and refuses a planted link at the lock's name (O_NOFOLLOW).
+    It is imported here, when a note is saved, never on the way to the first paint.
     """
-    if fcntl is None:  # pragma: no cover
-        yield
-        return
+    from filelock import FileLock
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = path.with_name(f".{path.name}.lock")
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)   # a planted link is refused
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with FileLock(path.with_name(f".{path.name}.lock"), mode=0o600):
         yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def can_write_in(folder: Path) -> bool:

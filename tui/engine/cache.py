@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .environment import turned_off
 from .model import Analysis, Corpus, Link, SideFix
 from .atomic import write_atomic
 from .userdirs import user_dir
@@ -46,7 +47,7 @@ _KEY_BYTES = 32
 
 def cache_dir() -> Path | None:
     """The cache folder, or None when the cache is turned off."""
-    if os.environ.get("RECONCILE_NO_CACHE", "").strip() not in ("", "0"):
+    if turned_off("cache"):
         return None
     return user_dir("cache")
 

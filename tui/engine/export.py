@@ -213,7 +213,7 @@ def _fact_fields(fact: Fact) -> dict[str, Any]:
         "title": fact.title,
         "status": fact.status,
         "rank": fact.rank,
-        "evidence": list(fact.evidence),
+        "evidence": [str(e) for e in fact.evidence],
         "question": fact.question,
         "aspect": fact.aspect,
         "positions": [{"side": side, "text": text} for side, text in fact.positions],

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .model import Account, Corpus, Fact, Link, Pair, Ref, TextPair
+from .model import Account, Corpus, Fact, Link, Pair, PairKind, Ref, TextPair
 from .pairing import THRESHOLD, passage_text, shared_words
 from .textnorm import terms
 
@@ -87,8 +87,9 @@ def _terms(text: str) -> frozenset[str]:
 def _new_pairs(corpus: Corpus, a: Ref, b: Ref, seen: set[frozenset[Ref]]) -> list[Pair]:
     """The sentence pair and the paragraph pair of two accounts, each unless already known."""
     out: list[Pair] = []
-    for kind, ra, rb in (("sentence", a, b),
-                         ("paragraph", a.whole_paragraph, b.whole_paragraph)):
+    both: tuple[tuple[PairKind, Ref, Ref], ...] = (("sentence", a, b),
+                                                  ("paragraph", a.whole_paragraph, b.whole_paragraph))
+    for kind, ra, rb in both:
         key = frozenset((ra, rb))
         text_a, text_b = passage_text(corpus, ra), passage_text(corpus, rb)
         if key in seen or text_a is None or text_b is None:

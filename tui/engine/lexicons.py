@@ -8,6 +8,8 @@ belong here; those live in a corpus's case file.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 # Inflected forms of verbs that introduce what someone asserts.  Plain plural
 # forms ("analysts note") are included; bare "claim"/"report" are not, since
 # they are mostly nouns.
@@ -133,11 +135,21 @@ ANTONYMS = (
     ("deliberate", "mistake"), ("intentional", "mistake"),
 )
 
+class Country(NamedTuple):
+    """A state (or a party, below) as news names it."""
+
+    name: str                     # canonical name
+    id: str                       # short id, used as a side's id
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str                  # "" where none stands for it
+
+
 # Countries: (canonical name, short id, names, demonyms, capital).  A small
 # gazetteer so sides can be inferred from speakers without a case file; the
 # names include seats of government that news uses for the state (the Kremlin,
 # the White House, Downing Street).
-COUNTRIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...] = (
+COUNTRIES: tuple[Country, ...] = tuple(Country(*c) for c in (
     ("United States", "us", ("United States", "U.S.", "US", "USA", "America", "U.S.A.", "White House",
                              "Pentagon", "State Department"),
      ("American", "Americans"), "Washington"),
@@ -227,11 +239,11 @@ COUNTRIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...] = 
     ("Peru", "pe", ("Peru",), ("Peruvian",), "Lima"),
     ("Bolivia", "bo", ("Bolivia",), ("Bolivian",), "La Paz"),
     ("Nicaragua", "ni", ("Nicaragua",), ("Nicaraguan",), "Managua"),
-)
+))
 # Parties that are not states but take sides in such disputes: movements and
 # blocs, with the names news gives them (same shape as COUNTRIES; no capital
 # where none stands for them).
-PARTIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...] = (
+PARTIES: tuple[Country, ...] = tuple(Country(*c) for c in (
     ("Hamas", "hamas", ("Hamas",), (), ""),
     ("Hezbollah", "hezbollah", ("Hezbollah", "Hizbollah", "Hizballah"), (), ""),
     ("Houthis", "houthis", ("Houthis", "Houthi", "Ansar Allah", "Ansarallah"), (), ""),
@@ -239,7 +251,7 @@ PARTIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...] = (
     ("Islamic Jihad", "pij", ("Islamic Jihad",), (), ""),
     ("European Union", "eu", ("European Union", "EU", "E.U."), ("European",), "Brussels"),
     ("NATO", "nato", ("NATO", "Nato", "North Atlantic Treaty Organization", "North Atlantic Alliance"), (), ""),
-)
+))
 # Everything a side can be named after: states first, then other parties.
 GAZETTEER = COUNTRIES + PARTIES
 # Blocs and the gazetteer's states that belong to them: a bloc speaks with its

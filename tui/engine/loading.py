@@ -18,13 +18,18 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import write_atomic
 from .casefile import read_case
 from .cleaning import Cleaned, Line, Unit, clean, is_list_block, split_lines, text_units
+from .environment import turned_off
 from .model import Article, Case, Corpus, Dropped, Skipped, path_text
 
 from .tomlcompat import parse as parse_toml, tomllib
+
+if TYPE_CHECKING:   # imported on the first Markdown file only
+    from markdown_it import MarkdownIt
 
 PAGE_SUFFIXES = (".html", ".htm")
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024   # a book is ~1 MB; a bigger "article" is a log or a dump
@@ -106,7 +111,7 @@ def _load_articles(texts: list[tuple[Path, str]], case: Case | None) -> list[tup
     `RECONCILE_NO_POOL=1` keeps it in one process.
     """
     workers = min(4, os.cpu_count() or 1)
-    if len(texts) < POOL_MIN_ARTICLES or workers < 2 or os.environ.get("RECONCILE_NO_POOL"):
+    if len(texts) < POOL_MIN_ARTICLES or workers < 2 or turned_off("pool"):
         return [load_article(file, rel, case) for file, rel in texts]
     try:
         context = multiprocessing.get_context("fork")
@@ -352,7 +357,7 @@ def _parse_key_values(block: str) -> tuple[dict, str | None]:
 
 
 @cache
-def _markdown():
+def _markdown() -> MarkdownIt:
     """The CommonMark parser, built on first use: plain-text corpora never import markdown-it."""
     from markdown_it import MarkdownIt
 

@@ -13,6 +13,20 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Literal, TypedDict
+
+#: A fact's status (tui.engine.facts.status decides it).
+Status = Literal["disputed", "agreed", "one-sided"]
+#: What a pair joins, and who found it (see `Pair`).
+PairKind = Literal["sentence", "paragraph"]
+PairOrigin = Literal["engine", "fact", "user"]
+#: The user's word on a fact: confirmed or dismissed, or a dispute they made.
+Reviewed = Literal["confirmed", "dismissed", "made"]
+#: How two articles relate (pairing's article table).
+Relation = Literal["same event", "related event", "unrelated"]
+#: Why a fact is disputed (see `Evidence`); "user": the user's own decision.
+EvidenceKind = Literal["denial", "answer", "cue", "cause", "negation", "contested", "numbers", "values",
+                       "judgement", "user"]
 
 _LINE_BREAK = re.compile(r"[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*")   # \r alone: old Mac files
 
@@ -224,8 +238,8 @@ class Pair:
     b: Ref
     score: float
     terms: tuple[str, ...] = ()
-    kind: str = "sentence"
-    origin: str = "engine"
+    kind: PairKind = "sentence"
+    origin: PairOrigin = "engine"
 
 
 @dataclass(frozen=True)
@@ -279,6 +293,19 @@ class Account:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One reason a fact is disputed, as the reader shows it (`str`): its kind, its words,
+    and for a denial the side that denies, so no stage parses the text back."""
+
+    kind: EvidenceKind
+    words: str
+    side: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.words} ({self.side})" if self.kind == "denial" and self.side else self.words
+
+
+@dataclass(frozen=True)
 class Fact:
     """A fact of the story with each side's accounts and whether they dispute it.
 
@@ -293,15 +320,15 @@ class Fact:
 
     id: str
     title: str
-    status: str
+    status: Status
     rank: int
-    evidence: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
     accounts: tuple[Account, ...]
     question: str = ""
     positions: tuple[tuple[str, str], ...] = ()
     aspect: str | None = None
     background: bool = False
-    review: str | None = None  # the user's word: "confirmed", "dismissed", or "made" by them
+    review: Reviewed | None = None  # the user's word: "confirmed", "dismissed", or "made" by them
     engine_title: str | None = None  # the engine's title when the user renamed the fact
 
 
@@ -323,13 +350,32 @@ class SideFix:
     speaker: str | None = None
 
 
+class ArticleRelation(TypedDict):
+    """Two articles compared as wholes (pairing's article table, exported as is): the shares
+    of their paragraphs that pair, how alike their vocabularies are, wire copy, and the
+    relation with its reason in words."""
+
+    a: str
+    b: str
+    a_paired: float
+    b_paired: float
+    paragraph_pairs: int
+    score: float
+    term_similarity: float
+    terms: list[str]
+    wire: bool
+    wire_sentences: int
+    relation: Relation
+    why: str
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything the engine derives from a corpus, in data-flow order."""
 
     corpus: Corpus
     pairs: tuple[Pair, ...] = ()
-    article_similarity: tuple[dict, ...] = ()
+    article_similarity: tuple[ArticleRelation, ...] = ()
     attributions: dict[Ref, Attribution] = field(default_factory=dict)
     facts: tuple[Fact, ...] = ()
     warnings: tuple[str, ...] = ()   # limits the engine reached, and what it did (one line each)

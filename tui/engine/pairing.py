@@ -43,7 +43,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .model import Article, Corpus, Link, Pair, Ref, TextPair
+from .environment import turned_off
+from .model import Article, ArticleRelation, Corpus, Link, Pair, PairKind, Ref, Relation, TextPair
 from .textnorm import is_number, scan, surface_terms, terms, tokens, word_key
 
 Progress = Callable[[str, int, int], None]
@@ -111,7 +112,7 @@ class Pairing:
     """
 
     pairs: tuple[Pair, ...] = ()
-    article_similarity: tuple[dict, ...] = ()
+    article_similarity: tuple[ArticleRelation, ...] = ()
     wire: tuple[dict, ...] = ()
     warnings: tuple[str, ...] = ()
 
@@ -384,7 +385,7 @@ def _probe_all(job: _Job, probes: Sequence[int], stage: str,
     global _POOL_JOB
     total, done = len(probes), 0
     workers = min(4, os.cpu_count() or 1)
-    if total >= POOL_MIN_PROBES and workers > 1 and not os.environ.get("RECONCILE_NO_POOL"):
+    if total >= POOL_MIN_PROBES and workers > 1 and not turned_off("pool"):
         size = max(1, total // (workers * 16))
         chunks = [probes[k:k + size] for k in range(0, total, size)]
         try:
@@ -559,7 +560,7 @@ def _context(corpus: Corpus, scores: dict, band: dict, paragraphs: list[_Unit],
     return out
 
 
-def _to_pairs(scores: dict, units: list[_Unit], kind: str) -> list[TextPair]:
+def _to_pairs(scores: dict, units: list[_Unit], kind: PairKind) -> list[TextPair]:
     """TextPairs in corpus order, their terms shown as written in the first passage."""
     pairs = []
     for (i, j), (score, shared) in scores.items():
@@ -597,7 +598,7 @@ def _apply_links(corpus: Corpus, pairs: list[TextPair], links: Sequence[Link]) -
         text_a, text_b = passage_text(corpus, a), passage_text(corpus, b)
         if text_a is None or text_b is None:
             continue  # a stale anchor to a passage that no longer exists
-        kind = "paragraph" if a.sentence is None and b.sentence is None else "sentence"
+        kind: PairKind = "paragraph" if a.sentence is None and b.sentence is None else "sentence"
         kept.append(TextPair(a, b, 100.0, shared_words(text_a, text_b), kind, "user", text_a, text_b))
     return kept
 
@@ -690,7 +691,7 @@ def date_gap(a: str | None, b: str | None) -> timedelta | None:
 
 
 def _articles(corpus: Corpus, pairs: list[TextPair],
-              paragraphs: list[_Unit]) -> tuple[list[dict], list[dict]]:
+              paragraphs: list[_Unit]) -> tuple[list[ArticleRelation], list[dict]]:
     """Per article pair: how much of each pairs with the other, wire copy, same or other event.
 
     A small corpus lists every article pair; a large one only the pairs that
@@ -716,7 +717,8 @@ def _articles(corpus: Corpus, pairs: list[TextPair],
     if len(arts) <= SMALL_CORPUS:
         keys |= {(x, y) for x in range(len(arts)) for y in range(x + 1, len(arts))}
     vocab = _article_terms(len(arts), paragraphs)
-    rows, edges = [], []
+    rows: list[ArticleRelation] = []
+    edges = []
     for x, y in sorted(keys):
         sa, sb, ps = paired.get((x, y), (set(), set(), []))
         row = _article_row(arts[x], arts[y], sa, sb, ps, wire_sentences.get((x, y), []),
@@ -754,7 +756,7 @@ def _n_sentences(article: Article) -> int:
 
 
 def _article_row(a: Article, b: Article, sa: set[int], sb: set[int], ps: list[TextPair],
-                 wire_sentences: list[TextPair], term_similarity: float) -> dict:
+                 wire_sentences: list[TextPair], term_similarity: float) -> ArticleRelation:
     share_a = len(sa) / max(1, len(a.paragraphs))
     share_b = len(sb) / max(1, len(b.paragraphs))
     wire_pairs = [p for p in wire_sentences if p.wire]
@@ -779,7 +781,7 @@ def _article_row(a: Article, b: Article, sa: set[int], sb: set[int], ps: list[Te
 
 
 def _relation(a: Article, b: Article, share_a: float, share_b: float, n_pairs: int,
-              term_similarity: float) -> tuple[str, str]:
+              term_similarity: float) -> tuple[Relation, str]:
     """"same event", "related event" or "unrelated", with the reason in words.
 
     Two reports of one event pair a good share of both texts; a different

@@ -17,13 +17,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .anchors import ORPHANED, Placement
+from .marks import paragraph_label, status_label
 from .model import Account, Analysis, Article, Corpus, Fact, Ref, path_text
 from .notes import Note, NoteStore
 from .notes.views import decisions
 
 _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>&|~{}!#]|(?<![^\W_])_|_(?![^\W_]))")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
-STATUS_MARK = {"disputed": "✖ disputed", "agreed": "✔ agreed", "one-sided": "◐ one-sided"}
 # C0 (but tab and newline) and C1 controls and direction overrides: a report is read in a
 # terminal too (`reconcile export --format markdown | less -R`), where they would act.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -164,9 +164,9 @@ def _side_name(corpus: Corpus, side: str | None) -> str:
 
 def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
     lines = [f"### {number}. {md_escape(fact.title)}", "",
-             f"Status: {STATUS_MARK.get(fact.status, fact.status)}{_review_mark(fact)}  "]
+             f"Status: {status_label(fact.status)}{_review_mark(fact)}  "]
     if fact.evidence:
-        lines.append("Why: " + "; ".join(md_escape(e) for e in fact.evidence))
+        lines.append("Why: " + "; ".join(md_escape(str(e)) for e in fact.evidence))
     for answering, answer in fact.positions:
         lines.append(f"{md_escape(_side_name(corpus, answering))}: {md_escape(answer)}  ")
     lines.append("")
@@ -194,7 +194,7 @@ def _review_mark(fact: Fact) -> str:
 
 def _fact_brief(fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
     sides = ", ".join(md_escape(_side_name(corpus, s)) for s, _ in _by_side(fact.accounts))
-    lines = [f"- **{md_escape(fact.title)}** - {STATUS_MARK.get(fact.status, fact.status)}"
+    lines = [f"- **{md_escape(fact.title)}** - {status_label(fact.status)}"
              + _review_mark(fact) + (f" ({sides})" if sides else ""), ""]
     return lines + _note_blocks(notes, corpus) if notes else lines
 
@@ -232,7 +232,7 @@ def _where(article: Article | None, ref: Ref | None, article_id: str) -> str:
         parts.append(f"“{md_escape(article.title)}”")
     place = md_escape(article_id)
     if ref is not None:
-        place += f" ¶{ref.paragraph + 1}"
+        place += f" {paragraph_label(ref.paragraph)}"
         if article is not None and ref.paragraph < len(article.paragraphs):
             tag = article.paragraphs[ref.paragraph].source
             if tag:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from .anchors import Anchor
-from .model import Account, Analysis, Fact, Ref
+from .model import Account, Analysis, Evidence, Fact, Ref
 from .notes import NEW_FACT, FactReview, Move, NoteStore, UserFact, ref_of
 
 
@@ -61,14 +61,14 @@ def regrouped(facts: Sequence[Fact], moves: Iterable[Move],
             merged = _find(out, move.fact, place(move.fact_anchor))
             if merged is None or merged is into:
                 continue
-            taken, note = merged.accounts, "merged by the user"
+            taken, note = merged.accounts, Evidence("user", "merged by the user")
             out = [f for f in out if f is not merged]
         else:
             ref = place(move.account)
             taken = tuple(a for a in (_account(out, ref),) if a is not None)
             if not taken:
                 continue
-            note = "an account moved here by the user"
+            note = Evidence("user", "an account moved here by the user")
             out = [f if f is into else _without(f, ref) for f in out]
         held = {a.ref for a in into.accounts}
         grown = replace(into, accounts=into.accounts + tuple(a for a in taken if a.ref not in held),
@@ -84,8 +84,8 @@ def _split(facts: list[Fact], move: Move, ref: Ref | None) -> list[Fact]:
     if account is None:
         return facts
     source = next(f for f in facts if account in f.accounts)
-    alone = replace(source, id=split_id(move), status="one-sided", rank=source.rank,
-                    accounts=(account,), evidence=("split off by the user",), positions=(),
+    alone = replace(source, id=split_id(move), status="one-sided", rank=source.rank, accounts=(account,),
+                    evidence=(Evidence("user", "split off by the user"),), positions=(),
                     title=f"{source.title} (split)", review=None, engine_title=None)
     out = [_without(f, ref) for f in facts]
     out.insert(facts.index(source) + 1, alone)
@@ -123,7 +123,7 @@ def _made(analysis: Analysis, fact: UserFact) -> Fact | None:
         said = analysis.attributions.get(ref)
         accounts.append(Account(said.side if said else None, ref, text or "",
                                 said.speaker if said else None, bool(said and said.inferred)))
-    return Fact(made_id(fact), fact.title, "disputed", 0, ("made by the user",),
+    return Fact(made_id(fact), fact.title, "disputed", 0, (Evidence("user", "made by the user"),),
                 tuple(accounts), question=fact.title, review="made")
 
 
@@ -143,5 +143,6 @@ def reviewed(facts: Sequence[Fact], reviews: Iterable[FactReview],
 
 
 def _apply(fact: Fact, review: FactReview) -> Fact:
-    return replace(fact, review=review.verdict, title=review.title or fact.title,
+    # a dispute the user made stays theirs when they rename it (its review holds no verdict)
+    return replace(fact, review=review.verdict or fact.review, title=review.title or fact.title,
                    engine_title=fact.title if review.title else None)

@@ -10,7 +10,6 @@ meanings, not typography.  Nothing here knows any article, name or outlet.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 # Typography that varies between outlets and means nothing for matching.
@@ -249,8 +248,3 @@ def _close(run: list[tuple[str, float, str]], out: list[tuple[str, float, str]])
 def is_number(t: str) -> bool:
     """True for a numeric term: numbers are strong evidence that two passages match."""
     return t[:1].isdigit()
-
-
-def fold(text: str) -> str:
-    """Lower-case, typography-neutral text for near-duplicate (wire copy) checks."""
-    return unicodedata.normalize("NFKC", normalise(text)).casefold()

@@ -7,15 +7,16 @@ Nothing is created here.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from .environment import Folder, folder_override
 
-def user_dir(kind: str) -> Path:
+
+def user_dir(kind: Folder) -> Path:
     """The folder of `kind` ("config", "data" or "cache"), the env override first."""
-    override = os.environ.get(f"RECONCILE_{kind.upper()}_DIR")
-    if override:
-        return Path(override)
+    override = folder_override(kind)
+    if override is not None:
+        return override
     import platformdirs
 
     finder = {"config": platformdirs.user_config_dir, "data": platformdirs.user_data_dir,

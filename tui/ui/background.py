@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, cast
 
+from ..engine.environment import turned_off
+
 if TYPE_CHECKING:  # the parent forks before it needs the engine's classes
     from ..engine.model import Analysis, Corpus
 
@@ -62,7 +64,7 @@ def analyse_here(corpus: Corpus, notes_path: Path | None,
 
 def can_fork() -> bool:
     return (sys.platform.startswith("linux") and hasattr(os, "fork")
-            and threading.active_count() == 1 and not os.environ.get("RECONCILE_NO_FORK"))
+            and threading.active_count() == 1 and not turned_off("fork"))
 
 
 class CorpusLoadError(Exception):

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from .labels import FILTERS, article_label, status_label
+from ..engine.marks import status_label
+from .labels import FILTERS, article_label
 from .safe_text import one_line
 
 if TYPE_CHECKING:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..engine.marks import paragraph_label
 from ..engine.model import Article, Corpus, Fact, Ref
 
-STATUS_ICONS = {"disputed": "✖", "agreed": "✔", "one-sided": "◐"}
 # "to review": the disputes the user has neither confirmed nor dismissed yet.
 FILTERS = ("all", "disputed", "to review", "agreed", "one-sided")
 REVIEW_MARKS = {"confirmed": "☑ confirmed", "dismissed": "☒ dismissed", "made": "✚ yours"}
@@ -24,14 +24,9 @@ def open_dispute(fact: Fact) -> bool:
     return fact.status == "disputed" and fact.review != "dismissed"
 
 
-def status_label(status: str) -> str:
-    """Icon and word, e.g. '✖ disputed'."""
-    return f"{STATUS_ICONS.get(status, '•')} {status}"
-
-
 def ref_label(ref: Ref) -> str:
     """'¶4 s2' for humans: paragraphs and sentences counted from 1."""
-    label = f"¶{ref.paragraph + 1}"
+    label = paragraph_label(ref.paragraph)
     if ref.sentence is not None:
         label += f" s{ref.sentence + 1}"
     return label

@@ -28,8 +28,9 @@ from textual.widgets import DataTable, Input, Select, Static, TextArea
 from textual.worker import get_current_worker
 
 from ..engine.anchors import Placement, anchor_for_ref
+from ..engine.marks import paragraph_label
 from ..engine.model import Account, Corpus, Fact, Ref, Side
-from ..engine.notes import (SAVE_ERRORS, VERDICTS, Note, NoteIndex, NoteStore, NoteTarget,
+from ..engine.notes import (KINDS, SAVE_ERRORS, VERDICTS, Note, RecordKind, NoteIndex, NoteStore, NoteTarget,
                             new_note, open_store, parse_tags, target_for)
 from ..engine.notes.views import decisions
 from .safe_text import one_line, plain
@@ -122,6 +123,8 @@ class NoteEditor(ModalScreen[Note | None]):
     def _save(self) -> None:
         text = self.query_one(TextArea).text
         verdict = str(self.query_one(Select).value)
+        if verdict not in VERDICTS:   # the select offers no other
+            return
         tags = parse_tags(self.query_one("#note-tags", Input).value)
         if not text.strip() and verdict == "unverified" and not tags:
             self._error("Nothing to save: write a note, pick a verdict or add a tag.")
@@ -289,7 +292,7 @@ class NotesList(ModalScreen[NoteJump | None]):
     def _where(self, note: Note, placed: Placement | None) -> str:
         if placed is not None and placed.ref is not None:
             ref = placed.ref
-            return f"{ref.article} ¶{ref.paragraph + 1}"
+            return f"{ref.article} {paragraph_label(ref.paragraph)}"
         if note.anchor is not None:
             return f"{note.anchor.article} (was)"
         return f"fact {note.fact}" if note.fact else ""
@@ -304,13 +307,13 @@ class NotesList(ModalScreen[NoteJump | None]):
         key = self._selected_key()
         return self.store.note(key) if key and not key.startswith(DECIDED) else None
 
-    def selected_decision(self) -> tuple[str, str] | None:
+    def selected_decision(self) -> tuple[RecordKind, str] | None:
         """(kind, record id) of the selected decision row, if one is selected."""
         key = self._selected_key()
         if not key or not key.startswith(DECIDED):
             return None
         kind, rid = key[len(DECIDED):].split(":", 1)
-        return kind, rid
+        return (kind, rid) if kind in KINDS else None
 
     def _preview(self) -> None:
         note = self.selected()
@@ -377,7 +380,7 @@ class NotesList(ModalScreen[NoteJump | None]):
 
         self.app.push_screen(ConfirmDelete(note), answered)
 
-    def _delete_decision(self, kind: str, rid: str) -> None:
+    def _delete_decision(self, kind: RecordKind, rid: str) -> None:
         """Delete a decision at once (u undoes it) and let the reader show the change."""
         try:
             self.store.delete(kind, rid)
@@ -577,17 +580,6 @@ def mark_pair(app: App, a: Ref, b: Ref, same: bool) -> None:
         return
     app.notify("Marked as the same fact." if same else "Marked as not the same fact.", timeout=3)
     _decisions_changed(app)
-
-
-def links_and_fixes(app: App) -> tuple[list, list]:
-    """For `ReconcileApp.notes_links_and_fixes`: the decisions resolved for `analyse`.
-
-    Safe from a worker thread once `store_for(app)` has run on the UI thread.
-    """
-    store = getattr(app, "notes_store", None)
-    if store is None:
-        return [], []
-    return store.engine_inputs(app.corpus)  # type: ignore[attr-defined]
 
 
 def show_change(app: App, kind: str, store: NoteStore) -> None:

@@ -32,7 +32,7 @@ from .themes import APP_VARIABLES, DEFAULT_THEME, load_themes
 
 if TYPE_CHECKING:
     from ..engine.anchors import Anchor
-    from ..engine.notes import NoteStore
+    from ..engine.notes import NoteStore, ReviewVerdict
 
 T = TypeVar("T")
 
@@ -54,12 +54,6 @@ class AnalysisProgress(Message):
     def __init__(self, stage: str, done: int, total: int) -> None:
         super().__init__()
         self.stage, self.done, self.total = stage, done, total
-
-
-def available_theme_names() -> tuple[list[str], list[str]]:
-    """Names of the bundled and user themes, and problems with bad theme files."""
-    found = _load_theme_set()
-    return sorted(found.themes), found.errors
 
 
 def _load_theme_set():
@@ -405,7 +399,7 @@ class ReaderApp(App[None]):
 
         return anchor_for_ref(self.corpus, fact.accounts[0].ref) if fact and fact.accounts else None
 
-    def review_fact(self, fact, verdict: str | None, title: str | None, done: str) -> None:
+    def review_fact(self, fact, verdict: ReviewVerdict | None, title: str | None, done: str) -> None:
         """Record the user's word on a fact (y, d, r on the disputes screen) and say `done`."""
         anchor = self._first_anchor(fact)
         saved, _ = self._decide(lambda store: store.review_fact(fact.id, anchor, verdict=verdict,
@@ -611,9 +605,6 @@ class ReaderApp(App[None]):
         disputes = self.pop_to_disputes()
         if disputes is not None and name in FILTERS:
             disputes.set_filter(name)
-
-    def set_theme(self, name: str) -> None:
-        self.theme = name
 
     def watch_theme(self, name: str) -> None:
         """Remember a theme the user picks (not one given with --theme at start)."""

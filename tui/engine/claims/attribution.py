@@ -36,7 +36,7 @@ from ..lexicons import (
     SPEAKER_NOUNS,
     SPEECH_ACT,
 )
-from ..model import Attribution, Corpus, Pair, Ref, SideFix, source_offsets
+from ..model import Article, Attribution, Corpus, Pair, Paragraph, Ref, SideFix, source_offsets
 from .sides import SideMatcher, countries_in, is_gazetteer_name, matcher_for
 
 _VERB = re.compile(
@@ -390,7 +390,7 @@ def _unplaced(who: Attribution) -> str | None:
         return None
     parties = countries_in(who.speaker)
     if parties:
-        return parties[0][1]
+        return parties[0].id
     return _person(who.speaker)
 
 
@@ -407,7 +407,7 @@ _VOICE_SHARE = 0.75   # an article whose attributed sentences are this much one 
 _VOICE_MIN = 2        # ... and at least this many, narrates that side's version
 
 
-def _voice(article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
+def _voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
     """Unattributed sentences of an article that speaks for one side take that side, inferred.
 
     State media and a side's own outlets tell its version in their own voice
@@ -460,7 +460,7 @@ def _voiced(speaker: str) -> bool:
     return not countries_in(speaker) and not _NOT_VOICED.search(speaker)
 
 
-def _attribute_article(article, matcher: SideMatcher) -> dict[Ref, Attribution]:
+def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attribution]:
     """Attributions of one article, carrying the last speaker for continuations.
 
     Besides pronouns and generic heads, two forms reach across sentences: a
@@ -512,7 +512,7 @@ _NOT_TURN = frozenset("""photo image video watch read also update note source ed
 exclusive related file credit caption warning""".split())
 
 
-def _turn(article, paragraph, matcher: SideMatcher, answerer: _Last | None) -> _Last | None:
+def _turn(article: Article, paragraph: Paragraph, matcher: SideMatcher, answerer: _Last | None) -> _Last | None:
     """Who speaks a transcript paragraph ("Name: words"), or None for other paragraphs.
 
     A name the case or the gazetteer places is that side's; "Q:" or "Reporter:"
@@ -543,10 +543,10 @@ _POINTS_BACK = re.compile(
     r"|[^.“”\"]{2,60}?\b(?:said|stated|wrote|added|noted)\s+(?:this|so)\b)")
 
 
-def _introduces_quote(article, before: Attribution | None) -> bool:
+def _introduces_quote(article: Article, before: Attribution | None) -> bool:
     """Whether the last sentence of the previous paragraph hands its speaker on to
     a quotation opening the next: it ends with a colon or is itself a quotation."""
-    if before is None or not before.speaker:
+    if before is None or not before.speaker or before.ref.sentence is None:
         return False
     text = article.sentence(before.ref.paragraph, before.ref.sentence).text.rstrip()
     return text.endswith(":") or _opens_quote(text) or text.endswith(("”", '"'))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import BLOCS, GAZETTEER
+from ..lexicons import BLOCS, GAZETTEER, Country
 from ..model import Actor, Corpus, Side
 from .attribution import speaker_phrases
 from .sides import countries_in, country_names, is_gazetteer_name, normalise
@@ -47,18 +47,18 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     by_speaker: Counter[str] = Counter()
     by_text: Counter[str] = Counter()
     about: Counter[tuple[str, str]] = Counter()   # (speaker's party, party named in its sentence)
-    lookup = {c[1]: c for c in GAZETTEER}
+    lookup = {c.id: c for c in GAZETTEER}
     phrases = list(speaker_phrases(corpus))
     for phrase, sentence in phrases:
         for country in countries_in(phrase)[:1]:
-            by_speaker[country[1]] += 1
+            by_speaker[country.id] += 1
             for other in countries_in(sentence):
-                if other[1] != country[1]:
-                    about[(country[1], other[1])] += 1
+                if other.id != country.id:
+                    about[(country.id, other.id)] += 1
     for article in corpus.articles:
         for paragraph in article.paragraphs:
             for country in countries_in(paragraph.text):
-                by_text[country[1]] += 1
+                by_text[country.id] += 1
     ranked = sorted(lookup, key=lambda c: (-by_speaker[c], -by_text[c], c))
     present = [c for c in ranked if by_speaker[c] or by_text[c]]
     chosen = present[:1]
@@ -71,9 +71,9 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
                for c, names in _learn_people(corpus, [lookup[c] for c in chosen]).items()}
     allies = _bloc_allies(chosen, [c for c in present if by_speaker[c]])
     return tuple(
-        Side(lookup[c][1], lookup[c][0],
-             (Actor(lookup[c][0], tuple(dict.fromkeys((*country_names(lookup[c]), *learned[c])))),
-              *(Actor(lookup[a][0], country_names(lookup[a])) for a in allies[c])),
+        Side(lookup[c].id, lookup[c].name,
+             (Actor(lookup[c].name, tuple(dict.fromkeys((*country_names(lookup[c]), *learned[c])))),
+              *(Actor(lookup[a].name, country_names(lookup[a])) for a in allies[c])),
              inferred=True)
         for c in chosen
     )
@@ -100,7 +100,7 @@ def _bloc_allies(chosen: list[str], speaking: list[str]) -> dict[str, list[str]]
 _NAME_RUN = r"((?:[A-Z][\w.'-]*\s+(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w'-]+(?:\s+(?:Jr|Sr)\.?)?)"
 
 
-def _learn_people(corpus: Corpus, countries: list[tuple]) -> dict[str, list[str]]:
+def _learn_people(corpus: Corpus, countries: list[Country]) -> dict[str, list[str]]:
     """People and bodies introduced with a country, in two rounds.
 
     Round one reads "Russian Foreign Minister X", "his US counterpart, X",
@@ -109,7 +109,7 @@ def _learn_people(corpus: Corpus, countries: list[tuple]) -> dict[str, list[str]
     commander X").  "X ... his Russian counterpart" puts X on the other side.
     """
     texts = [normalise(p.text) for a in corpus.articles for p in a.paragraphs]
-    labels = {c[1]: list(country_names(c)) for c in countries}
+    labels = {c.id: list(country_names(c)) for c in countries}
     votes = _Ballot()
     for _ in range(2):
         for side, names in labels.items():
@@ -122,7 +122,7 @@ def _learn_people(corpus: Corpus, countries: list[tuple]) -> dict[str, list[str]
                     for run in _counterparts(text, names):
                         _vote(votes, run, other)
         learned = _elect(votes, list(labels))
-        labels = {c: [*country_names(next(k for k in countries if k[1] == c)), *learned[c]]
+        labels = {c: [*country_names(next(k for k in countries if k.id == c)), *learned[c]]
                   for c in labels}
     return _elect(votes, list(labels))
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import GAZETTEER
+from ..lexicons import GAZETTEER, Country
 from ..model import Side
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
@@ -299,13 +299,13 @@ def is_gazetteer_name(word: str) -> bool:
     return normalise(word).lower() in _gazetteer_names()
 
 
-def country_names(country: tuple) -> tuple[str, ...]:
+def country_names(country: Country) -> tuple[str, ...]:
     """Every way the gazetteer names a country: names, demonyms, capital."""
-    _, _, names, demonyms, capital = country
-    return (*names, *demonyms, capital) if capital else (*names, *demonyms)
+    names = (*country.names, *country.demonyms)
+    return (*names, country.capital) if country.capital else names
 
 
-def country_of(side: Side) -> tuple | None:
+def country_of(side: Side) -> Country | None:
     """The gazetteer country a side stands for, read from its id, name or actors."""
     labels = [side.name, side.id, *(n for a in side.actors for n in a.names)]
     for label in labels:
@@ -322,16 +322,16 @@ def country_of(side: Side) -> tuple | None:
     return None
 
 
-def countries_in(text: str) -> list[tuple]:
+def countries_in(text: str) -> list[Country]:
     """Gazetteer countries named in `text`, in order of first mention."""
     return list(_countries_in(text))
 
 
 @lru_cache(maxsize=65536)
-def _countries_in(text: str) -> tuple[tuple, ...]:
+def _countries_in(text: str) -> tuple[Country, ...]:
     text = normalise(text)
     low = _lowered(text)
-    found: list[tuple[int, tuple]] = []
+    found: list[tuple[int, Country]] = []
     for k, names in _gazetteer_candidates(low):
         hits = [m[0] for n in names for m in [_span(n, text, low)] if m]
         if hits:

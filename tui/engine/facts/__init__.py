@@ -24,7 +24,7 @@ from datetime import timedelta
 
 from ..claims.sides import country_names, matcher_for
 from ..lexicons import GAZETTEER
-from ..model import Account, Attribution, Corpus, Fact, Pair, Ref, display_text
+from ..model import Account, Attribution, Corpus, Evidence, Fact, Pair, Ref, Status, display_text
 from ..pairing import date_gap, date_range
 from ..textnorm import normalise, term
 from .causes import cause_answers, cause_phrases
@@ -81,7 +81,7 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
     title = question(q.aspect, obj, group, idf)
     fact_id = "f-" + hashlib.sha1("\n".join([q.aspect, *sorted(
         re.sub(r"\W+", " ", normalise(u.text).lower()).strip() for u in group)]).encode()).hexdigest()[:10]
-    return Fact(fact_id, title, status, 0, tuple(str(e) for e in evidence[:_EVIDENCE_SHOWN]),
+    return Fact(fact_id, title, status, 0, tuple(evidence[:_EVIDENCE_SHOWN]),
                 _accounts(group, corpus), title, positions, q.aspect, background)
 
 
@@ -162,9 +162,9 @@ def _pinned(corpus: Corpus, attributions: dict[Ref, Attribution]) -> list[Fact]:
                         accounts.append(Account(who.side, ref, sentence.text, who.speaker, who.inferred))
         sides = {a.side for a in accounts if a.side}
         evidence = tuple(dict.fromkeys(
-            f"{m.group(0).lower()} ({a.side})" for a in accounts if a.side
+            Evidence("denial", m.group(0).lower(), a.side) for a in accounts if a.side
             for m in DENIAL_RE.finditer(normalise(a.text))))
-        status = "disputed" if evidence else "agreed" if len(sides) > 1 else "one-sided"
+        status: Status = "disputed" if evidence else "agreed" if len(sides) > 1 else "one-sided"
         out.append(Fact("pin-" + hashlib.sha1(pin.title.encode()).hexdigest()[:10], pin.title,
                         status, 0, evidence, tuple(accounts), pin.title))
     return out
@@ -174,13 +174,18 @@ _STATUS_ORDER = {"disputed": 0, "agreed": 1, "one-sided": 2}
 _DIRECT = ("(", "not ", "no ", "never ")
 
 
+def _direct(e: Evidence) -> bool:
+    """A side denying in its own words, or words negated outright: the strongest contradiction."""
+    return (e.kind == "denial" and e.side is not None) or e.words.startswith(_DIRECT)
+
+
 def _rank(facts: list[Fact]) -> tuple[Fact, ...]:
     """Most central first: disputes, the story's own before background, then how many
     articles carry the fact, how many sides speak, and how directly they contradict."""
     def key(f: Fact) -> tuple:
         articles = len({a.ref.article for a in f.accounts})
         sides = len({a.side for a in f.accounts if a.side})
-        direct = any(e.endswith(")") or e.startswith(_DIRECT) for e in f.evidence)
+        direct = any(_direct(e) for e in f.evidence)
         weight = 2 * articles + sides + (2 if direct else 1 if f.evidence else 0)
         return (_STATUS_ORDER[f.status], f.background, -weight, -len(f.accounts), f.id)
     return tuple(replace(f, rank=i + 1) for i, f in enumerate(sorted(facts, key=key)))

@@ -4,9 +4,9 @@
 drone went into a sharp maneuver, resulting in its crash": neither denies the
 other, and they share few words, but both explain the same outcome (crash,
 ditched, downed, sank, shot down and loss are one outcome; so are kinds of
-death and injury) through a causal connector.  Such a pair is an answer with
-the cue "cause: X ↔ Y", so the two clauses meet in one question and the reader
-sees both causes.
+death and injury) through a causal connector.  Such a pair is an answer that
+holds both causes (`Answer.causes`, shown as "cause: X ↔ Y"), so the two clauses
+meet in one question and the reader sees both causes.
 """
 
 from __future__ import annotations
@@ -115,9 +115,8 @@ def cause_answers(units: list[Unit], skip: frozenset[str], idf: dict[str, float]
             if len(a.terms & b.terms) * 2 >= min(len(a.terms), len(b.terms)):
                 continue   # the same cause told twice: not a disagreement
             first, second = sorted((i, j), key=lambda k: (-tally[(units[k].side, a.outcome)], units[k].side))
-            cue = f"cause: {causes[first].phrase} ↔ {causes[second].phrase}"
             weight = len(a.phrase.split()) + len(b.phrase.split())
-            out.append((-weight, i, j, Answer(j, i, cue)))
+            out.append((-weight, i, j, Answer(j, i, causes=(causes[first].phrase, causes[second].phrase))))
     out.sort(key=lambda x: x[:3])
     return [a for *_, a in out]
 
@@ -126,6 +125,6 @@ def cause_phrases(answers: list[Answer], units: list[Unit], members: set[int],
                   skip: frozenset[str]) -> dict[str, str]:
     """Each side's cause, as written, from the first cause answer inside a question."""
     for a in answers:
-        if a.cue.startswith("cause: ") and a.u in members and a.v in members:
+        if a.causes is not None and a.u in members and a.v in members:
             return {units[k].side or "": c.phrase for k in (a.u, a.v) if (c := cause_of(units[k].text, skip))}
     return {}

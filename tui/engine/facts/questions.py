@@ -29,11 +29,22 @@ _WINDOW = 2   # paragraphs back in which an answer looks for what it answers
 
 @dataclass(frozen=True)
 class Answer:
-    """Unit `u` answers unit `v` of the other side; `cue` is the word that says so."""
+    """Unit `u` answers unit `v` of the other side; `said` is the word that says so.
+
+    An answer found by `causes.cause_answers` has `causes` instead: the two incompatible
+    causes the sides give (unit u's, then v's, strongest-held first), kept as a pair so no
+    stage reads them back out of the text shown.
+    """
 
     u: int
     v: int
-    cue: str
+    said: str = ""
+    causes: tuple[str, str] | None = None
+
+    @property
+    def cue(self) -> str:
+        """What the reader is shown: the answering word, or "cause: X ↔ Y"."""
+        return f"cause: {self.causes[0]} ↔ {self.causes[1]}" if self.causes else self.said
 
 
 @dataclass

@@ -15,19 +15,15 @@ left for answers with no conflict at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 from ..lexicons import ANTONYMS, CONTRAST, NEGATION
+from ..model import Evidence, EvidenceKind, Status
 from ..textnorm import normalise, term
 from .aspects import BY_ID, OTHER
 from .questions import Answer
 from .units import DENIAL_RE, Unit
 
-Status = Literal["disputed", "agreed", "one-sided"]
-EvidenceKind = Literal["denial", "answer", "cue", "cause", "negation", "contested", "numbers", "values",
-                       "judgement"]
 # An answer that says it contradicts ("a different explanation", "contrary to",
 # "pushed back"), unlike an opener ("however", "on the other hand") or a hedge ("claims").
 _EXPLICIT = re.compile("|".join(c for c in CONTRAST if c != "on the other hand"))
@@ -37,18 +33,6 @@ _ADMISSION = re.compile(r"(?:not|n't|never)\s+(?:\w+\s+)?(?:deny|denied|denies|d
                         r"|\b(?:acknowledged|admitted|admits|acknowledges|conceded|concedes)\b", re.I)
 _WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _ANTONYM_TERMS = [(term(a), term(b)) for a, b in ANTONYMS]
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One reason a question is disputed, as the reader shows it."""
-
-    kind: EvidenceKind
-    words: str
-    side: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.words} ({self.side})" if self.kind == "denial" and self.side else self.words
 
 
 def decide(aspect: str, units: list[Unit], members: list[int],
@@ -96,7 +80,7 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
     denied = {e.words for e in out}
     for a in answers:
         if a.u in members and a.v in members and a.cue not in ("apposition", *denied):
-            kind: EvidenceKind = ("cause" if a.cue.startswith("cause: ")
+            kind: EvidenceKind = ("cause" if a.causes is not None
                                   else "answer" if _EXPLICIT.search(a.cue) else "cue")
             out.append(Evidence(kind, a.cue))
     if len(sides) < 2:

@@ -144,13 +144,14 @@ def _claim_end(what: str) -> int:
     return m.start() if m else len(what)
 
 
-def _trimmed(text: str, a: int, b: int, *rest) -> Clause:
+def _trimmed(text: str, a: int, b: int, side: str | None, speaker: str | None, link: str | None,
+             reported_by: str | None) -> Clause:
     """A clause span without the spaces and commas at its edges."""
     while a < b and text[a] in " ,;":
         a += 1
     while b > a and text[b - 1] in " ,;":
         b -= 1
-    return (a, b, *rest)
+    return (a, b, side, speaker, link, reported_by)
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:

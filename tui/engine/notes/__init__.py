@@ -32,8 +32,11 @@ from .records import (
                       NotesReadOnly,
                       PairFix,
                       Record,
+                      RecordKind,
+                      ReviewVerdict,
                       SideCorrection,
                       UserFact,
+                      Verdict,
                       new_id,
                       now,
 )
@@ -43,7 +46,8 @@ from .views import NoteIndex, NoteTarget, anchor_dict, note_dict, notes_json, ta
 
 __all__ = ["KINDS", "NEW_FACT", "NOTES_FILE", "REVIEWS", "SAVE_ERRORS", "SCHEMA", "VERDICTS",
            "FactReview", "Move", "Note", "NoteIndex", "NoteStore", "NoteTarget", "NotesData",
-           "NotesFileError", "NotesReadOnly", "PairFix", "Record", "SideCorrection", "UserFact",
+           "NotesFileError", "NotesReadOnly", "PairFix", "Record", "RecordKind",
+           "ReviewVerdict", "SideCorrection", "UserFact", "Verdict",
            "anchor_dict", "data_dir", "default_notes_path", "dump_notes", "merge", "new_id",
            "new_note", "note_dict", "notes_json", "now", "open_store", "parse_notes",
            "parse_tags", "read_notes", "ref_of", "target_for"]

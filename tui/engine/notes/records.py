@@ -6,15 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ..anchors import Anchor
 
 SCHEMA = "reconcile.notes/1"
 NOTES_FILE = "reconcile-notes.toml"
-VERDICTS = ("unverified", "supported", "refuted", "misleading", "unclear")
-KINDS = ("notes", "links", "sides", "reviews", "facts", "moves")  # arrays of tables in the file
-REVIEWS = ("confirmed", "dismissed")  # the user's word on a fact the engine found
+Verdict = Literal["unverified", "supported", "refuted", "misleading", "unclear"]  # a note's
+RecordKind = Literal["notes", "links", "sides", "reviews", "facts", "moves"]  # arrays of tables in the file
+ReviewVerdict = Literal["confirmed", "dismissed"]  # the user's word on a fact the engine found
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
+REVIEWS: tuple[ReviewVerdict, ...] = get_args(ReviewVerdict)
 NEW_FACT = "new"  # a move's `into` when the account is split off into a fact of its own
 
 
@@ -41,7 +44,7 @@ class Note:
 
     id: str
     text: str
-    verdict: str = "unverified"
+    verdict: Verdict = "unverified"
     tags: tuple[str, ...] = ()
     created: datetime = field(default_factory=now)
     updated: datetime = field(default_factory=now)
@@ -90,7 +93,7 @@ class FactReview:
 
     id: str
     fact: str
-    verdict: str | None = None
+    verdict: ReviewVerdict | None = None
     title: str | None = None
     anchor: Anchor | None = None
     created: datetime = field(default_factory=now)
@@ -130,7 +133,7 @@ class Move:
 
 
 Record = Note | PairFix | SideCorrection | FactReview | UserFact | Move
-Change = tuple[str, str, Record | None]  # kind, record id, the record before (None: absent)
+Change = tuple[RecordKind, str, Record | None]  # kind, record id, the record before (None: absent)
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,7 @@ class NotesData:
     moves: dict[str, Move] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def kind(self, name: str) -> dict[str, Any]:
+    def kind(self, name: RecordKind) -> dict[str, Any]:
         return getattr(self, name)
 
 

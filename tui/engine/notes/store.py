@@ -16,7 +16,10 @@ from ..model import Corpus, Link, Ref, SideFix
 from .location import default_notes_path
 from .merge import merge
 from .records import (
+    REVIEWS,
     VERDICTS,
+    RecordKind,
+    ReviewVerdict,
     Change,
     FactReview,
     Move,
@@ -165,13 +168,10 @@ class NoteStore:
         self._commit("links", link.id, link)
         return link
 
-    def delete(self, kind: str, rid: str) -> None:
+    def delete(self, kind: RecordKind, rid: str) -> None:
         """Delete the record `rid` of `kind` ("links", "reviews", ...): the notes list deletes
         any decision this way."""
         self._commit(kind, rid, None)
-
-    def delete_link(self, link_id: str) -> None:
-        self._commit("links", link_id, None)
 
     def set_side(self, side: str | None, *, speaker: str | None = None,
                  anchor: Anchor | None = None) -> SideCorrection:
@@ -182,9 +182,6 @@ class NoteStore:
         fix = SideCorrection(new_id(), side, speaker, anchor)
         self._commit("sides", fix.id, fix)
         return fix
-
-    def delete_side_fix(self, fix_id: str) -> None:
-        self._commit("sides", fix_id, None)
 
     def make_fact(self, title: str, anchors: tuple[Anchor, ...]) -> UserFact:
         """Record a dispute the user made from two passages or more."""
@@ -199,10 +196,12 @@ class NoteStore:
         self._commit("moves", move.id, move)
         return move
 
-    def review_fact(self, fact: str, anchor: Anchor | None, *, verdict: str | None = None,
+    def review_fact(self, fact: str, anchor: Anchor | None, *, verdict: ReviewVerdict | None = None,
                     title: str | None = None) -> FactReview | None:
         """Record the user's word on a fact (replacing an earlier one); returns the review,
         or None when nothing is left to record (the verdict and title were cleared)."""
+        if verdict is not None and verdict not in REVIEWS:   # what the file's reader refuses
+            raise ValueError(f"verdict {verdict!r} is not one of {', '.join(REVIEWS)}")
         old = next((r for r in self.reviews if r.fact == fact), None)
         if verdict is None and not title:
             if old is not None:
@@ -249,14 +248,7 @@ class NoteStore:
                     with self._fragments_lock:
                         self._fragments.setdefault(id(record), (record, block))
 
-    def reload(self) -> None:
-        """Re-read the file, merging in-memory changes (used when it changed on disk)."""
-        if self.read_only:
-            return
-        with locked(self.path):
-            self._merge_from_disk()
-
-    def _commit(self, kind: str, rid: str, record: Record | None, replaying: bool = False) -> None:
+    def _commit(self, kind: RecordKind, rid: str, record: Record | None, replaying: bool = False) -> None:
         """Write the change, and only then hold it in memory: a failed save leaves
         no phantom record behind, and the next save starts from what is on disk."""
         if self.read_only:

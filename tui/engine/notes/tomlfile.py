@@ -8,6 +8,7 @@ import re
 import stat
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ..anchors import Anchor
@@ -24,6 +25,7 @@ from .records import (
     NotesFileError,
     PairFix,
     Record,
+    RecordKind,
     SideCorrection,
     UserFact,
 )
@@ -79,8 +81,10 @@ class _Reader:
             what = "no 'schema'" if schema is None else f"schema {schema!r}"
             raise self.fail("schema", 0, f"not a reconcile notes file ({what}; expected {SCHEMA!r})")
         out = NotesData(extra={k: v for k, v in data.items() if k not in (*KINDS, "schema")})
-        for kind, build in (("notes", self.note), ("links", self.link), ("sides", self.side),
-                            ("reviews", self.review), ("facts", self.fact), ("moves", self.move)):
+        readers: tuple[tuple[RecordKind, Callable[[dict, int], Record | None]], ...] = (
+            ("notes", self.note), ("links", self.link), ("sides", self.side),
+            ("reviews", self.review), ("facts", self.fact), ("moves", self.move))
+        for kind, build in readers:
             items = data.get(kind, [])
             if not isinstance(items, list):
                 raise self.fail(kind, 0, f"'{kind}' must be an array of tables ([[{kind}]])")
@@ -359,5 +363,6 @@ def _move_table(move: Move) -> dict[str, Any]:
     return table
 
 
-WRITERS = (("notes", _note_table), ("links", _link_table), ("sides", _side_table),
-            ("reviews", _review_table), ("facts", _fact_table), ("moves", _move_table))
+WRITERS: tuple[tuple[RecordKind, Callable[[Any], dict[str, Any]]], ...] = (
+    ("notes", _note_table), ("links", _link_table), ("sides", _side_table),
+    ("reviews", _review_table), ("facts", _fact_table), ("moves", _move_table))

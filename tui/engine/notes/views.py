@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..anchors import Anchor, Placement, anchor_for_ref
+from ..marks import paragraph_label
 from ..model import Account, Corpus, Fact, Ref
 from .records import Note
 from .store import NoteStore
@@ -81,7 +82,7 @@ def target_for(corpus: Corpus, fact: Fact | None = None, account: Account | None
     elif fact is not None:
         label = fact.title
     else:
-        label = f"{chosen.article} ¶{chosen.paragraph + 1}" if chosen else "passage"
+        label = f"{chosen.article} {paragraph_label(chosen.paragraph)}" if chosen else "passage"
     return NoteTarget(label, fact.id if fact is not None else None, anchor)
 
 

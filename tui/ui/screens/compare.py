@@ -11,19 +11,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Static
 
+from ...engine.marks import paragraph_label
 from ...engine.model import Analysis, Article, Corpus, Pair, Paragraph, Ref
 from ..alignment import Row, align, between, fact_only, paragraph_scores
 from ..diffing import differing_spans
 from ..labels import article_label
 from ..safe_text import one_line
-from ..widgets.account_card import clean_spans, diff_text
+from ..widgets.account_card import clean_spans, diff_text, side_by_side
 from ..widgets.long_text import Block, LongText
 from ..widgets.title_bar import TitleBar
 from .footer_order import EssentialKeysFirst
@@ -167,10 +167,7 @@ class CompareScreen(EssentialKeysFirst):
             if same_claim:
                 left_cell.append("  ≈ the same side's claim in other words (paired by the facts "
                                  "stage)", style=self.get_component_rich_style("compare--meta"))
-            table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1),
-                          pad_edge=False)
-            table.add_column(ratio=1)
-            table.add_column(ratio=1)
+            table = side_by_side()
             table.add_row(left_cell, self._cell(rp, lp.text if lp and aligned else None,
                                                 row.right_elsewhere, aligned, right.id))
             return Padding(table, (0, 0, 1, 0))  # one table's edge padding is its last row
@@ -183,7 +180,7 @@ class CompareScreen(EssentialKeysFirst):
         style = self.get_component_rich_style
         if paragraph is None:
             return Text("╱╱╱" if aligned else "", style=style("compare--gap"))
-        text = Text(f"¶{paragraph.index + 1} ", style=style("compare--number"))
+        text = Text(f"{paragraph_label(paragraph.index)} ", style=style("compare--number"))
         spans = differing_spans(paragraph.text, other) if other else ()
         body = diff_text(paragraph.text, spans, style("compare--text"), style("compare--diff"))
         for ref in self.marks:
@@ -192,7 +189,7 @@ class CompareScreen(EssentialKeysFirst):
                     body.stylize(style("compare--here"), start, end)
         text.append_text(body)
         if aligned and other is None:
-            note = ("  ↔ matches " + ", ".join(f"¶{i + 1}" for i in elsewhere)
+            note = ("  ↔ matches " + ", ".join(paragraph_label(i) for i in elsewhere)
                     + " opposite, out of order") if elsewhere else "  (nothing opposite)"
             text.append(note, style=style("compare--meta"))
         return text

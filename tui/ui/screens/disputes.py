@@ -25,6 +25,7 @@ from ..widgets.title_bar import TitleBar
 from .footer_order import EssentialKeysFirst
 
 if TYPE_CHECKING:
+    from ...engine.notes import ReviewVerdict
     from ..reader import ReaderApp
 
 NARROW = 100  # below this width the fact list goes above the panes
@@ -399,7 +400,7 @@ class DisputesScreen(EssentialKeysFirst):
         self.app.mark_pair(self.marked.ref, account.ref, same)
         self.marked = None
 
-    def action_review(self, verdict: str) -> None:
+    def action_review(self, verdict: ReviewVerdict) -> None:
         """Confirm or dismiss the selected fact; the same key again takes the word back."""
         fact = self.current_fact
         if fact is None:
@@ -422,7 +423,7 @@ class DisputesScreen(EssentialKeysFirst):
         def renamed(title: str | None) -> None:
             if title is not None:
                 own = title if title and title != engine_title else None
-                self.app.review_fact(fact, verdict=fact.review, title=own,
+                self.app.review_fact(fact, verdict=None if fact.review == "made" else fact.review, title=own,
                                      done="Renamed" if own else "The engine's title is back")
 
         self.app.push_screen(RenameFact(fact.title), renamed)

@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ...engine.model import Fact
-from ..labels import status_label
+from ...engine.marks import status_label
 from ..safe_text import one_line, plain
 
 

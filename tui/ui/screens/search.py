@@ -16,7 +16,8 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ...engine.model import Analysis, Corpus, Ref
-from ..labels import ref_label, status_label
+from ...engine.marks import status_label
+from ..labels import ref_label
 from ..safe_text import one_line
 
 LIMIT = 200
@@ -30,7 +31,7 @@ def search(corpus: Corpus, analysis: Analysis | None,
         return []
     results: list[tuple[tuple[str, object], Text]] = []
     for fact in analysis.facts if analysis else ():
-        haystack = " ".join([fact.title, *fact.evidence, *(a.text for a in fact.accounts)])
+        haystack = " ".join([fact.title, *map(str, fact.evidence), *(a.text for a in fact.accounts)])
         if needle in haystack.casefold():
             label = Text(f"{status_label(fact.status)}  ", style="bold")
             label.append(one_line(fact.title, 100))

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Input, Static
 
+from ...engine.marks import paragraph_label
 from ...engine.model import Article, Corpus, Dropped, Paragraph, Ref
 from ..labels import ref_label
 from ..safe_text import clean, one_line
@@ -122,7 +123,7 @@ class SourceScreen(EssentialKeysFirst):
             return Padding(text, (0, 1, 1, 1))
         highlight = self._highlight(piece)
         number = style("source--here") if highlight is not None else style("source--number")
-        text = Text(f"¶{piece.index + 1}", style=number)
+        text = Text(paragraph_label(piece.index), style=number)
         text.append(" ")
         if not piece.sentences:
             text.append(clean(piece.text), style=style("source--text"))

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
-from ...engine.model import Account, Article
+from ...engine.model import Account, Article, Sentence
 from ..diffing import differing_spans
 from ..labels import article_label, ref_label
 from ..safe_text import clean, one_line
@@ -21,6 +22,15 @@ CONTEXT_CHARS = 90
 SOURCE_CHARS = 40       # the article label when the pane's width is not known
 MIN_SOURCE_CHARS = 20   # below this the label gets a line of its own
 StyleOf = Callable[[str], Style]
+
+
+def side_by_side() -> Table:
+    """Two equal columns without borders or header, a blank line under each row: one side's
+    text on the left, the other's on the right (the dispute panes and the compare view)."""
+    table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1), pad_edge=False)
+    table.add_column(ratio=1)
+    table.add_column(ratio=1)
+    return table
 
 
 def diff_text(raw: str, spans, base: Style | str, diff: Style | str) -> Text:
@@ -57,11 +67,22 @@ def context(account: Account, article: Article | None) -> tuple[str, str]:
     before = " ".join(s.text for s in sentences[: ref.sentence])
     after = " ".join(s.text for s in sentences[ref.sentence + 1:])
     sentence = sentences[ref.sentence].text
-    at = sentence.find(account.text) if account.text else -1
+    at = clause_at(account, sentences[ref.sentence])
     if at >= 0:
         before = f"{before} {sentence[:at]}".strip()
         after = f"{sentence[at + len(account.text):]} {after}".strip()
     return before, after
+
+
+def clause_at(account: Account, sentence: Sentence) -> int:
+    """Where the account's clause starts in its sentence (-1: not in it). Its span in the
+    source says where the engine read it, so a clause told twice in one sentence is shown
+    in the right place; text searched for only when the span does not hold it."""
+    if account.text and account.start is not None:
+        at = account.start - sentence.start
+        if at >= 0 and sentence.text[at:at + len(account.text)] == account.text:
+            return at
+    return sentence.text.find(account.text) if account.text else -1
 
 
 def _closes(after: str) -> bool:

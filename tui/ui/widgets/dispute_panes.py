@@ -9,14 +9,12 @@ account gets a line saying so: omissions are shown, not hidden.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -25,10 +23,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from ...engine.model import Account, Corpus, Fact, Ref
-from ..labels import find_article, status_label
+from ...engine.model import Account, Corpus, Evidence, Fact, Ref
+from ...engine.marks import status_label
+from ..labels import find_article
 from ..safe_text import clean, one_line
-from .account_card import account_text
+from .account_card import account_text, side_by_side
 
 
 # Accounts painted per pane at first; the rest follow as the cursor moves down.  A
@@ -44,15 +43,11 @@ class Column:
     name: str
 
 
-def _with_side_name(reason: str, names: dict[str, str]) -> str:
+def _with_side_name(reason: Evidence, names: dict[str, str]) -> str:
     """'denied (ru)' -> 'denied (Russia)': the engine names sides by id, users by name."""
-    found = _SIDE_SUFFIX.search(reason)
-    if found and found[1] in names:
-        return f"{reason[:found.start()]}({names[found[1]]})"
-    return reason
-
-
-_SIDE_SUFFIX = re.compile(r"\(([^()]+)\)$")
+    if reason.kind == "denial" and reason.side in names:
+        return f"{reason.words} ({names[reason.side]})"
+    return str(reason)
 
 
 class RenderOnce:
@@ -236,10 +231,7 @@ class DisputePanes(Vertical, can_focus=True):
     def _table(self) -> RenderOnce:
         style = self.get_component_rich_style
         left, right, other = self.accounts
-        table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 1, 1),
-                      pad_edge=False)
-        table.add_column(ratio=1)
-        table.add_column(ratio=1)
+        table = side_by_side()
         rows = max(len(left), len(right), 1)
         for i in range(min(rows, self.shown)):
             table.add_row(self._cell(0, i, right[0].text if right else None),
@@ -283,7 +275,7 @@ class DisputePanes(Vertical, can_focus=True):
         text = Text()
         text.append(f"why {status_label(fact.status)}: ", style="bold")
         names = {c.side: c.name.removesuffix(" (inferred)") for c in self.columns if c.side}
-        reasons = [one_line(_with_side_name(e, names)) for e in fact.evidence if clean(e).strip()]
+        reasons = [one_line(_with_side_name(e, names)) for e in fact.evidence if clean(str(e)).strip()]
         missing = [c.name for c, accounts in zip(self.columns, self.accounts) if not accounts]
         if missing and fact.status == "one-sided":
             reasons.append("no account from " + " or ".join(one_line(m) for m in missing))

@@ -10,7 +10,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...engine.model import Fact
-from ..labels import REVIEW_MARKS, STATUS_ICONS
+from ...engine.marks import STATUS_ICONS
+from ..labels import REVIEW_MARKS
 from ..safe_text import one_line
 
 
