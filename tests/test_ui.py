@@ -180,7 +180,7 @@ async def test_filter_cycles(app):
 
 @sync
 async def test_help_lists_every_key(app):
-    async with app.run_test(size=(120, 80)) as pilot:
+    async with app.run_test(size=(120, 120)) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
