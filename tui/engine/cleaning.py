@@ -150,7 +150,7 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     says") stays article text.
     """
     units = _explode_header_lists(units)
-    prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_prose(u.text)]
+    prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_body_prose(u.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
     title, title_index = (known_title, None) if known_title else _title(units, first)
     title_key = f.normal_key(title) if title else None
@@ -181,7 +181,7 @@ def _explode_header_lists(units: list[Unit]) -> list[Unit]:
     """A "list" before the first prose is a page header: judge its lines one by one."""
     out: list[Unit] = []
     first_prose = next((i for i, u in enumerate(units[:HEADER_UNITS])
-                        if u.kind == "text" and f.is_prose(u.text)), HEADER_UNITS)
+                        if u.kind == "text" and f.is_body_prose(u.text)), HEADER_UNITS)
     for i, unit in enumerate(units):
         if unit.kind == "list" and unit.meta.get("plain") and i < first_prose:
             out.extend(Unit([line]) for line in unit.lines)
@@ -199,7 +199,7 @@ def _title(units: list[Unit], first_prose: int) -> tuple[str | None, int | None]
     best: int | None = None
     for i in header:
         text = units[i].text
-        if units[i].kind != "text" or f.is_date(text) or f.label_reason(text):
+        if units[i].kind != "text" or f.unfit_title(text) or f.label_reason(text):
             continue
         if len(f.words(text)) < 3 or f.ends_sentence(text.rstrip("?!")) or f.is_byline(text, for_shape=False):
             continue

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicons import ROLE_HEADS, SPEAKER_NOUNS
+
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
 _CLOSERS = "\"'”’)]»*"
 _TERMINAL = ".!?…:"
@@ -21,6 +23,12 @@ DATE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
     r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|^\d{4}-\d{2}-\d{2}|^\d{1,2}/\d{1,2}/\d{2,4}",
+    re.I,
+)
+DATE_ANYWHERE = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\b\d{1,2},?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
     re.I,
 )
 _TIMECODE = re.compile(r"^[\d:./\s-]+$")
@@ -108,6 +116,12 @@ def is_prose(line: str) -> bool:
     return (count >= 8 and ends_sentence(line)) or (count >= 20 and not is_headline(line))
 
 
+def is_body_prose(line: str) -> bool:
+    """Prose that belongs to the article: a sentence-shaped line that is not a site notice
+    ("Dear reader, online ads enable us ...") - such notices stand above the article too."""
+    return is_prose(line) and not label_reason(line)
+
+
 def is_headline(line: str) -> bool:
     """Title-case shape: most longer words capitalised, no closing period."""
     long_words = [w for w in words(line) if len(w) >= 4]
@@ -119,6 +133,27 @@ def is_headline(line: str) -> bool:
 
 def is_date(line: str) -> bool:
     return bool(DATE.match(line.strip()))
+
+
+_URL = re.compile(r"https?://|www\.\w|\w\.(?:com|org|net|co\.\w\w)\b", re.I)
+_CONTROL_SEPARATOR = re.compile(r"\s[|>»›]\s|[|»›]")
+_COUNTER = re.compile(r"\d[\d,.]*\s*(?:views?|comments?|shares?|reads?|likes?)\b|\b(?:views?|comments?|shares?)\s*[:(]?\s*\d",
+                      re.I)
+
+
+def unfit_title(line: str) -> str | None:
+    """Why a header line cannot be the article's title: a date, an address, a counter or a
+    row of controls ("Today's Paper | <date>", "Total views 866"), or None if it can."""
+    text = line.strip()
+    if is_date(text) or (DATE_ANYWHERE.search(text) and len(words(text)) <= 8):
+        return "date"
+    if _URL.search(text):
+        return "address"
+    if _COUNTER.search(text):
+        return "counter"
+    if _CONTROL_SEPARATOR.search(text):
+        return "controls"
+    return None
 
 
 def label_reason(line: str) -> str | None:
@@ -152,9 +187,32 @@ def label_reason(line: str) -> str | None:
 
 
 def is_claim(line: str) -> bool:
-    """A line that reports what someone said (a reporting verb, or a quotation): article
-    text even when short or headline-shaped, and never dropped as page furniture."""
-    return bool(_CLAIM.search(line)) and len(words(line)) >= 4
+    """A line that reports what someone said (a reporting verb, a quotation, or a headline
+    attributed to its speaker): article text even when short or headline-shaped, and never
+    dropped as page furniture."""
+    return (bool(_CLAIM.search(line)) or is_attributed_headline(line)) and len(words(line)) >= 4
+
+
+# A headline that names its speaker at the end: "... killed: Foreign Secretary",
+# "... to the press — Russian embassy", "...: Erdogan".
+_ATTRIBUTED = re.compile(
+    r"^(?P<head>.+?)(?::|\s[—–-])\s+(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4})\s*$")
+_CREDIT_WORDS = frozenset("photo photos image images picture file credit video source afp ap reuters getty pa"
+                          " epa xinhua tass anadolu ani pti ians upi dpa efe".split())
+
+
+def is_attributed_headline(line: str) -> bool:
+    """A headline (no sentence end) followed by its speaker: a role ("Foreign Secretary",
+    "Russian embassy") or one name; never a photo credit ("...: AFP")."""
+    match = _ATTRIBUTED.match(line.strip())
+    if not match or ends_sentence(match.group("head")) or len(words(match.group("head"))) < 4:
+        return False
+    who = [w.lower().rstrip(".") for w in match.group("who").split()]
+    if any(w in _CREDIT_WORDS for w in who):
+        return False
+    if any(w in SPEAKER_NOUNS or w in ROLE_HEADS for w in who):
+        return True
+    return len(who) == 1 and match.group("who")[0].isupper()
 
 
 def is_byline(line: str, for_shape: bool = True) -> bool:
