@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicons import BLOCS, GAZETTEER
+from ..furniture import captions
 from ..model import Actor, Corpus, Side
 from .attribution import speaker_phrases
 from .sides import countries_in, country_names, is_gazetteer_name, normalise
@@ -107,8 +108,10 @@ def _learn_people(corpus: Corpus, countries: list[tuple]) -> dict[str, list[str]
     "X, commander of U.S. ...", "Iran's Revolutionary Guard Corps (IRGC)";
     round two does the same with the bodies learned in round one ("IRGC chief
     commander X").  "X ... his Russian counterpart" puts X on the other side.
+    Photo captions are read too: not article text, but they often are where a
+    page says who someone is ("Britain's Prime Minister X visits ...").
     """
-    texts = [normalise(p.text) for a in corpus.articles for p in a.paragraphs]
+    texts = [normalise(t) for a in corpus.articles for t in (*(p.text for p in a.paragraphs), *captions(a))]
     labels = {c[1]: list(country_names(c)) for c in countries}
     votes = _Ballot()
     for _ in range(2):
