@@ -119,16 +119,16 @@ def test_the_same_caption_twice_in_a_row_goes_but_a_repeated_claim_stays(tmp_pat
     assert len(article.paragraphs) == 3
 
 
-def test_a_headline_of_another_story_between_paragraphs_is_dropped(tmp_path: Path) -> None:
-    """Up to ten words ending on a whole word, without sentence punctuation, between paragraphs;
-    a paragraph cut off mid-sentence ('... out of the') is not a headline and stays."""
+def test_a_headline_shaped_line_between_paragraphs_stays(tmp_path: Path) -> None:
+    """Six words or more without sentence punctuation between paragraphs may be another story's
+    headline, but as often a claim printed headline-style: it stays; five words or fewer go."""
     article = _article(tmp_path, (
         "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
-        "Island council, ferry operator discuss new safety rules\n\n"
-        "The council met the operator on Tuesday to agree on new rules for sailing in fog.\n\n"
-        "Divers later pulled several crates of cargo out of the\n"))
-    assert _reasons(article)["Island council, ferry op"].startswith("short line without sentence punctuation")
-    assert article.paragraphs[-1].text == "Divers later pulled several crates of cargo out of the"
+        "Ferry crossed into the closed channel without clearance\n\n"
+        "Island news in brief\n\n"
+        "The council met the operator on Tuesday to agree on new rules for sailing in fog.\n"))
+    assert [p.text[:20] for p in article.paragraphs][1] == "Ferry crossed into t"
+    assert _reasons(article)["Island news in brief"].startswith("short line without sentence punctuation")
 
 
 def test_teasers_below_the_end_of_the_article_are_dropped(tmp_path: Path) -> None:
@@ -166,3 +166,17 @@ def test_a_dropped_caption_still_says_who_is_pictured(tmp_path: Path) -> None:
     who = next(w for ref, w in analysis.attributions.items()
                if (ref.article, ref.paragraph, ref.sentence) == ("a.txt", *berg))
     assert sides.get(who.side or "") == "United Kingdom"
+
+
+def test_wire_notes_and_datelines_in_other_languages_are_dropped(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "ATTENTION EDITORS - THIS IMAGE WAS PROVIDED BY A THIRD PARTY.\n\n"
+        "Lundi 3 mars 2025\n\n"
+        "3 марта 2025 года\n\n"
+        "The council met the operator on Tuesday to agree on new rules for sailing in fog.\n"))
+    reasons = _reasons(article)
+    assert reasons["ATTENTION EDITORS - THIS"] == "site notice or advertisement"
+    assert reasons["Lundi 3 mars 2025"] == "dateline"
+    assert reasons["3 марта 2025 года"] == "dateline"
+    assert len(article.paragraphs) == 2

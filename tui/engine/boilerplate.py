@@ -22,7 +22,8 @@ TEASER = re.compile(
     r"|breaking(?: news)?|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S", re.I)
 # Site notices, promotions and advertising in their usual words.
 NOTICE = re.compile(
-    r"dear reader|online ads? (?:enable|help)|ad ?blocker|please upgrade|(?:download|get) (?:the|our) (?:new )?"
+    r"^attention (?:editors?|news desks?)\b|^editor'?s note\s*:|^note to editors\b"
+    r"|dear reader|online ads? (?:enable|help)|ad ?blocker|please upgrade|(?:download|get) (?:the|our) (?:new )?"
     r"[\w' ]{0,25}\bapp\b|are you already a subscriber|click (?:here )?to (?:log ?in|subscribe|read|watch)"
     r"|this is (?:an? )?ai[- ]generated|(?:this is|this) (?:a )?developing story|this story (?:has been|was|is being)"
     r" updated|more details (?:soon|to follow)|get the facts behind the news|^text size\b|^alert sign\b"
@@ -74,3 +75,11 @@ CREDIT = re.compile(
 AGENCY_SIGNOFF = re.compile(r"[-–—/]\s*(?:" + _AGENCIES + r")\s*$")
 # A breadcrumb trail (use with .match): "Home > World > ", "Home » News » " (the last segment is the page's headline).
 BREADCRUMB = re.compile(r"(?:home|homepage)\s*(?:[>»›|/]\s*[^>»›|/]{1,40}?\s*)*[>»›|/]\s*(?=\S)", re.I)
+# A date in another language's month names (a page's dateline left in its own language).
+FOREIGN_DATE = re.compile(
+    r"\b\d{1,2}\.?\s+(?:de\s+)?(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+    r"|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio"
+    r"|settembre|ottobre|dicembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    r"\s+(?:de\s+)?\d{4}", re.I)

@@ -104,7 +104,7 @@ def unfit_title(line: str) -> str | None:
     """Why a header line cannot be the article's title: a date, an address, a counter or a
     row of controls ("Today's Paper | <date>", "Total views 866"), or None if it can."""
     text = line.strip()
-    if is_date(text) or (DATE_ANYWHERE.search(text) and len(words(text)) <= 8):
+    if is_date(text) or ((DATE_ANYWHERE.search(text) or b.FOREIGN_DATE.search(text)) and len(words(text)) <= 8):
         return "date"
     if _URL.search(text):
         return "address"
@@ -136,7 +136,7 @@ def label_reason(line: str) -> str | None:
         return "dateline or byline"
     if _SUBHEAD_QUESTION.match(text) and len(words(text)) <= 8 and not is_claim(text):
         return "subheading (a question standing alone)"
-    if is_date(text) and len(words(text)) <= 6:
+    if (is_date(text) or b.FOREIGN_DATE.search(text)) and len(words(text)) <= 6:
         return "dateline"
     if _TIMECODE.match(text):
         return "media player control"
@@ -223,22 +223,14 @@ def is_byline(line: str, for_shape: bool = True) -> bool:
     return bool(_BY_LINE.match(text)) or (for_shape and bool(_FOR_LINE.match(text)))
 
 
-# Words a line cut off mid-sentence ends on; a label or a headline never does.
-_DANGLING = frozenset("a an the of to in on at for and or but with by from as be is are was were that this "
-                      "their his her its".split())
-
-
 def is_short_label(line: str) -> bool:
-    """A few words with no sentence punctuation: a widget, heading or tagline; up to ten
-    words when the line ends on a whole word, like a headline of another story (a line cut
-    off mid-sentence ends on "the", a comma or a quote)."""
-    count = len(words(line))
-    if ends_sentence(line):
-        return False
-    if count <= 5:
-        return True
-    last = line.rstrip()
-    return count <= 10 and last[-1:].isalnum() and words(last)[-1].lower() not in _DANGLING
+    """A few words with no sentence punctuation: a widget, heading or tagline.
+
+    Five words at most: a longer line without punctuation between paragraphs may be
+    a headline of another story, but as often a claim printed headline-style
+    ("Balloon breached the airspace of ..."), and shape cannot tell them apart.
+    """
+    return len(words(line)) <= 5 and not ends_sentence(line)
 
 
 def sentence_reason(sentence: str) -> str | None:
