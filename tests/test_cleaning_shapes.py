@@ -180,3 +180,12 @@ def test_wire_notes_and_datelines_in_other_languages_are_dropped(tmp_path: Path)
     assert reasons["Lundi 3 mars 2025"] == "dateline"
     assert reasons["3 марта 2025 года"] == "dateline"
     assert len(article.paragraphs) == 2
+
+
+def test_the_title_is_never_a_control_label(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "✕ Close the menu and return to the front page\n\n"
+        "Share this story with your friends and family\n\n"
+        "Ferry runs aground off the northern cape\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
+    assert article.title == "Ferry runs aground off the northern cape"

@@ -100,6 +100,11 @@ _COUNTER = re.compile(r"\d[\d,.]*\s*(?:views?|comments?|shares?|reads?|likes?)\b
                       re.I)
 
 
+# A control's glyph or verb opening a line: "✕ Close", "☰ Menu", "Share this", "Print".
+_CONTROL_START = re.compile(r"[^\w\s\"“‘'(\[«]|(?:close|menu|share|print|email|search|log ?in|sign (?:in|up)"
+                            r"|subscribe|skip)\b", re.I)
+
+
 def unfit_title(line: str) -> str | None:
     """Why a header line cannot be the article's title: a date, an address, a counter or a
     row of controls ("Today's Paper | <date>", "Total views 866"), or None if it can."""
@@ -110,7 +115,7 @@ def unfit_title(line: str) -> str | None:
         return "address"
     if _COUNTER.search(text):
         return "counter"
-    if _CONTROL_SEPARATOR.search(text):
+    if _CONTROL_SEPARATOR.search(text) or _CONTROL_START.match(text):
         return "controls"
     return None
 
