@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import boilerplate as b
 from . import furniture as f
+from .repetition import repeated
 from .model import Dropped, Paragraph, Sentence, display_text
 from .sentences import skip_space, split_spans, trim_end
 
 HEADER_UNITS = 10  # page headers sit in the first few units of a file
+TAIL_RUN = 6       # so many pieces of furniture in a row, naming other stories, end the article
 
 
 @dataclass
@@ -150,22 +153,27 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     says") stays article text.
     """
     units = _explode_header_lists(units)
-    prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_prose(u.text)]
+    prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_body_prose(u.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
     title, title_index = (known_title, None) if known_title else _title(units, first)
     title_key = f.normal_key(title) if title else None
-    dropped: list[Dropped] = []
-    paragraphs: list[Paragraph] = []
+    repeats = repeated([u.text if u.kind == "text" else None for u in units])
+    reasons: list[str | None] = []
     claimed_title = False   # a headline that reports a claim ("X denies Y") stays text too, once
     for i, unit in enumerate(units):
         headline_claim = unit.kind == "text" and f.is_claim(unit.text)
         if i == title_index:
             reason = None if headline_claim else "title (kept as the article's title)"
         else:
-            reason = _reason(unit, i, (first, last, title_index), title_key)
+            reason = _reason(unit, i, (first, last, title_index), title_key, repeats.get(i))
         if reason == "duplicated title" and headline_claim and not claimed_title and title_index is None:
             reason = None   # the given title's line in the text reports a claim: it is text too
         claimed_title |= reason is None and title_key is not None and f.normal_key(unit.text) == title_key
+        reasons.append(reason)
+    _page_tail(units, reasons)
+    dropped: list[Dropped] = []
+    paragraphs: list[Paragraph] = []
+    for unit, reason in zip(units, reasons):
         if reason:
             dropped.append(Dropped(unit.start, unit.end, display_text(source[unit.start:unit.end]), reason))
             continue
@@ -177,11 +185,36 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     return Cleaned(title, tuple(paragraphs), tuple(dropped))
 
 
+def _page_tail(units: list[Unit], reasons: list[str | None]) -> None:
+    """Drop the other stories' teasers below the article.
+
+    The article has ended once, after its text, a long run of furniture names other
+    stories ("Most popular", "Latest stories", "Comments"): what follows are their
+    headlines and first sentences, which read like prose.  A claim still stays.
+    """
+    run: list[int] = []
+    seen_text = False
+    for i, unit in enumerate(units):
+        if reasons[i] is None:
+            if len(run) >= TAIL_RUN and seen_text and any(f.names_other_stories(units[j].text) for j in run):
+                _drop_tail(units, reasons, i)
+                return
+            seen_text, run = True, []
+        else:
+            run.append(i)
+
+
+def _drop_tail(units: list[Unit], reasons: list[str | None], start: int) -> None:
+    for i in range(start, len(units)):
+        if reasons[i] is None and not (units[i].kind == "text" and f.is_claim(units[i].text)):
+            reasons[i] = "teaser for another story (below the article's end)"
+
+
 def _explode_header_lists(units: list[Unit]) -> list[Unit]:
     """A "list" before the first prose is a page header: judge its lines one by one."""
     out: list[Unit] = []
     first_prose = next((i for i, u in enumerate(units[:HEADER_UNITS])
-                        if u.kind == "text" and f.is_prose(u.text)), HEADER_UNITS)
+                        if u.kind == "text" and f.is_body_prose(u.text)), HEADER_UNITS)
     for i, unit in enumerate(units):
         if unit.kind == "list" and unit.meta.get("plain") and i < first_prose:
             out.extend(Unit([line]) for line in unit.lines)
@@ -199,7 +232,7 @@ def _title(units: list[Unit], first_prose: int) -> tuple[str | None, int | None]
     best: int | None = None
     for i in header:
         text = units[i].text
-        if units[i].kind != "text" or f.is_date(text) or f.label_reason(text):
+        if units[i].kind != "text" or f.unfit_title(text) or f.label_reason(text):
             continue
         if len(f.words(text)) < 3 or f.ends_sentence(text.rstrip("?!")) or f.is_byline(text, for_shape=False):
             continue
@@ -209,7 +242,7 @@ def _title(units: list[Unit], first_prose: int) -> tuple[str | None, int | None]
 
 
 def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None],
-            title_key: str | None) -> str | None:
+            title_key: str | None, repeat: str | None = None) -> str | None:
     """Why this unit is furniture, or None if it is article text.
 
     `marks` are the first and last prose units and the title unit: a page
@@ -224,7 +257,7 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None],
         return "duplicated title"
     if unit.kind == "heading":
         return "heading"
-    label = f.label_reason(text)
+    label = f.label_reason(text) or repeat
     if label:
         return label
     if f.is_claim(text):
@@ -251,6 +284,11 @@ def _paragraph(source: str, unit: Unit, index: int) -> tuple[Paragraph | None, l
     if tag:
         dropped.append(Dropped(tag.start(), tag.end(), tag.group(0).strip(), "template or ad tag"))
         start = skip_space(source, tag.end(), end)
+    trail = b.BREADCRUMB.match(source, start, end)
+    if trail:
+        dropped.append(Dropped(start, trail.end(), display_text(source[start:trail.end()]).strip(),
+                               "navigation breadcrumb"))
+        start = skip_space(source, trail.end(), end)
     paragraph_source, source_span = None, None
     tail = f.SOURCE_TAG.search(source, start, end)
     if tail:

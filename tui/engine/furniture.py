@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from . import boilerplate as b
+from .model import Article
+from .lexicons import ROLE_HEADS, SPEAKER_NOUNS
+
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
 _CLOSERS = "\"'”’)]»*"
 _TERMINAL = ".!?…:"
@@ -23,39 +27,15 @@ DATE = re.compile(
     r"|^\d{4}-\d{2}-\d{2}|^\d{1,2}/\d{1,2}/\d{2,4}",
     re.I,
 )
+DATE_ANYWHERE = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\b\d{1,2},?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+    re.I,
+)
 _TIMECODE = re.compile(r"^[\d:./\s-]+$")
 _BY_LINE = re.compile(r"^(?:[Bb][Yy]\s+\S.*|.*\b(?:reporter|correspondent|staff writer)\b.*)$")
 _FOR_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){2,4}for\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3}$")
-_COMMENT_FORM = re.compile(
-    r"leave a (?:reply|comment)|your email address will not be published|required fields are marked"
-    r"|post (?:a )?comment|comments? (?:are )?closed|log in to comment|cancel reply"
-    r"|please enter your (?:comment|name|email)|you have entered an incorrect email|save my name, email",
-    re.I,
-)
-# A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...".
-_TEASER = re.compile(
-    r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
-    r"|breaking(?: news)?|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S", re.I)
-# Site notices, promotions and advertising in their usual words.
-_NOTICE = re.compile(
-    r"dear reader|online ads? (?:enable|help)|ad ?blocker|please upgrade|(?:download|get) (?:the|our) (?:new )?"
-    r"[\w' ]{0,25}\bapp\b|are you already a subscriber|click (?:here )?to (?:log ?in|subscribe|read|watch)"
-    r"|this is (?:an? )?ai[- ]generated|(?:this is|this) (?:a )?developing story|this story (?:has been|was|is being)"
-    r" updated|more details (?:soon|to follow)|get the facts behind the news|^text size\b|^alert sign\b"
-    r"|^camera icon\b|views today|total views|sign up for (?:our|the)\b|^advertisement\b"
-    r"|support us\b|every contribution|make a (?:charitable )?donation|\bdonate\b|don'?t miss out"
-    r"|^watch (?:the latest|more)\b|newsletter|^our (?:goal|mission) is to\b|original text is in"
-    r"|^\[?copyright\b|^©|skip to (?:main )?content|you are replying to|last updated on"
-    r"|please view the main text|we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies"
-    r"|^accept all\b|manage (?:your )?(?:cookie|privacy) (?:settings|preferences)",
-    re.I)
-# A photo caption or credit: "Photo: AFP", "(AP Photo/...)", "Credit: PA", or a label in capitals
-# before the caption's sentence ("WATER CANNON. A ship uses ...").
-_CAPTION = re.compile(
-    r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*"
-    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S"
-    r"|^(?:in this (?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of|pictured\b)", re.I)
-_CAPTION_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]")
 # A short dateline line: "China, June 25:", "New Delhi, Feb 27:".
 _DATELINE_LINE = re.compile(
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|"
@@ -69,19 +49,6 @@ _CLAIM = re.compile(r"\b(?:said|says|say|told|tells|stated|states|claimed|claims
                     r"accuses|insisted|insists|warned|warns|added|announced|confirmed|confirms|rejected|rejects|"
                     r"blamed|blames|slammed|slams|vowed|vows|dismissed|dismisses|condemned|condemns|admitted|"
                     r"admits|regrets|defends|according to)\b|[“\"]\w", re.I)
-_TRAILER = re.compile(
-    r"^(?:read (?:the )?(?:full|more|original|whole)\b.*|continue reading\b.*|click here\b.*"
-    r"|share (?:this|on)\b.*|subscribe\b.*|sign up\b.*|follow us\b.*|download (?:our|the) app\b.*)$",
-    re.I,
-)
-_NAV_LABEL = re.compile(
-    r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
-    r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
-    r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top)$",
-    re.I,
-)
-
-
 _LINK_LINE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|www\.\S+)\s*$", re.I
 )
@@ -108,6 +75,12 @@ def is_prose(line: str) -> bool:
     return (count >= 8 and ends_sentence(line)) or (count >= 20 and not is_headline(line))
 
 
+def is_body_prose(line: str) -> bool:
+    """Prose that belongs to the article: a sentence-shaped line that is not a site notice
+    ("Dear reader, online ads enable us ...") - such notices stand above the article too."""
+    return is_prose(line) and not label_reason(line)
+
+
 def is_headline(line: str) -> bool:
     """Title-case shape: most longer words capitalised, no closing period."""
     long_words = [w for w in words(line) if len(w) >= 4]
@@ -121,28 +94,54 @@ def is_date(line: str) -> bool:
     return bool(DATE.match(line.strip()))
 
 
+_URL = re.compile(r"https?://|www\.\w|\w\.(?:com|org|net|co\.\w\w)\b", re.I)
+_CONTROL_SEPARATOR = re.compile(r"\s[|>»›]\s|[|»›]")
+_COUNTER = re.compile(r"\d[\d,.]*\s*(?:views?|comments?|shares?|reads?|likes?)\b|\b(?:views?|comments?|shares?)\s*[:(]?\s*\d",
+                      re.I)
+
+
+# A control's glyph or verb opening a line: "✕ Close", "☰ Menu", "Share this", "Print".
+_CONTROL_START = re.compile(r"[^\w\s\"“‘'(\[«]|(?:close|menu|share|print|email|search|log ?in|sign (?:in|up)"
+                            r"|subscribe|skip)\b", re.I)
+
+
+def unfit_title(line: str) -> str | None:
+    """Why a header line cannot be the article's title: a date, an address, a counter or a
+    row of controls ("Today's Paper | <date>", "Total views 866"), or None if it can."""
+    text = line.strip()
+    if is_date(text) or ((DATE_ANYWHERE.search(text) or b.FOREIGN_DATE.search(text)) and len(words(text)) <= 8):
+        return "date"
+    if _URL.search(text):
+        return "address"
+    if _COUNTER.search(text):
+        return "counter"
+    if _CONTROL_SEPARATOR.search(text) or _CONTROL_START.match(text):
+        return "controls"
+    return None
+
+
 def label_reason(line: str) -> str | None:
     """Why a short standalone line is furniture, or None if it may be text."""
     text = line.strip()
     if not text:
         return None
-    if _COMMENT_FORM.search(text) and len(words(text)) <= 16:
+    if b.COMMENT_FORM.search(text) and len(words(text)) <= 16:
         return "comment form"
-    if _TRAILER.match(text) and len(words(text)) <= 12:
+    if b.TRAILER.match(text) and len(words(text)) <= 12:
         return "share or read-more trailer"
-    if _NAV_LABEL.match(text.rstrip(" :»›>")):
+    if b.NAV_LABEL.match(text.rstrip(" :»›>")) or names_other_stories(text):
         return "navigation label"
-    if _TEASER.match(text) and len(words(text)) <= 30:
+    if b.TEASER.match(text) and len(words(text)) <= 30:
         return "teaser for another story"
-    if _NOTICE.search(text) and len(words(text)) <= 40:
+    if b.NOTICE.search(text) and len(words(text)) <= 40:
         return "site notice or advertisement"
-    if _CAPTION_LABEL.match(text) or (_CAPTION.search(text) and len(words(text)) <= 40 and not is_claim(text)):
+    if b.CAPTION_LABEL.match(text) or (is_caption(text) and not is_claim(text)):
         return "photo caption or credit"
     if (_DATELINE_LINE.search(text) or _REPORTS_FROM.search(text)) and len(words(text)) <= 10:
         return "dateline or byline"
     if _SUBHEAD_QUESTION.match(text) and len(words(text)) <= 8 and not is_claim(text):
         return "subheading (a question standing alone)"
-    if is_date(text) and len(words(text)) <= 6:
+    if (is_date(text) or b.FOREIGN_DATE.search(text)) and len(words(text)) <= 6:
         return "dateline"
     if _TIMECODE.match(text):
         return "media player control"
@@ -151,10 +150,69 @@ def label_reason(line: str) -> str | None:
     return None
 
 
+def names_other_stories(line: str) -> bool:
+    """A heading of the box of other stories below an article ("Most popular", "Comments (0)")."""
+    return bool(b.OTHER_STORIES.match(line.strip().rstrip(" :»›>")))
+
+
+CAPTION_REASONS = frozenset({"photo caption or credit", "the same caption or teaser twice in a row"})
+
+
+def captions(article: Article) -> list[str]:
+    """The article's dropped photo captions (which say who is pictured)."""
+    return [d.text for d in article.dropped if d.reason in CAPTION_REASONS]
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: a credit or a picture's description in a short paragraph, or a
+    longer one that closes with its credit ("... Picture by Jane Doe, PA Wire")."""
+    count = len(words(text))
+    if (b.CAPTION.search(text) or b.CAPTION_PHRASE.search(text)) and count <= 40:
+        return True
+    return count <= 80 and bool(credit_at_end(text))
+
+
+def credit_at_end(text: str) -> int | None:
+    """Where a photo credit that closes the text after its last sentence starts: "Photo: AFP",
+    or an agency's sign-off after a dated description ("..., June 16, 2020. -Reuters")."""
+    stripped = text.rstrip()
+    ends = [m.start() for m in b.CREDIT.finditer(stripped) if m.end() == len(stripped)]
+    signoff = b.AGENCY_SIGNOFF.search(stripped)
+    if signoff and DATE_ANYWHERE.search(stripped):
+        ends.append(signoff.start())
+    for start in ends:
+        if start > 0 and stripped[:start].rstrip()[-1:] in ".!?”\"’)":
+            return start
+    return None
+
+
 def is_claim(line: str) -> bool:
-    """A line that reports what someone said (a reporting verb, or a quotation): article
-    text even when short or headline-shaped, and never dropped as page furniture."""
-    return bool(_CLAIM.search(line)) and len(words(line)) >= 4
+    """A line that reports what someone said (a reporting verb, a quotation, or a headline
+    attributed to its speaker): article text even when short or headline-shaped, and never
+    dropped as page furniture."""
+    return (bool(_CLAIM.search(line)) or is_attributed_headline(line)) and len(words(line)) >= 4
+
+
+# A headline that names its speaker at the end: "... killed: Foreign Secretary",
+# "... to the press — Russian embassy", "...: Erdogan".
+_ATTRIBUTED = re.compile(
+    r"^(?P<head>.+?)(?::|\s[—–-])\s+(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4})\s*$")
+_CREDIT_WORDS = frozenset("photo photos image images picture file credit video source afp ap reuters getty pa"
+                          " epa xinhua tass anadolu ani pti ians upi dpa efe".split())
+
+
+def is_attributed_headline(line: str) -> bool:
+    """A headline (no sentence end) followed by its speaker: a role ("Foreign Secretary",
+    "Russian embassy") or one name; never a photo credit ("...: AFP")."""
+    match = _ATTRIBUTED.match(line.strip())
+    if not match or ends_sentence(match.group("head")) or len(words(match.group("head"))) < 4:
+        return False
+    who = [w.lower().rstrip(".") for w in match.group("who").split()]
+    if any(w in _CREDIT_WORDS for w in who):
+        return False
+    if any(w in SPEAKER_NOUNS or w in ROLE_HEADS for w in who):
+        return True
+    return len(who) == 1 and match.group("who")[0].isupper()
 
 
 def is_byline(line: str, for_shape: bool = True) -> bool:
@@ -171,7 +229,12 @@ def is_byline(line: str, for_shape: bool = True) -> bool:
 
 
 def is_short_label(line: str) -> bool:
-    """A few words with no sentence punctuation: a widget, heading or tagline."""
+    """A few words with no sentence punctuation: a widget, heading or tagline.
+
+    Five words at most: a longer line without punctuation between paragraphs may be
+    a headline of another story, but as often a claim printed headline-style
+    ("Balloon breached the airspace of ..."), and shape cannot tell them apart.
+    """
     return len(words(line)) <= 5 and not ends_sentence(line)
 
 
@@ -180,10 +243,12 @@ def sentence_reason(sentence: str) -> str | None:
     text = sentence.strip()
     if len(words(text)) > 16:
         return None
-    if _TRAILER.match(text):
+    if b.TRAILER.match(text):
         return "share or read-more trailer"
-    if _COMMENT_FORM.search(text):
+    if b.COMMENT_FORM.search(text):
         return "comment form"
+    if b.CREDIT.fullmatch(text):
+        return "photo credit"
     return None
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..furniture import captions
 from ..lexicons import BLOCS, GAZETTEER, Country
 from ..model import Actor, Corpus, Side
 from .attribution import speaker_phrases
@@ -107,8 +108,10 @@ def _learn_people(corpus: Corpus, countries: list[Country]) -> dict[str, list[st
     "X, commander of U.S. ...", "Iran's Revolutionary Guard Corps (IRGC)";
     round two does the same with the bodies learned in round one ("IRGC chief
     commander X").  "X ... his Russian counterpart" puts X on the other side.
+    Photo captions are read too: not article text, but they often are where a
+    page says who someone is ("Britain's Prime Minister X visits ...").
     """
-    texts = [normalise(p.text) for a in corpus.articles for p in a.paragraphs]
+    texts = [normalise(t) for a in corpus.articles for t in (*(p.text for p in a.paragraphs), *captions(a))]
     labels = {c.id: list(country_names(c)) for c in countries}
     votes = _Ballot()
     for _ in range(2):

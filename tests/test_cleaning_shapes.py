@@ -1,0 +1,191 @@
+"""The cleaner on shapes that real pages carry (issue 11): each rule on a short page written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import write
+from tui.engine.loading import load_corpus
+from tui.engine.model import Article
+
+
+def _article(folder: Path, text: str, name: str = "page.txt") -> Article:
+    write(folder, name, text)
+    return load_corpus(folder).articles[0]
+
+
+def _reasons(article: Article) -> dict[str, str]:
+    return {d.text[:24]: d.reason for d in article.dropped}
+
+
+def test_the_title_is_never_a_date_line_nor_a_row_of_controls(tmp_path: Path) -> None:
+    """A notice above the article is not its first prose, so the real headline below it is
+    still in the header; a line carrying a date or control separators is never the title."""
+    article = _article(tmp_path, (
+        "Today's Edition | March 3, 2025\n\n"
+        "Dear reader, online ads enable us to deliver the journalism you value. Please support us.\n\n"
+        "Ferry runs aground off the northern cape; crew safe\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
+    assert article.title == "Ferry runs aground off the northern cape; crew safe"
+    reasons = _reasons(article)
+    assert reasons["Today's Edition | March "].startswith("page header")
+    assert reasons["Dear reader, online ads "] == "site notice or advertisement"
+
+
+def test_the_title_is_never_a_breadcrumb_nor_an_address(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "Home > World > Ferry runs aground off the northern cape\n\n"
+        "www.example.com/world/ferry-runs-aground-off-the-cape\n\n"
+        "Ferry runs aground off the northern cape\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
+    assert article.title == "Ferry runs aground off the northern cape"
+
+
+def test_a_headline_that_names_its_speaker_is_a_claim(tmp_path: Path) -> None:
+    """'...: Foreign Secretary' or '... - coast guard' attributes the headline: it stays
+    text as well as the title; a credit ('...: AFP') is no speaker."""
+    article = _article(tmp_path, (
+        "Patrol Boat Rammed Near The Reef, Two Sailors Hurt: Navy Spokesman\n\n"
+        "Ferry crew refused to obey orders - coast guard\n\n"
+        "The navy said the frigate rammed the patrol boat near the lighthouse early on Monday.\n\n"
+        "A frigate sails past the lighthouse at dawn. Photo: AFP\n"))
+    texts = [p.text for p in article.paragraphs]
+    assert article.title == "Patrol Boat Rammed Near The Reef, Two Sailors Hurt: Navy Spokesman"
+    assert texts[:2] == ["Patrol Boat Rammed Near The Reef, Two Sailors Hurt: Navy Spokesman",
+                         "Ferry crew refused to obey orders - coast guard"]
+    assert _reasons(article)["A frigate sails past the"] == "photo caption or credit"
+
+
+def test_captions_by_their_description_and_their_closing_credit(tmp_path: Path) -> None:
+    """A caption says what the picture shows ('is seen in this image taken from video') or closes
+    with its credit, even when long; an agency's sign-off closes a caption only when the text
+    dates its picture, and a wire paragraph signed off by the agency stays."""
+    long_caption = ("Crew members in orange suits carry a stretcher along the quay of the harbour while a "
+                    "tug pushes the damaged ferry towards the dry dock, as the inquiry into the grounding "
+                    "of the ship off the northern cape continues. Picture by Jane Doe, Bay Wire")
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "A tug pushing a ferry towards the harbour is seen in this still image taken from video Tuesday.\n\n"
+        f"{long_caption}\n\n"
+        "Sailors rest on the quay next to the ferry at the harbour, March 3, 2025 before the inquiry. -Reuters\n\n"
+        "The ferry carries about two hundred passengers a day between the islands and the mainland. - AFP\n"))
+    reasons = _reasons(article)
+    assert reasons["A tug pushing a ferry to"] == "photo caption or credit"
+    assert reasons["Crew members in orange s"] == "photo caption or credit"
+    assert reasons["Sailors rest on the quay"] == "photo caption or credit"
+    assert article.paragraphs[-1].text.startswith("The ferry carries about two hundred")
+
+
+def test_a_caption_that_reports_a_claim_stays_and_only_its_credit_goes(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "The operator denied that the captain was to blame. Credit: Bay Wire\n"))
+    assert article.paragraphs[-1].text == "The operator denied that the captain was to blame."
+    assert _reasons(article)["Credit: Bay Wire"] == "photo credit"
+
+
+def test_a_breadcrumb_goes_and_the_headline_at_its_end_stays_once(tmp_path: Path) -> None:
+    """The trail before the headline is navigation; the headline stays (it reports a claim)
+    as its own line when the page prints it again, else as the rest of the breadcrumb."""
+    body = "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"
+    twice = _article(tmp_path / "a", (
+        "Home > World > Ferry ran aground in fog, says port authority\n\n"
+        "Ferry ran aground in fog, says port authority\n\n" + body))
+    assert _reasons(twice)["Home > World > Ferry ran"] == "navigation breadcrumb"
+    assert [p.text for p in twice.paragraphs][0] == "Ferry ran aground in fog, says port authority"
+    once = _article(tmp_path / "b", "Home » World » Ferry ran aground in fog, says port authority\n\n" + body)
+    assert once.paragraphs[0].text == "Ferry ran aground in fog, says port authority"
+    assert _reasons(once)["Home » World »"] == "navigation breadcrumb"
+
+
+def test_a_line_cut_with_an_ellipsis_that_repeats_another_is_dropped(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "HomeWorldFerry operator says the captain reported a steering failure before the grounding...\n\n"
+        "Ferry operator says the captain reported a steering failure before the grounding on the sandbank\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
+    assert _reasons(article)["HomeWorldFerry operator "] == "cut copy of another line (breadcrumb or teaser)"
+    assert article.paragraphs[0].text.startswith("Ferry operator says the captain")
+
+
+def test_the_same_caption_twice_in_a_row_goes_but_a_repeated_claim_stays(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "A ferry lies on the sandbank off the cape.\n\n"
+        "A ferry lies on the sandbank off the cape.\n\n"
+        "The operator said a steering failure, not the fog, caused the grounding of the ship.\n\n"
+        "The operator said a steering failure, not the fog, caused the grounding of the ship.\n"))
+    reasons = [d.reason for d in article.dropped]
+    assert reasons == ["the same caption or teaser twice in a row"] * 2
+    assert len(article.paragraphs) == 3
+
+
+def test_a_headline_shaped_line_between_paragraphs_stays(tmp_path: Path) -> None:
+    """Six words or more without sentence punctuation between paragraphs may be another story's
+    headline, but as often a claim printed headline-style: it stays; five words or fewer go."""
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "Ferry crossed into the closed channel without clearance\n\n"
+        "Island news in brief\n\n"
+        "The council met the operator on Tuesday to agree on new rules for sailing in fog.\n"))
+    assert [p.text[:20] for p in article.paragraphs][1] == "Ferry crossed into t"
+    assert _reasons(article)["Island news in brief"].startswith("short line without sentence punctuation")
+
+
+def test_teasers_below_the_end_of_the_article_are_dropped(tmp_path: Path) -> None:
+    """A long run of furniture naming other stories ends the article: the teasers below it read
+    like prose but are not the article's text; a claim below it still stays."""
+    furniture = "\n\n".join(["Share", "Email", "Comments (0)", "Latest stories", "Most popular", "Opinion"])
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        f"{furniture}\n\n"
+        "Island life moves to the rhythm of the tides, and the tides are changing fast this year.\n\n"
+        "The mayor said the harbour will reopen on Friday after the inquiry.\n"))
+    reasons = _reasons(article)
+    assert reasons["Island life moves to the"] == "teaser for another story (below the article's end)"
+    assert article.paragraphs[-1].text.startswith("The mayor said the harbour")
+
+
+def test_a_dropped_caption_still_says_who_is_pictured(tmp_path: Path) -> None:
+    """Without a case file, a person introduced only in a photo caption ("Britain's Prime
+    Minister X visits ...") still joins that country's side: the caption is dropped from the
+    text, not from what the page says about who is who."""
+    from tui.engine.analysis import analyse
+
+    write(tmp_path, "a.txt", (
+        "Russia's defence ministry said the British destroyer entered Russian waters off the cape.\n\n"
+        "Britain's Prime Minister Jon Berg visits a barracks in the north on Thursday. Photo: Bay Wire\n\n"
+        "Berg insisted the destroyer was entirely right to sail through international waters.\n"))
+    write(tmp_path, "b.txt", (
+        "Russia's defence ministry said its patrol ship fired warning shots at the British destroyer.\n\n"
+        "The British defence ministry said no shots were fired and the ship sailed on safely.\n"))
+    analysis = analyse(load_corpus(tmp_path))
+    article = analysis.corpus.article("a.txt")
+    assert article.dropped[0].reason == "photo caption or credit"
+    berg = next((p.index, s.index) for p in article.paragraphs for s in p.sentences if "Berg insisted" in s.text)
+    sides = {s.id: s.name for s in analysis.corpus.sides}
+    who = next(w for ref, w in analysis.attributions.items()
+               if (ref.article, ref.paragraph, ref.sentence) == ("a.txt", *berg))
+    assert sides.get(who.side or "") == "United Kingdom"
+
+
+def test_wire_notes_and_datelines_in_other_languages_are_dropped(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "ATTENTION EDITORS - THIS IMAGE WAS PROVIDED BY A THIRD PARTY.\n\n"
+        "Lundi 3 mars 2025\n\n"
+        "3 марта 2025 года\n\n"
+        "The council met the operator on Tuesday to agree on new rules for sailing in fog.\n"))
+    reasons = _reasons(article)
+    assert reasons["ATTENTION EDITORS - THIS"] == "site notice or advertisement"
+    assert reasons["Lundi 3 mars 2025"] == "dateline"
+    assert reasons["3 марта 2025 года"] == "dateline"
+    assert len(article.paragraphs) == 2
+
+
+def test_the_title_is_never_a_control_label(tmp_path: Path) -> None:
+    article = _article(tmp_path, (
+        "✕ Close the menu and return to the front page\n\n"
+        "Share this story with your friends and family\n\n"
+        "Ferry runs aground off the northern cape\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
+    assert article.title == "Ferry runs aground off the northern cape"

@@ -1,0 +1,85 @@
+"""A lexicon of web boilerplate: the words every news site puts around an article.
+
+Comment forms, read-more trailers, navigation labels, teasers for other stories,
+site notices and photo captions and credits, each in the forms pages use.  These
+are phrases of the web, not of any one site or story; `furniture` combines them
+with shape and position.
+"""
+
+from __future__ import annotations
+
+import re
+
+COMMENT_FORM = re.compile(
+    r"leave a (?:reply|comment)|your email address will not be published|required fields are marked"
+    r"|post (?:a )?comment|comments? (?:are )?closed|log in to comment|cancel reply"
+    r"|please enter your (?:comment|name|email)|you have entered an incorrect email|save my name, email",
+    re.I,
+)
+# A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...".
+TEASER = re.compile(
+    r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
+    r"|breaking(?: news)?|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S", re.I)
+# Site notices, promotions and advertising in their usual words.
+NOTICE = re.compile(
+    r"^attention (?:editors?|news desks?)\b|^editor'?s note\s*:|^note to editors\b"
+    r"|dear reader|online ads? (?:enable|help)|ad ?blocker|please upgrade|(?:download|get) (?:the|our) (?:new )?"
+    r"[\w' ]{0,25}\bapp\b|are you already a subscriber|click (?:here )?to (?:log ?in|subscribe|read|watch)"
+    r"|this is (?:an? )?ai[- ]generated|(?:this is|this) (?:a )?developing story|this story (?:has been|was|is being)"
+    r" updated|more details (?:soon|to follow)|get the facts behind the news|^text size\b|^alert sign\b"
+    r"|^camera icon\b|views today|total views|sign up for (?:our|the)\b|^advertisement\b"
+    r"|support us\b|every contribution|make a (?:charitable )?donation|\bdonate\b|don'?t miss out"
+    r"|^watch (?:the latest|more)\b|newsletter|^our (?:goal|mission) is to\b|original text is in"
+    r"|^\[?copyright\b|^©|skip to (?:main )?content|you are replying to|last updated on"
+    r"|please view the main text|we use cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies"
+    r"|^accept all\b|manage (?:your )?(?:cookie|privacy) (?:settings|preferences)",
+    re.I)
+# A photo caption or credit: "Photo: AFP", "(AP Photo/...)", "Credit: PA", or a label in capitals
+# before the caption's sentence ("WATER CANNON. A ship uses ...").
+CAPTION = re.compile(
+    r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*"
+    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S"
+    r"|^(?:in this (?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of|pictured\b)", re.I)
+CAPTION_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]")
+TRAILER = re.compile(
+    r"^(?:read (?:the )?(?:full|more|original|whole)\b.*|continue reading\b.*|click here\b.*"
+    r"|share (?:this|on)\b.*|subscribe\b.*|sign up\b.*|follow us\b.*|download (?:our|the) app\b.*)$",
+    re.I,
+)
+NAV_LABEL = re.compile(
+    r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
+    r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
+    r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top)$",
+    re.I,
+)
+# A heading of the box of other stories below an article ("Most popular", "Latest stories", "Comments (3)").
+OTHER_STORIES = re.compile(
+    r"^(?:most (?:popular|read|viewed|shared)|latest(?: stories| news| articles)?|must read|more (?:stories|news)"
+    r"|more from\b.*|related(?: articles| stories| posts| news| reading)?|you may also like|recommended(?: for you)?"
+    r"|top stories|trending(?: now)?|editor'?s picks?|in other news|don'?t miss|comments?(?: \(\d+\))?"
+    r"|\d+ comments?)$", re.I)
+# A caption describing its picture: "... is seen in this still image taken from video Tuesday".
+CAPTION_PHRASE = re.compile(
+    r"\b(?:is|are|was|were) (?:seen|pictured|shown|photographed) (?:in|on) (?:this|a|the) (?:[\w-]+ ){0,3}?"
+    r"(?:image|photo|photograph|picture|video|handout|screen ?grab|still|footage)\b"
+    r"|\b(?:image|photo|picture|screen ?grab|footage|still) (?:taken|released|obtained|provided|grabbed) from\b",
+    re.I)
+# A credit closing a caption or standing after its last sentence: "Picture by Jane Doe, PA Wire",
+# "PHOTO: FILE", "Credit: PA", "REUTERS/Jane Doe".
+_AGENCIES = r"AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE|EPA|PA(?: Wire)?|Getty(?: Images)?"
+CREDIT = re.compile(
+    r"(?:photo|image|picture|file photo|photograph|credit|courtesy)(?: credit)?\s*(?::|/|by\b)\s*[^.!?]{1,60}"
+    r"|\b(?:" + _AGENCIES + r")/[A-Z][^.!?]{1,40}", re.I)
+# An agency's sign-off ("... - Reuters"): a caption's credit when the text dates its picture,
+# the end of a wire story otherwise.
+AGENCY_SIGNOFF = re.compile(r"[-–—/]\s*(?:" + _AGENCIES + r")\s*$")
+# A breadcrumb trail (use with .match): "Home > World > ", "Home » News » " (the last segment is the page's headline).
+BREADCRUMB = re.compile(r"(?:home|homepage)\s*(?:[>»›|/]\s*[^>»›|/]{1,40}?\s*)*[>»›|/]\s*(?=\S)", re.I)
+# A date in another language's month names (a page's dateline left in its own language).
+FOREIGN_DATE = re.compile(
+    r"\b\d{1,2}\.?\s+(?:de\s+)?(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+    r"|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio"
+    r"|settembre|ottobre|dicembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    r"\s+(?:de\s+)?\d{4}", re.I)
