@@ -279,5 +279,6 @@ def test_a_long_paragraph_without_full_stops_costs_linear_time():
         return time.perf_counter() - started
 
     cost(50)  # warm the regex cache
-    small, large = cost(150), cost(600)
+    # the best of three: a shared machine's pause must not read as quadratic time
+    small, large = min(cost(150) for _ in range(3)), min(cost(600) for _ in range(3))
     assert large < 8 * small, (small, large)   # linear: ~4x; quadratic: ~16x
