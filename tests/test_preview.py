@@ -152,3 +152,19 @@ def test_a_large_frame_is_unpickled_while_other_threads_run():
     assert value == pickle.loads(data)
     during = [t for t in ticks if started <= t <= ended]
     assert len(during) >= 3, "no other thread ran while the frame was unpickled"
+
+
+def test_a_warm_start_follows_the_link_and_an_edited_notes_file_misses_it(large, tmp_path, monkeypatch):
+    notes = tmp_path / "n.toml"
+    list(background.ForkedAnalysis(large, notes).frames())  # fills the caches and the link
+    assert list((tmp_path / "cache").glob(f"*{cache.LINK_SUFFIX}"))
+
+    def unread(*args, **kwargs):
+        raise RuntimeError("the notes were read")
+
+    monkeypatch.setattr(background, "notes_inputs", unread)
+    warm = list(background.ForkedAnalysis(large, notes).frames())
+    assert [frame[0] for frame in warm] == ["preview", "result"]  # neither corpus nor notes read
+    notes.write_text("# my notes\n", encoding="utf-8")
+    edited = list(background.ForkedAnalysis(large, notes).frames())
+    assert edited[-1] == ("error", "RuntimeError: the notes were read")

@@ -27,7 +27,9 @@ large corpus shows its disputes before the pairs are unpickled (`split`,
 `load_parts`).  A second kind of entry (`.corpus`) holds a loaded corpus,
 named by a hash of the folder's listing and every file's bytes
 (`corpus_key`): a warm launch on a large folder skips reading and cleaning
-it.
+it.  A third (`.link`) names the analysis entry of a corpus key and a notes
+file's bytes, so that a warm launch finds the analysis without unpickling the
+corpus to compute its key.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from .userdirs import user_dir
 KEEP = 20                  # entries kept in the folder (newest first)
 SUFFIX = ".analysis"
 CORPUS_SUFFIX = ".corpus"
+LINK_SUFFIX = ".link"
 _LENGTH = struct.Struct("<Q")
 _STALE_TEMP = 3600         # seconds after which a leftover temporary file is removed
 _FORMAT = b"reconcile-analysis-cache-2"
@@ -238,7 +241,7 @@ def prune(folder: Path, keep: int = KEEP) -> None:
         names = list(os.scandir(folder))
     except OSError:
         return
-    entries: dict[str, list[tuple[float, str]]] = {SUFFIX: [], CORPUS_SUFFIX: []}
+    entries: dict[str, list[tuple[float, str]]] = {SUFFIX: [], CORPUS_SUFFIX: [], LINK_SUFFIX: []}
     now = time.time()
     for entry in names:
         try:
@@ -358,3 +361,32 @@ def store_corpus(key: str, corpus: Corpus, folder: Path | None = None) -> bool:
     except Exception:
         return False
     return _write_entry(f"{key}{CORPUS_SUFFIX}", body, folder)
+
+
+def link_key(corpus_key: str, notes_file: Path) -> str:
+    """The key of the link from a cached corpus and this notes file to its analysis."""
+    digest = hashlib.sha256(_FORMAT + b"-link")
+    digest.update(corpus_key.encode())
+    digest.update(str(notes_file).encode("utf-8", "surrogatepass") + b"\0")
+    try:
+        digest.update(b"file\0" + notes_file.read_bytes())
+    except FileNotFoundError:
+        digest.update(b"absent")
+    except OSError:
+        digest.update(os.urandom(16))  # unreadable: never the same link twice
+    return digest.hexdigest()
+
+
+def load_link(key: str, folder: Path | None = None) -> str | None:
+    """The analysis key the link `key` names, or None."""
+    body = _read_entry(f"{key}{LINK_SUFFIX}", folder)
+    if body is None or len(body) != 64:
+        return None
+    try:
+        return body.decode("ascii")
+    except UnicodeDecodeError:
+        return None
+
+
+def store_link(key: str, analysis_key: str, folder: Path | None = None) -> bool:
+    return _write_entry(f"{key}{LINK_SUFFIX}", analysis_key.encode("ascii"), folder)

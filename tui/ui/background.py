@@ -253,10 +253,18 @@ def _article_files(path: Path, follow_links: bool) -> int:
 
 def _child_large(path: Path, notes_path: Path | None, send: Callable[[tuple], None],
                  progress: Callable[[str, int, int], None], follow_links: bool, total: int) -> None:
-    """A large corpus: the cached corpus or a preview first, then the result in two parts."""
+    """A large corpus: the cached analysis, else the cached corpus or a preview first,
+    then the result in two parts."""
     from ..engine import cache
 
     key = cache.corpus_key(path, follow_links) if cache.cache_dir() is not None else None
+    link = cache.link_key(key, _notes_file(path, notes_path)) if key is not None else None
+    analysis_key = cache.load_link(link) if link is not None else None
+    parts = cache.load_parts(analysis_key) if analysis_key is not None else None
+    if parts is not None:  # warm: neither the corpus nor the notes are read here
+        send(("lean", parts[0], None))
+        send(("rest", parts[1]))
+        return
     corpus = cache.load_corpus_entry(key) if key is not None else None
     previewed = corpus is None
     if corpus is None:
@@ -273,11 +281,24 @@ def _child_large(path: Path, notes_path: Path | None, send: Callable[[tuple], No
             if not previewed:  # a corpus seen before, with new notes decisions
                 _preview(path, notes_path, send, follow_links, total, corpus)
             parts = cache.analysed_parts(corpus, links, fixes, progress)
+        if link is not None and problem is None:
+            cache.store_link(link, cache.cache_key(corpus, links, fixes))
     except Exception as exc:
         send(("error", f"{type(exc).__name__}: {exc}"))
         return
     send(("lean", parts[0], problem))
     send(("rest", parts[1]))
+
+
+def _notes_file(path: Path, notes_path: Path | None) -> Path:
+    """The notes file the reader will use for the corpus at `path`."""
+    if notes_path is not None:
+        return notes_path
+    try:
+        from ..engine.notes.location import default_notes_path
+    except ImportError:  # a build without the notes engine
+        return path / "reconcile-notes.toml"
+    return default_notes_path(path)
 
 
 def _preview(path: Path, notes_path: Path | None, send: Callable[[tuple], None],
