@@ -168,3 +168,22 @@ def test_a_warm_start_follows_the_link_and_an_edited_notes_file_misses_it(large,
     notes.write_text("# my notes\n", encoding="utf-8")
     edited = list(background.ForkedAnalysis(large, notes).frames())
     assert edited[-1] == ("error", "RuntimeError: the notes were read")
+
+
+@sync
+async def test_a_failure_after_the_preview_keeps_the_preview_and_says_so(large, tmp_path, monkeypatch):
+    from tui.ui.app import open_reader
+
+    def broken(*args, **kwargs):
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(cache, "analysed_parts", broken)
+    app = open_reader(large, "dark", tmp_path / "n.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: app.engine_error is not None)
+        await pilot.pause(0.1)
+        screen = app.screen
+        assert app.analysis is not None and app.analysis.facts  # the preview, not an empty screen
+        assert len(app.analysis.corpus.articles) == 3
+        assert not screen.query_one("#progress").display
+        assert any("showing 3 of its 5 articles" in n.message for n in app._notifications)

@@ -540,6 +540,17 @@ class ReaderApp(App[None]):
             error = event.worker.error
             # the child's failures arrive as RuntimeError("ValueError: ..."): say them as sent
             self.engine_error = str(error) if type(error) is RuntimeError else f"{type(error).__name__}: {error}"
+            shown = self.analysis if self._preview_total is not None else None
+            if shown is not None:  # what was done stays: the preview, said to be one
+                self.notify(f"The engine failed on the whole folder ({self.engine_error}); showing "
+                            f"{len(shown.corpus.articles)} of its {self._preview_total} articles.",
+                            severity="error", markup=False, timeout=30)
+                self._preview_total = None
+                disputes = self.disputes_screen
+                if disputes is not None and disputes.ready:
+                    disputes.set_analysis(shown)  # the progress line goes, the place stays
+                self._deliver(shown)
+                return
             self.notify(f"The engine failed: {self.engine_error}", severity="error", markup=False,
                         timeout=15)
             self._deliver(Analysis(self.corpus))
