@@ -118,7 +118,7 @@ def test_the_preview_takes_the_articles_of_one_story(tmp_path):
              "02": "The Fenwick orchestra toured Galloway again. ",
              "03": "Arkwell told Castavia radio the Dellmore treaty is dead; Brenner disagreed. ",
              "04": "Weather: Quillon expects rain. ",
-             "05": "Brenner and Arkwell left Castavia without the Dellmore treaty. ",
+             "05": "Brenner and Arkwell left Castavia for Oslund without the Dellmore treaty. ",
              "06": "Sport: Tarrowby won at home. "}
     for name, text in texts.items():
         (tmp_path / f"{name}.md").write_text(text * 3, encoding="utf-8")
@@ -187,3 +187,13 @@ async def test_a_failure_after_the_preview_keeps_the_preview_and_says_so(large, 
         assert len(app.analysis.corpus.articles) == 3
         assert not screen.query_one("#progress").display
         assert any("showing 3 of its 5 articles" in n.message for n in app._notifications)
+
+
+def test_the_preview_takes_a_reprint_once(tmp_path):
+    story = "Ministers Arkwell and Brenner met in Castavia about the Dellmore treaty. "
+    for copy in range(4):   # one article reprinted four times, one word changed each time
+        (tmp_path / f"a{copy}.md").write_text(story * 2 + f"Filed {copy}.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Arkwell said in Castavia the Dellmore talks failed. ", encoding="utf-8")
+    (tmp_path / "c.md").write_text("Brenner blamed Arkwell for the Dellmore collapse. ", encoding="utf-8")
+    chosen = [f.name for f in central(listing(tmp_path)[0], 3)]
+    assert sum(name.startswith("a") for name in chosen) == 1 and {"b.md", "c.md"} <= set(chosen)

@@ -5,9 +5,11 @@ dozen of its articles first (tui.ui.background).  The folder's first
 articles by name rarely tell one story between them (no disputes to show), so
 the preview takes the most central article, the one whose names (capitalised
 words) most other articles share, and the articles that share most of its
-names: they are likely to report the same event.  Raw bytes and one regular
-expression: a thousand files cost a few tens of milliseconds, far less than
-loading them.
+names: they are likely to report the same event.  Reprints (the same names
+as an article already taken) are taken once: copies add pairs, not disputes,
+and a preview of ten copies of five articles was slow and showed none.  Raw
+bytes and one regular expression: a thousand files cost under 0.1 s, ten
+thousand under a second, far less than loading them.
 """
 
 from __future__ import annotations
@@ -35,9 +37,16 @@ def central(files: list[Path], count: int) -> list[Path]:
         union = len(anchor | useful[i]) or 1
         return (len(anchor & useful[i]) / union, -i)
 
-    chosen = sorted(range(len(files)), key=closeness, reverse=True)[:count]
-    if seed not in chosen:
-        chosen[-1] = seed
+    chosen: list[int] = []
+    seen: set[frozenset[bytes]] = set()
+    for i in sorted(range(len(files)), key=closeness, reverse=True):
+        signature = frozenset(names[i])
+        if signature in seen:  # a reprint of one already taken: it adds no dispute, only pairs
+            continue
+        seen.add(signature)
+        chosen.append(i)
+        if len(chosen) == count:
+            break
     return [files[i] for i in sorted(chosen)]
 
 
