@@ -302,18 +302,20 @@ def analysed_parts(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[S
     return parts
 
 
-def corpus_key(path: Path, follow_links: bool = False) -> str | None:
+def corpus_key(path: Path, follow_links: bool = False,
+               listed: tuple[list[Path], list] | None = None) -> str | None:
     """The hex key of the corpus `load_corpus(path, follow_links)` would load, from the
     folder's listing and every file's bytes (no parsing), or None when it cannot be
     keyed that way: a folder with saved web pages (their extracts are kept apart,
-    beside the corpus), or a file that cannot be read or is too large."""
+    beside the corpus), or a file that cannot be read or is too large.  `listed`
+    is `loading.listing(path, follow_links)` when the caller has it already."""
     from .. import __version__
     from .casefile import CASE_FILE
     from .loading import MAX_ARTICLE_BYTES, PAGE_SUFFIXES, listing
 
     path = Path(path)
     try:
-        files, skipped = listing(path, follow_links)
+        files, skipped = listed if listed is not None else listing(path, follow_links)
     except OSError:
         return None
     digest = hashlib.sha256(_FORMAT + b"-corpus")

@@ -225,9 +225,9 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow
             send(("progress", stage, done, total))
 
     if _is_path(source):
-        total = _article_files(Path(cast(Path, source)), follow_links)
-        if total >= PREVIEW_FROM:
-            _child_large(Path(cast(Path, source)), notes_path, send, progress, follow_links, total)
+        listed = _listing(Path(cast(Path, source)), follow_links)
+        if listed is not None and _text_articles(listed) >= PREVIEW_FROM:
+            _child_large(Path(cast(Path, source)), notes_path, send, progress, follow_links, listed)
             return
     corpus = _load(Path(cast(Path, source)), send, follow_links) if _is_path(source) \
         else cast("Corpus", source)
@@ -241,23 +241,31 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow
     send(("result", analysis, problem))
 
 
-def _article_files(path: Path, follow_links: bool) -> int:
-    """How many text articles the corpus at `path` has (without reading them)."""
-    from ..engine.loading import _text_article, listing
+def _listing(path: Path, follow_links: bool) -> tuple[list[Path], list] | None:
+    """The files and skipped entries of the corpus at `path` (listed once, not read)."""
+    from ..engine.loading import listing
 
     try:
-        return sum(1 for file in listing(path, follow_links)[0] if _text_article(file))
+        return listing(path, follow_links)
     except OSError:
-        return 0
+        return None
+
+
+def _text_articles(listed: tuple[list[Path], list]) -> int:
+    from ..engine.loading import _text_article
+
+    return sum(1 for file in listed[0] if _text_article(file))
 
 
 def _child_large(path: Path, notes_path: Path | None, send: Callable[[tuple], None],
-                 progress: Callable[[str, int, int], None], follow_links: bool, total: int) -> None:
+                 progress: Callable[[str, int, int], None], follow_links: bool,
+                 listed: tuple[list[Path], list]) -> None:
     """A large corpus: the cached analysis, else the cached corpus or a preview first,
     then the result in two parts."""
     from ..engine import cache
 
-    key = cache.corpus_key(path, follow_links) if cache.cache_dir() is not None else None
+    total = _text_articles(listed)
+    key = cache.corpus_key(path, follow_links, listed) if cache.cache_dir() is not None else None
     link = cache.link_key(key, _notes_file(path, notes_path)) if key is not None else None
     analysis_key = cache.load_link(link) if link is not None else None
     parts = cache.load_parts(analysis_key) if analysis_key is not None else None
@@ -268,7 +276,7 @@ def _child_large(path: Path, notes_path: Path | None, send: Callable[[tuple], No
     corpus = cache.load_corpus_entry(key) if key is not None else None
     previewed = corpus is None
     if corpus is None:
-        _preview(path, notes_path, send, follow_links, total, None)
+        _preview(path, notes_path, send, follow_links, total, listed[0])
         corpus = _load(path, send, follow_links, announce=False, progress=progress)
         if corpus is None:
             return
@@ -302,21 +310,22 @@ def _notes_file(path: Path, notes_path: Path | None) -> Path:
 
 
 def _preview(path: Path, notes_path: Path | None, send: Callable[[tuple], None],
-             follow_links: bool, total: int, corpus: Corpus | None) -> None:
-    """Analyse PREVIEW_ARTICLES articles of one story (of `corpus`, or loaded from
-    `path`) and send them to be shown while the rest is analysed; any failure is
-    left to the full analysis to report."""
+             follow_links: bool, total: int, source: Corpus | list[Path]) -> None:
+    """Analyse PREVIEW_ARTICLES articles of one story (of a loaded corpus, or of the
+    listed files, loaded from `path`) and send them to be shown while the rest is
+    analysed; any failure is left to the full analysis to report."""
     from dataclasses import replace
 
     from ..engine.analysis import analyse
-    from ..engine.loading import _text_article, listing, load_corpus
+    from ..engine.loading import _text_article, load_corpus
     from ..engine.preview import central
 
     try:
-        if corpus is None:
-            files = [file for file in listing(path, follow_links)[0] if _text_article(file)]
+        if isinstance(source, list):
+            files = [file for file in source if _text_article(file)]
             part = load_corpus(path, follow_links, only=set(central(files, PREVIEW_ARTICLES)))
         else:
+            corpus = source
             chosen = set(central([article.path for article in corpus.articles], PREVIEW_ARTICLES))
             part = replace(corpus, articles=tuple(a for a in corpus.articles if a.path in chosen))
         links, fixes, _ = notes_inputs(part, notes_path)
