@@ -196,6 +196,14 @@ class DisputesScreen(Screen):
         self._ticker.resume()
         self._paint_progress()
 
+    def end_preview(self, analysis: Analysis) -> None:
+        """The same facts, now with their pairs: the progress line goes, nothing else moves."""
+        self.analysis = analysis
+        self._preview = None
+        self.loading_shown = False
+        self.query_one("#progress").display = False
+        self._ticker.pause()
+
     def set_analysis(self, analysis: Analysis) -> None:
         """The engine's results arrived: fill the list, select the fact the user was on
         when they last closed this corpus (with its filter), else the first dispute.
