@@ -10,16 +10,13 @@ length-prefixed pickled frames over a pipe: ("corpus", corpus) or
 ("corpus-error", message) when it loads, then ("progress", stage, done,
 total), then ("result", analysis, problem) or ("error", message).
 
-A large corpus (PREVIEW_FROM article files or more) goes otherwise, so that
-the reader shows disputes within seconds: a corpus cached by an earlier
-launch (tui.engine.cache, keyed by the files' bytes) is read instead of
-loaded; otherwise the child first loads and analyses PREVIEW_ARTICLES
-articles that tell one story (tui.engine.preview) and sends ("preview", analysis, total) while it
-loads the rest.  The full analysis then goes as two pickles, ("lean", ...)
-without the pairs and ("rest", ...) with them (a cached entry's bytes are
-forwarded as they are); the parent turns them into ("preview", analysis,
-total) and ("result", analysis, problem), so the reader shows the facts
-while the pairs are still being unpickled.  The parent unpickles through a
+A large corpus (PREVIEW_FROM article files or more) goes otherwise
+(tui.ui.large_corpus), so that the reader shows disputes within seconds:
+first ("preview", analysis, total), PREVIEW_ARTICLES articles of one story,
+unless the cache has the result; then the full analysis as two pickles,
+("lean", ...) without the pairs and ("rest", ...) with them, which the
+parent turns into ("preview", analysis, total) and ("result", analysis,
+problem), so the reader shows the facts while the pairs are unpickled.  The parent unpickles through a
 reader that lets other threads run between pickle frames: a key pressed
 while a large result arrives is still answered.  Where
 fork is unavailable or unsafe (not Linux, threads already running) and for
@@ -225,9 +222,11 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow
             send(("progress", stage, done, total))
 
     if _is_path(source):
-        listed = _listing(Path(cast(Path, source)), follow_links)
-        if listed is not None and _text_articles(listed) >= PREVIEW_FROM:
-            _child_large(Path(cast(Path, source)), notes_path, send, progress, follow_links, listed)
+        from .large_corpus import child_large, listed_articles, text_articles
+
+        listed = listed_articles(Path(cast(Path, source)), follow_links)
+        if listed is not None and text_articles(listed) >= PREVIEW_FROM:
+            child_large(Path(cast(Path, source)), notes_path, send, progress, follow_links, listed)
             return
     corpus = _load(Path(cast(Path, source)), send, follow_links) if _is_path(source) \
         else cast("Corpus", source)
@@ -239,100 +238,6 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow
         send(("error", f"{type(exc).__name__}: {exc}"))
         return
     send(("result", analysis, problem))
-
-
-def _listing(path: Path, follow_links: bool) -> tuple[list[Path], list] | None:
-    """The files and skipped entries of the corpus at `path` (listed once, not read)."""
-    from ..engine.loading import listing
-
-    try:
-        return listing(path, follow_links)
-    except OSError:
-        return None
-
-
-def _text_articles(listed: tuple[list[Path], list]) -> int:
-    from ..engine.loading import _text_article
-
-    return sum(1 for file in listed[0] if _text_article(file))
-
-
-def _child_large(path: Path, notes_path: Path | None, send: Callable[[tuple], None],
-                 progress: Callable[[str, int, int], None], follow_links: bool,
-                 listed: tuple[list[Path], list]) -> None:
-    """A large corpus: the cached analysis, else the cached corpus or a preview first,
-    then the result in two parts."""
-    from ..engine import cache
-
-    total = _text_articles(listed)
-    key = cache.corpus_key(path, follow_links, listed) if cache.cache_dir() is not None else None
-    link = cache.link_key(key, _notes_file(path, notes_path)) if key is not None else None
-    analysis_key = cache.load_link(link) if link is not None else None
-    parts = cache.load_parts(analysis_key) if analysis_key is not None else None
-    if parts is not None:  # warm: neither the corpus nor the notes are read here
-        send(("lean", parts[0], None))
-        send(("rest", parts[1]))
-        return
-    corpus = cache.load_corpus_entry(key) if key is not None else None
-    previewed = corpus is None
-    if corpus is None:
-        _preview(path, notes_path, send, follow_links, total, listed[0])
-        corpus = _load(path, send, follow_links, announce=False, progress=progress)
-        if corpus is None:
-            return
-        if key is not None:
-            cache.store_corpus(key, corpus)
-    try:
-        links, fixes, problem = notes_inputs(corpus, notes_path)
-        parts = cache.cached_parts(corpus, links, fixes)
-        if parts is None:
-            if not previewed:  # a corpus seen before, with new notes decisions
-                _preview(path, notes_path, send, follow_links, total, corpus)
-            parts = cache.analysed_parts(corpus, links, fixes, progress)
-        if link is not None and problem is None:
-            cache.store_link(link, cache.cache_key(corpus, links, fixes))
-    except Exception as exc:
-        send(("error", f"{type(exc).__name__}: {exc}"))
-        return
-    send(("lean", parts[0], problem))
-    send(("rest", parts[1]))
-
-
-def _notes_file(path: Path, notes_path: Path | None) -> Path:
-    """The notes file the reader will use for the corpus at `path`."""
-    if notes_path is not None:
-        return notes_path
-    try:
-        from ..engine.notes.location import default_notes_path
-    except ImportError:  # a build without the notes engine
-        return path / "reconcile-notes.toml"
-    return default_notes_path(path)
-
-
-def _preview(path: Path, notes_path: Path | None, send: Callable[[tuple], None],
-             follow_links: bool, total: int, source: Corpus | list[Path]) -> None:
-    """Analyse PREVIEW_ARTICLES articles of one story (of a loaded corpus, or of the
-    listed files, loaded from `path`) and send them to be shown while the rest is
-    analysed; any failure is left to the full analysis to report."""
-    from dataclasses import replace
-
-    from ..engine.analysis import analyse
-    from ..engine.loading import _text_article, load_corpus
-    from ..engine.preview import central
-
-    try:
-        if isinstance(source, list):
-            files = [file for file in source if _text_article(file)]
-            part = load_corpus(path, follow_links, only=set(central(files, PREVIEW_ARTICLES)))
-        else:
-            corpus = source
-            chosen = set(central([article.path for article in corpus.articles], PREVIEW_ARTICLES))
-            part = replace(corpus, articles=tuple(a for a in corpus.articles if a.path in chosen))
-        links, fixes, _ = notes_inputs(part, notes_path)
-        analysis = analyse(part, links, fixes)
-    except Exception:
-        return
-    send(("preview", analysis, total))
 
 
 class _Yielding(io.RawIOBase):
