@@ -230,3 +230,12 @@ def test_the_preview_takes_a_reprint_once(tmp_path):
     (tmp_path / "c.md").write_text("Brenner blamed Arkwell for the Dellmore collapse. ", encoding="utf-8")
     chosen = [f.name for f in central(listing(tmp_path)[0], 3)]
     assert sum(name.startswith("a") for name in chosen) == 1 and {"b.md", "c.md"} <= set(chosen)
+
+
+def test_a_corpus_of_only_some_files_holds_the_same_articles(large):
+    full = load_corpus(large)
+    files = listing(large)[0]
+    chosen = [f for f in files if f.suffix == ".txt"][1:3]
+    part = load_corpus(large, only=set(reversed(chosen)))
+    assert part.articles == tuple(a for a in full.articles if a.path in set(chosen))
+    assert part.case == full.case and not part.skipped

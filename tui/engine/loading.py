@@ -55,8 +55,8 @@ def load_corpus(path: Path, follow_links: bool = False, only: Collection[Path] |
     A corpus can come from someone else, so links that lead out of its folder
     (to a key, to /etc/passwd) are skipped and listed unless `follow_links`;
     FIFOs, sockets and devices are never read (they hang or never end).
-    `only` reads only those of the folder's text articles (as `listing`
-    gives them) and nothing else: the reader's preview of a large corpus.
+    `only` reads only those of the folder's text articles (files `listing`
+    gave) and nothing else: the reader's preview of a large corpus.
     `progress` receives ("loading", done, total) as text articles are read.
     """
     path = Path(path)
@@ -67,12 +67,12 @@ def load_corpus(path: Path, follow_links: bool = False, only: Collection[Path] |
     folder = path if path.is_dir() else path.parent
     case = read_case(folder)
     skipped: list[Skipped] = []
-    if path.is_dir():
+    if only is not None:  # listed by the caller (`listing`): the folder is not walked again
+        files = sorted(file for file in only if _text_article(file))
+    elif path.is_dir():
         files, skipped = _files(folder, follow_links)
     else:
         files = [path]
-    if only is not None:
-        files, skipped = [file for file in files if _text_article(file) and file in only], []
     articles: list[Article] = []
     texts = [(file, path_text(file.relative_to(folder).as_posix())) for file in files
              if file.suffix.lower() in ARTICLE_SUFFIXES and file.suffix.lower() not in PAGE_SUFFIXES]
