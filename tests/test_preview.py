@@ -68,8 +68,7 @@ async def test_the_preview_shows_first_and_the_full_analysis_keeps_the_place(lar
         await _until(pilot, lambda: app.analysis is not None)
         screen = app.screen
         assert len(app.corpus.articles) == 3  # the preview's corpus, not yet the folder's five
-        await pilot.pause(0.1)
-        assert "Showing 3 of 5 articles" in str(screen.query_one("#progress").render())
+        await _until(pilot, lambda: "Showing 3 of 5 articles" in str(screen.query_one("#progress").render()))
         screen.set_filter("disputed")
         target = next(f for f in screen.facts if f.title == "Was it deliberate, and why?")
         assert screen.jump_to(target.id)
@@ -110,7 +109,8 @@ async def test_the_pairs_after_the_facts_do_not_fill_the_list_again(large, tmp_p
 
     app = open_reader(large, "dark", tmp_path / "n.toml")
     async with app.run_test(size=SIZE) as pilot:
-        await _until(pilot, lambda: app.analysis is not None and bool(app.analysis.pairs))
+        await _until(pilot, lambda: app.analysis is not None and len(app.analysis.corpus.articles) == 5
+                     and app.preview_total is None and not app.screen.loading_shown)
         full = app.analysis
         lean = replace(full, pairs=(), article_similarity=())
         fills = []
@@ -123,11 +123,11 @@ async def test_the_pairs_after_the_facts_do_not_fill_the_list_again(large, tmp_p
         monkeypatch.setattr(FactList, "show", counted)
         app._preview_total = len(lean.corpus.articles)
         app.post_message(AnalysisPreview(lean, len(lean.corpus.articles)))
-        await pilot.pause(0.1)
-        assert app.screen.query_one("#progress").display  # "Reading the pairs of 5 articles"
+        await _until(pilot, lambda: app.screen.query_one("#progress").display)  # "Reading the pairs"
         shown = len(fills)
         app.post_message(AnalysisReady(replace(lean, pairs=full.pairs)))
-        await pilot.pause(0.1)
+        await _until(pilot, lambda: bool(app.analysis.pairs))
+        await pilot.pause(0.05)
         assert len(fills) == shown and app.analysis.pairs == full.pairs
         assert not app.screen.query_one("#progress").display
 
@@ -214,8 +214,8 @@ async def test_a_failure_after_the_preview_keeps_the_preview_and_says_so(large, 
     app = open_reader(large, "dark", tmp_path / "n.toml")
     async with app.run_test(size=SIZE) as pilot:
         await _until(pilot, lambda: app.engine_error is not None)
-        await pilot.pause(0.1)
         screen = app.screen
+        await _until(pilot, lambda: not screen.query_one("#progress").display)
         assert app.analysis is not None and app.analysis.facts  # the preview, not an empty screen
         assert len(app.analysis.corpus.articles) == 3
         assert not screen.query_one("#progress").display
