@@ -1,6 +1,6 @@
 """Scale benchmark: `reconcile export` on 100 / 1,000 / 2,000 (and 10,000) news articles.
 
-Run: python bench/scale.py [--sizes 100,1000,2000] [--huge] [--ecbplus PATH] [--keep DIR]
+Run: python bench/scale.py [--sizes 100,1000,2000] [--huge] [--ecbplus PATH] [--keep DIR] [--reader 1000]
 
 The folders are built here from the ECB+ articles (`../shared/ecbplus/cases/*/*.md`, 982 real
 news articles): each size takes them in order, and past 982 each further copy of an article
@@ -13,6 +13,12 @@ machine is shared and noisy, so two baselines run in the same session, interleav
 `python -c pass` and the export of the bundled sample; the table gives each size's growth
 against the previous one (time and memory against articles) so the ratios hold even when
 absolute times drift.
+
+`--reader N` (default 1000; 0 skips it) also opens the reader on the N-article folder in tmux
+(as bench/startup_bench.py does for the sample) and times the first dispute on screen: cold
+(empty analysis and corpus caches: a large corpus shows a preview of one story first) and
+warm (the caches filled by an earlier full analysis), and, cold, the full analysis replacing
+the preview.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import math
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -115,6 +122,49 @@ def export_argv(folder: Path | None, out: Path) -> list[str]:
     return argv + ([str(folder)] if folder is not None else []) + ["-o", str(out)]
 
 
+def reader_times(folder: Path, work: Path, runs: int = 2) -> tuple[float, float, float]:
+    """Median seconds to the first dispute on screen, cold and warm, and to the full analysis
+    (cold), for `reconcile FOLDER` in tmux."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import startup_bench as sb
+
+    cache = work / "reader-cache"
+    cmd = (f"{sb.base_env(work)} RECONCILE_CACHE_DIR={cache} {sys.executable} -m tui --theme dark "
+           f"--notes {work / 'reader-notes.toml'} {folder}")
+    fill = ("import sys; from pathlib import Path; from tui.ui.background import ForkedAnalysis; "
+            "list(ForkedAnalysis(Path(sys.argv[1]), Path(sys.argv[2])).frames())")
+    sb.time_to_marker(cmd, sb.READY, timeout=300)  # warm the bytecode and file caches
+    cold, full, warm = [], [], []
+    for _ in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.append(sb.time_to_marker(cmd, sb.READY, timeout=300))
+        shutil.rmtree(cache, ignore_errors=True)
+        full.append(_time_to_full(sb, cmd))
+        subprocess.run([sys.executable, "-c", fill, str(folder), str(work / "reader-notes.toml")],
+                       env=dict(os.environ, RECONCILE_CACHE_DIR=str(cache)), check=True)
+        warm.append(sb.time_to_marker(cmd, sb.READY, timeout=300))
+        shutil.rmtree(cache, ignore_errors=True)
+    return statistics.median(cold), statistics.median(warm), statistics.median(full)
+
+
+def _time_to_full(sb, cmd: str, timeout: float = 900) -> float:
+    """Seconds (cold) until a dispute is on screen and no preview line is left."""
+    import uuid
+
+    socket = f"rcscale-{uuid.uuid4().hex[:8]}"
+    try:
+        start = time.perf_counter()
+        sb.tmux(socket, "new-session", "-d", "-s", "b", "-x", sb.SIZE[0], "-y", sb.SIZE[1], cmd)
+        while time.perf_counter() - start < timeout:
+            screen = sb.tmux(socket, "capture-pane", "-p", "-t", "b").stdout
+            if sb.READY in screen and "Showing" not in screen and "Reading the pairs" not in screen:
+                return time.perf_counter() - start
+            time.sleep(0.05)
+        return float("nan")
+    finally:
+        sb.tmux(socket, "kill-server")
+
+
 def table(runs: list[Run], baselines: list[Run]) -> str:
     """The results as a Markdown table, with growth against the previous size."""
     lines = ["| run | articles | wall s | CPU s | peak RSS MB | output MB | x articles | x wall | x RSS | "
@@ -143,6 +193,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keep", type=Path, help="build the folders here and keep them")
     parser.add_argument("--check", action="store_true", help="json.load every output (costs memory here)")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per export")
+    parser.add_argument("--reader", type=int, default=1000,
+                        help="time the reader's first dispute on this size's folder (0: skip)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([10_000] if args.huge else [])
     sources = ecb_articles(args.ecbplus)
@@ -162,6 +214,13 @@ def main(argv: list[str]) -> int:
             # the baselines again, interleaved: the table shows how much the machine drifted
             baselines.append(measure(f"sample again after {n}", export_argv(None, out), 5, out, False, 300))
         print(table(runs, baselines))
+        if args.reader and shutil.which("tmux"):
+            folder = work / f"ecb-{args.reader}"
+            if not folder.exists():
+                build_folder(sources, args.reader, folder)
+            cold, warm, full = reader_times(folder, work)
+            print(f"\nreader on {args.reader} articles (tmux, median of 2): first dispute cold {cold:.1f} s, "
+                  f"warm {warm:.1f} s; full analysis on screen (cold) {full:.1f} s")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

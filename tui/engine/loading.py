@@ -14,6 +14,7 @@ import os
 import re
 import stat
 from collections import Counter
+from collections.abc import Callable, Collection
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
@@ -52,12 +53,16 @@ class CorpusError(ValueError):
     """A corpus that cannot be opened; str() is a one-line message for users."""
 
 
-def load_corpus(path: Path, follow_links: bool = False) -> Corpus:
+def load_corpus(path: Path, follow_links: bool = False, only: Collection[Path] | None = None,
+                progress: Callable[[str, int, int], None] | None = None) -> Corpus:
     """Load every article under `path` (a folder, or a single article file).
 
     A corpus can come from someone else, so links that lead out of its folder
     (to a key, to /etc/passwd) are skipped and listed unless `follow_links`;
     FIFOs, sockets and devices are never read (they hang or never end).
+    `only` reads only those of the folder's text articles (files `listing`
+    gave) and nothing else: the reader's preview of a large corpus.
+    `progress` receives ("loading", done, total) as text articles are read.
     """
     path = Path(path)
     if not path.exists():
@@ -67,14 +72,16 @@ def load_corpus(path: Path, follow_links: bool = False) -> Corpus:
     folder = path if path.is_dir() else path.parent
     case = read_case(folder)
     skipped: list[Skipped] = []
-    if path.is_dir():
+    if only is not None:  # listed by the caller (`listing`): the folder is not walked again
+        files = sorted(file for file in only if _text_article(file))
+    elif path.is_dir():
         files, skipped = _files(folder, follow_links)
     else:
         files = [path]
     articles: list[Article] = []
     texts = [(file, path_text(file.relative_to(folder).as_posix())) for file in files
              if file.suffix.lower() in ARTICLE_SUFFIXES and file.suffix.lower() not in PAGE_SUFFIXES]
-    loaded = dict(zip((file for file, _ in texts), _load_articles(texts, case)))
+    loaded = dict(zip((file for file, _ in texts), _load_articles(texts, case, progress)))
     for file in files:
         rel = path_text(file.relative_to(folder).as_posix())
         if file.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -102,7 +109,9 @@ def load_corpus(path: Path, follow_links: bool = False) -> Corpus:
 POOL_MIN_ARTICLES = 200
 
 
-def _load_articles(texts: list[tuple[Path, str]], case: Case | None) -> list[tuple[Article | None, str | None]]:
+def _load_articles(texts: list[tuple[Path, str]], case: Case | None,
+                   progress: Callable[[str, int, int], None] | None = None
+                   ) -> list[tuple[Article | None, str | None]]:
     """load_article for each (file, rel), in order; in a process pool for a large corpus.
 
     Why a pool: reading, parsing and cleaning are a quarter of a thousand-article
@@ -110,24 +119,53 @@ def _load_articles(texts: list[tuple[Path, str]], case: Case | None) -> list[tup
     the files' order, so the corpus is the same as when loaded in one process.
     `RECONCILE_NO_POOL=1` keeps it in one process.
     """
+    report = progress or (lambda stage, done, total: None)
+
+    def serially() -> list[tuple[Article | None, str | None]]:
+        out: list[tuple[Article | None, str | None]] = []
+        for number, (file, rel) in enumerate(texts):
+            if number % 50 == 0:
+                report("loading", number, len(texts))
+            out.append(load_article(file, rel, case))
+        return out
+
     workers = min(4, os.cpu_count() or 1)
     if len(texts) < POOL_MIN_ARTICLES or workers < 2 or turned_off("pool"):
-        return [load_article(file, rel, case) for file, rel in texts]
+        return serially()
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:   # no fork (Windows): one process
-        return [load_article(file, rel, case) for file, rel in texts]
+        return serially()
     chunk = max(1, len(texts) // (workers * 8))
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(_load_one, texts, [case] * len(texts), chunksize=chunk))
+            out: list[tuple[Article | None, str | None]] = []
+            for result in pool.map(_load_one, texts, [case] * len(texts), chunksize=chunk):
+                if len(out) % chunk == 0:
+                    report("loading", len(out), len(texts))
+                out.append(result)
+            return out
     except (OSError, BrokenProcessPool):   # no processes to be had: do it here
-        return [load_article(file, rel, case) for file, rel in texts]
+        return serially()
 
 
 def _load_one(item: tuple[Path, str], case: Case | None) -> tuple[Article | None, str | None]:
     file, rel = item
     return load_article(file, rel, case)
+
+
+def _text_article(file: Path) -> bool:
+    suffix = file.suffix.lower()
+    return suffix in ARTICLE_SUFFIXES and suffix not in PAGE_SUFFIXES
+
+
+def listing(path: Path, follow_links: bool = False) -> tuple[list[Path], list[Skipped]]:
+    """The files `load_corpus(path)` would read, in its order, and the entries it skips
+    (the reader sizes its preview and keys its corpus cache by them without loading)."""
+    path = Path(path)
+    if path.is_dir():
+        return _files(path, follow_links)
+    return ([path] if _regular(path) else []), []
 
 
 def _files(folder: Path, follow_links: bool) -> tuple[list[Path], list[Skipped]]:

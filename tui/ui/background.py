@@ -8,7 +8,17 @@ corpus too (about 45 ms of imports and reading that the parent would
 otherwise spend before the fork) and sends it first.  The child sends
 length-prefixed pickled frames over a pipe: ("corpus", corpus) or
 ("corpus-error", message) when it loads, then ("progress", stage, done,
-total), then ("result", analysis, problem) or ("error", message).  Where
+total), then ("result", analysis, problem) or ("error", message).
+
+A large corpus (PREVIEW_FROM article files or more) goes otherwise
+(tui.ui.large_corpus), so that the reader shows disputes within seconds:
+first ("preview", analysis, total), PREVIEW_ARTICLES articles of one story,
+unless the cache has the result; then the full analysis as two pickles,
+("lean", ...) without the pairs and ("rest", ...) with them, which the
+parent turns into ("preview", analysis, total) and ("result", analysis,
+problem), so the reader shows the facts while the pairs are unpickled.  The parent unpickles through a
+reader that lets other threads run between pickle frames: a key pressed
+while a large result arrives is still answered.  Where
 fork is unavailable or unsafe (not Linux, threads already running) and for
 later re-runs, `analyse_here` runs in the caller's thread instead.  Either
 way the app reads the frames in a thread worker.
@@ -17,6 +27,7 @@ way the app reads the frames in a thread worker.
 from __future__ import annotations
 
 import gc
+import io
 import os
 import pickle
 import select
@@ -36,6 +47,8 @@ if TYPE_CHECKING:  # the parent forks before it needs the engine's classes
 _HEADER = struct.Struct("<Q")
 PROGRESS_EVERY = 0.05  # seconds between progress frames
 PIPE_SIZE = 1 << 20  # bytes: the usual limit for an unprivileged process on Linux
+PREVIEW_FROM = 150     # article files from which a corpus is previewed and cached as loaded
+PREVIEW_ARTICLES = 50  # articles in the preview: 1-2 s of analysis at 1,000 articles
 
 
 def notes_inputs(corpus: Corpus, notes_path: Path | None) -> tuple[list, list, str | None]:
@@ -97,6 +110,7 @@ class ForkedAnalysis:
         self.pid = pid
         self._pipe: BinaryIO = os.fdopen(read_fd, "rb")
         self._early: list[tuple] = []  # frames already read by `result_if_ready`
+        self._lean: tuple = (None, None)  # a large corpus's analysis without its pairs, and the problem
         self.corpus: Corpus | None = None if _is_path(source) else cast("Corpus", source)
 
     def loaded_corpus(self) -> Corpus | None:
@@ -112,6 +126,9 @@ class ForkedAnalysis:
                 raise CorpusLoadError(frame[1])
             if frame[0] == "corpus":
                 self.corpus = frame[1]
+            elif frame[0] == "preview":  # a large corpus: the preview's, until the result's
+                self.corpus = frame[1].corpus
+                self._early.append(frame)
             else:
                 self._early.append(frame)
         return self.corpus
@@ -127,16 +144,31 @@ class ForkedAnalysis:
             body = self._pipe.read(size)
             if len(body) < size:
                 return ended
-            return pickle.loads(body)
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+            return self._decoded(cast(tuple, loads(body)))
+        except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError):
             return ended
+
+    def _decoded(self, frame: tuple) -> tuple:
+        """A large corpus's ("lean", ...) and ("rest", ...) frames as the reader's
+        ("preview", ...) and ("result", ...)."""
+        if frame[0] == "lean":
+            lean = cast("Analysis", loads(frame[1]))
+            self._lean = (lean, frame[2])
+            return ("preview", lean, len(lean.corpus.articles))
+        if frame[0] == "rest":
+            from ..engine.cache import join
+
+            lean, problem = self._lean
+            return ("result", join(lean, loads(frame[1])), problem)
+        return frame
 
     def result_if_ready(self) -> tuple | None:
         """The ("result", analysis, problem) frame if the child has already sent it, else None.
 
         Never waits for the child's work: it reads only frames that have
         started to arrive (a cached analysis is usually there before Textual
-        has finished importing).  Frames read here are replayed by `frames()`.
+        has finished importing), and none past a preview (the reader shows
+        that first).  Frames read here are replayed by `frames()`.
         """
         while not self._early or self._early[-1][0] == "progress":
             if self._pipe.closed or not select.select([self._pipe], [], [], 0)[0]:
@@ -191,6 +223,13 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow
             last[:] = [now, stage]
             send(("progress", stage, done, total))
 
+    if _is_path(source):
+        from .large_corpus import child_large, listed_articles, text_articles
+
+        listed = listed_articles(Path(cast(Path, source)), follow_links)
+        if listed is not None and text_articles(listed) >= PREVIEW_FROM:
+            child_large(Path(cast(Path, source)), notes_path, send, progress, follow_links, listed)
+            return
     corpus = _load(Path(cast(Path, source)), send, follow_links) if _is_path(source) \
         else cast("Corpus", source)
     if corpus is None:
@@ -201,6 +240,58 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow
         send(("error", f"{type(exc).__name__}: {exc}"))
         return
     send(("result", analysis, problem))
+
+
+class _Yielding(io.RawIOBase):
+    """Bytes read by pickle.load one frame (<= 64 KB) at a time, pausing between reads.
+
+    pickle.loads of a large result holds the interpreter lock for seconds
+    (26 MB of pairs at 1,000 articles): the reader's key presses waited for
+    it.  Reading through this file, the unpickler returns to Python at every
+    frame and `time.sleep(0)` hands the lock to a waiting thread.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self._bytes = data
+        self._data = memoryview(data)
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def,override]
+        size = min(len(buffer), len(self._data) - self._at)
+        buffer[:size] = self._data[self._at:self._at + size]
+        self._at += size
+        time.sleep(0)
+        return size
+
+    def readline(self, size: int | None = -1) -> bytes:
+        limit = len(self._bytes) if size is None or size < 0 else min(len(self._bytes), self._at + size)
+        end = self._bytes.find(b"\n", self._at, limit)
+        stop = limit if end < 0 else end + 1
+        line = bytes(self._data[self._at:stop])
+        self._at = stop
+        return line
+
+
+def loads(data: bytes) -> object:
+    """pickle.loads that lets other threads run while a large body is unpickled.
+
+    Without the cycle collector meanwhile: the millions of new objects set off
+    its full passes, which doubled the time and held the lock for 0.1-0.2 s
+    each (the reader freezes what it keeps out of its way afterwards).
+    """
+    if len(data) < (1 << 20):
+        return pickle.loads(data)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(io.BufferedReader(_Yielding(data), 1 << 16))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _widen(fd: int) -> None:
@@ -221,18 +312,21 @@ def _is_path(source: object) -> bool:
     return isinstance(source, (str, os.PathLike))
 
 
-def _load(path: Path, send: Callable[[tuple], None], follow_links: bool) -> Corpus | None:
-    """Load the corpus in the child and send it (or why it cannot be opened) first."""
+def _load(path: Path, send: Callable[[tuple], None], follow_links: bool,
+          announce: bool = True, progress: Callable[[str, int, int], None] | None = None) -> Corpus | None:
+    """Load the corpus in the child and send it (or why it cannot be opened) first;
+    `announce=False` sends only why it could not be loaded."""
     from ..engine.casefile import CaseFileError
     from ..engine.loading import CorpusError, load_corpus
 
     try:
-        corpus = load_corpus(path, follow_links)
+        corpus = load_corpus(path, follow_links, progress=progress)
     except (CorpusError, CaseFileError) as exc:
         send(("corpus-error", str(exc)))
         return None
     except Exception as exc:
         send(("error", f"{type(exc).__name__}: {exc}"))
         return None
-    send(("corpus", corpus))
+    if announce:
+        send(("corpus", corpus))
     return corpus

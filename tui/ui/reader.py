@@ -48,6 +48,15 @@ class AnalysisReady(Message):
         self.analysis = analysis
 
 
+class AnalysisPreview(Message):
+    """A large corpus's first results, shown while the engine works on: the first
+    articles' analysis, or the whole analysis before its pairs (`total` articles in all)."""
+
+    def __init__(self, analysis: Analysis, total: int) -> None:
+        super().__init__()
+        self.analysis, self.total = analysis, total
+
+
 class AnalysisProgress(Message):
     """A progress report from the engine's worker."""
 
@@ -163,6 +172,7 @@ class ReaderApp(App[None]):
         self._forked = forked
         self._child_result: threading.Event | None = None  # set when the child's result is in
         self._from_child: Analysis | None = None
+        self._preview_total: int | None = None  # articles in all while a preview is shown
 
     def _apply_keymap(self, keymap: object) -> None:
         """The user's own keys: `[keymap]` in settings.toml maps a binding id (the help screen
@@ -290,6 +300,12 @@ class ReaderApp(App[None]):
             for frame in forked.frames():
                 if frame[0] == "progress":
                     self.post_message(AnalysisProgress(*frame[1:]))
+                elif frame[0] == "preview":
+                    self._from_child = frame[1]
+                    self._preview_total = frame[2]
+                    if self._child_result is not None:
+                        self._child_result.set()
+                    self.post_message(AnalysisPreview(frame[1], frame[2]))
                 elif frame[0] == "result":
                     analysis, problem = frame[1], frame[2]
                     self._from_child = analysis
@@ -319,8 +335,15 @@ class ReaderApp(App[None]):
         """
         if self.analysis is None and self._child_result is not None:
             self._child_result.wait(FIRST_PAINT_WAIT)
-            self.analysis = self._from_child  # AnalysisReady follows: `_deliver` finishes
+            self.analysis = self._from_child  # AnalysisReady or AnalysisPreview follows
+            if self.analysis is not None and self.analysis.corpus is not self.corpus:
+                self.corpus = self.analysis.corpus
         return self.analysis
+
+    @property
+    def preview_total(self) -> int | None:
+        """While a preview is shown: how many articles the full analysis covers."""
+        return self._preview_total
 
     def _notes_ui(self):
         """The notes screens (imported on first use: start-up does not pay for them)."""
@@ -490,7 +513,33 @@ class ReaderApp(App[None]):
         if disputes is not None and disputes.ready:
             disputes.show_progress(message.stage, message.done, message.total)
 
+    def on_analysis_preview(self, message: AnalysisPreview) -> None:
+        """Show a large corpus's first results; the full analysis replaces them."""
+        analysis = message.analysis
+        if self._preview_total is None:
+            return  # the full result is already in
+        self.analysis = analysis
+        self.engine_facts = analysis.facts
+        self.corpus = analysis.corpus
+        disputes = self.disputes_screen
+        if disputes is not None and disputes.ready:
+            if disputes.corpus is not analysis.corpus:
+                disputes.use_corpus(analysis.corpus)
+            if disputes.analysis is not analysis:
+                disputes.set_analysis(analysis)
+            disputes.show_preview(len(analysis.corpus.articles), message.total)
+
     def on_analysis_ready(self, message: AnalysisReady) -> None:
+        if self._preview_total is not None and self.analysis is not None \
+                and message.analysis.facts is getattr(self, "engine_facts", None):
+            self._add_pairs(message.analysis)
+            return
+        self._preview_total = None
+        if message.analysis.corpus is not self.corpus:  # the full corpus after its preview
+            self.corpus = message.analysis.corpus
+            disputes = self.disputes_screen
+            if disputes is not None:
+                disputes.use_corpus(self.corpus)
         self._deliver(message.analysis)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -498,6 +547,17 @@ class ReaderApp(App[None]):
             error = event.worker.error
             # the child's failures arrive as RuntimeError("ValueError: ..."): say them as sent
             self.engine_error = str(error) if type(error) is RuntimeError else f"{type(error).__name__}: {error}"
+            shown = self.analysis if self._preview_total is not None else None
+            if shown is not None:  # what was done stays: the preview, said to be one
+                self.notify(f"The engine failed on the whole folder ({self.engine_error}); showing "
+                            f"{len(shown.corpus.articles)} of its {self._preview_total} articles.",
+                            severity="error", markup=False, timeout=30)
+                self._preview_total = None
+                disputes = self.disputes_screen
+                if disputes is not None and disputes.ready:
+                    disputes.set_analysis(shown)  # the progress line goes, the place stays
+                self._deliver(shown)
+                return
             self.notify(f"The engine failed: {self.engine_error}", severity="error", markup=False,
                         timeout=15)
             self._deliver(Analysis(self.corpus))
@@ -508,6 +568,18 @@ class ReaderApp(App[None]):
         for forked in (getattr(self, "_forked", None), getattr(self, "_reading_child", None)):
             if forked is not None:
                 forked.close()
+
+    def _add_pairs(self, analysis: Analysis) -> None:
+        """The pairs of the facts already on screen (a large corpus's warm start): the
+        list is not filled again (391 facts took ~80 ms of the UI thread)."""
+        from dataclasses import replace
+
+        self._preview_total = None
+        self.analysis = replace(analysis, facts=self.analysis.facts if self.analysis else analysis.facts)
+        disputes = self.disputes_screen
+        if disputes is not None and disputes.ready:
+            disputes.end_preview(self.analysis)
+        gc.freeze()
 
     def _deliver(self, analysis: Analysis) -> None:
         self.engine_facts = analysis.facts  # before reviews: they are applied again on change

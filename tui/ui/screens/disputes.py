@@ -97,6 +97,7 @@ class DisputesScreen(EssentialKeysFirst):
         self.merge_from: Fact | None = None  # M: the fact to merge into the next one
         self.loading_shown = True
         self._stage: tuple[str, int, int] | None = None
+        self._preview: tuple[int, int] | None = None  # a preview's articles, and the corpus's
         self._started = time.monotonic()
         self.ready = False  # set once the widgets exist: results may arrive before that
         self.marked: Account | None = None  # the first passage of a hand-made pairing
@@ -122,6 +123,9 @@ class DisputesScreen(EssentialKeysFirst):
         analysis = self.app.analysis_for_first_paint()
         if analysis is not None and self.analysis is None:
             self.set_analysis(analysis)
+            total = getattr(self.app, "preview_total", None)
+            if total is not None:  # a large corpus's preview: the rest is still analysed
+                self.show_preview(len(analysis.corpus.articles), total)
 
     def on_resize(self, event: events.Resize) -> None:
         """Narrow terminals: the fact list goes above the panes.
@@ -148,7 +152,12 @@ class DisputesScreen(EssentialKeysFirst):
         even while the engine is in a stage that reports nothing."""
         if not self.loading_shown:
             return
-        text = Text(f"Analysing {len(self.corpus.articles)} articles")
+        if self._preview is not None:
+            shown, total = self._preview
+            text = Text(f"Showing {shown} of {total} articles, analysing all of them" if shown < total
+                        else f"Reading the pairs of {total} articles")
+        else:
+            text = Text(f"Analysing {len(self.corpus.articles)} articles")
         if self._stage is not None:
             stage, done, total = self._stage
             text.append(f": {one_line(stage, 30)}")
@@ -169,18 +178,45 @@ class DisputesScreen(EssentialKeysFirst):
         self.corpus = corpus
         self.query_one(DisputePanes).corpus = corpus
 
+    def show_preview(self, shown: int, total: int) -> None:
+        """The facts shown are a preview (of `shown` of `total` articles): keep the
+        progress line, saying so, until the full analysis replaces them."""
+        self._preview = (shown, total)
+        self.loading_shown = True
+        self.query_one("#progress").display = True
+        self._ticker.resume()
+        self._paint_progress()
+
+    def end_preview(self, analysis: Analysis) -> None:
+        """The same facts, now with their pairs: the progress line goes, nothing else moves."""
+        self.analysis = analysis
+        self._preview = None
+        self.loading_shown = False
+        self.query_one("#progress").display = False
+        self._ticker.pause()
+
     def set_analysis(self, analysis: Analysis) -> None:
         """The engine's results arrived: fill the list, select the fact the user was on
-        when they last closed this corpus (with its filter), else the first dispute."""
+        when they last closed this corpus (with its filter), else the first dispute.
+        Replacing a preview keeps the user's place: the same fact (by id, else by
+        title) under the same filter."""
+        previewed = self._preview is not None and self.analysis is not None
+        shown = self.current_fact if previewed else None
+        self._preview = None
         self.analysis = analysis
         self.query_one("#progress").display = False
         self.loading_shown = False
-        self._ticker.stop()
+        self._ticker.pause()
         panes = self.query_one(DisputePanes)
         new_columns = columns_for(analysis.corpus, analysis.facts)  # sides may be inferred
         if new_columns != panes.columns:
             panes.set_columns(new_columns)
         first = next((f.id for f in analysis.facts if f.status == "disputed"), None)
+        if previewed:
+            same = [f.id for f in self.facts if shown and f.id == shown.id] + \
+                [f.id for f in self.facts if shown and f.title == shown.title]
+            self.refresh_list(keep=same[0] if same else first)
+            return
         place = resume.load(self.corpus.path) if analysis.facts else None
         if place is not None and place.filter in FILTERS:
             self.filter = place.filter
