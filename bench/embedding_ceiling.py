@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from test_pairing_gold import all_pairs, key, load_gold, score  # noqa: E402
 
-from tui.engine.loading import load_corpus  # noqa: E402
+from tui.engine.text.loading import load_corpus  # noqa: E402
 from tui.resources import bundled_seeds  # noqa: E402
 
 

@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.resources import bundled_seeds
 
 

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Analysis, Ref
 from tui.ui.app import ReconcileApp
 

@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from tui.engine import pairing  # noqa: E402
 from tui.engine.analysis import analyse  # noqa: E402
-from tui.engine.loading import load_corpus  # noqa: E402
+from tui.engine.text.loading import load_corpus  # noqa: E402
 from tui.engine.model import Article, Corpus  # noqa: E402
 
 MIXED = True

@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tui.engine.analysis import analyse  # noqa: E402
-from tui.engine.export import to_document  # noqa: E402
-from tui.engine.loading import load_corpus  # noqa: E402
+from tui.engine.export.jsondoc import to_document  # noqa: E402
+from tui.engine.text.loading import load_corpus  # noqa: E402
 from tui.engine.tomlcompat import tomllib  # noqa: E402
 
 

@@ -116,7 +116,7 @@ async def pilot_repaint(presses: int) -> list[float]:
     """
     from textual import events
 
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
     from tui.resources import bundled_seeds
     from tui.ui.app import ReconcileApp
 

@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 
 
 async def main() -> None:
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
     from tui.resources import bundled_seeds
     from tui.ui.app import ReconcileApp
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,8 +10,8 @@ import pytest
 from conftest import write
 from tui.engine.analysis import analyse
 from tui.engine.claims.attribution import attribute, find_claims
-from tui.engine.export import to_document
-from tui.engine.loading import load_corpus
+from tui.engine.export.jsondoc import to_document
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Attribution, Corpus, Pair, Ref, SideFix
 from tui.engine.claims.inference import infer_sides
 from tui.engine.claims.sides import SideMatcher
@@ -131,7 +131,7 @@ def test_acronyms_match_case_sensitively() -> None:
 
 
 def load_corpus_sides():
-    from tui.engine.casefile import _build
+    from tui.engine.text.casefile import _build
     import tomllib
     return _build(tomllib.loads(CASE), Path("x"), CASE).sides
 

@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import write
 from tui.cli import main
-from tui.engine.casefile import CaseFileError
-from tui.engine.loading import CorpusError, load_corpus
+from tui.engine.text.casefile import CaseFileError
+from tui.engine.text.loading import CorpusError, load_corpus
 
 ARTICLE = "The ministry said the drone crashed into the sea after a sharp maneuver on Tuesday.\n"
 
@@ -328,7 +328,7 @@ def test_huge_and_binary_files_are_judged_before_they_are_read(tmp_path):
 
 def test_running_out_of_memory_is_one_line(tmp_path, capsys, monkeypatch):
     """Issue 15 #15: 2,000 articles ended in a MemoryError traceback inside json.dumps."""
-    from tui.engine import export
+    from tui.engine.export import jsondoc as export
 
     def exhausted(*args, **kwargs):
         raise MemoryError

@@ -10,7 +10,7 @@ import pytest
 
 from tui.engine import cache
 from tui.engine.analysis import analyse
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Link, Ref, SideFix
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import write
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 
 WRAPPED = """\
 Coastal Herald

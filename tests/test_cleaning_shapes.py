@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import write
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Article
 
 

@@ -18,7 +18,7 @@ from conftest import write
 from tui.cli import main
 from tui.engine.anchors import anchor_for_ref
 from tui.engine.model import Ref
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.notes import new_note, open_store
 
 SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "docs" / "export.schema.json")

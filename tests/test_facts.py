@@ -8,9 +8,9 @@ from pathlib import Path
 
 from conftest import write
 from tui.engine.analysis import analyse
-from tui.engine.export import to_document
+from tui.engine.export.jsondoc import to_document
 from tui.engine.facts import build_facts
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Corpus, Fact
 
 CASE = """
@@ -206,7 +206,7 @@ def test_two_clauses_of_one_sentence_in_one_fact_are_one_account(tmp_path):
     from conftest import write
     from tui.engine.facts import _accounts
     from tui.engine.facts.units import Unit
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
     from tui.engine.model import Ref
 
     text = "On Monday former captain Ivo Brenn, who had been jailed for spying, was found ill.\n"

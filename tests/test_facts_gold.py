@@ -21,7 +21,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from tui.engine.analysis import analyse
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Analysis, Ref
 
 TESTS = Path(__file__).resolve().parent

@@ -38,8 +38,8 @@ from hypothesis import strategies as st
 
 from test_ui_support import _private_config, settle  # noqa: F401 - the fixture keeps the config private
 from tui.cli import UserError, main
-from tui.engine.casefile import CASE_FILE
-from tui.engine.loading import load_corpus
+from tui.engine.text.casefile import CASE_FILE
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Corpus, display_text
 from tui.engine.notes import NOTES_FILE, NoteStore
 

@@ -11,7 +11,7 @@ import sys
 
 def test_engine_does_not_import_textual():
     code = (
-        "import sys, tui.engine.analysis, tui.engine.loading, tui.engine.export, tui.engine.report\n"
+        "import sys, tui.engine.analysis, tui.engine.text.loading, tui.engine.export.jsondoc, tui.engine.export.report\n"
         "import pkgutil, importlib, tui.engine\n"
         "for m in pkgutil.walk_packages(tui.engine.__path__, 'tui.engine.'):\n"
         "    importlib.import_module(m.name)\n"
@@ -32,7 +32,7 @@ def test_export_path_does_not_import_textual(tmp_path):
 
 def test_a_folder_of_text_files_never_imports_the_page_extractor():
     """trafilatura is imported when a web page is read, never for text and Markdown files."""
-    code = ("import sys; from tui.engine.loading import load_corpus; from tui.engine.analysis import analyse\n"
+    code = ("import sys; from tui.engine.text.loading import load_corpus; from tui.engine.analysis import analyse\n"
             "from tui.resources import bundled_seeds\n"
             "analyse(load_corpus(bundled_seeds()))\n"
             "assert 'trafilatura' not in sys.modules and 'lxml' not in sys.modules\n")

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import write
 from tui.engine.anchors import EXACT, MOVED, ORPHANED, anchor_for_ref, make_anchor, resolve
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Corpus, Ref
 
 P1 = "The Pentagon said a Russian jet struck the propeller of the drone over the Black Sea."

@@ -12,10 +12,10 @@ from markdown_it import MarkdownIt
 from tests.conftest import write
 from tui.cli import main
 from tui.engine.anchors import anchor_for_ref
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Account, Analysis, Corpus, Evidence, Fact, Ref
 from tui.engine.notes import NOTES_FILE, new_note, open_store
-from tui.engine.report import md_escape, md_quote, to_html, to_markdown
+from tui.engine.export.report import md_escape, md_quote, to_html, to_markdown
 
 US = ("The Pentagon said a Russian Su-27 struck the propeller of the MQ-9 drone.\n\n"
       "Officials said the crew acted <script>alert(1)</script> and [click](javascript:alert(1)).\n\n"

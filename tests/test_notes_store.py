@@ -21,7 +21,7 @@ from tui.engine.notes import store as notes_store
 from tui.engine.notes import tomlfile as notes_toml
 from tui.engine.anchors import anchor_for_ref
 from tui.engine.atomic import backup_path, locked
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Corpus, Link, Ref, SideFix
 from tui.engine.notes import (NOTES_FILE, SCHEMA, NoteStore, NotesReadOnly, default_notes_path,
                               dump_notes, new_note, open_store, parse_notes, parse_tags)

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from tests.conftest import write
 from tui.engine.anchors import anchor_for_ref
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Account, Corpus, Fact, Ref
 from tui.engine.notes import NOTES_FILE, NoteStore, new_note, open_store, target_for
 from tui.ui.notes_ui import NoteEditor, NoteJump, NotesList, open_editor, open_notes_list

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import write
 from tui.cli import main
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 
 PAGE = """<!doctype html><html><head><title>{title} - Harbour Times</title>
 <meta property="og:site_name" content="Harbour Times"><meta name="author" content="Jane Doe">

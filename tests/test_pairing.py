@@ -9,8 +9,8 @@ from pathlib import Path
 
 from conftest import write
 from tui.engine.analysis import analyse
-from tui.engine.export import to_document
-from tui.engine.loading import load_corpus
+from tui.engine.export.jsondoc import to_document
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Corpus, Link, Ref
 from tui.engine.pairing import date_gap, is_wire, pair_corpus
 

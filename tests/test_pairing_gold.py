@@ -20,7 +20,7 @@ from tui.engine import pairing
 from tui.engine.analysis import analyse
 from tui.engine.model import Corpus
 from tui.engine.pairing import pair_corpus
-from tui.engine.textnorm import normalise
+from tui.engine.text.textnorm import normalise
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -159,7 +159,7 @@ def test_user_link_removes_fact_pair(tmp_path) -> None:
     would pair, keeps it from pairing them, their sentences or their paragraphs."""
     from conftest import write
     from tui.engine.factpairs import fact_pairs
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
     from tui.engine.model import Account, Fact, Link, Ref
 
     prose = "The harbour was quiet that week while the crews waited for orders from the capital.\n\n"
@@ -181,7 +181,7 @@ def test_look_alike_accounts_pair_with_their_closest_few(tmp_path) -> None:
     closest PER_ACCOUNT later ones, not with all of them (a thousand made half a million pairs)."""
     from conftest import write
     from tui.engine.factpairs import PER_ACCOUNT, fact_pairs
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
     from tui.engine.model import Account, Fact, Ref
 
     for n in range(60):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.engine.textnorm import NAME_MODIFIER, normalise, stem, terms, weighted_terms, word_key
+from tui.engine.text.textnorm import NAME_MODIFIER, normalise, stem, terms, weighted_terms, word_key
 
 
 def test_spelling_variants_meet() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from conftest import write
 
 from tui.engine.analysis import analyse
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Analysis, Fact
 
 CASE = """
@@ -159,7 +159,7 @@ def test_a_person_the_case_never_names_takes_the_side_they_speak_for(tmp_path: P
 def test_the_report_never_quotes_a_reported_claim_as_its_sides_words(tmp_path: Path) -> None:
     """A claim one side reports of the other is shown as reported, not as a quote;
     sides without a case file keep "(inferred)" in the Markdown report."""
-    from tui.engine.report import to_markdown
+    from tui.engine.export.report import to_markdown
 
     analysis = _analyse(
         tmp_path,

@@ -13,7 +13,7 @@ import pytest
 from conftest import write
 from tui.engine.analysis import analyse
 from tui.engine.anchors import anchor_for_ref
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Corpus
 from tui.engine.notes import NOTES_FILE, open_store
 from tui.engine.reviews import apply_reviews

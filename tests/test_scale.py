@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import SEEDS
 from tui.engine.analysis import analyse
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 
 
 def _made_up_names(n: int) -> list[str]:
@@ -92,7 +92,7 @@ def test_the_export_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> 
 def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Path, monkeypatch) -> None:
     """Issue 14: loading and cleaning are a quarter of a large analysis and split by article;
     past POOL_MIN_ARTICLES they run in a process pool, and the corpus must come out the same."""
-    import tui.engine.loading as loading
+    import tui.engine.text.loading as loading
     from concurrent.futures import ProcessPoolExecutor
 
     for k in range(12):

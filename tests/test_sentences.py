@@ -2,7 +2,7 @@
 
 import pytest
 
-from tui.engine.sentences import split_spans
+from tui.engine.text.sentences import split_spans
 
 
 def sentences(text: str) -> list[str]:

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from conftest import write
 from test_ui_support import _private_config, settle, sync  # noqa: F401
-from tui.engine.casefile import (read_case, with_actor_moved, with_alias_split, with_side_added,
+from tui.engine.text.casefile import (read_case, with_actor_moved, with_alias_split, with_side_added,
                                  with_side_renamed, write_case)
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Actor, Analysis, Case, Side
 from tui.ui.app import ReconcileApp
 from tui.ui.screens.side_editor import SideEditor

@@ -461,7 +461,7 @@ def test_forked_engine_reports_progress_and_result(seeds, tmp_path):
 async def test_sides_inferred_without_a_case_file(tmp_path):
     import shutil
 
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
 
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -556,7 +556,7 @@ async def test_warnings_reach_the_reader(tmp_path):
     """Issue 15 #5: a skipped file is said in the reader, not only by the export."""
     import shutil
 
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
 
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -634,7 +634,7 @@ async def test_screenshot_is_saved_beside_the_corpus_and_says_where(tmp_path):
     """Issue 15 #10: Textual's screenshot went to ~/Downloads and failed silently without it."""
     import shutil
 
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
 
     folder = tmp_path / "corpus"
     shutil.copytree(ROOT_SEEDS, folder)
@@ -863,8 +863,8 @@ async def test_a_case_file_is_drafted_from_the_inferred_sides(tmp_path):
     """Issue 13: on a folder without a case file, the palette writes reconcile.toml from the
     inferred sides (never over an existing one) and the folder is read again with it."""
     from conftest import write
-    from tui.engine.casefile import read_case
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.casefile import read_case
+    from tui.engine.text.loading import load_corpus
     from tui.engine.model import Analysis, Side
 
     write(tmp_path, "a.txt", "The ministry said the ship was in its waters.\n")
@@ -972,7 +972,7 @@ async def test_export_from_the_reader(tmp_path):
 
     from conftest import write
     from tui.engine.analysis import analyse
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
 
     write(tmp_path, "a.txt", "The ministry said the ship was in its waters.\n")
     write(tmp_path, "b.txt", "The embassy said the ship never left open sea.\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import write
 from test_ui_support import _private_config, screen_text, settle, sync  # noqa: F401
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Analysis, Ref
 from tui.ui.app import ReconcileApp
 from tui.ui.screens.compare import CompareScreen

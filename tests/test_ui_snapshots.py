@@ -113,7 +113,7 @@ def test_side_editor(snap_compare, tmp_path, size):
     import shutil
 
     from conftest import SEEDS
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
 
     shutil.copytree(SEEDS, tmp_path / "sample")
     corpus = load_corpus(tmp_path / "sample")

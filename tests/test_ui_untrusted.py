@@ -4,7 +4,7 @@ inert on every screen (never interpreted, never sent to the terminal)."""
 from __future__ import annotations
 
 from test_ui_support import _private_config, screen_text, settle, sync  # noqa: F401
-from tui.engine.loading import load_corpus
+from tui.engine.text.loading import load_corpus
 from tui.engine.model import Account, Analysis, Evidence, Fact, Pair, Ref
 from tui.ui.app import ReconcileApp
 from tui.ui.safe_text import clean
@@ -108,7 +108,7 @@ def test_clean_turns_a_lone_cr_into_a_break_and_drops_zero_width_spaces():
 
 
 def test_a_lone_cr_ends_a_line_in_a_text_file(tmp_path):
-    from tui.engine.loading import load_corpus
+    from tui.engine.text.loading import load_corpus
 
     (tmp_path / "a.txt").write_bytes(b"The Pentagon said a jet struck the drone.\rThe jets made contact.\n")
     [article] = load_corpus(tmp_path).articles

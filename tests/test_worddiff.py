@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.engine.textnorm import tokens
-from tui.engine.worddiff import diff_summary, word_diff
+from tui.engine.text.textnorm import tokens
+from tui.engine.export.worddiff import diff_summary, word_diff
 
 
 def test_words_only_one_side_has() -> None:

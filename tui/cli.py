@@ -118,8 +118,8 @@ def _corpus_path(path: Path | None) -> Path:
 
 def run_export(args: argparse.Namespace) -> int:
     from .engine.analysis import analyse
-    from .engine.casefile import CaseFileError
-    from .engine.loading import CorpusError, load_corpus
+    from .engine.text.casefile import CaseFileError
+    from .engine.text.loading import CorpusError, load_corpus
 
     try:
         corpus = load_corpus(_corpus_path(args.path), args.follow_links)
@@ -135,7 +135,7 @@ def run_export(args: argparse.Namespace) -> int:
     for warning in analysis.warnings:
         print(f"reconcile: warning: {printable(warning)}", file=sys.stderr)
     if args.format == "json":   # streamed: the document of a large corpus never sits in memory
-        from .engine.export import write_json
+        from .engine.export.jsondoc import write_json
         from .engine.notes import notes_json
 
         notes = notes_json(store, corpus)
@@ -162,15 +162,15 @@ def _render(fmt: str, analysis, store) -> str:
     """The export text in format `fmt` (one of FORMATS)."""
     corpus = analysis.corpus
     if fmt == "json":
-        from .engine.export import to_json
+        from .engine.export.jsondoc import to_json
         from .engine.notes import notes_json
 
         return to_json(analysis, notes_json(store, corpus))
     if fmt == "w3c":
-        from .engine.w3c import to_w3c_json
+        from .engine.export.w3c import to_w3c_json
 
         return to_w3c_json(store, corpus)
-    from .engine.report import to_html, to_markdown
+    from .engine.export.report import to_html, to_markdown
 
     markdown = to_markdown(analysis, store)
     return markdown if fmt == "markdown" else to_html(markdown, corpus.title)

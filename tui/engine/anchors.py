@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .lexicons import NEGATION
 from .model import Article, Corpus, Ref
+from .text.lexicons import NEGATION
 
 CONTEXT = 32
 FUZZY_MIN = 85.0      # rapidfuzz score a fuzzy match needs at all

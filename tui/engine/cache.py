@@ -311,8 +311,8 @@ def corpus_key(path: Path, follow_links: bool = False,
     beside the corpus), or a file that cannot be read or is too large.  `listed`
     is `loading.listing(path, follow_links)` when the caller has it already."""
     from .. import __version__
-    from .casefile import CASE_FILE
-    from .loading import MAX_ARTICLE_BYTES, PAGE_SUFFIXES, listing
+    from .text.casefile import CASE_FILE
+    from .text.loading import MAX_ARTICLE_BYTES, PAGE_SUFFIXES, listing
 
     path = Path(path)
     try:

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .model import Account, Corpus, Fact, Link, Pair, PairKind, Ref, TextPair
 from .pairing import THRESHOLD, passage_text, shared_words
-from .textnorm import terms
+from .text.textnorm import terms
 
 
 # Each account is paired with its closest few same-side accounts of the fact, never all of

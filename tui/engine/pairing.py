@@ -45,7 +45,7 @@ from rapidfuzz.distance import Indel
 
 from .environment import turned_off
 from .model import Article, ArticleRelation, Corpus, Link, Pair, PairKind, Ref, Relation, TextPair
-from .textnorm import is_number, scan, surface_terms, terms, tokens, word_key
+from .text.textnorm import is_number, scan, surface_terms, terms, tokens, word_key
 
 Progress = Callable[[str, int, int], None]
 

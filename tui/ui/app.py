@@ -108,8 +108,8 @@ def _import_shared() -> None:
 def _load(path: Path, follow_links: bool) -> Corpus:
     """Load the corpus in this process; bad input becomes a UserError."""
     from ..errors import UserError
-    from ..engine.casefile import CaseFileError
-    from ..engine.loading import CorpusError, load_corpus
+    from ..engine.text.casefile import CaseFileError
+    from ..engine.text.loading import CorpusError, load_corpus
 
     try:
         return load_corpus(path, follow_links)

@@ -316,8 +316,8 @@ def _load(path: Path, send: Callable[[tuple], None], follow_links: bool,
           announce: bool = True, progress: Callable[[str, int, int], None] | None = None) -> Corpus | None:
     """Load the corpus in the child and send it (or why it cannot be opened) first;
     `announce=False` sends only why it could not be loaded."""
-    from ..engine.casefile import CaseFileError
-    from ..engine.loading import CorpusError, load_corpus
+    from ..engine.text.casefile import CaseFileError
+    from ..engine.text.loading import CorpusError, load_corpus
 
     try:
         corpus = load_corpus(path, follow_links, progress=progress)

@@ -1,6 +1,6 @@
 """Which words to highlight: an adapter over the engine's `word_diff`.
 
-The pairing engine owns word-level differences (`tui.engine.worddiff`); the
+The pairing engine owns word-level differences (`tui.engine.export.worddiff`); the
 reader only draws them.  The module is imported lazily (not needed for the
 first paint), and if it is missing or its result has a shape this adapter does
 not know, the reader shows the text without highlights rather than failing.
@@ -18,7 +18,7 @@ _NO_DIFF = None
 @lru_cache(maxsize=1)
 def _engine_word_diff():
     try:
-        from ..engine.worddiff import word_diff
+        from ..engine.export.worddiff import word_diff
     except ImportError:
         return _NO_DIFF
     return word_diff

@@ -6,7 +6,7 @@ child looks for, in this order: the analysis reached through a link entry
 here, the cached pickles are forwarded as they are); the loaded corpus
 (keyed by the files' bytes: reading and cleaning a thousand articles is
 skipped); else it analyses PREVIEW_ARTICLES articles that tell one story
-(tui.engine.preview) and sends them before it loads the whole folder.  The
+(tui.engine.text.preview) and sends them before it loads the whole folder.  The
 full analysis always goes as ("lean", ...) and ("rest", ...) frames.
 """
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def listed_articles(path: Path, follow_links: bool) -> tuple[list[Path], list] | None:
     """The files and skipped entries of the corpus at `path` (listed once, not read)."""
-    from ..engine.loading import listing
+    from ..engine.text.loading import listing
 
     try:
         return listing(path, follow_links)
@@ -33,7 +33,7 @@ def listed_articles(path: Path, follow_links: bool) -> tuple[list[Path], list] |
 
 
 def text_articles(listed: tuple[list[Path], list]) -> int:
-    from ..engine.loading import _text_article
+    from ..engine.text.loading import _text_article
 
     return sum(1 for file in listed[0] if _text_article(file))
 
@@ -98,8 +98,8 @@ def _preview(path: Path, notes_path: Path | None, send: Callable[[tuple], None],
     from dataclasses import replace
 
     from ..engine.analysis import analyse
-    from ..engine.loading import _text_article, load_corpus
-    from ..engine.preview import central
+    from ..engine.text.loading import _text_article, load_corpus
+    from ..engine.text.preview import central
 
     try:
         if isinstance(source, list):

@@ -228,7 +228,7 @@ class ReaderApp(App[None]):
         from time import strftime
 
         from ..engine.atomic import write_atomic
-        from ..engine.report import to_html, to_markdown
+        from ..engine.export.report import to_html, to_markdown
 
         analysis = self.analysis
         if analysis is None:
@@ -240,7 +240,7 @@ class ReaderApp(App[None]):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if fmt == "json":
-                from ..engine.export import write_json
+                from ..engine.export.jsondoc import write_json
                 from ..engine.notes import notes_json
 
                 with open(path, "w", encoding="utf-8") as out:
@@ -768,7 +768,7 @@ class ReaderApp(App[None]):
     def add_urls(self, urls: list[str]) -> None:
         """Fetch the pages into the corpus folder, load it again, and analyse it."""
         from ..engine.adding import add_urls
-        from ..engine.loading import load_corpus
+        from ..engine.text.loading import load_corpus
 
         results = add_urls(urls, self.corpus.path)
         added = [r for r in results if r.file]
@@ -786,7 +786,7 @@ class ReaderApp(App[None]):
     def write_case_file(self) -> None:
         """Palette: write reconcile.toml from the sides the engine inferred, never over an
         existing one, then read the folder again with it."""
-        from ..engine.casefile import CASE_FILE
+        from ..engine.text.casefile import CASE_FILE
 
         corpus = self.analysis.corpus if self.analysis else self.corpus
         target = corpus.path / CASE_FILE
@@ -813,8 +813,8 @@ class ReaderApp(App[None]):
     def save_case(self, case: Case) -> str | None:
         """Write `case` as the folder's reconcile.toml and read the folder again with it.
         Returns None, or the one-line problem (also shown) when it could not be written."""
-        from ..engine.casefile import CaseFileError, write_case
-        from ..engine.loading import CorpusError, load_corpus
+        from ..engine.text.casefile import CaseFileError, write_case
+        from ..engine.text.loading import CorpusError, load_corpus
 
         try:
             path = write_case(self.corpus.path, case)
@@ -829,7 +829,7 @@ class ReaderApp(App[None]):
         """E: the side editor, on the case file's sides or, without one, the inferred ones."""
         from dataclasses import replace
 
-        from ..engine.casefile import CASE_FILE, CaseFileError, read_case
+        from ..engine.text.casefile import CASE_FILE, CaseFileError, read_case
         from .screens.side_editor import SideEditor
 
         corpus = self.analysis.corpus if self.analysis else self.corpus

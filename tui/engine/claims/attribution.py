@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..lexicons import (
+from ..text.lexicons import (
     ADVERBIAL_OPENERS,
     AUXILIARIES,
     GENERIC_HEADS,

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..furniture import captions
-from ..lexicons import BLOCS, GAZETTEER, Country
+from ..text.furniture import captions
+from ..text.lexicons import BLOCS, GAZETTEER, Country
 from ..model import Actor, Corpus, Side
 from .attribution import speaker_phrases
 from .sides import countries_in, country_names, is_gazetteer_name, normalise

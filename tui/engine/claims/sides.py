@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import GAZETTEER, Country
+from ..text.lexicons import GAZETTEER, Country
 from ..model import Side
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})

@@ -23,10 +23,10 @@ from dataclasses import replace
 from datetime import timedelta
 
 from ..claims.sides import country_names, matcher_for
-from ..lexicons import GAZETTEER
+from ..text.lexicons import GAZETTEER
 from ..model import Account, Attribution, Corpus, Evidence, Fact, Pair, Ref, Status, display_text
 from ..pairing import date_gap, date_range
-from ..textnorm import normalise, term
+from ..text.textnorm import normalise, term
 from .causes import cause_answers, cause_phrases
 from .questions import Answer, Question, ask, idf_of
 from .status import decide

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..textnorm import normalise, term
+from ..text.textnorm import normalise, term
 
 
 @dataclass(frozen=True)

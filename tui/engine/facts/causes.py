@@ -15,14 +15,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..lexicons import (
+from ..text.lexicons import (
     CAUSAL_BACKWARD,
     CAUSAL_FORWARD,
     OUTCOME_PHRASES,
     OUTCOMES,
     REPORTING_VERBS,
 )
-from ..textnorm import normalise
+from ..text.textnorm import normalise
 from .questions import Answer, similarity
 from .units import Unit, content_terms
 

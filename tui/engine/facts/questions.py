@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicons import CONTRAST, CONTRAST_OPENERS, HEDGES
+from ..text.lexicons import CONTRAST, CONTRAST_OPENERS, HEDGES
 from ..model import Corpus, Ref
 from .aspects import OTHER, strongest, tag
 from .clusters import cluster
@@ -167,7 +167,7 @@ def _split(q: Question, units: list[Unit], idf: dict[str, float], answers: list[
 
 
 def _key(word: str) -> str | None:
-    from ..textnorm import term
+    from ..text.textnorm import term
     return term(word) or word
 
 

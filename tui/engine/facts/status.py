@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicons import ANTONYMS, CONTRAST, NEGATION
+from ..text.lexicons import ANTONYMS, CONTRAST, NEGATION
 from ..model import Evidence, EvidenceKind, Status
-from ..textnorm import normalise, term
+from ..text.textnorm import normalise, term
 from .aspects import BY_ID, OTHER
 from .questions import Answer
 from .units import DENIAL_RE, Unit

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicons import DENIAL, NEGATION, REPORTING_PARTICIPLES
-from ..textnorm import normalise, term
+from ..text.lexicons import DENIAL, NEGATION, REPORTING_PARTICIPLES
+from ..text.textnorm import normalise, term
 from .aspects import BY_ID, OTHER
 from .causes import FRAME as _FRAME
 from .questions import similarity

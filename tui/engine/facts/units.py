@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from ..claims.attribution import find_claims
 from ..claims.sides import SideMatcher
-from ..lexicons import DENIAL, NEGATION, REJECTION_VERBS, REPORTING_PARTICIPLES
+from ..text.lexicons import DENIAL, NEGATION, REJECTION_VERBS, REPORTING_PARTICIPLES
 from ..model import Attribution, Corpus, Ref, source_offsets
-from ..textnorm import normalise, scan
+from ..text.textnorm import normalise, scan
 
 _SPLIT = re.compile(
     r",?\s+(?=while\s)|,\s+(?=which\s)|,\s+(?=who\s)|;\s+|,?\s+(?=and\s+that\s)"

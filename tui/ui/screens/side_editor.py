@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...engine.casefile import (with_actor_moved, with_alias_split, with_side_added,
+from ...engine.text.casefile import (with_actor_moved, with_alias_split, with_side_added,
                                 with_side_renamed)
 from ...engine.model import Actor, Case, Side
 from ..safe_text import one_line

@@ -12,9 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .model import Actor, ArticleMeta, Case, PinnedFact, Side
-
-from .tomlcompat import parse, tomllib
+from ..model import Actor, ArticleMeta, Case, PinnedFact, Side
+from ..tomlcompat import parse, tomllib
 
 CASE_FILE = "reconcile.toml"
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -243,7 +242,7 @@ def write_case(folder: Path, case: Case) -> Path:
     header explaining what to check."""
     import tomli_w
 
-    from .atomic import write_atomic
+    from ..atomic import write_atomic
 
     path = folder / CASE_FILE
     header = "" if path.exists() else DRAFT_HEADER

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
 from .repetition import repeated
-from .model import Dropped, Paragraph, Sentence, display_text
 from .sentences import skip_space, split_spans, trim_end
 
 HEADER_UNITS = 10  # page headers sit in the first few units of a file

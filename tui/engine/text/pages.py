@@ -39,7 +39,7 @@ class PageError(ValueError):
 
 def extract(html: str, url: str | None = None) -> Page:
     """The article of an HTML page: its paragraphs and metadata."""
-    import trafilatura   # lazily: a folder of text files never imports it
+    import trafilatura  # lazily: a folder of text files never imports it
 
     text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
                                include_images=False, favor_precision=True) or ""
@@ -49,7 +49,7 @@ def extract(html: str, url: str | None = None) -> Page:
     meta = trafilatura.extract_metadata(html, default_url=url)
     date = meta.date if meta else None
     if not date:
-        from htmldate import find_date   # comes with trafilatura
+        from htmldate import find_date  # comes with trafilatura
 
         date = find_date(html, url=url, original_date=True)
     return Page(title=(meta.title if meta else None) or None, outlet=(meta.sitename if meta else None) or None,

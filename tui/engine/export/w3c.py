@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .anchors import Anchor, Placement
-from .export import dumps
-from .model import Corpus
-from .notes import Note, NoteStore
+from ..anchors import Anchor, Placement
+from ..model import Corpus
+from ..notes import Note, NoteStore
+from .jsondoc import dumps
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _LOCAL = {"reconcile": "urn:reconcile:", "anchorStatus": "reconcile:anchorStatus",

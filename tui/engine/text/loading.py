@@ -21,13 +21,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import write_atomic
+from ..atomic import write_atomic
+from ..environment import turned_off
+from ..model import Article, Case, Corpus, Dropped, Skipped, path_text
+from ..tomlcompat import parse as parse_toml
+from ..tomlcompat import tomllib
 from .casefile import read_case
 from .cleaning import Cleaned, Line, Unit, clean, is_list_block, split_lines, text_units
-from .environment import turned_off
-from .model import Article, Case, Corpus, Dropped, Skipped, path_text
-
-from .tomlcompat import parse as parse_toml, tomllib
 
 if TYPE_CHECKING:   # imported on the first Markdown file only
     from markdown_it import MarkdownIt

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from .textnorm import tokens, word_key
+from ..text.textnorm import tokens, word_key
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from .model import Analysis, Article, Attribution, Fact, Pair, Ref, path_text
+from ..model import Analysis, Article, Attribution, Fact, Pair, Ref, path_text
 
 SCHEMA = "reconcile.export/2"
 

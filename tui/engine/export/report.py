@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .anchors import ORPHANED, Placement
-from .marks import paragraph_label, status_label
-from .model import Account, Analysis, Article, Corpus, Fact, Ref, path_text
-from .notes import Note, NoteStore
-from .notes.views import decisions
+from ..anchors import ORPHANED, Placement
+from ..marks import paragraph_label, status_label
+from ..model import Account, Analysis, Article, Corpus, Fact, Ref, path_text
+from ..notes import Note, NoteStore
+from ..notes.views import decisions
 
 _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>&|~{}!#]|(?<![^\W_])_|_(?![^\W_]))")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")

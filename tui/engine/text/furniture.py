@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import Article
 from . import boilerplate as b
-from .model import Article
 from .lexicons import ROLE_HEADS, SPEAKER_NOUNS
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
