@@ -7,6 +7,7 @@ private config folder, so it touches neither the user's tmux nor their settings.
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 import subprocess
 import sys
 import time
@@ -118,3 +119,76 @@ def test_side_editor_keys_typed_in_one_burst(tmp_path):
         assert "Port Office" in text.split('id = "south"')[-1], text
     finally:
         tmux.kill()
+
+
+def _place(screen: str) -> str:
+    """The fact list's filter and position ("all (f) · 3/21"): where the reader is."""
+    import re
+
+    found = re.search(r"─ (\w[^─]*? · \d+/\d+)", screen)
+    return found.group(1) if found else ""
+
+
+def test_the_workbench_flow_in_a_real_terminal(tmp_path):
+    """Issue 13's walk, typed into a real terminal on a copy of the sample: confirm two
+    disputes, dismiss one, merge two facts, split off an account, make a dispute of two
+    accounts, annotate a sentence, undo the last two, quit; reopened, the reader is on the
+    same fact and the first five decisions are in the notes file."""
+
+    from tui.engine.notes import NoteStore
+
+    folder = tmp_path / "sample"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", folder)
+    notes = tmp_path / "notes.toml"
+    command = (f"env -u COLUMNS -u LINES RECONCILE_CONFIG_DIR={tmp_path / 'config'} "
+               f"RECONCILE_DATA_DIR={tmp_path / 'data'} "
+               f"RECONCILE_CACHE_DIR={tmp_path / 'cache'} TERM=xterm-256color "
+               f"{sys.executable} -m tui --theme dark --notes {notes} {folder}")
+
+    def step(tmux: Tmux, *keys: str, then: str) -> str:
+        """Type `keys` as a user would (not in one burst), wait for `then` and for the
+        reader to finish what the key started (a refresh after a decision)."""
+        for key in keys:
+            tmux.send(key)
+            time.sleep(0.15)
+        screen = tmux.wait_for(lambda s: then in s)
+        time.sleep(0.5)
+        return screen
+
+    tmux = Tmux(command, (120, 34))
+    try:
+        tmux.wait_for(lambda s: "why ✖ disputed" in s)
+        step(tmux, "y", then="☑")
+        step(tmux, "n", "y", then="2/")
+        step(tmux, "n", "d", then="☒")
+        step(tmux, "n", "M", then="Marked for merging")
+        step(tmux, "n", "M", then="Merged into")
+        step(tmux, "Tab", "v", then="move the account into which fact")
+        step(tmux, "Enter", then="Split off into a fact")
+        step(tmux, "m", then="Marked")
+        step(tmux, "n", "D", then="a question for the dispute")   # an account of the next dispute
+        step(tmux, "Who was where?", "Enter", then="Made the dispute")
+        step(tmux, "Enter", then="─ source")
+        step(tmux, "j", "a", then="Note on:")
+        step(tmux, "Checked against the footage", "C-s", then="Note saved")
+        step(tmux, "u", then="Undone: a note")
+        step(tmux, "u", then="Undone: a dispute you made")
+        step(tmux, "Escape", then="─ disputes")
+        left = _place(tmux.capture())
+        assert left.startswith("all (f) · ")
+        tmux.send("q")
+        deadline = time.monotonic() + 10
+        while tmux.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not tmux.alive()
+    finally:
+        tmux.kill()
+    store = NoteStore(notes, folder)
+    assert [r.verdict for r in store.reviews] == ["confirmed", "confirmed", "dismissed"]
+    assert len(store.moves) == 2 and not store.user_facts and not store.notes
+    again = Tmux(command, (120, 34))
+    try:
+        screen = again.wait_for(lambda s: "─ disputes" in s and "Analysing" not in s and "☑" in s)
+        assert _place(screen) == left
+    finally:
+        again.kill()
