@@ -53,7 +53,7 @@ class Tmux:
 @pytest.fixture
 def reader(tmp_path):
     config = tmp_path / "config"
-    command = (f"env RECONCILE_CONFIG_DIR={config} TERM=xterm-256color "
+    command = (f"env -u COLUMNS -u LINES RECONCILE_CONFIG_DIR={config} TERM=xterm-256color "
                f"{sys.executable} -m tui --theme dark --notes {tmp_path / 'notes.toml'}")
     tmux = Tmux(command, (100, 30))
     yield tmux
@@ -103,7 +103,7 @@ def test_side_editor_keys_typed_in_one_burst(tmp_path):
     write(folder, "reconcile.toml", '[[sides]]\nid = "north"\nname = "North"\n'
           'actors = ["Harbour Ministry", "Port Office"]\n'
           '[[sides]]\nid = "south"\nname = "South"\nactors = ["Coast Embassy"]\n')
-    command = (f"env RECONCILE_CONFIG_DIR={tmp_path / 'config'} RECONCILE_NO_CACHE=1 "
+    command = (f"env -u COLUMNS -u LINES RECONCILE_CONFIG_DIR={tmp_path / 'config'} RECONCILE_NO_CACHE=1 "
                f"TERM=xterm-256color {sys.executable} -m tui --theme dark {folder}")
     tmux = Tmux(command, (100, 30))
     try:
