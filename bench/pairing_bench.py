@@ -171,14 +171,14 @@ def quality(ecb: Path) -> None:
         gold, lost = gold_pairs(folder, corpus)
         lost_total += lost
         found = engine_ranked(corpus)
-        saved = pairing.THRESHOLD, pairing.MIN_SHARED
+        saved = pairing.tuning.THRESHOLD, pairing.tuning.MIN_SHARED
         # For AP, rank every pair that shares an indexed term, not only those the
         # pre-filter would score: AP charges every gold pair left unranked as a miss.
-        pairing.THRESHOLD, pairing.MIN_SHARED = 0.0, 0.0
+        pairing.tuning.THRESHOLD, pairing.tuning.MIN_SHARED = 0.0, 0.0
         try:
             ranked = engine_ranked(corpus)
         finally:
-            pairing.THRESHOLD, pairing.MIN_SHARED = saved
+            pairing.tuning.THRESHOLD, pairing.tuning.MIN_SHARED = saved
         base = baseline_ranked(corpus)
         tag = lambda xs: [(s, (folder.name, k)) for s, k in xs]  # noqa: E731 - keys unique per folder
         pooled["engine"] += tag(found)
@@ -311,9 +311,9 @@ def cdist_vs_engine(corpus: Corpus, engine_s: float, sample: int, threshold: int
     print(f"speed ratio cdist(all, extrapolated) / engine: {full_s / engine_s:.0f}x")
 
     # Brute force with the engine's own scorer on the subsample, against the blocked run.
-    units = pairing._units(corpus.articles, "sentence")
+    units = pairing.units.units_of(corpus.articles, "sentence")
     idf, _ = pairing.idf_weights(units)
-    pairing._prepare(units, idf)
+    pairing.units.prepare(units, idf)
     result = pairing.pair_corpus(corpus)
     found = {(p.a, p.b) for p in result.pairs if p.kind == "sentence"}
     found |= {(b, a) for a, b in found}
@@ -336,7 +336,7 @@ def cdist_vs_engine(corpus: Corpus, engine_s: float, sample: int, threshold: int
                     cd_content_kept += hit
                     if not hit and len(missed) < 3:
                         missed.append(f"{u.text!r} / {v.text!r}")
-            if pairing._score_units(u, v, idf) >= pairing.THRESHOLD:
+            if pairing.units.score_units(u, v, idf) >= pairing.THRESHOLD:
                 brute += 1
                 kept += (u.ref, v.ref) in found
     print(f"blocking recall: of {brute} subsample pairs that brute force with the engine's scorer puts "

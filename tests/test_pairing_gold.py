@@ -218,7 +218,7 @@ def test_article_context_lifts_aligned_paraphrases(seeds: Corpus, gold, monkeypa
     "Austin spoke to his Russian counterpart" (38) and the MQ-9 paragraphs (39)."""
     required, optional = gold
     with_context = engine_pairs(seeds)
-    monkeypatch.setattr(pairing, "CONTEXT_BONUS", 0.0)
+    monkeypatch.setattr(pairing.tuning, "CONTEXT_BONUS", 0.0)
     without = engine_pairs(seeds)
     added = with_context - without
     assert not without - with_context

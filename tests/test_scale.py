@@ -133,9 +133,9 @@ def test_a_large_corpus_pairs_in_a_process_pool_the_same_as_in_one(monkeypatch) 
             used.append(args)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(pairing, "ProcessPoolExecutor", Counting)
-    monkeypatch.setattr(pairing, "POOL_MIN_PROBES", 10)
-    monkeypatch.setattr(pairing.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pairing.probes, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(pairing.tuning, "POOL_MIN_PROBES", 10)
+    monkeypatch.setattr(pairing.probes.os, "cpu_count", lambda: 2)
     calls: list[tuple[str, int, int]] = []
     pooled = pairing.pair_corpus(corpus, progress=lambda *c: calls.append(c))
     monkeypatch.setenv("RECONCILE_NO_POOL", "1")
@@ -162,14 +162,14 @@ def test_copies_of_a_text_are_scored_once_and_pair_as_before(tmp_path: Path, mon
     corpus = load_corpus(tmp_path)
 
     def run() -> tuple[list, int]:
-        units = pairing._units(corpus.articles, "sentence")
+        units = pairing.units.units_of(corpus.articles, "sentence")
         stats: dict = {}
-        scores = pairing._pair_units(units, "sentences", lambda *a: None, set(), stats=stats)
+        scores = pairing.probes.pair_units(units, "sentences", lambda *a: None, set(), stats=stats)
         return sorted((units[i].ref, units[j].ref, s) for (i, j), s in scores.items()), \
             stats["sentences"]["candidates"]
 
     once, scored_once = run()
-    monkeypatch.setattr(pairing, "COPIES_MIN", 10**9)   # every copy matched on its own
+    monkeypatch.setattr(pairing.tuning, "COPIES_MIN", 10**9)   # every copy matched on its own
     each, scored_each = run()
     assert once == each and len(once) > 6
     assert scored_once < scored_each
@@ -189,7 +189,7 @@ def test_past_the_pair_limit_copies_pair_with_their_first_copy_and_say_so(tmp_pa
     for k in range(5):
         (tmp_path / f"copy{k}.txt").write_text(story, encoding="utf-8")
     full = pairing.pair_corpus(load_corpus(tmp_path))
-    monkeypatch.setattr(pairing, "MAX_COPY_PAIRS", 1)
+    monkeypatch.setattr(pairing.tuning, "MAX_COPY_PAIRS", 1)
     lean = pairing.pair_corpus(load_corpus(tmp_path))
     assert not full.warnings and len(lean.warnings) == 1
     assert len(lean.pairs) < len(full.pairs) and {(p.a, p.b) for p in lean.pairs} <= {(p.a, p.b) for p in full.pairs}
