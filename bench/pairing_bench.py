@@ -180,7 +180,7 @@ def quality(ecb: Path) -> None:
         finally:
             pairing.tuning.THRESHOLD, pairing.tuning.MIN_SHARED = saved
         base = baseline_ranked(corpus)
-        tag = lambda xs: [(s, (folder.name, k)) for s, k in xs]  # noqa: E731 - keys unique per folder
+        tag = lambda xs, name=folder.name: [(s, (name, k)) for s, k in xs]  # noqa: E731 - keys unique per folder
         pooled["engine"] += tag(found)
         pooled["with_facts"] += tag(analysed(corpus))
         pooled["engine_all"] += tag(ranked)

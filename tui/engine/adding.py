@@ -79,7 +79,7 @@ def fetch(url: str, timeout: float) -> tuple[str, bytes, str | None]:
         if isinstance(exc.reason, (TimeoutError, socket.timeout)):
             raise FetchError(f"no answer within {timeout:g} s") from None
         raise FetchError(f"cannot connect ({exc.reason})") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:   # socket.timeout is its alias
         raise FetchError(f"no answer within {timeout:g} s") from None
     except (OSError, ValueError) as exc:
         raise FetchError(f"cannot fetch ({exc})") from None

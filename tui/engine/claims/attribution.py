@@ -174,7 +174,7 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
             end = ve + agent.start(1) + capitals[-1].end()
         return _claim(text, ve + agent.start(1), end, verb, vs, matcher)
     stripped = _DASH_END.sub("", pre[-_TAIL:])  # wire copy writes "...," - said X
-    if (stripped.endswith(("”", '"', ",”", ',"')) or stripped.endswith(",")) and verb.lower() not in _TAKES_OBJECT:
+    if stripped.endswith(("”", '"', ",”", ',"', ",")) and verb.lower() not in _TAKES_OBJECT:
         after = _np_after(text, ve)
         if after and _AFTER_INVERTED.match(text[after[1]:]):
             return _claim(text, after[0], after[1], verb, vs, matcher)
@@ -549,7 +549,7 @@ def _introduces_quote(article: Article, before: Attribution | None) -> bool:
     if before is None or not before.speaker or before.ref.sentence is None:
         return False
     text = article.sentence(before.ref.paragraph, before.ref.sentence).text.rstrip()
-    return text.endswith(":") or _opens_quote(text) or text.endswith(("”", '"'))
+    return text.endswith((":", "”", '"')) or _opens_quote(text)
 
 
 _PARTICIPLE = re.compile(r",\s+(?:" + "|".join(sorted(REPORTING_PARTICIPLES)) + r")\b")

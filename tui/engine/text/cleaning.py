@@ -194,7 +194,7 @@ def _page_tail(units: list[Unit], reasons: list[str | None]) -> None:
     """
     run: list[int] = []
     seen_text = False
-    for i, unit in enumerate(units):
+    for i in range(len(units)):
         if reasons[i] is None:
             if len(run) >= TAIL_RUN and seen_text and any(f.names_other_stories(units[j].text) for j in run):
                 _drop_tail(units, reasons, i)
