@@ -1027,3 +1027,26 @@ async def test_back_returns_to_the_fact_before_a_jump(app):
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert disputes.current_id == target
+
+
+@sync
+async def test_theme_switch_restyles_the_source_text(app):
+    """Issue 12: the source view's text follows the theme signal (it was redrawn by walking the
+    screens for an `on_theme_change` method)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        body = app.screen.query_one("#body")
+
+        def numbers() -> set[str]:   # the paragraph numbers' colour, as the text view draws them
+            strips = [body.render_line(y) for y in range(body.size.height)]
+            return {seg.style.color.name for strip in strips for seg in strip
+                    if seg.style and seg.style.color and "¶" in seg.text}
+
+        before = numbers()
+        app.theme = "light"
+        await settle(pilot)
+        await pilot.pause(0.1)
+        after = numbers()
+        assert before and after and before != after

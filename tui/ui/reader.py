@@ -685,17 +685,6 @@ class ReaderApp(App[None]):
         problem = config.save_setting("theme", name)
         if problem:
             self.notify(problem, severity="warning", markup=False)
-        self.call_after_refresh(self._restyle)
-
-    def _restyle(self) -> None:
-        """Text built from component styles is redrawn with the new theme's colours."""
-        for screen in self.screen_stack:
-            for widget in screen.query("DisputePanes, CompareScreen"):
-                if hasattr(widget, "on_theme_change"):
-                    widget.on_theme_change()
-                widget.refresh()
-            if hasattr(screen, "on_theme_change"):
-                screen.on_theme_change()
 
     # -- actions ----------------------------------------------------------------------------
 

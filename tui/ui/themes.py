@@ -19,11 +19,17 @@ folder's `themes/`.  A bad file is reported, never fatal.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from ..engine.tomlcompat import decode, parse, tomllib
 
 from textual.theme import Theme
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.dom import DOMNode
 
 DEFAULT_THEME = "dark"
 APP_VARIABLES = {"side-a": "#5fa8ff", "side-b": "#ff9f43", "dispute": "#8a5a00"}
@@ -102,3 +108,9 @@ def load_themes(*folders: Path) -> ThemeSet:
                 continue
             found.themes[theme.name] = theme
     return found
+
+
+def follow_theme(node: DOMNode, redraw: Callable[[], None]) -> None:
+    """Redraw `node`'s text that was built from component styles when the theme changes (once
+    the new theme's styles apply): Textual restyles widgets, not text already rendered."""
+    node.app.theme_changed_signal.subscribe(node, lambda _theme: node.call_after_refresh(redraw))

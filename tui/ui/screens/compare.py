@@ -194,9 +194,6 @@ class CompareScreen(EssentialKeysFirst):
             text.append(note, style=style("compare--meta"))
         return text
 
-    def on_theme_change(self) -> None:
-        self.query_one("#body", LongText).restyle()
-
     def action_cycle(self, side: int) -> None:
         """Show the next article (skipping the one in the other pane)."""
         ids = [a.id for a in self.corpus.articles]

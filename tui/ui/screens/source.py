@@ -158,9 +158,6 @@ class SourceScreen(EssentialKeysFirst):
                          if isinstance(piece, Paragraph) and piece.index == self.ref.paragraph), 0)
             self.call_after_refresh(body.scroll_to_block, here, True)
 
-    def on_theme_change(self) -> None:
-        self.query_one("#body", LongText).restyle()
-
     def action_toggle_dropped(self) -> None:
         """Show or hide the dropped pieces, keeping the reader's place; shown pieces that all
         lie off screen bring the nearest one into view, so the key never seems to do nothing."""

@@ -27,6 +27,7 @@ from ...engine.model import Account, Corpus, Evidence, Fact, Ref
 from ...engine.marks import status_label
 from ..labels import find_article
 from ..safe_text import clean, one_line
+from ..themes import follow_theme
 from .account_card import account_text, side_by_side
 
 
@@ -323,5 +324,5 @@ class DisputePanes(Vertical, can_focus=True):
         """Redraw the current fact (theme or note markers changed)."""
         self._paint()
 
-    def on_theme_change(self) -> None:
-        self._paint()
+    def on_mount(self) -> None:
+        follow_theme(self, self._paint)

@@ -23,6 +23,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..themes import follow_theme
+
 
 @dataclass(frozen=True)
 class Block:
@@ -120,6 +122,7 @@ class LongText(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self._reset()
+        follow_theme(self, self.restyle)
 
     def on_resize(self) -> None:
         if self._content_width() != self._width:
