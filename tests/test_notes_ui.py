@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import on
 from textual.app import App
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
@@ -17,6 +18,7 @@ from tui.engine.anchors import anchor_for_ref
 from tui.engine.text.loading import load_corpus
 from tui.engine.model import Account, Corpus, Fact, Ref
 from tui.engine.notes import NOTES_FILE, NoteStore, new_note, open_store, target_for
+from tui.ui.messages import DecisionsChanged, NotesChanged
 from tui.ui.notes_ui import NoteEditor, NoteJump, NotesList, open_editor, open_notes_list
 
 TEXT = ("The Pentagon said a Russian jet [bold]struck[/bold] the drone's propeller.\n\n"
@@ -48,8 +50,16 @@ class Host(App[None]):
     def open_source(self, article: str, ref: Ref | None) -> None:
         self.opened.append(ref)
 
+    def run_analysis(self) -> None:
+        """Replaced by a test that counts the engine's runs."""
+
+    @on(NotesChanged)
     def notes_changed(self) -> None:
         self.changed += 1
+
+    @on(DecisionsChanged)
+    def decided(self, message: DecisionsChanged) -> None:
+        self.run_analysis()
 
 
 @sync

@@ -33,6 +33,7 @@ from ..engine.model import Account, Corpus, Fact, Ref, Side
 from ..engine.notes import (KINDS, SAVE_ERRORS, VERDICTS, Note, RecordKind, NoteIndex, NoteStore, NoteTarget,
                             new_note, open_store, parse_tags, target_for)
 from ..engine.notes.views import decisions
+from .messages import DecisionsChanged, NotesChanged
 from .safe_text import one_line, plain
 
 VERDICT_MARK = {"unverified": "?", "supported": "✔", "refuted": "✖", "misleading": "!",
@@ -583,29 +584,15 @@ def mark_pair(app: App, a: Ref, b: Ref, same: bool) -> None:
 
 
 def show_change(app: App, kind: str, store: NoteStore) -> None:
-    """Let the reader show a change to records of `kind`: reviews, made disputes and moves
-    are applied to the facts at once, notes redraw their markers, and pairing and side
-    decisions need the engine to run again."""
-    if kind in ("reviews", "facts", "moves"):
-        hook = getattr(app, "reviews_changed", None)
-        if callable(hook):
-            hook(store)
-    elif kind == "notes":
-        _notes_changed(app)
-    else:
-        _decisions_changed(app)
+    """Tell the app that records of `kind` changed (it shows them as `DecisionsChanged` says)."""
+    app.post_message(NotesChanged() if kind == "notes" else DecisionsChanged(kind, store))
 
 
 def _decisions_changed(app: App) -> None:
     """Pairing or side decisions changed: the engine must run again to honour them."""
-    _notes_changed(app)
-    rerun = getattr(app, "run_analysis", None)
-    if callable(rerun):
-        rerun()
+    app.post_message(DecisionsChanged("sides", store_for(app)))
 
 
 def _notes_changed(app: App) -> None:
-    """Tell the app to redraw note markers, if it listens (`on_notes_changed`)."""
-    hook = getattr(app, "notes_changed", None)
-    if callable(hook):
-        hook()
+    """Tell the app to redraw note markers (a bare app ignores the message)."""
+    app.post_message(NotesChanged())

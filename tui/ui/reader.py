@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.binding import Binding
@@ -27,6 +27,7 @@ from .background import ForkedAnalysis
 from . import config
 from .commands import ReconcileCommands
 from .labels import FILTERS
+from .messages import APPLIED_AT_ONCE, DecisionsChanged, NotesChanged
 from .screens.disputes import DisputesScreen
 from .themes import APP_VARIABLES, DEFAULT_THEME, load_themes
 
@@ -354,6 +355,20 @@ class ReaderApp(App[None]):
     def notes_changed(self) -> None:
         """Notes were saved or deleted: rebuild the markers."""
         self.index_notes()
+
+    @on(NotesChanged)
+    def _notes_saved(self) -> None:
+        self.notes_changed()
+
+    @on(DecisionsChanged)
+    def _decided(self, message: DecisionsChanged) -> None:
+        """A dialog changed decisions: facts take reviews, made disputes and moves at once;
+        pairings and sides need the engine to run again."""
+        if message.kind in APPLIED_AT_ONCE:
+            self.reviews_changed(message.store)
+        else:
+            self.notes_changed()
+            self.run_analysis()
 
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
     def index_notes(self) -> None:
