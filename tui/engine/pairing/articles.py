@@ -43,7 +43,7 @@ def date_gap(a: str | None, b: str | None) -> timedelta | None:
 
 
 def article_rows(corpus: Corpus, pairs: list[TextPair],
-              paragraphs: list[Unit]) -> tuple[list[ArticleRelation], list[dict]]:
+                 paragraphs: list[Unit]) -> tuple[list[ArticleRelation], list[dict]]:
     """Per article pair: how much of each pairs with the other, wire copy, same or other event.
 
     A small corpus lists every article pair; a large one only the pairs that

@@ -11,7 +11,7 @@ from .units import Unit, shared_terms
 
 
 def lift(paragraph_scores: dict, sentence_scores: dict, sentences: list[Unit],
-          paragraphs: list[Unit]) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+         paragraphs: list[Unit]) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """Paragraph pairs: the better of the paragraph-level score and the best sentence pair inside."""
     index = {u.ref: n for n, u in enumerate(paragraphs)}
     paragraph_of = [index[u.ref.whole_paragraph] for u in sentences]   # once per sentence, not pair
@@ -24,7 +24,7 @@ def lift(paragraph_scores: dict, sentence_scores: dict, sentences: list[Unit],
 
 
 def by_context(corpus: Corpus, scores: dict, band: dict, paragraphs: list[Unit],
-             far: set[tuple[int, int]]) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+               far: set[tuple[int, int]]) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """Paragraph candidates just under the threshold that their articles' alignment supports.
 
     Two reports of one event tell it in roughly the same order (the lead

@@ -21,8 +21,8 @@ from .units import Unit, idf_weights, prepare, score_units, shared_terms
 
 
 def pair_units(units: list[Unit], stage: str, report: Progress, far: set[tuple[int, int]],
-                keep: list[Unit] | None = None, stats: dict | None = None,
-                band: dict | None = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
+               keep: list[Unit] | None = None, stats: dict | None = None,
+               band: dict | None = None) -> dict[tuple[int, int], tuple[float, tuple[str, ...]]]:
     """Score the candidate pairs the inverted index finds; keep those at the threshold.
 
     Returns {(i, j): (score, shared terms)} with i < j (indices into `units`).
