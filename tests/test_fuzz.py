@@ -368,7 +368,10 @@ def child_pids() -> set[int]:
     """This process's children (zombies included: an unreaped child is a leak too)."""
     pids: set[int] = set()
     for task in Path("/proc/self/task").glob("*/children"):
-        pids.update(int(pid) for pid in task.read_text().split())
+        try:
+            pids.update(int(pid) for pid in task.read_text().split())
+        except FileNotFoundError:   # a thread that ended between the listing and the read
+            continue
     return pids
 
 
