@@ -218,3 +218,17 @@ def test_reports_list_reviews_made_disputes_and_moves_by_title(corpus: Corpus):
     assert "- confirmed (“Who struck the drone?”)" in decisions
     assert "- dispute made: Was the transponder off? (us.txt · ru.txt)" in decisions
     assert "- merged the fact of “" in decisions and "into “Who struck the drone?”" in decisions
+
+
+def test_a_side_decision_names_an_inferred_side_as_inferred(corpus: Corpus):
+    """The report's decisions name sides as its facts do: "(inferred)" without a case file."""
+    from dataclasses import replace
+
+    inferred = replace(corpus, case=replace(corpus.case, sides=tuple(
+        replace(s, inferred=True) for s in corpus.case.sides)))
+    store = open_store(inferred)
+    store.set_side("ru", speaker="the ministry")
+    store.set_side(None, speaker="the envoy")
+    decisions = to_markdown(Analysis(inferred), store).split("## Your decisions")[1]
+    assert "- side of the ministry: Russia (inferred)" in decisions
+    assert "- side of the envoy: no side" in decisions

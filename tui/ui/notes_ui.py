@@ -565,7 +565,7 @@ def open_side_fix(app: App, account: Account | None) -> None:
             app.notify(f"Not saved: {exc}", severity="error", markup=False)
             return
         app.notify("Side correction saved; re-reading the corpus.", timeout=3)
-        _decisions_changed(app)
+        show_change(app, "sides", store)
 
     app.push_screen(SidePicker(analysed_corpus(app).sides, account), chosen)
 
@@ -580,17 +580,12 @@ def mark_pair(app: App, a: Ref, b: Ref, same: bool) -> None:
         app.notify(f"Not saved: {exc}", severity="error", markup=False)
         return
     app.notify("Marked as the same fact." if same else "Marked as not the same fact.", timeout=3)
-    _decisions_changed(app)
+    show_change(app, "links", store)
 
 
 def show_change(app: App, kind: str, store: NoteStore) -> None:
     """Tell the app that records of `kind` changed (it shows them as `DecisionsChanged` says)."""
     app.post_message(NotesChanged() if kind == "notes" else DecisionsChanged(kind, store))
-
-
-def _decisions_changed(app: App) -> None:
-    """Pairing or side decisions changed: the engine must run again to honour them."""
-    app.post_message(DecisionsChanged("sides", store_for(app)))
 
 
 def _notes_changed(app: App) -> None:

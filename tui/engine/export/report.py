@@ -20,7 +20,7 @@ from ..anchors import ORPHANED, Placement
 from ..marks import paragraph_label, status_label
 from ..model import Account, Analysis, Article, Corpus, Fact, Ref, path_text
 from ..notes import Note, NoteStore
-from ..notes.views import decisions
+from ..notes.views import decisions, side_label
 
 _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>&|~{}!#]|(?<![^\W_])_|_(?![^\W_]))")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
@@ -152,29 +152,19 @@ def _notes_on(fact: Fact, placed: Sequence[_Placed], used: set[str]) -> list[_Pl
     return found
 
 
-def _side_name(corpus: Corpus, side: str | None) -> str:
-    """A side's name as the reader shows it, "(inferred)" when no case file named it."""
-    if side is None:
-        return "Unattributed"
-    found = next((s for s in corpus.sides if s.id == side), None)
-    if found is None:
-        return side
-    return f"{found.name} (inferred)" if found.inferred else found.name
-
-
 def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
     lines = [f"### {number}. {md_escape(fact.title)}", "",
              f"Status: {status_label(fact.status)}{_review_mark(fact)}  "]
     if fact.evidence:
         lines.append("Why: " + "; ".join(md_escape(str(e)) for e in fact.evidence))
     for answering, answer in fact.positions:
-        lines.append(f"{md_escape(_side_name(corpus, answering))}: {md_escape(answer)}  ")
+        lines.append(f"{md_escape(side_label(corpus, answering))}: {md_escape(answer)}  ")
     lines.append("")
     for side, accounts in _by_side(fact.accounts):
-        lines += [f"#### {md_escape(_side_name(corpus, side))}", ""]
+        lines += [f"#### {md_escape(side_label(corpus, side))}", ""]
         for account in accounts:
             if account.reported_by:   # the other side's sentence telling this side's claim: not a quote
-                lines += [f"As reported by {md_escape(_side_name(corpus, account.reported_by))}: "
+                lines += [f"As reported by {md_escape(side_label(corpus, account.reported_by))}: "
                           f"{md_escape(account.text)} ({_source(account, corpus)})", ""]
                 continue
             lines += md_quote(account.text)
@@ -193,7 +183,7 @@ def _review_mark(fact: Fact) -> str:
 
 
 def _fact_brief(fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
-    sides = ", ".join(md_escape(_side_name(corpus, s)) for s, _ in _by_side(fact.accounts))
+    sides = ", ".join(md_escape(side_label(corpus, s)) for s, _ in _by_side(fact.accounts))
     lines = [f"- **{md_escape(fact.title)}** - {status_label(fact.status)}"
              + _review_mark(fact) + (f" ({sides})" if sides else ""), ""]
     return lines + _note_blocks(notes, corpus) if notes else lines

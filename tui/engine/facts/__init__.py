@@ -113,7 +113,7 @@ def _accounts(group: list[Unit], corpus: Corpus) -> tuple[Account, ...]:
         elif (first := out[k]).start is not None and first.end is not None and u.start is not None \
                 and u.end is not None:
             start, end = min(first.start, u.start), max(first.end, u.end)
-            source = next(a for a in corpus.articles if a.id == u.ref.article).source_text
+            source = corpus.article(u.ref.article).source_text
             out[k] = replace(first, text=display_text(source[start:end]), start=start, end=end)
     return tuple(out)
 

@@ -92,6 +92,16 @@ def _side_name(corpus: Corpus, side: str | None) -> str:
     return names.get(side, side) if side else "unattributed account"
 
 
+def side_label(corpus: Corpus, side: str | None) -> str:
+    """A side's name as the reader shows it, "(inferred)" when no case file named it."""
+    if side is None:
+        return "Unattributed"
+    found = next((s for s in corpus.sides if s.id == side), None)
+    if found is None:
+        return side
+    return f"{found.name} (inferred)" if found.inferred else found.name
+
+
 def _safe_anchor(corpus: Corpus, ref: Ref | None) -> Anchor | None:
     if ref is None:
         return None
@@ -176,7 +186,7 @@ def decisions(store: NoteStore, corpus: Corpus, titles: dict[str, str] | None = 
                     f"“{x.a.quote}” / “{x.b.quote}”", f"{x.a.article} · {x.b.article}")
            for x in store.links]
     out += [Decision("sides", x.id, "side of " + (f"“{x.anchor.quote}”" if x.anchor else x.speaker or "")
-                     + f": {_side_name(corpus, x.side) if x.side else 'none'}",
+                     + f": {side_label(corpus, x.side) if x.side else 'no side'}",
                      x.anchor.article if x.anchor else "every statement") for x in store.side_fixes]
     out += [Decision("reviews", x.id, " · ".join(filter(None, (
                 x.verdict, x.title and f"renamed “{x.title}”"))), fact(x.fact, x.anchor))
