@@ -9,7 +9,8 @@ import pytest
 
 from conftest import write
 from tui.engine.analysis import analyse
-from tui.engine.claims.attribution import attribute, find_claims
+from tui.engine.claims.attribution import attribute
+from tui.engine.claims.speech import find_claims
 from tui.engine.export.jsondoc import to_document
 from tui.engine.text.loading import load_corpus
 from tui.engine.model import Attribution, Corpus, Pair, Ref, SideFix
@@ -269,7 +270,7 @@ def test_a_long_paragraph_without_full_stops_costs_linear_time():
     """Issue 15 #33: each verb searched the whole paragraph before it (56 KB took 25 s)."""
     import time
 
-    from tui.engine.claims.attribution import find_claims
+    from tui.engine.claims.speech import find_claims
 
     unit = "officials said the ship moved and the minister said the drone fell and he told reporters that "
 

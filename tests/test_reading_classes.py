@@ -224,7 +224,7 @@ def test_a_relative_clause_or_an_aside_before_the_verb_is_never_the_speaker() ->
     and that clause took "which watches the border with Arland" as its speaker, and Arland's
     side; "Three sailors, including the commanding officer of a unit posted in the port,
     ..." made "including the commanding officer ..." a speaker with "posted" as its verb."""
-    from tui.engine.claims.attribution import find_claims
+    from tui.engine.claims.speech import find_claims
 
     clause = "which watches the border with Arland, said the patrol boat broke its promises."
     aside = "Three sailors, including the commanding officer of a unit posted in the port, were hurt."

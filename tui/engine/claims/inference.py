@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..text.furniture import captions
 from ..text.lexicons import BLOCS, GAZETTEER, Country
 from ..model import Actor, Corpus, Side
-from .attribution import speaker_phrases
+from .speech import speaker_phrases
 from .sides import countries_in, country_names, is_gazetteer_name, normalise
 
 _ROLE = re.compile(
