@@ -148,8 +148,10 @@ _PARTICIPLE = re.compile(r",\s+(?:" + "|".join(sorted(REPORTING_PARTICIPLES)) + 
 
 
 # A dateline before the first sentence of a story: "New Delhi [India], June 20 (ANI):",
-# "MANILA, Philippines —", "BEIJING (Reuters) -".  The place is where it was written.
-_DATELINE = re.compile(r"^(?:date:?\s+\d{4}-\d{2}-\d{2}\s+|(?:[A-Z][\w.'’-]*\s?){1,3}(?:\[[^\]]{1,30}\])?"
+# "MANILA, Philippines —", "BEIJING (Reuters) -".  The place is where it was written.  A word is
+# taken whole (the lookahead): the pattern matches the same, and a sentence that opens with no
+# dateline fails at once instead of trying every way to cut its first words (a tenth of the time).
+_DATELINE = re.compile(r"^(?:date:?\s+\d{4}-\d{2}-\d{2}\s+|(?:[A-Z][\w.'’-]*(?![\w.'’-])\s?){1,3}(?:\[[^\]]{1,30}\])?"
                        r"(?:,\s*[\w .]{2,30}?)?(?:\s*\([^)]{1,30}\))?\s*(?::|—|–|\s-)\s+)+", re.I)
 
 
