@@ -22,7 +22,8 @@ from .sides import SideMatcher, countries_in
 _HOSTILE = re.compile(r"(?i)\b(?:accus\w*|condemn\w*|blam\w*|denounc\w*|criticis\w*|criticiz\w*|"
                       r"sanction\w*|hijack\w*|violat\w*|illegal\w*|aggress\w*|provocat\w*|provok\w*|"
                       r"lie|lies|lying|false\w*|groundless|baseless|unfounded|deni\w*|deny|reject\w*|"
-                      r"dismiss\w*|unacceptable|outrage\w*|reckless|irresponsible|hostile|piracy|terror\w*|"
+                      r"dismiss\w*|unacceptable|not acceptable|untenable|exaggerat\w*|unilateral\w*|breach\w*|"
+                      r"debunk\w*|outrage\w*|reckless|irresponsible|hostile|piracy|terror\w*|"
                       r"demand\w*|must)\b")
 _AGAINST_MIN = 2   # hostile sentences naming one side, and none the other, that place a speaker
 
