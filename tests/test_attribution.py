@@ -283,3 +283,13 @@ def test_a_long_paragraph_without_full_stops_costs_linear_time():
     # the best of three: a shared machine's pause must not read as quadratic time
     small, large = min(cost(150) for _ in range(3)), min(cost(600) for _ in range(3))
     assert large < 8 * small, (small, large)   # linear: ~4x; quadratic: ~16x
+
+
+def test_he_said_colon_is_not_a_dateline(tmp_path: Path) -> None:
+    """"He said: The Arland authorities ..." is the last speaker's speech: the side named after
+    the colon is not the sentence's subject (the colon made it look like "NEW DELHI: ...")."""
+    corpus = _corpus(tmp_path, "Harbor City, June 9 -- Petrov, addressing the conference, said that "
+                               "the charges were invented.\n\n"
+                               "He said: The Arland Foreign Ministry has tied the case to Borovia from the outset without evidence.\n")
+    assert _who(corpus, "He said").side == "b"
+    assert _who(corpus, "Harbor City").speaker == "Petrov"

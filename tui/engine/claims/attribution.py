@@ -73,8 +73,9 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             ref = Ref(article.id, paragraph.index, sentence.index)
             raw = article.source_text[sentence.start:sentence.end]
             offsets = source_offsets(raw, sentence.start)
-            subject = _subject_of(sentence.text, matcher, offsets)
-            who = _choose(find_claims(sentence.text, matcher), matcher, subject or last, offsets, history)
+            claims = find_claims(sentence.text, matcher)
+            subject = _subject_of(sentence.text, matcher, offsets, claims)
+            who = _choose(claims, matcher, subject or last, offsets, history)
             if who is None and subject and _PARTICIPLE.search(sentence.text):
                 who = subject   # "Russian authorities have been reluctant, saying there were no grounds"
             if who is None and turn is not None:
@@ -155,10 +156,12 @@ _DATELINE = re.compile(r"^(?:date:?\s+\d{4}-\d{2}-\d{2}\s+|(?:[A-Z][\w.'’-]*(?
                        r"(?:,\s*[\w .]{2,30}?)?(?:\s*\([^)]{1,30}\))?\s*(?::|—|–|\s-)\s+)+", re.I)
 
 
-def _subject_of(text: str, matcher: SideMatcher, offsets: list[int]) -> _Last | None:
-    """An actor that opens the sentence (after any dateline): what "it"/"he" later in it refers to."""
+def _subject_of(text: str, matcher: SideMatcher, offsets: list[int], claims: Sequence[Claim]) -> _Last | None:
+    """An actor that opens the sentence (after any dateline): what "it"/"he" later in it refers to.
+
+    "He said: The other side's troops ..." is not a dateline: a reporting verb sits in it."""
     dateline = _DATELINE.match(text)
-    lead = dateline.end() if dateline else 0
+    lead = dateline.end() if dateline and not any(c.verb_at < dateline.end() for c in claims) else 0
     found = matcher.match(text[lead:lead + 60])
     if not found or text[lead:lead + found[1]].strip().lower() not in ("", "the"):
         return None
