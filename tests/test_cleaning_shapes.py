@@ -76,12 +76,53 @@ def test_captions_by_their_description_and_their_closing_credit(tmp_path: Path) 
     assert article.paragraphs[-1].text.startswith("The ferry carries about two hundred")
 
 
-def test_a_caption_that_reports_a_claim_stays_and_only_its_credit_goes(tmp_path: Path) -> None:
+def test_a_caption_with_a_credit_is_a_caption_even_when_it_says_denied(tmp_path: Path) -> None:
+    """A caption is not a claim because it says "denied": its closing credit outweighs the verb.
+    A quotation with a credit still stays (only the credit goes), and so does a longer paragraph."""
+    body = "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+    article = _article(tmp_path, body + (
+        "The operator denied that the captain was to blame. Credit: Bay Wire\n\n"
+        "“The captain did everything right that night,” the operator said. Credit: Bay Wire\n\n"
+        "The operator denied blame. It said the fog lifted at two. It said the crew saw the buoy. Credit: Bay Wire\n"))
+    assert _reasons(article)["The operator denied that"] == "photo caption or credit"
+    assert [p.text[:20] for p in article.paragraphs][1:] == ["“The captain did eve", "The operator denied "]
+    assert article.paragraphs[1].text.endswith("the operator said.")
+
+
+def test_captions_by_their_credit_forms_their_positions_and_their_present_tense(tmp_path: Path) -> None:
+    """Credits in parentheses, a picture agency's line and a source pair close a caption; people
+    placed in the picture ("centre", "right") and a dated present-tense action mark one too,
+    even with a reporting verb; a dated present tense that is not a caption's ("who speaks",
+    a noun "talks", "must stand") stays."""
     article = _article(tmp_path, (
         "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
-        "The operator denied that the captain was to blame. Credit: Bay Wire\n"))
-    assert article.paragraphs[-1].text == "The operator denied that the captain was to blame."
-    assert _reasons(article)["Credit: Bay Wire"] == "photo credit"
+        "The harbour master says the channel will reopen soon (Jane Doe/Bay Wire)\n\n"
+        "Crew members wait on the quay on March 3, 2025 after the grounding. -/Bay Wire via Getty Images\n\n"
+        "Passengers leave the ferry on Monday. Rescue Team/Social Media\n\n"
+        "The captain, left, and the harbour master, right, inspect the hull at the dry dock.\n\n"
+        "Jane Roe, the operator's chief, speaks to reporters at the harbour on March 4, 2025.\n\n"
+        "The harbour master, who speaks for the port, said on Monday that the channel was closed.\n\n"
+        "The council said talks on Tuesday would settle who pays for the salvage of the ship.\n\n"
+        "The operator said the port must stand ready on Friday to close the channel again.\n"))
+    reasons = _reasons(article)
+    for start in ("The harbour master says ", "Crew members wait on the", "Passengers leave the fer",
+                  "The captain, left, and t", "Jane Roe, the operator's"):
+        assert reasons[start] == "photo caption or credit", start
+    assert [p.text[:24] for p in article.paragraphs][1:] == [
+        "The harbour master, who ", "The council said talks o", "The operator said the po"]
+
+
+def test_a_quoted_phrase_is_not_a_quotation(tmp_path: Path) -> None:
+    """A caption quoting a phrase ("expresses 'deep regret'") is still a caption; a line that is
+    wholly a quoted sentence in single quotes is a quotation, and stays even as the given title."""
+    article = _article(tmp_path, (
+        "+++\ntitle = \"‘Turn back now or we open fire!’: ferry turned away off the cape\"\n+++\n\n"
+        "‘Turn back now or we open fire!’: ferry turned away off the cape\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "Harbour master Jane Doe on March 3 expresses “deep regret” over the grounding (Bay Wire)\n"),
+        name="page.md")
+    assert article.paragraphs[0].text.startswith("‘Turn back now")
+    assert _reasons(article)["Harbour master Jane Doe "] == "photo caption or credit"
 
 
 def test_a_breadcrumb_goes_and_the_headline_at_its_end_stays_once(tmp_path: Path) -> None:

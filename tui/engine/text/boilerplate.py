@@ -38,8 +38,27 @@ NOTICE = re.compile(
 # before the caption's sentence ("WATER CANNON. A ship uses ...").
 CAPTION = re.compile(
     r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*"
-    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S"
-    r"|^(?:in this (?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of|pictured\b)", re.I)
+    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S", re.I)
+# A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...".
+CAPTION_OPEN = re.compile(
+    r"^(?:in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of"
+    r"|pictured\b)", re.I)
+# Where people stand in the picture: "Jane Doe, centre, ...", "..., second left,", "(center)".
+CAPTION_POSITION = re.compile(
+    r",\s(?:(?:second|third|far|back|front|top|bottom)\s)?(?:left|right|centre|center)(?:\s(?:to|from)\s(?:left|right))?,"
+    r"|\((?:(?:second|far)\s)?(?:left|right|centre|center|L|R|C)\)", re.I)
+# What a picture shows, told in the present tense of caption-writing ("X speaks during a press
+# conference ... on Jan. 8"): news prose tells dated events in the past tense.
+CAPTION_ACTION = re.compile(
+    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )(?<!\bto )(?<!\bnot )"
+    r"\b(?:speaks|gestures|looks on|listens|attends?|arrives|greets|delivers|shakes hands|smiles|reacts"
+    r"|gathers?|drifts|expresses|inspects|mourns?|prays?|stands|(?:is|are) (?:seen|shown|treated|pictured"
+    r"|escorted|carried))\b(?![-’'])")
+# A date a caption gives its picture: "on Jan. 8", "Feb. 4, 2023", "on Monday", "last Thursday".
+CAPTION_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 CAPTION_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]")
 TRAILER = re.compile(
     r"^(?:read (?:the )?(?:full|more|original|whole)\b.*|continue reading\b.*|click here\b.*"
@@ -70,6 +89,14 @@ _AGENCIES = r"AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE|EPA|PA(?: Wire
 CREDIT = re.compile(
     r"(?:photo|image|picture|file photo|photograph|credit|courtesy)(?: credit)?\s*(?::|/|by\b)\s*[^.!?]{1,60}"
     r"|\b(?:" + _AGENCIES + r")/[A-Z][^.!?]{1,40}", re.I)
+# Credits of other forms that close a caption after its last sentence: a parenthesised credit
+# ("(Jane Doe/Bay Wire)", "(Bay News photo by Jane Doe)"), a picture agency's line
+# ("-/AFP via Getty Images"), or a source pair of names ("Rescue Team/Twitter").
+CREDIT_TAIL = re.compile(
+    r"\((?:[^()]{0,40}\b(?:photo|image|picture|file|courtesy|credit|handout)\b[^()]{0,80}"
+    r"|[^()/.!?]{2,40}/[^()!?]{2,60})\)"
+    r"|(?<!\w)[-–—/\s]*(?:[\w.]+/)?(?:[\w.]+ ){0,3}via (?:Getty Images|" + _AGENCIES + r")"
+    r"|(?<![\w.])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}/[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
 # An agency's sign-off ("... - Reuters"): a caption's credit when the text dates its picture,
 # the end of a wire story otherwise.
 AGENCY_SIGNOFF = re.compile(r"[-–—/]\s*(?:" + _AGENCIES + r")\s*$")

@@ -13,7 +13,9 @@ import re
 from ..model import Article
 from . import boilerplate as b
 from .lexicons import ROLE_HEADS, SPEAKER_NOUNS
+from .sentences import skip_space, split_spans
 
+ACTION_WITHIN = 14   # a caption's subject (a name and its role) comes before its present-tense verb
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
 _CLOSERS = "\"'”’)]»*"
 _TERMINAL = ".!?…:"
@@ -49,6 +51,7 @@ _CLAIM = re.compile(r"\b(?:said|says|say|told|tells|stated|states|claimed|claims
                     r"accuses|insisted|insists|warned|warns|added|announced|confirmed|confirms|rejected|rejects|"
                     r"blamed|blames|slammed|slams|vowed|vows|dismissed|dismisses|condemned|condemns|admitted|"
                     r"admits|regrets|defends|according to)\b|[“\"]\w", re.I)
+_CREDIT_TAIL_END = re.compile(r"(?:" + b.CREDIT_TAIL.pattern + r")\s*$")
 _LINK_LINE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|www\.\S+)\s*$", re.I
 )
@@ -139,7 +142,7 @@ def label_reason(line: str) -> str | None:
         return "teaser for another story"
     if n <= 40 and b.NOTICE.search(text):
         return "site notice or advertisement"
-    if b.CAPTION_LABEL.match(text) or (is_caption(text) and not is_claim(text)):
+    if b.CAPTION_LABEL.match(text) or (is_caption(text) and (not is_claim(text) or caption_outweighs_claim(text))):
         return "photo caption or credit"
     if n <= 10 and (_DATELINE_LINE.search(text) or _REPORTS_FROM.search(text)):
         return "dateline or byline"
@@ -171,21 +174,73 @@ def is_caption(text: str) -> bool:
     """A photo caption: a credit or a picture's description in a short paragraph, or a
     longer one that closes with its credit ("... Picture by Jane Doe, PA Wire")."""
     count = len(words(text))
-    if count <= 40 and (b.CAPTION.search(text) or b.CAPTION_PHRASE.search(text)):
+    if count <= 40 and b.CAPTION.search(text):
         return True
-    return count <= 80 and bool(credit_at_end(text))
+    return count <= 80 and bool(credit_at_end(text) or (_describes_picture(text) and _sentences(text) <= 2))
+
+
+def _describes_picture(text: str) -> bool:
+    """Words only a caption uses: "In this image ...", "is seen in this photo", "X, centre, and
+    Y, right, ...", or a present-tense action dated in its first sentence ("X speaks at ... on Jan. 8")."""
+    if b.CAPTION_OPEN.match(text) or b.CAPTION_PHRASE.search(text) or b.CAPTION_POSITION.search(text):
+        return True
+    first = _first_sentence(text)
+    action = b.CAPTION_ACTION.search(first)
+    return bool(action and len(words(first[:action.start()])) <= ACTION_WITHIN and b.CAPTION_DAY.search(first))
+
+
+def _first_sentence(text: str) -> str:
+    spans = split_spans(text)
+    return text[spans[0][0]:spans[0][1]] if spans else text
+
+
+def _sentences(text: str) -> int:
+    """How many sentences of three words or more (a page cut mid-sentence leaves a stub)."""
+    return sum(1 for s, e in split_spans(text) if len(words(text[s:e])) >= 3)
+
+
+def caption_outweighs_claim(text: str) -> bool:
+    """A caption that says "said" or "denies" is still a caption (issue 11): its closing credit
+    or its picture words outweigh the reporting verb, as long as it is short (two sentences
+    at most before the credit) and quotes no one's words beyond a phrase."""
+    if has_quotation(text) or len(words(text)) > 80:
+        return False
+    credit = credit_at_end(text)
+    body = text[:credit] if credit else text
+    if _sentences(body) > 2:
+        return False
+    return credit is not None or _describes_picture(body)
+
+
+# A quotation of someone's words: a quoted clause (four words or more, or one closing with its
+# own sentence end), not a quoted phrase ("expressed 'deep regret'").
+_QUOTED = re.compile(r"[“\"]([^“”\"]{1,600})[”\"]|‘((?:[^‘’]|’(?=\w))+)’(?!\w)")
+
+
+def has_quotation(text: str, single: bool = False) -> bool:
+    """Does the text quote a clause (in double quotes, or in single ones; only single with `single`,
+    since any double quote already makes a line a claim)?"""
+    for match in _QUOTED.finditer(text):
+        inner = ((match.group(2) if single else match.group(1) or match.group(2)) or "").strip()
+        if len(words(inner)) >= 4 or inner[-1:] in ".!?…":
+            return True
+    return False
 
 
 def credit_at_end(text: str) -> int | None:
     """Where a photo credit that closes the text after its last sentence starts: "Photo: AFP",
-    or an agency's sign-off after a dated description ("..., June 16, 2020. -Reuters")."""
+    "(Jane Doe/Bay Wire)", "-/AFP via Getty Images", or an agency's sign-off after a dated
+    description ("..., June 16, 2020. -Reuters")."""
     stripped = text.rstrip()
     ends = [m.start() for m in b.CREDIT.finditer(stripped) if m.end() == len(stripped)]
+    tail = _CREDIT_TAIL_END.search(stripped)
+    if tail:
+        ends.append(skip_space(stripped, tail.start()))
     signoff = b.AGENCY_SIGNOFF.search(stripped)
     if signoff and DATE_ANYWHERE.search(stripped):
         ends.append(signoff.start())
     for start in ends:
-        if start > 0 and stripped[:start].rstrip()[-1:] in ".!?”\"’)":
+        if start > 0 and (stripped[start] == "(" or stripped[:start].rstrip()[-1:] in ".!?”\"’)"):
             return start
     return None
 
@@ -194,7 +249,9 @@ def is_claim(line: str) -> bool:
     """A line that reports what someone said (a reporting verb, a quotation, or a headline
     attributed to its speaker): article text even when short or headline-shaped, and never
     dropped as page furniture."""
-    return (bool(_CLAIM.search(line)) or is_attributed_headline(line)) and len(words(line)) >= 4
+    if len(words(line)) < 4:
+        return False
+    return bool(_CLAIM.search(line)) or is_attributed_headline(line) or has_quotation(line, single=True)
 
 
 # A headline that names its speaker at the end: "... killed: Foreign Secretary",
