@@ -230,3 +230,56 @@ def test_the_title_is_never_a_control_label(tmp_path: Path) -> None:
         "Ferry runs aground off the northern cape\n\n"
         "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
     assert article.title == "Ferry runs aground off the northern cape"
+
+
+def test_a_question_standing_alone_is_a_subheading_even_with_a_reporting_verb(tmp_path: Path) -> None:
+    """'What has the operator said?' asks and quotes no one: a subheading; 'assured' reports."""
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "What has the operator said?\n\n"
+        "The crew kept to the marked channel at all times, assured the operator\n\n"
+        "The operator said a steering failure, not the fog, caused the grounding of the ship.\n"))
+    assert _reasons(article)["What has the operator sa"] == "subheading (a question standing alone)"
+    assert [p.text[:20] for p in article.paragraphs][1] == "The crew kept to the"
+
+
+def test_teasers_under_a_related_heading_and_with_a_lost_separator(tmp_path: Path) -> None:
+    """A headline under 'Check also' is another story's teaser, up to the next sentence; so is
+    'Read' with its colon lost ('Read  Headline', two spaces where the separator was)."""
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "Read  Council approves new budget for the harbour\n\n"
+        "The operator said a steering failure, not the fog, caused the grounding of the ship.\n\n"
+        "Check Also\n\n"
+        "Island school reopens after the summer storms\n\n"
+        "The harbour will reopen on Friday once divers have checked the channel for debris.\n"))
+    reasons = _reasons(article)
+    assert reasons["Read  Council approves n"] == "teaser for another story"
+    assert reasons["Island school reopens af"] == "teaser for another story (under a related-stories heading)"
+    assert article.paragraphs[-1].text.startswith("The harbour will reopen")
+
+
+def test_a_line_in_another_script_than_the_page_is_dropped(tmp_path: Path) -> None:
+    """The site's headline left in its own script over an English article goes; the article stays."""
+    article = _article(tmp_path, (
+        "Ferry ran aground in fog - port authority\n\n"
+        "Паром сел на мель в тумане - портовая служба\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
+    assert _reasons(article)["Паром сел на мель в тума"].startswith("line in another script")
+    assert article.paragraphs[-1].text.startswith("The ferry ran aground")
+
+
+def test_a_standfirst_under_the_headline_stays_but_a_row_of_sections_goes(tmp_path: Path) -> None:
+    """A sentence-case line of six words or more right under the headline is the standfirst; in
+    Title Case the same place holds a row of sections or another story's headline."""
+    body = "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"
+    deck = _article(tmp_path / "a", (
+        "Ferry runs aground off the northern cape as fog closes the harbour\n\n"
+        "Divers begin checking the channel for debris\n\n" + body))
+    assert deck.title == "Ferry runs aground off the northern cape as fog closes the harbour"
+    assert deck.paragraphs[0].text.startswith("Divers begin checking")
+    sections = _article(tmp_path / "b", (
+        "+++\ntitle = \"Ferry runs aground off the northern cape\"\n+++\n\n"
+        "Ferry runs aground off the northern cape\n\n"
+        "Harbour News Island Weather Politics Local Sport\n\n" + body), name="page.md")
+    assert _reasons(sections)["Harbour News Island Weat"].startswith("page header")

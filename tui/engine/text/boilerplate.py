@@ -19,7 +19,8 @@ COMMENT_FORM = re.compile(
 # A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...".
 TEASER = re.compile(
     r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
-    r"|breaking(?: news)?|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S", re.I)
+    r"|breaking(?: news)?|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S"
+    r"|^(?:also read|read also|read|see also|watch)\s{2,}\S", re.I)   # the separator lost: "Read  Headline"
 # Site notices, promotions and advertising in their usual words.
 NOTICE = re.compile(
     r"^attention (?:editors?|news desks?)\b|^editor'?s note\s*:|^note to editors\b"
@@ -76,6 +77,7 @@ OTHER_STORIES = re.compile(
     r"^(?:most (?:popular|read|viewed|shared)|latest(?: stories| news| articles)?|must read|more (?:stories|news)"
     r"|more from\b.*|related(?: articles| stories| posts| news| reading)?|you may also like|recommended(?: for you)?"
     r"|top stories|trending(?: now)?|editor'?s picks?|in other news|don'?t miss|comments?(?: \(\d+\))?"
+    r"|check also|see also|also read|read also|read more|more on this(?: story)?|related coverage"
     r"|\d+ comments?)$", re.I)
 # A caption describing its picture: "... is seen in this still image taken from video Tuesday".
 CAPTION_PHRASE = re.compile(

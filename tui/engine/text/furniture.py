@@ -50,7 +50,8 @@ _REPORTS_FROM = re.compile(r"\breports? from\b", re.I)
 _CLAIM = re.compile(r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|denied|denies|deny|accused|"
                     r"accuses|insisted|insists|warned|warns|added|announced|confirmed|confirms|rejected|rejects|"
                     r"blamed|blames|slammed|slams|vowed|vows|dismissed|dismisses|condemned|condemns|admitted|"
-                    r"admits|regrets|defends|according to)\b|[“\"]\w", re.I)
+                    r"admits|regrets|defends|assured|assures|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+                    r"reiterated|reiterates|alleged|alleges|according to)\b|[“\"]\w", re.I)
 _CREDIT_TAIL_END = re.compile(r"(?:" + b.CREDIT_TAIL.pattern + r")\s*$")
 _LINK_LINE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|www\.\S+)\s*$", re.I
@@ -146,7 +147,7 @@ def label_reason(line: str) -> str | None:
         return "photo caption or credit"
     if n <= 10 and (_DATELINE_LINE.search(text) or _REPORTS_FROM.search(text)):
         return "dateline or byline"
-    if n <= 8 and _SUBHEAD_QUESTION.match(text) and not is_claim(text):
+    if n <= 8 and _SUBHEAD_QUESTION.match(text):   # asks, quotes no one: "What has X said?" claims nothing
         return "subheading (a question standing alone)"
     if n <= 6 and (is_date(text) or b.FOREIGN_DATE.search(text)):
         return "dateline"
