@@ -9,12 +9,14 @@ Nothing here knows the sample articles.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Article
 from . import boilerplate as b
 from .lexicons import ROLE_HEADS, SPEAKER_NOUNS
 from .sentences import skip_space, split_spans
 
+CACHE = 8192        # lines remembered per test: a line is judged several times (units, titles, prose)
 ACTION_WITHIN = 14   # a caption's subject (a name and its role) comes before its present-tense verb
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
 _CLOSERS = "\"'”’)]»*"
@@ -63,22 +65,27 @@ def is_link_line(line: str) -> bool:
     return bool(_LINK_LINE.match(line))
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=CACHE)
+def words(text: str) -> tuple[str, ...]:
+    """The words of a text (a tuple: it is cached and shared)."""
+    return tuple(_WORD.findall(text))
 
 
+@lru_cache(maxsize=CACHE)
 def ends_sentence(line: str) -> bool:
     """Does the line end like a sentence (after any source tag and closers)?"""
     stripped = SOURCE_TAG.sub("", line).rstrip().rstrip(_CLOSERS).rstrip()
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
+@lru_cache(maxsize=CACHE)
 def is_prose(line: str) -> bool:
     """A line that is certainly article text: a long sentence-shaped line."""
     count = len(words(line))
     return (count >= 8 and ends_sentence(line)) or (count >= 20 and not is_headline(line))
 
 
+@lru_cache(maxsize=CACHE)
 def is_body_prose(line: str) -> bool:
     """Prose that belongs to the article: a sentence-shaped line that is not a site notice
     ("Dear reader, online ads enable us ...") - such notices stand above the article too."""
@@ -124,6 +131,7 @@ def unfit_title(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=CACHE)
 def label_reason(line: str) -> str | None:
     """Why a short standalone line is furniture, or None if it may be text.
 
@@ -171,6 +179,7 @@ def captions(article: Article) -> list[str]:
     return [d.text for d in article.dropped if d.reason in CAPTION_REASONS]
 
 
+@lru_cache(maxsize=CACHE)
 def is_caption(text: str) -> bool:
     """A photo caption: a credit or a picture's description in a short paragraph, or a
     longer one that closes with its credit ("... Picture by Jane Doe, PA Wire")."""
@@ -185,6 +194,8 @@ def _describes_picture(text: str) -> bool:
     Y, right, ...", or a present-tense action dated in its first sentence ("X speaks at ... on Jan. 8")."""
     if b.CAPTION_OPEN.match(text) or b.CAPTION_PHRASE.search(text) or b.CAPTION_POSITION.search(text):
         return True
+    if not b.CAPTION_DAY.search(text):
+        return False   # no date anywhere: none in the first sentence either (and no sentence split)
     first = _first_sentence(text)
     action = b.CAPTION_ACTION.search(first)
     return bool(action and len(words(first[:action.start()])) <= ACTION_WITHIN and b.CAPTION_DAY.search(first))
@@ -228,13 +239,27 @@ def has_quotation(text: str, single: bool = False) -> bool:
     return False
 
 
+_CREDIT_KEYS = ("photo", "image", "picture", "credit", "courtesy")
+
+
+def _may_credit(text: str) -> bool:
+    """Can `b.CREDIT` match at all? Each of its forms holds a credit word or a slash; testing
+    that first spares the pattern's scan of most paragraphs."""
+    if "/" in text:
+        return True
+    low = text.lower()
+    return any(key in low for key in _CREDIT_KEYS)
+
+
 def credit_at_end(text: str) -> int | None:
     """Where a photo credit that closes the text after its last sentence starts: "Photo: AFP",
     "(Jane Doe/Bay Wire)", "-/AFP via Getty Images", or an agency's sign-off after a dated
     description ("..., June 16, 2020. -Reuters")."""
     stripped = text.rstrip()
-    ends = [m.start() for m in b.CREDIT.finditer(stripped) if m.end() == len(stripped)]
-    tail = _CREDIT_TAIL_END.search(stripped)
+    ends = [m.start() for m in b.CREDIT.finditer(stripped) if m.end() == len(stripped)] if _may_credit(stripped) else []
+    # each form of CREDIT_TAIL closes with ")", holds "/" or says "via"
+    may_tail = stripped.endswith(")") or "/" in stripped or "via " in stripped
+    tail = _CREDIT_TAIL_END.search(stripped) if may_tail else None
     if tail:
         ends.append(skip_space(stripped, tail.start()))
     signoff = b.AGENCY_SIGNOFF.search(stripped)
@@ -246,6 +271,7 @@ def credit_at_end(text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=CACHE)
 def is_claim(line: str) -> bool:
     """A line that reports what someone said (a reporting verb, a quotation, or a headline
     attributed to its speaker): article text even when short or headline-shaped, and never
@@ -314,6 +340,7 @@ def sentence_reason(sentence: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=CACHE)
 def normal_key(line: str) -> str:
     """A comparison key for spotting repeated lines (duplicated titles)."""
     return " ".join(w.lower() for w in words(line))

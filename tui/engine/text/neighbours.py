@@ -35,7 +35,8 @@ def teasers_under_headings(texts: list[str | None], reasons: list[str | None]) -
 def other_script_lines(texts: list[str | None]) -> set[int]:
     """Short lines written in another script than the page (a Cyrillic headline over an English
     article): the site's headline or dateline in its own language, never the article's title."""
-    page = Counter(s for t in texts if t for s in _scripts(t))
+    scripts = [_scripts(t) if t else Counter() for t in texts]
+    page = sum(scripts, Counter())
     if not page:
         return set()
     main, _ = page.most_common(1)[0]
@@ -43,13 +44,15 @@ def other_script_lines(texts: list[str | None]) -> set[int]:
     for i, text in enumerate(texts):
         if text is None or len(f.words(text)) > OTHER_SCRIPT_WORDS:
             continue
-        own = Counter(_scripts(text))
+        own = scripts[i]
         total = sum(own.values())
         if total and own[main] <= (1 - OTHER_SCRIPT_SHARE) * total:
             found.add(i)
     return found
 
 
-def _scripts(text: str) -> list[int]:
-    """A rough script for each letter: Latin letters as 0, others by their 128-code-point block."""
-    return [0 if ord(c) < 0x250 else ord(c) >> 7 for c in text if c.isalpha()]
+def _scripts(text: str) -> Counter[int]:
+    """Letters by rough script: Latin as 0, others by their 128-code-point block."""
+    if text.isascii():   # most lines: every letter Latin, counted without a look at each
+        return Counter({0: sum(map(str.isalpha, text))})
+    return Counter(0 if ord(c) < 0x250 else ord(c) >> 7 for c in text if c.isalpha())
