@@ -283,3 +283,23 @@ def test_a_standfirst_under_the_headline_stays_but_a_row_of_sections_goes(tmp_pa
         "Ferry runs aground off the northern cape\n\n"
         "Harbour News Island Weather Politics Local Sport\n\n" + body), name="page.md")
     assert _reasons(sections)["Harbour News Island Weat"].startswith("page header")
+
+
+def test_a_headline_between_two_pieces_of_furniture_goes(tmp_path: Path) -> None:
+    """A video's title between the dateline and a donation notice is not the article's text; the
+    same line between two paragraphs stays, and so does a standfirst under the headline."""
+    article = _article(tmp_path, (
+        "+++\ntitle = \"Ferry runs aground off the northern cape\"\n+++\n\n"
+        "Ferry runs aground off the northern cape\n\n"
+        "The operator blames a steering failure for the grounding of its ship.\n\n"
+        "Monday 3 March 2025 21:10 GMT\n\n"
+        "Drone footage shows the ferry on the sandbank\n\n"
+        "Support us with a donation today.\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "Divers film the hull on the sandbank at dawn\n\n"
+        "The operator said a steering failure, not the fog, caused the grounding of the ship.\n"),
+        name="page.md")
+    assert _reasons(article)["Drone footage shows the "] == \
+        "headline between page furniture (a video's or a picture's title)"
+    assert [p.text[:20] for p in article.paragraphs] == [
+        "The operator blames ", "The ferry ran agroun", "Divers film the hull", "The operator said a "]

@@ -15,6 +15,8 @@ from . import furniture as f
 TEASER_RUN = 4          # at most so many headlines follow one "related stories" heading
 OTHER_SCRIPT_WORDS = 25  # a headline or a dateline, not a paragraph of the article
 OTHER_SCRIPT_SHARE = 0.8
+SANDWICH_WORDS = 12      # a headline or a caption's length, not a paragraph's
+_TITLE_REASONS = ("title (kept as the article's title)", "duplicated title")
 
 
 def teasers_under_headings(texts: list[str | None], reasons: list[str | None]) -> None:
@@ -30,6 +32,22 @@ def teasers_under_headings(texts: list[str | None], reasons: list[str | None]) -
             if f.ends_sentence(nxt) or f.is_claim(nxt) or len(f.words(nxt)) < 3:
                 break
             reasons[j] = "teaser for another story (under a related-stories heading)"
+
+
+def between_furniture(texts: list[str | None], reasons: list[str | None], keep: set[int]) -> None:
+    """Drop a headline-shaped line that stands between two pieces of furniture (a dateline above,
+    a notice below): a video's or a picture's title inside the page header, not the article's
+    text.  Not a claim, not a sentence, not beside the title (that is the standfirst's place)."""
+    for i in range(1, len(texts) - 1):
+        text = texts[i]
+        if text is None or reasons[i] is not None or i in keep:
+            continue
+        above, below = reasons[i - 1], reasons[i + 1]
+        if not above or not below or above in _TITLE_REASONS or below in _TITLE_REASONS:
+            continue
+        if f.ends_sentence(text) or f.is_claim(text) or len(f.words(text)) > SANDWICH_WORDS:
+            continue
+        reasons[i] = "headline between page furniture (a video's or a picture's title)"
 
 
 def other_script_lines(texts: list[str | None]) -> set[int]:
