@@ -303,3 +303,17 @@ def test_a_headline_between_two_pieces_of_furniture_goes(tmp_path: Path) -> None
         "headline between page furniture (a video's or a picture's title)"
     assert [p.text[:20] for p in article.paragraphs] == [
         "The operator blames ", "The ferry ran agroun", "Divers film the hull", "The operator said a "]
+
+
+def test_view_counters_glued_to_a_headline_go_and_the_headline_stays(tmp_path: Path) -> None:
+    """'Headline - Operator 03/03/2025 10:00. Total views 866. Views today - 4.' is the headline
+    with the page's counters after it: the counters go, the headline is judged alone."""
+    article = _article(tmp_path, (
+        "Ferry kept to the marked channel in line with the rules of the port - Bay Ferries "
+        "03/03/2025 10:00:12. Total views 866. Views today — 4.\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "Total views 120.\n"))
+    assert article.paragraphs[0].text.startswith("Ferry kept to the marked channel")
+    reasons = _reasons(article)
+    assert reasons["Total views 866."] == reasons["Views today — 4."] == "view counter"
+    assert reasons["Total views 120."] == "site notice or advertisement"

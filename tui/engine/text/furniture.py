@@ -140,6 +140,10 @@ def label_reason(line: str) -> str | None:
     text = line.strip()
     if not text:
         return None
+    if "view" in text.casefold():
+        head = without_view_counters(text)
+        if head and head != text:
+            return label_reason(head)   # "Headline. Total views 866." is judged by its headline
     n = len(words(text))
     if n <= 16 and b.COMMENT_FORM.search(text):
         return "comment form"
@@ -326,11 +330,26 @@ def is_short_label(line: str) -> bool:
     return len(words(line)) <= 5 and not ends_sentence(line)
 
 
+# A page's view counter as a sentence of its own: "Total views 866.", "Views today - 4.", "1,204 views".
+_VIEW_COUNTER = re.compile(r"^(?:(?:total\s+)?views?(?:\s+today)?\s*[:—–-]?\s*\d[\d,.]*|\d[\d,.]*\s+views?)\s*[.!]?$", re.I)
+
+
+def without_view_counters(text: str) -> str | None:
+    """The text without the view counters closing it ("... Total views 866. Views today - 4."),
+    or None when it is nothing but counters."""
+    spans = split_spans(text)
+    while spans and _VIEW_COUNTER.match(text[spans[-1][0]:spans[-1][1]]):
+        spans.pop()
+    return text[:spans[-1][1]] if spans else None
+
+
 def sentence_reason(sentence: str) -> str | None:
-    """Why a sentence at a paragraph's edge is furniture (trailer, form), or None."""
+    """Why a sentence at a paragraph's edge is furniture (trailer, form, counter), or None."""
     text = sentence.strip()
     if len(words(text)) > 16:
         return None
+    if _VIEW_COUNTER.match(text):
+        return "view counter"
     if b.TRAILER.match(text):
         return "share or read-more trailer"
     if b.COMMENT_FORM.search(text):
