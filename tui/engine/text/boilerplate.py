@@ -28,18 +28,17 @@ class KeyedPattern:
         return keyed
 
     def search(self, text: str) -> re.Match[str] | None:
-        low = text.casefold()
-        if not any(key in low for key in self.keys):
+        if not any(map(text.casefold().__contains__, self.keys)):
             return None
         return self.pattern.search(text)
 
 
-COMMENT_FORM = re.compile(
+COMMENT_FORM = KeyedPattern.with_keys(
     r"leave a (?:reply|comment)|your email address will not be published|required fields are marked"
     r"|post (?:a )?comment|comments? (?:are )?closed|log in to comment|cancel reply"
     r"|please enter your (?:comment|name|email)|you have entered an incorrect email|save my name, email",
-    re.I,
-)
+    ("comment", "leave a", "will not be published", "required fields", "cancel reply", "please enter your",
+     "incorrect email", "save my name"))
 # A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...".
 TEASER = re.compile(
     r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
@@ -78,9 +77,10 @@ CAPTION_OPEN = re.compile(
     r"^(?:in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of"
     r"|pictured\b)", re.I)
 # Where people stand in the picture: "Jane Doe, centre, ...", "..., second left,", "(center)".
-CAPTION_POSITION = re.compile(
+CAPTION_POSITION = KeyedPattern.with_keys(
     r",\s(?:(?:second|third|far|back|front|top|bottom)\s)?(?:left|right|centre|center)(?:\s(?:to|from)\s(?:left|right))?,"
-    r"|\((?:(?:second|far)\s)?(?:left|right|centre|center|L|R|C)\)", re.I)
+    r"|\((?:(?:second|far)\s)?(?:left|right|centre|center|L|R|C)\)", ("left", "right", "centre", "center", "(l)",
+                                                                       "(r)", "(c)"))
 # What a picture shows, told in the present tense of caption-writing ("X speaks during a press
 # conference ... on Jan. 8"): news prose tells dated events in the past tense.
 _ACTIONS = ("speaks", "gestures", "looks on", "listens", "attend", "arrives", "greets", "delivers", "shakes hands",
@@ -92,10 +92,11 @@ CAPTION_ACTION = KeyedPattern.with_keys(
     r"|gathers?|drifts|expresses|inspects|mourns?|prays?|stands|(?:is|are) (?:seen|shown|treated|pictured"
     r"|escorted|carried))\b(?![-’'])", _ACTIONS, flags=0)
 # A date a caption gives its picture: "on Jan. 8", "Feb. 4, 2023", "on Monday", "last Thursday".
-CAPTION_DAY = re.compile(
+CAPTION_DAY = KeyedPattern.with_keys(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
-    r"|\b(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+    r"|\b(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 CAPTION_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]")
 TRAILER = re.compile(
     r"^(?:read (?:the )?(?:full|more|original|whole)\b.*|continue reading\b.*|click here\b.*"

@@ -8,6 +8,7 @@ alone cannot tell; judged beside its neighbours it can.  A claim keeps its place
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from . import furniture as f
@@ -16,6 +17,8 @@ TEASER_RUN = 4          # at most so many headlines follow one "related stories"
 OTHER_SCRIPT_WORDS = 25  # a headline or a dateline, not a paragraph of the article
 OTHER_SCRIPT_SHARE = 0.8
 SANDWICH_WORDS = 12      # a headline or a caption's length, not a paragraph's
+# A letter outside the Latin blocks (or a numeral, which the exact count then rules out).
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 _TITLE_REASONS = ("title (kept as the article's title)", "duplicated title")
 
 
@@ -53,6 +56,8 @@ def between_furniture(texts: list[str | None], reasons: list[str | None], keep: 
 def other_script_lines(texts: list[str | None]) -> set[int]:
     """Short lines written in another script than the page (a Cyrillic headline over an English
     article): the site's headline or dateline in its own language, never the article's title."""
+    if not any(t and not t.isascii() and _NON_LATIN_LETTER.search(t) for t in texts):
+        return set()   # every letter on the page is Latin (most pages): no line is in another script
     scripts = [_scripts(t) if t else Counter() for t in texts]
     page = sum(scripts, Counter())
     if not page:
