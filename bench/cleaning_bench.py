@@ -16,7 +16,7 @@ from pathlib import Path
 os.environ["RECONCILE_NO_POOL"] = "1"
 os.environ["RECONCILE_NO_CACHE"] = "1"
 
-from tui.engine.text import furniture, loading  # noqa: E402
+from tui.engine.text import captions, furniture, loading, tokens  # noqa: E402
 
 
 def main() -> None:
@@ -38,7 +38,7 @@ def main() -> None:
     runs = []
     for _ in range(args.repeat):
         spent[0] = 0.0
-        for fn in vars(furniture).values():
+        for fn in [*vars(furniture).values(), *vars(captions).values(), *vars(tokens).values()]:
             if hasattr(fn, "cache_clear"):
                 fn.cache_clear()
         t0 = time.process_time()

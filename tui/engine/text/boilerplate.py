@@ -141,6 +141,13 @@ CREDIT_TAIL = re.compile(
 AGENCY_SIGNOFF = re.compile(r"[-–—/]\s*(?:" + _AGENCIES + r")\s*$")
 # A breadcrumb trail (use with .match): "Home > World > ", "Home » News » " (the last segment is the page's headline).
 BREADCRUMB = re.compile(r"(?:home|homepage)\s*(?:[>»›|/]\s*[^>»›|/]{1,40}?\s*)*[>»›|/]\s*(?=\S)", re.I)
+# A date anywhere in a line: "June 16, 2020", "16 June 2020", "2020-06-16", "16/06/2020".
+DATE_ANYWHERE = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\b\d{1,2},?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+    re.I,
+)
 # A date in another language's month names (a page's dateline left in its own language).
 FOREIGN_DATE = re.compile(
     r"\b\d{1,2}\.?\s+(?:de\s+)?(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"

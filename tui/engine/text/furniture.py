@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Article
 from . import boilerplate as b
+from .captions import CAPTION_REASONS, captions, credit_at_end  # noqa: F401  (kept importable from here)
+from .captions import caption_outweighs_claim, has_quotation, is_caption
 from .lexicons import ROLE_HEADS, SPEAKER_NOUNS
-from .sentences import skip_space, split_spans
+from .sentences import split_spans
+from .tokens import CACHE, words
 
-CACHE = 8192        # lines remembered per test: a line is judged several times (units, titles, prose)
-ACTION_WITHIN = 14   # a caption's subject (a name and its role) comes before its present-tense verb
-_WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
 _CLOSERS = "\"'”’)]»*"
 _TERMINAL = ".!?…:"
 SOURCE_TAG = re.compile(
@@ -29,12 +28,6 @@ DATE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
     r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|^\d{4}-\d{2}-\d{2}|^\d{1,2}/\d{1,2}/\d{2,4}",
-    re.I,
-)
-DATE_ANYWHERE = re.compile(
-    r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\b\d{1,2},?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
     re.I,
 )
 _TIMECODE = re.compile(r"^[\d:./\s-]+$")
@@ -61,7 +54,6 @@ _CLAIM = b.KeyedPattern.with_keys(r"\b(?:" + "|".join(_CLAIM_WORDS) + r")\b|[“
                                    "denies", "deny", "accus", "insist", "warn", "added", "announc", "confirm",
                                    "reject", "blame", "slam", "vow", "dismiss", "condemn", "admit", "regret", "defend",
                                    "assur", "stress", "emphasi", "reiterat", "alleg"))
-_CREDIT_TAIL_END = re.compile(r"(?:" + b.CREDIT_TAIL.pattern + r")\s*$")
 _LINK_LINE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|www\.\S+)\s*$", re.I
 )
@@ -70,12 +62,6 @@ _LINK_LINE = re.compile(
 def is_link_line(line: str) -> bool:
     """A line that is only a link (Markdown or bare URL), as in link lists."""
     return bool(_LINK_LINE.match(line))
-
-
-@lru_cache(maxsize=CACHE)
-def words(text: str) -> tuple[str, ...]:
-    """The words of a text (a tuple: it is cached and shared)."""
-    return tuple(_WORD.findall(text))
 
 
 @lru_cache(maxsize=CACHE)
@@ -127,7 +113,7 @@ def unfit_title(line: str) -> str | None:
     """Why a header line cannot be the article's title: a date, an address, a counter or a
     row of controls ("Today's Paper | <date>", "Total views 866"), or None if it can."""
     text = line.strip()
-    if is_date(text) or ((DATE_ANYWHERE.search(text) or b.FOREIGN_DATE.search(text)) and len(words(text)) <= 8):
+    if is_date(text) or ((b.DATE_ANYWHERE.search(text) or b.FOREIGN_DATE.search(text)) and len(words(text)) <= 8):
         return "date"
     if _URL.search(text):
         return "address"
@@ -180,106 +166,6 @@ def label_reason(line: str) -> str | None:
 def names_other_stories(line: str) -> bool:
     """A heading of the box of other stories below an article ("Most popular", "Comments (0)")."""
     return bool(b.OTHER_STORIES.match(line.strip().rstrip(" :»›>")))
-
-
-CAPTION_REASONS = frozenset({"photo caption or credit", "the same caption or teaser twice in a row"})
-
-
-def captions(article: Article) -> list[str]:
-    """The article's dropped photo captions (which say who is pictured)."""
-    return [d.text for d in article.dropped if d.reason in CAPTION_REASONS]
-
-
-@lru_cache(maxsize=CACHE)
-def is_caption(text: str) -> bool:
-    """A photo caption: a credit or a picture's description in a short paragraph, or a
-    longer one that closes with its credit ("... Picture by Jane Doe, PA Wire")."""
-    count = len(words(text))
-    if count <= 40 and b.CAPTION.search(text):
-        return True
-    return count <= 80 and bool(credit_at_end(text) or (_describes_picture(text) and _sentences(text) <= 2))
-
-
-def _describes_picture(text: str) -> bool:
-    """Words only a caption uses: "In this image ...", "is seen in this photo", "X, centre, and
-    Y, right, ...", or a present-tense action dated in its first sentence ("X speaks at ... on Jan. 8")."""
-    if b.CAPTION_OPEN.match(text) or b.CAPTION_PHRASE.search(text) or b.CAPTION_POSITION.search(text):
-        return True
-    if not b.CAPTION_DAY.search(text):
-        return False   # no date anywhere: none in the first sentence either (and no sentence split)
-    first = _first_sentence(text)
-    action = b.CAPTION_ACTION.search(first)
-    return bool(action and len(words(first[:action.start()])) <= ACTION_WITHIN and b.CAPTION_DAY.search(first))
-
-
-def _first_sentence(text: str) -> str:
-    spans = split_spans(text)
-    return text[spans[0][0]:spans[0][1]] if spans else text
-
-
-def _sentences(text: str) -> int:
-    """How many sentences of three words or more (a page cut mid-sentence leaves a stub)."""
-    return sum(1 for s, e in split_spans(text) if len(words(text[s:e])) >= 3)
-
-
-def caption_outweighs_claim(text: str) -> bool:
-    """A caption that says "said" or "denies" is still a caption (issue 11): its closing credit
-    or its picture words outweigh the reporting verb, as long as it is short (two sentences
-    at most before the credit) and quotes no one's words beyond a phrase."""
-    if has_quotation(text) or len(words(text)) > 80:
-        return False
-    credit = credit_at_end(text)
-    body = text[:credit] if credit else text
-    if _sentences(body) > 2:
-        return False
-    return credit is not None or _describes_picture(body)
-
-
-# A quotation of someone's words: a quoted clause (four words or more, or one closing with its
-# own sentence end), not a quoted phrase ("expressed 'deep regret'").
-_QUOTED = re.compile(r"[“\"]([^“”\"]{1,600})[”\"]|‘((?:[^‘’]|’(?=\w))+)’(?!\w)")
-
-
-def has_quotation(text: str, single: bool = False) -> bool:
-    """Does the text quote a clause (in double quotes, or in single ones; only single with `single`,
-    since any double quote already makes a line a claim)?"""
-    for match in _QUOTED.finditer(text):
-        inner = ((match.group(2) if single else match.group(1) or match.group(2)) or "").strip()
-        if len(words(inner)) >= 4 or inner[-1:] in ".!?…":
-            return True
-    return False
-
-
-_CREDIT_KEYS = ("photo", "image", "picture", "credit", "courtesy")
-
-
-def _may_credit(text: str) -> bool:
-    """Can `b.CREDIT` match at all? Each of its forms holds a credit word or a slash; testing
-    that first spares the pattern's scan of most paragraphs."""
-    if "/" in text:
-        return True
-    low = text.lower()
-    return any(key in low for key in _CREDIT_KEYS)
-
-
-def credit_at_end(text: str) -> int | None:
-    """Where a photo credit that closes the text after its last sentence starts: "Photo: AFP",
-    "(Jane Doe/Bay Wire)", "-/AFP via Getty Images", or an agency's sign-off after a dated
-    description ("..., June 16, 2020. -Reuters")."""
-    stripped = text.rstrip()
-    ends = [m.start() for m in b.CREDIT.finditer(stripped) if m.end() == len(stripped)] if _may_credit(stripped) else []
-    # each form of CREDIT_TAIL closes with ")", holds "/" or says "via"
-    may_tail = stripped.endswith(")") or "/" in stripped or "via " in stripped
-    tail = _CREDIT_TAIL_END.search(stripped) if may_tail else None
-    if tail:
-        ends.append(skip_space(stripped, tail.start()))
-    signoff = b.AGENCY_SIGNOFF.search(stripped)
-    if signoff and DATE_ANYWHERE.search(stripped):
-        ends.append(signoff.start())
-    for start in ends:
-        if start > 0 and (stripped[start] == "(" or stripped[:start].rstrip()[-1:] in ".!?”\"’)"):
-            return start
-    return None
 
 
 @lru_cache(maxsize=CACHE)
