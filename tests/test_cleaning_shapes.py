@@ -91,25 +91,30 @@ def test_a_caption_with_a_credit_is_a_caption_even_when_it_says_denied(tmp_path:
 
 def test_captions_by_their_credit_forms_their_positions_and_their_present_tense(tmp_path: Path) -> None:
     """Credits in parentheses, a picture agency's line and a source pair close a caption; people
-    placed in the picture ("centre", "right") and a dated present-tense action mark one too,
+    placed in a dated picture ("centre", "right") and a dated present-tense action mark one too,
     even with a reporting verb; a dated present tense that is not a caption's ("who speaks",
-    a noun "talks", "must stand") stays."""
+    a noun "talks", "must stand"), a place in undated prose ("(left)"), a trademark "(R)" and
+    a quotation whose opening mark was lost ('..., " said X, who is seen in the video') stay."""
     article = _article(tmp_path, (
         "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
         "The harbour master says the channel will reopen soon (Jane Doe/Bay Wire)\n\n"
         "Crew members wait on the quay on March 3, 2025 after the grounding. -/Bay Wire via Getty Images\n\n"
         "Passengers leave the ferry on Monday. Rescue Team/Social Media\n\n"
-        "The captain, left, and the harbour master, right, inspect the hull at the dry dock.\n\n"
+        "The captain, left, and the harbour master, right, inspect the hull at the dry dock on Tuesday.\n\n"
         "Jane Roe, the operator's chief, speaks to reporters at the harbour on March 4, 2025.\n\n"
         "The harbour master, who speaks for the port, said on Monday that the channel was closed.\n\n"
         "The council said talks on Tuesday would settle who pays for the salvage of the ship.\n\n"
-        "The operator said the port must stand ready on Friday to close the channel again.\n"))
+        "The operator said the port must stand ready on Friday to close the channel again.\n\n"
+        "Few doubted that the captain (left) would steer the ferry better than the mate.\n\n"
+        "Bay Ferries, an Award (R) -winning operator, runs the ferry between the islands.\n\n"
+        "I saw the hull crack,\" said a passenger, who is seen in the video holding her son on the deck.\n"))
     reasons = _reasons(article)
     for start in ("The harbour master says ", "Crew members wait on the", "Passengers leave the fer",
                   "The captain, left, and t", "Jane Roe, the operator's"):
         assert reasons[start] == "photo caption or credit", start
     assert [p.text[:24] for p in article.paragraphs][1:] == [
-        "The harbour master, who ", "The council said talks o", "The operator said the po"]
+        "The harbour master, who ", "The council said talks o", "The operator said the po",
+        "Few doubted that the cap", "Bay Ferries, an Award (R", "I saw the hull crack,\" s"]
 
 
 def test_a_quoted_phrase_is_not_a_quotation(tmp_path: Path) -> None:
@@ -240,6 +245,10 @@ def test_a_question_standing_alone_is_a_subheading_even_with_a_reporting_verb(tm
         "The crew kept to the marked channel at all times, assured the operator\n\n"
         "The operator said a steering failure, not the fog, caused the grounding of the ship.\n"))
     assert _reasons(article)["What has the operator sa"] == "subheading (a question standing alone)"
+    alleged = _article(tmp_path / "b", "Ferry's Alleged Saboteur Held\n\n" + (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
+    assert alleged.title == "Ferry's Alleged Saboteur Held"   # "alleged" describes; it reports nothing,
+    assert alleged.paragraphs[0].text.startswith("The ferry ran")   # so the headline is not text as well
     assert [p.text[:20] for p in article.paragraphs][1] == "The crew kept to the"
 
 

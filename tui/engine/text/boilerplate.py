@@ -79,8 +79,7 @@ CAPTION_OPEN = re.compile(
 # Where people stand in the picture: "Jane Doe, centre, ...", "..., second left,", "(center)".
 CAPTION_POSITION = KeyedPattern.with_keys(
     r",\s(?:(?:second|third|far|back|front|top|bottom)\s)?(?:left|right|centre|center)(?:\s(?:to|from)\s(?:left|right))?,"
-    r"|\((?:(?:second|far)\s)?(?:left|right|centre|center|L|R|C)\)", ("left", "right", "centre", "center", "(l)",
-                                                                       "(r)", "(c)"))
+    r"|\((?:(?:second|far)\s)?(?:left|right|centre|center)\)", ("left", "right", "centre", "center"))
 # What a picture shows, told in the present tense of caption-writing ("X speaks during a press
 # conference ... on Jan. 8"): news prose tells dated events in the past tense.
 _ACTIONS = ("speaks", "gestures", "looks on", "listens", "attend", "arrives", "greets", "delivers", "shakes hands",

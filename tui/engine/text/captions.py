@@ -38,13 +38,17 @@ def is_caption(text: str) -> bool:
     return count <= 80 and bool(credit_at_end(text) or (_describes_picture(text) and _sentences(text) <= 2))
 
 
-def _describes_picture(text: str) -> bool:
-    """Words only a caption uses: "In this image ...", "is seen in this photo", "X, centre, and
-    Y, right, ...", or a present-tense action dated in its first sentence ("X speaks at ... on Jan. 8")."""
-    if b.CAPTION_OPEN.match(text) or b.CAPTION_PHRASE.search(text) or b.CAPTION_POSITION.search(text):
+def _describes_picture(text: str, in_prose: bool = True) -> bool:
+    """Words only a caption uses: "In this image ...", "is seen in this photo", people placed in
+    a dated picture ("X, centre, and Y, right, ... on Monday"), or a present-tense action dated in
+    its first sentence ("X speaks at ... on Jan. 8").  With `in_prose` False, "is seen in the
+    video" is left out: prose says it of footage too ("..., who is seen in the video ...")."""
+    if b.CAPTION_OPEN.match(text) or (in_prose and b.CAPTION_PHRASE.search(text)):
         return True
     if not b.CAPTION_DAY.search(text):
         return False   # no date anywhere: none in the first sentence either (and no sentence split)
+    if b.CAPTION_POSITION.search(text):
+        return True
     first = _first_sentence(text)
     action = b.CAPTION_ACTION.search(first)
     return bool(action and len(words(first[:action.start()])) <= ACTION_WITHIN and b.CAPTION_DAY.search(first))
@@ -70,17 +74,20 @@ def caption_outweighs_claim(text: str) -> bool:
     body = text[:credit] if credit else text
     if _sentences(body) > 2:
         return False
-    return credit is not None or _describes_picture(body)
+    return credit is not None or _describes_picture(body, in_prose=False)
 
 
 # A quotation of someone's words: a quoted clause (four words or more, or one closing with its
 # own sentence end), not a quoted phrase ("expressed 'deep regret'").
+_QUOTE_CLOSED = re.compile(r"\w[,.!?][”\"]\s+(?:said|says|added|told|asked)\b")
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,600})[”\"]|‘((?:[^‘’]|’(?=\w))+)’(?!\w)")
 
 
 def has_quotation(text: str, single: bool = False) -> bool:
     """Does the text quote a clause (in double quotes, or in single ones; only single with `single`,
     since any double quote already makes a line a claim)?"""
+    if not single and _QUOTE_CLOSED.search(text):
+        return True   # '..., " said X': a quotation whose opening mark the page lost
     for match in _QUOTED.finditer(text):
         inner = ((match.group(2) if single else match.group(1) or match.group(2)) or "").strip()
         if len(words(inner)) >= 4 or inner[-1:] in ".!?…":

@@ -47,7 +47,7 @@ _CLAIM_WORDS = ("said", "says", "say", "told", "tells", "stated", "states", "cla
                 "confirmed", "confirms", "rejected", "rejects", "blamed", "blames", "slammed", "slams", "vowed", "vows",
                 "dismissed", "dismisses", "condemned", "condemns", "admitted", "admits", "regrets", "defends",
                 "assured", "assures", "stressed", "stresses", "emphasised", "emphasized", "emphasises", "emphasizes",
-                "reiterated", "reiterates", "alleged", "alleges", "according to")
+                "reiterated", "reiterates", "alleges", "according to")
 # The prefilter's keys: a stem each word holds ("say" for "says"), most frequent first.
 _CLAIM = b.KeyedPattern.with_keys(r"\b(?:" + "|".join(_CLAIM_WORDS) + r")\b|[“\"]\w",
                                   ("said", "“", '"', "say", "told", "tell", "according to", "stat", "claim", "denied",
