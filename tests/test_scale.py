@@ -268,3 +268,30 @@ def test_a_large_export_is_byte_identical_whatever_the_hash_seed(tmp_path: Path)
     document = json.loads(outputs[0])
     assert len(document["articles"]) == 120 and len(document["pairs"]) > 500 and len(document["facts"]) > 5
     assert outputs[0] == outputs[1]
+
+
+def test_a_pair_that_cannot_reach_the_floor_skips_the_fuzzy_score_and_keeps_every_decision(monkeypatch) -> None:
+    """Issue 14: half of the scored candidates of a news corpus end under every threshold.
+    With `below`, their token_set_ratio is skipped and an upper bound under `below` returned;
+    each pair at or over `below` keeps its exact score."""
+    from tui.engine.pairing import units as pairing_units
+
+    sentences = pairing_units.units_of(load_corpus(SEEDS).articles, "sentence")
+    idf, _ = pairing_units.idf_weights(sentences)
+    pairing_units.prepare(sentences, idf)
+    calls = []
+    real = pairing_units.fuzz.token_set_ratio
+
+    def counted(a: str, b: str) -> float:
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(pairing_units.fuzz, "token_set_ratio", counted)
+    pairs = [(u, v) for n, u in enumerate(sentences) for v in sentences[n + 1:] if u.article != v.article]
+    exact = [pairing_units.score_units(u, v, idf) for u, v in pairs]
+    full_calls = len(calls)
+    bounded = [pairing_units.score_units(u, v, idf, 34.0) for u, v in pairs]
+    assert len(calls) - full_calls < full_calls / 2   # most pairs of the sample share little
+    for e, b in zip(exact, bounded):
+        assert (b == e) if e >= 34.0 else (e <= b < 34.0)
+    assert sum(e >= 34.0 for e in exact) > 20
