@@ -295,3 +295,40 @@ def test_a_pair_that_cannot_reach_the_floor_skips_the_fuzzy_score_and_keeps_ever
     for e, b in zip(exact, bounded):
         assert (b == e) if e >= 34.0 else (e <= b < 34.0)
     assert sum(e >= 34.0 for e in exact) > 20
+
+
+def test_reprints_share_one_vocabulary_similarity_and_wire_groups_count_once(tmp_path: Path, monkeypatch) -> None:
+    """Issue 14: at 10,000 articles (ten copies of each) the article rows took 64 s: every copy
+    pair recomputed the same vocabulary overlap, and each wire group summed every wire edge.
+    Reprints (one vocabulary) compute it once per distinct pair; the rows are the same."""
+    import math
+
+    from tui.engine import pairing
+    from tui.engine.pairing import articles
+
+    story = ("The harbour master said the ferry left the northern pier at dawn with 40 crates of "
+             "copper wire.\n\nHe added that the customs office had sealed the crates the night "
+             "before, after a long inspection.\n\nThe port authority said the ferry would return.\n")
+    other = ("A customs officer said 40 crates of copper wire were sealed the night before the "
+             "ferry left.\n\nThe ferry reached the southern pier by noon, the port authority said.\n")
+    for k in range(6):
+        (tmp_path / f"copy{k}.txt").write_text(story.replace("the", "that", k % 2), encoding="utf-8")
+        (tmp_path / f"other{k}.txt").write_text(other, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    calls = []
+    real = articles._term_similarity
+
+    def counted(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(articles, "_term_similarity", counted)
+    result = pairing.pair_corpus(corpus)
+    assert len(result.article_similarity) == 66 and len(calls) == 3   # copy-copy, copy-other, other-other
+    vocab = articles._article_terms(len(corpus.articles), pairing.units.units_of(corpus.articles, "paragraph"))
+    totals = [math.fsum(v.values()) for v in vocab]
+    index = {a.id: n for n, a in enumerate(corpus.articles)}
+    for row in result.article_similarity:   # each as computed for that very pair
+        assert row["term_similarity"] == round(real(vocab, totals, index[row["a"]], index[row["b"]]), 3)
+    assert sum(g["wire_sentences"] for g in result.wire) == sum(
+        r["wire_sentences"] for r in result.article_similarity if r["wire"])

@@ -74,12 +74,19 @@ def article_rows(corpus: Corpus, pairs: list[TextPair],
         keys |= {(x, y) for x in range(len(arts)) for y in range(x + 1, len(arts))}
     vocab = _article_terms(len(arts), paragraphs)
     totals = [math.fsum(terms_.values()) for terms_ in vocab]   # once per article, not per pair
+    # Reprints have one vocabulary (a term weighs the same in every article): their similarity
+    # with another article is computed once, for the first article with that vocabulary.
+    first: dict[frozenset[str], int] = {}
+    same = [first.setdefault(frozenset(terms_), n) for n, terms_ in enumerate(vocab)]
+    similar: dict[tuple[int, int], float] = {}
     rows: list[ArticleRelation] = []
     edges = []
     for x, y in sorted(keys):
         sa, sb, ps = paired.get((x, y), (set(), set(), []))
-        row = _article_row(arts[x], arts[y], sa, sb, ps, wire_sentences.get((x, y), []),
-                           _term_similarity(vocab, totals, x, y))
+        key = (same[x], same[y]) if same[x] <= same[y] else (same[y], same[x])
+        if key not in similar:
+            similar[key] = _term_similarity(vocab, totals, *key)
+        row = _article_row(arts[x], arts[y], sa, sb, ps, wire_sentences.get((x, y), []), similar[key])
         rows.append(row)
         if row["wire"]:
             edges.append((arts[x].id, arts[y].id, row["wire_sentences"]))
@@ -175,6 +182,8 @@ def _wire_groups(edges: list[tuple[str, str, int]]) -> list[dict]:
     groups: dict[str, list[str]] = defaultdict(list)
     for x in list(parent):
         groups[find(x)].append(x)
-    return [{"articles": sorted(members),
-             "wire_sentences": sum(n for a, b, n in edges if a in members)}
+    counts: dict[str, int] = defaultdict(int)   # per group in one pass (was every edge per group)
+    for a, _, n in edges:
+        counts[find(a)] += n
+    return [{"articles": sorted(members), "wire_sentences": counts[find(members[0])]}
             for members in sorted(groups.values())]
