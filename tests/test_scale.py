@@ -332,3 +332,29 @@ def test_reprints_share_one_vocabulary_similarity_and_wire_groups_count_once(tmp
         assert row["term_similarity"] == round(real(vocab, totals, index[row["a"]], index[row["b"]]), 3)
     assert sum(g["wire_sentences"] for g in result.wire) == sum(
         r["wire_sentences"] for r in result.article_similarity if r["wire"])
+
+
+def test_copies_of_two_texts_are_judged_wire_copy_once(tmp_path: Path, monkeypatch) -> None:
+    """Issue 14: ten copies of two articles pair the same two sentences a hundred times; the
+    wire verdict (a word alignment) is made once per pair of texts, with the same flags."""
+    from tui.engine import pairing
+    from tui.engine.pairing import links
+
+    first = "The harbour master said the ferry left the northern pier at dawn with 40 crates of copper wire.\n"
+    second = "The harbour master said that the ferry left the northern pier at dawn with 40 crates of copper wire.\n"
+    for k in range(4):
+        (tmp_path / f"a{k}.txt").write_text(first, encoding="utf-8")
+        (tmp_path / f"b{k}.txt").write_text(second, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    calls = []
+    real = links.same_words
+
+    def counted(a, b):
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(links, "same_words", counted)
+    result = pairing.pair_corpus(corpus)
+    sentences = [p for p in result.pairs if p.kind == "sentence"]
+    assert len(sentences) == 28 and all(p.wire for p in sentences)   # 8 articles, every pair
+    assert len(calls) == 3   # first-first, first-second, second-second
