@@ -358,3 +358,5 @@ def test_copies_of_two_texts_are_judged_wire_copy_once(tmp_path: Path, monkeypat
     sentences = [p for p in result.pairs if p.kind == "sentence"]
     assert len(sentences) == 28 and all(p.wire for p in sentences)   # 8 articles, every pair
     assert len(calls) == 3   # first-first, first-second, second-second
+    # the shown terms too: made once per pair of texts, one tuple shared by their pairs
+    assert len({id(p.terms) for p in sentences}) == 3
