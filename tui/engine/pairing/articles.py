@@ -76,8 +76,8 @@ def article_rows(corpus: Corpus, pairs: list[TextPair],
     totals = [math.fsum(terms_.values()) for terms_ in vocab]   # once per article, not per pair
     # Reprints have one vocabulary (a term weighs the same in every article): their similarity
     # with another article is computed once, for the first article with that vocabulary.
-    first: dict[frozenset[str], int] = {}
-    same = [first.setdefault(frozenset(terms_), n) for n, terms_ in enumerate(vocab)]
+    by_vocabulary: dict[frozenset[str], int] = {}
+    same = [by_vocabulary.setdefault(frozenset(terms_), n) for n, terms_ in enumerate(vocab)]
     similar: dict[tuple[int, int], float] = {}
     rows: list[ArticleRelation] = []
     edges = []
