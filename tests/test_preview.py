@@ -15,7 +15,8 @@ import pytest
 
 from test_ui_support import _private_config, sync  # noqa: F401
 from tui.engine import cache
-from tui.engine.text.loading import listing, load_corpus
+from tui.engine.text.listing import listing
+from tui.engine.text.loading import load_corpus
 from tui.engine.text.preview import central
 from tui.resources import bundled_seeds
 from tui.ui import background
