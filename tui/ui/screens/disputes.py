@@ -8,7 +8,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,6 +16,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from ...engine.model import Account, Analysis, Corpus, Fact
 from .. import resume
+from ..results import Results, same_engine_result
 from ..labels import FILTERS, article_label, open_dispute, passes
 from ..safe_text import one_line
 from ..widgets.dispute_panes import ACCOUNT_KEYS, Column, DisputePanes
@@ -25,10 +25,10 @@ from ..widgets.title_bar import TitleBar
 from .footer_order import EssentialKeysFirst
 
 if TYPE_CHECKING:
-    from ...engine.notes import ReviewVerdict
+    from ...engine.notes import NoteIndex, ReviewVerdict
     from ..reader import ReaderApp
 
-NARROW = 100  # below this width the fact list goes above the panes
+NARROW = 100  # below this width the fact list goes above the panes (the screen's -narrow class)
 
 
 def hidden(bindings: list[Binding]) -> list[Binding]:
@@ -81,14 +81,12 @@ class DisputesScreen(EssentialKeysFirst):
         *hidden(FACT_KEYS), *hidden(ACCOUNT_KEYS),
     ]
 
-    DEFAULT_CSS = """
-    DisputesScreen #main { height: 1fr; }
-    DisputesScreen #facts-column { width: 34%; min-width: 28; max-width: 60; }
-    DisputesScreen #progress { height: 1; padding: 0 1; background: $boost; }
-    """
+    # the layout for each class is in reader.tcss; starting as -wide, a wide terminal's
+    # first resize changes no class (a class change restyles every widget on the screen)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
 
     def __init__(self, corpus: Corpus) -> None:
-        super().__init__()
+        super().__init__(classes="-wide")
         self.corpus = corpus
         self.analysis: Analysis | None = None
         self.filter = "all"
@@ -99,10 +97,9 @@ class DisputesScreen(EssentialKeysFirst):
         self._stage: tuple[str, int, int] | None = None
         self._preview: tuple[int, int] | None = None  # a preview's articles, and the corpus's
         self._started = time.monotonic()
-        self.ready = False  # set once the widgets exist: results may arrive before that
         self.marked: Account | None = None  # the first passage of a hand-made pairing
         self.jumped_from: tuple[str | None, str] | None = None  # (fact, filter) before a jump
-        self.note_index = None
+        self.note_index: NoteIndex | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
@@ -118,29 +115,38 @@ class DisputesScreen(EssentialKeysFirst):
         self.query_one(FactList).border_title = "facts"
         self.query_one(DisputePanes).show(None, Text("Reading the articles…"))
         self.query_one(FactList).focus()
-        self.ready = True
         self._ticker = self.set_interval(1.0, self._paint_progress)
-        analysis = self.app.analysis_for_first_paint()
-        if analysis is not None and self.analysis is None:
-            self.set_analysis(analysis)
-            total = getattr(self.app, "preview_total", None)
-            if total is not None:  # a large corpus's preview: the rest is still analysed
-                self.show_preview(len(analysis.corpus.articles), total)
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Narrow terminals: the fact list goes above the panes.
-
-        Inline styles rather than a screen class: toggling a class on the
-        screen would restyle every widget under it.
-        """
-        narrow = event.size.width < NARROW
-        self.query_one("#main").styles.layout = "vertical" if narrow else "horizontal"
-        column = self.query_one("#facts-column").styles
-        column.width = "100%" if narrow else "34%"
-        column.max_width = "100%" if narrow else 60
-        column.height = 8 if narrow else "1fr"
+        self.app.take_early_results()
+        # the app owns the results: shown as they change, from the first paint on
+        self.watch(self.app, "results", self._results_changed)
+        self.watch(self.app, "progress", self._progress_changed, init=False)
+        self.watch(self.app, "note_index", self.show_notes, init=False)
 
     # -- data from the app ------------------------------------------------------------
+
+    def _results_changed(self, old: Results | None, new: Results | None) -> None:
+        """Show the app's results as they changed: a new result fills the list (a preview's
+        keeps the user's place); the same one with its pairs ends the preview without
+        filling it again; the same one with the user's decisions applied keeps the place."""
+        if new is None:
+            return
+        analysis = new.analysis
+        if analysis.corpus is not self.corpus:   # the full corpus after its preview
+            self.use_corpus(analysis.corpus)
+        same = self.analysis is not None and old is not None and old is not new \
+            and same_engine_result(old, new)
+        if not same:
+            self.set_analysis(analysis)
+        elif old is not None and old.preview_of is not None and new.preview_of is None:
+            self.end_preview(analysis)
+        else:
+            self.show_facts(analysis)
+        if new.preview_of is not None and (not same or (old is not None and old.preview_of is None)):
+            self.show_preview(len(analysis.corpus.articles), new.preview_of)
+
+    def _progress_changed(self, progress: tuple[str, int, int] | None) -> None:
+        if progress is not None:
+            self.show_progress(*progress)
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
         """Progress reported by the engine's worker."""
@@ -241,7 +247,7 @@ class DisputesScreen(EssentialKeysFirst):
             return []
         return [f for f in self.analysis.facts if passes(f, self.filter)]
 
-    def show_notes(self, index) -> None:
+    def show_notes(self, index: NoteIndex | None) -> None:
         """Note markers on facts and accounts (a `NoteIndex` from the notes engine)."""
         self.note_index = index
         panes = self.query_one(DisputePanes)
@@ -300,7 +306,7 @@ class DisputesScreen(EssentialKeysFirst):
             return text
         articles = self.corpus.articles
         text.append("No facts yet.", style="bold")
-        failed = getattr(self.app, "engine_error", None)
+        failed = self.app.engine_error
         if failed:
             text.append(f" The engine failed ({one_line(failed)}), so nothing was compared; the "
                         "articles can still be read.\n")
