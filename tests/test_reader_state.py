@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from test_ui_support import _private_config, fixture_analysis, screen_text, settle, sync  # noqa: F401
 from tui.engine.anchors import anchor_for_ref
-from tui.engine.notes import NoteStore, new_note, open_store
+from tui.engine.notes import NoteIndex, NoteStore, new_note, open_store
 from tui.ui.app import ReconcileApp
 from tui.ui.messages import AnalysisArrived
 from tui.ui.widgets.dispute_panes import DisputePanes
@@ -57,9 +57,10 @@ async def test_results_older_than_those_shown_are_ignored(seeds, tmp_path):
 
 
 @sync
-async def test_the_notes_store_is_opened_once(seeds, tmp_path, monkeypatch):
-    """The markers' index, the notes list and the editor share one store: the notes file
-    was read and its anchors placed once per user of it before."""
+async def test_the_notes_store_is_opened_once_and_its_notes_placed_once(seeds, tmp_path, monkeypatch):
+    """The markers' index, the notes list and the editor share one store, and the list
+    reads the markers' index: the notes file was read and its anchors placed once per user
+    of it before."""
     store = open_store(seeds, tmp_path / "notes.toml")
     first = fixture_analysis(seeds).facts[0].accounts[0]
     store.save_note(new_note("a note on the first account", anchor=anchor_for_ref(seeds, first.ref)))
@@ -71,6 +72,14 @@ async def test_the_notes_store_is_opened_once(seeds, tmp_path, monkeypatch):
         real_init(self, *args, **kwargs)
 
     monkeypatch.setattr(NoteStore, "__init__", counted)
+    placed: list[NoteIndex] = []
+    real_build = NoteIndex.build.__func__
+
+    def build(cls, *args):
+        placed.append(real_build(cls, *args))
+        return placed[-1]
+
+    monkeypatch.setattr(NoteIndex, "build", classmethod(build))
     app = _app(seeds, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -79,6 +88,7 @@ async def test_the_notes_store_is_opened_once(seeds, tmp_path, monkeypatch):
         assert "✎1" in screen_text(app)
         await pilot.press("N")
         await pilot.pause()
+        assert app.screen.index is app.note_index and len(placed) == 1
         await pilot.press("escape")
         await pilot.press("a")
         await pilot.pause()

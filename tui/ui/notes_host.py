@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
     from ..engine.model import Analysis, Corpus
-    from ..engine.notes import NoteStore
+    from ..engine.notes import NoteIndex, NoteStore
 
 
 class NotesHost(App[None]):
@@ -71,6 +71,11 @@ class NotesHost(App[None]):
             self.notify(store.problem, severity="error", markup=False, timeout=15)
         else:
             self.run_worker(partial(_prepare, store), thread=True, group="notes-prepare")
+
+    def placed_notes(self) -> NoteIndex | None:
+        """The notes placed on `corpus`, if the app keeps them current (else None: the
+        notes list places them itself)."""
+        return None
 
     def notes_file(self) -> Path:
         """Where the notes file is or would be."""

@@ -221,11 +221,13 @@ class NotesList(ModalScreen[NoteJump | None]):
         Binding("escape", "close", "Close", id="notes.close", tooltip="Back to the reader"),
     ]
 
-    def __init__(self, store: NoteStore, corpus: Corpus, titles: dict[str, str] | None = None) -> None:
-        """`titles` (fact id -> title) names the facts that reviews and moves decided on."""
+    def __init__(self, store: NoteStore, corpus: Corpus, titles: dict[str, str] | None = None,
+                 index: NoteIndex | None = None) -> None:
+        """`titles` (fact id -> title) names the facts that reviews and moves decided on;
+        `index` is the notes already placed on `corpus` (the reader's), else they are placed."""
         super().__init__()
         self.store, self.corpus, self.titles = store, corpus, titles
-        self.index = NoteIndex.build(store, corpus)
+        self.index = index if index is not None else NoteIndex.build(store, corpus)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -505,7 +507,7 @@ def open_notes_list(app: NotesHost) -> None:
 
     analysis = app.analysis
     titles = {f.id: f.title for f in analysis.facts} if analysis else None
-    app.push_screen(NotesList(store, app.corpus, titles), done)
+    app.push_screen(NotesList(store, app.corpus, titles, app.placed_notes()), done)
 
 
 def go_to(app: NotesHost, jump: NoteJump) -> None:

@@ -31,7 +31,7 @@ from .screens.disputes import DisputesScreen
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..engine.notes import NoteIndex, NoteStore
+    from ..engine.notes import Note, NoteIndex, NoteStore
     from .background import ForkedAnalysis
 
 FIRST_PAINT_WAIT = 0.03  # seconds the first paint waits for an engine child that is finishing
@@ -57,6 +57,7 @@ class ReaderState(NotesHost):
         self._arrived = threading.Event() if forked is not None else None  # set as results are posted
         self._latest = AnalysisArrived(analysis) if analysis is not None else None
         self._shown_order = 0   # the `order` of the last AnalysisArrived handled
+        self._indexed_on: tuple[Corpus, tuple[Note, ...]] | None = None  # what note_index placed
 
     @property
     def corpus(self) -> Corpus:
@@ -207,14 +208,25 @@ class ReaderState(NotesHost):
             return
         if not self.notes_open and not self.notes_file().exists():
             return   # no notes yet: the store opens when the user first needs it
-        store = self.notes_store
-        index = NoteIndex.build(store, self.corpus)
-        self.call_from_thread(self._indexed, index, store)
+        store, corpus = self.notes_store, self.corpus
+        placed = (corpus, tuple(store.notes))
+        index = NoteIndex.build(store, corpus)
+        self.call_from_thread(self._indexed, index, store, placed)
 
-    def _indexed(self, index: NoteIndex, store: NoteStore) -> None:
+    def _indexed(self, index: NoteIndex, store: NoteStore,
+                 placed: tuple[Corpus, tuple[Note, ...]]) -> None:
+        self._indexed_on = placed
         self.note_index = index
         if store.reviews:
             self.reviews_changed(store)
+
+    def placed_notes(self) -> NoteIndex | None:
+        """The markers' index, for the notes list, if it placed these very notes on the
+        corpus shown (else None: a note saved since is placed by the list)."""
+        placed, index = self._indexed_on, self.note_index
+        if placed is None or index is None or placed[0] is not self.corpus:
+            return None
+        return index if placed[1] == tuple(self.notes_store.notes) else None
 
     def reviews_changed(self, store: NoteStore) -> None:
         """Apply the notes file's reviews to the engine's facts (no new analysis needed)."""
