@@ -21,7 +21,8 @@ reader that lets other threads run between pickle frames: a key pressed
 while a large result arrives is still answered.  Where
 fork is unavailable or unsafe (not Linux, threads already running) and for
 later re-runs, `analyse_here` runs in the caller's thread instead.  Either
-way the app reads the frames in a thread worker.
+way the app reads the frames in a thread worker, which posts a preview and a
+result alike as one `AnalysisArrived` (tui.ui.state).
 """
 
 from __future__ import annotations
