@@ -94,6 +94,9 @@ async def test_the_notes_store_is_opened_once_and_its_notes_placed_once(seeds, t
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
+        app.run_analysis()   # a re-run (after a pairing or side decision) reads the same store
+        await settle(pilot)
+        assert app.analysis is not None and app.analysis.pairs
     assert len(opened) == 1 and app.notes_store is opened[0]
 
 

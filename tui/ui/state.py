@@ -106,13 +106,17 @@ class ReaderState(NotesHost):
                 raise RuntimeError(frame[1])
 
     def _analysed_here(self, corpus: Corpus) -> AnalysisArrived:
-        from .background import analyse_here
+        """The engine in this process, on the pairing and side decisions of the app's notes
+        store (not a second one read from the file); a result cached by an earlier run on
+        the same corpus and decisions is read instead (tui.engine.cache)."""
+        from ..engine.cache import analyse_cached
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(AnalysisProgress(stage, done, total))
 
-        analysis, problem = analyse_here(corpus, self.notes_path, progress)
-        return AnalysisArrived(analysis, problem=problem)
+        store = self.notes_store
+        links, fixes = store.engine_inputs(corpus)
+        return AnalysisArrived(analyse_cached(corpus, links, fixes, progress), problem=store.problem)
 
     def _post(self, message: AnalysisArrived) -> None:
         """Post results, kept too for a first paint that takes them before the message."""
