@@ -118,3 +118,36 @@ async def test_the_fact_list_goes_above_the_panes_on_a_narrow_terminal(seeds, tm
         await pilot.pause()
         assert screen.has_class("-wide") and column.region.right <= panes.region.x
         assert not column.styles.inline.has_rule("width")
+
+
+@sync
+async def test_a_decision_made_while_new_articles_are_analysed_runs_on_them(seeds, tmp_path, monkeypatch):
+    """Articles added (or a case file written) start a run on the folder read again; a
+    pairing or side decision made before its result must run on that folder too, not on
+    the corpus of the analysis still shown."""
+    import threading
+
+    from tui.engine import cache
+
+    read: list = []
+    first_done = threading.Event()
+    real = cache.analyse_cached
+
+    def recorded(corpus, *args, **kwargs):
+        read.append(corpus)
+        if len(read) == 1:
+            first_done.wait(10)   # the run on the new folder is still working
+        return real(corpus, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "analyse_cached", recorded)
+    app = _app(seeds, tmp_path)
+    fresh = replace(seeds, title="read again")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.use_corpus(fresh)
+        await pilot.pause(0.2)
+        app.run_analysis()   # a decision's re-run
+        await pilot.pause(0.2)
+        first_done.set()
+        await settle(pilot)
+    assert len(read) == 2 and read[0] is fresh and read[1] is fresh

@@ -51,6 +51,7 @@ class ReaderState(NotesHost):
         already running in a child process."""
         super().__init__(notes_path)
         self._loaded = corpus
+        self._folder_changed = False   # `_loaded` is newer than the analysis shown (use_corpus)
         self.engine_error: str | None = None   # why the last analysis failed, for the empty screen
         self._forked = forked
         self._reading_child: ForkedAnalysis | None = None
@@ -88,12 +89,13 @@ class ReaderState(NotesHost):
 
         The first run reads the child process; re-runs (after the user changes a pairing
         or side decision, adds articles or writes the case file) compute here, on
-        `corpus` or the one shown.
+        `corpus`, else the folder as read again if it changed, else the corpus shown.
         """
         forked, self._forked = self._forked, None
         self._reading_child = forked   # still killed by on_unmount if the user quits meanwhile
         if forked is None:
-            self._post(self._analysed_here(corpus or self.corpus))
+            self._post(self._analysed_here(corpus or (self._loaded if self._folder_changed
+                                                      else self.corpus)))
             return
         for frame in forked.frames():
             if frame[0] == "progress":
@@ -145,6 +147,8 @@ class ReaderState(NotesHost):
         self._shown_order = message.order
         if message.problem:
             self.notify(message.problem, severity="error", markup=False, timeout=15)
+        if message.total is None:
+            self._folder_changed = False
         old, analysis = self.results, message.analysis
         if old is not None and analysis.facts is old.engine_facts:
             analysis = replace(analysis, facts=old.analysis.facts)
@@ -185,7 +189,7 @@ class ReaderState(NotesHost):
     def use_corpus(self, corpus: Corpus) -> None:
         """The folder changed (articles added, a case file written): the screen reads the
         new articles at once, the engine runs on them."""
-        self._loaded = corpus
+        self._loaded, self._folder_changed = corpus, True
         disputes = self.disputes_screen
         if disputes is not None:
             disputes.use_corpus(corpus)
