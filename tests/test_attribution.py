@@ -9,7 +9,8 @@ import pytest
 
 from conftest import write
 from tui.engine.analysis import analyse
-from tui.engine.claims.attribution import attribute, find_claims
+from tui.engine.claims.attribution import attribute
+from tui.engine.claims.speech import find_claims
 from tui.engine.export.jsondoc import to_document
 from tui.engine.text.loading import load_corpus
 from tui.engine.model import Attribution, Corpus, Pair, Ref, SideFix
@@ -269,7 +270,7 @@ def test_a_long_paragraph_without_full_stops_costs_linear_time():
     """Issue 15 #33: each verb searched the whole paragraph before it (56 KB took 25 s)."""
     import time
 
-    from tui.engine.claims.attribution import find_claims
+    from tui.engine.claims.speech import find_claims
 
     unit = "officials said the ship moved and the minister said the drone fell and he told reporters that "
 
@@ -282,3 +283,13 @@ def test_a_long_paragraph_without_full_stops_costs_linear_time():
     # the best of three: a shared machine's pause must not read as quadratic time
     small, large = min(cost(150) for _ in range(3)), min(cost(600) for _ in range(3))
     assert large < 8 * small, (small, large)   # linear: ~4x; quadratic: ~16x
+
+
+def test_he_said_colon_is_not_a_dateline(tmp_path: Path) -> None:
+    """"He said: The Arland authorities ..." is the last speaker's speech: the side named after
+    the colon is not the sentence's subject (the colon made it look like "NEW DELHI: ...")."""
+    corpus = _corpus(tmp_path, "Harbor City, June 9 -- Petrov, addressing the conference, said that "
+                               "the charges were invented.\n\n"
+                               "He said: The Arland Foreign Ministry has tied the case to Borovia from the outset without evidence.\n")
+    assert _who(corpus, "He said").side == "b"
+    assert _who(corpus, "Harbor City").speaker == "Petrov"

@@ -76,12 +76,58 @@ def test_captions_by_their_description_and_their_closing_credit(tmp_path: Path) 
     assert article.paragraphs[-1].text.startswith("The ferry carries about two hundred")
 
 
-def test_a_caption_that_reports_a_claim_stays_and_only_its_credit_goes(tmp_path: Path) -> None:
+def test_a_caption_with_a_credit_is_a_caption_even_when_it_says_denied(tmp_path: Path) -> None:
+    """A caption is not a claim because it says "denied": its closing credit outweighs the verb.
+    A quotation with a credit still stays (only the credit goes), and so does a longer paragraph."""
+    body = "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+    article = _article(tmp_path, body + (
+        "The operator denied that the captain was to blame. Credit: Bay Wire\n\n"
+        "“The captain did everything right that night,” the operator said. Credit: Bay Wire\n\n"
+        "The operator denied blame. It said the fog lifted at two. It said the crew saw the buoy. Credit: Bay Wire\n"))
+    assert _reasons(article)["The operator denied that"] == "photo caption or credit"
+    assert [p.text[:20] for p in article.paragraphs][1:] == ["“The captain did eve", "The operator denied "]
+    assert article.paragraphs[1].text.endswith("the operator said.")
+
+
+def test_captions_by_their_credit_forms_their_positions_and_their_present_tense(tmp_path: Path) -> None:
+    """Credits in parentheses, a picture agency's line and a source pair close a caption; people
+    placed in a dated picture ("centre", "right") and a dated present-tense action mark one too,
+    even with a reporting verb; a dated present tense that is not a caption's ("who speaks",
+    a noun "talks", "must stand"), a place in undated prose ("(left)"), a trademark "(R)" and
+    a quotation whose opening mark was lost ('..., " said X, who is seen in the video') stay."""
     article = _article(tmp_path, (
         "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
-        "The operator denied that the captain was to blame. Credit: Bay Wire\n"))
-    assert article.paragraphs[-1].text == "The operator denied that the captain was to blame."
-    assert _reasons(article)["Credit: Bay Wire"] == "photo credit"
+        "The harbour master says the channel will reopen soon (Jane Doe/Bay Wire)\n\n"
+        "Crew members wait on the quay on March 3, 2025 after the grounding. -/Bay Wire via Getty Images\n\n"
+        "Passengers leave the ferry on Monday. Rescue Team/Social Media\n\n"
+        "The captain, left, and the harbour master, right, inspect the hull at the dry dock on Tuesday.\n\n"
+        "Jane Roe, the operator's chief, speaks to reporters at the harbour on March 4, 2025.\n\n"
+        "The harbour master, who speaks for the port, said on Monday that the channel was closed.\n\n"
+        "The council said talks on Tuesday would settle who pays for the salvage of the ship.\n\n"
+        "The operator said the port must stand ready on Friday to close the channel again.\n\n"
+        "Few doubted that the captain (left) would steer the ferry better than the mate.\n\n"
+        "Bay Ferries, an Award (R) -winning operator, runs the ferry between the islands.\n\n"
+        "I saw the hull crack,\" said a passenger, who is seen in the video holding her son on the deck.\n"))
+    reasons = _reasons(article)
+    for start in ("The harbour master says ", "Crew members wait on the", "Passengers leave the fer",
+                  "The captain, left, and t", "Jane Roe, the operator's"):
+        assert reasons[start] == "photo caption or credit", start
+    assert [p.text[:24] for p in article.paragraphs][1:] == [
+        "The harbour master, who ", "The council said talks o", "The operator said the po",
+        "Few doubted that the cap", "Bay Ferries, an Award (R", "I saw the hull crack,\" s"]
+
+
+def test_a_quoted_phrase_is_not_a_quotation(tmp_path: Path) -> None:
+    """A caption quoting a phrase ("expresses 'deep regret'") is still a caption; a line that is
+    wholly a quoted sentence in single quotes is a quotation, and stays even as the given title."""
+    article = _article(tmp_path, (
+        "+++\ntitle = \"‘Turn back now or we open fire!’: ferry turned away off the cape\"\n+++\n\n"
+        "‘Turn back now or we open fire!’: ferry turned away off the cape\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "Harbour master Jane Doe on March 3 expresses “deep regret” over the grounding (Bay Wire)\n"),
+        name="page.md")
+    assert article.paragraphs[0].text.startswith("‘Turn back now")
+    assert _reasons(article)["Harbour master Jane Doe "] == "photo caption or credit"
 
 
 def test_a_breadcrumb_goes_and_the_headline_at_its_end_stays_once(tmp_path: Path) -> None:
@@ -189,3 +235,94 @@ def test_the_title_is_never_a_control_label(tmp_path: Path) -> None:
         "Ferry runs aground off the northern cape\n\n"
         "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
     assert article.title == "Ferry runs aground off the northern cape"
+
+
+def test_a_question_standing_alone_is_a_subheading_even_with_a_reporting_verb(tmp_path: Path) -> None:
+    """'What has the operator said?' asks and quotes no one: a subheading; 'assured' reports."""
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "What has the operator said?\n\n"
+        "The crew kept to the marked channel at all times, assured the operator\n\n"
+        "The operator said a steering failure, not the fog, caused the grounding of the ship.\n"))
+    assert _reasons(article)["What has the operator sa"] == "subheading (a question standing alone)"
+    alleged = _article(tmp_path / "b", "Ferry's Alleged Saboteur Held\n\n" + (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
+    assert alleged.title == "Ferry's Alleged Saboteur Held"   # "alleged" describes; it reports nothing,
+    assert alleged.paragraphs[0].text.startswith("The ferry ran")   # so the headline is not text as well
+    assert [p.text[:20] for p in article.paragraphs][1] == "The crew kept to the"
+
+
+def test_teasers_under_a_related_heading_and_with_a_lost_separator(tmp_path: Path) -> None:
+    """A headline under 'Check also' is another story's teaser, up to the next sentence; so is
+    'Read' with its colon lost ('Read  Headline', two spaces where the separator was)."""
+    article = _article(tmp_path, (
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "Read  Council approves new budget for the harbour\n\n"
+        "The operator said a steering failure, not the fog, caused the grounding of the ship.\n\n"
+        "Check Also\n\n"
+        "Island school reopens after the summer storms\n\n"
+        "The harbour will reopen on Friday once divers have checked the channel for debris.\n"))
+    reasons = _reasons(article)
+    assert reasons["Read  Council approves n"] == "teaser for another story"
+    assert reasons["Island school reopens af"] == "teaser for another story (under a related-stories heading)"
+    assert article.paragraphs[-1].text.startswith("The harbour will reopen")
+
+
+def test_a_line_in_another_script_than_the_page_is_dropped(tmp_path: Path) -> None:
+    """The site's headline left in its own script over an English article goes; the article stays."""
+    article = _article(tmp_path, (
+        "Ferry ran aground in fog - port authority\n\n"
+        "Паром сел на мель в тумане - портовая служба\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"))
+    assert _reasons(article)["Паром сел на мель в тума"].startswith("line in another script")
+    assert article.paragraphs[-1].text.startswith("The ferry ran aground")
+
+
+def test_a_standfirst_under_the_headline_stays_but_a_row_of_sections_goes(tmp_path: Path) -> None:
+    """A sentence-case line of six words or more right under the headline is the standfirst; in
+    Title Case the same place holds a row of sections or another story's headline."""
+    body = "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n"
+    deck = _article(tmp_path / "a", (
+        "Ferry runs aground off the northern cape as fog closes the harbour\n\n"
+        "Divers begin checking the channel for debris\n\n" + body))
+    assert deck.title == "Ferry runs aground off the northern cape as fog closes the harbour"
+    assert deck.paragraphs[0].text.startswith("Divers begin checking")
+    sections = _article(tmp_path / "b", (
+        "+++\ntitle = \"Ferry runs aground off the northern cape\"\n+++\n\n"
+        "Ferry runs aground off the northern cape\n\n"
+        "Harbour News Island Weather Politics Local Sport\n\n" + body), name="page.md")
+    assert _reasons(sections)["Harbour News Island Weat"].startswith("page header")
+
+
+def test_a_headline_between_two_pieces_of_furniture_goes(tmp_path: Path) -> None:
+    """A video's title between the dateline and a donation notice is not the article's text; the
+    same line between two paragraphs stays, and so does a standfirst under the headline."""
+    article = _article(tmp_path, (
+        "+++\ntitle = \"Ferry runs aground off the northern cape\"\n+++\n\n"
+        "Ferry runs aground off the northern cape\n\n"
+        "The operator blames a steering failure for the grounding of its ship.\n\n"
+        "Monday 3 March 2025 21:10 GMT\n\n"
+        "Drone footage shows the ferry on the sandbank\n\n"
+        "Support us with a donation today.\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "Divers film the hull on the sandbank at dawn\n\n"
+        "The operator said a steering failure, not the fog, caused the grounding of the ship.\n"),
+        name="page.md")
+    assert _reasons(article)["Drone footage shows the "] == \
+        "headline between page furniture (a video's or a picture's title)"
+    assert [p.text[:20] for p in article.paragraphs] == [
+        "The operator blames ", "The ferry ran agroun", "Divers film the hull", "The operator said a "]
+
+
+def test_view_counters_glued_to_a_headline_go_and_the_headline_stays(tmp_path: Path) -> None:
+    """'Headline - Operator 03/03/2025 10:00. Total views 866. Views today - 4.' is the headline
+    with the page's counters after it: the counters go, the headline is judged alone."""
+    article = _article(tmp_path, (
+        "Ferry kept to the marked channel in line with the rules of the port - Bay Ferries "
+        "03/03/2025 10:00:12. Total views 866. Views today — 4.\n\n"
+        "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+        "Total views 120.\n"))
+    assert article.paragraphs[0].text.startswith("Ferry kept to the marked channel")
+    reasons = _reasons(article)
+    assert reasons["Total views 866."] == reasons["Views today — 4."] == "view counter"
+    assert reasons["Total views 120."] == "site notice or advertisement"

@@ -224,7 +224,7 @@ def test_a_relative_clause_or_an_aside_before_the_verb_is_never_the_speaker() ->
     and that clause took "which watches the border with Arland" as its speaker, and Arland's
     side; "Three sailors, including the commanding officer of a unit posted in the port,
     ..." made "including the commanding officer ..." a speaker with "posted" as its verb."""
-    from tui.engine.claims.attribution import find_claims
+    from tui.engine.claims.speech import find_claims
 
     clause = "which watches the border with Arland, said the patrol boat broke its promises."
     aside = "Three sailors, including the commanding officer of a unit posted in the port, were hurt."
@@ -232,3 +232,31 @@ def test_a_relative_clause_or_an_aside_before_the_verb_is_never_the_speaker() ->
              "Arland, said the patrol boat broke its promises.")
     assert find_claims(clause) == [] and find_claims(aside) == []
     assert [c.speaker for c in find_claims(whole)] == ["Colonel Ivo Brenn"]
+
+
+def test_a_diplomats_rejection_words_place_a_person_the_case_never_names(tmp_path: Path) -> None:
+    """Class 5: diplomatic language counts as speaking against a side: claims called
+    "untenable", acts "not acceptable", a line changed "unilaterally"."""
+    analysis = _analyse(
+        tmp_path,
+        one="Ministry spokesman Tomas Vell said the claims Borovia now makes about the pass are untenable.\n\n"
+            "Vell said attempts by Borovia to move the line unilaterally were not acceptable.\n\n"
+            "Vell said talks would continue next week.\n")
+    said = [a for a in analysis.attributions.values() if a.speaker and "Vell" in a.speaker]
+    assert said and all(a.side == "a" and a.inferred for a in said)
+
+
+def test_a_body_introduced_before_a_weekday_is_learned_for_its_country(tmp_path: Path) -> None:
+    """Class 6 (zero-config): "the Turkish Southern Sea Command Tuesday said ...": the
+    weekday after a body's name does not hide the body, which speaks for its country later."""
+    from tui.engine.claims.inference import infer_sides
+
+    for name, text in {
+        "one": "The Turkish Southern Sea Command Tuesday accused the Greek crew of entering the zone.\n\n"
+               "Greek officials said the crew stayed in international waters.\n",
+        "two": "The Southern Sea Command said the Greek boat ignored three warnings.\n\n"
+               "Greek officials denied that any warning was given.\n",
+    }.items():
+        write(tmp_path, f"{name}.md", LEDE + text)
+    sides = {s.id: s for s in infer_sides(load_corpus(tmp_path))}
+    assert any("Sea Command" in alias for actor in sides["tr"].actors for alias in actor.aliases)

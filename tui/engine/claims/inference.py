@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..text.furniture import captions
 from ..text.lexicons import BLOCS, GAZETTEER, Country
 from ..model import Actor, Corpus, Side
-from .attribution import speaker_phrases
+from .speech import speaker_phrases
 from .sides import countries_in, country_names, is_gazetteer_name, normalise
 
 _ROLE = re.compile(
@@ -31,10 +31,10 @@ security intelligence state national general general's prosecutor presidential n
 central public home affairs external staff joint chiefs post news times daily tribune herald express
 journal gazette press media advisor adviser ports maritime organization commission department of the""".split())
 # Words that end a capitalised run without naming anyone: places and titles.
+_WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                  "may june july august september october november december".split())
 _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
-                        "city state states republic kingdom union nations according monday tuesday "
-                        "wednesday thursday friday saturday sunday january february march april may june "
-                        "july august september october november december".split())
+                        "city state states republic kingdom union nations according".split()) | _WHEN
 
 
 def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
@@ -234,6 +234,8 @@ def _elect(votes: _Ballot, sides: list[str]) -> dict[str, list[str]]:
 
 def _vote(votes: _Ballot, run: str, side: str) -> None:
     words = [w for w in run.split() if w.lower() not in _SUFFIX]
+    while len(words) > 1 and words[-1].lower() in _WHEN:   # "... Army Tuesday laid claim": the body, not the day
+        words.pop()
     ends = [k for k, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 2]
     if ends:   # a run across a full stop ("... Valery Gerasimov. Milley"): the last sentence's words
         words = words[ends[-1] + 1:]

@@ -187,7 +187,7 @@ class SideMatcher:
         self.parts = _person_parts(entries)
         self._roles: dict[str, str | None] = {}
         self._matches: dict[str, tuple[str, int, int] | None] = {}
-        self.claims: dict[str, tuple] = {}  # text -> its claims (attribution.find_claims)
+        self.claims: dict[str, tuple] = {}  # text -> its claims (speech.find_claims)
 
     def sides_in(self, text: str) -> set[str]:
         """Every side that some name in `text` belongs to."""

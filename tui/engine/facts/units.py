@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..claims.attribution import find_claims
+from ..claims.speech import find_claims
 from ..claims.sides import SideMatcher
 from ..text.lexicons import DENIAL, NEGATION, REJECTION_VERBS, REPORTING_PARTICIPLES
 from ..model import Attribution, Corpus, Ref, source_offsets

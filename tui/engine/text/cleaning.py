@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
+from .neighbours import between_furniture, other_script_lines, teasers_under_headings
 from .repetition import repeated
 from .sentences import skip_space, split_spans, trim_end
 
 HEADER_UNITS = 10  # page headers sit in the first few units of a file
+DECK_WORDS = 6     # a standfirst says something; a shorter line under the headline is a label
 TAIL_RUN = 6       # so many pieces of furniture in a row, naming other stories, end the article
 
 
@@ -155,9 +157,12 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     units = _explode_header_lists(units)
     prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_body_prose(u.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
-    title, title_index = (known_title, None) if known_title else _title(units, first)
+    texts = [u.text if u.kind == "text" else None for u in units]
+    foreign = other_script_lines(texts)
+    title, title_index = (known_title, None) if known_title else _title(units, first, foreign)
     title_key = f.normal_key(title) if title else None
-    repeats = repeated([u.text if u.kind == "text" else None for u in units])
+    repeats = repeated(texts)
+    deck = _deck_index(units, title_index, title_key)
     reasons: list[str | None] = []
     claimed_title = False   # a headline that reports a claim ("X denies Y") stays text too, once
     for i, unit in enumerate(units):
@@ -165,11 +170,15 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
         if i == title_index:
             reason = None if headline_claim else "title (kept as the article's title)"
         else:
-            reason = _reason(unit, i, (first, last, title_index), title_key, repeats.get(i))
+            reason = _reason(unit, i, (first, last, title_index, deck), title_key, repeats.get(i))
         if reason == "duplicated title" and headline_claim and not claimed_title and title_index is None:
             reason = None   # the given title's line in the text reports a claim: it is text too
         claimed_title |= reason is None and title_key is not None and f.normal_key(unit.text) == title_key
         reasons.append(reason)
+    for i in foreign:
+        reasons[i] = reasons[i] or "line in another script than the article (its headline or dateline in the original)"
+    teasers_under_headings(texts, reasons)
+    between_furniture(texts, reasons, {deck} if deck is not None else set())
     _page_tail(units, reasons)
     dropped: list[Dropped] = []
     paragraphs: list[Paragraph] = []
@@ -223,8 +232,8 @@ def _explode_header_lists(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _title(units: list[Unit], first_prose: int) -> tuple[str | None, int | None]:
-    """The article title: a heading, else the longest headline-shaped header line."""
+def _title(units: list[Unit], first_prose: int, foreign: set[int]) -> tuple[str | None, int | None]:
+    """The article title: a heading, else the longest headline-shaped header line in the page's script."""
     header = range(min(first_prose, HEADER_UNITS, len(units)))
     for i in header:
         if units[i].kind == "heading":
@@ -232,7 +241,7 @@ def _title(units: list[Unit], first_prose: int) -> tuple[str | None, int | None]
     best: int | None = None
     for i in header:
         text = units[i].text
-        if units[i].kind != "text" or f.unfit_title(text) or f.label_reason(text):
+        if units[i].kind != "text" or i in foreign or f.unfit_title(text) or f.label_reason(text):
             continue
         if len(f.words(text)) < 3 or f.ends_sentence(text.rstrip("?!")) or f.is_byline(text, for_shape=False):
             continue
@@ -241,15 +250,27 @@ def _title(units: list[Unit], first_prose: int) -> tuple[str | None, int | None]
     return (units[best].text, best) if best is not None else (None, None)
 
 
-def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None],
+def _deck_index(units: list[Unit], title_index: int | None, title_key: str | None) -> int | None:
+    """The unit right under the headline (the title line, or the line repeating a given title):
+    where a standfirst stands."""
+    if title_index is not None:
+        return title_index + 1
+    if title_key is None:
+        return None
+    return next((i + 1 for i, u in enumerate(units[:HEADER_UNITS]) if f.normal_key(u.text) == title_key), None)
+
+
+def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
             title_key: str | None, repeat: str | None = None) -> str | None:
     """Why this unit is furniture, or None if it is article text.
 
-    `marks` are the first and last prose units and the title unit: a page
-    header is what stands before the prose (and a sentence only if it stands
-    before the title, like a tagline); a footer is what follows the prose.
+    `marks` are the first and last prose units, the title unit and the unit under
+    the headline: a page header is what stands before the prose (and a sentence
+    only if it stands before the title, like a tagline), except a standfirst of six
+    words or more in sentence case right under the headline; a footer is what
+    follows the prose.
     """
-    first, last, title_index = marks
+    first, last, title_index, deck = marks
     text = unit.text
     if unit.reason:
         return unit.reason
@@ -264,6 +285,8 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None],
         return None   # a line that reports what someone said is article text wherever it stands
     if f.is_byline(text, for_shape=i > last >= 0):
         return "byline"
+    if i == deck and len(f.words(text)) >= DECK_WORDS and not f.is_headline(text):
+        return None   # a standfirst, in sentence case (Title Case there is a row of sections or another headline)
     before_title = title_index is not None and i < title_index
     if i < first and i < HEADER_UNITS and not f.is_prose(text) and (
             before_title or not f.ends_sentence(text)):

@@ -9,12 +9,15 @@ Nothing here knows the sample articles.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..model import Article
 from . import boilerplate as b
+from .captions import CAPTION_REASONS, captions, credit_at_end  # noqa: F401  (kept importable from here)
+from .captions import caption_outweighs_claim, has_quotation, is_caption
 from .lexicons import ROLE_HEADS, SPEAKER_NOUNS
+from .sentences import split_spans
+from .tokens import CACHE, words
 
-_WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
 _CLOSERS = "\"'”’)]»*"
 _TERMINAL = ".!?…:"
 SOURCE_TAG = re.compile(
@@ -25,12 +28,6 @@ DATE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
     r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|^\d{4}-\d{2}-\d{2}|^\d{1,2}/\d{1,2}/\d{2,4}",
-    re.I,
-)
-DATE_ANYWHERE = re.compile(
-    r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\b\d{1,2},?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
     re.I,
 )
 _TIMECODE = re.compile(r"^[\d:./\s-]+$")
@@ -45,10 +42,18 @@ _DATELINE_LINE = re.compile(
 _SUBHEAD_QUESTION = re.compile(r"^[^“”\"‘’:]{3,80}\?$")
 _REPORTS_FROM = re.compile(r"\breports? from\b", re.I)
 # A line that reports what someone said: a speaker and a reporting verb, or a quotation.
-_CLAIM = re.compile(r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|denied|denies|deny|accused|"
-                    r"accuses|insisted|insists|warned|warns|added|announced|confirmed|confirms|rejected|rejects|"
-                    r"blamed|blames|slammed|slams|vowed|vows|dismissed|dismisses|condemned|condemns|admitted|"
-                    r"admits|regrets|defends|according to)\b|[“\"]\w", re.I)
+_CLAIM_WORDS = ("said", "says", "say", "told", "tells", "stated", "states", "claimed", "claims", "denied", "denies",
+                "deny", "accused", "accuses", "insisted", "insists", "warned", "warns", "added", "announced",
+                "confirmed", "confirms", "rejected", "rejects", "blamed", "blames", "slammed", "slams", "vowed", "vows",
+                "dismissed", "dismisses", "condemned", "condemns", "admitted", "admits", "regrets", "defends",
+                "assured", "assures", "stressed", "stresses", "emphasised", "emphasized", "emphasises", "emphasizes",
+                "reiterated", "reiterates", "alleges", "according to")
+# The prefilter's keys: a stem each word holds ("say" for "says"), most frequent first.
+_CLAIM = b.KeyedPattern.with_keys(r"\b(?:" + "|".join(_CLAIM_WORDS) + r")\b|[“\"]\w",
+                                  ("said", "“", '"', "say", "told", "tell", "according to", "stat", "claim", "denied",
+                                   "denies", "deny", "accus", "insist", "warn", "added", "announc", "confirm",
+                                   "reject", "blame", "slam", "vow", "dismiss", "condemn", "admit", "regret", "defend",
+                                   "assur", "stress", "emphasi", "reiterat", "alleg"))
 _LINK_LINE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|www\.\S+)\s*$", re.I
 )
@@ -59,22 +64,21 @@ def is_link_line(line: str) -> bool:
     return bool(_LINK_LINE.match(line))
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
+@lru_cache(maxsize=CACHE)
 def ends_sentence(line: str) -> bool:
     """Does the line end like a sentence (after any source tag and closers)?"""
     stripped = SOURCE_TAG.sub("", line).rstrip().rstrip(_CLOSERS).rstrip()
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
+@lru_cache(maxsize=CACHE)
 def is_prose(line: str) -> bool:
     """A line that is certainly article text: a long sentence-shaped line."""
     count = len(words(line))
     return (count >= 8 and ends_sentence(line)) or (count >= 20 and not is_headline(line))
 
 
+@lru_cache(maxsize=CACHE)
 def is_body_prose(line: str) -> bool:
     """Prose that belongs to the article: a sentence-shaped line that is not a site notice
     ("Dear reader, online ads enable us ...") - such notices stand above the article too."""
@@ -109,7 +113,7 @@ def unfit_title(line: str) -> str | None:
     """Why a header line cannot be the article's title: a date, an address, a counter or a
     row of controls ("Today's Paper | <date>", "Total views 866"), or None if it can."""
     text = line.strip()
-    if is_date(text) or ((DATE_ANYWHERE.search(text) or b.FOREIGN_DATE.search(text)) and len(words(text)) <= 8):
+    if is_date(text) or ((b.DATE_ANYWHERE.search(text) or b.FOREIGN_DATE.search(text)) and len(words(text)) <= 8):
         return "date"
     if _URL.search(text):
         return "address"
@@ -120,6 +124,7 @@ def unfit_title(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=CACHE)
 def label_reason(line: str) -> str | None:
     """Why a short standalone line is furniture, or None if it may be text.
 
@@ -128,6 +133,10 @@ def label_reason(line: str) -> str | None:
     text = line.strip()
     if not text:
         return None
+    if "view" in text.casefold():
+        head = without_view_counters(text)
+        if head and head != text:
+            return label_reason(head)   # "Headline. Total views 866." is judged by its headline
     n = len(words(text))
     if n <= 16 and b.COMMENT_FORM.search(text):
         return "comment form"
@@ -139,11 +148,11 @@ def label_reason(line: str) -> str | None:
         return "teaser for another story"
     if n <= 40 and b.NOTICE.search(text):
         return "site notice or advertisement"
-    if b.CAPTION_LABEL.match(text) or (is_caption(text) and not is_claim(text)):
+    if b.CAPTION_LABEL.match(text) or (is_caption(text) and (not is_claim(text) or caption_outweighs_claim(text))):
         return "photo caption or credit"
     if n <= 10 and (_DATELINE_LINE.search(text) or _REPORTS_FROM.search(text)):
         return "dateline or byline"
-    if n <= 8 and _SUBHEAD_QUESTION.match(text) and not is_claim(text):
+    if n <= 8 and _SUBHEAD_QUESTION.match(text):   # asks, quotes no one: "What has X said?" claims nothing
         return "subheading (a question standing alone)"
     if n <= 6 and (is_date(text) or b.FOREIGN_DATE.search(text)):
         return "dateline"
@@ -159,42 +168,14 @@ def names_other_stories(line: str) -> bool:
     return bool(b.OTHER_STORIES.match(line.strip().rstrip(" :»›>")))
 
 
-CAPTION_REASONS = frozenset({"photo caption or credit", "the same caption or teaser twice in a row"})
-
-
-def captions(article: Article) -> list[str]:
-    """The article's dropped photo captions (which say who is pictured)."""
-    return [d.text for d in article.dropped if d.reason in CAPTION_REASONS]
-
-
-def is_caption(text: str) -> bool:
-    """A photo caption: a credit or a picture's description in a short paragraph, or a
-    longer one that closes with its credit ("... Picture by Jane Doe, PA Wire")."""
-    count = len(words(text))
-    if count <= 40 and (b.CAPTION.search(text) or b.CAPTION_PHRASE.search(text)):
-        return True
-    return count <= 80 and bool(credit_at_end(text))
-
-
-def credit_at_end(text: str) -> int | None:
-    """Where a photo credit that closes the text after its last sentence starts: "Photo: AFP",
-    or an agency's sign-off after a dated description ("..., June 16, 2020. -Reuters")."""
-    stripped = text.rstrip()
-    ends = [m.start() for m in b.CREDIT.finditer(stripped) if m.end() == len(stripped)]
-    signoff = b.AGENCY_SIGNOFF.search(stripped)
-    if signoff and DATE_ANYWHERE.search(stripped):
-        ends.append(signoff.start())
-    for start in ends:
-        if start > 0 and stripped[:start].rstrip()[-1:] in ".!?”\"’)":
-            return start
-    return None
-
-
+@lru_cache(maxsize=CACHE)
 def is_claim(line: str) -> bool:
     """A line that reports what someone said (a reporting verb, a quotation, or a headline
     attributed to its speaker): article text even when short or headline-shaped, and never
     dropped as page furniture."""
-    return (bool(_CLAIM.search(line)) or is_attributed_headline(line)) and len(words(line)) >= 4
+    if len(words(line)) < 4:
+        return False
+    return bool(_CLAIM.search(line)) or is_attributed_headline(line) or has_quotation(line, single=True)
 
 
 # A headline that names its speaker at the end: "... killed: Foreign Secretary",
@@ -242,11 +223,26 @@ def is_short_label(line: str) -> bool:
     return len(words(line)) <= 5 and not ends_sentence(line)
 
 
+# A page's view counter as a sentence of its own: "Total views 866.", "Views today - 4.", "1,204 views".
+_VIEW_COUNTER = re.compile(r"^(?:(?:total\s+)?views?(?:\s+today)?\s*[:—–-]?\s*\d[\d,.]*|\d[\d,.]*\s+views?)\s*[.!]?$", re.I)
+
+
+def without_view_counters(text: str) -> str | None:
+    """The text without the view counters closing it ("... Total views 866. Views today - 4."),
+    or None when it is nothing but counters."""
+    spans = split_spans(text)
+    while spans and _VIEW_COUNTER.match(text[spans[-1][0]:spans[-1][1]]):
+        spans.pop()
+    return text[:spans[-1][1]] if spans else None
+
+
 def sentence_reason(sentence: str) -> str | None:
-    """Why a sentence at a paragraph's edge is furniture (trailer, form), or None."""
+    """Why a sentence at a paragraph's edge is furniture (trailer, form, counter), or None."""
     text = sentence.strip()
     if len(words(text)) > 16:
         return None
+    if _VIEW_COUNTER.match(text):
+        return "view counter"
     if b.TRAILER.match(text):
         return "share or read-more trailer"
     if b.COMMENT_FORM.search(text):
@@ -256,6 +252,7 @@ def sentence_reason(sentence: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=CACHE)
 def normal_key(line: str) -> str:
     """A comparison key for spotting repeated lines (duplicated titles)."""
     return " ".join(w.lower() for w in words(line))

@@ -1,0 +1,52 @@
+"""The cleaner's keyword prefilters skip no match (issue 11's speed work).
+
+Each pattern of the web-boilerplate lexicon that is scanned only when a text holds one of its
+keys must hold that key in every match; a key that a form does not require would let that
+form's matches through unseen.
+"""
+
+from __future__ import annotations
+
+from tui.engine.text import boilerplate as b
+from tui.engine.text import furniture as f
+
+
+def test_each_notice_form_holds_its_key() -> None:
+    for key, form in b.NOTICE.forms:
+        assert key == key.casefold() and key in form.lower().replace("\\", ""), (key, form)
+
+
+def test_each_claim_word_holds_a_key() -> None:
+    for word in f._CLAIM_WORDS:
+        assert any(key in word for key in f._CLAIM.keys), word
+
+
+def test_a_page_of_latin_letters_has_no_line_in_another_script() -> None:
+    from tui.engine.text.neighbours import other_script_lines
+    assert other_script_lines(["Ferry “runs” aground – café", None, "Port: 3 ships"]) == set()
+    assert other_script_lines(["Ferry runs aground off the cape today", "Паром сел на мель"]) == {1}
+
+
+def test_a_prefilter_gives_the_patterns_own_answer() -> None:
+    """On lines that match and lines that only share a key, the keyed search answers as the
+    bare pattern would; a line without a key is not scanned at all."""
+    lines = ["Are you already a subscriber? Click to log in!", "We use cookies to improve your visit",
+             "Sign up for our daily newsletter", "The app was updated on Monday, the ministry said.",
+             "The harbour master said the ferry left on time.", "© 2025 Bay Wire", "Total views 866"]
+    lines += ["Jane Doe, centre, and John Roe (right) on Monday", "Leave a comment", "Comments are closed",
+              "“We will not stop,” he said.", "The minister denies it, according to the ministry."]
+    for keyed in (b.NOTICE, b.CAPTION, b.CAPTION_PHRASE, b.CAPTION_ACTION, b.CAPTION_POSITION, b.CAPTION_DAY,
+                  b.COMMENT_FORM, f._CLAIM):
+        for line in lines:
+            assert bool(keyed.search(line)) == bool(keyed.pattern.search(line)), (keyed.keys, line)
+    slow = b.KeyedPattern.with_keys(r"never(?<=x)", ("zzz",))
+    assert slow.search("no key here") is None
+
+
+def test_a_line_is_judged_once_per_text() -> None:
+    """label_reason and is_claim remember their answers (a line is judged from several places)."""
+    f.label_reason.cache_clear()
+    for _ in range(3):
+        f.label_reason("Sign up for our daily newsletter")
+    assert f.label_reason.cache_info().hits == 2
+    assert isinstance(f.words("a b"), tuple)   # shared from the cache: immutable

@@ -1,0 +1,182 @@
+"""Placing speakers across the corpus, after each article is read on its own.
+
+A person named in full with a side keeps it when later named alone; a person
+the case never names is placed by whom they speak against; unattributed
+sentences take the side of their attributed partners in other articles, and
+of an article that tells one side's version in its own voice; the user's
+fixes come last.  Every side placed here but the fixes is marked inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..text.lexicons import ROLE_HEADS, SPEAKER_NOUNS
+from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix
+from .sides import SideMatcher, countries_in
+
+
+# Words of hostility: a speaker who names one side in such a sentence speaks against it.
+_HOSTILE = re.compile(r"(?i)\b(?:accus\w*|condemn\w*|blam\w*|denounc\w*|criticis\w*|criticiz\w*|"
+                      r"sanction\w*|hijack\w*|violat\w*|illegal\w*|aggress\w*|provocat\w*|provok\w*|"
+                      r"lie|lies|lying|false\w*|groundless|baseless|unfounded|deni\w*|deny|reject\w*|"
+                      r"dismiss\w*|unacceptable|not acceptable|untenable|exaggerat\w*|unilateral\w*|breach\w*|"
+                      r"debunk\w*|outrage\w*|reckless|irresponsible|hostile|piracy|terror\w*|"
+                      r"demand\w*|must)\b")
+_AGAINST_MIN = 2   # hostile sentences naming one side, and none the other, that place a speaker
+
+
+def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
+    """Give a side to a person the case never names, by whom they speak against.
+
+    "Hunt said Iran's seizure of the tanker was illegal", "Glaz called the
+    European accusations groundless": a speaker whose hostile sentences name
+    one side, twice or more and never the other, speaks for the other side
+    (marked inferred).  Only with two sides, and never for the press, analysts
+    or international bodies.
+    """
+    sides = [s.id for s in corpus.sides]
+    if len(sides) != 2:
+        return
+    against: dict[str, Counter[str]] = {}
+    for ref, who in out.items():
+        key = _unplaced(who)
+        if key is None:
+            continue
+        text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text
+        named = matcher.sides_in(text.replace(who.speaker or "", " "))
+        if len(named) == 1 and _HOSTILE.search(text):
+            against.setdefault(key, Counter())[next(iter(named))] += 1
+    for ref, who in list(out.items()):
+        votes = against.get(_unplaced(who) or "")
+        if not votes or len(votes) != 1:
+            continue
+        target, n = votes.most_common(1)[0]
+        if n >= _AGAINST_MIN:
+            side = next(s for s in sides if s != target)
+            out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
+
+
+def by_surname(out: dict[Ref, Attribution]) -> None:
+    """A person introduced in full with a side ("Russian Ambassador Vassily Nebenzia") keeps
+    it when later named alone ("Nebenzia said"), anywhere in the corpus, unless the
+    surname is read for both sides."""
+    known: dict[str, set[str]] = {}
+    for who in out.values():
+        if who.side and not who.inferred and who.speaker and (name := _person(who.speaker)):
+            known.setdefault(name, set()).add(who.side)
+    for ref, who in list(out.items()):
+        sides = known.get(_person(who.speaker or "") or "", set()) if not who.side and who.speaker else set()
+        if len(sides) == 1:
+            out[ref] = Attribution(ref, who.speaker, next(iter(sides)), who.speaker_span)
+
+
+def _unplaced(who: Attribution) -> str | None:
+    """What a speaker without a side is known by across the corpus: a person's surname, or
+    a party that is neither side (an ally such as the EU); None for the press and the like."""
+    if who.side or not who.speaker or _NOT_VOICED.search(who.speaker):
+        return None
+    parties = countries_in(who.speaker)
+    if parties:
+        return parties[0].id
+    return _person(who.speaker)
+
+
+def _person(speaker: str) -> str | None:
+    """The surname of a speaker phrase that names a person ("Foreign Secretary Jeremy Hunt"
+    -> "Hunt"), or None for bodies and roles."""
+    words = re.findall(r"[A-Z][\w’'-]+", speaker)
+    if not words or words[-1].lower() in ROLE_HEADS or words[-1].lower() in SPEAKER_NOUNS:
+        return None
+    return words[-1]
+
+
+_VOICE_SHARE = 0.75   # an article whose attributed sentences are this much one side's ...
+_VOICE_MIN = 2        # ... and at least this many, narrates that side's version
+
+
+def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
+    """Unattributed sentences of an article that speaks for one side take that side, inferred.
+
+    State media and a side's own outlets tell its version in their own voice
+    ("the supply ship forcefully entered despite warnings") between the
+    sentences they attribute; a wire story quoting both sides has no voice.
+    A page published by a side's own body (a ministry's or a coast guard's
+    site, named as the outlet) speaks for it throughout.
+    """
+    refs = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
+    side = _official_outlet(article.outlet, matcher)
+    if side is None:
+        sides = [side for r in refs if (side := out[r].side) and not out[r].inferred]
+        if len(sides) < _VOICE_MIN:
+            return
+        side = max(sorted(set(sides)), key=sides.count)
+        if sides.count(side) < _VOICE_SHARE * len(sides):
+            return
+    for r in refs:
+        who = out[r]
+        if who.side is None and (who.speaker is None or _voiced(who.speaker)):
+            out[r] = Attribution(r, who.speaker, side, who.speaker_span, inferred=True)
+
+
+_OFFICIAL = re.compile(r"(?i)\b(?:ministry|government|embassy|mission|navy|army|coast guard|armed forces|"
+                       r"office|president|presidency|kremlin|white house|state department|department|"
+                       r"defen[cs]e|foreign affairs|military|command|council)\b")
+
+
+def _official_outlet(outlet: str | None, matcher: SideMatcher) -> str | None:
+    """The side whose own body published a page ("Ministry of Foreign Affairs of Ukraine",
+    "China Coast Guard"), never a newspaper that carries a country's name."""
+    if not outlet or not _OFFICIAL.search(outlet):
+        return None
+    found = matcher.match(outlet)
+    return found[0] if found else None
+
+
+_NOT_VOICED = re.compile(r"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)?|residents?|sources?|media|"
+                         r"q|question|reporters?|journalists?|correspondents?|host|interviewer|"
+                         r"agency|news|reuters|associated press|afp|report|reports|newspaper|website|"
+                         r"times|post|journal|herald|tribune|daily|gazette|telegraph|guardian|cnn|bbc|"
+                         r"bloomberg|press|magazine|channel|tv|television|radio|broadcaster|outlet|"
+                         r"investigators?|inspectors?|u\.?n\.?|united nations|council)\b")
+
+
+def _voiced(speaker: str) -> bool:
+    """A named speaker an article gives no party: its own side's official, whom a
+    side's outlet need not introduce ("Hunt said"), unless it names another party
+    or is the press, an analyst or an international body."""
+    return not countries_in(speaker) and not _NOT_VOICED.search(speaker)
+
+
+def inherit(out: dict[Ref, Attribution], pairs: Sequence[Pair], min_score: float = 60.0) -> None:
+    """Unattributed sentences take the side of attributed partners in other articles."""
+    votes: dict[Ref, set[str]] = {}
+    for pair in pairs:
+        if pair.kind != "sentence" or pair.score < min_score or pair.a.article == pair.b.article:
+            continue
+        for mine, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            me, them = out.get(mine), out.get(other)
+            if me and them and me.speaker is None and them.side and not them.inferred:
+                votes.setdefault(mine, set()).add(them.side)
+    for ref, sides in votes.items():
+        if len(sides) == 1:
+            out[ref] = Attribution(ref, None, next(iter(sides)), None, inferred=True)
+
+
+def apply_fixes(out: dict[Ref, Attribution], fixes: Sequence[SideFix]) -> dict[Ref, Attribution]:
+    """The user's corrections: by speaker first, then the more specific by sentence."""
+    for fix in [f for f in fixes if f.speaker and not f.ref] + [f for f in fixes if f.ref]:
+        for ref, who in list(out.items()):
+            if fix.ref is not None and ref != fix.ref and not _within(ref, fix.ref):
+                continue
+            if fix.ref is None and (who.speaker or "").casefold() != (fix.speaker or "").casefold():
+                continue
+            out[ref] = Attribution(ref, who.speaker, fix.side, who.speaker_span, inferred=False)
+    return out
+
+
+def _within(ref: Ref, place: Ref) -> bool:
+    """A sentence inside a paragraph-level ref (a fix may name a whole paragraph)."""
+    return place.sentence is None and (ref.article, ref.paragraph) == (place.article, place.paragraph)

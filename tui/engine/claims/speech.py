@@ -1,0 +1,313 @@
+"""Reporting verbs and their speakers in one text: "X said ...", "..., said X",
+"according to X", "the statement said", "he added".
+
+Every reporting verb outside quotation marks is found with the phrase that
+names its speaker (its subject, agent or inverted subject), and the phrase is
+classed: a name, a pronoun, a generic head ("the statement") or a role ("the
+ambassador").  Which side a phrase stands for is decided later, by
+attribution, which knows the case and the sentences around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..text.lexicons import (
+    ADVERBIAL_OPENERS,
+    AUXILIARIES,
+    GENERIC_HEADS,
+    LEADING_NOISE,
+    PASSIVE,
+    PRONOUNS,
+    REJECTION_VERBS,
+    REPORTING_PHRASES,
+    REPORTING_VERBS,
+    ROLE_HEADS,
+    SPEAKER_NOUNS,
+    SPEECH_ACT,
+)
+from ..model import Corpus
+from .sides import SideMatcher, countries_in
+
+_VERB = re.compile(
+    r"(?<![\w'’-])(" + "|".join(sorted([*REPORTING_PHRASES, *REPORTING_VERBS], key=len, reverse=True))
+    + r")(?![\w'’-])")
+_ACT = re.compile(SPEECH_ACT)
+_ACCORDING = re.compile(r"(?<![\w])[Aa]ccording to\s+([^,;.”\"]+(?:\.[A-Z][^,;.”\"]*)*)")
+_BOUNDARY = re.compile(r"[,;:“”\"—]|(?<![\w])(?:that|which|who|whom|what|while|because|although|"
+                       r"though|whereas|if|when)(?![\w])")
+_CLAUSE_START = re.compile(r"[;:“”\"()—]|(?<![\w])that(?![\w])")
+_WORD = re.compile(r"[\w.'’-]+")
+_BAD_END = frozenset("the a an of to in on at by for with from his her their its our my your "
+                     "this that these those and or but as".split())
+_DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
+_CONDITIONAL = frozenset("if unless whether once until".split())
+# Reporting verbs whose next noun is their object, never an inverted speaker:
+# "X, in turn, accused Canada of ..." is X's accusation, not Canada's.
+_TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
+condemned condemns demanded demands rejected rejects dismissed dismisses denied denies""".split())
+_PREPOSITIONS = frozenset("in on at to for with by from after before despite during into over under about".split())
+# A relative clause or an "including ..." aside is never itself the speaker: in "the
+# command, which overlooks the border, said", the phrase before "said" is the aside.
+_ASIDE = frozenset("which who whom whose where when including".split())
+_ADVERB = re.compile(r"\w+ly$|also|further|since|already|later|earlier|then|again|once|still")
+OPEN_QUOTES = ("“", '"', "‘")
+# A publication date a page copy glued before the first words ("date 2019-02-28 India said").
+_DATE_PREFIX = re.compile(r"date:?\s+\d{4}-\d{2}-\d{2}\s+", re.I)
+_DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
+# What may follow an inverted speaker ("..., said Austin at a briefing."): not a
+# verb, which would make the phrase the subject of the reported clause
+# ("said the plane was flying").
+_AFTER_INVERTED = re.compile(r"\s*(?:$|[.,;:!?)]|(?:at|in|on|during|after|before|from|to|of|who|when|"
+                             r"while|late|early|last|this|on)\b)")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A reporting verb with its speaker phrase, as found in one text.
+
+    `kind` is "named" (the phrase names someone), "pronoun" ("he") or
+    "generic" ("the statement"); the last two refer back to the last speaker.
+    """
+
+    speaker: str
+    start: int
+    end: int
+    verb: str
+    verb_at: int
+    rejection: bool
+    kind: str
+
+
+def find_claims(text: str, matcher: SideMatcher | None = None) -> list[Claim]:
+    """Every attribution in `text` in reading order (verbs inside quotes are skipped)."""
+    if matcher is None:
+        return _find_claims(text, None)
+    found = matcher.claims.get(text)
+    if found is None:
+        found = tuple(_find_claims(text, matcher))
+        if len(matcher.claims) < 65536:
+            matcher.claims[text] = found
+    return list(found)
+
+
+def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
+    quoted = _quoted(text)
+    candidates: list[Claim | None] = [
+        _claim(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), "according to", m.start(), matcher)
+        for m in _ACCORDING.finditer(text)]
+    candidates += [_for_verb(text, m.start(), m.end(), m.group(0), matcher)
+                   for m in [*_VERB.finditer(text), *_ACT.finditer(text)] if not quoted[m.start()]]
+    found = [c for c in candidates if c is not None and c.speaker]
+    return sorted({(c.verb_at, c.start): c for c in found}.values(), key=lambda c: c.verb_at)
+
+
+def _quoted(text: str) -> list[bool]:
+    """Which characters sit inside double quotation marks."""
+    if "“" not in text and "”" not in text and '"' not in text:
+        return [False] * (len(text) + 1)
+    inside, out = False, []
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            out.append(inside)
+            inside = False
+            continue
+        elif ch == '"':
+            inside = not inside
+        out.append(inside)
+    out.append(False)
+    return out
+
+
+def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
+           matcher: SideMatcher | None) -> Claim | None:
+    """A Claim for the speaker phrase text[start:end], classified."""
+    dash = re.search(r"\s(?:--|—|–)\s+(?:(?:but|and)\s+)?(?=\S)(?!.*\s(?:--|—|–)\s)", text[start:end])
+    if dash:   # "Harbor City, June 9 -- Petrov": a dateline or a wire's prefix before the dash
+        start += dash.end()
+    while start < end and text[start] in " ,":
+        start += 1
+    prefix = _DATE_PREFIX.match(text, start, end)
+    if prefix:
+        start = prefix.end()
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    if text[end - 1:end] == "." and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", text[start:end]):
+        end -= 1
+    phrase = text[start:end]
+    if not _speakerish(phrase, matcher):
+        return None
+    rejection = verb.lower() in REJECTION_VERBS
+    return Claim(phrase, start, end, verb, verb_at, rejection, _kind(phrase, matcher))
+
+
+_WINDOW = 1500   # characters before a verb where its subject can be: longer is no subject
+_TAIL = 120      # enough for the last few words before a verb
+_LAST_WORD = re.compile(r"([\w’'-]+)\s*$")
+
+
+def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | None) -> Claim | None:
+    """The speaker of the verb at text[vs:ve]: agent, inverted subject or subject.
+
+    Only the `_WINDOW` characters before the verb are searched, so a long
+    paragraph without full stops and with many reporting verbs costs linear time.
+    """
+    lo = max(0, vs - _WINDOW)
+    pre = text[lo:vs]
+    if _is_passive(pre):
+        agent = re.match(r"(?:\s+[\w’'.-]+){0,6}?\s+by\s+([^,;.”\"]+?)(?=\s+(?:who|which|that)\b|[,;”\"]|\.\s|\.?$)",
+                         text[ve:])
+        if not agent:
+            return None
+        end = ve + agent.end(1)
+        capitals = list(re.finditer(r"\b[A-Z][\w.’'-]*", agent.group(1)))
+        if capitals:  # "by Petrov within hours" -> "Petrov"
+            end = ve + agent.start(1) + capitals[-1].end()
+        return _claim(text, ve + agent.start(1), end, verb, vs, matcher)
+    stripped = _DASH_END.sub("", pre[-_TAIL:])  # wire copy writes "...," - said X
+    if stripped.endswith(("”", '"', ",”", ',"', ",")) and verb.lower() not in _TAKES_OBJECT:
+        after = _np_after(text, ve)
+        if after and _AFTER_INVERTED.match(text[after[1]:]):
+            return _claim(text, after[0], after[1], verb, vs, matcher)
+    return _subject(text, _strip_auxiliaries(pre), verb, vs, matcher, lo)
+
+
+def _is_passive(pre: str) -> bool:
+    words = _WORD.findall(pre[-_TAIL:])[-3:]
+    while words and _ADVERB.fullmatch(words[-1].lower()) and words[-1].lower() not in PASSIVE:
+        words.pop()
+    return bool(words) and words[-1].lower() in (*PASSIVE, "as")
+
+
+def _np_after(text: str, pos: int) -> tuple[int, int] | None:
+    """A speaker noun phrase right after an inverted verb ("said Austin", "added the ministry")."""
+    m = re.match(r"\s+((?:the\s+|a\s+)?(?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.’'-]*)*)", text[pos:])
+    if m and (m.group(1)[0].isupper() or len(m.group(1).split()) > 1):
+        tail = re.match(r"(?:\s+[a-z]+){1,2}", text[pos + m.end(1):])   # "the Indian official"
+        if tail and tail.group(0).split()[-1] in SPEAKER_NOUNS:
+            return pos + m.start(1), pos + m.end(1) + tail.end()
+        return pos + m.start(1), pos + m.end(1)
+    words = list(re.finditer(r"[a-z’'-]+", text[pos:pos + 60]))[:4]
+    if not words or text[pos:pos + words[0].start()].strip():
+        return None
+    for k in range(len(words), 0, -1):  # the longest run of lower-case words ending on a speaker noun
+        run = words[:k]
+        if run[-1].group(0) in SPEAKER_NOUNS and all(
+                not text[pos + a.end():pos + b.start()].strip() for a, b in zip(run, run[1:])):
+            end = pos + run[-1].end()
+            of = re.match(r"\s+of\s+(?:the\s+)?(?:[A-Za-z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){0,3}", text[end:])
+            return pos + words[0].start(), end + (of.end() if of else 0)
+    return None
+
+
+def _strip_auxiliaries(pre: str) -> str:
+    """Drop "has also", "did not" and adverbs between a subject and its verb."""
+    while True:
+        tail = pre[-_TAIL:]   # an end-anchored search tries every position: only the tail
+        m = _LAST_WORD.search(tail)
+        if not m or not (m.group(1).lower() in AUXILIARIES or re.fullmatch(r"\w+ly", m.group(1))):
+            return pre
+        pre = pre[:len(pre) - len(tail) + m.start()]
+
+
+def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher | None,
+             lo: int = 0) -> Claim | None:
+    """The subject phrase before a verb (`pre` is text[lo:...]), skipping appositives and
+    adverbial openers."""
+    bounds = list(_BOUNDARY.finditer(pre))
+    start = bounds[-1].end() if bounds else 0
+    if pre[start:].strip():
+        start = _skip_noise(pre, start)
+        return _claim(text, lo + start, lo + len(pre), verb, verb_at, matcher)
+    if not bounds or bounds[-1].group(0) != ",":
+        return None
+    comma = bounds[-1].start()
+    opens = list(_CLAUSE_START.finditer(pre, 0, comma))
+    clause = opens[-1].end() if opens else 0
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", pre[clause:comma])]
+    parts = [(clause + a, clause + b) for a, b in parts if pre[clause + a:clause + b].strip()]
+    while len(parts) > 1 and _adverbial(pre[parts[0][0]:parts[0][1]]):
+        parts.pop(0)
+    while len(parts) > 1 and pre[parts[-1][0]:parts[-1][1]].strip()[:1].islower():
+        parts.pop()
+    if not parts or _adverbial(pre[parts[0][0]:parts[0][1]]):
+        return None
+    return _claim(text, lo + _skip_noise(pre, parts[0][0]), lo + parts[-1][1], verb, verb_at, matcher)
+
+
+def _skip_noise(pre: str, start: int) -> int:
+    """Skip leading connectives ("But", "although") of a subject phrase."""
+    while True:
+        m = re.match(r"\s*([\w’'-]+)\s+", pre[start:])
+        if not m or m.group(1).lower() not in LEADING_NOISE:
+            return start
+        start += m.end()
+
+
+def _adverbial(part: str) -> bool:
+    """A leading phrase that sets the scene ("Back home", "Most recently", "Asked about it")."""
+    words = part.split()
+    return not words or words[0].lower() in ADVERBIAL_OPENERS or words[0].lower().endswith("ly")
+
+
+def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
+    """Whether a phrase can be a speaker: a name, a pronoun, a body, a country."""
+    words = phrase.split()
+    if not words or len(words) > 12 or words[0].lower() in _CONDITIONAL:
+        return False   # "If the Philippines insists ...": a condition, not a report
+    if words[0].lower() in _PREPOSITIONS or words[0].lower() in _ASIDE:
+        return False   # "In response to the Chinese claims, X said": "claims" is a noun there
+    if len(words) > 12:
+        return False
+    last = words[-1].lower()
+    if last in _BAD_END or last.endswith(("'s", "’s")):
+        return False
+    if len(words) == 1 and last in PRONOUNS:
+        return True
+    if any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words):
+        return True
+    if (matcher and matcher.match(phrase)) or countries_in(phrase):
+        return True
+    body = words[1:] if words[0].lower() in _DETERMINERS else words
+    return bool(body) and all(w[:1].isupper() or w in ("of", "the", "and", "de", "for") for w in body)
+
+
+def _kind(phrase: str, matcher: SideMatcher | None) -> str:
+    """named, pronoun ("he") or generic ("the statement", "Officials")."""
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return "pronoun"
+    if (matcher and matcher.match(phrase)) or countries_in(phrase):
+        return "named"
+    # The first word may be capitalised only because it opens the sentence.
+    if not any(w[:1].isupper() for w in words[1:]):
+        if words[-1].lower().strip(".,") in GENERIC_HEADS:
+            return "generic"
+        if role_head(phrase):
+            return "role"
+    return "named"
+
+
+def role_head(phrase: str) -> str | None:
+    """The role a speaker phrase names without a name: "the ambassador",
+    "the press service of the navy" -> "service", "the country's defence minister"."""
+    words = re.findall(r"[\w’'-]+", phrase.lower())
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    return words[-1] if words and words[-1] in ROLE_HEADS else None
+
+
+
+
+def speaker_phrases(corpus: Corpus) -> Iterator[tuple[str, str]]:
+    """Every speaker phrase the rules find, with its sentence, before any side is known
+    (for infer_sides)."""
+    for article in corpus.articles:
+        for paragraph in article.paragraphs:
+            for sentence in paragraph.sentences:
+                for claim in find_claims(sentence.text):
+                    yield claim.speaker, sentence.text

@@ -1,0 +1,127 @@
+"""Photo captions and their credits: what a picture's text looks like, and when it outweighs a claim.
+
+A caption describes its picture ("In this image ...", "X, centre, ...", a dated present-tense
+action: "X speaks at ... on Jan. 8") or closes with its credit ("Photo: AFP", "(Jane Doe/Bay
+Wire)", "-/AFP via Getty Images").  Such a short paragraph is a caption even when it says
+"said": the credit outweighs the reporting verb, unless it quotes someone's words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Article
+from . import boilerplate as b
+from .sentences import skip_space, split_spans
+from .tokens import CACHE, words
+
+ACTION_WITHIN = 14   # a caption's subject (a name and its role) comes before its present-tense verb
+_CREDIT_TAIL_END = re.compile(r"(?:" + b.CREDIT_TAIL.pattern + r")\s*$")
+
+
+CAPTION_REASONS = frozenset({"photo caption or credit", "the same caption or teaser twice in a row"})
+
+
+def captions(article: Article) -> list[str]:
+    """The article's dropped photo captions (which say who is pictured)."""
+    return [d.text for d in article.dropped if d.reason in CAPTION_REASONS]
+
+
+@lru_cache(maxsize=CACHE)
+def is_caption(text: str) -> bool:
+    """A photo caption: a credit or a picture's description in a short paragraph, or a
+    longer one that closes with its credit ("... Picture by Jane Doe, PA Wire")."""
+    count = len(words(text))
+    if count <= 40 and b.CAPTION.search(text):
+        return True
+    return count <= 80 and bool(credit_at_end(text) or (_describes_picture(text) and _sentences(text) <= 2))
+
+
+def _describes_picture(text: str, in_prose: bool = True) -> bool:
+    """Words only a caption uses: "In this image ...", "is seen in this photo", people placed in
+    a dated picture ("X, centre, and Y, right, ... on Monday"), or a present-tense action dated in
+    its first sentence ("X speaks at ... on Jan. 8").  With `in_prose` False, "is seen in the
+    video" is left out: prose says it of footage too ("..., who is seen in the video ...")."""
+    if b.CAPTION_OPEN.match(text) or (in_prose and b.CAPTION_PHRASE.search(text)):
+        return True
+    if not b.CAPTION_DAY.search(text):
+        return False   # no date anywhere: none in the first sentence either (and no sentence split)
+    if b.CAPTION_POSITION.search(text):
+        return True
+    first = _first_sentence(text)
+    action = b.CAPTION_ACTION.search(first)
+    return bool(action and len(words(first[:action.start()])) <= ACTION_WITHIN and b.CAPTION_DAY.search(first))
+
+
+def _first_sentence(text: str) -> str:
+    spans = split_spans(text)
+    return text[spans[0][0]:spans[0][1]] if spans else text
+
+
+def _sentences(text: str) -> int:
+    """How many sentences of three words or more (a page cut mid-sentence leaves a stub)."""
+    return sum(1 for s, e in split_spans(text) if len(words(text[s:e])) >= 3)
+
+
+def caption_outweighs_claim(text: str) -> bool:
+    """A caption that says "said" or "denies" is still a caption (issue 11): its closing credit
+    or its picture words outweigh the reporting verb, as long as it is short (two sentences
+    at most before the credit) and quotes no one's words beyond a phrase."""
+    if has_quotation(text) or len(words(text)) > 80:
+        return False
+    credit = credit_at_end(text)
+    body = text[:credit] if credit else text
+    if _sentences(body) > 2:
+        return False
+    return credit is not None or _describes_picture(body, in_prose=False)
+
+
+# A quotation of someone's words: a quoted clause (four words or more, or one closing with its
+# own sentence end), not a quoted phrase ("expressed 'deep regret'").
+_QUOTE_CLOSED = re.compile(r"\w[,.!?][”\"]\s+(?:said|says|added|told|asked)\b")
+_QUOTED = re.compile(r"[“\"]([^“”\"]{1,600})[”\"]|‘((?:[^‘’]|’(?=\w))+)’(?!\w)")
+
+
+def has_quotation(text: str, single: bool = False) -> bool:
+    """Does the text quote a clause (in double quotes, or in single ones; only single with `single`,
+    since any double quote already makes a line a claim)?"""
+    if not single and _QUOTE_CLOSED.search(text):
+        return True   # '..., " said X': a quotation whose opening mark the page lost
+    for match in _QUOTED.finditer(text):
+        inner = ((match.group(2) if single else match.group(1) or match.group(2)) or "").strip()
+        if len(words(inner)) >= 4 or inner[-1:] in ".!?…":
+            return True
+    return False
+
+
+_CREDIT_KEYS = ("photo", "image", "picture", "credit", "courtesy")
+
+
+def _may_credit(text: str) -> bool:
+    """Can `b.CREDIT` match at all? Each of its forms holds a credit word or a slash; testing
+    that first spares the pattern's scan of most paragraphs."""
+    if "/" in text:
+        return True
+    low = text.lower()
+    return any(key in low for key in _CREDIT_KEYS)
+
+
+def credit_at_end(text: str) -> int | None:
+    """Where a photo credit that closes the text after its last sentence starts: "Photo: AFP",
+    "(Jane Doe/Bay Wire)", "-/AFP via Getty Images", or an agency's sign-off after a dated
+    description ("..., June 16, 2020. -Reuters")."""
+    stripped = text.rstrip()
+    ends = [m.start() for m in b.CREDIT.finditer(stripped) if m.end() == len(stripped)] if _may_credit(stripped) else []
+    # each form of CREDIT_TAIL closes with ")", holds "/" or says "via"
+    may_tail = stripped.endswith(")") or "/" in stripped or "via " in stripped
+    tail = _CREDIT_TAIL_END.search(stripped) if may_tail else None
+    if tail:
+        ends.append(skip_space(stripped, tail.start()))
+    signoff = b.AGENCY_SIGNOFF.search(stripped)
+    if signoff and b.DATE_ANYWHERE.search(stripped):
+        ends.append(signoff.start())
+    for start in ends:
+        if start > 0 and (stripped[start] == "(" or stripped[:start].rstrip()[-1:] in ".!?”\"’)"):
+            return start
+    return None

@@ -1,0 +1,81 @@
+"""Furniture that shows itself by what stands around it, not by its own words.
+
+A headline under a "Check also" heading is another story's teaser, though it reads like
+any headline; a line in another script than the rest of the page (the headline or the
+dateline left in the site's own language) is not the article's text.  A line judged
+alone cannot tell; judged beside its neighbours it can.  A claim keeps its place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import furniture as f
+
+TEASER_RUN = 4          # at most so many headlines follow one "related stories" heading
+OTHER_SCRIPT_WORDS = 25  # a headline or a dateline, not a paragraph of the article
+OTHER_SCRIPT_SHARE = 0.8
+SANDWICH_WORDS = 12      # a headline or a caption's length, not a paragraph's
+# A letter outside the Latin blocks (or a numeral, which the exact count then rules out).
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
+_TITLE_REASONS = ("title (kept as the article's title)", "duplicated title")
+
+
+def teasers_under_headings(texts: list[str | None], reasons: list[str | None]) -> None:
+    """Drop the headlines that follow a heading naming other stories ("Check also",
+    "Related"): lines without a sentence end that report no claim, up to the next sentence."""
+    for i, text in enumerate(texts):
+        if text is None or reasons[i] is None or not f.names_other_stories(text):
+            continue
+        for j in range(i + 1, min(i + 1 + TEASER_RUN, len(texts))):
+            nxt = texts[j]
+            if nxt is None or reasons[j] is not None:
+                break
+            if f.ends_sentence(nxt) or f.is_claim(nxt) or len(f.words(nxt)) < 3:
+                break
+            reasons[j] = "teaser for another story (under a related-stories heading)"
+
+
+def between_furniture(texts: list[str | None], reasons: list[str | None], keep: set[int]) -> None:
+    """Drop a headline-shaped line that stands between two pieces of furniture (a dateline above,
+    a notice below): a video's or a picture's title inside the page header, not the article's
+    text.  Not a claim, not a sentence, not beside the title (that is the standfirst's place)."""
+    for i in range(1, len(texts) - 1):
+        text = texts[i]
+        if text is None or reasons[i] is not None or i in keep:
+            continue
+        above, below = reasons[i - 1], reasons[i + 1]
+        if not above or not below or above in _TITLE_REASONS or below in _TITLE_REASONS:
+            continue
+        if f.ends_sentence(text) or f.is_claim(text) or len(f.words(text)) > SANDWICH_WORDS:
+            continue
+        reasons[i] = "headline between page furniture (a video's or a picture's title)"
+
+
+def other_script_lines(texts: list[str | None]) -> set[int]:
+    """Short lines written in another script than the page (a Cyrillic headline over an English
+    article): the site's headline or dateline in its own language, never the article's title."""
+    if not any(t and not t.isascii() and _NON_LATIN_LETTER.search(t) for t in texts):
+        return set()   # every letter on the page is Latin (most pages): no line is in another script
+    scripts = [_scripts(t) if t else Counter() for t in texts]
+    page = sum(scripts, Counter())
+    if not page:
+        return set()
+    main, _ = page.most_common(1)[0]
+    found: set[int] = set()
+    for i, text in enumerate(texts):
+        if text is None or len(f.words(text)) > OTHER_SCRIPT_WORDS:
+            continue
+        own = scripts[i]
+        total = sum(own.values())
+        if total and own[main] <= (1 - OTHER_SCRIPT_SHARE) * total:
+            found.add(i)
+    return found
+
+
+def _scripts(text: str) -> Counter[int]:
+    """Letters by rough script: Latin as 0, others by their 128-code-point block."""
+    if text.isascii():   # most lines: every letter Latin, counted without a look at each
+        return Counter({0: sum(map(str.isalpha, text))})
+    return Counter(0 if ord(c) < 0x250 else ord(c) >> 7 for c in text if c.isalpha())
