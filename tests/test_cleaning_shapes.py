@@ -326,3 +326,20 @@ def test_view_counters_glued_to_a_headline_go_and_the_headline_stays(tmp_path: P
     reasons = _reasons(article)
     assert reasons["Total views 866."] == reasons["Views today — 4."] == "view counter"
     assert reasons["Total views 120."] == "site notice or advertisement"
+
+
+def test_a_list_of_headlines_below_the_article_goes_without_a_heading(tmp_path: Path) -> None:
+    """Four or more headlines in a row after the article's last paragraph are other stories,
+    even with no "Related" heading above them; one that reports a claim stays; three
+    headline-shaped lines (a list the article itself ends on) stay too."""
+    headlines = ["Harbour festival draws record crowds to the old town", "Ferry operator names new chief executive",
+                 "Minister accuses rival of stalling the port budget", "Storm season forecast to start early",
+                 "New bridge opens to traffic after five years"]
+    prose = "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+    article = _article(tmp_path / "list", prose + "\n\n".join(headlines) + "\n")
+    reasons = _reasons(article)
+    assert reasons["Harbour festival draws re"[:24]] == "teaser for another story (a list of headlines below the article)"
+    assert reasons["New bridge opens to traf"[:24]].startswith("teaser")
+    assert any(p.text.startswith("Minister accuses rival") for p in article.paragraphs)
+    short = _article(tmp_path / "short", prose + "\n\n".join(headlines[:3]) + "\n")
+    assert not any("list of headlines" in d.reason for d in short.dropped)

@@ -174,7 +174,8 @@ def test_export_diffs_only_the_pairs_the_facts_use(seeds: Corpus) -> None:
     """Issue 14: diffs of every pair were a quarter of a large export's time; by default
     only pairs joining two accounts of one fact carry one, and the rest are otherwise unchanged."""
     analysis = analyse(seeds)
-    lean, full = to_document(analysis)["pairs"], to_document(analysis, diffs=True)["pairs"]
+    lean = to_document(analysis, all_pairs=True)["pairs"]
+    full = to_document(analysis, diffs=True, all_pairs=True)["pairs"]
     places = {}
     for n, fact in enumerate(analysis.facts):
         for account in fact.accounts:
@@ -186,6 +187,28 @@ def test_export_diffs_only_the_pairs_the_facts_use(seeds: Corpus) -> None:
         assert short["diff"] == (long["diff"] if used else None)
         assert {**short, "diff": None} == {**long, "diff": None}
     assert any(p["diff"] is None for p in lean) and any(p["diff"] for p in lean)
+
+
+def test_export_leaves_out_the_weak_pairs_no_fact_uses_unless_asked(seeds: Corpus) -> None:
+    """Issue 14: half of a large export's pairs scored just over the threshold and joined no two
+    accounts of one fact (14 MB of a 41 MB document at 982 articles). The export leaves them out
+    and counts them; --all-pairs writes every pair, as before."""
+    from tui.engine.export.jsondoc import PAIRS_MIN_SCORE
+
+    analysis = analyse(seeds)
+    everything, lean = to_document(analysis, all_pairs=True), to_document(analysis)
+    kept = {(p["a"]["article"], p["a"]["paragraph"], p["a"].get("sentence"),
+             p["b"]["article"], p["b"]["paragraph"], p["b"].get("sentence"), p["kind"]) for p in lean["pairs"]}
+    left_out = [p for p in everything["pairs"]
+                if (p["a"]["article"], p["a"]["paragraph"], p["a"].get("sentence"), p["b"]["article"],
+                    p["b"]["paragraph"], p["b"].get("sentence"), p["kind"]) not in kept]
+    assert left_out and len(lean["pairs"]) + len(left_out) == len(everything["pairs"])
+    assert all(p["score"] < PAIRS_MIN_SCORE and p["origin"] == "engine" and not p["wire"] and p["diff"] is None
+               for p in left_out)
+    assert lean["pairs_left_out"] == {"count": len(left_out), "score_under": PAIRS_MIN_SCORE}
+    assert everything["pairs_left_out"] == {"count": 0, "score_under": None}
+    assert [p for p in everything["pairs"] if p not in left_out] == lean["pairs"]   # the rest as they were
+    assert any(p["score"] < PAIRS_MIN_SCORE and p["diff"] for p in lean["pairs"])   # a fact's weak pair stays
 
 
 def test_degenerate_corpora(tmp_path: Path, seeds: Corpus) -> None:

@@ -198,3 +198,165 @@ def test_past_the_pair_limit_copies_pair_with_their_first_copy_and_say_so(tmp_pa
     assert cli.main(["export", str(tmp_path), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert err.count("reconcile: warning: sentences: over 1 pairs") == 1
+
+
+def _syllable_words(n: int, seed: int) -> list[str]:
+    """n distinct made-up words (no real name or sentence)."""
+    import random
+
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "ve", "ri", "tan", "mur", "sel", "dov", "pi", "zen", "bra", "qui", "tor", "fen"]
+    words: list[str] = []
+    while len(words) < n:
+        word = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3)))
+        if word not in words:
+            words.append(word)
+    return words
+
+
+def _many_article_corpus(folder: Path, n: int) -> Path:
+    """n short articles about six made-up stories: each tells some of its story's facts in its
+    own words and order, quoting officials of two made-up sides; some are reprints of another
+    (copy groups), one word changed or not. Enough overlap for pairs, ties and facts."""
+    import random
+
+    folder.mkdir()
+    (folder / "reconcile.toml").write_text(
+        'title = "Many"\n[[sides]]\nid = "a"\nname = "Avaria"\nactors = ["Alpha Office"]\n'
+        '[[sides]]\nid = "b"\nname = "Belmont"\nactors = ["Beta Office"]\n', encoding="utf-8")
+    words = _syllable_words(400, 7)
+    sides = ["The Alpha Office", "The Beta Office"]
+    stories = []
+    for s in range(6):
+        pick = words[s * 60:(s + 1) * 60]
+        stories.append([f"{pick[k]} {pick[k + 1]} {pick[k + 2]} {{n}} {pick[k + 3]} {pick[k + 4]} "
+                        f"{pick[k + 5]}" for k in range(0, 54, 6)])
+    texts: list[str] = []
+    for a in range(n):
+        rng = random.Random(a)
+        if texts and a % 9 == 0:   # a reprint, sometimes with one word changed
+            text = texts[rng.randrange(len(texts))]
+            texts.append(text.replace(" the ", " that ", 1) if a % 2 else text)
+            continue
+        facts = rng.sample(stories[a % 6], 5)
+        lines = [f"Report {a} on {words[300 + a % 6].capitalize()}"]
+        for fact in facts:
+            side = rng.randrange(2)   # the sides disagree on the number
+            tail = " ".join(rng.sample(words[360:400], 2))
+            lines.append(f"{sides[side]} said the {fact.format(n=12 + 7 * side)} near the {tail}.")
+        texts.append("\n\n".join(lines) + "\n")
+    for a, text in enumerate(texts):
+        (folder / f"{a:03}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_large_export_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Issue 14 (determinism at scale): the same 120 articles exported under two string hash
+    seeds give the same bytes: pairs, ties between equal scores, copy groups, facts, titles."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    corpus = _many_article_corpus(tmp_path / "corpus", 120)
+    outputs = []
+    for seed in ("3", "4"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, RECONCILE_NO_CACHE="1")
+        result = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus), "--all-pairs"],
+                                check=True, env=env, capture_output=True)
+        outputs.append(result.stdout)
+    document = json.loads(outputs[0])
+    assert len(document["articles"]) == 120 and len(document["pairs"]) > 500 and len(document["facts"]) > 5
+    assert outputs[0] == outputs[1]
+
+
+def test_a_pair_that_cannot_reach_the_floor_skips_the_fuzzy_score_and_keeps_every_decision(monkeypatch) -> None:
+    """Issue 14: half of the scored candidates of a news corpus end under every threshold.
+    With `below`, their token_set_ratio is skipped and an upper bound under `below` returned;
+    each pair at or over `below` keeps its exact score."""
+    from tui.engine.pairing import units as pairing_units
+
+    sentences = pairing_units.units_of(load_corpus(SEEDS).articles, "sentence")
+    idf, _ = pairing_units.idf_weights(sentences)
+    pairing_units.prepare(sentences, idf)
+    calls = []
+    real = pairing_units.fuzz.token_set_ratio
+
+    def counted(a: str, b: str) -> float:
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(pairing_units.fuzz, "token_set_ratio", counted)
+    pairs = [(u, v) for n, u in enumerate(sentences) for v in sentences[n + 1:] if u.article != v.article]
+    exact = [pairing_units.score_units(u, v, idf) for u, v in pairs]
+    full_calls = len(calls)
+    bounded = [pairing_units.score_units(u, v, idf, 34.0) for u, v in pairs]
+    assert len(calls) - full_calls < full_calls / 2   # most pairs of the sample share little
+    for e, b in zip(exact, bounded):
+        assert (b == e) if e >= 34.0 else (e <= b < 34.0)
+    assert sum(e >= 34.0 for e in exact) > 20
+
+
+def test_reprints_share_one_vocabulary_similarity_and_wire_groups_count_once(tmp_path: Path, monkeypatch) -> None:
+    """Issue 14: at 10,000 articles (ten copies of each) the article rows took 64 s: every copy
+    pair recomputed the same vocabulary overlap, and each wire group summed every wire edge.
+    Reprints (one vocabulary) compute it once per distinct pair; the rows are the same."""
+    import math
+
+    from tui.engine import pairing
+    from tui.engine.pairing import articles
+
+    story = ("The harbour master said the ferry left the northern pier at dawn with 40 crates of "
+             "copper wire.\n\nHe added that the customs office had sealed the crates the night "
+             "before, after a long inspection.\n\nThe port authority said the ferry would return.\n")
+    other = ("A customs officer said 40 crates of copper wire were sealed the night before the "
+             "ferry left.\n\nThe ferry reached the southern pier by noon, the port authority said.\n")
+    for k in range(6):
+        (tmp_path / f"copy{k}.txt").write_text(story.replace("the", "that", k % 2), encoding="utf-8")
+        (tmp_path / f"other{k}.txt").write_text(other, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    calls = []
+    real = articles._term_similarity
+
+    def counted(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(articles, "_term_similarity", counted)
+    result = pairing.pair_corpus(corpus)
+    assert len(result.article_similarity) == 66 and len(calls) == 3   # copy-copy, copy-other, other-other
+    vocab = articles._article_terms(len(corpus.articles), pairing.units.units_of(corpus.articles, "paragraph"))
+    totals = [math.fsum(v.values()) for v in vocab]
+    index = {a.id: n for n, a in enumerate(corpus.articles)}
+    for row in result.article_similarity:   # each as computed for that very pair
+        assert row["term_similarity"] == round(real(vocab, totals, index[row["a"]], index[row["b"]]), 3)
+    assert sum(g["wire_sentences"] for g in result.wire) == sum(
+        r["wire_sentences"] for r in result.article_similarity if r["wire"])
+
+
+def test_copies_of_two_texts_are_judged_wire_copy_once(tmp_path: Path, monkeypatch) -> None:
+    """Issue 14: ten copies of two articles pair the same two sentences a hundred times; the
+    wire verdict (a word alignment) is made once per pair of texts, with the same flags."""
+    from tui.engine import pairing
+    from tui.engine.pairing import links
+
+    first = "The harbour master said the ferry left the northern pier at dawn with 40 crates of copper wire.\n"
+    second = "The harbour master said that the ferry left the northern pier at dawn with 40 crates of copper wire.\n"
+    for k in range(4):
+        (tmp_path / f"a{k}.txt").write_text(first, encoding="utf-8")
+        (tmp_path / f"b{k}.txt").write_text(second, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    calls = []
+    real = links.same_words
+
+    def counted(a, b):
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(links, "same_words", counted)
+    result = pairing.pair_corpus(corpus)
+    sentences = [p for p in result.pairs if p.kind == "sentence"]
+    assert len(sentences) == 28 and all(p.wire for p in sentences)   # 8 articles, every pair
+    assert len(calls) == 3   # first-first, first-second, second-second
+    # the shown terms too: made once per pair of texts, one tuple shared by their pairs
+    assert len({id(p.terms) for p in sentences}) == 3

@@ -47,6 +47,9 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument("--diffs", action="store_true",
                         help="json: the word difference of every pair (default: only of the pairs "
                              "that join two accounts of one fact)")
+    parser.add_argument("--all-pairs", action="store_true",
+                        help="json: every pair the engine found (default: the weak pairs that no fact "
+                             "uses are left out and counted; see docs/export.md)")
     _follow_links_option(parser)
     return parser
 
@@ -139,7 +142,7 @@ def run_export(args: argparse.Namespace) -> int:
         from .engine.notes import notes_json
 
         notes = notes_json(store, corpus)
-        _write_stream(lambda out: write_json(analysis, out, notes, args.diffs), args.output)
+        _write_stream(lambda out: write_json(analysis, out, notes, args.diffs, args.all_pairs), args.output)
         return 0
     _write(_render(args.format, analysis, store), args.output)
     return 0

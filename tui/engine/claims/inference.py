@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.furniture import captions
+from ..text.captions import captions
 from ..text.lexicons import BLOCS, GAZETTEER, Country
 from ..model import Actor, Corpus, Side
 from .speech import speaker_phrases

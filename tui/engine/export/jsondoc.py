@@ -1,9 +1,11 @@
 """The JSON export: the engine's results as a stable, documented document.
 
-The schema id `reconcile.export/2` promises field names and meanings; new
+The schema id `reconcile.export/3` promises field names and meanings; new
 fields may be added, none removed or renamed without a new schema id.
 (/2 against /1: a pair's `diff` is null unless the pair joins two accounts
-of one fact, or the export was asked for every diff.)
+of one fact, or the export was asked for every diff.  /3 against /2: engine
+pairs scoring under PAIRS_MIN_SCORE that no fact uses and that are not wire
+copy are left out unless every pair is asked for; `pairs_left_out` counts them.)
 
 The document is written as a stream, one element (an article, a pair, a
 fact) at a time through the C encoder: a thousand-article corpus made a
@@ -22,38 +24,44 @@ from typing import Any, TextIO
 
 from ..model import Analysis, Article, Attribution, Fact, Pair, Ref, path_text
 
-SCHEMA = "reconcile.export/2"
+SCHEMA = "reconcile.export/3"
+
+#: Engine pairs scoring under this, that join no two accounts of one fact and are not wire copy,
+#: are left out of the export unless every pair is asked for (`all_pairs`, `--all-pairs`): on
+#: news corpora they are about half of the pairs and of the document, and say the least.
+PAIRS_MIN_SCORE = 50.0
 
 
 def to_document(analysis: Analysis, notes: list[dict[str, Any]] | None = None,
-                diffs: bool = False) -> dict[str, Any]:
+                diffs: bool = False, all_pairs: bool = False) -> dict[str, Any]:
     """The export document as plain JSON-ready data (the streamed form, read back in memory).
 
     `notes` are the notes file's entries (see `notes.notes_json`), each with
     its anchor status; an empty list when there is no notes file.  `diffs`
     computes the word difference of every pair, not only of the pairs the
-    facts use.
+    facts use; `all_pairs` writes every pair (see PAIRS_MIN_SCORE).
     """
     return {key: (list(value) if isinstance(value, Iterator) else value)
-            for key, value in _sections(analysis, notes, diffs)}
+            for key, value in _sections(analysis, notes, diffs, all_pairs)}
 
 
-def to_json(analysis: Analysis, notes: list[dict[str, Any]] | None = None, diffs: bool = False) -> str:
+def to_json(analysis: Analysis, notes: list[dict[str, Any]] | None = None, diffs: bool = False,
+            all_pairs: bool = False) -> str:
     """The streamed document as one string (for small corpora and tests)."""
     out = io.StringIO()
-    write_json(analysis, out, notes, diffs)
+    write_json(analysis, out, notes, diffs, all_pairs)
     return out.getvalue()
 
 
 def write_json(analysis: Analysis, out: TextIO, notes: list[dict[str, Any]] | None = None,
-               diffs: bool = False) -> None:
+               diffs: bool = False, all_pairs: bool = False) -> None:
     """Write the export document to `out`, one element at a time.
 
     Memory holds one element's text at a time, never the document: the
     document of a few thousand articles is larger than the analysis itself.
     """
     out.write("{")
-    for n, (key, value) in enumerate(_sections(analysis, notes, diffs)):
+    for n, (key, value) in enumerate(_sections(analysis, notes, diffs, all_pairs)):
         out.write(("," if n else "") + f"\n{_encode(key)}: ")
         if isinstance(value, Iterator):
             _write_list(value, out)
@@ -73,7 +81,7 @@ def _write_list(items: Iterable[Any], out: TextIO) -> None:
 
 
 def _sections(analysis: Analysis, notes: list[dict[str, Any]] | None,
-              diffs: bool) -> Iterator[tuple[str, Any]]:
+              diffs: bool, all_pairs: bool = False) -> Iterator[tuple[str, Any]]:
     """The document's top-level keys in order; lists as iterators, made as they are written."""
     corpus = analysis.corpus
     yield "schema", SCHEMA
@@ -85,8 +93,14 @@ def _sections(analysis: Analysis, notes: list[dict[str, Any]] | None,
         "warnings": [*corpus.warnings, *getattr(analysis, "warnings", ())],
     }
     yield "articles", (_article(a, analysis.attributions) for a in corpus.articles)
-    used = None if diffs else _fact_places(analysis.facts)
-    yield "pairs", (_pair(p, used is None or _used(p, used)) for p in analysis.pairs)
+    places = _fact_places(analysis.facts)
+    written = [(p, _used(p, places)) for p in analysis.pairs]
+    if not all_pairs:
+        written = [(p, used) for p, used in written
+                   if used or getattr(p, "wire", False) or p.score >= PAIRS_MIN_SCORE]
+    yield "pairs", (_pair(p, diffs or used) for p, used in written)
+    yield "pairs_left_out", {"count": len(analysis.pairs) - len(written),
+                             "score_under": None if all_pairs else PAIRS_MIN_SCORE}
     yield "article_similarity", iter(analysis.article_similarity)
     yield "facts", (_fact(f) for f in analysis.facts)
     yield "notes", iter(notes or [])
@@ -164,23 +178,33 @@ def ref_dict(ref: Ref) -> dict[str, Any]:
     return out
 
 
-def _fact_places(facts: Iterable[Fact]) -> dict[Ref, set[int]]:
-    """Each account's sentence and paragraph -> the facts it tells (by position)."""
-    places: dict[Ref, set[int]] = {}
+def _place(ref: Ref) -> tuple[str, int, int | None]:
+    """A Ref as a plain tuple: hashed in C (a hundred thousand pairs' Refs hashed through the
+    dataclass's Python __hash__ were a fifth of writing a large export)."""
+    return ref.article, ref.paragraph, ref.sentence
+
+
+def _fact_places(facts: Iterable[Fact]) -> dict[tuple[str, int, int | None], set[int]]:
+    """Each account's sentence and paragraph (`_place`) -> the facts it tells (by position)."""
+    places: dict[tuple[str, int, int | None], set[int]] = {}
     for n, fact in enumerate(facts):
         for account in fact.accounts:
-            places.setdefault(account.ref, set()).add(n)
-            places.setdefault(account.ref.whole_paragraph, set()).add(n)
+            ref = account.ref
+            places.setdefault(_place(ref), set()).add(n)
+            places.setdefault((ref.article, ref.paragraph, None), set()).add(n)
     return places
 
 
-def _used(pair: Pair, places: dict[Ref, set[int]]) -> bool:
+def _used(pair: Pair, places: dict[tuple[str, int, int | None], set[int]]) -> bool:
     """Whether the pair joins two passages of one fact (the reader would show its diff),
     or the user pinned it."""
     if pair.origin != "engine":
         return True
-    a, b = places.get(pair.a), places.get(pair.b)
-    return bool(a and b and not a.isdisjoint(b))
+    a = places.get(_place(pair.a))
+    if not a:   # most pairs: no fact tells the first passage
+        return False
+    b = places.get(_place(pair.b))
+    return bool(b and not a.isdisjoint(b))
 
 
 def _pair(pair: Pair, with_diff: bool) -> dict[str, Any]:

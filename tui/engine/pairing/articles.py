@@ -6,6 +6,7 @@ import math
 import re
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..model import Article, ArticleRelation, Corpus, Relation, TextPair
 from . import tuning
@@ -15,8 +16,11 @@ from .units import Unit
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
+@lru_cache(maxsize=4096)
 def date_range(text: str | None) -> tuple[date, date] | None:
-    """The first and last day a date such as "2023-03-15", "2024-11" or "2017" can mean."""
+    """The first and last day a date such as "2023-03-15", "2024-11" or "2017" can mean.
+
+    Cached: article pairs ask for the same few dates tens of thousands of times."""
     m = _DATE.match(text or "")
     if not m:
         return None
@@ -69,12 +73,20 @@ def article_rows(corpus: Corpus, pairs: list[TextPair],
     if len(arts) <= tuning.SMALL_CORPUS:
         keys |= {(x, y) for x in range(len(arts)) for y in range(x + 1, len(arts))}
     vocab = _article_terms(len(arts), paragraphs)
+    totals = [math.fsum(terms_.values()) for terms_ in vocab]   # once per article, not per pair
+    # Reprints have one vocabulary (a term weighs the same in every article): their similarity
+    # with another article is computed once, for the first article with that vocabulary.
+    by_vocabulary: dict[frozenset[str], int] = {}
+    same = [by_vocabulary.setdefault(frozenset(terms_), n) for n, terms_ in enumerate(vocab)]
+    similar: dict[tuple[int, int], float] = {}
     rows: list[ArticleRelation] = []
     edges = []
     for x, y in sorted(keys):
         sa, sb, ps = paired.get((x, y), (set(), set(), []))
-        row = _article_row(arts[x], arts[y], sa, sb, ps, wire_sentences.get((x, y), []),
-                           _term_similarity(vocab, x, y))
+        key = (same[x], same[y]) if same[x] <= same[y] else (same[y], same[x])
+        if key not in similar:
+            similar[key] = _term_similarity(vocab, totals, *key)
+        row = _article_row(arts[x], arts[y], sa, sb, ps, wire_sentences.get((x, y), []), similar[key])
         rows.append(row)
         if row["wire"]:
             edges.append((arts[x].id, arts[y].id, row["wire_sentences"]))
@@ -93,13 +105,16 @@ def _article_terms(n: int, paragraphs: list[Unit]) -> list[dict[str, float]]:
     return [{t: math.log((n + 1) / (df[t] + 0.5)) for t in terms_} for terms_ in sets]
 
 
-def _term_similarity(vocab: list[dict[str, float]], x: int, y: int) -> float:
-    """Weighted Jaccard of two articles' vocabularies: shared names and topic words."""
+def _term_similarity(vocab: list[dict[str, float]], totals: list[float], x: int, y: int) -> float:
+    """Weighted Jaccard of two articles' vocabularies: shared names and topic words.
+
+    `totals` holds each article's math.fsum of its weights.  A term weighs the same in every
+    article, and fsum is exact, so the shared sum is the same whatever the order it runs in
+    (sets run in the string hash seed's order: a last-bit difference could tip a rounded
+    figure or a threshold)."""
     a, b = vocab[x], vocab[y]
-    # fsum: these sums run over sets, in the string hash seed's order; exact sums are the same
-    # in every run (a last-bit difference could tip a rounded figure or a threshold).
-    shared = math.fsum(a[t] for t in a.keys() & b.keys())
-    union = math.fsum(a.values()) + math.fsum(b.values()) - shared
+    shared = math.fsum(map(a.__getitem__, a.keys() & b.keys()))
+    union = totals[x] + totals[y] - shared
     return shared / union if union else 0.0
 
 
@@ -167,6 +182,8 @@ def _wire_groups(edges: list[tuple[str, str, int]]) -> list[dict]:
     groups: dict[str, list[str]] = defaultdict(list)
     for x in list(parent):
         groups[find(x)].append(x)
-    return [{"articles": sorted(members),
-             "wire_sentences": sum(n for a, b, n in edges if a in members)}
+    counts: dict[str, int] = defaultdict(int)   # per group in one pass (was every edge per group)
+    for a, _, n in edges:
+        counts[find(a)] += n
+    return [{"articles": sorted(members), "wire_sentences": counts[find(members[0])]}
             for members in sorted(groups.values())]

@@ -75,12 +75,19 @@ def by_context(corpus: Corpus, scores: dict, band: dict, paragraphs: list[Unit],
 
 
 def to_pairs(scores: dict, units: list[Unit], kind: PairKind) -> list[TextPair]:
-    """TextPairs in corpus order, their terms shown as written in the first passage."""
+    """TextPairs in corpus order, their terms shown as written in the first passage.
+
+    The shown words depend only on the two texts and the shared terms: kept per such triple,
+    as copies of a story pair the same two texts over and over."""
     pairs = []
+    shown: dict[tuple, tuple[str, ...]] = {}
     for (i, j), (score, shared) in scores.items():
         if units[i].article > units[j].article:
             i, j = j, i
         u, v = units[i], units[j]
-        words = tuple(dict.fromkeys(u.shown.get(t) or v.shown.get(t) or t for t in shared))
+        key = (shared, u.text, v.text)
+        words = shown.get(key)
+        if words is None:
+            words = shown[key] = tuple(dict.fromkeys(u.shown.get(t) or v.shown.get(t) or t for t in shared))
         pairs.append(TextPair(u.ref, v.ref, score, words, kind, "engine", u.text, v.text))
     return pairs

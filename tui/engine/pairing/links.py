@@ -79,15 +79,25 @@ def same_words(wa: Sequence[str], wb: Sequence[str]) -> bool:
 def mark_wire(pairs: list[TextPair], words: dict[Ref, tuple[str, ...]]) -> list[TextPair]:
     """Flag wire-copy sentence pairs, and the paragraph pairs that hold one.
 
-    `words` holds each sentence's word keys, already computed for scoring.
+    `words` holds each sentence's word keys, already computed for scoring.  The verdict is
+    kept per pair of texts: copies of a story pair the same two sentences over and over
+    (ten copies of two articles: a hundred pairs of the same two texts).
     """
     def flagged(p: TextPair) -> TextPair:
         return TextPair(p.a, p.b, p.score, p.terms, p.kind, p.origin, p.a_text, p.b_text, True)
 
+    verdicts: dict[tuple[str, str], bool] = {}
+
     def wire(p: TextPair) -> bool:
-        if p.a in words and p.b in words:
-            return same_words(words[p.a], words[p.b])
-        return is_wire(p.a_text, p.b_text)
+        key = (p.a_text, p.b_text)
+        found = verdicts.get(key)
+        if found is None:
+            if p.a in words and p.b in words:
+                found = same_words(words[p.a], words[p.b])
+            else:
+                found = is_wire(p.a_text, p.b_text)
+            verdicts[key] = found
+        return found
 
     out = [flagged(p) if p.kind == "sentence" and wire(p) else p for p in pairs]
     wire_paragraphs = {(p.a.whole_paragraph, p.b.whole_paragraph)

@@ -40,8 +40,10 @@ def pair_units(units: list[Unit], stage: str, report: Progress, far: set[tuple[i
     if later:
         probes = [n for n in probes if n not in later]
     postings = _postings(units, df, later)
+    # scores under every figure they are compared with need no exact value (`score_units`)
+    below = min(tuning.THRESHOLD, tuning.CONTEXT_FLOOR) if band is not None else tuning.THRESHOLD
     job = _Job(units, idf, postings, [tuning.MIN_SHARED * u.weight for u in units], set(probes), set(groups),
-               keep is None)
+               keep is None, below)
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     scored = limited = 0
     art = job.art
@@ -59,7 +61,7 @@ def pair_units(units: list[Unit], stage: str, report: Progress, far: set[tuple[i
     for first, group in groups.items():   # the copies of one text with each other
         if keep is None or id(units[first]) in keep_ids:
             scored += 1
-            score = score_units(units[first], units[group[1]], idf)
+            score = score_units(units[first], units[group[1]], idf, below)
             limited += _spread(units, group, group, score, idf, far, out, band)
     if stats is not None:
         stats[stage] = {"units": len(units), "candidates": scored, "pairs": len(out),
@@ -71,7 +73,8 @@ def pair_units(units: list[Unit], stage: str, report: Progress, far: set[tuple[i
 class _Job:
     """What every probe reads: the prepared units, idf, the inverted index, each unit's floor
     of shared rare weight (tuning.MIN_SHARED of its own), the probing units and the copy groups'
-    first units.  `ordered`: every unit probes, so each pair is counted from its later unit."""
+    first units.  `ordered`: every unit probes, so each pair is counted from its later unit.
+    `below`: the lowest score the caller tells from another (see `score_units`)."""
 
     units: list[Unit]
     idf: dict[str, float]
@@ -80,6 +83,7 @@ class _Job:
     probing: set[int]
     copied: set[int]
     ordered: bool
+    below: float = 0.0
     art: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -109,10 +113,10 @@ def _probe(job: _Job, j: int) -> list[tuple[int, float]]:
             for i in plist:
                 if i != j and not (i > j and i in probing):
                     acc[i] = get(i, 0.0) + w
-    art, floor, copied, v = job.art, job.floor, job.copied, units[j]
+    art, floor, copied, v, below = job.art, job.floor, job.copied, units[j], job.below
     aj, fj, j_copied = art[j], floor[j], j in job.copied
-    return [(i, score_units(units[i], v, idf)) for i, rare in acc.items()
-            if not ((art[i] == aj and not (j_copied or i in copied)) or (rare < floor[i] and rare < fj))]
+    return [(i, score_units(units[i], v, idf, below)) for i, rare in acc.items()
+            if not ((rare < fj and rare < floor[i]) or (art[i] == aj and not (j_copied or i in copied)))]
 
 
 #: The job the pool's forked workers read (set just before the fork, cleared after).

@@ -116,19 +116,47 @@ def score_pair(shared: float, weight_a: float, weight_b: float, fuzzy: float, su
     evidence factor keeps two passages that share one word from scoring high
     however short they are.
     """
+    return _finish(*_weighed(shared, weight_a, weight_b), fuzzy, surface)
+
+
+def _weighed(shared: float, weight_a: float, weight_b: float) -> tuple[float, float]:
+    """The parts of the score the shared weight decides: dice and coverage (weighted), and
+    the evidence factor (see `score_pair`)."""
     dice = 2 * shared / (weight_a + weight_b)
     cover = shared / min(weight_a, weight_b)
     evidence = 1 - math.exp(-shared / 7.0)
-    raw = 0.35 * dice + 0.3 * cover + 0.15 * fuzzy / 100 + 0.2 * surface
-    return round(100 * min(1.0, raw * (0.35 + 0.65 * evidence) * 1.25), 1)
+    return 0.35 * dice + 0.3 * cover, 0.35 + 0.65 * evidence
 
 
-def score_units(u: Unit, v: Unit, idf: dict[str, float]) -> float:
-    """The pair score of two prepared units (see `score_pair`)."""
+def _finish(weighed: float, evidence: float, fuzzy: float, surface: float) -> float:
+    """The score from `_weighed`'s parts and the surface figures: the same float operations,
+    in the same order, as the one expression it was, so every score is the same."""
+    raw = weighed + 0.15 * fuzzy / 100 + 0.2 * surface
+    return round(100 * min(1.0, raw * evidence * 1.25), 1)
+
+
+def score_units(u: Unit, v: Unit, idf: dict[str, float], below: float = 0.0) -> float:
+    """The pair score of two prepared units (see `score_pair`).
+
+    With `below`: a pair that stays under it even with a perfect fuzzy score is not given to
+    rapidfuzz's token_set_ratio, and that upper bound (under `below`, and at least the score)
+    is returned instead; so every comparison with `below` or more comes out the same.  Each
+    float operation only grows with `fuzzy`, so the bound is exact.  (`score_pair`'s
+    arithmetic is written out here, in the same order: a quarter of a million calls.)
+    """
     a, b = u.terms, v.terms
     weight = sum(idf[t] * (f if f < b[t] else b[t]) for t, f in a.items() if t in b)
     surface = Indel.similarity(u.words, v.words) / 2 / max(1, min(len(u.words), len(v.words)))
-    return score_pair(weight, u.weight, v.weight, fuzz.token_set_ratio(u.key, v.key), surface)
+    wa, wb = u.weight, v.weight
+    weighed = 0.35 * (2 * weight / (wa + wb)) + 0.3 * (weight / (wa if wa < wb else wb))
+    evidence = 0.35 + 0.65 * (1 - math.exp(-weight / 7.0))
+    if below:
+        fuzzy = 100.0
+        bound = round(100 * min(1.0, (weighed + 0.15 * fuzzy / 100 + 0.2 * surface) * evidence * 1.25), 1)
+        if bound < below:
+            return bound
+    fuzzy = fuzz.token_set_ratio(u.key, v.key)
+    return round(100 * min(1.0, (weighed + 0.15 * fuzzy / 100 + 0.2 * surface) * evidence * 1.25), 1)
 
 
 def shared_terms(u: Unit, v: Unit, idf: dict[str, float]) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
-from .neighbours import between_furniture, other_script_lines, teasers_under_headings
+from .neighbours import between_furniture, headline_list_below, other_script_lines, teasers_under_headings
 from .repetition import repeated
 from .sentences import skip_space, split_spans, trim_end
 
@@ -179,6 +179,7 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
         reasons[i] = reasons[i] or "line in another script than the article (its headline or dateline in the original)"
     teasers_under_headings(texts, reasons)
     between_furniture(texts, reasons, {deck} if deck is not None else set())
+    headline_list_below(texts, reasons, last)
     _page_tail(units, reasons)
     dropped: list[Dropped] = []
     paragraphs: list[Paragraph] = []

@@ -12,7 +12,6 @@ import re
 from functools import lru_cache
 
 from . import boilerplate as b
-from .captions import CAPTION_REASONS, captions, credit_at_end  # noqa: F401  (kept importable from here)
 from .captions import caption_outweighs_claim, has_quotation, is_caption
 from .lexicons import ROLE_HEADS, SPEAKER_NOUNS
 from .sentences import split_spans

@@ -17,6 +17,8 @@ TEASER_RUN = 4          # at most so many headlines follow one "related stories"
 OTHER_SCRIPT_WORDS = 25  # a headline or a dateline, not a paragraph of the article
 OTHER_SCRIPT_SHARE = 0.8
 SANDWICH_WORDS = 12      # a headline or a caption's length, not a paragraph's
+HEADLINE_LIST = 4        # so many headlines in a row below the article are a list of other stories
+HEADLINE_WORDS = (3, 14)  # a headline's length in words
 # A letter outside the Latin blocks (or a numeral, which the exact count then rules out).
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 _TITLE_REASONS = ("title (kept as the article's title)", "duplicated title")
@@ -79,3 +81,29 @@ def _scripts(text: str) -> Counter[int]:
     if text.isascii():   # most lines: every letter Latin, counted without a look at each
         return Counter({0: sum(map(str.isalpha, text))})
     return Counter(0 if ord(c) < 0x250 else ord(c) >> 7 for c in text if c.isalpha())
+
+
+def headline_list_below(texts: list[str | None], reasons: list[str | None], last_prose: int) -> None:
+    """Drop a list of other stories' headlines below the article: HEADLINE_LIST or more lines
+    in a row after its last paragraph of prose, each headline-long without a sentence end, or
+    furniture already (some of the list may have gone as a footer or a label).
+
+    The list needs no heading ("Related", "More news"): the run itself tells it, as no
+    article ends on four headlines.  A headline in it that reports a claim ("X accuses Y")
+    stays text, as everywhere."""
+    run: list[int] = []
+    for i in range(last_prose + 1, len(texts) + 1):
+        text = texts[i] if i < len(texts) else None
+        if text is not None and (reasons[i] is not None or (_headline_long(text) and not f.ends_sentence(text))):
+            run.append(i)
+            continue
+        if len(run) >= HEADLINE_LIST:
+            for j in run:
+                if reasons[j] is None and not f.is_claim(texts[j] or ""):
+                    reasons[j] = "teaser for another story (a list of headlines below the article)"
+        run = []
+
+
+def _headline_long(text: str) -> bool:
+    low, high = HEADLINE_WORDS
+    return low <= len(f.words(text)) <= high
