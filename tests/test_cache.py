@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.engine import cache
+from tui.engine.cache import entries as signed, keys
 from tui.engine.analysis import analyse
 from tui.engine.text.loading import load_corpus
 from tui.engine.model import Link, Ref, SideFix
@@ -113,9 +114,9 @@ def test_an_entry_of_the_wrong_type_is_a_miss(corpus_folder, cache_folder):
     cache_folder.mkdir()
     key = cache.cache_key(corpus)
     data = pickle.dumps({"not": "an analysis"})
-    secret = cache._secret()
+    secret = signed._secret()
     assert secret is not None
-    (cache_folder / f"{key}{cache.SUFFIX}").write_bytes(cache._mac(secret, data) + data)
+    (cache_folder / f"{key}{cache.SUFFIX}").write_bytes(signed._mac(secret, data) + data)
     assert cache.load(key) is None
 
 
@@ -139,7 +140,7 @@ def test_a_planted_pickle_is_never_loaded(corpus_folder, cache_folder, tmp_path)
     cache_folder.mkdir()
     entry = cache_folder / f"{key}{cache.SUFFIX}"
     body = pickle.dumps(_Planted(ran))
-    for planted in (body, b"\0" * 32 + body, cache._mac(b"k" * 32, body) + body):
+    for planted in (body, b"\0" * 32 + body, signed._mac(b"k" * 32, body) + body):
         entry.write_bytes(planted)
         assert cache.load(key) is None
         assert not ran.exists()
@@ -150,14 +151,14 @@ def test_a_planted_pickle_is_never_loaded(corpus_folder, cache_folder, tmp_path)
 def test_the_key_is_private_and_a_planted_link_turns_the_cache_off(tmp_path, monkeypatch):
     data = tmp_path / "data"
     monkeypatch.setenv("RECONCILE_DATA_DIR", str(data))
-    key = cache._secret()
-    assert key is not None and len(key) == 32 and cache._secret() == key
+    key = signed._secret()
+    assert key is not None and len(key) == 32 and signed._secret() == key
     assert (data / "cache.key").stat().st_mode & 0o777 == 0o600
     (data / "cache.key").unlink()
     outside = tmp_path / "attacker-key"
     outside.write_bytes(b"k" * 32)
     (data / "cache.key").symlink_to(outside)
-    assert cache._secret() is None
+    assert signed._secret() is None
 
 
 def test_an_unwritable_cache_folder_is_not_an_error(corpus_folder, tmp_path, monkeypatch):
@@ -238,3 +239,12 @@ def test_a_child_killed_mid_frame_is_an_error_not_a_crash(stream):
     forked = ForkedAnalysis.__new__(ForkedAnalysis)
     forked._pipe = io.BytesIO(data)
     assert forked._read_frame() == ("error", "the engine process ended without a result")
+
+
+def test_the_key_covers_every_engine_source_file():
+    """The cache is a package one folder down: its keys must still hash the whole engine
+    (a changed stage that the key missed would serve an old result)."""
+    import tui.engine
+
+    names = {path.relative_to(Path(tui.engine.__file__).parent).as_posix() for path in keys.engine_sources()}
+    assert {"model.py", "analysis.py", "text/loading.py", "facts/status.py", "cache/keys.py"} <= names

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from textual import on
-from textual.app import App
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from tests.conftest import write
@@ -18,6 +17,7 @@ from tui.engine.anchors import anchor_for_ref
 from tui.engine.text.loading import load_corpus
 from tui.engine.model import Account, Corpus, Fact, Ref
 from tui.engine.notes import NOTES_FILE, NoteStore, new_note, open_store, target_for
+from tui.ui.notes_host import NotesHost
 from tui.ui.messages import DecisionsChanged, NotesChanged
 from tui.ui.notes_ui import NoteEditor, NoteJump, NotesList, open_editor, open_notes_list
 
@@ -39,13 +39,17 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
     return wrapper
 
 
-class Host(App[None]):
+class Host(NotesHost):
     """Stands in for the reader: records results and jumps."""
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
-        self.corpus, self.notes_path, self.results, self.opened = corpus, None, [], []
+        self._corpus, self.results, self.opened = corpus, [], []
         self.changed = 0
+
+    @property
+    def corpus(self) -> Corpus:
+        return self._corpus
 
     def open_source(self, article: str, ref: Ref | None) -> None:
         self.opened.append(ref)
@@ -207,7 +211,7 @@ CASE = '[[sides]]\nid = "us"\nname = "United States"\n[[sides]]\nid = "ru"\nname
 
 @sync
 async def test_side_picker_and_pair_marks_are_stored_and_rerun_the_engine(tmp_path: Path):
-    from tui.ui.notes_ui import mark_pair, open_side_fix, store_for
+    from tui.ui.notes_ui import mark_pair, open_side_fix
 
     write(tmp_path / "c", "a.txt", TEXT)
     write(tmp_path / "c", "reconcile.toml", CASE)
@@ -217,7 +221,7 @@ async def test_side_picker_and_pair_marks_are_stored_and_rerun_the_engine(tmp_pa
     app.run_analysis = lambda: reruns.append(1)
     account = Account("us", Ref("a.txt", 1, 0), "Moscow said ...", "Moscow")
     async with app.run_test() as pilot:
-        store_for(app)
+        assert app.notes_store is app.notes_store  # opened once
         open_side_fix(app, account)
         await pilot.pause()
         await pilot.press("s", "2")  # everything Moscow says -> Russia

@@ -15,7 +15,8 @@ import pytest
 
 from test_ui_support import _private_config, sync  # noqa: F401
 from tui.engine import cache
-from tui.engine.text.loading import listing, load_corpus
+from tui.engine.text.listing import listing
+from tui.engine.text.loading import load_corpus
 from tui.engine.text.preview import central
 from tui.resources import bundled_seeds
 from tui.ui import background
@@ -104,7 +105,7 @@ async def test_the_pairs_after_the_facts_do_not_fill_the_list_again(large, tmp_p
     from dataclasses import replace
 
     from tui.ui.app import open_reader
-    from tui.ui.reader import AnalysisPreview, AnalysisReady
+    from tui.ui.messages import AnalysisArrived
     from tui.ui.widgets.fact_list import FactList
 
     app = open_reader(large, "dark", tmp_path / "n.toml")
@@ -121,11 +122,10 @@ async def test_the_pairs_after_the_facts_do_not_fill_the_list_again(large, tmp_p
             return real_show(self, *args, **kwargs)
 
         monkeypatch.setattr(FactList, "show", counted)
-        app._preview_total = len(lean.corpus.articles)
-        app.post_message(AnalysisPreview(lean, len(lean.corpus.articles)))
+        app.post_message(AnalysisArrived(lean, len(lean.corpus.articles)))
         await _until(pilot, lambda: app.screen.query_one("#progress").display)  # "Reading the pairs"
         shown = len(fills)
-        app.post_message(AnalysisReady(replace(lean, pairs=full.pairs)))
+        app.post_message(AnalysisArrived(replace(lean, pairs=full.pairs)))
         await _until(pilot, lambda: bool(app.analysis.pairs))
         await pilot.pause(0.05)
         assert len(fills) == shown and app.analysis.pairs == full.pairs
@@ -239,3 +239,25 @@ def test_a_corpus_of_only_some_files_holds_the_same_articles(large):
     part = load_corpus(large, only=set(chosen))
     assert part.articles == tuple(a for a in full.articles if a.path in set(chosen))
     assert part.case == full.case and not part.skipped
+
+
+@sync
+async def test_a_warm_start_places_the_notes(large, tmp_path):
+    """A warm start shows the facts first and adds their pairs after; the notes were never
+    placed on them, so no note marker showed until a note was saved."""
+    from tui.engine.anchors import anchor_for_ref
+    from tui.engine.analysis import analyse
+    from tui.engine.notes import new_note, open_store
+    from tui.ui.app import open_reader
+
+    notes = tmp_path / "n.toml"
+    corpus = load_corpus(large)
+    account = analyse(corpus).facts[0].accounts[0]
+    open_store(corpus, notes).save_note(new_note("a note", anchor=anchor_for_ref(corpus, account.ref)))
+    for launch in ("cold", "warm"):
+        app = open_reader(large, "dark", notes)
+        async with app.run_test(size=SIZE) as pilot:
+            await _until(pilot, lambda app=app: app.analysis is not None and bool(app.analysis.pairs)
+                         and app.preview_total is None)
+            await _until(pilot, lambda app=app: app.note_index is not None, seconds=5)
+            assert app.note_index.for_ref(account.ref), launch

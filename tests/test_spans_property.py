@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.engine.text.loading import load_article
+from tui.engine.text.articles import load_article
 from tui.engine.model import Article, display_text
 
 WORDS = st.sampled_from(

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .atomic import write_atomic
-from .text.loading import front_matter
+from .text.frontmatter import front_matter
 from .text.pages import MAX_PAGE_BYTES, PageError, extract, now, page_sha256, text_key, to_markdown
 
 PAGES = ".pages"   # raw pages, beside the articles they became (hidden: never loaded)

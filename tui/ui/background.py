@@ -20,8 +20,9 @@ problem), so the reader shows the facts while the pairs are unpickled.  The pare
 reader that lets other threads run between pickle frames: a key pressed
 while a large result arrives is still answered.  Where
 fork is unavailable or unsafe (not Linux, threads already running) and for
-later re-runs, `analyse_here` runs in the caller's thread instead.  Either
-way the app reads the frames in a thread worker.
+later re-runs, the app runs the engine in a thread worker instead, on its
+own notes store's decisions (tui.ui.state).  Either way that worker posts a
+preview and a result alike as one `AnalysisArrived`.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def notes_inputs(corpus: Corpus, notes_path: Path | None) -> tuple[list, list, s
 
 def analyse_here(corpus: Corpus, notes_path: Path | None,
                  progress: Callable[[str, int, int], None]) -> tuple[Analysis, str | None]:
-    """The engine in this process (thread workers, re-runs, the forked child).
+    """The engine in the forked child, on the notes file's decisions.
 
     A result cached by an earlier launch on the same corpus, notes decisions
     and engine is read instead of recomputed (tui.engine.cache).

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def listed_articles(path: Path, follow_links: bool) -> tuple[list[Path], list] | None:
     """The files and skipped entries of the corpus at `path` (listed once, not read)."""
-    from ..engine.text.loading import listing
+    from ..engine.text.listing import listing
 
     try:
         return listing(path, follow_links)
@@ -33,9 +33,9 @@ def listed_articles(path: Path, follow_links: bool) -> tuple[list[Path], list] |
 
 
 def text_articles(listed: tuple[list[Path], list]) -> int:
-    from ..engine.text.loading import _text_article
+    from ..engine.text.listing import text_article
 
-    return sum(1 for file in listed[0] if _text_article(file))
+    return sum(1 for file in listed[0] if text_article(file))
 
 
 def child_large(path: Path, notes_path: Path | None, send: Callable[[tuple], None],
@@ -98,12 +98,13 @@ def _preview(path: Path, notes_path: Path | None, send: Callable[[tuple], None],
     from dataclasses import replace
 
     from ..engine.analysis import analyse
-    from ..engine.text.loading import _text_article, load_corpus
+    from ..engine.text.listing import text_article
+    from ..engine.text.loading import load_corpus
     from ..engine.text.preview import central
 
     try:
         if isinstance(source, list):
-            files = [file for file in source if _text_article(file)]
+            files = [file for file in source if text_article(file)]
             part = load_corpus(path, follow_links, only=set(central(files, background.PREVIEW_ARTICLES)))
         else:
             corpus = source

@@ -15,7 +15,6 @@ entry points the app calls (see `ReconcileApp.action_annotate`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import partial
 from typing import Any
 
 from rich.text import Text
@@ -25,15 +24,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Select, Static, TextArea
-from textual.worker import get_current_worker
 
 from ..engine.anchors import Placement, anchor_for_ref
 from ..engine.marks import paragraph_label
 from ..engine.model import Account, Corpus, Fact, Ref, Side
 from ..engine.notes import (KINDS, SAVE_ERRORS, VERDICTS, Note, RecordKind, NoteIndex, NoteStore, NoteTarget,
-                            new_note, open_store, parse_tags, target_for)
+                            new_note, parse_tags, target_for)
 from ..engine.notes.views import decisions
 from .messages import DecisionsChanged, NotesChanged
+from .notes_host import NotesHost
 from .safe_text import one_line, plain
 
 VERDICT_MARK = {"unverified": "?", "supported": "✔", "refuted": "✖", "misleading": "!",
@@ -222,11 +221,13 @@ class NotesList(ModalScreen[NoteJump | None]):
         Binding("escape", "close", "Close", id="notes.close", tooltip="Back to the reader"),
     ]
 
-    def __init__(self, store: NoteStore, corpus: Corpus, titles: dict[str, str] | None = None) -> None:
-        """`titles` (fact id -> title) names the facts that reviews and moves decided on."""
+    def __init__(self, store: NoteStore, corpus: Corpus, titles: dict[str, str] | None = None,
+                 index: NoteIndex | None = None) -> None:
+        """`titles` (fact id -> title) names the facts that reviews and moves decided on;
+        `index` is the notes already placed on `corpus` (the reader's), else they are placed."""
         super().__init__()
         self.store, self.corpus, self.titles = store, corpus, titles
-        self.index = NoteIndex.build(store, corpus)
+        self.index = index if index is not None else NoteIndex.build(store, corpus)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -468,47 +469,24 @@ class SidePicker(ModalScreen[SideChoice | None]):
 # Entry points for the reader app
 
 
-def store_for(app: App) -> NoteStore:
-    """The app's NoteStore, opened on first use (`--notes FILE` or the default place).
-
-    Stored on the app as `notes_store`; a read-only store is reported once.
-    """
-    store = getattr(app, "notes_store", None)
-    if store is None:
-        store = open_store(app.corpus, getattr(app, "notes_path", None))  # type: ignore[attr-defined]
-        app.notes_store = store  # type: ignore[attr-defined]
-        if store.problem:
-            app.notify(store.problem, severity="error", markup=False, timeout=15)
-        else:
-            app.run_worker(partial(_prepare, store), thread=True, group="notes-prepare")
-    return store
-
-
-def _prepare(store: NoteStore) -> None:
-    """Ready the store's first save in a thread, stopping when the app quits."""
-    worker = get_current_worker()
-    store.prepare(lambda: worker.is_cancelled)
-
-
-def analysed_corpus(app: App) -> Corpus:
+def analysed_corpus(app: NotesHost) -> Corpus:
     """The corpus as the engine read it (with the sides it inferred), else as loaded."""
-    analysis = getattr(app, "analysis", None)
-    return analysis.corpus if analysis is not None else app.corpus  # type: ignore[attr-defined]
+    return app.analysis.corpus if app.analysis is not None else app.corpus
 
 
-def open_editor(app: App, fact: Fact | None, account: Account | None,
+def open_editor(app: NotesHost, fact: Fact | None, account: Account | None,
                 ref: Ref | None = None) -> None:
     """`a` in the reader: a new note on the selected fact or account, or on a sentence."""
     corpus = analysed_corpus(app)
     target = target_for(corpus, fact, account, ref)
     if target is None:
-        analysis = getattr(app, "analysis", None)
+        analysis = app.analysis
         if analysis is not None and not analysis.facts:
             app.notify("Nothing to annotate yet: the engine found no facts in this corpus.", timeout=4)
         else:
             app.notify("Select a fact or an account to annotate.", timeout=3)
         return
-    store = store_for(app)
+    store = app.notes_store
 
     def saved(note: Note | None) -> None:
         if note is not None:
@@ -518,21 +496,21 @@ def open_editor(app: App, fact: Fact | None, account: Account | None,
     app.push_screen(NoteEditor(store, target), saved)
 
 
-def open_notes_list(app: App) -> None:
+def open_notes_list(app: NotesHost) -> None:
     """`N` in the reader: browse notes; enter jumps to the note's fact or passage."""
-    store = store_for(app)
+    store = app.notes_store
 
     def done(jump: NoteJump | None) -> None:
         _notes_changed(app)
         if jump is not None:
             go_to(app, jump)
 
-    analysis = getattr(app, "analysis", None)
+    analysis = app.analysis
     titles = {f.id: f.title for f in analysis.facts} if analysis else None
-    app.push_screen(NotesList(store, app.corpus, titles), done)  # type: ignore[attr-defined]
+    app.push_screen(NotesList(store, app.corpus, titles, app.placed_notes()), done)
 
 
-def go_to(app: App, jump: NoteJump) -> None:
+def go_to(app: NotesHost, jump: NoteJump) -> None:
     """Show the annotated place: the passage in its source when placed, else the fact."""
     placed = jump.placement
     if placed is not None and placed.ref is not None and hasattr(app, "open_source"):
@@ -546,12 +524,12 @@ def go_to(app: App, jump: NoteJump) -> None:
                    severity="warning", timeout=5)
 
 
-def open_side_fix(app: App, account: Account | None) -> None:
+def open_side_fix(app: NotesHost, account: Account | None) -> None:
     """Correct the side of the selected account (or of its speaker); re-runs the engine."""
     if account is None:
         app.notify("Select an account to correct its side.", timeout=3)
         return
-    store = store_for(app)
+    store = app.notes_store
 
     def chosen(choice: SideChoice | None) -> None:
         if choice is None:
@@ -560,7 +538,7 @@ def open_side_fix(app: App, account: Account | None) -> None:
             if choice.whole_speaker and account.speaker:
                 store.set_side(choice.side, speaker=account.speaker)
             else:
-                store.set_side(choice.side, anchor=anchor_for_ref(app.corpus, account.ref))  # type: ignore[attr-defined]
+                store.set_side(choice.side, anchor=anchor_for_ref(app.corpus, account.ref))
         except SAVE_ERRORS as exc:
             app.notify(f"Not saved: {exc}", severity="error", markup=False)
             return
@@ -570,10 +548,10 @@ def open_side_fix(app: App, account: Account | None) -> None:
     app.push_screen(SidePicker(analysed_corpus(app).sides, account), chosen)
 
 
-def mark_pair(app: App, a: Ref, b: Ref, same: bool) -> None:
+def mark_pair(app: NotesHost, a: Ref, b: Ref, same: bool) -> None:
     """Record that two passages tell the same fact (or not); re-runs the engine."""
-    store = store_for(app)
-    corpus = app.corpus  # type: ignore[attr-defined]
+    store = app.notes_store
+    corpus = app.corpus
     try:
         store.add_link(anchor_for_ref(corpus, a), anchor_for_ref(corpus, b), same)
     except SAVE_ERRORS as exc:
