@@ -293,3 +293,13 @@ def test_he_said_colon_is_not_a_dateline(tmp_path: Path) -> None:
                                "He said: The Arland Foreign Ministry has tied the case to Borovia from the outset without evidence.\n")
     assert _who(corpus, "He said").side == "b"
     assert _who(corpus, "Harbor City").speaker == "Petrov"
+
+
+def test_an_official_of_a_body_placed_before_speaks_for_its_side(tmp_path: Path) -> None:
+    """"Coast guard spokesman X" after "the Borovia coast guard said": the body the article placed
+    gives its side to the official it introduces, and to the surname after."""
+    corpus = _corpus(tmp_path, "The Borovia coast guard said the trawler was rammed near the cape.\n\n"
+                               "Coast guard spokesman Tomas Berg said the patrol boat ignored three warnings.\n\n"
+                               "Berg said the crew was safe.\n")
+    assert _who(corpus, "Coast guard spokesman").side == "b"
+    assert _who(corpus, "Berg said the crew").side == "b"

@@ -8,6 +8,7 @@ facts, statuses, claims without a side, zero-config sides, and titles.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import write
@@ -260,3 +261,18 @@ def test_a_body_introduced_before_a_weekday_is_learned_for_its_country(tmp_path:
         write(tmp_path, f"{name}.md", LEDE + text)
     sides = {s.id: s for s in infer_sides(load_corpus(tmp_path))}
     assert any("Sea Command" in alias for actor in sides["tr"].actors for alias in actor.aliases)
+
+
+def test_evidence_shows_words_as_written_never_their_matching_terms(tmp_path: Path) -> None:
+    """The "why" of a dispute quotes the sides' own words ("inside ↔ international waters"),
+    not the stems facts match on ("insid ↔ international water")."""
+    analysis = _analyse(
+        tmp_path,
+        one="Olsen said the Borovian trawler was fishing illegally inside Arland's territorial waters.\n\n"
+            "Olsen said the trawler had ignored radio warnings for an hour.\n",
+        two="Petrov said the trawler was fishing in international waters east of the cape.\n\n"
+            "Petrov said no warning was given to the crew.\n")
+    shown = [w for f in analysis.facts for e in f.evidence if "↔" in e.words and not e.words.startswith("cause:")
+             for w in e.words.replace("↔", " ").split()]
+    text = " ".join(a.text.lower() for f in analysis.facts for a in f.accounts)
+    assert shown and all(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in shown), shown

@@ -196,9 +196,31 @@ def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: li
         side = _role_side(claim.speaker, history, matcher)
         if side:
             return _Last(claim.speaker, side, span)
+    elif claim.kind == "named" and (side := _body_side(claim.speaker, history)):
+        return _Last(claim.speaker, side, span)
     if claim.kind == "generic" and last:
         return _Last(claim.speaker, last.side, span)
     return _Last(claim.speaker, None, span)
+
+
+_TITLES = frozenset("spokesman spokeswoman spokesperson minister secretary chief commander head director".split())
+_NOT_BODY = frozenset("the a an its their his her".split())
+
+
+def _body_side(phrase: str, history: Sequence[_Last]) -> str | None:
+    """The side of a named official introduced by a body the article placed before:
+    "Coast guard spokesman X" after "the Greek coast guard said", "Ministry spokesman X"
+    after "Turkey's foreign ministry said".  The latest such speaker of the article."""
+    words = re.findall(r"[\w’'-]+", phrase.lower())
+    title = next((k for k, w in enumerate(words) if w in _TITLES), None)
+    body = [w for w in words[:title] if w not in _NOT_BODY] if title else []
+    if not body:
+        return None
+    for earlier in reversed(history):
+        said = set(re.findall(r"[\w’'-]+", earlier.speaker.lower()))
+        if earlier.side and all(w in said for w in body):
+            return earlier.side
+    return None
 
 
 def _role_side(phrase: str, history: Sequence[_Last], matcher: SideMatcher) -> str | None:

@@ -191,16 +191,18 @@ def _values(a: list[Unit], b: list[Unit], aspect: str) -> list[Evidence]:
     wa, wb = _aspect_words(a, aspect), _aspect_words(b, aspect)
     only_a, only_b = [w for w in wa if w not in wb], [w for w in wb if w not in wa]
     if only_a and only_b:
-        return [Evidence("values", f"{only_a[0]} ↔ {only_b[0]}")]
+        return [Evidence("values", f"{wa[only_a[0]]} ↔ {wb[only_b[0]]}")]
     return []
 
 
-def _aspect_words(units: list[Unit], aspect: str) -> list[str]:
-    seen: dict[str, None] = {}
+def _aspect_words(units: list[Unit], aspect: str) -> dict[str, str]:
+    """The aspect's words the units use, by their matching term, each as first written
+    (the reader is shown "inside", never the term "insid")."""
+    seen: dict[str, str] = {}
     for u in units:
         for w in u.aspects.get(aspect, ()):
-            seen.setdefault(term(w) or w, None)
-    return list(seen)
+            seen.setdefault(term(w) or w, w)
+    return seen
 
 
 def _words(units: list[Unit], aspect: str) -> str:
