@@ -19,7 +19,9 @@ from tui.engine.model import Account, Corpus, Fact, Ref
 from tui.engine.notes import NOTES_FILE, NoteStore, new_note, open_store, target_for
 from tui.ui.notes_host import NotesHost
 from tui.ui.messages import DecisionsChanged, NotesChanged
-from tui.ui.notes_ui import NoteEditor, NoteJump, NotesList, open_editor, open_notes_list
+from tui.ui.note_actions import open_editor, open_notes_list
+from tui.ui.screens.note_editor import NoteEditor
+from tui.ui.screens.notes_list import NoteJump, NotesList
 
 TEXT = ("The Pentagon said a Russian jet [bold]struck[/bold] the drone's propeller.\n\n"
         "Moscow said the drone crashed after a sharp maneuver.\n")
@@ -211,7 +213,7 @@ CASE = '[[sides]]\nid = "us"\nname = "United States"\n[[sides]]\nid = "ru"\nname
 
 @sync
 async def test_side_picker_and_pair_marks_are_stored_and_rerun_the_engine(tmp_path: Path):
-    from tui.ui.notes_ui import mark_pair, open_side_fix
+    from tui.ui.note_actions import mark_pair, open_side_fix
 
     write(tmp_path / "c", "a.txt", TEXT)
     write(tmp_path / "c", "reconcile.toml", CASE)

@@ -107,7 +107,7 @@ async def test_find_in_the_article_highlights_and_steps_through_matches(tmp_path
 async def test_a_sentence_in_no_fact_can_be_annotated_from_the_source(tmp_path):
     """Issue 13: a sentence cursor in the source view (j/k, the view follows it) and 'a' writes
     a note on that sentence, though the engine found no fact at all."""
-    from tui.ui.notes_ui import NoteEditor
+    from tui.ui.screens.note_editor import NoteEditor
 
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:

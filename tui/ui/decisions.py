@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual import on
 
 from ..engine.model import Fact, Ref
-from .messages import APPLIED_AT_ONCE, DecisionsChanged, NotesChanged
+from .messages import APPLIED_AT_ONCE, DecisionsChanged, NotesChanged, show_change
 from .navigation import Navigation
 
 if TYPE_CHECKING:
@@ -32,11 +32,11 @@ class Decisions(Navigation):
 
     marked_ref: Ref | None = None  # m: a sentence kept for D (make a dispute)
 
-    def _notes_ui(self) -> ModuleType:
+    def _note_actions(self) -> ModuleType:
         """The notes screens (imported on first use: start-up does not pay for them)."""
-        from . import notes_ui
+        from . import note_actions
 
-        return notes_ui
+        return note_actions
 
     def notes_changed(self) -> None:
         """Notes were saved or deleted: rebuild the markers."""
@@ -157,7 +157,7 @@ class Decisions(Navigation):
         if kind is None:
             self.notify(f"Nothing to {which} in this session.", timeout=2)
             return
-        self._notes_ui().show_change(self, kind, store)
+        show_change(self, kind, store)
         what = {"notes": "a note", "links": "a pairing", "sides": "a side correction",
                 "reviews": "a confirm, dismiss or rename", "facts": "a dispute you made",
                 "moves": "a merge or move"}.get(kind, f"a change to {kind}")
@@ -168,15 +168,15 @@ class Decisions(Navigation):
         disputes = self.disputes_screen
         fact = disputes.current_fact if disputes else None
         account = disputes.current_account if disputes else None
-        self._notes_ui().open_editor(self, fact, account)
+        self._note_actions().open_editor(self, fact, account)
 
     def action_notes(self) -> None:
-        self._notes_ui().open_notes_list(self)
+        self._note_actions().open_notes_list(self)
 
     def action_fix_side(self) -> None:
         disputes = self.disputes_screen
-        self._notes_ui().open_side_fix(self, disputes.current_account if disputes else None)
+        self._note_actions().open_side_fix(self, disputes.current_account if disputes else None)
 
     def mark_pair(self, a, b, same: bool) -> None:
         """Store the user's pairing decision between two passages; the engine re-runs."""
-        self._notes_ui().mark_pair(self, a, b, same)
+        self._note_actions().mark_pair(self, a, b, same)

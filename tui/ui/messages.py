@@ -12,6 +12,8 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from ..engine.model import Analysis
+    from textual.app import App
+
     from ..engine.notes import NoteStore
 
 _ORDER = count(1)
@@ -54,3 +56,8 @@ class AnalysisProgress(Message):
     def __init__(self, stage: str, done: int, total: int) -> None:
         super().__init__()
         self.stage, self.done, self.total = stage, done, total
+
+
+def show_change(app: App, kind: str, store: NoteStore) -> None:
+    """Tell the app that records of `kind` changed (it shows them as `DecisionsChanged` says)."""
+    app.post_message(NotesChanged() if kind == "notes" else DecisionsChanged(kind, store))

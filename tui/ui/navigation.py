@@ -111,7 +111,7 @@ class Navigation(ReaderState):
         from .widgets.dispute_panes import ACCOUNT_KEYS, DisputePanes
         from .widgets.fact_list import FACT_KEYS, FactList
         from .widgets.long_text import LongText
-        from . import notes_ui
+        from .screens import note_editor, notes_list, side_picker
         from .screens.help import HelpScreen
         from .screens.rename import RenameFact
         from .screens.side_editor import SideEditor
@@ -131,10 +131,10 @@ class Navigation(ReaderState):
             ("compare", list(CompareScreen.BINDINGS)),
             ("source", list(SourceScreen.BINDINGS)),
             ("source and compare text", list(LongText.BINDINGS)),
-            ("note editor", list(notes_ui.NoteEditor.BINDINGS)),
-            ("notes list", list(notes_ui.NotesList.BINDINGS)),
-            ("delete a note", list(notes_ui.ConfirmDelete.BINDINGS)),
-            ("side picker", list(notes_ui.SidePicker.BINDINGS)),
+            ("note editor", list(note_editor.NoteEditor.BINDINGS)),
+            ("notes list", list(notes_list.NotesList.BINDINGS)),
+            ("delete a note", list(note_editor.ConfirmDelete.BINDINGS)),
+            ("side picker", list(side_picker.SidePicker.BINDINGS)),
             ("rename a fact", list(RenameFact.BINDINGS)),
             ("side editor", [*(b for b in SideEditor.BINDINGS if isinstance(b, Binding) and b.show),
                              Binding("1,2,3,4,5,6,7,8,9", "", key_display="1-9",

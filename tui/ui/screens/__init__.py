@@ -1,1 +1,1 @@
-"""Reader screens: disputes (default), compare, source, help, search."""
+"""Reader screens: disputes (default), compare, source, help, search, and the dialogs (notes, sides, rename)."""

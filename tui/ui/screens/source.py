@@ -210,7 +210,7 @@ class SourceScreen(EssentialKeysFirst):
 
     def action_annotate(self) -> None:
         """A note on the sentence under the cursor (or the account's), in a fact or not."""
-        from ..notes_ui import open_editor
+        from ..note_actions import open_editor
 
         ref = self.cursor or self.ref
         if ref is None:
