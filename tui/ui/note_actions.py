@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.app import App
 
 from ..engine.anchors import anchor_for_ref
-from ..engine.model import Account, Corpus, Fact, Ref
+from ..engine.model import Account, Fact, Ref
 from ..engine.notes import (SAVE_ERRORS, Note, target_for)
 from .messages import NotesChanged, show_change
 from .notes_host import NotesHost
@@ -21,15 +21,10 @@ from .screens.notes_list import NoteJump, NotesList
 from .screens.side_picker import SideChoice, SidePicker
 
 
-def analysed_corpus(app: NotesHost) -> Corpus:
-    """The corpus as the engine read it (with the sides it inferred), else as loaded."""
-    return app.analysis.corpus if app.analysis is not None else app.corpus
-
-
 def open_editor(app: NotesHost, fact: Fact | None, account: Account | None,
                 ref: Ref | None = None) -> None:
     """`a` in the reader: a new note on the selected fact or account, or on a sentence."""
-    corpus = analysed_corpus(app)
+    corpus = app.corpus
     target = target_for(corpus, fact, account, ref)
     if target is None:
         analysis = app.analysis
@@ -97,7 +92,7 @@ def open_side_fix(app: NotesHost, account: Account | None) -> None:
         app.notify("Side correction saved; re-reading the corpus.", timeout=3)
         show_change(app, "sides", store)
 
-    app.push_screen(SidePicker(analysed_corpus(app).sides, account), chosen)
+    app.push_screen(SidePicker(app.corpus.sides, account), chosen)
 
 
 def mark_pair(app: NotesHost, a: Ref, b: Ref, same: bool) -> None:
