@@ -123,12 +123,16 @@ def _quoted(text: str) -> list[bool]:
     return out
 
 
+# Up to the last spaced dash of a speaker phrase (and a "but"/"and" after it).
+_BEFORE_DASH = re.compile(r"\s(?:--|—|–)\s+(?:(?:but|and)\s+)?(?=\S)(?!.*\s(?:--|—|–)\s)")
+
+
 def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
            matcher: SideMatcher | None) -> Claim | None:
     """A Claim for the speaker phrase text[start:end], classified."""
-    dash = re.search(r"\s(?:--|—|–)\s+(?:(?:but|and)\s+)?(?=\S)(?!.*\s(?:--|—|–)\s)", text[start:end])
+    dash = _BEFORE_DASH.search(text, start, end)
     if dash:   # "Harbor City, June 9 -- Petrov": a dateline or a wire's prefix before the dash
-        start += dash.end()
+        start = dash.end()
     while start < end and text[start] in " ,":
         start += 1
     prefix = _DATE_PREFIX.match(text, start, end)
