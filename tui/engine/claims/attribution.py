@@ -17,7 +17,7 @@ another article inherit its side, marked inferred; the user's fixes come last.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..text.lexicons import REPORTING_PARTICIPLES
@@ -216,11 +216,7 @@ def _body_side(phrase: str, history: Sequence[_Last]) -> str | None:
     body = [w for w in words[:title] if w not in _NOT_BODY] if title else []
     if not body:
         return None
-    for earlier in reversed(history):
-        said = set(re.findall(r"[\w’'-]+", earlier.speaker.lower()))
-        if earlier.side and all(w in said for w in body):
-            return earlier.side
-    return None
+    return _latest_side(history, lambda speaker: set(body) <= set(re.findall(r"[\w’'-]+", speaker.lower())))
 
 
 def _role_side(phrase: str, history: Sequence[_Last], matcher: SideMatcher) -> str | None:
@@ -231,7 +227,9 @@ def _role_side(phrase: str, history: Sequence[_Last], matcher: SideMatcher) -> s
     if head is None:
         return None
     word = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])", re.I)
-    for earlier in reversed(history):
-        if earlier.side and word.search(earlier.speaker):
-            return earlier.side
-    return matcher.role_side(head)
+    return _latest_side(history, lambda speaker: bool(word.search(speaker))) or matcher.role_side(head)
+
+
+def _latest_side(history: Sequence[_Last], names: Callable[[str], bool]) -> str | None:
+    """The side of the article's latest placed speaker whose phrase `names` accepts."""
+    return next((e.side for e in reversed(history) if e.side and names(e.speaker)), None)
