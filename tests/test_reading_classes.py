@@ -276,3 +276,29 @@ def test_evidence_shows_words_as_written_never_their_matching_terms(tmp_path: Pa
              for w in e.words.replace("↔", " ").split()]
     text = " ".join(a.text.lower() for f in analysis.facts for a in f.accounts)
     assert shown and all(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in shown), shown
+
+
+def test_who_did_it_told_with_the_roles_swapped_is_a_dispute(tmp_path: Path) -> None:
+    """Class 8: "the trawler rammed the cutter" against "the cutter cut across the trawler's
+    bow": the same words, no denial, but each side makes the other's vessel the actor."""
+    analysis = _analyse(
+        tmp_path,
+        one="Olsen said a Borovian trawler rammed the Arland Navy cutter near the cape.\n\n"
+            "Olsen said the trawler rammed the cutter after a long chase.\n",
+        two="Petrov said the cutter cut across the trawler's bow and caused the collision.\n\n"
+            "Petrov said the cutter had chased the trawler for an hour.\n")
+    facts = _disputes_with(analysis, "trawler rammed", "cutter cut across")
+    assert facts and any(e.kind == "roles" for e in facts[0].evidence)
+
+
+def test_the_same_actor_told_by_both_sides_is_no_swap(tmp_path: Path) -> None:
+    """Both sides say the trawler struck the cutter: whatever else differs, the roles agree."""
+    from tui.engine.facts.roles import act_of
+
+    one = act_of("Olsen said the trawler struck the cutter near the cape.")
+    two = act_of("Petrov said the trawler was struck by the cutter's wake near the cape.")
+    three = act_of("On the morning of May 3, the trawler struck the cutter's stern.")
+    assert one and one.actor == "trawler" and "cutter" in one.targets
+    assert two and two.actor == "wake" and "trawler" in two.targets   # a passive's agent acts
+    assert three and three.actor == "trawler" and one.actor == three.actor
+    assert act_of("The unmanned trawler, which had no lights, drifted.") is None   # no clear subject

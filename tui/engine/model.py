@@ -25,7 +25,7 @@ Reviewed = Literal["confirmed", "dismissed", "made"]
 #: How two articles relate (pairing's article table).
 Relation = Literal["same event", "related event", "unrelated"]
 #: Why a fact is disputed (see `Evidence`); "user": the user's own decision.
-EvidenceKind = Literal["denial", "answer", "cue", "cause", "negation", "contested", "numbers", "values",
+EvidenceKind = Literal["denial", "answer", "cue", "cause", "roles", "negation", "contested", "numbers", "values",
                        "judgement", "user"]
 
 _LINE_BREAK = re.compile(r"[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*")   # \r alone: old Mac files

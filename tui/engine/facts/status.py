@@ -22,6 +22,7 @@ from ..model import Evidence, EvidenceKind, Status
 from ..text.textnorm import normalise, term
 from .aspects import BY_ID, OTHER
 from .questions import Answer
+from .roles import swapped
 from .units import DENIAL_RE, Unit
 
 # An answer that says it contradicts ("a different explanation", "contrary to",
@@ -52,7 +53,7 @@ def decide(aspect: str, units: list[Unit], members: list[int],
 # Evidence that two answers conflict on its own; the rest (different words for a
 # value, judgements, a bare "however") only where the question is a real thread
 # of the story: several articles, each side answering more than once.
-_STRONG = frozenset({"denial", "answer", "cause", "negation", "contested", "numbers"})
+_STRONG = frozenset({"denial", "answer", "cause", "roles", "negation", "contested", "numbers"})
 # Outside the questions, clauses meet on shared words only: a dispute there needs a side
 # to say so (a denial, an explicit answer) or incompatible causes.
 _EXPLICIT_KINDS = frozenset({"denial", "answer", "cause"})
@@ -87,6 +88,7 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
         return _unique(out)
     by_side = {s: [u for u in group if u.side == s] for s in sides[:2]}
     first, second = (by_side[s] for s in sides[:2])
+    out += swapped(first, second)
     out += _negated(first, second) + _negated(second, first)
     out += _contested(first, second)
     out += _numbers(first, second)
@@ -97,8 +99,8 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
     return _unique(out)
 
 
-_STRENGTH = {"cause": 0, "denial": 1, "answer": 2, "negation": 3, "contested": 4, "numbers": 5, "cue": 6,
-             "values": 7, "judgement": 8}
+_STRENGTH = {"cause": 0, "denial": 1, "answer": 2, "roles": 3, "negation": 4, "contested": 5, "numbers": 6,
+             "cue": 7, "values": 8, "judgement": 9}
 
 
 def _unique(evidence: list[Evidence]) -> list[Evidence]:
