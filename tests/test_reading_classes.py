@@ -302,3 +302,19 @@ def test_the_same_actor_told_by_both_sides_is_no_swap(tmp_path: Path) -> None:
     assert two and two.actor == "wake" and "trawler" in two.targets   # a passive's agent acts
     assert three and three.actor == "trawler" and one.actor == three.actor
     assert act_of("The unmanned trawler, which had no lights, drifted.") is None   # no clear subject
+
+
+def test_a_third_party_a_side_accuses_is_not_placed_as_its_ally(tmp_path: Path) -> None:
+    """Class 5: a third country's ministry that denounces one side is placed with the other
+    side only if that side does not accuse it too (then it is a party of its own)."""
+    third = ("The Russian defence ministry said Arland's claims were false and a provocation.\n\n"
+             "The Russian defence ministry said the Arland Navy was lying about the debris.\n")
+    accused = _analyse(tmp_path / "accused", one=third,
+                       two="Petrov said the Russian attack was a provocation and a crime.\n")
+    ally = _analyse(tmp_path / "ally", one=third,
+                    two="Petrov said the debris came from an Arland Navy missile.\n")
+
+    def sides_of(analysis: Analysis) -> set[str | None]:
+        return {a.side for ref, a in analysis.attributions.items() if "Russian defence" in (a.speaker or "")}
+    assert sides_of(accused) == {None}
+    assert sides_of(ally) == {"b"}

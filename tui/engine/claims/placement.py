@@ -35,27 +35,37 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
     European accusations groundless": a speaker whose hostile sentences name
     one side, twice or more and never the other, speaks for the other side
     (marked inferred).  Only with two sides, and never for the press, analysts
-    or international bodies.
+    or international bodies; nor for a third party that the side itself speaks
+    against (Russia's ministry denouncing Poland is not Ukraine's ally when
+    Ukraine's own speakers accuse Russia).
     """
     sides = [s.id for s in corpus.sides]
     if len(sides) != 2:
         return
     against: dict[str, Counter[str]] = {}
+    opposed: dict[str, set[str]] = {s: set() for s in sides}   # parties each side speaks against
     for ref, who in out.items():
         key = _unplaced(who)
-        if key is None:
+        if key is None and not (who.side and not who.inferred):
             continue
         text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text
-        named = matcher.sides_in(text.replace(who.speaker or "", " "))
-        if len(named) == 1 and _HOSTILE.search(text):
+        if not _HOSTILE.search(text):
+            continue
+        rest = text.replace(who.speaker or "", " ")
+        if key is None:
+            opposed[who.side or ""].update(c.id for c in countries_in(rest))
+            continue
+        named = matcher.sides_in(rest)
+        if len(named) == 1:
             against.setdefault(key, Counter())[next(iter(named))] += 1
     for ref, who in list(out.items()):
-        votes = against.get(_unplaced(who) or "")
+        key = _unplaced(who) or ""
+        votes = against.get(key)
         if not votes or len(votes) != 1:
             continue
         target, n = votes.most_common(1)[0]
-        if n >= _AGAINST_MIN:
-            side = next(s for s in sides if s != target)
+        side = next(s for s in sides if s != target)
+        if n >= _AGAINST_MIN and key not in opposed[side]:   # a party a side accuses is not its ally
             out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
 
 
