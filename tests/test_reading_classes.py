@@ -318,3 +318,19 @@ def test_a_third_party_a_side_accuses_is_not_placed_as_its_ally(tmp_path: Path) 
         return {a.side for ref, a in analysis.attributions.items() if "Russian defence" in (a.speaker or "")}
     assert sides_of(accused) == {None}
     assert sides_of(ally) == {"b"}
+
+
+def test_an_official_a_national_paper_introduces_by_title_alone_is_its_countrys(tmp_path: Path) -> None:
+    """Class 5: "Foreign Minister Lena Berg said" in a paper named for Arland is Arland's
+    minister (papers give foreign officials their nationality, never their own's), and her
+    later "Berg said" too; the same words in a paper named for no side stay unplaced."""
+    body = ("Foreign Minister Lena Berg said the Borovian trawler rammed the cutter on purpose.\n\n"
+            "Berg said the crew had ignored three warnings.\n")
+    write(tmp_path, "reconcile.toml", CASE)
+    write(tmp_path, "one.md", '+++\noutlet = "The Arland Herald"\n+++\n\n' + LEDE + body)
+    write(tmp_path, "two.md", '+++\noutlet = "Harbour Weekly"\n+++\n\n' + LEDE + body.replace("Berg", "Lund"))
+    write(tmp_path, "three.md", LEDE + "Petrov said the cutter cut across the trawler's bow.\n")
+    analysis = analyse(load_corpus(tmp_path))
+    placed = {(ref.article, a.speaker): a.side for ref, a in analysis.attributions.items() if a.speaker}
+    assert placed[("one.md", "Foreign Minister Lena Berg")] == "a" and placed[("one.md", "Berg")] == "a"
+    assert placed[("two.md", "Foreign Minister Lena Lund")] is None

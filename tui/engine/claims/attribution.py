@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..text.lexicons import REPORTING_PARTICIPLES
 from ..model import Article, Attribution, Corpus, Pair, Paragraph, Ref, SideFix, source_offsets
-from .placement import apply_fixes, by_hostility, by_surname, inherit, voice
+from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, voice
 from .sides import SideMatcher, is_gazetteer_name, matcher_for
 from .speech import OPEN_QUOTES, Claim, find_claims, role_head
 
@@ -42,6 +42,7 @@ def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
     out: dict[Ref, Attribution] = {}
     for article in corpus.articles:
         out.update(_attribute_article(article, matcher))
+        home_officials(article, out, matcher)
     by_surname(out)
     by_hostility(corpus, out, matcher)
     inherit(out, pairs)

@@ -69,6 +69,30 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
             out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
 
 
+def home_officials(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
+    """Officials a paper named after a side's country introduces by title alone
+    ("Foreign Minister X said" in a paper named for the country) are that country's:
+    a paper gives a foreign official's nationality, never its own's.  The person's
+    later sentences in the article ("X said") go with them.  Marked inferred."""
+    found = matcher.match(article.outlet or "")
+    if found is None or _official_outlet(article.outlet, matcher):
+        return
+    refs = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
+    home = {name for r in refs if (name := _titled(out[r]))}
+    for r in refs:
+        who = out[r]
+        if not who.side and who.speaker and _voiced(who.speaker) and _person(who.speaker) in home:
+            out[r] = Attribution(r, who.speaker, found[0], who.speaker_span, inferred=True)
+
+
+def _titled(who: Attribution) -> str | None:
+    """The surname of an unplaced speaker introduced by an official title and a name."""
+    if who.side or not who.speaker or not _voiced(who.speaker):
+        return None
+    titled = any(w in ROLE_HEADS for w in re.findall(r"[a-z]+", who.speaker.lower()))
+    return _person(who.speaker) if titled else None
+
+
 def by_surname(out: dict[Ref, Attribution]) -> None:
     """A person introduced in full with a side ("Russian Ambassador Vassily Nebenzia") keeps
     it when later named alone ("Nebenzia said"), anywhere in the corpus, unless the
