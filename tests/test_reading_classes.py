@@ -291,17 +291,31 @@ def test_who_did_it_told_with_the_roles_swapped_is_a_dispute(tmp_path: Path) -> 
     assert facts and any(e.kind == "roles" for e in facts[0].evidence)
 
 
-def test_the_same_actor_told_by_both_sides_is_no_swap(tmp_path: Path) -> None:
-    """Both sides say the trawler struck the cutter: whatever else differs, the roles agree."""
+def test_acts_are_read_from_the_clause_shape(tmp_path: Path) -> None:
+    """The actor is the noun phrase before the act verb (over a time and an adverb), the
+    target the words after it; a passive's agent after "by" is the actor."""
     from tui.engine.facts.roles import act_of
 
     one = act_of("Olsen said the trawler struck the cutter near the cape.")
-    two = act_of("Petrov said the trawler was struck by the cutter's wake near the cape.")
-    three = act_of("On the morning of May 3, the trawler struck the cutter's stern.")
-    assert one and one.actor == "trawler" and "cutter" in one.targets
-    assert two and two.actor == "wake" and "trawler" in two.targets   # a passive's agent acts
-    assert three and three.actor == "trawler" and one.actor == three.actor
-    assert act_of("The unmanned trawler, which had no lights, drifted.") is None   # no clear subject
+    two = act_of("Petrov said the cutter was struck by the Borovian trawler near the cape.")
+    three = act_of("On May 3, an Arland cutter on Saturday deliberately rammed the trawler's stern.")
+    assert one and one.actor == "trawler" and one.target == "cutter"
+    assert two and two.actor == "Borovian trawler" and two.target == "cutter"
+    assert three and three.actor == "Arland cutter" and three.target == "trawler's stern"
+    assert act_of("Olsen said the collision was a strike on the trawler.") is None   # nouns, no act
+
+
+def test_each_side_naming_the_others_craft_as_the_actor_is_a_dispute(tmp_path: Path) -> None:
+    """Class 8: "an Arland cutter rammed the Borovian trawler" against "the Borovian trawler
+    was rammed by ..." is agreement; against "a Borovian trawler rammed the Arland cutter"
+    it is the same act with swapped actors: a dispute on who did it."""
+    analysis = _analyse(
+        tmp_path,
+        one="Olsen said a Borovian trawler rammed the Arland cutter near the cape.\n\n"
+            "Olsen said the Borovian trawler rammed the cutter twice.\n",
+        two="Petrov said an Arland cutter rammed the Borovian trawler near the cape.\n\n"
+            "Petrov said the Arland cutter rammed the trawler twice.\n")
+    assert any(e.kind == "roles" for f in analysis.facts for e in f.evidence)
 
 
 def test_a_third_party_a_side_accuses_is_not_placed_as_its_ally(tmp_path: Path) -> None:

@@ -20,20 +20,16 @@ from ..text.lexicons import (
     CAUSAL_FORWARD,
     OUTCOME_PHRASES,
     OUTCOMES,
-    REPORTING_VERBS,
 )
 from ..text.textnorm import normalise
 from .questions import Answer, similarity
+from .roles import FRAME
 from .units import Unit, content_terms
 
 _FORWARD = re.compile(r"(?<![\w])(?:" + "|".join(CAUSAL_FORWARD) + r")(?![\w])", re.I)
 _BACKWARD = re.compile(r"(?<![\w])(?:" + "|".join(CAUSAL_BACKWARD) + r")(?![\w])", re.I)
 OUTCOME_RE = re.compile(r"(?<![\w])(?:" + "|".join(list(OUTCOME_PHRASES) + sorted(OUTCOMES, key=len, reverse=True))
                         + r")(?![\w])", re.I)
-_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
-# A reporting frame to cut off: "According to X," or "X said (... that)".
-FRAME = re.compile(r"^(?:.*?\b(?i:according to) [^,]+,\s*|[^“\"]{0,80}?\b(?:" + _VERBS + r")\b"
-                   r"(?:\s+(?:[^\s,“\"]+\s+){0,3}?that\b)?\s+)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
 _DETERMINERS = frozenset("a an the its his her their our this that".split())
 _OUTCOME_REACH = 6      # words between a forward connector and its outcome

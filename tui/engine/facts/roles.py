@@ -1,132 +1,178 @@
 """Roles: two sides telling one act with its actor and its target swapped disagree.
 
-"The trawler rammed the patrol boat" against "the patrol boat cut across the
-trawler's bow and caused the collision": the two clauses share their words and
-neither denies the other, yet each side makes the other's vessel the one that
-acted.  No word of either clause says so; the order does.  A clause's act is
-read from its shape after the reporting frame: the actor is the head of the
-noun phrase before the first verb, the targets are the words after the verb,
-and a passive with an agent ("was rammed by the trawler") swaps the two.  Two
-sides whose actors are each other's targets disagree on who did it.
+"A Chinese ship rammed the Philippine vessel" against "the Philippine vessel
+intentionally rammed the Chinese ship", or "the trawler rammed the patrol boat"
+against "the patrol boat cut across the trawler's bow and caused the
+collision": the clauses share their words and neither denies the other, yet
+each side makes the other's craft the one that acted.  No word says so; the
+order does.  A clause's act is read from its shape after the reporting frame:
+an act verb (ram, collide, fire on, enter ...), the noun phrase before it as
+the actor and the words after it as the target; a passive with an agent ("was
+rammed by the trawler") swaps them.  Two sides disagree on who did it when
+each names the other's party as the actor of the same kind of act, or when
+their actors are each other's targets.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Evidence
-from ..text.lexicons import ADVERBIAL_OPENERS, AUXILIARIES, PASSIVE, PRONOUNS
+from ..text.lexicons import ACTS, AUXILIARIES, NEGATION, PASSIVE, PRONOUNS, REPORTING_VERBS
 from ..text.textnorm import normalise, term
-from .causes import FRAME
-from .units import Unit
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|[,;:.!?]")
-# Past forms that do not end in -ed, of verbs that tell what someone did.
-_IRREGULAR = frozenset("""
-cut hit struck shot fired ran drove flew came went made took sent turned caught broke fell threw
-sank sunk led left lost began tore swung bore shook stole hid held fought
+_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+# The reporting frame before a claim: "According to X," or "X said (... that)".
+FRAME = re.compile(r"^(?:.*?\b(?i:according to) [^,]+,\s*|[^“\"]{0,80}?\b(?:" + _VERBS + r")\b"
+                   r"(?:\s+(?:[^\s,“\"]+\s+){0,3}?that\b)?\s+)")
+
+_KIND = {w: kind for kind, words in ACTS.items() for w in words.split()}
+_LETTERS = re.compile(r"[a-z]+")   # most clauses tell no act: a cheap look for an act word first
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*|[,;:.!?]")
+# Forms that are nouns as often as verbs ("a missile attack on", "the strike"): an act only
+# when a target follows at once ("hit the drone", "attacked Poland").
+_NOUN_TOO = frozenset("""
+attack attacks strike strikes fire fires launch launches crash crashes hit hits cut cuts bomb bombs shell
+shells approach approaches block blocks chase chases cross crosses tail tails shot shots ram rams
 """.split())
-_DETERMINERS = frozenset("a an the its their his her our this that these those one some any".split())
-# Words that end the agent's noun phrase after "by".
-_PHRASE_END = frozenset("""
-in on at near after before while and which that of off over when during with inside outside into
-from as but to
+_DETERMINERS = frozenset("a an the its their his her our this that these those one some any two".split())
+# Words that end a noun phrase read back from a verb or on from a preposition.
+_STOP = frozenset("""
+in on at near after before while and which that who of off over when during with inside outside into
+from as but to said says say told by for than then where because if whether it they he she we
 """.split())
-_PARTICLES = frozenset("across into towards toward down at on off up through".split())
-_OPENERS = frozenset("that then but and so yet".split())
+_BEFORE_BY = frozenset("down up twice again repeatedly then".split())   # "shot down by X"
+_PARTICLES = frozenset("down up into across at on upon onto with against".split())
+_JOINED = frozenset("and or & nor".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
-_OPENER_WORDS = 10     # an opening phrase ends at a comma within this many words
-_SUBJECT_WORDS = 6     # an actor further into the clause is not its subject
-_TARGET_WORDS = 8      # the words after the verb that name its target
+_PHRASE_WORDS = 6       # an actor or target phrase is read this far at most
+_SAID_WORDS = 4         # the actor's last words shown in the evidence
 
 
 @dataclass(frozen=True)
 class Act:
-    """Who did what to whom in one clause, by matching terms; `said` is the actor and
-    verb as written, for the evidence the reader is shown."""
+    """Who did what to whom in one clause: the actor's and the targets' phrases, the
+    act's kind, and `said`, the actor and verb as written, for the evidence shown."""
 
-    actor: str
-    targets: frozenset[str]
+    kind: str
+    actor: str              # the actor's noun phrase, as written
+    target: str             # the words that name its target
     said: str
 
+    @property
+    def actor_head(self) -> str | None:
+        words = self.actor.split()
+        return term(words[-1].lower()) if words else None
 
-def _verb_at(words: list[str], k: int) -> bool:
-    """Whether the k-th word reads as a verb: an auxiliary, an irregular past form, or a
-    past form in -ed that does not follow a determiner ("the unmanned drone")."""
-    w = words[k].lower()
-    if w in AUXILIARIES or w in PASSIVE or w in _IRREGULAR:
-        return True
-    return len(w) > 4 and w.endswith("ed") and k > 0 and words[k - 1].lower() not in _DETERMINERS
-
-
-def _head(words: list[str]) -> str | None:
-    """The matching term of a noun phrase's last word, unless it is a pronoun or a
-    function word (an actor no other clause can name)."""
-    words = [w for w in words if not w.lower().endswith("ly")]
-    if not words:
-        return None
-    last = words[-1].lower()
-    if last in PRONOUNS or last in _DETERMINERS or last in _OPENERS or last in {"who", "which"}:
-        return None
-    return term(last) or None
+    @property
+    def target_terms(self) -> frozenset[str]:
+        return frozenset(t for w in self.target.split() if (t := term(w.lower().removesuffix("'s"))))
 
 
-def _terms(words: list[str]) -> frozenset[str]:
-    return frozenset(t for w in words if (t := term(w.lower().removesuffix("'s"))))
-
-
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)   # reprints repeat their clauses
 def act_of(text: str) -> Act | None:
-    """The act a clause tells, or None when its shape does not show one."""
-    body = FRAME.sub("", _PARENTHESES.sub("", normalise(text)), count=1)
-    words = _TOKEN.findall(body)
-    while words and words[0].lower() in _OPENERS:
-        words = words[1:]
-    if words and words[0].lower() in ADVERBIAL_OPENERS and "," in words[:_OPENER_WORDS]:
-        words = words[words.index(",") + 1:]   # "On the morning of May 3, a ship rammed ..."
-    while words and words[0] in ",;:":
-        words = words[1:]
-    verb = next((k for k, _ in enumerate(words[:_SUBJECT_WORDS + 1]) if _verb_at(words, k)), None)
-    if not verb or any(w in ",;:" for w in words[:verb]):
+    """The first act a clause tells with a readable actor, or None."""
+    if _KIND.keys().isdisjoint(_LETTERS.findall(text.lower())):
         return None
-    after = list(itertools.takewhile(lambda w: w not in ",;:.!?", words[verb:verb + _TARGET_WORDS + 3]))
-    subject = _head(words[:verb])
-    if subject is None:
+    words = _TOKEN.findall(FRAME.sub("", _PARENTHESES.sub("", normalise(text)), count=1))
+    for k, w in enumerate(words):
+        kind = _KIND.get(w.lower())
+        if kind is None or (k and words[k - 1].lower() in _DETERMINERS) or not _verb_here(words, k):
+            continue   # "the collision", "a missile attack on": a noun, not the act
+        if any(v.lower() in NEGATION or v.lower().endswith("n't") for v in words[max(0, k - 3):k]):
+            continue   # "was not fired by": an act denied, not told
+        act = _passive(words, k, kind) or _active(words, k, kind)
+        if act:
+            return act
+    return None
+
+
+def _verb_here(words: list[str], k: int) -> bool:
+    """Whether an act word that can be a noun reads as a verb: a target follows it."""
+    if words[k].lower() not in _NOUN_TOO:
+        return True
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    return nxt.lower() in _DETERMINERS or nxt.lower() in _PARTICLES or nxt[:1].isupper()
+
+
+def _active(words: list[str], k: int, kind: str) -> Act | None:
+    actor = _back(words, k)
+    target = _on(words, k + 1)
+    if not actor or not target or _negated(actor):
+        return None   # no target: "drone shot down over the strait" may be a passive
+    return Act(kind, " ".join(actor), " ".join(target), f"{' '.join(actor[-_SAID_WORDS:])} {words[k]}")
+
+
+def _passive(words: list[str], k: int, kind: str) -> Act | None:
+    """"X was rammed by Y": Y acts on X."""
+    by = next((j for j in range(k + 1, min(len(words), k + 4)) if words[j].lower() == "by"), None)
+    if by is None or any(w.lower() not in _BEFORE_BY and not w.lower().endswith("ly") for w in words[k + 1:by]):
+        return None   # "rammed the boat by mistake": active
+    actor = _on(words, by + 1)
+    target = _back(words, k)
+    if not actor or _negated(actor):
         return None
-    if words[verb].lower() in PASSIVE and "by" in [w.lower() for w in after[:4]]:
-        by = [w.lower() for w in after].index("by")
-        phrase = []
-        for w in after[by + 1:by + 5]:
-            if w.lower() in _PHRASE_END or _verb_at(after, after.index(w)):
-                break
-            phrase.append(w)
-        actor = _head(phrase)
-        if actor is None or actor == subject:
-            return None
-        return Act(actor, frozenset({subject}), " ".join(after[1:by + 1] + phrase))
-    targets = _terms(after[1:_TARGET_WORDS + 1]) - {subject}
-    return Act(subject, targets, " ".join([words[verb - 1], *_verb_group(after)]))
+    return Act(kind, " ".join(actor), " ".join(target), f"{words[k]} by {' '.join(actor[-_SAID_WORDS:])}")
 
 
-def _verb_group(words: list[str]) -> list[str]:
-    """The verb as the reader should see it: through its auxiliaries, with a particle
-    ("cut across", "had rammed")."""
-    k = 0
-    while k < len(words) - 1 and (words[k].lower() in AUXILIARIES or words[k].lower() in PASSIVE):
-        k += 1
-    end = k + 2 if k + 1 < len(words) and words[k + 1].lower() in _PARTICLES else k + 1
-    return words[:end]
+def _back(words: list[str], k: int) -> list[str]:
+    """The noun phrase ending before word k, read back over adverbs, auxiliaries and a
+    time ("a Philippine vessel on Saturday intentionally rammed")."""
+    phrase: list[str] = []
+    j = k - 1
+    while j >= 0 and len(phrase) < _PHRASE_WORDS:
+        w, low = words[j], words[j].lower()
+        if not phrase and (low.endswith("ly") or low in AUXILIARIES or low in PASSIVE):
+            j -= 1
+            continue
+        if not phrase and low in _WEEKDAYS and j and words[j - 1].lower() == "on":
+            j -= 2
+            continue
+        if low in _STOP or low in _DETERMINERS or not w[0].isalpha():
+            break
+        phrase.insert(0, w)
+        j -= 1
+    if not phrase or phrase[-1].lower() in PRONOUNS or (j >= 0 and words[j].lower() in _JOINED):
+        return []   # "Chinese and Philippine ships collided": no one actor
+    return phrase
 
 
-def swapped(a: list[Unit], b: list[Unit]) -> list[Evidence]:
-    """Acts of one side whose actor is the other side's target, and back."""
-    acts_a = [(u, x) for u in a if u.aspects.get("action") and (x := act_of(u.text))]
-    acts_b = [(u, y) for u in b if u.aspects.get("action") and (y := act_of(u.text))]
-    for _, x in acts_a:
-        for _, y in acts_b:
-            if x.actor != y.actor and x.actor in y.targets and y.actor in x.targets:
+def _negated(phrase: list[str]) -> bool:
+    """"No shots were fired": nobody acted."""
+    return any(w.lower() in NEGATION for w in phrase)
+
+
+def _on(words: list[str], k: int) -> list[str]:
+    """The words after position k that name a target or an agent, up to a stop."""
+    out: list[str] = []
+    for w in words[k:k + _PHRASE_WORDS + 3]:
+        low = w.lower()
+        if not w[0].isalpha():
+            break
+        if low in _DETERMINERS or (not out and low in _PARTICLES):
+            continue
+        if low in _STOP:
+            break
+        out.append(w)
+        if len(out) == _PHRASE_WORDS:
+            break
+    return out
+
+
+def swapped(side_a: str, a: list[tuple[Act, str | None]], side_b: str,
+            b: list[tuple[Act, str | None]]) -> list[Evidence]:
+    """Evidence that two sides tell one act with swapped roles.  Each act comes with the
+    side its actor's phrase names (None when it names none or both): side a's act by side
+    b's party against side b's act of the same kind by side a's party, or actors that are
+    each other's targets."""
+    for x, sx in a:
+        for y, sy in b:
+            if sx == side_b and sy == side_a and x.kind == y.kind:
+                return [Evidence("roles", f"{x.said} ↔ {y.said}")]
+            hx, hy = x.actor_head, y.actor_head
+            if x.kind == y.kind and hx and hy and hx != hy and hx in y.target_terms and hy in x.target_terms:
                 return [Evidence("roles", f"{x.said} ↔ {y.said}")]
     return []

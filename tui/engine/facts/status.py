@@ -88,7 +88,8 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
         return _unique(out)
     by_side = {s: [u for u in group if u.side == s] for s in sides[:2]}
     first, second = (by_side[s] for s in sides[:2])
-    out += swapped(first, second)
+    out += swapped(sides[0], [(u.act, u.actor_side) for u in first if u.act],
+                   sides[1], [(u.act, u.actor_side) for u in second if u.act])
     out += _negated(first, second) + _negated(second, first)
     out += _contested(first, second)
     out += _numbers(first, second)

@@ -15,7 +15,7 @@ from collections import Counter
 from ..text.lexicons import DENIAL, NEGATION, REPORTING_PARTICIPLES
 from ..text.textnorm import normalise, term
 from .aspects import BY_ID, OTHER
-from .causes import FRAME as _FRAME
+from .roles import FRAME as _FRAME
 from .questions import similarity
 from .units import Unit
 

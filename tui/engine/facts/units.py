@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..claims.speech import find_claims
+from .roles import Act, act_of
 from ..claims.sides import SideMatcher
 from ..text.lexicons import DENIAL, NEGATION, REJECTION_VERBS, REPORTING_PARTICIPLES
 from ..model import Attribution, Corpus, Ref, source_offsets
@@ -50,6 +51,8 @@ class Unit:
     terms: dict[str, str] = field(default_factory=dict)   # matching term -> the word as written
     aspects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     background: bool = False         # about another event than the corpus's own (set by build_facts)
+    act: Act | None = None           # who did what to whom, when its shape shows it
+    actor_side: str | None = None    # the side its actor's phrase names, if one
 
     @property
     def stems(self) -> frozenset[str]:
@@ -76,7 +79,16 @@ def build_units(corpus: Corpus, attributions: dict[Ref, Attribution], matcher: S
                     if side and (terms or gapped):
                         units.append(Unit(len(units), ref, sentence.text[a:b], offsets[a], offsets[b - 1] + 1,
                                           side, speaker, who.inferred, reported, link, terms))
+                        _read_act(units[-1], matcher)
     return units
+
+
+def _read_act(unit: Unit, matcher: SideMatcher) -> None:
+    """The clause's act and the one side its actor's phrase names (a flag, a demonym)."""
+    unit.act = act_of(unit.text)
+    if unit.act:
+        named = matcher.sides_in(unit.act.actor)
+        unit.actor_side = next(iter(named)) if len(named) == 1 else None
 
 
 def content_terms(text: str, skip: frozenset[str] = frozenset()) -> dict[str, str]:

@@ -283,3 +283,17 @@ OUTCOMES = {
 }
 # Multi-word outcomes, matched before single words.
 OUTCOME_PHRASES = {r"shot down": "loss", r"brought down": "loss", r"fell into": "loss"}
+
+# Acts one craft or force does to another, by kind: two sides' acts of one kind with
+# swapped actors tell the same act two ways.
+ACTS = {
+    "contact": "ram rams rammed ramming collide collided collides colliding bump bumps bumped bumping "
+               "strike strikes struck striking hit hits hitting crash crashed crashes veer veered veering "
+               "swerve swerved swerving sideswiped cut",
+    "fire": "fire fires fired firing shoot shoots shot shooting attack attacks attacked attacking shell "
+            "shelled shelling bomb bombed bombing launch launched launching",
+    "intrusion": "enter entered entering intrude intruded intruding violate violated violating cross "
+                 "crossed crossing approach approached approaching",
+    "pursuit": "block blocked blocking chase chased chasing harass harassed harassing intercept "
+               "intercepted intercepting tail tailed tailing",
+}
