@@ -348,3 +348,16 @@ def test_an_official_a_national_paper_introduces_by_title_alone_is_its_countrys(
     placed = {(ref.article, a.speaker): a.side for ref, a in analysis.attributions.items() if a.speaker}
     assert placed[("one.md", "Foreign Minister Lena Berg")] == "a" and placed[("one.md", "Berg")] == "a"
     assert placed[("two.md", "Foreign Minister Lena Lund")] is None
+
+
+def test_sides_blaming_each_other_speak_for_neither(tmp_path: Path) -> None:
+    """Class 5: "Arland and Borovia blamed each other" reports both versions: it is neither
+    side's claim (it was given to the first side named)."""
+    analysis = _analyse(
+        tmp_path,
+        one="Arland and Borovia blamed each other on Tuesday for the collision near the cape.\n\n"
+            "Olsen said the trawler rammed the cutter.\n",
+        two="Petrov said the cutter cut across the trawler's bow.\n")
+    sides = {a.side for a in analysis.attributions.values() if a.speaker and "blamed" not in a.speaker
+             and a.speaker.startswith("Arland and")}
+    assert sides == {None}

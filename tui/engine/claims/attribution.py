@@ -87,6 +87,8 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             if who is None:
                 out[ref] = previous = before = Attribution(ref, None, None)
                 continue
+            if who.side and _RECIPROCAL.search(sentence.text) and len(matcher.sides_in(who.speaker)) > 1:
+                who = _Last(who.speaker, None, who.span)   # "A and B blamed each other": neither's claim
             if before is not None and before.speaker is None and _POINTS_BACK.match(sentence.text):
                 out[before.ref] = Attribution(before.ref, who.speaker, who.side, who.span)
             out[ref] = previous = before = Attribution(ref, who.speaker, who.side, who.span)
@@ -95,6 +97,8 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
                 history.append(who)
     return out
 
+
+_RECIPROCAL = re.compile(r"\b(?:each other|one another)\b|\btrad(?:ed|e|ing) (?:blame|accusations|charges)", re.I)
 
 # A transcript's turn: "Tan Kefei: On May 26, ...", "Reporter: ...", "A: ...".
 _TURN = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+\S")
