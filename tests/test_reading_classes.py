@@ -361,3 +361,21 @@ def test_sides_blaming_each_other_speak_for_neither(tmp_path: Path) -> None:
     sides = {a.side for a in analysis.attributions.values() if a.speaker and "blamed" not in a.speaker
              and a.speaker.startswith("Arland and")}
     assert sides == {None}
+
+
+def test_an_official_who_denounces_one_side_once_speaks_for_the_other(tmp_path: Path) -> None:
+    """Class 6 (zero-config): "President Kim Dae said Russia's attack was a provocation"
+    places the titled official against Russia after one such sentence; a person without a
+    title needs two."""
+    for name, text in {
+        "one": "President Kim Dae said the Russian attack on the ship was a provocation.\n\n"
+               "Ukrainian officials said the ship was in neutral waters.\n",
+        "two": "Russian officials said the Ukrainian ship entered closed waters.\n\n"
+               "Ukrainian officials said Russia's claims were false.\n\n"
+               "Park Lee said the Russian account was a provocation.\n",
+    }.items():
+        write(tmp_path, f"{name}.md", LEDE + text)
+    analysis = analyse(load_corpus(tmp_path))
+    placed = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    assert placed["President Kim Dae"] == "ua"
+    assert placed["Park Lee"] is None

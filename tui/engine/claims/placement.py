@@ -44,6 +44,7 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
         return
     against: dict[str, Counter[str]] = {}
     opposed: dict[str, set[str]] = {s: set() for s in sides}   # parties each side speaks against
+    titled = {key for who in out.values() if (key := _titled(who))}   # officials: one sentence will do
     for ref, who in out.items():
         key = _unplaced(who)
         if key is None and not (who.side and not who.inferred):
@@ -65,7 +66,7 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
             continue
         target, n = votes.most_common(1)[0]
         side = next(s for s in sides if s != target)
-        if n >= _AGAINST_MIN and key not in opposed[side]:   # a party a side accuses is not its ally
+        if n >= (1 if key in titled else _AGAINST_MIN) and key not in opposed[side]:   # a party a side accuses is not its ally
             out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
 
 
