@@ -18,8 +18,13 @@ from tui.ui.app import ReconcileApp
 def _app(seeds, tmp_path, theme="dark", analysis="fixture"):
     if analysis == "fixture":
         analysis = fixture_analysis(seeds)
-    return ReconcileApp(seeds, theme_name=theme, notes_path=tmp_path / "notes.toml",
-                        analysis=analysis)
+    app = ReconcileApp(seeds, theme_name=theme, notes_path=tmp_path / "notes.toml", analysis=analysis)
+    notify = app.notify
+
+    def lasting(*args, **kwargs):   # a 3 s toast expired before the picture on a loaded machine
+        return notify(*args, **{**kwargs, "timeout": 600})
+    app.notify = lasting  # type: ignore[method-assign]
+    return app
 
 
 def _before(*keys):
