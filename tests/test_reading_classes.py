@@ -379,3 +379,21 @@ def test_an_official_who_denounces_one_side_once_speaks_for_the_other(tmp_path: 
     placed = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
     assert placed["President Kim Dae"] == "ua"
     assert placed["Park Lee"] is None
+
+
+def test_a_national_paper_that_quotes_both_sides_narrates_in_its_countrys_terms(tmp_path: Path) -> None:
+    """Class 5: the unattributed sentences of a paper named for Arland take Arland's side
+    (inferred) though it quotes both sides; its quotations keep their speakers' sides, and a
+    paper named for no side gives its narration to nobody."""
+    body = ("The cutter was inside Arland's exclusive economic zone when the trawler struck it.\n\n"
+            "Olsen said the trawler rammed the cutter.\n\n"
+            "Petrov said the cutter cut across the trawler's bow.\n")
+    write(tmp_path, "reconcile.toml", CASE)
+    write(tmp_path, "one.md", '+++\noutlet = "The Arland Herald"\n+++\n\n' + LEDE + body)
+    write(tmp_path, "two.md", '+++\noutlet = "Harbour Weekly"\n+++\n\n' + LEDE + body)
+    analysis = analyse(load_corpus(tmp_path))
+    narration = {ref.article: a.side for ref, a in analysis.attributions.items()
+                 if a.speaker is None and ref.paragraph == 1}
+    quoted = {a.side for ref, a in analysis.attributions.items() if ref.article == "one.md" and a.speaker}
+    assert narration == {"one.md": "a", "two.md": None}
+    assert quoted == {"a", "b"}

@@ -139,21 +139,39 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     ("the supply ship forcefully entered despite warnings") between the
     sentences they attribute; a wire story quoting both sides has no voice.
     A page published by a side's own body (a ministry's or a coast guard's
-    site, named as the outlet) speaks for it throughout.
+    site, named as the outlet) speaks for it throughout; a paper named for a
+    side's country narrates in its terms even when it quotes both sides.
     """
     refs = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
-    side = _official_outlet(article.outlet, matcher)
+    side = _official_outlet(article.outlet, matcher) or _attributed_voice(refs, out)
     if side is None:
-        sides = [side for r in refs if (side := out[r].side) and not out[r].inferred]
-        if len(sides) < _VOICE_MIN:
-            return
-        side = max(sorted(set(sides)), key=sides.count)
-        if sides.count(side) < _VOICE_SHARE * len(sides):
-            return
+        _national_voice(article, refs, out, matcher)
+        return
     for r in refs:
         who = out[r]
         if who.side is None and (who.speaker is None or _voiced(who.speaker)):
             out[r] = Attribution(r, who.speaker, side, who.speaker_span, inferred=True)
+
+
+def _attributed_voice(refs: list[Ref], out: dict[Ref, Attribution]) -> str | None:
+    """The side nearly all of an article's attributed sentences give, if they are enough."""
+    sides = [side for r in refs if (side := out[r].side) and not out[r].inferred]
+    if len(sides) < _VOICE_MIN:
+        return None
+    side = max(sorted(set(sides)), key=sides.count)
+    return side if sides.count(side) >= _VOICE_SHARE * len(sides) else None
+
+
+def _national_voice(article: Article, refs: list[Ref], out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
+    """A paper named for a side's country that quotes both sides still narrates in its
+    country's terms ("within the country's exclusive economic zone"): its own unattributed
+    sentences take that side, inferred; its quotations keep their speakers."""
+    found = matcher.match(article.outlet or "")
+    if found is None:
+        return
+    for r in refs:
+        if out[r].side is None and out[r].speaker is None:
+            out[r] = Attribution(r, None, found[0], None, inferred=True)
 
 
 _OFFICIAL = re.compile(r"(?i)\b(?:ministry|government|embassy|mission|navy|army|coast guard|armed forces|"
