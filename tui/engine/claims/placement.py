@@ -78,12 +78,16 @@ def home_officials(article: Article, out: dict[Ref, Attribution], matcher: SideM
     found = matcher.match(article.outlet or "")
     if found is None or _official_outlet(article.outlet, matcher):
         return
-    refs = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
+    refs = _refs(article)
     home = {name for r in refs if (name := _titled(out[r]))}
     for r in refs:
         who = out[r]
         if not who.side and who.speaker and _voiced(who.speaker) and _person(who.speaker) in home:
             out[r] = Attribution(r, who.speaker, found[0], who.speaker_span, inferred=True)
+
+
+def _refs(article: Article) -> list[Ref]:
+    return [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
 
 
 def _titled(who: Attribution) -> str | None:
@@ -142,7 +146,7 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     site, named as the outlet) speaks for it throughout; a paper named for a
     side's country narrates in its terms even when it quotes both sides.
     """
-    refs = [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
+    refs = _refs(article)
     side = _official_outlet(article.outlet, matcher) or _attributed_voice(refs, out)
     if side is None:
         _national_voice(article, refs, out, matcher)
