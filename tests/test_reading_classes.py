@@ -397,3 +397,16 @@ def test_a_national_paper_that_quotes_both_sides_narrates_in_its_countrys_terms(
     quoted = {a.side for ref, a in analysis.attributions.items() if ref.article == "one.md" and a.speaker}
     assert narration == {"one.md": "a", "two.md": None}
     assert quoted == {"a", "b"}
+
+
+def test_a_state_news_agencys_officials_named_by_title_alone_are_its_states(tmp_path: Path) -> None:
+    """Class 6 (zero-config): a state agency ("Xinhua") names its own officials by title
+    alone, as a national paper does: "Foreign Ministry spokesperson Wang Lin" is China's."""
+    write(tmp_path, "one.md", '+++\noutlet = "Xinhua"\n+++\n\n' + LEDE
+          + "Foreign Ministry spokesperson Wang Lin said the Philippine vessel rammed the Chinese ship.\n\n"
+            "Philippine officials said the Chinese ship blocked the supply mission.\n")
+    write(tmp_path, "two.md", LEDE + "Philippine officials said the Chinese ship rammed the vessel.\n\n"
+          "Chinese officials said the vessel entered Chinese waters.\n")
+    analysis = analyse(load_corpus(tmp_path))
+    placed = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    assert placed["Foreign Ministry spokesperson Wang Lin"] == "cn"

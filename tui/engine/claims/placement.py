@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..text.lexicons import ROLE_HEADS, SPEAKER_NOUNS
+from ..text.lexicons import GAZETTEER, ROLE_HEADS, SPEAKER_NOUNS, STATE_MEDIA
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix
 from .sides import SideMatcher, countries_in
 
@@ -75,15 +75,28 @@ def home_officials(article: Article, out: dict[Ref, Attribution], matcher: SideM
     ("Foreign Minister X said" in a paper named for the country) are that country's:
     a paper gives a foreign official's nationality, never its own's.  The person's
     later sentences in the article ("X said") go with them.  Marked inferred."""
-    found = matcher.match(article.outlet or "")
-    if found is None or _official_outlet(article.outlet, matcher):
+    side = _outlet_side(article.outlet, matcher)
+    if side is None or _official_outlet(article.outlet, matcher):
         return
     refs = _refs(article)
     home = {name for r in refs if (name := _titled(out[r]))}
     for r in refs:
         who = out[r]
         if not who.side and who.speaker and _voiced(who.speaker) and _person(who.speaker) in home:
-            out[r] = Attribution(r, who.speaker, found[0], who.speaker_span, inferred=True)
+            out[r] = Attribution(r, who.speaker, side, who.speaker_span, inferred=True)
+
+
+def _outlet_side(outlet: str | None, matcher: SideMatcher) -> str | None:
+    """The side an outlet belongs to: a side's country in its name ("The Japan Times"),
+    or a side's state news agency ("KCNA", "Xinhua")."""
+    found = matcher.match(outlet or "")
+    if found:
+        return found[0]
+    for country, names in STATE_MEDIA.items():
+        if any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", outlet or "") for n in names):
+            match = matcher.match(next(c.name for c in GAZETTEER if c.id == country))
+            return match[0] if match else None
+    return None
 
 
 def _refs(article: Article) -> list[Ref]:
@@ -169,13 +182,15 @@ def _attributed_voice(refs: list[Ref], out: dict[Ref, Attribution]) -> str | Non
 def _national_voice(article: Article, refs: list[Ref], out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
     """A paper named for a side's country that quotes both sides still narrates in its
     country's terms ("within the country's exclusive economic zone"): its own unattributed
-    sentences take that side, inferred; its quotations keep their speakers."""
+    sentences take that side, inferred; its quotations keep their speakers.  (A state
+    agency's page names no country: it gets its side from what it quotes, as any outlet.)"""
     found = matcher.match(article.outlet or "")
     if found is None:
         return
+    side = found[0]
     for r in refs:
         if out[r].side is None and out[r].speaker is None:
-            out[r] = Attribution(r, None, found[0], None, inferred=True)
+            out[r] = Attribution(r, None, side, None, inferred=True)
 
 
 _OFFICIAL = re.compile(r"(?i)\b(?:ministry|government|embassy|mission|navy|army|coast guard|armed forces|"

@@ -252,6 +252,26 @@ PARTIES: tuple[Country, ...] = tuple(Country(*c) for c in (
     ("European Union", "eu", ("European Union", "EU", "E.U."), ("European",), "Brussels"),
     ("NATO", "nato", ("NATO", "Nato", "North Atlantic Treaty Organization", "North Atlantic Alliance"), (), ""),
 ))
+# State news agencies and broadcasters, by the gazetteer id of the state that runs them: a
+# page from one narrates in that state's terms even where its name names no country.
+STATE_MEDIA = {
+    "kp": ("KCNA", "Korean Central News Agency", "Rodong Sinmun", "Uriminzokkiri"),
+    "cn": ("Xinhua", "People's Daily", "Global Times", "CGTN", "CCTV", "China Daily", "China.org.cn",
+           "China News Service"),
+    "ru": ("TASS", "RIA Novosti", "Sputnik", "RT", "Rossiyskaya Gazeta", "Zvezda"),
+    "ir": ("IRNA", "Press TV", "PressTV", "Tasnim", "Fars News", "Mehr News", "IRIB", "Tehran Times"),
+    "sy": ("SANA",),
+    "tr": ("Anadolu", "TRT"),
+    "by": ("BelTA",),
+    "ua": ("Ukrinform",),
+    "vn": ("Vietnam News Agency", "VNA"),
+    "ph": ("Philippine News Agency",),
+    "az": ("Azertac", "AZERTAC"),
+    "am": ("Armenpress",),
+    "rs": ("Tanjug",),
+    "pk": ("Associated Press of Pakistan", "Radio Pakistan"),
+    "sa": ("Saudi Press Agency",),
+}
 # Everything a side can be named after: states first, then other parties.
 GAZETTEER = COUNTRIES + PARTIES
 # Blocs and the gazetteer's states that belong to them: a bloc speaks with its
