@@ -289,6 +289,8 @@ def test_who_did_it_told_with_the_roles_swapped_is_a_dispute(tmp_path: Path) -> 
             "Petrov said the cutter had chased the trawler for an hour.\n")
     facts = _disputes_with(analysis, "trawler rammed", "cutter cut across")
     assert facts and any(e.kind == "roles" for e in facts[0].evidence)
+    positions = dict(facts[0].positions)   # each side's actor, as written
+    assert positions["a"].endswith("trawler rammed") and positions["b"] == "cutter cut"
 
 
 def test_acts_are_read_from_the_clause_shape(tmp_path: Path) -> None:

@@ -29,9 +29,10 @@ from ..pairing import date_gap, date_range
 from ..text.textnorm import normalise, term
 from .causes import cause_answers, cause_phrases
 from .questions import Answer, Question, ask, idf_of
+from .roles import role_positions
 from .status import decide
 from .titles import incident_object, position, question
-from .units import DENIAL_RE, Unit, build_units
+from .units import DENIAL_RE, Unit, acts_of, build_units
 
 __all__ = ["build_facts"]
 
@@ -73,6 +74,11 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
     order = {s.id: k for k, s in enumerate(corpus.sides)}
     sides = sorted({u.side for u in group if u.side}, key=lambda s: (order.get(s, len(order)), s))
     causes = cause_phrases(answers, units, members, skip) if q.aspect in _CAUSAL else {}
+    if any(e.kind == "roles" for e in evidence):   # who did it, each side's way
+        a, b = sorted(sides)[:2]
+        roles = role_positions(a, acts_of([u for u in group if u.side == a]),
+                               b, acts_of([u for u in group if u.side == b]))
+        causes = {**roles, **causes}
     positions = tuple(
         (side, causes.get(side) or position([u for u in group if u.side == side][:_POSITION_FROM], q.aspect,
                                             idf, {t for u in group if u.side != side for t in u.terms}))

@@ -162,17 +162,33 @@ def _on(words: list[str], k: int) -> list[str]:
     return out
 
 
-def swapped(side_a: str, a: list[tuple[Act, str | None]], side_b: str,
-            b: list[tuple[Act, str | None]]) -> list[Evidence]:
-    """Evidence that two sides tell one act with swapped roles.  Each act comes with the
-    side its actor's phrase names (None when it names none or both): side a's act by side
-    b's party against side b's act of the same kind by side a's party, or actors that are
-    each other's targets."""
+Acts = list[tuple[Act, "str | None"]]   # a side's acts, each with the side its actor's phrase names
+
+
+def swapped(side_a: str, a: Acts, side_b: str, b: Acts) -> list[Evidence]:
+    """Evidence that two sides tell one act with swapped roles."""
+    pair = _swap(side_a, a, side_b, b)
+    return [Evidence("roles", f"{pair[0].said} ↔ {pair[1].said}")] if pair else []
+
+
+def role_positions(side_a: str, a: Acts, side_b: str, b: Acts) -> dict[str, str]:
+    """Each side's version of the swapped act, as written ("Turkish trawler rammed")."""
+    pair = _swap(side_a, a, side_b, b)
+    return {side_a: pair[0].said, side_b: pair[1].said} if pair else {}
+
+
+def _swap(side_a: str, a: Acts, side_b: str, b: Acts) -> tuple[Act, Act] | None:
+    """The first acts of the two sides told with swapped roles: side a's act by side b's
+    party against side b's act of the same kind by side a's party (the side an actor's
+    phrase names comes with each act: None when it names none or both), or actors that
+    are each other's targets."""
     for x, sx in a:
         for y, sy in b:
-            if sx == side_b and sy == side_a and x.kind == y.kind:
-                return [Evidence("roles", f"{x.said} ↔ {y.said}")]
+            if x.kind != y.kind:
+                continue
+            if sx == side_b and sy == side_a:
+                return x, y
             hx, hy = x.actor_head, y.actor_head
-            if x.kind == y.kind and hx and hy and hx != hy and hx in y.target_terms and hy in x.target_terms:
-                return [Evidence("roles", f"{x.said} ↔ {y.said}")]
-    return []
+            if hx and hy and hx != hy and hx in y.target_terms and hy in x.target_terms:
+                return x, y
+    return None

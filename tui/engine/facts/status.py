@@ -23,6 +23,7 @@ from ..text.textnorm import normalise, term
 from .aspects import BY_ID, OTHER
 from .questions import Answer
 from .roles import swapped
+from .units import acts_of
 from .units import DENIAL_RE, Unit
 
 # An answer that says it contradicts ("a different explanation", "contrary to",
@@ -88,8 +89,7 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
         return _unique(out)
     by_side = {s: [u for u in group if u.side == s] for s in sides[:2]}
     first, second = (by_side[s] for s in sides[:2])
-    out += swapped(sides[0], [(u.act, u.actor_side) for u in first if u.act],
-                   sides[1], [(u.act, u.actor_side) for u in second if u.act])
+    out += swapped(sides[0], acts_of(first), sides[1], acts_of(second))
     out += _negated(first, second) + _negated(second, first)
     out += _contested(first, second)
     out += _numbers(first, second)

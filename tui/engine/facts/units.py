@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..claims.speech import find_claims
-from .roles import Act, act_of
+from .roles import Act, Acts, act_of
 from ..claims.sides import SideMatcher
 from ..text.lexicons import DENIAL, NEGATION, REJECTION_VERBS, REPORTING_PARTICIPLES
 from ..model import Attribution, Corpus, Ref, source_offsets
@@ -89,6 +89,11 @@ def _read_act(unit: Unit, matcher: SideMatcher) -> None:
     if unit.act:
         named = matcher.sides_in(unit.act.actor)
         unit.actor_side = next(iter(named)) if len(named) == 1 else None
+
+
+def acts_of(units: list[Unit]) -> Acts:
+    """The acts some of the units tell, each with the side its actor's phrase names."""
+    return [(u.act, u.actor_side) for u in units if u.act]
 
 
 def content_terms(text: str, skip: frozenset[str] = frozenset()) -> dict[str, str]:
