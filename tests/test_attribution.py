@@ -207,6 +207,11 @@ def test_export_carries_side_and_speaker(seeds: Corpus) -> None:
     ("The frigate returned to base, reported the press service of Borovia.",
      "the press service of Borovia", "b"),
     ("Its envoy to Borovia, Maria Olsen, said the ship was unarmed.", "Its envoy to Borovia, Maria Olsen", "a"),
+    # a headline's "..., says X": X speaks, not the clause before the comma
+    ("Arland forces destroy the airbase, says Borovia spox", "Borovia spox", "b"),
+    # a modal makes a clause, not a speaker; "X warned to ..." is X being warned
+    ("Borovia must report about details of its air defence on that day.", None, None),
+    ("Borovia warned to withdraw its troops from the plateau", None, None),
 ])
 def test_real_coverage_forms(tmp_path: Path, sentence: str, speaker: str, side: str | None) -> None:
     who = _who(_corpus(tmp_path, sentence + "\n"), sentence[:20])

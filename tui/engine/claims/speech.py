@@ -41,7 +41,9 @@ _BOUNDARY = re.compile(r"[,;:“”\"—]|(?<![\w])(?:that|which|who|whom|what|w
 _CLAUSE_START = re.compile(r"[;:“”\"()—]|(?<![\w])that(?![\w])")
 _WORD = re.compile(r"[\w.'’-]+")
 _BAD_END = frozenset("the a an of to in on at by for with from his her their its our my your "
-                     "this that these those and or but as".split())
+                     "this that these those and or but as about over into against".split())
+# A phrase with a modal is a clause, not a speaker: "Ukraine must report about details".
+_MODALS = frozenset("must should would could will can may might shall cannot".split())
 _DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
 _CONDITIONAL = frozenset("if unless whether once until".split())
 # Reporting verbs whose next noun is their object, never an inverted speaker:
@@ -160,6 +162,8 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
     Only the `_WINDOW` characters before the verb are searched, so a long
     paragraph without full stops and with many reporting verbs costs linear time.
     """
+    if verb.lower() in _TAKES_OBJECT and re.match(r"\s+to\s", text[ve:]):
+        return None   # "India warned to withdraw troops": a headline's passive, India was warned
     lo = max(0, vs - _WINDOW)
     pre = text[lo:vs]
     if _is_passive(pre):
@@ -268,7 +272,7 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
     if len(words) > 12:
         return False
     last = words[-1].lower()
-    if last in _BAD_END or last.endswith(("'s", "’s")):
+    if last in _BAD_END or last.endswith(("'s", "’s")) or any(w.lower() in _MODALS for w in words):
         return False
     if len(words) == 1 and last in PRONOUNS:
         return True

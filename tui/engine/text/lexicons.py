@@ -65,7 +65,7 @@ sources analyst analysts observer observers expert experts diplomat diplomats si
 secretary general chairman commander leader leaders authorities administration kremlin
 pentagon council committee media newspaper outlet report readout communique officer officers
 ambassador envoy premier chief staff forces spokespeople representative representatives
-service guard
+service guard spox aide aides adviser advisers advisor advisors
 """.split())
 # Speaker phrases whose side must come from the previous speaker.
 GENERIC_HEADS = frozenset("""
