@@ -412,3 +412,15 @@ def test_a_state_news_agencys_officials_named_by_title_alone_are_its_states(tmp_
     analysis = analyse(load_corpus(tmp_path))
     placed = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
     assert placed["Foreign Ministry spokesperson Wang Lin"] == "cn"
+
+
+def test_a_title_case_headline_teaches_no_names(tmp_path: Path) -> None:
+    """Class 6 (zero-config): "Russia Tells A Very Different Story" names nobody after
+    "Russia"; "Russian Foreign Minister Ivan Sorokin said" still does."""
+    from tui.engine.claims.inference import infer_sides
+
+    write(tmp_path, "one.md", LEDE + "Russia Tells A Very Different Story About The Drone\n\n"
+          "Russian Foreign Minister Ivan Sorokin said the drone was spying.\n\n"
+          "Ukrainian officials said the drone was unarmed.\n")
+    names = {n for s in infer_sides(load_corpus(tmp_path)) for a in s.actors for n in a.names}
+    assert "Sorokin" in names and not any("Tells" in n for n in names)

@@ -111,7 +111,8 @@ def _learn_people(corpus: Corpus, countries: list[Country]) -> dict[str, list[st
     Photo captions are read too: not article text, but they often are where a
     page says who someone is ("Britain's Prime Minister X visits ...").
     """
-    texts = [normalise(t) for a in corpus.articles for t in (*(p.text for p in a.paragraphs), *captions(a))]
+    texts = [normalise(t) for a in corpus.articles for t in (*(p.text for p in a.paragraphs), *captions(a))
+             if not _title_case(t)]
     labels = {c.id: list(country_names(c)) for c in countries}
     votes = _Ballot()
     for _ in range(2):
@@ -128,6 +129,13 @@ def _learn_people(corpus: Corpus, countries: list[Country]) -> dict[str, list[st
         labels = {c: [*country_names(next(k for k in countries if k.id == c)), *learned[c]]
                   for c in labels}
     return _elect(votes, list(labels))
+
+
+def _title_case(text: str) -> bool:
+    """A headline in Title Case ("Russia Tells A Very Different Story"): every word is
+    capitalised, so a country's next words are no name."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _alternation(names: Sequence[str]) -> str:
