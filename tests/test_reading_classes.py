@@ -417,10 +417,11 @@ def test_a_state_news_agencys_officials_named_by_title_alone_are_its_states(tmp_
 def test_a_title_case_headline_teaches_no_names(tmp_path: Path) -> None:
     """Class 6 (zero-config): "Russia Tells A Very Different Story" names nobody after
     "Russia"; "Russian Foreign Minister Ivan Sorokin said" still does."""
-    from tui.engine.claims.inference import infer_sides
+    from tui.engine.claims.inference import _learn_people
+    from tui.engine.text.lexicons import GAZETTEER
 
     write(tmp_path, "one.md", LEDE + "Russia Tells A Very Different Story About The Drone\n\n"
           "Russian Foreign Minister Ivan Sorokin said the drone was spying.\n\n"
           "Ukrainian officials said the drone was unarmed.\n")
-    names = {n for s in infer_sides(load_corpus(tmp_path)) for a in s.actors for n in a.names}
-    assert "Sorokin" in names and not any("Tells" in n for n in names)
+    learned = _learn_people(load_corpus(tmp_path), [c for c in GAZETTEER if c.id in ("ru", "ua")])
+    assert "Sorokin" in learned["ru"] and not any("Story" in n or "About" in n for n in learned["ru"])
