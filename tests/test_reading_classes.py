@@ -425,3 +425,21 @@ def test_a_title_case_headline_teaches_no_names(tmp_path: Path) -> None:
           "Ukrainian officials said the drone was unarmed.\n")
     learned = _learn_people(load_corpus(tmp_path), [c for c in GAZETTEER if c.id in ("ru", "ua")])
     assert "Sorokin" in learned["ru"] and not any("Story" in n or "About" in n for n in learned["ru"])
+
+
+def test_a_de_facto_state_speaks_with_its_patron(tmp_path: Path) -> None:
+    """Class 6 (zero-config): Nagorno-Karabakh's officials speak with Armenia (their patron
+    state, lexicons.PATRONS), never with the side they accuse; a person twice calling the
+    other side's strikes barbaric speaks against it."""
+    write(tmp_path, "one.md", LEDE
+          + "Azerbaijani officials said Armenian missiles hit the city overnight.\n\n"
+            "Armenian officials said the strikes hit only military targets.\n\n"
+            "Nagorno-Karabakh's military officials denied attacking the city.\n\n"
+            "Aram Sargis said the Azerbaijani shelling of the capital was barbaric.\n\n"
+            "Aram Sargis said the Azerbaijani attacks were an atrocity.\n")
+    write(tmp_path, "two.md", LEDE + "Azerbaijani officials said the Armenian strike killed civilians.\n\n"
+          "Armenian officials denied that civilians were targeted.\n")
+    analysis = analyse(load_corpus(tmp_path))
+    placed = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    assert placed["Nagorno-Karabakh's military officials"] == "am"
+    assert placed["Aram Sargis"] == "am"

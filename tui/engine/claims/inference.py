@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.captions import captions
-from ..text.lexicons import BLOCS, GAZETTEER, Country
+from ..text.lexicons import BLOCS, GAZETTEER, PATRONS, Country
 from ..model import Actor, Corpus, Side
 from .speech import speaker_phrases
 from .sides import countries_in, country_names, is_gazetteer_name, normalise
@@ -82,12 +82,14 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
 
 def _bloc_allies(chosen: list[str], speaking: list[str]) -> dict[str, list[str]]:
     """A bloc side speaks with its members, a member side with its bloc, against a
-    party outside it ("the EU and Lithuania against Belarus"); never when both
-    sides belong to the bloc."""
+    party outside it ("the EU and Lithuania against Belarus"), never when both
+    sides belong to the bloc; a patron state speaks with the de facto state it
+    backs (Armenia with Nagorno-Karabakh)."""
     out: dict[str, list[str]] = {c: [] for c in chosen}
     if len(chosen) < 2:
         return out
     for side, other in (chosen, chosen[::-1]):
+        out[side] += [c for c, patron in PATRONS.items() if patron == side and c in speaking and c not in chosen]
         for bloc, members in BLOCS.items():
             if other == bloc or other in members:
                 continue

@@ -24,7 +24,7 @@ _HOSTILE = re.compile(r"(?i)\b(?:accus\w*|condemn\w*|blam\w*|denounc\w*|criticis
                       r"lie|lies|lying|false\w*|groundless|baseless|unfounded|deni\w*|deny|reject\w*|"
                       r"dismiss\w*|unacceptable|not acceptable|untenable|exaggerat\w*|unilateral\w*|breach\w*|"
                       r"debunk\w*|outrage\w*|reckless|irresponsible|hostile|piracy|terror\w*|"
-                      r"demand\w*|must)\b")
+                      r"demand\w*|must|genocid\w*|barbar\w*|atrocit\w*|massacre\w*|war crimes?|vicious|brutal\w*)\b")
 _AGAINST_MIN = 2   # hostile sentences naming one side, and none the other, that place a speaker
 
 

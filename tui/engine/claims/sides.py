@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicons import GAZETTEER, Country
+from ..text.lexicons import GAZETTEER, PATRONS, Country
 from ..model import Side
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
@@ -181,7 +181,8 @@ class SideMatcher:
                 entries.extend(_Entry(n, side.id, 2) for n in actor.names if n.strip())
             country = country_of(side)
             if country:
-                entries.extend(_Entry(n, side.id, 1) for n in country_names(country))
+                entries.extend(_Entry(n, side.id, 1) for c in (country, *_clients(country))
+                               for n in country_names(c))
         self.entries = entries + _surnames(entries)
         self.index = _EntryIndex(self.entries)
         self.parts = _person_parts(entries)
@@ -297,6 +298,11 @@ def _gazetteer_names() -> frozenset[str]:
 def is_gazetteer_name(word: str) -> bool:
     """Whether a single word is one of the gazetteer's names ("Russia", "Iranian", "Kremlin")."""
     return normalise(word).lower() in _gazetteer_names()
+
+
+def _clients(country: Country) -> list[Country]:
+    """The de facto states a state backs (lexicons.PATRONS): a side's names include theirs."""
+    return [c for c in GAZETTEER if PATRONS.get(c.id) == country.id]
 
 
 def country_names(country: Country) -> tuple[str, ...]:

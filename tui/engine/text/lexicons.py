@@ -277,6 +277,17 @@ PARTIES: tuple[Country, ...] = tuple(Country(*c) for c in (
     ("Islamic Jihad", "pij", ("Islamic Jihad",), (), ""),
     ("European Union", "eu", ("European Union", "EU", "E.U."), ("European",), "Brussels"),
     ("NATO", "nato", ("NATO", "Nato", "North Atlantic Treaty Organization", "North Atlantic Alliance"), (), ""),
+    # De facto states: they speak for themselves, often beside a patron state.
+    ("Nagorno-Karabakh", "nk", ("Nagorno-Karabakh", "Artsakh", "Karabakh"), ("Karabakh",), "Stepanakert"),
+    ("Transnistria", "pmr", ("Transnistria", "Pridnestrovie"), ("Transnistrian",), "Tiraspol"),
+    ("Abkhazia", "abk", ("Abkhazia",), ("Abkhaz", "Abkhazian"), "Sukhumi"),
+    ("South Ossetia", "sos", ("South Ossetia",), ("South Ossetian",), "Tskhinvali"),
+    ("Donetsk People's Republic", "dpr", ("Donetsk People's Republic", "DPR", "DNR"), (), ""),
+    ("Luhansk People's Republic", "lpr", ("Luhansk People's Republic", "Lugansk People's Republic", "LPR", "LNR"),
+     (), ""),
+    ("Northern Cyprus", "trnc", ("Northern Cyprus", "TRNC", "Turkish Republic of Northern Cyprus"), (), ""),
+    ("Polisario Front", "polisario", ("Polisario Front", "Polisario", "Sahrawi Arab Democratic Republic"), (),
+     ""),
 ))
 # State news agencies and broadcasters, by the gazetteer id of the state that runs them: a
 # page from one narrates in that state's terms even where its name names no country.
@@ -306,6 +317,9 @@ BLOCS = {
     "eu": frozenset("fr de pl lt lv ee fi se dk ro hu it es cy nl gr".split()),
     "nato": frozenset("us uk fr de pl lt lv ee fi se dk ro hu it es nl gr tr no ca".split()),
 }
+# De facto states and the state that backs them: the patron's side speaks with them.
+PATRONS = {"nk": "am", "dpr": "ru", "lpr": "ru", "abk": "ru", "sos": "ru", "pmr": "ru", "trnc": "tr",
+           "polisario": "dz"}
 
 # Causal connectors.  Forward ones put the cause before and the outcome after
 # ("X, resulting in its crash"); backward ones the outcome before and the cause
