@@ -443,3 +443,21 @@ def test_a_de_facto_state_speaks_with_its_patron(tmp_path: Path) -> None:
     placed = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
     assert placed["Nagorno-Karabakh's military officials"] == "am"
     assert placed["Aram Sargis"] == "am"
+
+
+def test_an_outlet_whose_own_words_denounce_one_side_narrates_for_the_other(tmp_path: Path) -> None:
+    """Class 5: an outlet that quotes nobody but calls Borovia's strike barbaric and its
+    crews terrorists, in its own words, narrates Arland's version (inferred); the same
+    neutral narration elsewhere stays without a side."""
+    write(tmp_path, "reconcile.toml", CASE)
+    write(tmp_path, "one.md", '+++\noutlet = "Harbour Weekly"\n+++\n\n' + LEDE
+          + "The terrorists of Borovia fired at the harbour at night.\n\n"
+            "This barbaric strike by Borovia hit a peaceful town.\n\n"
+            "The missile hit the harbour far from any base.\n")
+    write(tmp_path, "two.md", LEDE + "The missile hit the harbour far from any base.\n\n"
+          "Petrov said the strike hit a radar post.\n\nOlsen said the strike hit homes.\n")
+    analysis = analyse(load_corpus(tmp_path))
+    narration = {(ref.article, ref.paragraph): a.side for ref, a in analysis.attributions.items()
+                 if a.speaker is None and "far from any base" in
+                 analysis.corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text}
+    assert narration == {("one.md", 3): "a", ("two.md", 1): None}

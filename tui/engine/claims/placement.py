@@ -185,12 +185,36 @@ def _national_voice(article: Article, refs: list[Ref], out: dict[Ref, Attributio
     sentences take that side, inferred; its quotations keep their speakers.  (A state
     agency's page names no country: it gets its side from what it quotes, as any outlet.)"""
     found = matcher.match(article.outlet or "")
-    if found is None:
+    side = found[0] if found else _hostile_narrator(article, refs, out, matcher)
+    if side is None:
         return
-    side = found[0]
     for r in refs:
         if out[r].side is None and out[r].speaker is None:
             out[r] = Attribution(r, None, side, None, inferred=True)
+
+
+_NARRATOR_MIN = 2   # the article's own hostile sentences against one side that make it the other's voice
+
+
+def _hostile_narrator(article: Article, refs: list[Ref], out: dict[Ref, Attribution],
+                      matcher: SideMatcher) -> str | None:
+    """The side an outlet narrates for when its own words denounce the other side again and
+    again ("the Yerevan terrorists", "an act of Armenian terrorism"), twice as often as the
+    first (whom such words also name as the victim)."""
+    sides = list(matcher.side_ids)
+    if len(sides) != 2:
+        return None
+    against: Counter[str] = Counter()
+    for r in refs:
+        if out[r].speaker is None:
+            text = article.sentence(r.paragraph, r.sentence or 0).text
+            named = matcher.sides_in(text) if _HOSTILE.search(text) else set()
+            if len(named) == 1:
+                against[next(iter(named))] += 1
+    (target, n), *rest = against.most_common() or [("", 0)]
+    if n < _NARRATOR_MIN or (rest and n < 2 * rest[0][1]):
+        return None   # too few, or the other side named in hostile words nearly as often
+    return next(s for s in sides if s != target)
 
 
 _OFFICIAL = re.compile(r"(?i)\b(?:ministry|government|embassy|mission|navy|army|coast guard|armed forces|"

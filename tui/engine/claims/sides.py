@@ -176,6 +176,7 @@ class SideMatcher:
 
     def __init__(self, sides: tuple[Side, ...]) -> None:
         entries: list[_Entry] = []
+        self.side_ids = tuple(s.id for s in sides)
         for side in sides:
             for actor in side.actors:
                 entries.extend(_Entry(n, side.id, 2) for n in actor.names if n.strip())
