@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Sequence
 
 from ..text.lexicons import GAZETTEER, ROLE_HEADS, SPEAKER_NOUNS, STATE_MEDIA
@@ -25,6 +26,11 @@ _HOSTILE = re.compile(r"(?i)\b(?:accus\w*|condemn\w*|blam\w*|denounc\w*|criticis
                       r"dismiss\w*|unacceptable|not acceptable|untenable|exaggerat\w*|unilateral\w*|breach\w*|"
                       r"debunk\w*|outrage\w*|reckless|irresponsible|hostile|piracy|terror\w*|"
                       r"demand\w*|must|genocid\w*|barbar\w*|atrocit\w*|massacre\w*|war crimes?|vicious|brutal\w*)\b")
+@lru_cache(maxsize=65536)   # the same sentences are read for speakers and for narrators
+def _hostile(text: str) -> bool:
+    return bool(_HOSTILE.search(text))
+
+
 _AGAINST_MIN = 2   # hostile sentences naming one side, and none the other, that place a speaker
 
 
@@ -50,7 +56,7 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
         if key is None and not (who.side and not who.inferred):
             continue
         text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text
-        if not _HOSTILE.search(text):
+        if not _hostile(text):
             continue
         rest = text.replace(who.speaker or "", " ")
         if key is None:
@@ -92,11 +98,22 @@ def _outlet_side(outlet: str | None, matcher: SideMatcher) -> str | None:
     found = matcher.match(outlet or "")
     if found:
         return found[0]
-    for country, names in STATE_MEDIA.items():
-        if any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", outlet or "") for n in names):
-            match = matcher.match(next(c.name for c in GAZETTEER if c.id == country))
-            return match[0] if match else None
-    return None
+    country = _state_media(outlet or "")
+    match = matcher.match(country) if country else None
+    return match[0] if match else None
+
+
+_AGENCIES = {name: country for country, names in STATE_MEDIA.items() for name in names}
+_AGENCY = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
+                     + r")(?![\w])")
+_COUNTRY_NAME = {c.id: c.name for c in GAZETTEER}
+
+
+@lru_cache(maxsize=4096)
+def _state_media(outlet: str) -> str | None:
+    """The name of the state whose news agency an outlet is ("Xinhua" -> "China")."""
+    m = _AGENCY.search(outlet)
+    return _COUNTRY_NAME[_AGENCIES[m.group(1)]] if m else None
 
 
 def _refs(article: Article) -> list[Ref]:
@@ -208,7 +225,7 @@ def _hostile_narrator(article: Article, refs: list[Ref], out: dict[Ref, Attribut
     for r in refs:
         if out[r].speaker is None:
             text = article.sentence(r.paragraph, r.sentence or 0).text
-            named = matcher.sides_in(text) if _HOSTILE.search(text) else set()
+            named = matcher.sides_in(text) if _hostile(text) else set()
             if len(named) == 1:
                 against[next(iter(named))] += 1
     (target, n), *rest = against.most_common() or [("", 0)]
