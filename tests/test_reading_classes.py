@@ -461,3 +461,25 @@ def test_an_outlet_whose_own_words_denounce_one_side_narrates_for_the_other(tmp_
                  if a.speaker is None and "far from any base" in
                  analysis.corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text}
     assert narration == {("one.md", 3): "a", ("two.md", 1): None}
+
+
+def test_the_second_side_is_the_party_that_answers_the_first_in_opposition(tmp_path: Path) -> None:
+    """Class 6 (zero-config): Poland speaks most; Ukraine speaks about Poland as often as
+    Russia does, but Russia denies and rejects what Poland says: Russia is the other side."""
+    for name, text in {
+        "one": "Polish officials said a missile hit the village.\n\n"
+               "Polish officials said the missile came from the east.\n\n"
+               "Polish officials said the debris was being examined.\n\n"
+               "Polish officials said two farmers were killed.\n\n"
+               "Polish officials said the village was sealed off.\n\n"
+               "Ukrainian officials said they would help Poland examine the debris.\n\n"
+               "Ukrainian officials said Poland had their full support.\n\n"
+               "Ukrainian officials said they spoke to Poland twice that night.\n\n"
+               "Ukrainian officials said Poland would get their radar data.\n",
+        "two": "Russian officials denied that their missile hit Poland.\n\n"
+               "Russian officials rejected the claims made in Poland as false.\n\n"
+               "Russian officials said the accusations from Poland were a provocation.\n",
+    }.items():
+        write(tmp_path, f"{name}.md", LEDE + text)
+    from tui.engine.claims.inference import infer_sides
+    assert [s.id for s in infer_sides(load_corpus(tmp_path))] == ["pl", "ru"]

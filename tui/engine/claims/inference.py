@@ -25,6 +25,9 @@ _ROLE = re.compile(
     r"diplomat|envoy|ambassador|president|secretary|commander|leader|admiral|pilot|captain)\b", re.I)
 _INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
                          "agency council service services".split())
+# Words of a speaker answering another party: what it says about a party it opposes weighs double.
+_AGAINST = re.compile(r"(?i)\b(?:accus\w*|blam\w*|deni\w*|deny|reject\w*|dismiss\w*|condemn\w*|"
+                      r"provocat\w*|lie|lies|false\w*|groundless|baseless|fabricat\w*|violat\w*)\b")
 _SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
 _GENERIC_BODY = _INSTITUTION | frozenset("""air foreign defense defence coast armed federal interior justice
 security intelligence state national general general's prosecutor presidential naval military
@@ -55,7 +58,7 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
             by_speaker[country.id] += 1
             for other in countries_in(sentence):
                 if other.id != country.id:
-                    about[(country.id, other.id)] += 1
+                    about[(country.id, other.id)] += 2 if _AGAINST.search(sentence) else 1
     for article in corpus.articles:
         for paragraph in article.paragraphs:
             for country in countries_in(paragraph.text):
