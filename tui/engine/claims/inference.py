@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.captions import captions
-from ..text.lexicons import BLOCS, GAZETTEER, PATRONS, Country
+from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, PATRONS, Country
 from ..model import Actor, Corpus, Side
 from .speech import speaker_phrases
 from .sides import countries_in, country_names, is_gazetteer_name, normalise
@@ -25,9 +25,7 @@ _ROLE = re.compile(
     r"diplomat|envoy|ambassador|president|secretary|commander|leader|admiral|pilot|captain)\b", re.I)
 _INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
                          "agency council service services".split())
-# Words of a speaker answering another party: what it says about a party it opposes weighs double.
-_AGAINST = re.compile(r"(?i)\b(?:accus\w*|blam\w*|deni\w*|deny|reject\w*|dismiss\w*|condemn\w*|"
-                      r"provocat\w*|lie|lies|false\w*|groundless|baseless|fabricat\w*|violat\w*)\b")
+_AGAINST = re.compile(ANSWERING)
 _SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
 _GENERIC_BODY = _INSTITUTION | frozenset("""air foreign defense defence coast armed federal interior justice
 security intelligence state national general general's prosecutor presidential naval military

@@ -96,6 +96,21 @@ initially separately then too once twice first
 """.split())
 PASSIVE = frozenset("was were been is are being be".split())
 
+# Words of hostility (a regular expression, case-insensitive): a party that names another in
+# such a sentence speaks against it.
+HOSTILE = (r"(?i)\b(?:accus\w*|condemn\w*|blam\w*|denounc\w*|criticis\w*|criticiz\w*|"
+           r"sanction\w*|hijack\w*|violat\w*|illegal\w*|aggress\w*|provocat\w*|provok\w*|"
+           r"lie|lies|lying|false\w*|groundless|baseless|unfounded|deni\w*|deny|reject\w*|"
+           r"dismiss\w*|unacceptable|not acceptable|untenable|exaggerat\w*|unilateral\w*|breach\w*|"
+           r"debunk\w*|outrage\w*|reckless|irresponsible|hostile|piracy|terror\w*|"
+           r"demand\w*|must|genocid\w*|barbar\w*|atrocit\w*|massacre\w*|war crimes?|vicious|brutal\w*)\b")
+
+# The narrower words of one party answering another (denying, rejecting, accusing it): side
+# inference weighs what a party says about another in them double.  Demands, sanctions and
+# "must" are left out: third states say them of a side they do not oppose.
+ANSWERING = (r"(?i)\b(?:accus\w*|blam\w*|deni\w*|deny|reject\w*|dismiss\w*|condemn\w*|"
+             r"provocat\w*|lie|lies|false\w*|groundless|baseless|fabricat\w*|violat\w*)\b")
+
 # Words that signal that one account contradicts another.
 DENIAL = frozenset("""
 denied denies deny denial rejected rejects reject dismissed dismisses refuted refutes disputed
