@@ -67,7 +67,6 @@ class _Text:
     article: Article
     refs: list[Ref]
     words: list[list[str]]   # lower case
-    raw: list[list[str]]     # as written
     keys: list[str]
     spans: list[tuple[int, str]]   # each sentence's start in the file, and its text
 
@@ -75,16 +74,19 @@ class _Text:
     def flat(self) -> list[str]:
         return [w for ws in self.words for w in ws]
 
+    def written(self, k: int) -> list[str]:
+        """Sentence k's words as written (only near copies are read this way)."""
+        return _WORD.findall(normalise(self.spans[k][1]))
+
 
 def _text(article: Article) -> _Text:
-    refs, raw, spans = [], [], []
+    refs, words, spans = [], [], []
     for p in article.paragraphs:
         for s in p.sentences:
             refs.append(Ref(article.id, p.index, s.index))
-            raw.append(_WORD.findall(normalise(s.text)))
+            words.append(_WORD.findall(normalise(s.text).lower()))
             spans.append((s.start, s.text))
-    words = [[w.lower() for w in ws] for ws in raw]
-    return _Text(article, refs, words, raw, [" ".join(ws) for ws in words], spans)
+    return _Text(article, refs, words, [" ".join(ws) for ws in words], spans)
 
 
 def _order(article: Article) -> tuple:
@@ -155,7 +157,7 @@ def _aligned(original: _Text, reprint: _Text) -> tuple[list[tuple[int, int]], bo
         for k in range(sj - j):
             if same and Indel.normalized_similarity(original.words[i + k], reprint.words[j + k]) >= SAME_SENTENCE:
                 pairs.append((i + k, j + k))
-                faithful = faithful and _harmless(original.raw[i + k], reprint.raw[j + k])
+                faithful = faithful and _harmless(original.written(i + k), reprint.written(j + k))
             else:
                 faithful = faithful and len(reprint.words[j + k]) <= OWN_LINE_WORDS
         if op:
@@ -180,13 +182,20 @@ def spread(facts: Sequence[Fact], attributions: dict[Ref, Attribution],
     if not places:
         return tuple(facts), attributions
     out = dict(attributions)
+    moved = reprinted.moved
     for a, copies in places.items():
         if (who := attributions.get(a)) is not None:
-            for b in copies:
-                out[b] = replace(who, ref=b, speaker_span=_moved(who.speaker_span, reprinted.moved.get(b)))
-    return tuple(replace(f, accounts=tuple(
-        replace(acc, reprints=tuple(places[acc.ref])) if acc.ref in places else acc
-        for acc in f.accounts)) for f in facts), out
+            for b in copies:   # built directly: dataclasses.replace costs more, 100,000s of times
+                out[b] = Attribution(b, who.speaker, who.side, _moved(who.speaker_span, moved.get(b)), who.inferred)
+    return tuple(_named(f, places) for f in facts), out
+
+
+def _named(fact: Fact, places: dict[Ref, list[Ref]]) -> Fact:
+    """The fact with its accounts from originals naming their reprints (itself if none)."""
+    if not any(a.ref in places for a in fact.accounts):
+        return fact
+    return replace(fact, accounts=tuple(replace(a, reprints=tuple(places[a.ref])) if a.ref in places else a
+                                        for a in fact.accounts))
 
 
 def _moved(span: tuple[int, int] | None, by: int | None) -> tuple[int, int] | None:
