@@ -137,3 +137,17 @@ def test_an_article_that_gives_one_sentence_another_speaker_is_not_a_reprint(tmp
     (tmp_path / "c.txt").write_text("\n\n".join(STORY).replace("40 farms", "45 farms") + "\n",
                                     encoding="utf-8")
     assert not find_reprints(load_corpus(tmp_path).articles).reprints
+
+
+def test_the_reader_and_the_report_name_the_reprints_of_an_account(tmp_path: Path) -> None:
+    from rich.style import Style
+
+    from tui.engine.export.report import to_markdown
+    from tui.ui.widgets.account_card import account_text
+
+    analysis = analyse(load_corpus(_corpus(tmp_path / "c")))
+    account = next(a for f in analysis.facts for a in f.accounts if len(a.reprints) == 2)
+    card = account_text(account, analysis.corpus.article(account.ref.article), None,
+                        lambda name: Style(), "", False, width=100).plain
+    assert "also in 2 reprints: b-reprint.md, c-reprint.md" in card
+    assert "also in 2 reprints: b-reprint.md, c-reprint.md" in to_markdown(analysis)
