@@ -30,6 +30,7 @@ def analyse(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[SideFix]
     """Run every stage of the engine on a loaded corpus."""
     report = progress or (lambda stage, done, total: None)
     named = {r.article for link in links for r in (link.a, link.b)} | {f.ref.article for f in fixes if f.ref}
+    report("reprints", 0, 1)   # seconds at 10,000 articles: the progress line names it
     reprinted = find_reprints(corpus.articles, keep=named)
     ids = reprinted.ids
     # the stages run on the originals; the analysis keeps every article (the reader opens them)
