@@ -4,7 +4,7 @@ Why: a reprint tells nothing its original does not, yet pairing it with every pa
 original multiplies the pairs (ten copies of a story make a hundred times its pairs) and every
 later stage walks them.  So a reprint is set aside before pairing: the original is analysed, and
 each account the facts take from the original names the same sentence in its reprints
-(`Account.reprints`), with the original's attribution copied to it, so nothing is dropped and
+(`Account.reprints`), with the original's speakers copied to it, so nothing is dropped and
 the user can still open the reprint.
 
 The test is conservative and general: the original is an earlier article (earliest date, then
@@ -177,16 +177,21 @@ def _harmless(a: list[str], b: list[str]) -> bool:
 def spread(facts: Sequence[Fact], attributions: dict[Ref, Attribution],
            reprinted: Reprinted) -> tuple[tuple[Fact, ...], dict[Ref, Attribution]]:
     """The facts with each account naming its sentence in the reprints, and the attributions
-    with the original's copied to the reprints' sentences (their sides in the export)."""
+    with the original's speakers copied to the reprints' sentences (their sides in the export;
+    a sentence without a speaker gets no side: see below)."""
     places = reprinted.places
     if not places:
         return tuple(facts), attributions
     out = dict(attributions)
     moved = reprinted.moved
     for a, copies in places.items():
-        if (who := attributions.get(a)) is not None:
-            for b in copies:   # built directly: dataclasses.replace costs more, 100,000s of times
-                out[b] = Attribution(b, who.speaker, who.side, _moved(who.speaker_span, moved.get(b)), who.inferred)
+        if (who := attributions.get(a)) is None:
+            continue
+        for b in copies:   # built directly: dataclasses.replace costs more, 100,000s of times
+            # a speaker is read from the text; a side given to the article's own narration comes
+            # from the original's outlet or pairs, which the reprint does not share: not copied
+            out[b] = Attribution(b, who.speaker, who.side, _moved(who.speaker_span, moved.get(b)), who.inferred) \
+                if who.speaker is not None else Attribution(b, None, None)
     return tuple(_named(f, places) for f in facts), out
 
 
