@@ -30,8 +30,8 @@ _PAIRING = "tui.engine.pairing"
 _ANALYSIS = "tui.engine.analysis"
 STAGES = [(_PAIRING, "all_units"), (_PAIRING, "pair_units"), (_PAIRING, "lift"), (_PAIRING, "by_context"),
           (_PAIRING, "to_pairs"), (_PAIRING, "mark_wire"), (_PAIRING, "article_rows"),
-          (_ANALYSIS, "infer_sides"), (_ANALYSIS, "pair_corpus"), (_ANALYSIS, "attribute"),
-          (_ANALYSIS, "build_facts"), (_ANALYSIS, "fact_pairs")]
+          (_ANALYSIS, "find_reprints"), (_ANALYSIS, "infer_sides"), (_ANALYSIS, "pair_corpus"), (_ANALYSIS, "attribute"),
+          (_ANALYSIS, "build_facts"), (_ANALYSIS, "fact_pairs"), (_ANALYSIS, "spread")]
 
 
 def cpu() -> float:
@@ -77,7 +77,8 @@ def main(argv: list[str]) -> int:
         size = out.stat().st_size / 1e6
     for name, seconds, wall, peak in rows:
         print(f"{name:14} cpu {seconds:7.1f} s  wall {wall:7.1f} s  peak {peak:6.0f} MB")
-    print(f"{len(corpus.articles)} articles, {len(analysis.pairs)} pairs, {size:.1f} MB written; "
+    print(f"{len(corpus.articles)} articles ({len(analysis.reprints)} reprints), {len(analysis.pairs)} pairs, "
+          f"{size:.1f} MB written; "
           f"warnings: {list(analysis.warnings)}")
     return 0
 

@@ -36,7 +36,7 @@ def test_export_json_schema(tmp_path):
     out = tmp_path / "seeds.json"
     assert main(["export", "--format", "json", "-o", str(out)]) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert doc["schema"] == "reconcile.export/3"
+    assert doc["schema"] == "reconcile.export/4"
     assert set(doc) >= {"schema", "corpus", "articles", "pairs", "facts", "article_similarity"}
     assert [s["id"] for s in doc["corpus"]["sides"]] == ["us", "ru"]
     article = doc["articles"][0]

@@ -1,4 +1,4 @@
-"""The JSON export against its JSON Schema (docs/export.schema.json, `reconcile.export/3`).
+"""The JSON export against its JSON Schema (docs/export.schema.json, `reconcile.export/4`).
 
 The schema is strict where the format is fixed (every field required, no unknown key, enums for
 statuses, kinds, origins, verdicts), so a field renamed, dropped or added without the schema

@@ -94,6 +94,7 @@ def test_analyse_names_every_stage_in_order(seeds: Corpus) -> None:
     analyse(seeds, progress=lambda stage, done, total: stages.append(stage))
     order = list(dict.fromkeys(stages))
     assert order[-2:] == ["claims", "facts"] and "sentences" in order
+    assert order[0] == "reprints"   # seconds at 10,000 articles, before anything else
 
 
 def test_wire_copy_groups_the_two_ap_versions(seeds: Corpus) -> None:

@@ -186,8 +186,11 @@ def test_past_the_pair_limit_copies_pair_with_their_first_copy_and_say_so(tmp_pa
     story = ("The harbour master said the ferry left the northern pier at dawn with 40 crates of "
              "copper wire.\n\nHe added that the customs office had sealed the crates the night "
              "before, after a long inspection.\n")
-    for k in range(5):
-        (tmp_path / f"copy{k}.txt").write_text(story, encoding="utf-8")
+    towns = ["Arden", "Brill", "Corvo", "Dunmore", "Eskel"]
+    for k, town in enumerate(towns):   # a line of each one's own: copies of passages, not reprints
+        (tmp_path / f"copy{k}.txt").write_text(
+            story + f"\nOur correspondent in {town} watched the crates being loaded onto the ferry.\n",
+            encoding="utf-8")
     full = pairing.pair_corpus(load_corpus(tmp_path))
     monkeypatch.setattr(pairing.tuning, "MAX_COPY_PAIRS", 1)
     lean = pairing.pair_corpus(load_corpus(tmp_path))

@@ -279,7 +279,8 @@ class Account:
     `text` is the clause (`start`/`end`: its span in the source file; None for
     a whole sentence found by a pinned fact's terms).  `reported_by` names the
     side whose sentence reports this claim of the other's ("X rejected Y's
-    claim that ..."): evidence of Y's version, never a quote of Y.
+    claim that ..."): evidence of Y's version, never a quote of Y.  `reprints`: the same
+    sentence in the reprints of its article, which are analysed once, as it.
     """
 
     side: str | None
@@ -290,6 +291,19 @@ class Account:
     start: int | None = None
     end: int | None = None
     reported_by: str | None = None
+    reprints: tuple[Ref, ...] = ()   # the same sentence in the reprints of its article
+
+
+@dataclass(frozen=True)
+class Reprint:
+    """An article whose text is (nearly) all one earlier article's: analysed once, as that
+    original (see `tui.engine.pairing.reprints`).  `share`: how much of the reprint's words
+    the original holds in order; `covers`: how much of the original's the reprint holds."""
+
+    article: str
+    original: str
+    share: float
+    covers: float
 
 
 @dataclass(frozen=True)
@@ -379,3 +393,4 @@ class Analysis:
     attributions: dict[Ref, Attribution] = field(default_factory=dict)
     facts: tuple[Fact, ...] = ()
     warnings: tuple[str, ...] = ()   # limits the engine reached, and what it did (one line each)
+    reprints: tuple[Reprint, ...] = ()   # articles analysed as their original (not paired)

@@ -1,11 +1,13 @@
 """The JSON export: the engine's results as a stable, documented document.
 
-The schema id `reconcile.export/3` promises field names and meanings; new
+The schema id `reconcile.export/4` promises field names and meanings; new
 fields may be added, none removed or renamed without a new schema id.
 (/2 against /1: a pair's `diff` is null unless the pair joins two accounts
 of one fact, or the export was asked for every diff.  /3 against /2: engine
 pairs scoring under PAIRS_MIN_SCORE that no fact uses and that are not wire
-copy are left out unless every pair is asked for; `pairs_left_out` counts them.)
+copy are left out unless every pair is asked for; `pairs_left_out` counts them.
+/4 against /3: `reprints` lists the articles analysed as their original, and an
+account names its sentence in them, `reprints`, when there are any.)
 
 The document is written as a stream, one element (an article, a pair, a
 fact) at a time through the C encoder: a thousand-article corpus made a
@@ -22,9 +24,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from ..model import Analysis, Article, Attribution, Fact, Pair, Ref, path_text
+from ..model import Account, Analysis, Article, Attribution, Fact, Pair, Ref, path_text
 
-SCHEMA = "reconcile.export/3"
+SCHEMA = "reconcile.export/4"
 
 #: Engine pairs scoring under this, that join no two accounts of one fact and are not wire copy,
 #: are left out of the export unless every pair is asked for (`all_pairs`, `--all-pairs`): on
@@ -102,6 +104,8 @@ def _sections(analysis: Analysis, notes: list[dict[str, Any]] | None,
     yield "pairs_left_out", {"count": len(analysis.pairs) - len(written),
                              "score_under": None if all_pairs else PAIRS_MIN_SCORE}
     yield "article_similarity", iter(analysis.article_similarity)
+    yield "reprints", iter([{"article": r.article, "original": r.original, "share": r.share, "covers": r.covers}
+                            for r in getattr(analysis, "reprints", ())])
     yield "facts", (_fact(f) for f in analysis.facts)
     yield "notes", iter(notes or [])
 
@@ -242,9 +246,15 @@ def _fact_fields(fact: Fact) -> dict[str, Any]:
         "aspect": fact.aspect,
         "positions": [{"side": side, "text": text} for side, text in fact.positions],
         "background": fact.background,
-        "accounts": [
-            {"side": a.side, **ref_dict(a.ref), "text": a.text, "speaker": a.speaker,
-             "inferred": a.inferred, "start": a.start, "end": a.end, "reported_by": a.reported_by}
-            for a in fact.accounts
-        ],
+        "accounts": [_account(a) for a in fact.accounts],
     }
+
+
+def _account(account: Account) -> dict[str, Any]:
+    """An account; `reprints` only when its article has reprints (most accounts have none)."""
+    a = account
+    out = {"side": a.side, **ref_dict(a.ref), "text": a.text, "speaker": a.speaker,
+           "inferred": a.inferred, "start": a.start, "end": a.end, "reported_by": a.reported_by}
+    if reprints := getattr(a, "reprints", ()):
+        out["reprints"] = [ref_dict(r) for r in reprints]
+    return out

@@ -203,6 +203,9 @@ def _source(account: Account, corpus: Corpus) -> str:
     if account.speaker:
         parts.append(md_escape(account.speaker) + (" (side inferred)" if account.inferred else ""))
     parts.append(_where(article, account.ref, account.ref.article))
+    if account.reprints:   # analysed once, as this original: still named, so they can be found
+        parts.append(f"also in {len(account.reprints)} reprint{'s' if len(account.reprints) > 1 else ''}: "
+                     + ", ".join(md_escape(r.article) for r in account.reprints))
     return ", ".join(parts)
 
 

@@ -152,6 +152,15 @@ def account_text(account: Account, article: Article | None, other: str | None,
     else:                                            # a narrow pane: label, then the place
         line = f"{one_line(source, width)}\n{place}"
     text.append(line, style=style("panes--meta"))
+    if account.reprints:   # the same sentence in the reprints of its article (analysed once)
+        text.append("\n" + reprints_line(account, width or SOURCE_CHARS * 2), style=style("panes--meta"))
     if selected:
         text.stylize(style("panes--selected"))
     return text
+
+
+def reprints_line(account: Account, width: int) -> str:
+    """'also in 9 reprints: a.md, b.md, …' within `width`: the user can still find and open them."""
+    names = [r.article for r in account.reprints]
+    head = f"also in {len(names)} reprint{'s' if len(names) > 1 else ''}: "
+    return head + one_line(", ".join(names), max(8, width - len(head)))
