@@ -3,7 +3,8 @@
 A headline under a "Check also" heading is another story's teaser, though it reads like
 any headline; a line in another script than the rest of the page (the headline or the
 dateline left in the site's own language) is not the article's text.  A line judged
-alone cannot tell; judged beside its neighbours it can.  A claim keeps its place.
+alone cannot tell; judged beside its neighbours it can.  A claim keeps its place, except
+a headline under a related-stories heading, which links to another story.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections import Counter
 
 from . import furniture as f
 
-TEASER_RUN = 4          # at most so many headlines follow one "related stories" heading
+TEASER_RUN = 12         # at most so many headlines follow one "related stories" heading
+TEASER_WORDS = (3, 24)  # a headline's length in words, with its speaker ("..., Minister says")
 OTHER_SCRIPT_WORDS = 25  # a headline or a dateline, not a paragraph of the article
 OTHER_SCRIPT_SHARE = 0.8
 SANDWICH_WORDS = 12      # a headline or a caption's length, not a paragraph's
@@ -26,7 +28,10 @@ _TITLE_REASONS = ("title (kept as the article's title)", "duplicated title")
 
 def teasers_under_headings(texts: list[str | None], reasons: list[str | None]) -> None:
     """Drop the headlines that follow a heading naming other stories ("Check also",
-    "Related"): lines without a sentence end that report no claim, up to the next sentence."""
+    "Related reading"): lines without a sentence end, up to the next sentence.
+
+    Under such a heading a headline that reports a claim ("X accuses Y ...") goes too: it
+    is a link to another story, not a paragraph of this one (it ends no sentence)."""
     for i, text in enumerate(texts):
         if text is None or reasons[i] is None or not f.names_other_stories(text):
             continue
@@ -34,7 +39,7 @@ def teasers_under_headings(texts: list[str | None], reasons: list[str | None]) -
             nxt = texts[j]
             if nxt is None or reasons[j] is not None:
                 break
-            if f.ends_sentence(nxt) or f.is_claim(nxt) or len(f.words(nxt)) < 3:
+            if f.ends_sentence(nxt) or not TEASER_WORDS[0] <= len(f.words(nxt)) <= TEASER_WORDS[1]:
                 break
             reasons[j] = "teaser for another story (under a related-stories heading)"
 

@@ -1,0 +1,59 @@
+"""The cleaner's fourth round on real pages (issue 11): claim words from one lexicon, other
+stories' headlines under a related heading, headline claims.  Each rule on a page written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import write
+from tui.engine.model import Article
+from tui.engine.text import furniture as f
+from tui.engine.text import lexicons
+from tui.engine.text.loading import load_corpus
+
+_BODY = ("The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+         "Rescue boats reached the ferry within an hour and took the passengers to the harbour.\n\n")
+
+
+def _article(folder: Path, text: str, name: str = "page.txt") -> Article:
+    write(folder, name, text)
+    return load_corpus(folder).articles[0]
+
+
+def _texts(article: Article) -> list[str]:
+    return [p.text for p in article.paragraphs]
+
+
+def test_the_claim_words_are_the_reporting_verbs_less_the_furniture_senses() -> None:
+    """One lexicon of claim words: the reporting verbs, without those furniture uses in other
+    senses, plus the verbs of headlines."""
+    assert "urges" in f._CLAIM_WORDS and "calls" in f._CLAIM_WORDS and "slams" in f._CLAIM_WORDS
+    assert not {"read", "note", "posted", "alleged"} & set(f._CLAIM_WORDS)
+    assert set(f._CLAIM_WORDS) <= lexicons.REPORTING_VERBS | lexicons.HEADLINE_CLAIM_WORDS
+    assert f.is_claim("Harbour chief calls the grounding a failure of the pilots")
+    assert f.is_claim("Ferry owner urged to explain the delay in the rescue")
+    assert not f.is_claim("Posted Mar. 3, 2025 at 10:24")
+
+
+def test_a_headline_that_calls_or_urges_stays_text_as_well_as_the_title(tmp_path: Path) -> None:
+    """A headline with a reporting verb ("calls", "urged") reports a claim: it is the title
+    and the first paragraph, as "says" already was."""
+    article = _article(tmp_path, "Harbour chief calls the grounding a failure of the pilots\n\n" + _BODY)
+    assert article.title == "Harbour chief calls the grounding a failure of the pilots"
+    assert _texts(article)[0] == "Harbour chief calls the grounding a failure of the pilots"
+
+
+def test_headlines_under_a_related_heading_go_even_when_they_report_a_claim(tmp_path: Path) -> None:
+    """Under "Related reading" the headlines are links to other stories, claims or not; a
+    paragraph (a sentence) below them ends the list."""
+    article = _article(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n" + _BODY +
+        "Related Reading\n\n"
+        "Port authority to inspect all ferries after grounding: spokesman\n\n"
+        "Fishermen accuse the ferry line of ignoring fog warnings\n\n"
+        "New lighthouse opens on the southern cape\n\n"
+        "Minister vows \"full inquiry\" into harbour accidents\n\n"
+        "Ferry line to add two ships, the company said on Friday, as demand grows.\n"))
+    texts = _texts(article)
+    assert not any(t.startswith(("Port authority", "Fishermen", "New lighthouse", "Minister vows")) for t in texts)
+    assert texts[-1].startswith("Ferry line to add two ships")
