@@ -57,3 +57,24 @@ def test_headlines_under_a_related_heading_go_even_when_they_report_a_claim(tmp_
     texts = _texts(article)
     assert not any(t.startswith(("Port authority", "Fishermen", "New lighthouse", "Minister vows")) for t in texts)
     assert texts[-1].startswith("Ferry line to add two ships")
+
+
+def test_a_headline_wholly_in_quotation_marks_is_a_claim_and_a_control_is_no_title(tmp_path: Path) -> None:
+    """`Fog hid the reef from the pilots` quotes someone's words: the title and the first
+    paragraph; "Go to contents" above it is a control, never the title."""
+    article = _article(tmp_path, "Go to contents\n\n`Fog Hid The Reef From The Pilots`\n\n" + _BODY)
+    assert article.title == "`Fog Hid The Reef From The Pilots`"
+    assert _texts(article)[0] == "`Fog Hid The Reef From The Pilots`"
+    assert f.is_quoted_line("'Fog hid the reef'") and not f.is_quoted_line("'Fog'")
+
+
+def test_a_statement_by_a_body_is_a_claim_and_a_ticker_above_it_does_not_take_it(tmp_path: Path) -> None:
+    """"Press statement by the port authority on ..." names its author: title and first paragraph.
+    A "Latest :" ticker above lists the same headline; that line is the title's, not a teaser."""
+    article = _article(tmp_path, (
+        "Latest :\n\n"
+        "Press statement by the port authority on the grounding of the ferry\n\n"
+        "Press statement by the port authority on the grounding of the ferry\n\n" + _BODY))
+    assert article.title == "Press statement by the port authority on the grounding of the ferry"
+    assert _texts(article)[0] == "Press statement by the port authority on the grounding of the ferry"
+    assert _texts(article)[1].startswith("The ferry ran aground")

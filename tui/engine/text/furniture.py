@@ -96,8 +96,8 @@ _COUNTER = re.compile(r"\d[\d,.]*\s*(?:views?|comments?|shares?|reads?|likes?)\b
 
 
 # A control's glyph or verb opening a line: "✕ Close", "☰ Menu", "Share this", "Print".
-_CONTROL_START = re.compile(r"[^\w\s\"“‘'(\[«]|(?:close|menu|share|print|email|search|log ?in|sign (?:in|up)"
-                            r"|subscribe|skip)\b", re.I)
+_CONTROL_START = re.compile(r"[^\w\s\"“‘'`(\[«]|(?:close|menu|share|print|email|search|log ?in|sign (?:in|up)"
+                            r"|subscribe|skip|go to|jump to|back to)\b", re.I)
 
 
 def unfit_title(line: str) -> str | None:
@@ -166,7 +166,22 @@ def is_claim(line: str) -> bool:
     dropped as page furniture."""
     if len(words(line)) < 4:
         return False
-    return bool(_CLAIM.search(line)) or is_attributed_headline(line) or has_quotation(line, single=True)
+    return (bool(_CLAIM.search(line)) or is_attributed_headline(line) or has_quotation(line, single=True)
+            or is_quoted_line(line) or bool(_STATEMENT_BY.search(line)))
+
+
+# A line wholly in quotation marks, straight, curly or typewriter (`...`): a headline quoting
+# someone's words ("'Attack sank the ship'"), a claim though its speaker stands below it.
+_WHOLLY_QUOTED = re.compile(r"^\s*[`'‘](?P<inner>[^`'‘’]+)[`'’]\s*$")
+QUOTED_LINE_WORDS = 3
+# A statement named with its author: "Press statement by the ministry on ...".
+_STATEMENT_BY = re.compile(r"\bstatement (?:by|from)\s+\S", re.I)
+
+
+def is_quoted_line(line: str) -> bool:
+    """A line of three words or more wholly inside single or typewriter quotation marks."""
+    match = _WHOLLY_QUOTED.match(line)
+    return match is not None and len(words(match.group("inner"))) >= QUOTED_LINE_WORDS
 
 
 # A headline that names its speaker at the end: "... killed: Foreign Secretary",

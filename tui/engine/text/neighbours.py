@@ -26,18 +26,19 @@ _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 _TITLE_REASONS = ("title (kept as the article's title)", "duplicated title")
 
 
-def teasers_under_headings(texts: list[str | None], reasons: list[str | None]) -> None:
+def teasers_under_headings(texts: list[str | None], reasons: list[str | None], headline: set[int]) -> None:
     """Drop the headlines that follow a heading naming other stories ("Check also",
     "Related reading"): lines without a sentence end, up to the next sentence.
 
     Under such a heading a headline that reports a claim ("X accuses Y ...") goes too: it
-    is a link to another story, not a paragraph of this one (it ends no sentence)."""
+    is a link to another story, not a paragraph of this one (it ends no sentence).  The run stops
+    at the article's own headline (`headline`: a "Latest" ticker above it lists it too)."""
     for i, text in enumerate(texts):
         if text is None or reasons[i] is None or not f.names_other_stories(text):
             continue
         for j in range(i + 1, min(i + 1 + TEASER_RUN, len(texts))):
             nxt = texts[j]
-            if nxt is None or reasons[j] is not None:
+            if nxt is None or reasons[j] is not None or j in headline:
                 break
             if f.ends_sentence(nxt) or not TEASER_WORDS[0] <= len(f.words(nxt)) <= TEASER_WORDS[1]:
                 break
