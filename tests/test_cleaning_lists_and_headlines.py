@@ -78,3 +78,30 @@ def test_a_statement_by_a_body_is_a_claim_and_a_ticker_above_it_does_not_take_it
     assert article.title == "Press statement by the port authority on the grounding of the ferry"
     assert _texts(article)[0] == "Press statement by the port authority on the grounding of the ferry"
     assert _texts(article)[1].startswith("The ferry ran aground")
+
+
+def _reasons(article: Article) -> dict[str, str]:
+    return {d.text[:24]: d.reason for d in article.dropped}
+
+
+def test_a_site_operators_notice_a_long_military_caption_a_source_line_and_a_cut_fragment(tmp_path: Path) -> None:
+    """Four furniture shapes of real pages: the operator's copyright notice, a caption of a
+    hundred words that says what the picture shows and closes with its credit, "This is reported
+    by Outlet with reference to Agency", and a fragment opening with an ellipsis."""
+    caption = ("250301-N-AB123-045 NORTH CAPE (March 1, 2025) In this image provided by the Coast Guard the "
+               "hull of the ferry can be seen on the reef, as the cutter, not pictured, approaches. "
+               + "The cutter is deployed to the northern district in support of search and rescue. " * 6
+               + "(Coast Guard photo/Released)")
+    article = _article(tmp_path, (
+        "This site is operated by a business owned by Example Media PLC and all copyright resides with them. "
+        "Example Media PLC's registered office is 1 Harbour Road, Portsmouth. Registered in England and Wales.\n\n"
+        + caption + "\n\n" + _BODY +
+        "This is reported by Harbour News with reference to Coast Wire.\n\n"
+        "...the fog was thicker than any of us had seen\n\n"
+        "The port authority said the inquiry would report within a month.\n"))
+    reasons = _reasons(article)
+    assert reasons["This site is operated by"] == "site notice or advertisement"
+    assert reasons["250301-N-AB123-045 NORTH"] == "photo caption or credit"
+    assert reasons["This is reported by Harb"].startswith("source line")
+    assert reasons["...the fog was thicker t"].startswith("fragment opening with an ellipsis")
+    assert _texts(article)[-1] == "The port authority said the inquiry would report within a month."

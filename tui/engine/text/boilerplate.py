@@ -65,6 +65,9 @@ NOTICE = KeyedPattern((
     ("you are replying to", r"you are replying to"), ("last updated on", r"last updated on"),
     ("please view the main text", r"please view the main text"), ("we use cookies", r"we use cookies"),
     ("cookie", r"cookie (?:policy|settings|preferences)"), ("cookies", r"accept (?:all )?cookies"),
+    ("copyright", r"all copyright (?:resides|belongs)\b"), ("registered office", r"registered office is\b"),
+    ("registered in", r"registered in england(?: and wales)?\b"),
+    ("by", r"this (?:site|website) is (?:operated|owned|run) by\b"),
     ("accept all", r"^accept all\b"), ("manage", r"manage (?:your )?(?:cookie|privacy) (?:settings|preferences)"),
 ))
 # A photo caption or credit: "Photo: AFP", "(AP Photo/...)", "Credit: PA", or a label in capitals
@@ -119,8 +122,13 @@ OTHER_STORIES = re.compile(
 CAPTION_PHRASE = KeyedPattern.with_keys(
     r"\b(?:is|are|was|were) (?:seen|pictured|shown|photographed) (?:in|on) (?:this|a|the) (?:[\w-]+ ){0,3}?"
     r"(?:image|photo|photograph|picture|video|handout|screen ?grab|still|footage)\b"
-    r"|\b(?:image|photo|picture|screen ?grab|footage|still) (?:taken|released|obtained|provided|grabbed) from\b",
-    ("seen", "pictured", "shown", "photographed", "from"))
+    r"|\b(?:image|photo|picture|screen ?grab|footage|still) (?:taken|released|obtained|provided|grabbed) from\b"
+    r"|\bin this (?:[\w-]+ ){0,2}?(?:image|photo|picture|slide|handout|video|file) (?:provided|released|taken|obtained)"
+    r" by\b",
+    ("seen", "pictured", "shown", "photographed", "from", "in this"))
+# The outlet's line naming its source: "This is reported by Outlet with reference to Agency".
+SOURCE_LINE = re.compile(r"^(?:this (?:is|was) )?reported by\s+\S+(?:\s+\S+){0,3}?\s+(?:with reference to|citing"
+                         r"|referring to)\s+\S", re.I)
 # A credit closing a caption or standing after its last sentence: "Picture by Jane Doe, PA Wire",
 # "PHOTO: FILE", "Credit: PA", "REUTERS/Jane Doe".
 _AGENCIES = r"AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE|EPA|PA(?: Wire)?|Getty(?: Images)?"

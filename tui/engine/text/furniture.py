@@ -39,6 +39,7 @@ _DATELINE_LINE = re.compile(
     r"|\((?:AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE)\)\s*[-–—:]?\s*$", re.I)
 # A short question standing alone between paragraphs: a subheading ("What happened in the Black Sea?").
 _SUBHEAD_QUESTION = re.compile(r"^[^“”\"‘’:]{3,80}\?$")
+_ELLIPSIS = ("...", "…")
 _REPORTS_FROM = re.compile(r"\breports? from\b", re.I)
 # A line that reports what someone said: a speaker and a reporting verb, or a quotation.
 _CLAIM_WORDS = tuple(sorted(CLAIM_WORDS, key=len, reverse=True))
@@ -143,6 +144,10 @@ def label_reason(line: str) -> str | None:
         return "photo caption or credit"
     if n <= 10 and (_DATELINE_LINE.search(text) or _REPORTS_FROM.search(text)):
         return "dateline or byline"
+    if n <= 16 and b.SOURCE_LINE.match(text):
+        return "source line (the outlet names the agency it reports from)"
+    if n <= 12 and text.startswith(_ELLIPSIS) and not ends_sentence(text):
+        return "fragment opening with an ellipsis (a pull quote or a cut teaser)"
     if n <= 8 and _SUBHEAD_QUESTION.match(text):   # asks, quotes no one: "What has X said?" claims nothing
         return "subheading (a question standing alone)"
     if n <= 6 and (is_date(text) or b.FOREIGN_DATE.search(text)):
