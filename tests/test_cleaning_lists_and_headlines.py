@@ -105,3 +105,18 @@ def test_a_site_operators_notice_a_long_military_caption_a_source_line_and_a_cut
     assert reasons["This is reported by Harb"].startswith("source line")
     assert reasons["...the fog was thicker t"].startswith("fragment opening with an ellipsis")
     assert _texts(article)[-1] == "The port authority said the inquiry would report within a month."
+
+
+def test_two_title_case_headlines_in_a_row_amid_the_text_are_links_one_is_a_subheading(tmp_path: Path) -> None:
+    """Two Title Case headlines in a row between paragraphs link to other stories; a single one
+    (a subheading) and a headline that reports a claim stay."""
+    article = _article(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n" + _BODY +
+        "Harbour Board Approves New Lighthouse For The Southern Cape\n\n"
+        "Ferry Line Orders Two New Ships From Northern Yard\n\n"
+        "The coast guard said the wreck would be towed to the harbour on Tuesday.\n\n"
+        "Rescue Crews Praised By The Harbour Master\n\n"
+        "The port authority said the inquiry would report within a month.\n"))
+    texts = _texts(article)
+    assert not any(t.startswith(("Harbour Board", "Ferry Line Orders")) for t in texts)
+    assert "Rescue Crews Praised By The Harbour Master" in texts

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
-from .neighbours import between_furniture, headline_list_below, other_script_lines, teasers_under_headings
+from .neighbours import (between_furniture, headline_list_below, headline_pairs_amid, other_script_lines,
+                         teasers_under_headings)
 from .repetition import repeated
 from .sentences import skip_space, split_spans, trim_end
 
@@ -180,6 +181,7 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     teasers_under_headings(texts, reasons, _title_lines(texts, title_index, title_key))
     between_furniture(texts, reasons, {deck} if deck is not None else set())
     headline_list_below(texts, reasons, last)
+    headline_pairs_amid(texts, reasons, first, last)
     _page_tail(units, reasons)
     dropped: list[Dropped] = []
     paragraphs: list[Paragraph] = []

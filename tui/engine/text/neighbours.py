@@ -61,6 +61,28 @@ def between_furniture(texts: list[str | None], reasons: list[str | None], keep: 
         reasons[i] = "headline between page furniture (a video's or a picture's title)"
 
 
+def headline_pairs_amid(texts: list[str | None], reasons: list[str | None], first: int, last: int) -> None:
+    """Drop two or more Title Case headlines in a row between the article's paragraphs: links to
+    other stories set into the text.  One alone may be a subheading, or a claim printed as a
+    headline, and stays; a run of them is a list.  A claim ("X Accuses Y") stays, as everywhere."""
+    run: list[int] = []
+    for i in range(first + 1, last + 1):
+        text = texts[i]
+        if text is not None and reasons[i] is None and _title_case_headline(text):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                reasons[j] = "teaser for another story (headlines set into the article)"
+        run = []
+
+
+def _title_case_headline(text: str) -> bool:
+    low, high = HEADLINE_WORDS
+    return (f.is_headline(text) and not f.ends_sentence(text) and not f.is_claim(text)
+            and low <= len(f.words(text)) <= high)
+
+
 def other_script_lines(texts: list[str | None]) -> set[int]:
     """Short lines written in another script than the page (a Cyrillic headline over an English
     article): the site's headline or dateline in its own language, never the article's title."""
