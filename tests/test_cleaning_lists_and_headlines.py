@@ -120,3 +120,13 @@ def test_two_title_case_headlines_in_a_row_amid_the_text_are_links_one_is_a_subh
     texts = _texts(article)
     assert not any(t.startswith(("Harbour Board", "Ferry Line Orders")) for t in texts)
     assert "Rescue Crews Praised By The Harbour Master" in texts
+
+
+def test_a_given_title_that_proves_or_reveals_stays_once_as_text(tmp_path: Path) -> None:
+    """The front matter gives the title and the page repeats it: "X proves Y was Z" asserts what
+    X holds, a claim, so the repeated line stays text once."""
+    article = _article(tmp_path, (
+        '+++\ntitle = "Survey proves the reef was missing from the charts"\n+++\n\n'
+        "Survey proves the reef was missing from the charts\n\n" + _BODY), name="page.md")
+    assert _texts(article)[0] == "Survey proves the reef was missing from the charts"
+    assert f.is_claim("Harbour log reveals the pilot ignored the warning")

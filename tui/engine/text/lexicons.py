@@ -32,7 +32,7 @@ called calls demanded demands reads read reiterated reiterates
 # "Editor's note", "Posted May 25", "More details", "the alleged spy"), plus the verbs of headlines
 # ("X slams Y", "X vows ...") and "according to".  One list with REPORTING_VERBS, not a second copy.
 NOT_CLAIMS_ALONE = frozenset("read reads note notes posted details detailed alleged".split())
-HEADLINE_CLAIM_WORDS = frozenset("slammed slams vows regrets defends".split()) | {"according to"}
+HEADLINE_CLAIM_WORDS = frozenset("slammed slams vows regrets defends proves reveals".split()) | {"according to"}
 CLAIM_WORDS = (REPORTING_VERBS - NOT_CLAIMS_ALONE) | HEADLINE_CLAIM_WORDS
 
 # Participles of reporting verbs ("..., saying X"): they frame a claim, never name it.
