@@ -43,9 +43,10 @@ _ELLIPSIS = ("...", "…")
 _REPORTS_FROM = re.compile(r"\breports? from\b", re.I)
 # A line that reports what someone said: a speaker and a reporting verb, or a quotation.
 _CLAIM_WORDS = tuple(sorted(CLAIM_WORDS, key=len, reverse=True))
-# The prefilter's keys: the words' first four letters (a stem each word holds), the commonest first.
-_CLAIM_KEYS = ("said", "“", '"', "say", "told", "tell", *sorted({w[:4] for w in _CLAIM_WORDS} - {"said", "says"}))
-_CLAIM = b.KeyedPattern.with_keys(r"\b(?:" + "|".join(_CLAIM_WORDS) + r")\b|[“\"]\w", _CLAIM_KEYS)
+# The prefilter's keys: the commonest first, then each word itself (a stem such as "stat" would
+# let "statement" and "station" through to the pattern, which costs more than the extra keys).
+_CLAIM_KEYS = ("said", "“", '"', "say", "told", "tell", *sorted(set(_CLAIM_WORDS) - {"said", "say", "says"}))
+_CLAIM = b.KeyedPattern.with_keys(r"\b" + b.word_alternation(_CLAIM_WORDS) + r"\b|[“\"]\w", _CLAIM_KEYS)
 _LINK_LINE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|www\.\S+)\s*$", re.I
 )
