@@ -28,7 +28,7 @@ def test_the_claim_words_are_the_reporting_verbs_less_the_furniture_senses() -> 
     """One lexicon of claim words: the reporting verbs, without those furniture uses in other
     senses, plus the verbs of headlines."""
     assert "urges" in f._CLAIM_WORDS and "calls" in f._CLAIM_WORDS and "slams" in f._CLAIM_WORDS
-    assert not {"read", "note", "posted", "alleged"} & set(f._CLAIM_WORDS)
+    assert not {"read", "note", "posted", "alleged", "threatens"} & set(f._CLAIM_WORDS)
     assert set(f._CLAIM_WORDS) <= lexicons.REPORTING_VERBS | lexicons.HEADLINE_CLAIM_WORDS
     assert f.is_claim("Harbour chief calls the grounding a failure of the pilots")
     assert f.is_claim("Ferry owner urged to explain the delay in the rescue")
@@ -130,3 +130,14 @@ def test_a_given_title_that_proves_or_reveals_stays_once_as_text(tmp_path: Path)
         "Survey proves the reef was missing from the charts\n\n" + _BODY), name="page.md")
     assert _texts(article)[0] == "Survey proves the reef was missing from the charts"
     assert f.is_claim("Harbour log reveals the pilot ignored the warning")
+
+
+def test_a_backgrounder_teaser_goes_though_it_proves_something(tmp_path: Path) -> None:
+    """"Backgrounder: X proves Y" links to the agency's background piece: a teaser, as "Also read:"."""
+    article = _article(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n"
+        "Backgrounder: Old charts prove the reef was always there\n\n"
+        "Factbox: Ferries lost on the northern cape since 1990\n\n" + _BODY))
+    reasons = _reasons(article)
+    assert reasons["Backgrounder: Old charts"] == "teaser for another story"
+    assert reasons["Factbox: Ferries lost on"] == "teaser for another story"

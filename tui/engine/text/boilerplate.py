@@ -61,10 +61,11 @@ COMMENT_FORM = KeyedPattern.with_keys(
     r"|please enter your (?:comment|name|email)|you have entered an incorrect email|save my name, email",
     ("comment", "leave a", "will not be published", "required fields", "cancel reply", "please enter your",
      "incorrect email", "save my name"))
-# A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...".
+# A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...",
+# "Backgrounder: ..." (an agency's background piece, linked from the article).
 TEASER = re.compile(
     r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
-    r"|breaking(?: news)?|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S"
+    r"|breaking(?: news)?|backgrounder|factbox|explainer|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S"
     r"|^(?:also read|read also|read|see also|watch)\s{2,}\S", re.I)   # the separator lost: "Read  Headline"
 # Site notices, promotions and advertising in their usual words: (key, form) pairs.
 NOTICE = KeyedPattern((
