@@ -141,3 +141,10 @@ def test_a_backgrounder_teaser_goes_though_it_proves_something(tmp_path: Path) -
     reasons = _reasons(article)
     assert reasons["Backgrounder: Old charts"] == "teaser for another story"
     assert reasons["Factbox: Ferries lost on"] == "teaser for another story"
+
+
+def test_only_the_controls_are_unfit_titles_not_headlines_that_open_alike() -> None:
+    """"Go to contents" and "Back to top" are controls; "Back to school ..." is a headline."""
+    assert f.unfit_title("Go to contents") == "controls" and f.unfit_title("Back to top") == "controls"
+    assert f.unfit_title("Back to school: ferries resume the island run") is None
+    assert f.unfit_title("Go to war over the reef, says admiral") is None

@@ -99,7 +99,7 @@ _COUNTER = re.compile(r"\d[\d,.]*\s*(?:views?|comments?|shares?|reads?|likes?)\b
 
 # A control's glyph or verb opening a line: "✕ Close", "☰ Menu", "Share this", "Print".
 _CONTROL_START = re.compile(r"[^\w\s\"“‘'`(\[«]|(?:close|menu|share|print|email|search|log ?in|sign (?:in|up)"
-                            r"|subscribe|skip|go to|jump to|back to)\b", re.I)
+                            r"|subscribe|skip|go to (?:the )?(?:main )?contents?|jump to|back to top)\b", re.I)
 
 
 def unfit_title(line: str) -> str | None:
