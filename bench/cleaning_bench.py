@@ -2,7 +2,7 @@
 
 Run: python bench/cleaning_bench.py FOLDER [--repeat N]
 Loads FOLDER in process (no worker pool, no cache) N times and prints the best CPU time spent
-inside cleaning.clean and in the whole load. CPU time, not wall time: the machine is shared.
+inside cleaning.clean (as articles.py calls it) and in the whole load. CPU time, not wall time: the machine is shared.
 The per-line caches are emptied before each run, so every run pays for its first look at a line.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 os.environ["RECONCILE_NO_POOL"] = "1"
 os.environ["RECONCILE_NO_CACHE"] = "1"
 
-from tui.engine.text import captions, furniture, loading, tokens  # noqa: E402
+from tui.engine.text import articles, captions, furniture, loading, tokens  # noqa: E402
 
 
 def main() -> None:
@@ -24,7 +24,7 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    original = loading.clean
+    original = articles.clean
     spent = [0.0]
 
     def timed(*a, **k):  # type: ignore[no-untyped-def]
@@ -34,7 +34,7 @@ def main() -> None:
         finally:
             spent[0] += time.process_time() - t0
 
-    loading.clean = timed  # type: ignore[assignment]
+    articles.clean = timed  # type: ignore[assignment]
     runs = []
     for _ in range(args.repeat):
         spent[0] = 0.0

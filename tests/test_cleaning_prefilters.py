@@ -50,3 +50,15 @@ def test_a_line_is_judged_once_per_text() -> None:
         f.label_reason("Sign up for our daily newsletter")
     assert f.label_reason.cache_info().hits == 2
     assert isinstance(f.words("a b"), tuple)   # shared from the cache: immutable
+
+
+def test_the_factored_word_alternation_matches_what_the_plain_one_does() -> None:
+    """word_alternation factors the claim words by prefix (speed); it finds what "a|b|c" finds."""
+    import re
+
+    plain = re.compile(r"\b(?:" + "|".join(f._CLAIM_WORDS) + r")\b", re.I)
+    factored = re.compile(r"\b" + b.word_alternation(f._CLAIM_WORDS) + r"\b", re.I)
+    for line in ("He said so.", "She says", "The saying goes", "so-called experts", "According to the log",
+                 "The statement stated nothing", "warnings were issued", "They warn", "states of emergency"):
+        assert bool(plain.search(line)) == bool(factored.search(line)), line
+    assert b.word_alternation(("said", "says", "say")) == "sa(?:id|y(?:s)?)"

@@ -33,16 +33,39 @@ class KeyedPattern:
         return self.pattern.search(text)
 
 
+def word_alternation(phrases: frozenset[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, factored by their shared prefixes ("sa(?:id|ys?)"):
+    the engine tries a hundred plain alternatives one by one at every position of a line, a
+    factored one branches on each letter once."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _alternation(trie)
+
+
+def _alternation(node: dict) -> str:
+    branches = [re.escape(char) + _alternation(child) if char else "" for char, child in sorted(node.items())]
+    if len(branches) == 1:
+        return branches[0]
+    optional = "" in branches
+    body = "|".join(b for b in branches if b)
+    return f"(?:{body})?" if optional else f"(?:{body})"
+
+
 COMMENT_FORM = KeyedPattern.with_keys(
     r"leave a (?:reply|comment)|your email address will not be published|required fields are marked"
     r"|post (?:a )?comment|comments? (?:are )?closed|log in to comment|cancel reply"
     r"|please enter your (?:comment|name|email)|you have entered an incorrect email|save my name, email",
     ("comment", "leave a", "will not be published", "required fields", "cancel reply", "please enter your",
      "incorrect email", "save my name"))
-# A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...".
+# A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...",
+# "Backgrounder: ..." (an agency's background piece, linked from the article).
 TEASER = re.compile(
     r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
-    r"|breaking(?: news)?|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S"
+    r"|breaking(?: news)?|backgrounder|factbox|explainer|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S"
     r"|^(?:also read|read also|read|see also|watch)\s{2,}\S", re.I)   # the separator lost: "Read  Headline"
 # Site notices, promotions and advertising in their usual words: (key, form) pairs.
 NOTICE = KeyedPattern((
@@ -65,6 +88,9 @@ NOTICE = KeyedPattern((
     ("you are replying to", r"you are replying to"), ("last updated on", r"last updated on"),
     ("please view the main text", r"please view the main text"), ("we use cookies", r"we use cookies"),
     ("cookie", r"cookie (?:policy|settings|preferences)"), ("cookies", r"accept (?:all )?cookies"),
+    ("copyright", r"all copyright (?:resides|belongs)\b"), ("registered office", r"registered office is\b"),
+    ("registered in", r"registered in england(?: and wales)?\b"),
+    ("by", r"this (?:site|website) is (?:operated|owned|run) by\b"),
     ("accept all", r"^accept all\b"), ("manage", r"manage (?:your )?(?:cookie|privacy) (?:settings|preferences)"),
 ))
 # A photo caption or credit: "Photo: AFP", "(AP Photo/...)", "Credit: PA", or a label in capitals
@@ -119,8 +145,13 @@ OTHER_STORIES = re.compile(
 CAPTION_PHRASE = KeyedPattern.with_keys(
     r"\b(?:is|are|was|were) (?:seen|pictured|shown|photographed) (?:in|on) (?:this|a|the) (?:[\w-]+ ){0,3}?"
     r"(?:image|photo|photograph|picture|video|handout|screen ?grab|still|footage)\b"
-    r"|\b(?:image|photo|picture|screen ?grab|footage|still) (?:taken|released|obtained|provided|grabbed) from\b",
-    ("seen", "pictured", "shown", "photographed", "from"))
+    r"|\b(?:image|photo|picture|screen ?grab|footage|still) (?:taken|released|obtained|provided|grabbed) from\b"
+    r"|\bin this (?:[\w-]+ ){0,2}?(?:image|photo|picture|slide|handout|video|file) (?:provided|released|taken|obtained)"
+    r" by\b",
+    ("seen", "pictured", "shown", "photographed", "from", "in this"))
+# The outlet's line naming its source: "This is reported by Outlet with reference to Agency".
+SOURCE_LINE = re.compile(r"^(?:this (?:is|was) )?reported by\s+\S+(?:\s+\S+){0,3}?\s+(?:with reference to|citing"
+                         r"|referring to)\s+\S", re.I)
 # A credit closing a caption or standing after its last sentence: "Picture by Jane Doe, PA Wire",
 # "PHOTO: FILE", "Credit: PA", "REUTERS/Jane Doe".
 _AGENCIES = r"AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE|EPA|PA(?: Wire)?|Getty(?: Images)?"

@@ -16,6 +16,7 @@ from . import boilerplate as b
 from .sentences import skip_space, split_spans
 from .tokens import CACHE, words
 
+LONG_CAPTION = 160  # words: a military caption ("... in this image provided by ... (Navy photo/Released)")
 ACTION_WITHIN = 14   # a caption's subject (a name and its role) comes before its present-tense verb
 _CREDIT_TAIL_END = re.compile(r"(?:" + b.CREDIT_TAIL.pattern + r")\s*$")
 
@@ -35,7 +36,10 @@ def is_caption(text: str) -> bool:
     count = len(words(text))
     if count <= 40 and b.CAPTION.search(text):
         return True
-    return count <= 80 and bool(credit_at_end(text) or (_describes_picture(text) and _sentences(text) <= 2))
+    if count <= 80 and (credit_at_end(text) or (_describes_picture(text) and _sentences(text) <= 2)):
+        return True
+    # a wire or military caption runs longer: it says what the picture shows and closes with its credit
+    return count <= LONG_CAPTION and bool(b.CAPTION_PHRASE.search(text)) and credit_at_end(text) is not None
 
 
 def _describes_picture(text: str, in_prose: bool = True) -> bool:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
-from .neighbours import between_furniture, headline_list_below, other_script_lines, teasers_under_headings
+from .neighbours import (between_furniture, headline_list_below, headline_pairs_amid, other_script_lines,
+                         teasers_under_headings)
 from .repetition import repeated
 from .sentences import skip_space, split_spans, trim_end
 
@@ -177,9 +178,10 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
         reasons.append(reason)
     for i in foreign:
         reasons[i] = reasons[i] or "line in another script than the article (its headline or dateline in the original)"
-    teasers_under_headings(texts, reasons)
+    teasers_under_headings(texts, reasons, _title_lines(texts, title_index, title_key))
     between_furniture(texts, reasons, {deck} if deck is not None else set())
     headline_list_below(texts, reasons, last)
+    headline_pairs_amid(texts, reasons, first, last)
     _page_tail(units, reasons)
     dropped: list[Dropped] = []
     paragraphs: list[Paragraph] = []
@@ -193,6 +195,12 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
             paragraphs.append(paragraph)
     dropped.sort(key=lambda d: d.start)
     return Cleaned(title, tuple(paragraphs), tuple(dropped))
+
+
+def _title_lines(texts: list[str | None], title_index: int | None, title_key: str | None) -> set[int]:
+    """The units that are the article's headline: the title line and the lines repeating the title."""
+    same = {i for i, t in enumerate(texts) if t is not None and title_key and f.normal_key(t) == title_key}
+    return same | ({title_index} if title_index is not None else set())
 
 
 def _page_tail(units: list[Unit], reasons: list[str | None]) -> None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import boilerplate as b
 from .captions import caption_outweighs_claim, has_quotation, is_caption
-from .lexicons import ROLE_HEADS, SPEAKER_NOUNS
+from .lexicons import CLAIM_WORDS, ROLE_HEADS, SPEAKER_NOUNS
 from .sentences import split_spans
 from .tokens import CACHE, words
 
@@ -39,20 +39,14 @@ _DATELINE_LINE = re.compile(
     r"|\((?:AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE)\)\s*[-–—:]?\s*$", re.I)
 # A short question standing alone between paragraphs: a subheading ("What happened in the Black Sea?").
 _SUBHEAD_QUESTION = re.compile(r"^[^“”\"‘’:]{3,80}\?$")
+_ELLIPSIS = ("...", "…")
 _REPORTS_FROM = re.compile(r"\breports? from\b", re.I)
 # A line that reports what someone said: a speaker and a reporting verb, or a quotation.
-_CLAIM_WORDS = ("said", "says", "say", "told", "tells", "stated", "states", "claimed", "claims", "denied", "denies",
-                "deny", "accused", "accuses", "insisted", "insists", "warned", "warns", "added", "announced",
-                "confirmed", "confirms", "rejected", "rejects", "blamed", "blames", "slammed", "slams", "vowed", "vows",
-                "dismissed", "dismisses", "condemned", "condemns", "admitted", "admits", "regrets", "defends",
-                "assured", "assures", "stressed", "stresses", "emphasised", "emphasized", "emphasises", "emphasizes",
-                "reiterated", "reiterates", "alleges", "according to")
-# The prefilter's keys: a stem each word holds ("say" for "says"), most frequent first.
-_CLAIM = b.KeyedPattern.with_keys(r"\b(?:" + "|".join(_CLAIM_WORDS) + r")\b|[“\"]\w",
-                                  ("said", "“", '"', "say", "told", "tell", "according to", "stat", "claim", "denied",
-                                   "denies", "deny", "accus", "insist", "warn", "added", "announc", "confirm",
-                                   "reject", "blame", "slam", "vow", "dismiss", "condemn", "admit", "regret", "defend",
-                                   "assur", "stress", "emphasi", "reiterat", "alleg"))
+_CLAIM_WORDS = tuple(sorted(CLAIM_WORDS, key=len, reverse=True))
+# The prefilter's keys: the commonest first, then each word itself (a stem such as "stat" would
+# let "statement" and "station" through to the pattern, which costs more than the extra keys).
+_CLAIM_KEYS = ("said", "“", '"', "say", "told", "tell", *sorted(set(_CLAIM_WORDS) - {"said", "say", "says"}))
+_CLAIM = b.KeyedPattern.with_keys(r"\b" + b.word_alternation(_CLAIM_WORDS) + r"\b|[“\"]\w", _CLAIM_KEYS)
 _LINK_LINE = re.compile(
     r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?://\S+>?|www\.\S+)\s*$", re.I
 )
@@ -104,8 +98,8 @@ _COUNTER = re.compile(r"\d[\d,.]*\s*(?:views?|comments?|shares?|reads?|likes?)\b
 
 
 # A control's glyph or verb opening a line: "✕ Close", "☰ Menu", "Share this", "Print".
-_CONTROL_START = re.compile(r"[^\w\s\"“‘'(\[«]|(?:close|menu|share|print|email|search|log ?in|sign (?:in|up)"
-                            r"|subscribe|skip)\b", re.I)
+_CONTROL_START = re.compile(r"[^\w\s\"“‘'`(\[«]|(?:close|menu|share|print|email|search|log ?in|sign (?:in|up)"
+                            r"|subscribe|skip|go to (?:the )?(?:main )?contents?|jump to|back to top)\b", re.I)
 
 
 def unfit_title(line: str) -> str | None:
@@ -151,6 +145,10 @@ def label_reason(line: str) -> str | None:
         return "photo caption or credit"
     if n <= 10 and (_DATELINE_LINE.search(text) or _REPORTS_FROM.search(text)):
         return "dateline or byline"
+    if n <= 16 and b.SOURCE_LINE.match(text):
+        return "source line (the outlet names the agency it reports from)"
+    if n <= 12 and text.startswith(_ELLIPSIS) and not ends_sentence(text):
+        return "fragment opening with an ellipsis (a pull quote or a cut teaser)"
     if n <= 8 and _SUBHEAD_QUESTION.match(text):   # asks, quotes no one: "What has X said?" claims nothing
         return "subheading (a question standing alone)"
     if n <= 6 and (is_date(text) or b.FOREIGN_DATE.search(text)):
@@ -174,7 +172,22 @@ def is_claim(line: str) -> bool:
     dropped as page furniture."""
     if len(words(line)) < 4:
         return False
-    return bool(_CLAIM.search(line)) or is_attributed_headline(line) or has_quotation(line, single=True)
+    return (bool(_CLAIM.search(line)) or is_attributed_headline(line) or has_quotation(line, single=True)
+            or is_quoted_line(line) or bool(_STATEMENT_BY.search(line)))
+
+
+# A line wholly in quotation marks, straight, curly or typewriter (`...`): a headline quoting
+# someone's words ("'Attack sank the ship'"), a claim though its speaker stands below it.
+_WHOLLY_QUOTED = re.compile(r"^\s*[`'‘](?P<inner>[^`'‘’]+)[`'’]\s*$")
+QUOTED_LINE_WORDS = 3
+# A statement named with its author: "Press statement by the ministry on ...".
+_STATEMENT_BY = re.compile(r"\bstatement (?:by|from)\s+\S", re.I)
+
+
+def is_quoted_line(line: str) -> bool:
+    """A line of three words or more wholly inside single or typewriter quotation marks."""
+    match = _WHOLLY_QUOTED.match(line)
+    return match is not None and len(words(match.group("inner"))) >= QUOTED_LINE_WORDS
 
 
 # A headline that names its speaker at the end: "... killed: Foreign Secretary",

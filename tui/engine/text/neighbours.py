@@ -3,7 +3,8 @@
 A headline under a "Check also" heading is another story's teaser, though it reads like
 any headline; a line in another script than the rest of the page (the headline or the
 dateline left in the site's own language) is not the article's text.  A line judged
-alone cannot tell; judged beside its neighbours it can.  A claim keeps its place.
+alone cannot tell; judged beside its neighbours it can.  A claim keeps its place, except
+a headline under a related-stories heading, which links to another story.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections import Counter
 
 from . import furniture as f
 
-TEASER_RUN = 4          # at most so many headlines follow one "related stories" heading
+TEASER_RUN = 12         # at most so many headlines follow one "related stories" heading
+TEASER_WORDS = (3, 24)  # a headline's length in words, with its speaker ("..., Minister says")
 OTHER_SCRIPT_WORDS = 25  # a headline or a dateline, not a paragraph of the article
 OTHER_SCRIPT_SHARE = 0.8
 SANDWICH_WORDS = 12      # a headline or a caption's length, not a paragraph's
@@ -24,17 +26,21 @@ _NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 _TITLE_REASONS = ("title (kept as the article's title)", "duplicated title")
 
 
-def teasers_under_headings(texts: list[str | None], reasons: list[str | None]) -> None:
+def teasers_under_headings(texts: list[str | None], reasons: list[str | None], headline: set[int]) -> None:
     """Drop the headlines that follow a heading naming other stories ("Check also",
-    "Related"): lines without a sentence end that report no claim, up to the next sentence."""
+    "Related reading"): lines without a sentence end, up to the next sentence.
+
+    Under such a heading a headline that reports a claim ("X accuses Y ...") goes too: it
+    is a link to another story, not a paragraph of this one (it ends no sentence).  The run stops
+    at the article's own headline (`headline`: a "Latest" ticker above it lists it too)."""
     for i, text in enumerate(texts):
         if text is None or reasons[i] is None or not f.names_other_stories(text):
             continue
         for j in range(i + 1, min(i + 1 + TEASER_RUN, len(texts))):
             nxt = texts[j]
-            if nxt is None or reasons[j] is not None:
+            if nxt is None or reasons[j] is not None or j in headline:
                 break
-            if f.ends_sentence(nxt) or f.is_claim(nxt) or len(f.words(nxt)) < 3:
+            if f.ends_sentence(nxt) or not TEASER_WORDS[0] <= len(f.words(nxt)) <= TEASER_WORDS[1]:
                 break
             reasons[j] = "teaser for another story (under a related-stories heading)"
 
@@ -53,6 +59,28 @@ def between_furniture(texts: list[str | None], reasons: list[str | None], keep: 
         if f.ends_sentence(text) or f.is_claim(text) or len(f.words(text)) > SANDWICH_WORDS:
             continue
         reasons[i] = "headline between page furniture (a video's or a picture's title)"
+
+
+def headline_pairs_amid(texts: list[str | None], reasons: list[str | None], first: int, last: int) -> None:
+    """Drop two or more Title Case headlines in a row between the article's paragraphs: links to
+    other stories set into the text.  One alone may be a subheading, or a claim printed as a
+    headline, and stays; a run of them is a list.  A claim ("X Accuses Y") stays, as everywhere."""
+    run: list[int] = []
+    for i in range(first + 1, last + 1):
+        text = texts[i]
+        if text is not None and reasons[i] is None and _title_case_headline(text):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                reasons[j] = "teaser for another story (headlines set into the article)"
+        run = []
+
+
+def _title_case_headline(text: str) -> bool:
+    low, high = HEADLINE_WORDS
+    return (f.is_headline(text) and not f.ends_sentence(text) and not f.is_claim(text)
+            and low <= len(f.words(text)) <= high)
 
 
 def other_script_lines(texts: list[str | None]) -> set[int]:
