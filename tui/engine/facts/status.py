@@ -31,6 +31,8 @@ from .units import DENIAL_RE, Unit
 _EXPLICIT = re.compile("|".join(c for c in CONTRAST if c != "on the other hand"))
 # Aspects whose answers judge the other side: both sides answering is the conflict.
 JUDGEMENTS = frozenset({"conduct", "intent", "blame"})
+# Questions whose answers may be who did it: two sides swapping the actor is their conflict.
+WHO_DID_IT = frozenset({"action", "outcome", "blame", "intent", "conduct", OTHER})
 _ADMISSION = re.compile(r"(?:not|n't|never)\s+(?:\w+\s+)?(?:deny|denied|denies|dispute|disputed|disputes|reject)"
                         r"|\b(?:acknowledged|admitted|admits|acknowledges|conceded|concedes)\b", re.I)
 _WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
@@ -89,7 +91,8 @@ def _evidence(aspect: str, group: list[Unit], members: set[int], answers: list[A
         return _unique(out)
     by_side = {s: [u for u in group if u.side == s] for s in sides[:2]}
     first, second = (by_side[s] for s in sides[:2])
-    out += swapped(sides[0], acts_of(first), sides[1], acts_of(second))
+    if aspect in WHO_DID_IT:   # who acted: not a question of where, what or how many
+        out += swapped(sides[0], acts_of(first), sides[1], acts_of(second))
     out += _negated(first, second) + _negated(second, first)
     out += _contested(first, second)
     out += _numbers(first, second)
