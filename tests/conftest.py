@@ -44,3 +44,17 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def exports_under_seeds(corpus: Path, seeds: tuple[str, ...] = ("1", "2")) -> list[bytes]:
+    """The JSON export of `corpus`, once per string hash seed, each in a fresh process."""
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in seeds:
+        env = dict(os.environ, PYTHONHASHSEED=seed, RECONCILE_NO_CACHE="1")
+        result = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus)],
+                                check=True, env=env, capture_output=True)
+        outputs.append(result.stdout)
+    return outputs

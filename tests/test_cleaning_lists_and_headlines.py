@@ -5,19 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import write
+from tests.test_cleaning_shapes import _article, _reasons
 from tui.engine.model import Article
 from tui.engine.text import furniture as f
 from tui.engine.text import lexicons
-from tui.engine.text.loading import load_corpus
 
 _BODY = ("The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
          "Rescue boats reached the ferry within an hour and took the passengers to the harbour.\n\n")
-
-
-def _article(folder: Path, text: str, name: str = "page.txt") -> Article:
-    write(folder, name, text)
-    return load_corpus(folder).articles[0]
 
 
 def _texts(article: Article) -> list[str]:
@@ -78,10 +72,6 @@ def test_a_statement_by_a_body_is_a_claim_and_a_ticker_above_it_does_not_take_it
     assert article.title == "Press statement by the port authority on the grounding of the ferry"
     assert _texts(article)[0] == "Press statement by the port authority on the grounding of the ferry"
     assert _texts(article)[1].startswith("The ferry ran aground")
-
-
-def _reasons(article: Article) -> dict[str, str]:
-    return {d.text[:24]: d.reason for d in article.dropped}
 
 
 def test_a_site_operators_notice_a_long_military_caption_a_source_line_and_a_cut_fragment(tmp_path: Path) -> None:

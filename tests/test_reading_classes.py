@@ -39,6 +39,11 @@ def _analyse(tmp_path: Path, case: str | None = CASE, **articles: str) -> Analys
     return analyse(load_corpus(tmp_path))
 
 
+def _placed(analysis: Analysis) -> dict[str, str | None]:
+    """Each speaker phrase's side (the last sentence's, where a phrase speaks more than once)."""
+    return {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+
+
 def _disputes_with(analysis: Analysis, a_words: str, b_words: str) -> list[Fact]:
     """Disputed facts that hold side a's account with `a_words` and side b's with `b_words`."""
     sides = {s.name: s.id for s in analysis.corpus.sides}
@@ -378,7 +383,7 @@ def test_an_official_who_denounces_one_side_once_speaks_for_the_other(tmp_path: 
     }.items():
         write(tmp_path, f"{name}.md", LEDE + text)
     analysis = analyse(load_corpus(tmp_path))
-    placed = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    placed = _placed(analysis)
     assert placed["President Kim Dae"] == "ua"
     assert placed["Park Lee"] is None
 
@@ -410,7 +415,7 @@ def test_a_state_news_agencys_officials_named_by_title_alone_are_its_states(tmp_
     write(tmp_path, "two.md", LEDE + "Philippine officials said the Chinese ship rammed the vessel.\n\n"
           "Chinese officials said the vessel entered Chinese waters.\n")
     analysis = analyse(load_corpus(tmp_path))
-    placed = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    placed = _placed(analysis)
     assert placed["Foreign Ministry spokesperson Wang Lin"] == "cn"
 
 
@@ -440,7 +445,7 @@ def test_a_de_facto_state_speaks_with_its_patron(tmp_path: Path) -> None:
     write(tmp_path, "two.md", LEDE + "Azerbaijani officials said the Armenian strike killed civilians.\n\n"
           "Armenian officials denied that civilians were targeted.\n")
     analysis = analyse(load_corpus(tmp_path))
-    placed = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    placed = _placed(analysis)
     assert placed["Nagorno-Karabakh's military officials"] == "am"
     assert placed["Aram Sargis"] == "am"
 

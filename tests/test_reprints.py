@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import exports_under_seeds
 from jsonschema import Draft202012Validator
 
 from tui.engine.analysis import analyse
@@ -154,19 +155,10 @@ def test_the_reader_and_the_report_name_the_reprints_of_an_account(tmp_path: Pat
 
 
 def test_an_export_with_reprints_is_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
     corpus = _corpus(tmp_path / "c")
     for name in ("g-reprint.md", "h-reprint.md"):   # undated copies: the order falls to the ids
         (corpus / name).write_text("\n\n".join(STORY) + "\n", encoding="utf-8")
-    outputs = []
-    for seed in ("1", "2"):
-        env = dict(os.environ, PYTHONHASHSEED=seed, RECONCILE_NO_CACHE="1")
-        result = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus)],
-                                check=True, env=env, capture_output=True)
-        outputs.append(result.stdout)
+    outputs = exports_under_seeds(corpus)
     assert outputs[0] == outputs[1]
     assert [r["article"] for r in json.loads(outputs[0])["reprints"]] == [
         "b-reprint.md", "c-reprint.md", "g-reprint.md", "h-reprint.md"]

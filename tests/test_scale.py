@@ -7,7 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
-from conftest import SEEDS
+from conftest import SEEDS, exports_under_seeds
 from tui.engine.analysis import analyse
 from tui.engine.text.loading import load_corpus
 
@@ -75,17 +75,7 @@ def test_the_export_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> 
     """Issue 14: fact titles changed between runs. Float sums over sets of terms ran in the
     string hash's order, so two equally central accounts tied differently from run to run
     (on this corpus seeds 1 and 2 gave two titles)."""
-    import os
-    import subprocess
-    import sys
-
-    corpus = _tied_corpus(tmp_path / "corpus")
-    outputs = []
-    for seed in ("1", "2"):
-        env = dict(os.environ, PYTHONHASHSEED=seed, RECONCILE_NO_CACHE="1")
-        result = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus)],
-                                check=True, env=env, capture_output=True)
-        outputs.append(result.stdout)
+    outputs = exports_under_seeds(_tied_corpus(tmp_path / "corpus"))
     assert outputs[0] == outputs[1]
 
 
