@@ -14,6 +14,16 @@
    (send-keys until capture-pane shows the change), which adds tmux's own
    latency and the polling interval.
 
+3. The same key echo for the bare app (`n` there rewrites its one line), so the
+   reader's `n` -> repaint percentiles have a baseline from the same run (goal:
+   the reader's 90th percentile within 2x the bare app's).
+4. `--base DIR`: a second checkout (e.g. main, or an older commit in a scratch
+   worktree) whose reader is launched in the same rounds, interleaved with this
+   one's, so a change is measured against its base in one session.
+5. `--busy FOLDER`: a large folder opened cold; `n` is pressed while the engine
+   still analyses it (the progress line on screen) and each key's time to a
+   changed pane is reported (goal: within 50 ms).
+
 Uses a private tmux server and temporary config and cache folders.  Both apps
 run with Python's bytecode cache on, in a private folder (PYTHONPYCACHEPREFIX)
 filled by the warm-up launches, as an installed package or any ordinary
@@ -37,15 +47,24 @@ import time
 import uuid
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+
 BARE_APP = '''
 from textual.app import App
 from textual.widgets import Footer, Header, Static
 
 class Bare(App):
+    BINDINGS = [("n", "next", "Next")]
+    presses = 0
+
     def compose(self):
         yield Header()
-        yield Static("BARE-READY: a static screen")
+        yield Static("BARE-READY: a static screen", id="line")
         yield Footer()
+
+    def action_next(self):
+        self.presses += 1
+        self.query_one("#line", Static).update(f"BARE-READY: key {self.presses}")
 
 Bare().run()
 '''
@@ -82,28 +101,52 @@ def base_env(work: Path) -> str:
     return env
 
 
-def startup(runs: int, work: Path) -> tuple[float, float, float]:
-    """Median seconds to the first screen: bare app, reader cold, reader warm."""
+def reader_command(tree: Path, work: Path, cache: Path, folder: Path | None = None) -> str:
+    """`reconcile` from the checkout `tree` (run from there, so `python -m tui` imports its tui)."""
+    notes = work / f"notes-{tree.name}.toml"
+    where = f" {folder}" if folder is not None else ""
+    return (f"cd {tree} && {base_env(work)} RECONCILE_CACHE_DIR={cache} {sys.executable} -m tui "
+            f"--theme dark --notes {notes}{where}")
+
+
+def startup(runs: int, work: Path, trees: list[tuple[str, Path]]) -> dict[str, list[float]]:
+    """Seconds to the first screen, run by run: the bare app, and each tree's reader cold
+    and warm (keys 'bare', 'NAME cold', 'NAME warm'), interleaved in every round."""
     bare = work / "bare_app.py"
     bare.write_text(BARE_APP)
-    cold_cache, warm_cache = work / "cache-cold", work / "cache-warm"
-    env = base_env(work)
-    reader = f"{sys.executable} -m tui --theme dark --notes {work / 'notes.toml'}"
-    cold_cmd = f"{env} RECONCILE_CACHE_DIR={cold_cache} {reader}"
-    warm_cmd = f"{env} RECONCILE_CACHE_DIR={warm_cache} {reader}"
-    bare_cmd = f"{env} {sys.executable} {bare}"
-    time_to_marker(bare_cmd, "BARE-READY")  # warm the file and bytecode caches for both
-    time_to_marker(warm_cmd, READY)  # and fill the warm analysis cache (written before the result)
-    if not any(warm_cache.glob("*.analysis")):
-        raise RuntimeError(f"the reader wrote no analysis cache in {warm_cache}")
-    bare_times, cold_times, warm_times = [], [], []
+    bare_cmd = f"{base_env(work)} {sys.executable} {bare}"
+    time_to_marker(bare_cmd, "BARE-READY")  # warm the file and bytecode caches for all
+    commands: dict[str, tuple[str, Path | None]] = {}
+    for name, tree in trees:
+        cold_cache, warm_cache = work / f"cache-cold-{name}", work / f"cache-warm-{name}"
+        commands[f"{name} cold"] = (reader_command(tree, work, cold_cache), cold_cache)
+        commands[f"{name} warm"] = (reader_command(tree, work, warm_cache), None)
+        time_to_marker(commands[f"{name} warm"][0], READY)  # fill the warm analysis cache
+        if not any(warm_cache.glob("*.analysis")):
+            raise RuntimeError(f"the reader wrote no analysis cache in {warm_cache}")
+    times: dict[str, list[float]] = {"bare": [], **{label: [] for label in commands}}
     for _ in range(runs):
-        bare_times.append(time_to_marker(bare_cmd, "BARE-READY"))
-        shutil.rmtree(cold_cache, ignore_errors=True)
-        cold_times.append(time_to_marker(cold_cmd, READY))
-        warm_times.append(time_to_marker(warm_cmd, READY))
-    return (statistics.median(bare_times), statistics.median(cold_times),
-            statistics.median(warm_times))
+        times["bare"].append(time_to_marker(bare_cmd, "BARE-READY"))
+        for label, (command, emptied) in commands.items():
+            if emptied is not None:
+                shutil.rmtree(emptied, ignore_errors=True)
+            times[label].append(time_to_marker(command, READY))
+    return times
+
+
+def startup_report(times: dict[str, list[float]]) -> list[str]:
+    """Medians, and each launch's ratio to the bare app of its own round (median and range)."""
+    bare = times["bare"]
+    lines = [f"launch to first paint, bare Textual app: median {statistics.median(bare) * 1000:.0f} ms"]
+    for label, runs in times.items():
+        if label == "bare":
+            continue
+        ratios = sorted(r / b for r, b in zip(runs, bare))
+        lines.append(f"launch to first dispute on screen, reconcile {label}: median "
+                     f"{statistics.median(runs) * 1000:.0f} ms, ratio to bare "
+                     f"{statistics.median(runs) / statistics.median(bare):.2f}x (per round: median "
+                     f"{statistics.median(ratios):.2f}x, {ratios[0]:.2f}-{ratios[-1]:.2f}x)")
+    return lines
 
 
 async def pilot_repaint(presses: int) -> list[float]:
@@ -157,42 +200,82 @@ async def pilot_repaint(presses: int) -> list[float]:
     return times
 
 
-def tmux_repaint(presses: int, work: Path) -> list[float]:
-    """Milliseconds from send-keys n to a changed pane, in a real terminal."""
+def screen(socket: str, skip: tuple[str, ...] = ()) -> str:
+    """The pane's text, less the lines holding any of `skip` (a line that changes by itself)."""
+    text = tmux(socket, "capture-pane", "-p", "-t", "b").stdout
+    return "\n".join(line for line in text.splitlines() if not any(s in line for s in skip))
+
+
+def key_echo(command: str, marker: str, presses: int, skip: tuple[str, ...] = (),
+             while_shown: str | None = None, timeout: float = 30.0) -> list[float]:
+    """Milliseconds from send-keys n to a changed pane, in a real terminal.
+
+    At the last dispute `n` changes nothing: the key turns to `p` (and back).
+    `while_shown`: stop pressing once this text has left the screen (the
+    engine's progress line).  Lines holding any of `skip` are not compared.
+    """
     socket = f"rcbench-{uuid.uuid4().hex[:8]}"
-    env = f"{base_env(work)} RECONCILE_CACHE_DIR={work / 'cache-warm'}"
-    command = f"{env} {sys.executable} -m tui --theme dark --notes {work / 'notes.toml'}"
-    times = []
+    times: list[float] = []
     try:
         tmux(socket, "new-session", "-d", "-s", "b", "-x", SIZE[0], "-y", SIZE[1], command)
-        deadline = time.perf_counter() + 30
-        while READY not in tmux(socket, "capture-pane", "-p", "-t", "b").stdout:
+        deadline = time.perf_counter() + timeout
+        while marker not in screen(socket):
             if time.perf_counter() > deadline:
-                raise RuntimeError("the reader never showed a dispute")
+                raise RuntimeError(f"{marker!r} never appeared for: {command}")
             time.sleep(0.01)
-        time.sleep(0.5)
+        if while_shown is None:
+            time.sleep(0.5)
         key = "n"
         for _ in range(presses):
-            before = tmux(socket, "capture-pane", "-p", "-t", "b").stdout
+            if while_shown is not None and while_shown not in screen(socket):
+                break
+            before = screen(socket, skip)
             start = time.perf_counter()
             tmux(socket, "send-keys", "-t", "b", key)
-            while True:
-                now = tmux(socket, "capture-pane", "-p", "-t", "b").stdout
-                if now != before:
-                    break
+            while screen(socket, skip) == before:
                 if time.perf_counter() - start > 1.0:  # no change: at the last dispute
                     key = "p" if key == "n" else "n"
                     break
                 time.sleep(0.001)
-            else:  # pragma: no cover
-                pass
-            elapsed = (time.perf_counter() - start) * 1000
-            if elapsed < 1000:
-                times.append(elapsed)
+            else:
+                times.append((time.perf_counter() - start) * 1000)
             time.sleep(0.3)  # let notifications and repaints finish
     finally:
         tmux(socket, "kill-server")
     return times
+
+
+def p90(times: list[float]) -> float:
+    return statistics.quantiles(times, n=10, method="inclusive")[-1]
+
+
+def percentiles(times: list[float]) -> str:
+    """'median M, p90 P, max X ms (N presses)'."""
+    if len(times) < 2:
+        return f"{len(times)} press(es): too few to tell"
+    return (f"median {statistics.median(times):.1f}, p90 {p90(times):.1f}, max {max(times):.1f} ms "
+            f"({len(times)} presses)")
+
+
+def busy_keys(folder: Path, work: Path, presses: int) -> list[float]:
+    """`n` pressed while the engine analyses a large folder (cold): ms to a changed pane."""
+    cache = work / "cache-busy"
+    shutil.rmtree(cache, ignore_errors=True)
+    progress = ("Showing ", "Analysing ", "Reading the pairs")
+    return key_echo(reader_command(ROOT, work, cache, folder), READY, presses, skip=progress,
+                    while_shown="analysing", timeout=300)
+
+
+def key_rounds(presses: int, work: Path, blocks: int = 3) -> tuple[list[float], list[float]]:
+    """tmux key echo of the bare app and `n` in the reader (warm), interleaved in blocks."""
+    bare_cmd = f"{base_env(work)} {sys.executable} {work / 'bare_app.py'}"
+    reader = reader_command(ROOT, work, work / "cache-warm-this")
+    bare, real = [], []
+    per_block = max(2, presses // blocks)
+    for _ in range(blocks):
+        bare += key_echo(bare_cmd, "BARE-READY", per_block)
+        real += key_echo(reader, READY, per_block)
+    return bare, real
 
 
 def main() -> int:
@@ -201,35 +284,41 @@ def main() -> int:
     parser.add_argument("--presses", type=int, default=30, help="key presses to time")
     parser.add_argument("--as-is", action="store_true",
                         help="keep the environment's PYTHONDONTWRITEBYTECODE (no bytecode cache)")
+    parser.add_argument("--base", type=Path, metavar="DIR",
+                        help="a second checkout whose reader is timed in the same rounds")
+    parser.add_argument("--busy", type=Path, metavar="FOLDER",
+                        help="also time keys while the engine analyses this (large) folder")
     args = parser.parse_args()
     global AS_IS
     AS_IS = args.as_is
     if shutil.which("tmux") is None:
         print("tmux is required for the real-terminal measurements", file=sys.stderr)
         return 1
+    trees = [("this", ROOT)] + ([("base", args.base.resolve())] if args.base else [])
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         os.environ["RECONCILE_CONFIG_DIR"] = str(work / "config")
-        os.environ["RECONCILE_CACHE_DIR"] = str(work / "cache-warm")
-        bare, cold, warm = startup(args.runs, work)
+        os.environ["RECONCILE_CACHE_DIR"] = str(work / "cache-warm-this")
+        times = startup(args.runs, work, trees)
         print("bytecode: " + ("as the environment has it" if AS_IS else
                               "cached (private PYTHONPYCACHEPREFIX, filled by the warm-up)"))
-        print(f"launch to first paint, bare Textual app (tmux, median of {args.runs}): "
-              f"{bare * 1000:.0f} ms")
-        print(f"launch to first dispute on screen, reconcile cold, analysis cache empty "
-              f"(tmux, median of {args.runs}): {cold * 1000:.0f} ms")
-        print(f"launch to first dispute on screen, reconcile warm, analysis cache filled "
-              f"(tmux, median of {args.runs}): {warm * 1000:.0f} ms")
-        print(f"startup ratio reconcile / bare: cold {cold / bare:.2f}x, warm {warm / bare:.2f}x "
-              "(goal <= 1.5x)")
+        print(f"tmux, {args.runs} rounds; cold: analysis cache empty, warm: filled "
+              "(goal: <= 1.3x the bare app)")
+        for line in startup_report(times):
+            print(line)
         pilot = asyncio.run(pilot_repaint(args.presses))
-        print(f"key n -> next dispute rendered (Pilot, {len(pilot)} presses): median "
-              f"{statistics.median(pilot):.1f} ms, max {max(pilot):.1f} ms (goal < 50 ms)")
-        real = tmux_repaint(min(args.presses, 15), work)
-        if real:
-            print(f"key n -> pane changed (tmux send-keys/capture-pane, {len(real)} presses): "
-                  f"median {statistics.median(real):.1f} ms, max {max(real):.1f} ms "
-                  "(includes tmux and polling latency)")
+        print(f"key n -> next dispute rendered (Pilot): {percentiles(pilot)}")
+        bare, real = key_rounds(args.presses, work)
+        print(f"key echo, bare app (tmux send-keys -> pane changed): {percentiles(bare)}")
+        print(f"key n -> pane changed, reconcile (tmux): {percentiles(real)}")
+        if len(bare) > 1 and len(real) > 1:
+            ratio = p90(real) / p90(bare)
+            print(f"p90 ratio reconcile / bare: {ratio:.2f}x (goal <= 2x; both include tmux's "
+                  "and the polling's latency)")
+        if args.busy is not None:
+            busy = busy_keys(args.busy.resolve(), work, args.presses * 2)
+            print(f"key n while the engine analyses {args.busy} (tmux, cold): {percentiles(busy)} "
+                  "(goal: within 50 ms)")
     return 0
 
 
