@@ -94,15 +94,17 @@ def open_reader(path: Path, theme_name: str | None = None,
 
 
 def _import_shared() -> None:
-    """Import, once and before the fork, the engine module both processes need.
+    """Import, once and before the fork, the engine modules both processes need.
 
     The parent unpickles the corpus and the analysis (the model's types, pairs
-    included); the child builds them.  Imported here, that work is done once
-    instead of once on each core.  (Importing pairing and rapidfuzz here too
-    measured no different: the child's own import of them is off the
-    critical path.)
+    included) and highlights the first dispute's differing words (the word
+    diff, on rapidfuzz); the child builds the analysis (pairing scores with
+    rapidfuzz too).  Imported here, that work is done once instead of once on
+    each core, and a first launch's result no longer waits for the parent to
+    import rapidfuzz before it can be painted.
     """
     from ..engine import model  # noqa: F401
+    from ..engine.export import worddiff  # noqa: F401
 
 
 def _load(path: Path, follow_links: bool) -> Corpus:
