@@ -22,3 +22,13 @@ def test_the_word_diff_is_imported_before_the_fork():
          "app._import_shared()\n"
          "assert 'tui.engine.export.worddiff' in sys.modules and 'rapidfuzz' in sys.modules\n"
          "assert 'textual' not in sys.modules\n")
+
+
+def test_the_reader_imports_no_file_writer_before_it_writes():
+    """Saving settings (and notes, exports) writes atomically with a random temporary name:
+    `secrets`, `hmac` and `hashlib` are imported when something is saved, not while the
+    first dispute is on its way."""
+    _run("import sys\n"
+         "import tui.ui.reader\n"
+         "bad = [m for m in ('secrets', 'hmac', 'tui.engine.atomic') if m in sys.modules]\n"
+         "assert not bad, bad\n")

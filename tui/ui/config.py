@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..engine.atomic import write_atomic
-from ..engine.userdirs import user_dir
-
 from ..engine.tomlcompat import decode, parse, tomllib
+from ..engine.userdirs import user_dir
 
 SETTINGS_FILE = "settings.toml"
 
@@ -43,8 +41,12 @@ def load_settings() -> tuple[dict, str | None]:
 def save_setting(key: str, value: str) -> str | None:
     """Store one string setting; returns an error message instead of raising.
 
-    Written to a temporary file and renamed so a crash never leaves half a file.
+    Written to a temporary file and renamed so a crash never leaves half a file.  The
+    writer (and its `secrets`, `hmac`, `hashlib`) is imported here, when the user picks a
+    theme, not on the way to the first paint.
     """
+    from ..engine.atomic import write_atomic
+
     settings, _ = load_settings()
     settings[key] = value
     path = config_dir() / SETTINGS_FILE
