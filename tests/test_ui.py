@@ -447,6 +447,33 @@ async def test_progress_line_while_the_engine_works(seeds, tmp_path):
         assert "articles: facts…" in str(screen.query_one("#progress").render())
 
 
+@sync
+async def test_progress_reports_repaint_the_line_without_a_layout(seeds, tmp_path):
+    """The engine reports progress 20 times a second: each report repaints the one-line
+    progress line, and never lays the screen out again (a layout measures the fact list and
+    the panes: keys pressed during a large folder's analysis waited for them)."""
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml",
+                       analysis=fixture_analysis(seeds))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.loading_shown = True
+        await pilot.pause()
+        line = screen.query_one("#progress")
+        layouts: list[bool] = []
+        refresh = line.refresh
+
+        def spy(*regions, layout=False, **kwargs):
+            layouts.append(layout)
+            return refresh(*regions, layout=layout, **kwargs)
+
+        line.refresh = spy
+        for done in range(1, 6):
+            screen.show_progress("pairing", done, 12)
+        await pilot.pause()
+        assert layouts and not any(layouts)
+        assert "pairing ▰▰▰▰▰▱▱▱▱▱▱▱ 5/12" in str(line.render())
+
+
 def test_forked_engine_reports_progress_and_result(seeds, tmp_path):
     from tui.ui.background import ForkedAnalysis, can_fork
 

@@ -77,4 +77,7 @@ class ProgressLine(Static):
         elapsed = time.monotonic() - self._started
         if elapsed >= 1:
             text.append(f" · {elapsed:.0f} s", style="dim")
-        self.update(text)
+        # One line high (reader.tcss) whatever it says: a repaint, never a layout of the
+        # screen.  The engine reports 20 times a second, and a layout on each report
+        # (the fact list and the panes measured again) delayed the keys pressed meanwhile.
+        self.update(text, layout=False)
