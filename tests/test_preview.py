@@ -261,3 +261,18 @@ async def test_a_warm_start_places_the_notes(large, tmp_path):
                          and app.preview_total is None)
             await _until(pilot, lambda app=app: app.note_index is not None, seconds=5)
             assert app.note_index.for_ref(account.ref), launch
+
+
+def test_the_analysis_after_a_preview_gives_way_to_the_reader(large, tmp_path, monkeypatch):
+    """Once the preview is sent, the engine child lowers its priority: keys pressed while it
+    analyses the whole folder are answered first (the loading pool inherits it).  Not
+    before: until the preview arrives the user waits for the child."""
+    from tui.ui import large_corpus
+
+    events: list[object] = []
+    monkeypatch.setattr(large_corpus.os, "nice", lambda step: events.append(("nice", step)))
+    files = listing(large, False)[0]
+    large_corpus._preview(large, tmp_path / "n.toml", lambda frame: events.append(frame[0]),
+                          False, len(files), files)
+    assert events == ["preview", ("nice", large_corpus.BACKGROUND_NICE)]
+    assert large_corpus.BACKGROUND_NICE > 0

@@ -12,6 +12,7 @@ full analysis always goes as ("lean", ...) and ("rest", ...) frames.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ from . import background
 
 if TYPE_CHECKING:
     from ..engine.model import Corpus
+
+BACKGROUND_NICE = 10  # the full analysis after a preview runs below the reader's priority
 
 
 def listed_articles(path: Path, follow_links: bool) -> tuple[list[Path], list] | None:
@@ -115,3 +118,15 @@ def _preview(path: Path, notes_path: Path | None, send: Callable[[tuple], None],
     except Exception:
         return
     send(("preview", analysis, total))
+    _yield_to_the_reader()
+
+
+def _yield_to_the_reader() -> None:
+    """Once a preview is on screen the user reads it: the rest of the analysis (and the
+    loading pool it starts, whose processes inherit this) gives way to the reader's
+    process when both want a core, so keys pressed meanwhile are answered at once.  On an
+    otherwise idle machine the analysis takes no longer: nothing else wants the cores."""
+    try:
+        os.nice(BACKGROUND_NICE)
+    except (AttributeError, OSError):  # no nice on this platform: same result, slower keys
+        pass
