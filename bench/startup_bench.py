@@ -257,12 +257,12 @@ def percentiles(times: list[float]) -> str:
             f"({len(times)} presses)")
 
 
-def busy_keys(folder: Path, work: Path, presses: int) -> list[float]:
+def busy_keys(folder: Path, work: Path, presses: int, tree: Path = ROOT) -> list[float]:
     """`n` pressed while the engine analyses a large folder (cold): ms to a changed pane."""
     cache = work / "cache-busy"
     shutil.rmtree(cache, ignore_errors=True)
     progress = ("Showing ", "Analysing ", "Reading the pairs")
-    return key_echo(reader_command(ROOT, work, cache, folder), READY, presses, skip=progress,
+    return key_echo(reader_command(tree, work, cache, folder), READY, presses, skip=progress,
                     while_shown="analysing", timeout=300)
 
 
@@ -288,6 +288,10 @@ def main() -> int:
                         help="a second checkout whose reader is timed in the same rounds")
     parser.add_argument("--busy", type=Path, metavar="FOLDER",
                         help="also time keys while the engine analyses this (large) folder")
+    parser.add_argument("--busy-rounds", type=int, default=1, metavar="N",
+                        help="cold launches on the --busy folder (each tree's, interleaved)")
+    parser.add_argument("--keys-only", action="store_true",
+                        help="skip the start-up rounds and the Pilot presses")
     args = parser.parse_args()
     global AS_IS
     AS_IS = args.as_is
@@ -299,15 +303,16 @@ def main() -> int:
         work = Path(folder)
         os.environ["RECONCILE_CONFIG_DIR"] = str(work / "config")
         os.environ["RECONCILE_CACHE_DIR"] = str(work / "cache-warm-this")
-        times = startup(args.runs, work, trees)
+        times = startup(0 if args.keys_only else args.runs, work, trees)
         print("bytecode: " + ("as the environment has it" if AS_IS else
                               "cached (private PYTHONPYCACHEPREFIX, filled by the warm-up)"))
-        print(f"tmux, {args.runs} rounds; cold: analysis cache empty, warm: filled "
-              "(goal: <= 1.3x the bare app)")
-        for line in startup_report(times):
-            print(line)
-        pilot = asyncio.run(pilot_repaint(args.presses))
-        print(f"key n -> next dispute rendered (Pilot): {percentiles(pilot)}")
+        if not args.keys_only:
+            print(f"tmux, {args.runs} rounds; cold: analysis cache empty, warm: filled "
+                  "(goal: <= 1.3x the bare app)")
+            for line in startup_report(times):
+                print(line)
+            pilot = asyncio.run(pilot_repaint(args.presses))
+            print(f"key n -> next dispute rendered (Pilot): {percentiles(pilot)}")
         bare, real = key_rounds(args.presses, work)
         print(f"key echo, bare app (tmux send-keys -> pane changed): {percentiles(bare)}")
         print(f"key n -> pane changed, reconcile (tmux): {percentiles(real)}")
@@ -316,9 +321,13 @@ def main() -> int:
             print(f"p90 ratio reconcile / bare: {ratio:.2f}x (goal <= 2x; both include tmux's "
                   "and the polling's latency)")
         if args.busy is not None:
-            busy = busy_keys(args.busy.resolve(), work, args.presses * 2)
-            print(f"key n while the engine analyses {args.busy} (tmux, cold): {percentiles(busy)} "
-                  "(goal: within 50 ms)")
+            busy: dict[str, list[float]] = {name: [] for name, _ in trees}
+            for _ in range(args.busy_rounds):
+                for name, tree in trees:
+                    busy[name] += busy_keys(args.busy.resolve(), work, args.presses * 2, tree)
+            for name, times in busy.items():
+                print(f"key n while the engine analyses {args.busy} ({name}, tmux, cold): "
+                      f"{percentiles(times)} (goal: within 50 ms)")
     return 0
 
 
