@@ -122,6 +122,16 @@ def test_a_given_title_that_proves_or_reveals_stays_once_as_text(tmp_path: Path)
     assert f.is_claim("Harbour log reveals the pilot ignored the warning")
 
 
+def test_a_given_title_that_tells_an_act_stays_once_as_text(tmp_path: Path) -> None:
+    """"Trawler rams patrol boat off the cape" repeated under the front matter's title tells
+    who did what in the outlet's own voice: a claim, kept as text once."""
+    article = _article(tmp_path, (
+        '+++\ntitle = "Trawler rams patrol boat off the northern cape"\n+++\n\n'
+        "Trawler rams patrol boat off the northern cape\n\n" + _BODY), name="page.md")
+    assert _texts(article)[0] == "Trawler rams patrol boat off the northern cape"
+    assert f.is_claim("Navy shoots down a drone over the strait")
+
+
 def test_a_backgrounder_teaser_goes_though_it_proves_something(tmp_path: Path) -> None:
     """"Backgrounder: X proves Y" links to the agency's background piece: a teaser, as "Also read:"."""
     article = _article(tmp_path, (

@@ -31,9 +31,11 @@ called calls demanded demands reads read reiterated reiterates
 # furniture): the reporting verbs, less those a page's furniture uses in other senses ("Read more",
 # "Editor's note", "Posted May 25", "More details", "the alleged spy") or that name an act as often
 # as speech ("Navy Threatens War", "a threatened species"), plus the verbs of headlines ("X slams
-# Y", "X vows ...") and "according to".  One list with REPORTING_VERBS, not a second copy.
+# Y", "X vows ...", and an act told in the outlet's voice: "X rams Y", "X shoots down Y") and
+# "according to".  One list with REPORTING_VERBS, not a second copy.
 NOT_CLAIMS_ALONE = frozenset("read reads note notes posted details detailed alleged threatened threatens".split())
-HEADLINE_CLAIM_WORDS = frozenset("slammed slams vows regrets defends proves reveals".split()) | {"according to"}
+HEADLINE_CLAIM_WORDS = frozenset("""slammed slams vows regrets defends proves reveals rams rammed hits shoots
+downs downed""".split()) | {"according to"}
 CLAIM_WORDS = (REPORTING_VERBS - NOT_CLAIMS_ALONE) | HEADLINE_CLAIM_WORDS
 
 # Participles of reporting verbs ("..., saying X"): they frame a claim, never name it.
