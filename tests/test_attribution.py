@@ -212,6 +212,11 @@ def test_export_carries_side_and_speaker(seeds: Corpus) -> None:
     # a modal makes a clause, not a speaker; "X warned to ..." is X being warned
     ("Borovia must report about details of its air defence on that day.", None, None),
     ("Borovia warned to withdraw its troops from the plateau", None, None),
+    # coordinated verbs: the clause's subject speaks ("X commented on Y and said that ...")
+    ("Standoff: Borovia's Petrov commented on the plateau and said that Arland admitted entering it.",
+     "Borovia", "b"),
+    ("The Arland Foreign Ministry underlined that the boundary was agreed in 2012.",
+     "The Arland Foreign Ministry", "a"),
 ])
 def test_real_coverage_forms(tmp_path: Path, sentence: str, speaker: str, side: str | None) -> None:
     who = _who(_corpus(tmp_path, sentence + "\n"), sentence[:20])

@@ -230,6 +230,8 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
     start = bounds[-1].end() if bounds else 0
     if pre[start:].strip():
         start = _skip_noise(pre, start)
+        if matcher and _AND_END.search(pre[start:]):
+            return _first_subject(text, lo + start, verb, verb_at, matcher)
         return _claim(text, lo + start, lo + len(pre), verb, verb_at, matcher)
     if not bounds or bounds[-1].group(0) != ",":
         return None
@@ -245,6 +247,18 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
     if not parts or _adverbial(pre[parts[0][0]:parts[0][1]]):
         return None
     return _claim(text, lo + _skip_noise(pre, parts[0][0]), lo + parts[-1][1], verb, verb_at, matcher)
+
+
+_AND_END = re.compile(r"\s(?:and|then)\s*$")
+
+
+def _first_subject(text: str, start: int, verb: str, verb_at: int, matcher: SideMatcher) -> Claim | None:
+    """The subject of coordinated verbs ("China's Wang commented on X and said that ..."): a
+    name the case or the gazetteer knows that opens the clause."""
+    found = matcher.match(text[start:start + 60])
+    if not found or text[start:start + found[1]].strip().lower() not in ("", "the"):
+        return None
+    return _claim(text, start + found[1], start + found[2], verb, verb_at, matcher)
 
 
 def _skip_noise(pre: str, start: int) -> int:

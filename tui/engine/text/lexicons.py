@@ -24,7 +24,7 @@ refuted refutes disputed disputes detailed details stressed stresses cautioned c
 declares elaborated elaborate characterized characterised wrote writes tweeted posted responded
 replied countered protested condemned condemns blamed blames mentioned outlined urged urges vowed
 pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
-called calls demanded demands reads read reiterated reiterates
+called calls demanded demands reads read reiterated reiterates underlined underlines
 """.split())
 
 # The words that make a line a claim wherever it stands on a page (the cleaner never drops it as
