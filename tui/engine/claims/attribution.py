@@ -24,7 +24,7 @@ from ..text.lexicons import REPORTING_PARTICIPLES
 from ..model import Article, Attribution, Corpus, Pair, Paragraph, Ref, SideFix, source_offsets
 from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, voice
 from .sides import SideMatcher, is_gazetteer_name, matcher_for
-from .speech import OPEN_QUOTES, Claim, find_claims, role_head
+from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, role_head
 
 
 @dataclass
@@ -167,10 +167,10 @@ def _subject_of(text: str, matcher: SideMatcher, offsets: list[int], claims: Seq
     "He said: The other side's troops ..." is not a dateline: a reporting verb sits in it."""
     dateline = _DATELINE.match(text)
     lead = dateline.end() if dateline and not any(c.verb_at < dateline.end() for c in claims) else 0
-    found = matcher.match(text[lead:lead + 60])
-    if not found or text[lead:lead + found[1]].strip().lower() not in ("", "the"):
+    found = opening_name(text, lead, matcher)
+    if not found:
         return None
-    side, start, end = found[0], found[1] + lead, found[2] + lead
+    side, start, end = found
     return _Last(text[start:end], side, (offsets[start], offsets[end - 1] + 1))
 
 

@@ -28,6 +28,14 @@ def _hostile(text: str) -> bool:
     return bool(_HOSTILE.search(text))
 
 
+def _denounced(text: str, matcher: SideMatcher, speaker: str = "") -> str | None:
+    """The one side a hostile sentence names (its speaker's own phrase aside), else None."""
+    if not _hostile(text):
+        return None
+    named = matcher.sides_in(text.replace(speaker, " ") if speaker else text)
+    return next(iter(named)) if len(named) == 1 else None
+
+
 _AGAINST_MIN = 2   # hostile sentences naming one side, and none the other, that place a speaker
 
 
@@ -53,15 +61,11 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
         if key is None and not (who.side and not who.inferred):
             continue
         text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text
-        if not _hostile(text):
-            continue
-        rest = text.replace(who.speaker or "", " ")
         if key is None:
-            opposed[who.side or ""].update(c.id for c in countries_in(rest))
-            continue
-        named = matcher.sides_in(rest)
-        if len(named) == 1:
-            against.setdefault(key, Counter())[next(iter(named))] += 1
+            if _hostile(text):
+                opposed[who.side or ""].update(c.id for c in countries_in(text.replace(who.speaker or "", " ")))
+        elif target := _denounced(text, matcher, who.speaker or ""):
+            against.setdefault(key, Counter())[target] += 1
     for ref, who in list(out.items()):
         key = _unplaced(who) or ""
         votes = against.get(key)
@@ -195,9 +199,10 @@ def _attributed_voice(refs: list[Ref], out: dict[Ref, Attribution]) -> str | Non
 
 def _national_voice(article: Article, refs: list[Ref], out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
     """A paper named for a side's country that quotes both sides still narrates in its
-    country's terms ("within the country's exclusive economic zone"): its own unattributed
-    sentences take that side, inferred; its quotations keep their speakers.  (A state
-    agency's page names no country: it gets its side from what it quotes, as any outlet.)"""
+    country's terms ("within the country's exclusive economic zone"), and so does an outlet
+    whose own words denounce one side (`_hostile_narrator`): its own unattributed sentences
+    take that side, inferred; its quotations keep their speakers.  (A state agency's page
+    names no country: it gets its side from what it quotes, as any outlet.)"""
     found = matcher.match(article.outlet or "")
     side = found[0] if found else _hostile_narrator(article, refs, out, matcher)
     if side is None:
@@ -220,11 +225,9 @@ def _hostile_narrator(article: Article, refs: list[Ref], out: dict[Ref, Attribut
         return None
     against: Counter[str] = Counter()
     for r in refs:
-        if out[r].speaker is None:
-            text = article.sentence(r.paragraph, r.sentence or 0).text
-            named = matcher.sides_in(text) if _hostile(text) else set()
-            if len(named) == 1:
-                against[next(iter(named))] += 1
+        if out[r].speaker is None and (target := _denounced(article.sentence(r.paragraph, r.sentence or 0).text,
+                                                             matcher)):
+            against[target] += 1
     (target, n), *rest = against.most_common() or [("", 0)]
     if n < _NARRATOR_MIN or (rest and n < 2 * rest[0][1]):
         return None   # too few, or the other side named in hostile words nearly as often

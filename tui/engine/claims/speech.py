@@ -252,13 +252,20 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
 _AND_END = re.compile(r"\s(?:and|then)\s*$")
 
 
-def _first_subject(text: str, start: int, verb: str, verb_at: int, matcher: SideMatcher) -> Claim | None:
-    """The subject of coordinated verbs ("China's Wang commented on X and said that ..."): a
-    name the case or the gazetteer knows that opens the clause."""
+def opening_name(text: str, start: int, matcher: SideMatcher) -> tuple[str, int, int] | None:
+    """(side, start, end) of a name the case or the gazetteer knows that opens the text at
+    `start` (after "the" at most): the subject of what follows."""
     found = matcher.match(text[start:start + 60])
     if not found or text[start:start + found[1]].strip().lower() not in ("", "the"):
         return None
-    return _claim(text, start + found[1], start + found[2], verb, verb_at, matcher)
+    return found[0], start + found[1], start + found[2]
+
+
+def _first_subject(text: str, start: int, verb: str, verb_at: int, matcher: SideMatcher) -> Claim | None:
+    """The subject of coordinated verbs ("China's Wang commented on X and said that ..."): the
+    name that opens the clause."""
+    found = opening_name(text, start, matcher)
+    return _claim(text, found[1], found[2], verb, verb_at, matcher) if found else None
 
 
 def _skip_noise(pre: str, start: int) -> int:
