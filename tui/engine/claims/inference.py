@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.captions import captions
-from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, PATRONS, Country
+from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, PATRONS, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
 from .speech import speaker_phrases
 from .sides import countries_in, country_names, is_gazetteer_name, normalise
@@ -32,8 +32,8 @@ security intelligence state national general general's prosecutor presidential n
 central public home affairs external staff joint chiefs post news times daily tribune herald express
 journal gazette press media advisor adviser ports maritime organization commission department of the""".split())
 # Words that end a capitalised run without naming anyone: places and titles.
-_WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
-                  "may june july august september october november december".split())
+_WHEN = WEEKDAYS | frozenset("january february march april may june july august september october november "
+                             "december".split())
 _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
                         "city state states republic kingdom union nations according".split()) | _WHEN
 

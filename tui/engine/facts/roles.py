@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Evidence
-from ..text.lexicons import ACTS, AUXILIARIES, NEGATION, PASSIVE, PRONOUNS, REPORTING_VERBS
+from ..text.lexicons import ACTS, AUXILIARIES, NEGATION, PASSIVE, PRONOUNS, REPORTING_VERBS, WEEKDAYS
 from ..text.textnorm import normalise, term
 
 _VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
@@ -46,7 +46,6 @@ from as but to said says say told by for than then where because if whether it t
 _BEFORE_BY = frozenset("down up twice again repeatedly then".split())   # "shot down by X"
 _PARTICLES = frozenset("down up into across at on upon onto with against".split())
 _JOINED = frozenset("and or & nor".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _PHRASE_WORDS = 6       # an actor or target phrase is read this far at most
 _SAID_WORDS = 4         # the actor's last words shown in the evidence
@@ -128,7 +127,7 @@ def _back(words: list[str], k: int) -> list[str]:
         if not phrase and (low.endswith("ly") or low in AUXILIARIES or low in PASSIVE):
             j -= 1
             continue
-        if not phrase and low in _WEEKDAYS and j and words[j - 1].lower() == "on":
+        if not phrase and low in WEEKDAYS and j and words[j - 1].lower() == "on":
             j -= 2
             continue
         if low in _STOP or low in _DETERMINERS or not w[0].isalpha():

@@ -23,8 +23,7 @@ from ..text.textnorm import normalise, term
 from .aspects import BY_ID, OTHER
 from .questions import Answer
 from .roles import swapped
-from .units import acts_of
-from .units import DENIAL_RE, Unit
+from .units import DENIAL_RE, Unit, acts_of
 
 # An answer that says it contradicts ("a different explanation", "contrary to",
 # "pushed back"), unlike an opener ("however", "on the other hand") or a hedge ("claims").

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..claims.speech import find_claims
-from .roles import Act, Acts, act_of
 from ..claims.sides import SideMatcher
 from ..text.lexicons import DENIAL, NEGATION, REJECTION_VERBS, REPORTING_PARTICIPLES
 from ..model import Attribution, Corpus, Ref, source_offsets
 from ..text.textnorm import normalise, scan
+from .roles import Act, Acts, act_of
 
 _SPLIT = re.compile(
     r",?\s+(?=while\s)|,\s+(?=which\s)|,\s+(?=who\s)|;\s+|,?\s+(?=and\s+that\s)"

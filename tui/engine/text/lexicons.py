@@ -122,6 +122,8 @@ HOSTILE = (r"(?i)\b(?:accus\w*|condemn\w*|blam\w*|denounc\w*|criticis\w*|critici
 ANSWERING = (r"(?i)\b(?:accus\w*|blam\w*|deni\w*|deny|reject\w*|dismiss\w*|condemn\w*|"
              r"provocat\w*|lie|lies|false\w*|groundless|baseless|fabricat\w*|violat\w*)\b")
 
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
 # Words that signal that one account contradicts another.
 DENIAL = frozenset("""
 denied denies deny denial rejected rejects reject dismissed dismisses refuted refutes disputed
