@@ -110,9 +110,9 @@ def find_reprints(articles: Sequence[Article], keep: Collection[str] = ()) -> Re
                 index[key].append(len(originals))
             originals.append(text)
             continue
-        original, share, covers = hit
+        original, share, covers, pairs = hit
         found.reprints.append(Reprint(article.id, original.article.id, round(share, 3), round(covers, 3)))
-        for i, j in _aligned(original, text)[0]:
+        for i, j in pairs:
             found.places.setdefault(original.refs[i], []).append(text.refs[j])
             if original.spans[i][1] == text.spans[j][1]:
                 found.moved[text.refs[j]] = text.spans[j][0] - original.spans[i][0]
@@ -120,8 +120,9 @@ def find_reprints(articles: Sequence[Article], keep: Collection[str] = ()) -> Re
 
 
 def _original(text: _Text, originals: list[_Text],
-              index: dict[str, list[int]]) -> tuple[_Text, float, float] | None:
-    """The earlier article this one reprints, with the shares (see the module's test)."""
+              index: dict[str, list[int]]) -> tuple[_Text, float, float, list[tuple[int, int]]] | None:
+    """The earlier article this one reprints, with the shares (see the module's test) and
+    the sentences aligned (original's, reprint's)."""
     total = sum(len(k) for k in text.keys)
     if not total:
         return None
@@ -137,8 +138,10 @@ def _original(text: _Text, originals: list[_Text],
         other = originals[n].flat
         common = Indel.similarity(words, other) / 2
         share, covers = common / len(words), common / max(1, len(other))
-        if share >= SHARE and covers >= COVERS and _aligned(originals[n], text)[1]:
-            return originals[n], share, covers
+        if share >= SHARE and covers >= COVERS:
+            pairs, faithful = _aligned(originals[n], text)
+            if faithful:
+                return originals[n], share, covers, pairs
     return None
 
 
