@@ -406,6 +406,21 @@ def test_a_national_paper_that_quotes_both_sides_narrates_in_its_countrys_terms(
     assert quoted == {"a", "b"}
 
 
+def test_a_state_news_agency_narrates_in_its_states_terms(tmp_path: Path) -> None:
+    """Class 5 (zero-config): a state agency ("TASS") that quotes both sides tells the story
+    in its state's terms, as a national paper does: its own unattributed sentences take
+    Russia's side (inferred); the same narration in a paper of no side takes none."""
+    body = ("The drone flew toward the border with its transponder switched off.\n\n"
+            "Russian officials said the drone was spying on the fleet.\n\n"
+            "Ukrainian officials said the drone was unarmed.\n")
+    write(tmp_path, "one.md", '+++\noutlet = "TASS"\n+++\n\n' + LEDE + body)
+    write(tmp_path, "two.md", '+++\noutlet = "Harbour Weekly"\n+++\n\n' + LEDE + body)
+    analysis = analyse(load_corpus(tmp_path))
+    narration = {ref.article: a.side for ref, a in analysis.attributions.items()
+                 if a.speaker is None and ref.paragraph == 1}
+    assert narration == {"one.md": "ru", "two.md": None}
+
+
 def test_a_state_news_agencys_officials_named_by_title_alone_are_its_states(tmp_path: Path) -> None:
     """Class 6 (zero-config): a state agency ("Xinhua") names its own officials by title
     alone, as a national paper does: "Foreign Ministry spokesperson Wang Lin" is China's."""

@@ -198,13 +198,12 @@ def _attributed_voice(refs: list[Ref], out: dict[Ref, Attribution]) -> str | Non
 
 
 def _national_voice(article: Article, refs: list[Ref], out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
-    """A paper named for a side's country that quotes both sides still narrates in its
-    country's terms ("within the country's exclusive economic zone"), and so does an outlet
-    whose own words denounce one side (`_hostile_narrator`): its own unattributed sentences
-    take that side, inferred; its quotations keep their speakers.  (A state agency's page
-    names no country: it gets its side from what it quotes, as any outlet.)"""
-    found = matcher.match(article.outlet or "")
-    side = found[0] if found else _hostile_narrator(article, refs, out, matcher)
+    """A paper named for a side's country, or a side's state news agency, that quotes both
+    sides still narrates in its country's terms ("within the country's exclusive economic
+    zone"), and so does an outlet whose own words denounce one side (`_hostile_narrator`):
+    its own unattributed sentences take that side, inferred; its quotations keep their
+    speakers."""
+    side = _outlet_side(article.outlet, matcher) or _hostile_narrator(article, refs, out, matcher)
     if side is None:
         return
     for r in refs:
