@@ -421,6 +421,36 @@ def test_a_state_news_agency_narrates_in_its_states_terms(tmp_path: Path) -> Non
     assert narration == {"one.md": "ru", "two.md": None}
 
 
+def test_a_national_paper_speaks_for_its_country_whatever_it_quotes(tmp_path: Path) -> None:
+    """Class 5 (zero-config): a paper named for Pakistan that quotes Iran's officials twice
+    and then "the Foreign Office" and "the spokesperson" gives those to Pakistan, as a paper
+    gives its own officials a title alone; the Iranian speakers stay Iran's."""
+    write(tmp_path, "one.md", '+++\noutlet = "Daily Pakistan"\n+++\n\n' + LEDE
+          + "Iranian officials said nine people were killed in the strikes by Pakistan.\n\n"
+            "Iran's interior minister said all the dead were foreigners.\n\n"
+            "The Foreign Office said the strikes hit hideouts of militants.\n\n"
+            "The spokesperson said the action protected the country against all threats.\n")
+    write(tmp_path, "two.md", LEDE + "Iranian officials condemned the strikes by Pakistan.\n\n"
+          "Pakistani officials said the strikes hit militants.\n")
+    analysis = analyse(load_corpus(tmp_path))
+    placed = _placed(analysis)
+    assert placed["The Foreign Office"] == placed["The spokesperson"] == "pk"
+    assert placed["Iranian officials"] == "ir"
+
+
+def test_an_outlets_last_word_is_no_surname(tmp_path: Path) -> None:
+    """Class 5: Borovia's actors include its paper, the "Borovian Times"; "Times" is not a
+    surname, so the "Harbour Times" is no side's paper."""
+    case = CASE.replace('{ name = "Borovian Defence Ministry" }', '{ name = "Borovian Times" }')
+    write(tmp_path, "reconcile.toml", case)
+    write(tmp_path, "one.md", '+++\noutlet = "Harbour Times"\n+++\n\n' + LEDE
+          + "The cutter sailed out of the harbour at dawn.\n\n"
+            "Olsen said the trawler rammed the cutter.\n\nPetrov said the cutter cut across its bow.\n")
+    analysis = analyse(load_corpus(tmp_path))
+    narration = [a.side for ref, a in analysis.attributions.items() if a.speaker is None and ref.paragraph == 1]
+    assert narration == [None]
+
+
 def test_a_state_news_agencys_officials_named_by_title_alone_are_its_states(tmp_path: Path) -> None:
     """Class 6 (zero-config): a state agency ("Xinhua") names its own officials by title
     alone, as a national paper does: "Foreign Ministry spokesperson Wang Lin" is China's."""

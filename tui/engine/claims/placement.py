@@ -174,13 +174,21 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     ("the supply ship forcefully entered despite warnings") between the
     sentences they attribute; a wire story quoting both sides has no voice.
     A page published by a side's own body (a ministry's or a coast guard's
-    site, named as the outlet) speaks for it throughout; a paper named for a
-    side's country narrates in its terms even when it quotes both sides.
+    site, named as the outlet), a paper named for a side's country and a side's
+    state news agency speak for it throughout, whatever they quote: such a paper
+    gives the other side's people their nationality and its own a title alone
+    ("the Foreign Office said").  Another outlet speaks for the side nearly all
+    it attributes speaks for; failing that, its narration is the side its own
+    hostile words favour (`_hostile_narrator`).
     """
     refs = _refs(article)
-    side = _official_outlet(article.outlet, matcher) or _attributed_voice(refs, out)
+    side = (_official_outlet(article.outlet, matcher) or _outlet_side(article.outlet, matcher)
+            or _attributed_voice(refs, out))
     if side is None:
-        _national_voice(article, refs, out, matcher)
+        if narrator := _hostile_narrator(article, refs, out, matcher):
+            for r in refs:
+                if out[r].side is None and out[r].speaker is None:
+                    out[r] = Attribution(r, None, narrator, None, inferred=True)
         return
     for r in refs:
         who = out[r]
@@ -195,20 +203,6 @@ def _attributed_voice(refs: list[Ref], out: dict[Ref, Attribution]) -> str | Non
         return None
     side = max(sorted(set(sides)), key=sides.count)
     return side if sides.count(side) >= _VOICE_SHARE * len(sides) else None
-
-
-def _national_voice(article: Article, refs: list[Ref], out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
-    """A paper named for a side's country, or a side's state news agency, that quotes both
-    sides still narrates in its country's terms ("within the country's exclusive economic
-    zone"), and so does an outlet whose own words denounce one side (`_hostile_narrator`):
-    its own unattributed sentences take that side, inferred; its quotations keep their
-    speakers."""
-    side = _outlet_side(article.outlet, matcher) or _hostile_narrator(article, refs, out, matcher)
-    if side is None:
-        return
-    for r in refs:
-        if out[r].side is None and out[r].speaker is None:
-            out[r] = Attribution(r, None, side, None, inferred=True)
 
 
 _NARRATOR_MIN = 2   # the article's own hostile sentences against one side that make it the other's voice

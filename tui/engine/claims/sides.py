@@ -245,7 +245,9 @@ class SideMatcher:
 
 _NOT_SURNAME = frozenset("""force forces army navy ministry office department command council agency
 guard corps service committee government administration embassy party union house state states
-kingdom republic federation""".split())
+kingdom republic federation
+times news daily post herald tribune gazette telegraph journal press network television radio mail
+express chronicle observer review today online media channel""".split())   # an outlet's last word
 
 
 def _surnames(entries: list[_Entry]) -> list[_Entry]:
