@@ -313,3 +313,20 @@ def test_an_official_of_a_body_placed_before_speaks_for_its_side(tmp_path: Path)
                                "Berg said the crew was safe.\n")
     assert _who(corpus, "Coast guard spokesman").side == "b"
     assert _who(corpus, "Berg said the crew").side == "b"
+
+
+def test_a_straight_quote_that_closes_an_earlier_quotation_names_its_speaker_after_it(tmp_path: Path) -> None:
+    """'... in any way", said Petrov.' closes a quotation opened sentences before: the
+    straight quote closes (it follows a word), so Petrov is the speaker, not quoted text."""
+    claims = find_claims('The harbour was not involved in any way", said Petrov.')
+    assert [c.speaker for c in claims] == ["Petrov"]
+
+
+def test_a_quotation_over_several_paragraphs_is_its_closing_speakers(tmp_path: Path) -> None:
+    """A quotation opened in one paragraph and closed two paragraphs later with 'said
+    Petrov' is Petrov's throughout, though its middle names no one."""
+    corpus = _corpus(tmp_path, '"We did not fire first. The patrol ship was far away.\n\n'
+                     "Three of our sailors were hurt by the blast.\n\n"
+                     'The harbour was not involved in any way", said Petrov.\n')
+    assert _who(corpus, "Three of our sailors").speaker == "Petrov"
+    assert _who(corpus, "We did not fire first").side == "b"

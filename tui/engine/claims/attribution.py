@@ -24,7 +24,7 @@ from ..text.lexicons import REPORTING_PARTICIPLES
 from ..model import Article, Attribution, Corpus, Pair, Paragraph, Ref, SideFix, source_offsets
 from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, voice
 from .sides import SideMatcher, is_gazetteer_name, matcher_for
-from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, role_head
+from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, quote_ends, role_head
 
 
 @dataclass
@@ -42,6 +42,7 @@ def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
     out: dict[Ref, Attribution] = {}
     for article in corpus.articles:
         out.update(_attribute_article(article, matcher))
+        _quoted_before(article, out, matcher)
         home_officials(article, out, matcher)
     by_surname(out)
     by_hostility(corpus, out, matcher)
@@ -96,6 +97,32 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             if who.side:
                 history.append(who)
     return out
+
+
+_QUOTE_RUN_MAX = 12   # sentences a quotation may run before its speaker is named
+
+
+def _quoted_before(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
+    """A quotation that runs over several sentences, or paragraphs, and names its speaker
+    only where it closes ('"... in any way," the president said.') is that speaker's
+    throughout: the sentences inside it take the speaker named after the closing mark."""
+    run: list[Ref] = []
+    for paragraph in article.paragraphs:
+        for sentence in paragraph.sentences:
+            ref = Ref(article.id, paragraph.index, sentence.index)
+            closed_at, left_open = quote_ends(sentence.text)
+            if run and closed_at is not None:
+                who = out[ref]
+                named = any(c.verb_at > closed_at for c in find_claims(sentence.text, matcher))
+                if who.speaker and named and len(run) <= _QUOTE_RUN_MAX:
+                    for r in run:
+                        if out[r].speaker is None:
+                            out[r] = Attribution(r, who.speaker, who.side, who.speaker_span)
+                run = []
+            if left_open:
+                run = [ref]
+            elif run and closed_at is None:
+                run.append(ref)
 
 
 _RECIPROCAL = re.compile(r"\b(?:each other|one another)\b|\btrad(?:ed|e|ing) (?:blame|accusations|charges)", re.I)

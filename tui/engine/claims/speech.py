@@ -107,22 +107,64 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
 
 
 def _quoted(text: str) -> list[bool]:
-    """Which characters sit inside double quotation marks."""
+    """Which characters sit inside double quotation marks.
+
+    A straight quote after a word and before a space or a stop closes ("... in any
+    way", the president said); one that closes a quotation opened in an earlier
+    sentence makes everything before it quoted (its speaker comes after it)."""
     if "“" not in text and "”" not in text and '"' not in text:
         return [False] * (len(text) + 1)
     inside, out = False, []
-    for ch in text:
-        if ch == "“":
-            inside = True
-        elif ch == "”":
+    for ch, opens in _marks(text):
+        if opens is None:
             out.append(inside)
+        elif opens:
+            inside = True
+            out.append(True)
+        else:
+            if not inside:
+                out = [True] * len(out)
+            out.append(True)
             inside = False
-            continue
-        elif ch == '"':
-            inside = not inside
-        out.append(inside)
     out.append(False)
     return out
+
+
+def quote_ends(text: str) -> tuple[int | None, bool]:
+    """Where a quotation opened before `text` closes in it (None if none does), and whether
+    `text` leaves a quotation open: what a quotation over several sentences is traced by."""
+    inside, closed_at = False, None
+    for i, (_, opens) in enumerate(_marks(text)):
+        if opens is True:
+            inside = True
+        elif opens is False:
+            if not inside and closed_at is None:
+                closed_at = i
+            inside = False
+    return closed_at, inside
+
+
+def _marks(text: str) -> list[tuple[str, bool | None]]:
+    """Each character with True where it opens a double quotation, False where it closes
+    one, None elsewhere; a straight quote opens or closes by the characters around it."""
+    out: list[tuple[str, bool | None]] = []
+    inside = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            ch = "”" if inside or _closes(text, i) else "“"
+        opens = True if ch == "“" else False if ch == "”" else None
+        if opens is not None:
+            inside = opens
+        out.append((ch, opens))
+    return out
+
+
+def _closes(text: str, i: int) -> bool:
+    """Whether the straight quote at `i` ends a quotation: a word before it, a space or a
+    stop after it."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and before not in "([{" and (after.isspace() or after in ",.;:!?)—–-")
 
 
 # Up to the last spaced dash of a speaker phrase (and a "but"/"and" after it).
