@@ -464,6 +464,24 @@ def test_a_state_news_agencys_officials_named_by_title_alone_are_its_states(tmp_
     assert placed["Foreign Ministry spokesperson Wang Lin"] == "cn"
 
 
+def test_a_party_that_answers_the_same_accuser_is_the_answering_sides_ally(tmp_path: Path) -> None:
+    """Class 6 (zero-config): Russia accuses Britain and the US; Britain answers most and is
+    the second side; the US, which also rejects Russia's claims as absurd and never answers
+    Britain, speaks with it (its officials' sentences are no longer without a side)."""
+    write(tmp_path, "one.md", LEDE
+          + "Russian officials said British navy divers blew up the pipeline.\n\n"
+            "Russian officials said the US had planned the attack for months.\n\n"
+            "Russian officials said the explosions were an act of terrorism.\n\n"
+            "British officials denied the Russian claims as false.\n\n"
+            "British officials said the Russian accusation was a lie.\n\n"
+            "British officials rejected the Russian story outright.\n")
+    write(tmp_path, "two.md", LEDE + "US officials dismissed the Russian accusation as absurd.\n\n"
+          "US officials said the Russian claims were disinformation.\n")
+    analysis = analyse(load_corpus(tmp_path))
+    assert {s.id for s in analysis.corpus.sides} == {"ru", "uk"}
+    assert _placed(analysis)["US officials"] == "uk"
+
+
 def test_a_title_case_headline_teaches_no_names(tmp_path: Path) -> None:
     """Class 6 (zero-config): "Russia Tells A Very Different Story" names nobody after
     "Russia"; "Russian Foreign Minister Ivan Sorokin said" still does."""

@@ -49,6 +49,7 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     by_speaker: Counter[str] = Counter()
     by_text: Counter[str] = Counter()
     about: Counter[tuple[str, str]] = Counter()   # (speaker's party, party named in its sentence)
+    against: Counter[tuple[str, str]] = Counter()   # the same, in answering words (denies, accuses ...)
     lookup = {c.id: c for c in GAZETTEER}
     phrases = list(speaker_phrases(corpus))
     for phrase, sentence in phrases:
@@ -56,7 +57,9 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
             by_speaker[country.id] += 1
             for other in countries_in(sentence):
                 if other.id != country.id:
-                    about[(country.id, other.id)] += 2 if _AGAINST.search(sentence) else 1
+                    answers = bool(_AGAINST.search(sentence))
+                    about[(country.id, other.id)] += 2 if answers else 1
+                    against[(country.id, other.id)] += answers
     for article in corpus.articles:
         for paragraph in article.paragraphs:
             for country in countries_in(paragraph.text):
@@ -72,6 +75,9 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     learned = {c: [n for n in names if any(w in speakers for w in n.split())]
                for c, names in _learn_people(corpus, [lookup[c] for c in chosen]).items()}
     allies = _bloc_allies(chosen, [c for c in present if by_speaker[c]])
+    for side, ally in _answering_allies(chosen, [c for c in present if by_speaker[c]], about, against):
+        if ally not in allies[side]:
+            allies[side].append(ally)
     return tuple(
         Side(lookup[c].id, lookup[c].name,
              (Actor(lookup[c].name, tuple(dict.fromkeys((*country_names(lookup[c]), *learned[c])))),
@@ -79,6 +85,27 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
              inferred=True)
         for c in chosen
     )
+
+
+_ALLY_MIN = 2   # answering sentences against a side that make a third party the other side's ally
+
+
+def _answering_allies(chosen: list[str], speaking: list[str], about: Counter[tuple[str, str]],
+                      against: Counter[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A third party whose speakers answer one side again and again, as the other side does,
+    and never answer the other side nor are answered by it, is the other side's ally (the
+    UK denying Russia's accusations beside the US)."""
+    if len(chosen) < 2:
+        return []
+    out = []
+    for side, other in (chosen, chosen[::-1]):
+        for c in speaking:
+            if c in chosen:
+                continue
+            if (against[(c, other)] >= _ALLY_MIN and about[(other, c)] >= 1
+                    and not against[(c, side)] and not against[(side, c)]):
+                out.append((side, c))
+    return out
 
 
 def _bloc_allies(chosen: list[str], speaking: list[str]) -> dict[str, list[str]]:

@@ -120,7 +120,8 @@ HOSTILE = (r"(?i)\b(?:accus\w*|condemn\w*|blam\w*|denounc\w*|criticis\w*|critici
 # inference weighs what a party says about another in them double.  Demands, sanctions and
 # "must" are left out: third states say them of a side they do not oppose.
 ANSWERING = (r"(?i)\b(?:accus\w*|blam\w*|deni\w*|deny|reject\w*|dismiss\w*|condemn\w*|"
-             r"provocat\w*|lie|lies|false\w*|groundless|baseless|fabricat\w*|violat\w*)\b")
+             r"provocat\w*|lie|lies|false\w*|groundless|baseless|fabricat\w*|violat\w*|absurd\w*|"
+             r"preposterous|nonsense|ridiculous|disinformation|propaganda|slander\w*|smear\w*)\b")
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
