@@ -330,3 +330,10 @@ def test_a_quotation_over_several_paragraphs_is_its_closing_speakers(tmp_path: P
                      'The harbour was not involved in any way", said Petrov.\n')
     assert _who(corpus, "Three of our sailors").speaker == "Petrov"
     assert _who(corpus, "We did not fire first").side == "b"
+
+
+def test_a_nationality_before_a_noun_that_spells_a_verb_is_no_speaker() -> None:
+    """'rival Dutch and Russian claims focus on ...' is a headline about claims: "Russian"
+    is the adjective of "claims", not a speaker; "A Russian claims ..." still speaks."""
+    assert find_claims("Crash report: rival Dutch and Russian claims focus on missile fragments") == []
+    assert [c.speaker for c in find_claims("A Russian claims he saw the jet.")] == ["A Russian"]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text.lexicons import (
+    GAZETTEER,
     ADVERBIAL_OPENERS,
     AUXILIARIES,
     GENERIC_HEADS,
@@ -187,7 +188,7 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
     if text[end - 1:end] == "." and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", text[start:end]):
         end -= 1
     phrase = text[start:end]
-    if not _speakerish(phrase, matcher):
+    if not _speakerish(phrase, matcher) or _adjective_before(phrase, verb):
         return None
     rejection = verb.lower() in REJECTION_VERBS
     return Claim(phrase, start, end, verb, verb_at, rejection, _kind(phrase, matcher))
@@ -345,6 +346,17 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
         return True
     body = words[1:] if words[0].lower() in _DETERMINERS else words
     return bool(body) and all(w[:1].isupper() or w in ("of", "the", "and", "de", "for") for w in body)
+
+
+_ADJECTIVES = frozenset(c.demonyms[0] for c in GAZETTEER if c.demonyms)
+
+
+def _adjective_before(phrase: str, verb: str) -> bool:
+    """Whether a "speaker" is the adjective of a noun the verb's form also spells: "rival
+    Dutch and Russian claims focus on ...", "Iranian reports say" (no one speaks there)."""
+    words = phrase.split()
+    return (verb.endswith("s") and words[-1] in _ADJECTIVES and not words[-1].endswith("s")
+            and words[0].lower() not in ("a", "an"))
 
 
 def _kind(phrase: str, matcher: SideMatcher | None) -> str:
