@@ -115,8 +115,15 @@ def test_a_pronoun_is_not_read_as_a_name_later_in_its_sentence(tmp_path: Path) -
 def test_rejection_belongs_to_the_rejecting_side(tmp_path: Path) -> None:
     text = "Olsen pushed back against Petrov's claim that the ship fired first.\n"
     assert _who(_corpus(tmp_path, text), "pushed back").side == "a"
+
+
+def test_a_denial_after_the_main_claim_leaves_the_sentence_to_it(tmp_path: Path) -> None:
+    """'Petrov accused X, a claim rejected by Olsen', 'Olsen said X, hours after Petrov
+    rejected Y': the sentence tells the first speaker's claim; the denial answers it."""
     text = "Petrov accused Arland of lying, a claim that was flatly rejected by Olsen.\n"
-    assert _who(_corpus(tmp_path, text), "accused").side == "a"
+    assert _who(_corpus(tmp_path, text), "accused").side == "b"
+    text = "Olsen said on Friday the ship was unarmed, hours after Petrov rejected the report.\n"
+    assert _who(_corpus(tmp_path, text), "hours after").speaker == "Olsen"
 
 
 def test_newspaper_reporting_an_official_source_goes_to_the_source(tmp_path: Path) -> None:

@@ -207,13 +207,13 @@ def _opens_quote(text: str) -> bool:
 
 def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
             offsets: list[int], history: Sequence[_Last] = ()) -> _Last | None:
-    """The sentence's speaker: a rejecting side first, then the first with a side."""
-    resolved = [(c, _resolve(c, matcher, last, offsets, history)) for c in claims]
-    for pick in ([r for r in resolved if r[0].rejection and r[1].side],
-                 [r for r in resolved if r[1].side], resolved):
-        if pick:
-            return pick[0][1]
-    return None
+    """The sentence's speaker: the first claim with a side, else the first.
+
+    A denial after the main claim ("..., which Ukraine denies", "..., hours after New
+    Delhi rejected ...", "a claim rejected by X") answers it: the sentence is the main
+    claim's (on the real cases, preferring such denials put 6 sentences on the wrong side)."""
+    resolved = [_resolve(c, matcher, last, offsets, history) for c in claims]
+    return next((r for r in resolved if r.side), resolved[0] if resolved else None)
 
 
 def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: list[int],

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicons import GAZETTEER, PATRONS, Country
+from ..text.lexicons import GAZETTEER, PATRONS, ROLE_HEADS, Country
 from ..model import Side
 
 _APOS = str.maketrans({"’": "'", "‘": "'"})
@@ -253,14 +253,15 @@ express chronicle observer review today online media channel""".split())   # an 
 def _surnames(entries: list[_Entry]) -> list[_Entry]:
     """A person named in full also speaks by surname ("Raveesh Kumar" ... "Kumar said"),
     as news style has it: the last word of a name of capitalised words, unless it
-    names a body ("Air Force") or two sides' actors share it."""
+    names a body ("Air Force") or a role ("External Affairs Minister") or two sides'
+    actors share it."""
     known = {normalise(e.name).lower() for e in entries}
     found: dict[str, set[str]] = {}
     for e in entries:
         words = normalise(e.name).split()
         last = words[-1] if words else ""
         if (e.weight == 2 and len(words) >= 2 and all(w[:1].isupper() for w in words) and len(last) >= 2
-                and last.isalpha() and last.lower() not in _NOT_SURNAME and last.lower() not in known
+                and last.isalpha() and last.lower() not in _NOT_SURNAME | ROLE_HEADS and last.lower() not in known
                 and not is_gazetteer_name(last)):
             found.setdefault(last, set()).add(e.side)
     return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]

@@ -38,7 +38,7 @@ _VERB = re.compile(
 _ACT = re.compile(SPEECH_ACT)
 _ACCORDING = re.compile(r"(?<![\w])[Aa]ccording to\s+([^,;.”\"]+(?:\.[A-Z][^,;.”\"]*)*)")
 _BOUNDARY = re.compile(r"[,;:“”\"—]|(?<![\w])(?:that|which|who|whom|what|while|because|although|"
-                       r"though|whereas|if|when)(?![\w])")
+                       r"though|whereas|if|when|after|before|until)(?![\w])")
 _CLAUSE_START = re.compile(r"[;:“”\"()—]|(?<![\w])that(?![\w])")
 _WORD = re.compile(r"[\w.'’-]+")
 _BAD_END = frozenset("the a an of to in on at by for with from his her their its our my your "
@@ -256,11 +256,12 @@ def _np_after(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _strip_auxiliaries(pre: str) -> str:
-    """Drop "has also", "did not" and adverbs between a subject and its verb."""
+    """Drop "has also", "did not" and adverbs between a subject and its verb (a capitalised
+    word ending in -ly is a name: "Melanie Joly announced")."""
     while True:
         tail = pre[-_TAIL:]   # an end-anchored search tries every position: only the tail
         m = _LAST_WORD.search(tail)
-        if not m or not (m.group(1).lower() in AUXILIARIES or re.fullmatch(r"\w+ly", m.group(1))):
+        if not m or not (m.group(1).lower() in AUXILIARIES or re.fullmatch(r"[a-z]\w*ly", m.group(1))):
             return pre
         pre = pre[:len(pre) - len(tail) + m.start()]
 

@@ -122,6 +122,8 @@ def _clauses(text: str, who: Attribution, matcher: SideMatcher) -> list[Clause]:
             side, speaker = named[0][1][0], named[0][0].speaker
         elif i and lead.startswith("which") and not own:
             side, speaker = None, None   # the writer's aside, not the speaker's claim
+        elif i and re.match(r"who\s", lead) and not own:
+            side, speaker = out[-1][2], out[-1][3]   # "..., rejected by X, who accused Y": X's words
         if i and re.match(r"(?:a|an|the)\s+(?:claim|accusation|allegation|assertion)|who\s", lead):
             denial = DENIAL_RE.search(piece)
             link = denial.group(0).lower() if denial else "apposition"
