@@ -344,3 +344,22 @@ def test_a_nationality_before_a_noun_that_spells_a_verb_is_no_speaker() -> None:
     is the adjective of "claims", not a speaker; "A Russian claims ..." still speaks."""
     assert find_claims("Crash report: rival Dutch and Russian claims focus on missile fragments") == []
     assert [c.speaker for c in find_claims("A Russian claims he saw the jet.")] == ["A Russian"]
+
+
+@pytest.mark.parametrize("sentence, speakers", [
+    ("Foreign Minister Melanie Joly announced that the diplomats had left.",
+     ["Foreign Minister Melanie Joly"]),   # a capitalised -ly word is a name, not an adverb
+    ("Olsen said the ship was unarmed, hours after Petrov rejected the report.",
+     ["Olsen", "Petrov"]),                 # "after" opens a clause: its subject is Petrov alone
+])
+def test_speaker_phrases_end_and_start_where_names_do(sentence: str, speakers: list[str]) -> None:
+    assert [c.speaker for c in find_claims(sentence)] == speakers
+
+
+def test_a_role_in_an_actors_name_is_no_surname() -> None:
+    """An actor called "External Affairs Minister" does not make "Prime Minister X" that
+    side's: "Minister" is a role, not a surname."""
+    from tui.engine.model import Actor, Side
+    sides = (Side("a", "Arland", (Actor("Anna Berg"),)),
+             Side("b", "Borovia", (Actor("Ivan Petrov", ("External Affairs Minister",)),)))
+    assert SideMatcher(sides).match("Prime Minister Anna Berg")[0] == "a"

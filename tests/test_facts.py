@@ -220,3 +220,17 @@ def test_two_clauses_of_one_sentence_in_one_fact_are_one_account(tmp_path):
     [one, two] = _accounts([second, first, other], corpus)
     assert (one.start, one.end, one.side) == (0, len(text) - 1, "a")
     assert one.text == text.strip() and two.side == "b"
+
+
+def test_a_who_clause_is_the_words_of_the_speaker_before_it(tmp_path):
+    """'Petrov accused Arland of lying, a claim rejected by Olsen, who accused Borovia of
+    inventing a pretext': the 'who' clause is Olsen's (side a), not Petrov's."""
+    from tui.engine.claims.sides import matcher_for
+    from tui.engine.facts.units import _clauses
+    from tui.engine.model import Attribution, Ref
+    corpus = _corpus(tmp_path, a="The ship sailed.")
+    text = ("Petrov accused Arland of lying, a claim that was rejected by Olsen, "
+            "who accused Borovia of inventing a pretext for more strikes.")
+    who = Attribution(Ref("a.txt", 0, 0), "Petrov", "b", None)
+    sides = [clause[2] for clause in _clauses(text, who, matcher_for(corpus.sides))]
+    assert sides == ["b", "a", "a"]
