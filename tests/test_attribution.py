@@ -351,6 +351,9 @@ def test_a_nationality_before_a_noun_that_spells_a_verb_is_no_speaker() -> None:
      ["Foreign Minister Melanie Joly"]),   # a capitalised -ly word is a name, not an adverb
     ("Olsen said the ship was unarmed, hours after Petrov rejected the report.",
      ["Olsen", "Petrov"]),                 # "after" opens a clause: its subject is Petrov alone
+    ("The Borovian side believes that the wreckage came from an old missile.", ["The Borovian side"]),
+    ("President Olsen is convinced that the missile was not theirs.", ["President Olsen"]),
+    ("The military point out that the speculation is groundless.", ["The military"]),
 ])
 def test_speaker_phrases_end_and_start_where_names_do(sentence: str, speakers: list[str]) -> None:
     assert [c.speaker for c in find_claims(sentence)] == speakers

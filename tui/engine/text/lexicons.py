@@ -25,6 +25,7 @@ declares elaborated elaborate characterized characterised wrote writes tweeted p
 replied countered protested condemned condemns blamed blames mentioned outlined urged urges vowed
 pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
 called calls demanded demands reads read reiterated reiterates underlined underlines
+believes believed believe
 """.split())
 
 # The words that make a line a claim wherever it stands on a page (the cleaner never drops it as
@@ -48,7 +49,8 @@ stating explaining asserting alleging calling suggesting emphasizing emphasising
 REPORTING_PHRASES = (
     r"pushed back", r"push back", r"pushes back", r"ruled out", r"rules out",
     r"declined to", r"called for", r"calls for", r"made clear", r"left open",
-    r"pointed out", r"points out", r"called on", r"calls on", r"is calling on",
+    r"pointed out", r"points out", r"point out", r"called on", r"calls on", r"is calling on",
+    r"is convinced", r"was convinced", r"are convinced",
     r"brushed off", r"brushes off", r"shrugged off", r"rule out",
 )
 
