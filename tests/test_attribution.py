@@ -366,3 +366,12 @@ def test_a_role_in_an_actors_name_is_no_surname() -> None:
     sides = (Side("a", "Arland", (Actor("Anna Berg"),)),
              Side("b", "Borovia", (Actor("Ivan Petrov", ("External Affairs Minister",)),)))
     assert SideMatcher(sides).match("Prime Minister Anna Berg")[0] == "a"
+
+
+def test_a_speaker_label_before_a_colon_speaks_the_next_paragraph(tmp_path: Path) -> None:
+    """'Ivan Petrov, official spokesman of the ministry:' on a line of its own, then his
+    statement in the next paragraph without a verb of saying: the statement is Petrov's."""
+    corpus = _corpus(tmp_path, "Ivan Petrov, official spokesman of the ministry:\n\n"
+                     "The strikes were carried out only on targets far from the border.\n")
+    who = _who(corpus, "far from the border")
+    assert (who.speaker, who.side) == ("Ivan Petrov, official spokesman of the ministry", "b")

@@ -66,9 +66,11 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
     history: list[_Last] = []
     before: Attribution | None = None   # the sentence before, across paragraphs
     answerer: _Last | None = None   # in a transcript, who answers ("Tan Kefei: ...", then "A: ...")
+    label: _Last | None = None   # "Igor Ivanov, spokesman of the ministry:" speaks the next paragraph
     for paragraph in article.paragraphs:
         previous = before if _introduces_quote(article, before) else None
-        turn = _turn(article, paragraph, matcher, answerer)
+        turn = _turn(article, paragraph, matcher, answerer) or label
+        label = _label(paragraph, matcher)
         if turn is not None and turn.speaker not in _ASKERS:
             answerer = turn
         for sentence in paragraph.sentences:
@@ -156,6 +158,23 @@ def _turn(article: Article, paragraph: Paragraph, matcher: SideMatcher, answerer
     found = matcher.match(name)
     start = paragraph.start + m.start("who")
     return _Last(name, found[0] if found else None, (start, start + len(name)))
+
+
+_LABEL_WORDS = 14   # a speaker's name and title before a colon, no longer
+
+
+def _label(paragraph: Paragraph, matcher: SideMatcher) -> _Last | None:
+    """The speaker a paragraph of its own names before a colon, for the paragraph after it
+    ("Igor Ivanov, official spokesman of the Defence Ministry:"): a name or a title, no verb."""
+    text = paragraph.text.strip()
+    if not text.endswith(":") or len(paragraph.sentences) != 1 or len(text.split()) > _LABEL_WORDS:
+        return None
+    phrase = text[:-1].strip()
+    found = matcher.match(phrase)
+    if find_claims(text, matcher) or not (found or role_head(phrase)):
+        return None
+    start = paragraph.start + paragraph.text.index(phrase)
+    return _Last(phrase, found[0] if found else None, (start, start + len(phrase)))
 
 
 # A sentence that attributes the one before it: "This was stated by X",
