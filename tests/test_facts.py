@@ -234,3 +234,15 @@ def test_a_who_clause_is_the_words_of_the_speaker_before_it(tmp_path):
     who = Attribution(Ref("a.txt", 0, 0), "Petrov", "b", None)
     sides = [clause[2] for clause in _clauses(text, who, matcher_for(corpus.sides))]
     assert sides == ["b", "a", "a"]
+
+
+def test_a_usual_flight_against_a_hostile_course_is_a_dispute(tmp_path: Path) -> None:
+    """Once each, one side calls the flight usual and the other says it flew like a hostile
+    target: not agreement (lexicons.ANTONYMS)."""
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said it was a usual flight that left in accordance with the rules of the airport.\n",
+        two="Petrov said the plane flew toward a base in a way that resembled a hostile target, "
+            "against the rules.\n")
+    fact = _containing(analyse(corpus).facts, "usual flight")
+    assert fact.status == "disputed"

@@ -157,6 +157,8 @@ ANTONYMS = (
     ("provoke", "defensive"), ("deliberate", "accidental"), ("attack", "accident"),
     ("violated", "international"), ("intruded", "international"), ("inside", "outside"),
     ("territorial", "neutral"), ("violated", "neutral"),
+    ("hostile", "usual"), ("hostile", "normal"), ("hostile", "routine"), ("unusual", "usual"),
+    ("abnormal", "normal"), ("suspicious", "normal"), ("suspicious", "usual"),
     # what the object was: a military or spying craft against a civilian one
     ("military", "civilian"), ("spy", "civilian"), ("spy", "research"), ("spy", "weather"),
     ("surveillance", "civilian"), ("surveillance", "research"), ("surveillance", "weather"),
