@@ -246,3 +246,14 @@ def test_a_usual_flight_against_a_hostile_course_is_a_dispute(tmp_path: Path) ->
             "against the rules.\n")
     fact = _containing(analyse(corpus).facts, "usual flight")
     assert fact.status == "disputed"
+
+
+def test_a_later_days_several_articles_follow_the_story_up(tmp_path: Path) -> None:
+    """Three articles of one day a year after the story (an inquiry's report) are the
+    story's own; one article from years before is another event's, background."""
+    from tui.engine.facts import _other_event_articles
+    dates = {"a1": "2024-05-02", "a2": "2024-05-02", "a3": "2024-05-03", "a4": "2024-05-04",
+             "b1": "2025-08-10", "b2": "2025-08-10", "b3": "2025-08-11", "old": "2019-01-05"}
+    for name, date in dates.items():
+        write(tmp_path, f"{name}.md", f'+++\ndate = "{date}"\n+++\n\n' + PROSE + "The ship sailed.\n")
+    assert _other_event_articles(load_corpus(tmp_path)) == {"old.md"}

@@ -139,12 +139,24 @@ _OTHER_EVENT = timedelta(days=365)
 
 def _other_event_articles(corpus: Corpus) -> set[str]:
     """Articles dated a year or more from the corpus's middle date: another event's story
-    (an earlier meeting, a later call), whose disputes are background to this one's."""
+    (an earlier meeting, a later call), whose disputes are background to this one's.  Three
+    or more such articles within a month of each other follow the story up (an inquiry's
+    report a year on, told by several outlets at once): they are the story, not background."""
     dated = sorted((a.date, a.id) for a in corpus.articles if date_range(a.date))
     if len(dated) < 3:
         return set()
     middle = dated[len(dated) // 2][0]
-    return {i for d, i in dated if (gap := date_gap(d, middle)) is not None and gap >= _OTHER_EVENT}
+    other = [(d, i) for d, i in dated if (gap := date_gap(d, middle)) is not None and gap >= _OTHER_EVENT]
+    return {i for d, i in other if len([e for e, _ in other if _near(d, e)]) < _FOLLOW_UP}
+
+
+_FOLLOW_UP = 3                   # articles of one later day that follow the story up
+_FOLLOW_UP_DAYS = timedelta(days=30)
+
+
+def _near(a: str, b: str) -> bool:
+    gap = date_gap(a, b)
+    return gap is not None and gap <= _FOLLOW_UP_DAYS
 
 
 def _background(text: str, years: frozenset[str]) -> bool:
