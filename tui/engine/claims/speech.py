@@ -28,6 +28,7 @@ from ..text.lexicons import (
     ROLE_HEADS,
     SPEAKER_NOUNS,
     SPEECH_ACT,
+    WEEKDAYS,
 )
 from ..model import Corpus
 from .sides import SideMatcher, countries_in
@@ -237,6 +238,8 @@ def _is_passive(pre: str) -> bool:
 def _np_after(text: str, pos: int) -> tuple[int, int] | None:
     """A speaker noun phrase right after an inverted verb ("said Austin", "added the ministry")."""
     m = re.match(r"\s+((?:the\s+|a\s+)?(?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.’'-]*)*)", text[pos:])
+    if m and m.group(1).lower() in WEEKDAYS:
+        return None   # '..., an adviser to the maker, said Tuesday during a briefing': a day, not a speaker
     if m and (m.group(1)[0].isupper() or len(m.group(1).split()) > 1):
         tail = re.match(r"(?:\s+[a-z]+){1,2}", text[pos + m.end(1):])   # "the Indian official"
         if tail and tail.group(0).split()[-1] in SPEAKER_NOUNS:
