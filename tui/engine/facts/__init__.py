@@ -10,14 +10,14 @@ The stages, one module each:
   words meet; answers ("denied the allegation") join what they answer;
 - `status`: disputed, agreed or one-sided, with the evidence;
 - `titles`: a neutral question and each side's position in its own words;
-- `ranking` (here): the incident's own disputes first, background last.
+- `ranking` (here): the incident's own disputes first, another event's (articles dated a
+  year away) last.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -36,7 +36,6 @@ from .units import DENIAL_RE, Unit, acts_of, build_units
 
 __all__ = ["build_facts"]
 
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
 def build_facts(corpus: Corpus, pairs: Sequence[Pair],
@@ -45,9 +44,9 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     matcher = matcher_for(corpus.sides)
     skip = _name_terms(corpus)
     units = build_units(corpus, attributions, matcher, skip)
-    years, elsewhere = _corpus_years(corpus), _other_event_articles(corpus)
+    elsewhere = _other_event_articles(corpus)
     for u in units:
-        u.background = u.ref.article in elsewhere or _background(u.text, years)
+        u.background = u.ref.article in elsewhere
     idf = idf_of(corpus, units)
     questions, answers = ask(corpus, units, idf, lambda: cause_answers(units, skip, idf))
     obj = incident_object(units)
@@ -124,16 +123,6 @@ def _accounts(group: list[Unit], corpus: Corpus) -> tuple[Account, ...]:
     return tuple(out)
 
 
-def _corpus_years(corpus: Corpus) -> frozenset[str]:
-    """The years the corpus's own story happens in: its articles' dates, else the years it names most."""
-    dated = Counter((a.date or "")[:4] for a in corpus.articles if _YEAR.fullmatch((a.date or "")[:4]))
-    if dated:
-        top = dated.most_common(1)[0][0]
-        return frozenset({top, str(int(top) - 1)})
-    named = Counter(y for a in corpus.articles for p in a.paragraphs for y in _YEAR.findall(p.text))
-    return frozenset(y for y, _ in named.most_common(1))
-
-
 _OTHER_EVENT = timedelta(days=365)
 
 
@@ -154,15 +143,9 @@ _FOLLOW_UP = 3                   # articles of one later day that follow the sto
 _FOLLOW_UP_DAYS = timedelta(days=30)
 
 
-def _near(a: str, b: str) -> bool:
+def _near(a: str | None, b: str | None) -> bool:
     gap = date_gap(a, b)
     return gap is not None and gap <= _FOLLOW_UP_DAYS
-
-
-def _background(text: str, years: frozenset[str]) -> bool:
-    """A clause set in another year than the story's own ("in 2017", "since 2014")."""
-    found = set(_YEAR.findall(text))
-    return bool(found) and bool(years) and not found & years
 
 
 def _pinned(corpus: Corpus, attributions: dict[Ref, Attribution]) -> list[Fact]:
