@@ -257,3 +257,15 @@ def test_a_later_days_several_articles_follow_the_story_up(tmp_path: Path) -> No
     for name, date in dates.items():
         write(tmp_path, f"{name}.md", f'+++\ndate = "{date}"\n+++\n\n' + PROSE + "The ship sailed.\n")
     assert _other_event_articles(load_corpus(tmp_path)) == {"old.md"}
+
+
+def test_an_argument_that_names_another_year_stays_in_the_dispute(tmp_path: Path) -> None:
+    """'the 2012 agreement settled the boundary' is one side's argument about today's
+    boundary, in the same question as the other side's claim, not background of its own."""
+    texts = {"one": "Olsen said the 2012 agreement had settled the boundary, so the road was illegal.\n",
+             "two": "Petrov said the boundary was settled long ago and the road on its territory was legal.\n"}
+    for name, text in texts.items():
+        write(tmp_path, f"{name}.md", '+++\ndate = "2024-06-01"\n+++\n\n' + PROSE + text)
+    write(tmp_path, "reconcile.toml", CASE)
+    fact = _containing(analyse(load_corpus(tmp_path)).facts, "2012 agreement")
+    assert {a.side for a in fact.accounts} == {"a", "b"} and not fact.background
