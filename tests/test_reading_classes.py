@@ -495,6 +495,19 @@ def test_a_title_case_headline_teaches_no_names(tmp_path: Path) -> None:
     assert "Sorokin" in learned["ru"] and not any("Story" in n or "About" in n for n in learned["ru"])
 
 
+def test_a_director_introduced_with_a_country_is_that_countrys(tmp_path: Path) -> None:
+    """Class 6 (zero-config): "Jon Reyes, assistant director-general of the Philippine
+    government's security council, accused ..." introduces a Philippine official."""
+    from tui.engine.claims.inference import _learn_people
+    from tui.engine.text.lexicons import GAZETTEER
+
+    write(tmp_path, "one.md", LEDE + "Jon Reyes, assistant director-general of the Philippine government's "
+          "security council, accused the Chinese coast guard of lying.\n\n"
+          "Chinese officials said the Philippine ship rammed theirs.\n")
+    learned = _learn_people(load_corpus(tmp_path), [c for c in GAZETTEER if c.id in ("ph", "cn")])
+    assert "Jon Reyes" in learned["ph"]
+
+
 def test_a_de_facto_state_speaks_with_its_patron(tmp_path: Path) -> None:
     """Class 6 (zero-config): Nagorno-Karabakh's officials speak with Armenia (their patron
     state, lexicons.PATRONS), never with the side they accuse; a person twice calling the

@@ -22,7 +22,8 @@ from .sides import countries_in, country_names, is_gazetteer_name, normalise
 
 _ROLE = re.compile(
     r"\b(?:officer|counterpart|minister|official|spokesman|spokeswoman|spokesperson|general|chief|"
-    r"diplomat|envoy|ambassador|president|secretary|commander|leader|admiral|pilot|captain)\b", re.I)
+    r"diplomat|envoy|ambassador|president|secretary|commander|leader|admiral|pilot|captain|director|"
+    r"adviser|advisor|head|governor)\b", re.I)
 _INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
                          "agency council service services".split())
 _AGAINST = re.compile(ANSWERING)
@@ -224,7 +225,7 @@ def _introduced(text: str, names: Sequence[str]) -> list[str]:
         if _ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1)):
             out.append(m.group(2))
     for m in pats.run_role_of.finditer(text):
-        if _ROLE.fullmatch(m.group(2).split()[-1]) and _for_government(text, m.start(2), m.group(2)):
+        if _ROLE.fullmatch(m.group(2).split()[-1].split("-")[0]) and _for_government(text, m.start(2), m.group(2)):
             out.append(m.group(1))
     for m in pats.body_run.finditer(text):
         if m.group(1).split()[-1].lower() in _INSTITUTION:
