@@ -114,21 +114,16 @@ def _quoted(text: str) -> list[bool]:
     A straight quote after a word and before a space or a stop closes ("... in any
     way", the president said); one that closes a quotation opened in an earlier
     sentence makes everything before it quoted (its speaker comes after it)."""
-    if "“" not in text and "”" not in text and '"' not in text:
-        return [False] * (len(text) + 1)
-    inside, out = False, []
-    for ch, opens in _marks(text):
-        if opens is None:
-            out.append(inside)
-        elif opens:
-            inside = True
-            out.append(True)
+    out = [False] * (len(text) + 1)
+    start: int | None = None
+    for i, opens in _marks(text):
+        if opens:
+            start = i
         else:
-            if not inside:
-                out = [True] * len(out)
-            out.append(True)
-            inside = False
-    out.append(False)
+            out[(0 if start is None else start):i + 1] = [True] * (i + 1 - (0 if start is None else start))
+            start = None
+    if start is not None:
+        out[start:len(text)] = [True] * (len(text) - start)
     return out
 
 
@@ -136,28 +131,25 @@ def quote_ends(text: str) -> tuple[int | None, bool]:
     """Where a quotation opened before `text` closes in it (None if none does), and whether
     `text` leaves a quotation open: what a quotation over several sentences is traced by."""
     inside, closed_at = False, None
-    for i, (_, opens) in enumerate(_marks(text)):
-        if opens is True:
-            inside = True
-        elif opens is False:
-            if not inside and closed_at is None:
-                closed_at = i
-            inside = False
+    for i, opens in _marks(text):
+        if not opens and not inside and closed_at is None:
+            closed_at = i
+        inside = opens
     return closed_at, inside
 
 
-def _marks(text: str) -> list[tuple[str, bool | None]]:
-    """Each character with True where it opens a double quotation, False where it closes
-    one, None elsewhere; a straight quote opens or closes by the characters around it."""
-    out: list[tuple[str, bool | None]] = []
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def _marks(text: str) -> list[tuple[int, bool]]:
+    """(position, opens) of each double quotation mark: True where it opens a quotation,
+    False where it closes one; a straight quote opens or closes by the characters around it."""
+    out: list[tuple[int, bool]] = []
     inside = False
-    for i, ch in enumerate(text):
-        if ch == '"':
-            ch = "”" if inside or _closes(text, i) else "“"
-        opens = True if ch == "“" else False if ch == "”" else None
-        if opens is not None:
-            inside = opens
-        out.append((ch, opens))
+    for m in _QUOTE_MARK.finditer(text):
+        ch, i = m.group(0), m.start()
+        inside = ch == "“" if ch != '"' else not (inside or _closes(text, i))
+        out.append((i, inside))
     return out
 
 
