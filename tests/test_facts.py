@@ -269,3 +269,21 @@ def test_an_argument_that_names_another_year_stays_in_the_dispute(tmp_path: Path
     write(tmp_path, "reconcile.toml", CASE)
     fact = _containing(analyse(load_corpus(tmp_path)).facts, "2012 agreement")
     assert {a.side for a in fact.accounts} == {"a", "b"} and not fact.background
+
+
+def test_a_story_of_strikes_is_not_named_for_the_drones_in_it() -> None:
+    """Questions name the craft the story happens to ("Where was the drone?"), unless far
+    more articles tell an act (strikes) than name the craft: then they stay bare."""
+    from types import SimpleNamespace
+
+    from tui.engine.facts.titles import incident_object
+    from tui.engine.text.textnorm import term
+
+    def units(spec: dict[str, str]) -> list:
+        return [SimpleNamespace(terms={term(w): w for w in words.split()}, ref=SimpleNamespace(article=a))
+                for a, words in spec.items()]
+
+    strikes = {f"{k}.md": "strikes" + (" drones" if k < 4 else "") for k in range(8)}
+    assert incident_object(units(strikes)) is None
+    craft = {f"{k}.md": "drone" + (" strike" if k < 3 else "") for k in range(6)}
+    assert incident_object(units(craft)) == "drone"

@@ -24,23 +24,37 @@ OBJECTS = ("drone", "aircraft", "plane", "jet", "fighter", "bomber", "helicopter
            "airliner", "flight", "ship", "vessel", "boat", "warship", "destroyer", "frigate", "tanker",
            "submarine", "trawler", "pipeline", "pipelines", "convoy", "satellite")
 _OBJECT_TERMS = {term(o): o for o in OBJECTS}
+# What an incident that is an act rather than a craft's encounter is called: when far more articles
+# name one of these than the craft, the story is the strike, not the craft ("suicide drones" in a
+# story of missile strikes), and questions stay bare.
+_EVENT_TERMS = frozenset(t for w in """strike strikes airstrike airstrikes attack attacks explosion
+explosions blast blasts shelling clash clashes killing""".split() if (t := term(w)))
+_ACT_SHARE = 1.5   # articles naming the act, for each naming the craft, that make the act the story
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _MAX_POSITION = 40
 
 
 def incident_object(units: list[Unit]) -> str | None:
     """The thing the story happens to (the drone, the tanker): the craft most accounts
-    name, when a third of the articles or more name it; else none, and questions stay bare."""
+    name, when a third of the articles or more name it and no act (a strike, an explosion)
+    is named in half as many again; else none, and questions stay bare."""
     where: dict[str, set[str]] = {}
+    events: dict[str, set[str]] = {}
     count: Counter[str] = Counter()
     for u in units:
         for t in u.terms:
             if t in _OBJECT_TERMS:
                 where.setdefault(_OBJECT_TERMS[t], set()).add(u.ref.article)
                 count[_OBJECT_TERMS[t]] += 1
+            elif t in _EVENT_TERMS:
+                events.setdefault(t, set()).add(u.ref.article)
     articles = len({u.ref.article for u in units})
     spread = [w for w in sorted(where) if len(where[w]) >= max(3, articles / 3)]
-    return max(spread, key=lambda w: count[w]) if spread else None
+    if not spread:
+        return None
+    best = max(spread, key=lambda w: count[w])
+    act = max((len(a) for a in events.values()), default=0)
+    return None if act >= _ACT_SHARE * len(where[best]) else best
 
 
 def question(aspect: str, obj: str | None, group: list[Unit], idf: dict[str, float]) -> str:
