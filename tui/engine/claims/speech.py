@@ -22,7 +22,6 @@ from ..text.lexicons import (
     LEADING_NOISE,
     PASSIVE,
     PRONOUNS,
-    REJECTION_VERBS,
     REPORTING_PHRASES,
     REPORTING_VERBS,
     ROLE_HEADS,
@@ -81,7 +80,6 @@ class Claim:
     end: int
     verb: str
     verb_at: int
-    rejection: bool
     kind: str
 
 
@@ -183,8 +181,7 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
     phrase = text[start:end]
     if not _speakerish(phrase, matcher) or _adjective_before(phrase, verb):
         return None
-    rejection = verb.lower() in REJECTION_VERBS
-    return Claim(phrase, start, end, verb, verb_at, rejection, _kind(phrase, matcher))
+    return Claim(phrase, start, end, verb, verb_at, _kind(phrase, matcher))
 
 
 _WINDOW = 1500   # characters before a verb where its subject can be: longer is no subject
