@@ -93,9 +93,9 @@ _ALLY_MIN = 2   # answering sentences against a side that make a third party the
 
 def _answering_allies(chosen: list[str], speaking: list[str], about: Counter[tuple[str, str]],
                       against: Counter[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A third party whose speakers answer one side again and again, as the other side does,
-    and never answer the other side nor are answered by it, is the other side's ally (the
-    UK denying Russia's accusations beside the US)."""
+    """A third party that one side names, whose speakers answer that side again and again
+    (as the other side does), and that neither answers the other side nor is answered by it,
+    is the other side's ally (the US rejecting Russia's accusations beside the UK)."""
     if len(chosen) < 2:
         return []
     out = []
