@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text.lexicons import (
-    GAZETTEER,
     ADVERBIAL_OPENERS,
     AUXILIARIES,
+    GAZETTEER,
     GENERIC_HEADS,
     LEADING_NOISE,
     PASSIVE,
@@ -118,7 +118,8 @@ def _quoted(text: str) -> list[bool]:
         if opens:
             start = i
         else:
-            out[(0 if start is None else start):i + 1] = [True] * (i + 1 - (0 if start is None else start))
+            lo = 0 if start is None else start
+            out[lo:i + 1] = [True] * (i + 1 - lo)
             start = None
     if start is not None:
         out[start:len(text)] = [True] * (len(text) - start)
