@@ -296,7 +296,8 @@ def test_a_standfirst_under_the_headline_stays_but_a_row_of_sections_goes(tmp_pa
 
 def test_a_headline_between_two_pieces_of_furniture_goes(tmp_path: Path) -> None:
     """A video's title between the dateline and a donation notice is not the article's text; the
-    same line between two paragraphs stays, and so does a standfirst under the headline."""
+    same line between two paragraphs stays, and so does a standfirst under the headline (and the
+    page's own headline under the given title, the article's first paragraph)."""
     article = _article(tmp_path, (
         "+++\ntitle = \"Ferry runs aground off the northern cape\"\n+++\n\n"
         "Ferry runs aground off the northern cape\n\n"
@@ -311,7 +312,8 @@ def test_a_headline_between_two_pieces_of_furniture_goes(tmp_path: Path) -> None
     assert _reasons(article)["Drone footage shows the "] == \
         "headline between page furniture (a video's or a picture's title)"
     assert [p.text[:20] for p in article.paragraphs] == [
-        "The operator blames ", "The ferry ran agroun", "Divers film the hull", "The operator said a "]
+        "Ferry runs aground o", "The operator blames ", "The ferry ran agroun", "Divers film the hull",
+        "The operator said a "]
 
 
 def test_view_counters_glued_to_a_headline_go_and_the_headline_stays(tmp_path: Path) -> None:

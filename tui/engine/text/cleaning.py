@@ -23,6 +23,7 @@ from .sentences import skip_space, split_spans, trim_end
 
 HEADER_UNITS = 10  # page headers sit in the first few units of a file
 DECK_WORDS = 6     # a standfirst says something; a shorter line under the headline is a label
+HEADLINE_TEXT_WORDS = 4  # a headline, not a label ("Opinion", "World news")
 TAIL_RUN = 6       # so many pieces of furniture in a row, naming other stories, end the article
 
 
@@ -165,21 +166,22 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     repeats = repeated(texts)
     deck = _deck_index(units, title_index, title_key)
     reasons: list[str | None] = []
-    claimed_title = False   # a headline that reports a claim ("X denies Y") stays text too, once
+    claimed_title = False   # the headline stays text too, once (see `_headline_is_text`)
     for i, unit in enumerate(units):
         headline_claim = unit.kind == "text" and f.is_claim(unit.text)
         if i == title_index:
             reason = None if headline_claim else "title (kept as the article's title)"
         else:
             reason = _reason(unit, i, (first, last, title_index, deck), title_key, repeats.get(i))
-        if reason == "duplicated title" and headline_claim and not claimed_title and title_index is None:
-            reason = None   # the given title's line in the text reports a claim: it is text too
+        if reason == "duplicated title" and not claimed_title and title_index is None and _headline_is_text(unit):
+            reason = None
         claimed_title |= reason is None and title_key is not None and f.normal_key(unit.text) == title_key
         reasons.append(reason)
     for i in foreign:
         reasons[i] = reasons[i] or "line in another script than the article (its headline or dateline in the original)"
-    teasers_under_headings(texts, reasons, _title_lines(texts, title_index, title_key))
-    between_furniture(texts, reasons, {deck} if deck is not None else set())
+    headline = _title_lines(texts, title_index, title_key)
+    teasers_under_headings(texts, reasons, headline)
+    between_furniture(texts, reasons, headline | ({deck} if deck is not None else set()))
     headline_list_below(texts, reasons, last)
     headline_pairs_amid(texts, reasons, first, last)
     _page_tail(units, reasons)
@@ -195,6 +197,15 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
             paragraphs.append(paragraph)
     dropped.sort(key=lambda d: d.start)
     return Cleaned(title, tuple(paragraphs), tuple(dropped))
+
+
+def _headline_is_text(unit: Unit) -> bool:
+    """Is the page's own headline, under a title the front matter or the case file gives, the
+    article's first paragraph too?  Yes when it is a headline of HEADLINE_TEXT_WORDS words or
+    more: the outlet's one-line account of what happened ("X rams Y", "Talks collapse over Z"),
+    which readers compare like any paragraph; the given title is only metadata, so dropping the
+    line loses the claim.  (Without a given title the headline is the title, as the sample's are.)"""
+    return unit.kind == "text" and len(f.words(unit.text)) >= HEADLINE_TEXT_WORDS
 
 
 def _title_lines(texts: list[str | None], title_index: int | None, title_key: str | None) -> set[int]:
