@@ -62,10 +62,11 @@ COMMENT_FORM = KeyedPattern.with_keys(
     ("comment", "leave a", "will not be published", "required fields", "cancel reply", "please enter your",
      "incorrect email", "save my name"))
 # A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...",
+# "War news live: ..." (a live blog's link),
 # "Backgrounder: ..." (an agency's background piece, linked from the article).
 TEASER = re.compile(
     r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
-    r"|breaking(?: news)?|backgrounder|factbox|explainer|[\w' ]{1,30}? exclusive)\s*[:|–—-]\s*\S"
+    r"|breaking(?: news)?|backgrounder|factbox|explainer|[\w' ]{1,30}? (?:exclusive|live))\s*[:|–—-]\s*\S"
     r"|^(?:also read|read also|read|see also|watch)\s{2,}\S", re.I)   # the separator lost: "Read  Headline"
 # Site notices, promotions and advertising in their usual words: (key, form) pairs.
 NOTICE = KeyedPattern((
@@ -92,6 +93,14 @@ NOTICE = KeyedPattern((
     ("registered in", r"registered in england(?: and wales)?\b"),
     ("by", r"this (?:site|website) is (?:operated|owned|run) by\b"),
     ("accept all", r"^accept all\b"), ("manage", r"manage (?:your )?(?:cookie|privacy) (?:settings|preferences)"),
+    # the browser, the site's plugins, the story's revision note, the outlet's channels, a live blog's intro
+    ("supported", r"^(?:ie|internet explorer)\s?\d* is not supported"), ("browser", r"\bon another browser\b"),
+    ("browser", r"\b(?:upgrade|update) your browser\b"), ("browser", r"\byour browser (?:is|does) not\b"),
+    ("powered by", r"^powered by\b|\bpowered by\s*:?\s*$"),
+    ("updated", r"^\(\s*(?:[\w-]+ ){0,2}(?:story|article|report|news|post|text)s? (?:has been |was |is being )?updated\b"),
+    ("follow our", r"\bfollow our\b[\w' ]{0,40}\b(?:channel|page|account|feed)s?\b"),
+    ("for the latest", r"^for the latest (?:headlines|news|updates)\b"),
+    ("here", r"^here (?:are|is) the latest (?:updates|developments)\b"),
 ))
 # A photo caption or credit: "Photo: AFP", "(AP Photo/...)", "Credit: PA", or a label in capitals
 # before the caption's sentence ("WATER CANNON. A ship uses ...").
@@ -131,13 +140,14 @@ TRAILER = re.compile(
 NAV_LABEL = re.compile(
     r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
     r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
-    r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top)$",
+    r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top"
+    r"|key (?:developments|points|events)|latest developments|live updates)$",
     re.I,
 )
 # A heading of the box of other stories below an article ("Most popular", "Latest stories", "Comments (3)").
 OTHER_STORIES = re.compile(
     r"^(?:most (?:popular|read|viewed|shared)|latest(?: stories| news| articles)?|must read|more (?:stories|news)"
-    r"|more from\b.*|related(?: articles| stories| posts| news| reading)?|you may also like|recommended(?: for you)?"
+    r"|more from\b.*|related(?: articles| stories| posts| news| readings?)?|you may also like|recommended(?: for you)?"
     r"|top stories|trending(?: now)?|editor'?s picks?|in other news|don'?t miss|comments?(?: \(\d+\))?"
     r"|check also|see also|also read|read also|read more|more on this(?: story)?|related coverage"
     r"|\d+ comments?)$", re.I)

@@ -38,8 +38,10 @@ def teasers_under_headings(texts: list[str | None], reasons: list[str | None], h
             continue
         for j in range(i + 1, min(i + 1 + TEASER_RUN, len(texts))):
             nxt = texts[j]
-            if nxt is None or reasons[j] is not None or j in headline:
+            if nxt is None or j in headline:
                 break
+            if reasons[j] is not None:
+                continue   # furniture already (one of the list went as a footer): the list goes on
             if f.ends_sentence(nxt) or not TEASER_WORDS[0] <= len(f.words(nxt)) <= TEASER_WORDS[1]:
                 break
             reasons[j] = "teaser for another story (under a related-stories heading)"
