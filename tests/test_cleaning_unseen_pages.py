@@ -72,3 +72,65 @@ def test_a_related_list_goes_on_past_a_headline_already_dropped(tmp_path: Path) 
     assert texts[-1].startswith("Rescue boats reached")
     reasons = _reasons(article)
     assert reasons["Fishermen say fog warnin"] == "teaser for another story (under a related-stories heading)"
+
+
+def test_captions_dated_at_their_end_or_closed_by_a_source_go_prose_stays(tmp_path: Path) -> None:
+    """A picture's description dated at its end after a comma, a "This photo taken on ... shows"
+    caption, a caption closed by a source in parentheses ("(Coast Guard Command)", "(File)"),
+    and a credit line alone ("Task Force / release") go.  Prose dated with its weekday, prose
+    that reports, and prose closed by an outlet's tag stay."""
+    article = _article(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n"
+        "A patrol boat sustains damage to its bow after a collision with a trawler off the cape, Mar. 3, 2025.\n\n"
+        "Regional Task Force for the Northern Cape / release\n\n" + _BODY +
+        "This aerial photo taken on March 3, 2025 shows the ferry on the sandbank. (Harbour Agency)\n\n"
+        "The place where the ferry ran aground off the northern cape. (Coast Guard Command)\n\n"
+        "The captain checked the charts again on Tuesday, March 4, 2025.\n\n"
+        "The harbour master said the bow was damaged in the collision, Mar. 3, 2025.\n\n"
+        "The office is about 15 miles north of the harbour. (Harbour News Article)\n"))
+    texts = _texts(article)
+    assert not any(t.startswith(("A patrol boat", "Regional Task", "This aerial", "The place where")) for t in texts)
+    assert texts[-3:] == ["The captain checked the charts again on Tuesday, March 4, 2025.",
+                          "The harbour master said the bow was damaged in the collision, Mar. 3, 2025.",
+                          "The office is about 15 miles north of the harbour. (Harbour News Article)"]
+    assert _reasons(article)["A patrol boat sustains da"[:24]] == "photo caption or credit"
+
+
+def test_bracketed_and_representational_credits_and_a_caption_printed_twice_go(tmp_path: Path) -> None:
+    """"[Ministry via Agency]" closes a caption as "(Agency)" does; "Pic for representation" and
+    "(Representational image)" are credits; a caption printed twice in one block is judged once,
+    so its credit outweighs its "said" as in any caption."""
+    caption = ("Ferry standoff: the harbour master said that the captain ignored the fog warning. He asked "
+               "the operator to withdraw the ship from the route. (Representational image)")
+    article = _article(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n" + _BODY +
+        "A view of the harbour after the storm [Port Authority via Harbour Agency]\n\n"
+        "Divers also reached the hull of the ferry. pic for representation\n\n"
+        f"{caption} {caption}\n\n"
+        "The operator said the ship would be towed off the sandbank on Tuesday, after the tide.\n"))
+    texts = _texts(article)
+    assert not any(t.startswith(("A view of", "Divers also", "Ferry standoff")) for t in texts)
+    assert texts[-1].startswith("The operator said the ship")
+
+
+def test_links_to_recordings_and_embedded_posts_go_a_post_with_a_claim_stays(tmp_path: Path) -> None:
+    """"... in an interview (Audio MP3 sound)" and "Watch the interview with ..." link to a
+    recording; a post's text (its picture link, or the line above its "— Name (@handle) date"
+    signature) is an embedded post; a post that reports a claim stays."""
+    article = _article(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n" + _BODY +
+        "Ferry captain describes the grounding in an interview on Friday (Audio MP3 sound)\n\n"
+        "Watch the interview with the ferry captain\n\n"
+        "#Ferry aground again, harbour closed for the day pic.twitter.com/abc123\n\n"
+        "— Harbour Watch (@harbourwatch) March 3, 2025\n\n"
+        "Harbour closed for the day after the grounding #ferry\n\n"
+        "— Harbour Watch (@harbourwatch) March 3, 2025\n\n"
+        "The captain said the fog hid the reef from the bridge #ferry\n\n"
+        "— Harbour Watch (@harbourwatch) March 3, 2025\n\n"
+        "The operator said the ship would be towed off the sandbank on Tuesday, after the tide.\n"))
+    texts = _texts(article)
+    assert not any(t.startswith(("Ferry captain", "Watch the", "#Ferry", "Harbour closed", "— Harbour")) for t in texts)
+    assert "The captain said the fog hid the reef from the bridge #ferry" in texts
+    reasons = _reasons(article)
+    assert reasons["Harbour closed for the day"[:24]] == "embedded social-media post"
+    assert reasons["Watch the interview with the"[:24]] == "link to a recording (audio or video)"

@@ -107,10 +107,11 @@ NOTICE = KeyedPattern((
 CAPTION = KeyedPattern.with_keys(
     r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*"
     r"(?::|/|by\b)\s*\S|^source\s*:\s*\S", ("photo", "image", "picture", "video", "credit", "courtesy", "source"))
-# A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...".
+# A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...",
+# "This aerial photo taken on <date> shows ...".
 CAPTION_OPEN = re.compile(
     r"^(?:in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of"
-    r"|pictured\b)", re.I)
+    r"|this (?:[\w-]+ ){0,2}?(?:image|photo|picture) (?:taken|shot)\b|pictured\b)", re.I)
 # Where people stand in the picture: "Jane Doe, centre, ...", "..., second left,", "(center)".
 CAPTION_POSITION = KeyedPattern.with_keys(
     r",\s(?:(?:second|third|far|back|front|top|bottom)\s)?(?:left|right|centre|center)(?:\s(?:to|from)\s(?:left|right))?,"
@@ -163,17 +164,21 @@ CAPTION_PHRASE = KeyedPattern.with_keys(
 SOURCE_LINE = re.compile(r"^(?:this (?:is|was) )?reported by\s+\S+(?:\s+\S+){0,3}?\s+(?:with reference to|citing"
                          r"|referring to)\s+\S", re.I)
 # A credit closing a caption or standing after its last sentence: "Picture by Jane Doe, PA Wire",
-# "PHOTO: FILE", "Credit: PA", "REUTERS/Jane Doe".
+# "PHOTO: FILE", "Credit: PA", "REUTERS/Jane Doe", "Pic for representation", "Representational image".
 _AGENCIES = r"AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE|EPA|PA(?: Wire)?|Getty(?: Images)?"
 CREDIT = re.compile(
     r"(?:photo|image|picture|file photo|photograph|credit|courtesy)(?: credit)?\s*(?::|/|by\b)\s*[^.!?]{1,60}"
+    r"|\b(?:pic|photo|image|picture)s? (?:used )?for representation(?:al purposes?)?"
+    r"|\brepresenta(?:tional|tive) (?:pic|photo|image|picture)s?\b"
     r"|\b(?:" + _AGENCIES + r")/[A-Z][^.!?]{1,40}", re.I)
 # Credits of other forms that close a caption after its last sentence: a parenthesised credit
-# ("(Jane Doe/Bay Wire)", "(Bay News photo by Jane Doe)"), a picture agency's line
+# ("(Jane Doe/Bay Wire)", "(Bay News photo by Jane Doe)", "[Ministry via Agency]"), a picture agency's line
 # ("-/AFP via Getty Images"), or a source pair of names ("Rescue Team/Twitter").
 CREDIT_TAIL = re.compile(
     r"\((?:[^()]{0,40}\b(?:photo|image|picture|file|courtesy|credit|handout)\b[^()]{0,80}"
     r"|[^()/.!?]{2,40}/[^()!?]{2,60})\)"
+    r"|\[(?:[^\[\]]{0,60}\b(?:via|photo|image|picture|file|courtesy|credit|handout)\b[^\[\]]{0,60}"
+    r"|[^\[\]/.!?]{2,40}/[^\[\]!?]{2,60})\]"
     r"|(?<!\w)[-–—/\s]*(?:[\w.]+/)?(?:[\w.]+ ){0,3}via (?:Getty Images|" + _AGENCIES + r")"
     r"|(?<![\w.])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}/[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
 # An agency's sign-off ("... - Reuters"): a caption's credit when the text dates its picture,
@@ -196,3 +201,23 @@ FOREIGN_DATE = re.compile(
     r"|settembre|ottobre|dicembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
     r"\s+(?:de\s+)?\d{4}", re.I)
+# A caption dated at its end, after a comma: "A ship sustains damage after ..., Aug. 19, 2024."
+# (news prose dates an event with "on" and its weekday: "..., on Tuesday, Dec. 9, 2008."; only a
+# picture's description ends on its bare date).
+CAPTION_DATED_END = re.compile(
+    r"(?<!day),\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\.\s*$", re.I)
+# A source alone in parentheses after a caption's last sentence: "... fired by Iran. (Department of
+# Defense)", "... in the lagoon. (Xinhua)", "(File)": a body that hands out pictures, or an agency
+# (an outlet's tag, "(CNN News Article)", closes prose too).
+NAMED_CREDIT = re.compile(r"[.!?][\"”’]?\s*\((?:the )?(?P<name>[A-Z][\w.'’&-]*(?:\s(?:of|for|and|the|[A-Z][\w.'’&-]*)){0,6})\)$")
+CREDIT_SOURCES = frozenset("""department ministry agency office service command navy army force forces guard
+police handout pool file afp ap reuters upi ani pti ians tass xinhua dpa efe epa getty""".split())
+# A credit line alone under its picture: "Regional Task Force / release", "Coast Guard/Handout".
+CREDIT_LINE = re.compile(r"^[^/.!?]{2,80}\s?/\s?(?:release|handout|file|pool|supplied|courtesy)$", re.I)
+# A link to a recording: "(Audio AIFF or WAV sound)", "(QuickTime, Real or Windows Media)", "Watch the interview".
+MEDIA_LINK = re.compile(r"\((?:audio|video)\b[^()]{0,40}\)\s*$|^\(?(?:quicktime|realplayer|windows media)\b", re.I)
+WATCH_LINK = re.compile(r"^(?:watch|listen to) (?:the|our|this|a|an|live|now|video|more)\b", re.I)
+# An embedded social-media post: its picture link, and the signature under its text ("— Name (@handle) date").
+POST_LINK = re.compile(r"\bpic\.twitter\.com/\w")
+POST_SIGNATURE = re.compile(r"^[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)")

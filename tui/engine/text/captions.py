@@ -13,11 +13,14 @@ from functools import lru_cache
 
 from ..model import Article
 from . import boilerplate as b
+from .lexicons import REPORTING_VERBS
 from .sentences import skip_space, split_spans
 from .tokens import CACHE, words
 
 LONG_CAPTION = 160  # words: a military caption ("... in this image provided by ... (Navy photo/Released)")
 ACTION_WITHIN = 14   # a caption's subject (a name and its role) comes before its present-tense verb
+DATED_WORDS = 10     # a picture's description dated at its end is a sentence, not a "Published: <date>" line
+NAMED_CREDIT_WORDS = 40  # a caption closed by a name in parentheses is short: prose that ends so is a wire's
 _CREDIT_TAIL_END = re.compile(r"(?:" + b.CREDIT_TAIL.pattern + r")\s*$")
 
 
@@ -36,6 +39,8 @@ def is_caption(text: str) -> bool:
     count = len(words(text))
     if count <= 40 and b.CAPTION.search(text):
         return True
+    if count <= NAMED_CREDIT_WORDS and _named_credit(text) and _sentences(text) <= 2 and not _reports(text):
+        return True   # "... fired by Iran. (Department of Defense)": the picture's source
     if count <= 80 and (credit_at_end(text) or (_describes_picture(text) and _sentences(text) <= 2)):
         return True
     # a wire or military caption runs longer: it says what the picture shows and closes with its credit
@@ -51,11 +56,26 @@ def _describes_picture(text: str, in_prose: bool = True) -> bool:
         return True
     if not b.CAPTION_DAY.search(text):
         return False   # no date anywhere: none in the first sentence either (and no sentence split)
+    if len(words(text)) >= DATED_WORDS and b.CAPTION_DATED_END.search(text) and _sentences(text) == 1 \
+            and not _reports(text):
+        return True   # "A ship sustains damage after ..., Aug. 19, 2024.": a picture dated at its end
     if b.CAPTION_POSITION.search(text):
         return True
     first = _first_sentence(text)
     action = b.CAPTION_ACTION.search(first)
     return bool(action and len(words(first[:action.start()])) <= ACTION_WITHIN and b.CAPTION_DAY.search(first))
+
+
+def _named_credit(text: str) -> bool:
+    """Does the text close with a picture's source in parentheses ("(Department of Defense)")?"""
+    match = b.NAMED_CREDIT.search(text) if text.endswith(")") else None
+    return match is not None and any(w.lower() in b.CREDIT_SOURCES for w in words(match.group("name")))
+
+
+def _reports(text: str) -> bool:
+    """Does the text hold a reporting verb ("said", "denied")?  Then a date or a name in
+    parentheses at its end does not make it a caption: prose reports, a caption shows."""
+    return any(w.lower() in REPORTING_VERBS for w in words(text))
 
 
 def _first_sentence(text: str) -> str:
@@ -99,7 +119,7 @@ def has_quotation(text: str, single: bool = False) -> bool:
     return False
 
 
-_CREDIT_KEYS = ("photo", "image", "picture", "credit", "courtesy")
+_CREDIT_KEYS = ("photo", "image", "picture", "credit", "courtesy", "pic", "representa")
 
 
 def _may_credit(text: str) -> bool:
@@ -117,8 +137,8 @@ def credit_at_end(text: str) -> int | None:
     description ("..., June 16, 2020. -Reuters")."""
     stripped = text.rstrip()
     ends = [m.start() for m in b.CREDIT.finditer(stripped) if m.end() == len(stripped)] if _may_credit(stripped) else []
-    # each form of CREDIT_TAIL closes with ")", holds "/" or says "via"
-    may_tail = stripped.endswith(")") or "/" in stripped or "via " in stripped
+    # each form of CREDIT_TAIL closes with ")" or "]", holds "/" or says "via"
+    may_tail = stripped.endswith((")", "]")) or "/" in stripped or "via " in stripped
     tail = _CREDIT_TAIL_END.search(stripped) if may_tail else None
     if tail:
         ends.append(skip_space(stripped, tail.start()))
@@ -126,6 +146,6 @@ def credit_at_end(text: str) -> int | None:
     if signoff and b.DATE_ANYWHERE.search(stripped):
         ends.append(signoff.start())
     for start in ends:
-        if start > 0 and (stripped[start] == "(" or stripped[:start].rstrip()[-1:] in ".!?”\"’)"):
+        if start > 0 and (stripped[start] in "([" or stripped[:start].rstrip()[-1:] in ".!?”\"’)"):
             return start
     return None

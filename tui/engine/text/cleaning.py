@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
-from .neighbours import (between_furniture, headline_list_below, headline_pairs_amid, other_script_lines,
-                         teasers_under_headings)
+from .neighbours import (between_furniture, embedded_posts, headline_list_below, headline_pairs_amid,
+                         other_script_lines, teasers_under_headings)
 from .repetition import repeated
 from .sentences import skip_space, split_spans, trim_end
 
@@ -152,9 +152,9 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     """Classify units into title, paragraphs and dropped furniture.
 
     `known_title` is the title the front matter or the case file gives: then
-    only a line that repeats it is dropped as the title ("duplicated title"),
-    and a headline-shaped line under it (a standfirst such as "..., Germany
-    says") stays article text.
+    the page's own line that repeats it is the first paragraph, once, and its
+    other copies go ("duplicated title"); a headline-shaped line under it (a
+    standfirst such as "..., Germany says") stays article text.
     """
     units = _explode_header_lists(units)
     prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_body_prose(u.text)]
@@ -179,6 +179,7 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
         reasons.append(reason)
     for i in foreign:
         reasons[i] = reasons[i] or "line in another script than the article (its headline or dateline in the original)"
+    embedded_posts(texts, reasons)
     headline = _title_lines(texts, title_index, title_key)
     teasers_under_headings(texts, reasons, headline)
     between_furniture(texts, reasons, headline | ({deck} if deck is not None else set()))

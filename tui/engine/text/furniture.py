@@ -130,6 +130,9 @@ def label_reason(line: str) -> str | None:
         head = without_view_counters(text)
         if head and head != text:
             return label_reason(head)   # "Headline. Total views 866." is judged by its headline
+    once = printed_twice(text)
+    if once:
+        return label_reason(once)   # a caption printed twice in one paragraph (the picture's text and its caption)
     n = len(words(text))
     if n <= 16 and b.COMMENT_FORM.search(text):
         return "comment form"
@@ -141,6 +144,10 @@ def label_reason(line: str) -> str | None:
         return "teaser for another story"
     if n <= 40 and b.NOTICE.search(text):
         return "site notice or advertisement"
+    if n <= 40 and (b.MEDIA_LINK.search(text) or (n <= 12 and b.WATCH_LINK.match(text) and not ends_sentence(text))):
+        return "link to a recording (audio or video)"
+    if n <= 16 and b.CREDIT_LINE.match(text):
+        return "photo caption or credit"
     if b.CAPTION_LABEL.match(text) or (is_caption(text) and (not is_claim(text) or caption_outweighs_claim(text))):
         return "photo caption or credit"
     if n <= 10 and (_DATELINE_LINE.search(text) or _REPORTS_FROM.search(text)):
@@ -158,6 +165,19 @@ def label_reason(line: str) -> str | None:
     if not any(c.isalnum() for c in text):
         return "stray symbol"
     return None
+
+
+TWICE_WORDS = 8   # a caption, not a chant: "Yes, yes" printed twice is no caption
+
+
+def printed_twice(text: str) -> str | None:
+    """The text's first half when the text is the same words twice ("Caption. (Credit) Caption.
+    (Credit)"), as pages print a picture's text and its caption in one block; else None."""
+    parts = text.split()
+    half = len(parts) // 2
+    if len(parts) < 2 * TWICE_WORDS or len(parts) % 2 or parts[:half] != parts[half:]:
+        return None
+    return " ".join(parts[:half])
 
 
 def names_other_stories(line: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import boilerplate as b
 from . import furniture as f
 
 TEASER_RUN = 12         # at most so many headlines follow one "related stories" heading
@@ -137,3 +138,16 @@ def headline_list_below(texts: list[str | None], reasons: list[str | None], last
 def _headline_long(text: str) -> bool:
     low, high = HEADLINE_WORDS
     return low <= len(f.words(text)) <= high
+
+
+def embedded_posts(texts: list[str | None], reasons: list[str | None]) -> None:
+    """Drop embedded social-media posts: a line with the post's picture link
+    ("... pic.twitter.com/..."), and the line right above a post's signature ("— Name (@handle)
+    date"), which is the post's text.  The signature itself goes as a dateline.  A post that
+    reports a claim or quotes someone ("...: General X") stays: the article may cite it alone."""
+    for i, text in enumerate(texts):
+        if text is None or reasons[i] is not None or f.is_claim(text):
+            continue
+        below = texts[i + 1] if i + 1 < len(texts) else None
+        if b.POST_LINK.search(text) or (below is not None and b.POST_SIGNATURE.match(below)):
+            reasons[i] = "embedded social-media post"
