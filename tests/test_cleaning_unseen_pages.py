@@ -19,7 +19,8 @@ def _texts(article: Article) -> list[str]:
 
 def test_the_pages_headline_under_a_given_title_is_the_first_paragraph_once(tmp_path: Path) -> None:
     """The front matter gives the title and the page prints it (twice): the outlet's one-line
-    account stays text once, whatever its verb; the second copy goes as the duplicated title;
+    account stays text once, whatever its verb; the other copies go as the duplicated title (one
+    with the site's name after a bar, as the browser shows it);
     a byline and a masthead around it do not make it a video's title."""
     article = _article(tmp_path, (
         '+++\ntitle = "Ferry and trawler collide in the fog off the cape"\n+++\n\n'
@@ -30,7 +31,7 @@ def test_the_pages_headline_under_a_given_title_is_the_first_paragraph_once(tmp_
     texts = _texts(article)
     assert texts[0] == "Ferry and trawler collide in the fog off the cape"
     assert texts.count("Ferry and trawler collide in the fog off the cape") == 1
-    assert [d.reason for d in article.dropped].count("duplicated title") == 1
+    assert [d.reason for d in article.dropped].count("duplicated title") == 2   # with the site's name, and again
     assert "Harbour Herald Writer" not in " ".join(texts)
     assert article.title == "Ferry and trawler collide in the fog off the cape"
 
@@ -134,3 +135,34 @@ def test_links_to_recordings_and_embedded_posts_go_a_post_with_a_claim_stays(tmp
     reasons = _reasons(article)
     assert reasons["Harbour closed for the day"[:24]] == "embedded social-media post"
     assert reasons["Watch the interview with the"[:24]] == "link to a recording (audio or video)"
+
+
+def test_a_headline_that_tells_a_collision_a_complaint_a_belief_or_a_toll_is_text_too(tmp_path: Path) -> None:
+    """Without a given title the headline is the title; when it reports a claim it is the first
+    paragraph too: a collision or a bump told in the outlet's voice, a complaint, a belief with
+    its clause ("worried that ..."), a toll of the dead and hurt."""
+    for headline in ("Trawler Bumped by Patrol Boat off the Cape", "Ferry and trawler collide in the fog",
+                     "Harbour board had complained over ferry 'close calls'",
+                     "Captain Worried That Fog Will Close The Harbour Again",
+                     "About 30 people killed, 100 wounded in ferry fire off the cape"):
+        article = _article(tmp_path / str(len(headline)), headline + "\n\n" + _BODY)
+        assert article.title == headline
+        assert _texts(article)[0] == headline, headline
+    plain = _article(tmp_path / "plain", "Ferry line to resume the island run next week\n\n" + _BODY)
+    assert _texts(plain)[0].startswith("The ferry ran aground")
+
+
+def test_a_short_passive_subheading_that_tells_an_act_stays_a_label_goes(tmp_path: Path) -> None:
+    """"Harbour Shelled again", "Old pier removed" between paragraphs tell what happened; "What
+    happened", "All rights reserved" and "Comments" are labels."""
+    article = _article(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n" + _BODY +
+        "Old pier removed\n\n"
+        "The port authority took the old pier down overnight to make room for the tugs.\n\n"
+        "What happened\n\n"
+        "Harbour Shelled again\n\n"
+        "Rockets struck the harbour on Sunday morning, the port authority said.\n\n"
+        "All rights reserved\n"))
+    texts = _texts(article)
+    assert "Old pier removed" in texts and "Harbour Shelled again" in texts
+    assert "What happened" not in texts and "All rights reserved" not in texts

@@ -170,11 +170,12 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     for i, unit in enumerate(units):
         headline_claim = unit.kind == "text" and f.is_claim(unit.text)
         if i == title_index:
-            reason = None if headline_claim else "title (kept as the article's title)"
+            reason = None if headline_claim or f.tells_toll(unit.text) else "title (kept as the article's title)"
         else:
             reason = _reason(unit, i, (first, last, title_index, deck), title_key, repeats.get(i))
-        if reason == "duplicated title" and not claimed_title and title_index is None and _headline_is_text(unit):
-            reason = None
+        if reason == "duplicated title" and not claimed_title and title_index is None and _headline_is_text(unit) \
+                and f.normal_key(unit.text) == title_key:
+            reason = None   # the headline itself, not the browser's "Headline | Site"
         claimed_title |= reason is None and title_key is not None and f.normal_key(unit.text) == title_key
         reasons.append(reason)
     for i in foreign:
@@ -295,7 +296,7 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
     text = unit.text
     if unit.reason:
         return unit.reason
-    if title_key and f.normal_key(text) == title_key:
+    if title_key and title_key in (f.normal_key(text), f.normal_key(f.without_site_name(text))):
         return "duplicated title"
     if unit.kind == "heading":
         return "heading"

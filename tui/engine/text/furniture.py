@@ -200,8 +200,19 @@ def is_claim(line: str) -> bool:
 # someone's words ("'Attack sank the ship'"), a claim though its speaker stands below it.
 _WHOLLY_QUOTED = re.compile(r"^\s*[`'‘](?P<inner>[^`'‘’]+)[`'’]\s*$")
 QUOTED_LINE_WORDS = 3
+# A toll: "About 30 people killed, 100 wounded in ...", "Blast kills 12" ("mother of 12 killed" is no toll).
+_TOLL = b.KeyedPattern.with_keys(
+    r"(?<!\bof )\b\d+(?:,\d{3})*\+?\s+(?:[a-z]+\s+){0,2}(?:killed|dead|wounded|injured|hurt)\b"
+    r"|\b(?:kills?|killing|wounds?|wounding|injures?|injuring)\s+(?:at least |more than |about |over )?\d",
+    ("killed", "dead", "wounded", "injured", "hurt", "kill", "wound", "injur"))
 # A statement named with its author: "Press statement by the ministry on ...".
 _STATEMENT_BY = re.compile(r"\bstatement (?:by|from)\s+\S", re.I)
+
+
+def tells_toll(line: str) -> bool:
+    """Does the headline count the dead or hurt?  Then it asserts what happened (the sides dispute
+    tolls as often as anything), so the article's headline is its first paragraph too."""
+    return bool(_TOLL.search(line))
 
 
 def is_quoted_line(line: str) -> bool:
@@ -251,8 +262,31 @@ def is_short_label(line: str) -> bool:
     Five words at most: a longer line without punctuation between paragraphs may be
     a headline of another story, but as often a claim printed headline-style
     ("Balloon breached the airspace of ..."), and shape cannot tell them apart.
+    A short passive headline that tells an act ("Bunker removed") is no label.
     """
-    return len(words(line)) <= 5 and not ends_sentence(line)
+    return len(words(line)) <= 5 and not ends_sentence(line) and not tells_act(line)
+
+
+# The participles of a page's own furniture ("All rights reserved", "Most commented", "Posts tagged").
+_FURNITURE_PARTICIPLES = frozenset("""related sponsored featured recommended updated posted published reserved
+required selected tagged viewed commented shared detected disabled enabled loaded supported continued approved
+verified registered embedded subscribed based compiled edited translated produced powered licensed protected
+limited closed saved added changed filed listed linked rated ranked submitted received happened occurred
+followed""".split())
+_WHEN = frozenset("again today yesterday overnight twice".split())
+_ASKS = frozenset("what how why who when where which".split())   # "What happened" is a section's label
+
+
+def tells_act(line: str) -> bool:
+    """A short headline in the passive that tells an act: "Bunker removed", "Town shelled
+    again".  It asserts what happened, so it is a subheading that is text, not a label."""
+    found = list(words(line))
+    if found and found[-1].lower() in _WHEN:
+        found.pop()
+    if not 2 <= len(found) <= 4 or not found[0][:1].isupper() or found[0].lower() in _ASKS:
+        return False
+    last = found[-1].lower()
+    return last.endswith("ed") and len(last) > 4 and last not in _FURNITURE_PARTICIPLES
 
 
 # A page's view counter as a sentence of its own: "Total views 866.", "Views today - 4.", "1,204 views".
@@ -282,6 +316,19 @@ def sentence_reason(sentence: str) -> str | None:
     if b.CREDIT.fullmatch(text):
         return "photo credit"
     return None
+
+
+# "Headline | Site.com", "Headline - The Herald": the browser's title, the headline and the site's name.
+_SITE_TAIL = re.compile(r"^(?P<head>.+?)\s+[|–—-]\s+(?P<site>[^|–—]{2,40})$")
+SITE_WORDS = 4
+
+
+def without_site_name(line: str) -> str:
+    """The line without a site's name after a bar or a dash (the page's title in the browser)."""
+    match = _SITE_TAIL.match(line.strip())
+    if match and len(words(match.group("site"))) <= SITE_WORDS:
+        return match.group("head")
+    return line
 
 
 @lru_cache(maxsize=CACHE)
