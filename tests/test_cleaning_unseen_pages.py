@@ -166,3 +166,22 @@ def test_a_short_passive_subheading_that_tells_an_act_stays_a_label_goes(tmp_pat
     texts = _texts(article)
     assert "Old pier removed" in texts and "Harbour Shelled again" in texts
     assert "What happened" not in texts and "All rights reserved" not in texts
+
+
+def test_the_title_is_never_a_site_notice_a_syndication_line_a_date_label_or_a_breadcrumb(tmp_path: Path) -> None:
+    """"Site is under construction", "View this article in another language", "X is part of the
+    Y Division of Z PLC" and "News Agency of X via Y News Service (YNS)" are the site's notices
+    and source lines, never the title; a date label or a breadcrumb glued before the headline
+    is cut from the title."""
+    for furniture in ("Site is under construction", "View this article in another language",
+                      "Harbour Herald is part of the Coastal Markets Division of Coastal Media PLC",
+                      "Central News Agency of the Isles via Island News Service (INS)"):
+        article = _article(tmp_path / str(len(furniture)), (
+            furniture + "\n\nFerry operator blames steering failure for grounding\n\n" + _BODY))
+        assert article.title == "Ferry operator blames steering failure for grounding", furniture
+        assert furniture not in _texts(article)
+    dated = _article(tmp_path / "dated", (
+        "date 2025-03-03 Ferry runs aground off the northern cape in thick fog, crew safe\n\n" + _BODY))
+    assert dated.title == "Ferry runs aground off the northern cape in thick fog, crew safe"
+    trail = _article(tmp_path / "trail", "Home / News / Ferry runs aground off the northern cape\n\n" + _BODY)
+    assert trail.title == "Ferry runs aground off the northern cape"

@@ -101,7 +101,17 @@ NOTICE = KeyedPattern((
     ("follow our", r"\bfollow our\b[\w' ]{0,40}\b(?:channel|page|account|feed)s?\b"),
     ("for the latest", r"^for the latest (?:headlines|news|updates)\b"),
     ("here", r"^here (?:are|is) the latest (?:updates|developments)\b"),
+    # the site's own state and owner: "Site is under construction", "X is part of the Y Division of Z PLC"
+    ("under construction", r"\b(?:site|page|website) is under construction\b"),
+    ("view this", r"^view this (?:article|page|story) in\b"),
+    ("part of", r"\bis (?:a )?part of (?:the )?[\w&'’ ]{1,60}\b(?:plc|ltd|limited|inc|llc)\b"),
 ))
+# A syndication line naming the agency a page reprints: "Central News Agency via Korea News Service (KNS)".
+SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"
+                         r"|^[^.!?:]{2,60}\bvia\b[^.!?:]{0,40}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,20}$", re.I)
+# A date label opening a header line: "date 2023-02-05 Headline", "Published: 2022-04-08 Headline".
+LEADING_DATE = re.compile(r"^(?:(?:date|published|updated|posted)\s*:?\s*)?(?:\d{4}-\d{2}(?:-\d{2})?"
+                          r"|\d{1,2}/\d{1,2}/\d{2,4})\s+(?=\w)", re.I)
 # A photo caption or credit: "Photo: AFP", "(AP Photo/...)", "Credit: PA", or a label in capitals
 # before the caption's sentence ("WATER CANNON. A ship uses ...").
 CAPTION = KeyedPattern.with_keys(

@@ -269,7 +269,17 @@ def _title(units: list[Unit], first_prose: int, foreign: set[int]) -> tuple[str 
             continue
         if best is None or len(text) > len(units[best].text):
             best = i
-    return (units[best].text, best) if best is not None else (None, None)
+    return (_bare_title(units[best].text), best) if best is not None else (None, None)
+
+
+def _bare_title(text: str) -> str:
+    """The headline without what a page glues before it: a breadcrumb ("Home / News / ") or a date
+    label ("date 2023-02-05 "); a title is never a trail of links or a date."""
+    trail = b.BREADCRUMB.match(text)
+    if trail and trail.end() < len(text):
+        text = text[trail.end():]
+    date = b.LEADING_DATE.match(text)
+    return text[date.end():] if date else text
 
 
 def _deck_index(units: list[Unit], title_index: int | None, title_key: str | None) -> int | None:

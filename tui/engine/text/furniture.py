@@ -152,7 +152,7 @@ def label_reason(line: str) -> str | None:
         return "photo caption or credit"
     if n <= 10 and (_DATELINE_LINE.search(text) or _REPORTS_FROM.search(text)):
         return "dateline or byline"
-    if n <= 16 and b.SOURCE_LINE.match(text):
+    if n <= 16 and (b.SOURCE_LINE.match(text) or b.SYNDICATION.match(text)):
         return "source line (the outlet names the agency it reports from)"
     if n <= 12 and text.startswith(_ELLIPSIS) and not ends_sentence(text):
         return "fragment opening with an ellipsis (a pull quote or a cut teaser)"
