@@ -20,10 +20,9 @@ from .neighbours import (between_furniture, embedded_posts, headline_list_below,
                          other_script_lines, teasers_under_headings)
 from .repetition import repeated
 from .sentences import skip_space, split_spans, trim_end
+from .titles import HEADER_UNITS, deck_index, headline_is_text, pick_title, title_lines
 
-HEADER_UNITS = 10  # page headers sit in the first few units of a file
 DECK_WORDS = 6     # a standfirst says something; a shorter line under the headline is a label
-HEADLINE_TEXT_WORDS = 4  # a headline, not a label ("Opinion", "World news")
 TAIL_RUN = 6       # so many pieces of furniture in a row, naming other stories, end the article
 
 
@@ -161,27 +160,27 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
     texts = [u.text if u.kind == "text" else None for u in units]
     foreign = other_script_lines(texts)
-    title, title_index = (known_title, None) if known_title else _title(units, first, foreign)
+    title, title_index = (known_title, None) if known_title else pick_title(units, first, foreign)
     title_key = f.normal_key(title) if title else None
     repeats = repeated(texts)
-    deck = _deck_index(units, title_index, title_key)
+    deck = deck_index(units, title_index, title_key)
     reasons: list[str | None] = []
-    claimed_title = False   # the headline stays text too, once (see `_headline_is_text`)
+    claimed_title = False   # the headline stays text too, once (see `titles.headline_is_text`)
     for i, unit in enumerate(units):
         headline_claim = unit.kind == "text" and f.is_claim(unit.text)
         if i == title_index:
             reason = None if headline_claim or f.tells_toll(unit.text) else "title (kept as the article's title)"
         else:
             reason = _reason(unit, i, (first, last, title_index, deck), title_key, repeats.get(i))
-        if reason == "duplicated title" and not claimed_title and title_index is None and _headline_is_text(unit) \
-                and f.normal_key(unit.text) == title_key:
-            reason = None   # the headline itself, not the browser's "Headline | Site"
+        if reason == "duplicated title" and not claimed_title and title_index is None \
+                and headline_is_text(unit, title_key or ""):
+            reason = None
         claimed_title |= reason is None and title_key is not None and f.normal_key(unit.text) == title_key
         reasons.append(reason)
     for i in foreign:
         reasons[i] = reasons[i] or "line in another script than the article (its headline or dateline in the original)"
     embedded_posts(texts, reasons)
-    headline = _title_lines(texts, title_index, title_key)
+    headline = title_lines(texts, title_index, title_key)
     teasers_under_headings(texts, reasons, headline)
     between_furniture(texts, reasons, headline | ({deck} if deck is not None else set()))
     headline_list_below(texts, reasons, last)
@@ -199,21 +198,6 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
             paragraphs.append(paragraph)
     dropped.sort(key=lambda d: d.start)
     return Cleaned(title, tuple(paragraphs), tuple(dropped))
-
-
-def _headline_is_text(unit: Unit) -> bool:
-    """Is the page's own headline, under a title the front matter or the case file gives, the
-    article's first paragraph too?  Yes when it is a headline of HEADLINE_TEXT_WORDS words or
-    more: the outlet's one-line account of what happened ("X rams Y", "Talks collapse over Z"),
-    which readers compare like any paragraph; the given title is only metadata, so dropping the
-    line loses the claim.  (Without a given title the headline is the title, as the sample's are.)"""
-    return unit.kind == "text" and len(f.words(unit.text)) >= HEADLINE_TEXT_WORDS
-
-
-def _title_lines(texts: list[str | None], title_index: int | None, title_key: str | None) -> set[int]:
-    """The units that are the article's headline: the title line and the lines repeating the title."""
-    same = {i for i, t in enumerate(texts) if t is not None and title_key and f.normal_key(t) == title_key}
-    return same | ({title_index} if title_index is not None else set())
 
 
 def _page_tail(units: list[Unit], reasons: list[str | None]) -> None:
@@ -252,44 +236,6 @@ def _explode_header_lists(units: list[Unit]) -> list[Unit]:
         else:
             out.append(unit)
     return out
-
-
-def _title(units: list[Unit], first_prose: int, foreign: set[int]) -> tuple[str | None, int | None]:
-    """The article title: a heading, else the longest headline-shaped header line in the page's script."""
-    header = range(min(first_prose, HEADER_UNITS, len(units)))
-    for i in header:
-        if units[i].kind == "heading":
-            return units[i].text.lstrip("#").strip(), i
-    best: int | None = None
-    for i in header:
-        text = units[i].text
-        if units[i].kind != "text" or i in foreign or f.unfit_title(text) or f.label_reason(text):
-            continue
-        if len(f.words(text)) < 3 or f.ends_sentence(text.rstrip("?!")) or f.is_byline(text, for_shape=False):
-            continue
-        if best is None or len(text) > len(units[best].text):
-            best = i
-    return (_bare_title(units[best].text), best) if best is not None else (None, None)
-
-
-def _bare_title(text: str) -> str:
-    """The headline without what a page glues before it: a breadcrumb ("Home / News / ") or a date
-    label ("date 2023-02-05 "); a title is never a trail of links or a date."""
-    trail = b.BREADCRUMB.match(text)
-    if trail and trail.end() < len(text):
-        text = text[trail.end():]
-    date = b.LEADING_DATE.match(text)
-    return text[date.end():] if date else text
-
-
-def _deck_index(units: list[Unit], title_index: int | None, title_key: str | None) -> int | None:
-    """The unit right under the headline (the title line, or the line repeating a given title):
-    where a standfirst stands."""
-    if title_index is not None:
-        return title_index + 1
-    if title_key is None:
-        return None
-    return next((i + 1 for i, u in enumerate(units[:HEADER_UNITS]) if f.normal_key(u.text) == title_key), None)
 
 
 def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
