@@ -140,11 +140,12 @@ def test_links_to_recordings_and_embedded_posts_go_a_post_with_a_claim_stays(tmp
 def test_a_headline_that_tells_a_collision_a_complaint_a_belief_or_a_toll_is_text_too(tmp_path: Path) -> None:
     """Without a given title the headline is the title; when it reports a claim it is the first
     paragraph too: a collision or a bump told in the outlet's voice, a complaint, a belief with
-    its clause ("worried that ..."), a toll of the dead and hurt."""
+    its clause ("worried that ..."), a toll of the dead and hurt, a cause ("X caused by Y")."""
     for headline in ("Trawler Bumped by Patrol Boat off the Cape", "Ferry and trawler collide in the fog",
                      "Harbour board had complained over ferry 'close calls'",
                      "Captain Worried That Fog Will Close The Harbour Again",
-                     "About 30 people killed, 100 wounded in ferry fire off the cape"):
+                     "About 30 people killed, 100 wounded in ferry fire off the cape",
+                     "The Harbour Logs: Grounding Caused by Failed Steering Pump"):
         article = _article(tmp_path / str(len(headline)), headline + "\n\n" + _BODY)
         assert article.title == headline
         assert _texts(article)[0] == headline, headline
