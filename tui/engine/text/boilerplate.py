@@ -106,7 +106,7 @@ NOTICE = KeyedPattern((
     ("view this", r"^view this (?:article|page|story) in\b"),
     ("part of", r"\bis (?:a )?part of (?:the )?[\w&'’ ]{1,60}\b(?:plc|ltd|limited|inc|llc)\b"),
 ))
-# A syndication line naming the agency a page reprints: "Central News Agency via Korea News Service (KNS)".
+# A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
 SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"
                          r"|^[^.!?:]{2,60}\bvia\b[^.!?:]{0,40}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,20}$", re.I)
 # A date label opening a header line: "date 2023-02-05 Headline", "Published: 2022-04-08 Headline".
@@ -211,14 +211,14 @@ FOREIGN_DATE = re.compile(
     r"|settembre|ottobre|dicembre|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
     r"\s+(?:de\s+)?\d{4}", re.I)
-# A caption dated at its end, after a comma: "A ship sustains damage after ..., Aug. 19, 2024."
+# A caption dated at its end, after a comma: "A ferry lists after ..., Mar. 3, 2025."
 # (news prose dates an event with "on" and its weekday: "..., on Tuesday, Dec. 9, 2008."; only a
 # picture's description ends on its bare date).
 CAPTION_DATED_END = re.compile(
     r"(?<!day),\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\.\s*$", re.I)
-# A source alone in parentheses after a caption's last sentence: "... fired by Iran. (Department of
-# Defense)", "... in the lagoon. (Xinhua)", "(File)": a body that hands out pictures, or an agency
+# A source alone in parentheses after a caption's last sentence: "... where the ferry ran aground. (Coast
+# Guard Command)", "... off the cape. (Xinhua)", "(File)": a body that hands out pictures, or an agency
 # (an outlet's tag, "(CNN News Article)", closes prose too).
 NAMED_CREDIT = re.compile(r"[.!?][\"”’]?\s*\((?:the )?(?P<name>[A-Z][\w.'’&-]*(?:\s(?:of|for|and|the|[A-Z][\w.'’&-]*)){0,6})\)$")
 CREDIT_SOURCES = frozenset("""department ministry agency office service command navy army force forces guard

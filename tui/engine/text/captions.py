@@ -40,7 +40,7 @@ def is_caption(text: str) -> bool:
     if count <= 40 and b.CAPTION.search(text):
         return True
     if count <= NAMED_CREDIT_WORDS and _named_credit(text) and _sentences(text) <= 2 and not _reports(text):
-        return True   # "... fired by Iran. (Department of Defense)": the picture's source
+        return True   # "... where it sank. (Coast Guard Command)": the picture's source
     if count <= 80 and (credit_at_end(text) or (_describes_picture(text) and _sentences(text) <= 2)):
         return True
     # a wire or military caption runs longer: it says what the picture shows and closes with its credit
@@ -58,7 +58,7 @@ def _describes_picture(text: str, in_prose: bool = True) -> bool:
         return False   # no date anywhere: none in the first sentence either (and no sentence split)
     if len(words(text)) >= DATED_WORDS and b.CAPTION_DATED_END.search(text) and _sentences(text) == 1 \
             and not _reports(text):
-        return True   # "A ship sustains damage after ..., Aug. 19, 2024.": a picture dated at its end
+        return True   # "A ferry lists after ..., Mar. 3, 2025.": a picture dated at its end
     if b.CAPTION_POSITION.search(text):
         return True
     first = _first_sentence(text)
@@ -67,7 +67,7 @@ def _describes_picture(text: str, in_prose: bool = True) -> bool:
 
 
 def _named_credit(text: str) -> bool:
-    """Does the text close with a picture's source in parentheses ("(Department of Defense)")?"""
+    """Does the text close with a picture's source in parentheses ("(Coast Guard Command)")?"""
     match = b.NAMED_CREDIT.search(text) if text.endswith(")") else None
     return match is not None and any(w.lower() in b.CREDIT_SOURCES for w in words(match.group("name")))
 

@@ -262,7 +262,7 @@ def is_short_label(line: str) -> bool:
     Five words at most: a longer line without punctuation between paragraphs may be
     a headline of another story, but as often a claim printed headline-style
     ("Balloon breached the airspace of ..."), and shape cannot tell them apart.
-    A short passive headline that tells an act ("Bunker removed") is no label.
+    A short passive headline that tells an act ("Old pier removed") is no label.
     """
     return len(words(line)) <= 5 and not ends_sentence(line) and not tells_act(line)
 
@@ -278,7 +278,7 @@ _ASKS = frozenset("what how why who when where which".split())   # "What happene
 
 
 def tells_act(line: str) -> bool:
-    """A short headline in the passive that tells an act: "Bunker removed", "Town shelled
+    """A short headline in the passive that tells an act: "Old pier removed", "Harbour shelled
     again".  It asserts what happened, so it is a subheading that is text, not a label."""
     found = list(words(line))
     if found and found[-1].lower() in _WHEN:

@@ -34,7 +34,7 @@ believes believed believe
 # as speech ("Navy Threatens War", "a threatened species"), plus the verbs of headlines ("X slams
 # Y", "X vows ...", "X complained ...", an act told in the outlet's voice: "X rams Y", "X shoots
 # down Y", "X and Y collide", a cause: "Blast caused by Y", and a belief told with its clause:
-# "Admiral worried that Y ...") and "according to".  One list with REPORTING_VERBS, not a second copy.
+# "Minister worried that Y ...") and "according to".  One list with REPORTING_VERBS, not a second copy.
 NOT_CLAIMS_ALONE = frozenset("read reads note notes posted details detailed alleged threatened threatens".split())
 HEADLINE_CLAIM_WORDS = frozenset("""slammed slams vows regrets defends proves reveals rams rammed hits shoots
 downs downed bumped bumps collided collides collide complained complains""".split()) | {"according to", "caused by"} | {
