@@ -38,7 +38,7 @@ believes believed believe
 NOT_CLAIMS_ALONE = frozenset("read reads note notes posted details detailed alleged threatened threatens".split())
 HEADLINE_CLAIM_WORDS = frozenset("""slammed slams vows regrets defends proves reveals rams rammed hits shoots
 downs downed bumped bumps collided collides collide complained complains""".split()) | {"according to", "caused by"} | {
-    f"{verb} that" for verb in "worried fears feared believes believed suspects suspected concerned convinced".split()}
+    f"{verb} that" for verb in "worried fears feared suspects suspected concerned convinced".split()}
 CLAIM_WORDS = (REPORTING_VERBS - NOT_CLAIMS_ALONE) | HEADLINE_CLAIM_WORDS
 
 # Participles of reporting verbs ("..., saying X"): they frame a claim, never name it.
