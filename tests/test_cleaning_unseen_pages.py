@@ -186,3 +186,23 @@ def test_the_title_is_never_a_site_notice_a_syndication_line_a_date_label_or_a_b
     assert dated.title == "Ferry runs aground off the northern cape in thick fog, crew safe"
     trail = _article(tmp_path / "trail", "Home / News / Ferry runs aground off the northern cape\n\n" + _BODY)
     assert trail.title == "Ferry runs aground off the northern cape"
+
+
+def test_the_wire_and_the_publishers_own_lines_go(tmp_path: Path) -> None:
+    """Lines every news site prints around an article: the wire's credits ("Reporting by ...",
+    "Editing by ..."), a reprint note, "All rights reserved.", the standards line, "Story
+    continues below", the age notice, "Last modified on", a channel to join, "3 min read",
+    "Image source, Agency", "You might also like", "Privacy policy", "Tags: ...".  A sentence
+    that merely mentions an editor's reporting stays."""
+    furniture = ["Reporting by Jane Roe; Editing by John Doe", "(Writing by Jane Roe)",
+                 "This article was originally published on Harbour Herald.", "All rights reserved.",
+                 "Our Standards: The Harbour Trust Principles.", "Story continues below advertisement",
+                 "This article is more than 2 years old", "Last modified on Mon 3 Mar 2025 10.24 GMT",
+                 "Join our news channel for the latest updates", "3 min read", "Image source, Harbour Agency",
+                 "You might also like", "Privacy policy", "Tags: ferry, harbour, fog"]
+    article = _article(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n" + _BODY + "\n\n".join(furniture) + "\n\n"
+        "The harbour master said the reporting by the crew was late and confused.\n"))
+    texts = _texts(article)
+    assert not [t for t in texts if t in furniture]
+    assert texts[-1] == "The harbour master said the reporting by the crew was late and confused."

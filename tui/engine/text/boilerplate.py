@@ -105,6 +105,15 @@ NOTICE = KeyedPattern((
     ("under construction", r"\b(?:site|page|website) is under construction\b"),
     ("view this", r"^view this (?:article|page|story) in\b"),
     ("part of", r"\bis (?:a )?part of (?:the )?[\w&'’ ]{1,60}\b(?:plc|ltd|limited|inc|llc)\b"),
+    # the wire's and the publisher's own lines: credits, reprint notes, standards, age and revision notes
+    ("reporting by", r"^\(?(?:additional )?reporting by\b"), ("writing by", r"^\(?writing by\b"),
+    ("editing by", r"^\(?editing by\b"),
+    ("originally", r"\b(?:was )?originally (?:published|appeared) (?:on|in|at|by)\b"),
+    ("rights reserved", r"\ball rights reserved\b"), ("our standards", r"^our standards\s*:"),
+    ("continues", r"\b(?:story|article) continues (?:below|after)\b"),
+    ("this article is more than", r"^this article is more than \w+ (?:years?|months?) old\b"),
+    ("last modified", r"^last modified on\b"), ("join", r"^join (?:us|our)\b[\w' ]{0,40}\b(?:channel|community|group)\b"),
+    ("min", r"^\d{1,2}\s*min(?:ute)?s?\s+read$"),
 ))
 # A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
 SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"
@@ -116,7 +125,7 @@ LEADING_DATE = re.compile(r"^(?:(?:date|published|updated|posted)\s*:?\s*)?(?:\d
 # before the caption's sentence ("WATER CANNON. A ship uses ...").
 CAPTION = KeyedPattern.with_keys(
     r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*"
-    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S", ("photo", "image", "picture", "video", "credit", "courtesy", "source"))
+    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S|^image (?:source|caption),\s*\S", ("photo", "image", "picture", "video", "credit", "courtesy", "source"))
 # A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...",
 # "This aerial photo taken on <date> shows ...".
 CAPTION_OPEN = re.compile(
@@ -152,7 +161,8 @@ NAV_LABEL = re.compile(
     r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
     r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
     r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top"
-    r"|key (?:developments|points|events)|latest developments|live updates)$",
+    r"|key (?:developments|points|events)|latest developments|live updates|you might also like"
+    r"|privacy policy|terms of (?:use|service)|contact us|about us|(?:tags|topics|filed under)\s*:.*)$",
     re.I,
 )
 # A heading of the box of other stories below an article ("Most popular", "Latest stories", "Comments (3)").
