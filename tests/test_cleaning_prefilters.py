@@ -34,7 +34,10 @@ def test_a_prefilter_gives_the_patterns_own_answer() -> None:
              "Sign up for our daily newsletter", "The app was updated on Monday, the ministry said.",
              "The harbour master said the ferry left on time.", "© 2025 Bay Wire", "Total views 866"]
     lines += ["Jane Doe, centre, and John Roe (right) on Monday", "Leave a comment", "Comments are closed",
-              "“We will not stop,” he said.", "The minister denies it, according to the ministry."]
+              "“We will not stop,” he said.", "The minister denies it, according to the ministry.",
+              "IE 11 is not supported.", "(News story updated with new figures)", "The story was updated on Monday",
+              "Join our news channel today", "3 min read", "Here are the latest updates on the grounding:",
+              "Harbour Herald is part of the Coastal Division of Coastal Media PLC", "Auto Publish Powered By :"]
     for keyed in (b.NOTICE, b.CAPTION, b.CAPTION_PHRASE, b.CAPTION_ACTION, b.CAPTION_POSITION, b.CAPTION_DAY,
                   b.COMMENT_FORM, f._CLAIM):
         for line in lines:

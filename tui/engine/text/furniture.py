@@ -321,10 +321,13 @@ def sentence_reason(sentence: str) -> str | None:
 # "Headline | Site.com", "Headline - The Herald": the browser's title, the headline and the site's name.
 _SITE_TAIL = re.compile(r"^(?P<head>.+?)\s+[|–—-]\s+(?P<site>[^|–—]{2,40})$")
 SITE_WORDS = 4
+_SITE_SEPARATORS = (" |", " -", " –", " —")
 
 
 def without_site_name(line: str) -> str:
     """The line without a site's name after a bar or a dash (the page's title in the browser)."""
+    if not any(sep in line for sep in _SITE_SEPARATORS):
+        return line   # most lines: no separator, no scan
     match = _SITE_TAIL.match(line.strip())
     if match and len(words(match.group("site"))) <= SITE_WORDS:
         return match.group("head")
