@@ -18,32 +18,51 @@ from .claims.attribution import attribute
 from .factpairs import fact_pairs
 from .facts import build_facts
 from .model import Analysis, Corpus, Link, SideFix
-from .pairing import pair_corpus
+from .pairing import Pairing, pair_corpus
+from .parallel import Background, collector_paused
 from .pairing.reprints import find_reprints, spread
 from .claims.inference import infer_sides
 
 Progress = Callable[[str, int, int], None]
 
+#: From this many articles on, side inference runs in a forked child while pairing runs here,
+#: and pairing's article rows while attribution and facts run (`parallel.Background`): 1-2 s
+#: each of a thousand articles' analysis; below, the fork costs more than it saves.
+BACKGROUND_MIN_ARTICLES = 200
+
 
 def analyse(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[SideFix] = (),
             progress: Progress | None = None) -> Analysis:
-    """Run every stage of the engine on a loaded corpus."""
-    report = progress or (lambda stage, done, total: None)
+    """Run every stage of the engine on a loaded corpus (the cycle collector paused: see
+    `parallel`)."""
+    with collector_paused():
+        return _analyse(corpus, links, fixes, progress or (lambda stage, done, total: None))
+
+
+def _analyse(corpus: Corpus, links: Sequence[Link], fixes: Sequence[SideFix], report: Progress) -> Analysis:
     named = {r.article for link in links for r in (link.a, link.b)} | {f.ref.article for f in fixes if f.ref}
     report("reprints", 0, 1)   # seconds at 10,000 articles: the progress line names it
     reprinted = find_reprints(corpus.articles, keep=named)
     ids = reprinted.ids
     # the stages run on the originals; the analysis keeps every article (the reader opens them)
     work = replace(corpus, articles=tuple(a for a in corpus.articles if a.id not in ids)) if ids else corpus
+    large = len(work.articles) >= BACKGROUND_MIN_ARTICLES
+    pairing: Pairing | None = None
     if not corpus.sides:  # no case file: sides come from the speakers, marked inferred
         report("sides", 0, 1)
-        case = replace(corpus.case, sides=infer_sides(work))
+        # pairing reads no side: for a large corpus it runs meanwhile
+        sides = Background(lambda: infer_sides(work), fork=large)
+        if sides.forked:
+            pairing = pair_corpus(work, links, report, background=True)
+        case = replace(corpus.case, sides=sides.result())
         corpus, work = replace(corpus, case=case), replace(work, case=case)
-    pairing = pair_corpus(work, links, report)
+    if pairing is None:
+        pairing = pair_corpus(work, links, report, background=large)
     report("claims", 0, 1)  # one step each, but seconds on a large corpus: say which
     attributions = attribute(work, pairing.pairs, fixes)
     report("facts", 0, 1)
     facts = build_facts(work, pairing.pairs, attributions)
+    pairing = pairing.complete()   # the article rows, computed meanwhile for a large corpus
     pairs = pairing.pairs + tuple(fact_pairs(work, facts, pairing.pairs, links))
     facts, attributions = spread(facts, attributions, reprinted)
     return Analysis(corpus, pairs, pairing.article_similarity, attributions, facts,

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from ..parallel import collector_paused
 from ..model import Account, Analysis, Article, Attribution, Fact, Pair, Ref, path_text
 
 SCHEMA = "reconcile.export/4"
@@ -60,16 +61,18 @@ def write_json(analysis: Analysis, out: TextIO, notes: list[dict[str, Any]] | No
     """Write the export document to `out`, one element at a time.
 
     Memory holds one element's text at a time, never the document: the
-    document of a few thousand articles is larger than the analysis itself.
+    document of a few thousand articles is larger than the analysis itself.  The cycle
+    collector is paused meanwhile: its passes walked the whole analysis and freed nothing.
     """
-    out.write("{")
-    for n, (key, value) in enumerate(_sections(analysis, notes, diffs, all_pairs)):
-        out.write(("," if n else "") + f"\n{_encode(key)}: ")
-        if isinstance(value, Iterator):
-            _write_list(value, out)
-        else:
-            out.write(_encode(value))
-    out.write("\n}\n")
+    with collector_paused():
+        out.write("{")
+        for n, (key, value) in enumerate(_sections(analysis, notes, diffs, all_pairs)):
+            out.write(("," if n else "") + f"\n{_encode(key)}: ")
+            if isinstance(value, Iterator):
+                _write_list(value, out)
+            else:
+                out.write(_encode(value))
+        out.write("\n}\n")
 
 
 def _write_list(items: Iterable[Any], out: TextIO) -> None:

@@ -33,9 +33,10 @@ dates); `tuning` holds every threshold.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import ArticleRelation, Corpus, Link, Pair
+from ..parallel import Background
 from . import tuning
 from .articles import article_rows, date_gap, date_range
 from .context import by_context, lift, to_pairs
@@ -60,10 +61,24 @@ class Pairing:
     article_similarity: tuple[ArticleRelation, ...] = ()
     wire: tuple[dict, ...] = ()
     warnings: tuple[str, ...] = ()
+    pending: Background[tuple[list[ArticleRelation], list[dict]]] | None = None
+
+    def complete(self) -> Pairing:
+        """This pairing with its article rows and wire groups, waiting for them if they are still
+        computed in the background (`pair_corpus(..., background=True)`)."""
+        if self.pending is None:
+            return self
+        similarity, wire = self.pending.result()
+        return replace(self, article_similarity=tuple(similarity), wire=tuple(wire), pending=None)
 
 
-def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress | None = None) -> Pairing:
-    """Sentence and paragraph pairs across the corpus's articles, article similarity, wire copy."""
+def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress | None = None,
+                background: bool = False) -> Pairing:
+    """Sentence and paragraph pairs across the corpus's articles, article similarity, wire copy.
+
+    With `background`, the article rows (a tenth of a large corpus's analysis; nothing else
+    in pairing needs them) are computed in a forked child while the caller goes on with the
+    pairs: the result's `complete()` holds them."""
     report = progress or (lambda stage, done, total: None)
     sentences, paragraphs = all_units(corpus.articles)
     far = far_apart(corpus.articles)
@@ -83,15 +98,16 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     pairs = apply_links(corpus, pairs, links)
     pairs = mark_wire(pairs, {u.ref: u.words for u in sentences})
     report("articles", 0, 1)
-    similarity, wire = article_rows(corpus, pairs, paragraphs)
+    rows = Background(lambda: article_rows(corpus, pairs, paragraphs), fork=background)
     report("articles", 1, 1)
-    pairs.sort(key=_pair_order)
+    ordered = sorted(pairs, key=_pair_order)   # a new list: the rows read `pairs` as they were
     warnings = tuple(
         f"{stage}: over {tuning.MAX_COPY_PAIRS:,} pairs, so from there on the copies of a reprinted "
         f"passage were paired with its first copy only, not each with every partner "
         f"({n['copies_limited']:,} groups of copies)"
         for stage, n in limited.items() if n.get("copies_limited"))
-    return Pairing(tuple(pairs), tuple(similarity), tuple(wire), warnings)
+    pairing = Pairing(tuple(ordered), warnings=warnings, pending=rows)
+    return pairing if background else pairing.complete()
 
 
 def _pair_order(p: Pair) -> tuple:

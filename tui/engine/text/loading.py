@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..environment import turned_off
 from ..model import Article, Case, Corpus, Skipped, path_text
+from ..parallel import collector_paused
 from .articles import load_article, load_page
 from .casefile import read_case
 from .listing import ARTICLE_SUFFIXES, PAGE_SUFFIXES, folder_files, regular, text_article
@@ -53,7 +54,8 @@ def load_corpus(path: Path, follow_links: bool = False, only: Collection[Path] |
     articles: list[Article] = []
     texts = [(file, path_text(file.relative_to(folder).as_posix())) for file in files
              if file.suffix.lower() in ARTICLE_SUFFIXES and file.suffix.lower() not in PAGE_SUFFIXES]
-    loaded = dict(zip((file for file, _ in texts), _load_articles(texts, case, progress)))
+    with collector_paused():   # tens of thousands of new objects that all live on (see `parallel`)
+        loaded = dict(zip((file for file, _ in texts), _load_articles(texts, case, progress)))
     for file in files:
         rel = path_text(file.relative_to(folder).as_posix())
         if file.suffix.lower() not in ARTICLE_SUFFIXES:

@@ -1,0 +1,108 @@
+"""The engine's use of the machine (issue 14): the cycle collector paused while it builds its
+objects, and stages run in a forked child beside others, with the same results."""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS
+from tui.engine import analysis as analysis_module
+from tui.engine import pairing as pairing_module
+from tui.engine.analysis import analyse
+from tui.engine.export.jsondoc import to_json
+from tui.engine.parallel import Background, can_fork, collector_paused
+from tui.engine.text.loading import load_corpus
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="no fork here (or pools turned off, or threads)")
+
+
+def test_the_collector_is_paused_while_the_engine_runs_and_on_again_after(seeds, monkeypatch) -> None:
+    seen: list[bool] = []
+    attribute = analysis_module.attribute
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return attribute(*args, **kwargs)
+
+    monkeypatch.setattr(analysis_module, "attribute", spy)
+    assert gc.isenabled()
+    analyse(seeds)
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_a_paused_collector_stays_paused_after_a_nested_pause() -> None:
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@needs_fork
+def test_a_background_result_comes_from_a_child() -> None:
+    job = Background(os.getpid)
+    assert job.forked
+    assert job.result() != os.getpid()
+    assert Background(lambda: {"rows": [1, 2.5, "x"]}).result() == {"rows": [1, 2.5, "x"]}
+
+
+@needs_fork
+def test_a_child_that_fails_is_done_again_here() -> None:
+    parent = os.getpid()
+
+    def work() -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return "done here"
+
+    assert Background(work).result() == "done here"
+
+
+def test_without_fork_the_work_is_done_at_once() -> None:
+    done: list[int] = []
+    job = Background(lambda: done.append(1) or len(done), fork=False)
+    assert done == [1] and not job.forked
+    assert job.result() == 1 and done == [1]
+
+
+def _pids_file_spy(module, name: str, log: Path, monkeypatch) -> None:
+    """Wrap module.name so that every call appends its process id to `log` (a child's memory is
+    not the parent's: a file is)."""
+    original = getattr(module, name)
+
+    def spy(*args, **kwargs):
+        with log.open("a") as handle:
+            handle.write(f"{name} {os.getpid()}\n")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, spy)
+
+
+@needs_fork
+def test_side_inference_and_article_rows_run_beside_the_rest_with_the_same_export(tmp_path, monkeypatch) -> None:
+    """A corpus without a case file (its sides inferred), taken as large: side inference and the
+    article rows run in children, and the export is the same bytes as in one process."""
+    folder = tmp_path / "sample"
+    shutil.copytree(SEEDS, folder)
+    (folder / "reconcile.toml").unlink()
+    corpus = load_corpus(folder)
+    monkeypatch.setenv("RECONCILE_NO_POOL", "1")
+    alone = to_json(analyse(corpus))
+    monkeypatch.delenv("RECONCILE_NO_POOL")
+    monkeypatch.setattr(analysis_module, "BACKGROUND_MIN_ARTICLES", 1)
+    log = tmp_path / "pids.txt"
+    _pids_file_spy(analysis_module, "infer_sides", log, monkeypatch)
+    _pids_file_spy(pairing_module, "article_rows", log, monkeypatch)
+    beside = to_json(analyse(corpus))
+    assert beside == alone
+    calls = dict(line.split() for line in log.read_text().splitlines())
+    assert set(calls) == {"infer_sides", "article_rows"}
+    assert all(int(pid) != os.getpid() for pid in calls.values()), calls
