@@ -106,3 +106,24 @@ def test_side_inference_and_article_rows_run_beside_the_rest_with_the_same_expor
     calls = dict(line.split() for line in log.read_text().splitlines())
     assert set(calls) == {"infer_sides", "article_rows"}
     assert all(int(pid) != os.getpid() for pid in calls.values()), calls
+
+
+def test_the_control_byte_count_is_the_per_byte_rule() -> None:
+    """decoding._control_ratio counts in C what a loop over every byte counted: all bytes
+    under 32 but tab, newline, form feed, carriage return and escape."""
+    from tui.engine.text.decoding import _control_ratio
+
+    every = bytes(range(256))
+    rule = sum(1 for b in every if b < 32 and b not in (9, 10, 12, 13, 27))
+    assert rule == 27
+    assert _control_ratio(every) == rule / 256
+    assert _control_ratio(b"") == 0.0
+    assert _control_ratio(b"plain text\r\n\t\x1b[0m") == 0.0
+    assert _control_ratio(b"\x00\x01ab") == 0.5
+
+
+def test_token_words_are_the_tokens_words() -> None:
+    from tui.engine.text.textnorm import token_words, tokens
+
+    text = "U.S. officials said 1,200 people\u2019s homes \u2014 in Kyiv's east \u2014 were hit; 3.5% more."
+    assert token_words(text) == [t[0] for t in tokens(text)]

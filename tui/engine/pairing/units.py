@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from ..model import Article, Ref
-from ..text.textnorm import is_number, scan, tokens, word_key
+from ..text.textnorm import is_number, scan, token_words, word_key
 
 
 @dataclass
@@ -52,7 +52,7 @@ def _scanned(text: str) -> tuple[dict[str, float], dict[str, str]]:
 
 @lru_cache(maxsize=4096)
 def word_keys(text: str) -> tuple[str, ...]:
-    return tuple(word_key(t[0]) for t in tokens(text))
+    return tuple(map(word_key, token_words(text)))
 
 
 def units_of(articles: Sequence[Article], kind: str) -> list[Unit]:

@@ -42,11 +42,17 @@ def _binary(head: bytes) -> bool:
     return b"\x00" in head or _control_ratio(head) > 0.1
 
 
+#: The control bytes `_control_ratio` counts: all under 32 but tab, newline, form feed, carriage
+#: return and escape.
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _control_ratio(data: bytes) -> float:
+    """The share of control bytes, counted in C (deleting them; a loop over each of 8 KiB
+    per file, twice, was a twentieth of loading a thousand articles)."""
     if not data:
         return 0.0
-    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls / len(data)
+    return (len(data) - len(data.translate(None, _CONTROLS))) / len(data)
 
 
 def read_capped(file: Path) -> tuple[bytes | None, str | None]:
