@@ -127,3 +127,24 @@ def test_token_words_are_the_tokens_words() -> None:
 
     text = "U.S. officials said 1,200 people\u2019s homes \u2014 in Kyiv's east \u2014 were hit; 3.5% more."
     assert token_words(text) == [t[0] for t in tokens(text)]
+
+
+@needs_fork
+def test_a_long_section_written_by_two_processes_is_the_same_text(seeds, tmp_path, monkeypatch) -> None:
+    """Articles, pairs and article rows from their halves: the second half encoded by a child
+    into a temporary file, copied after the first; the same document as in one process."""
+    from tui.engine.export import jsondoc
+
+    analysis = analyse(seeds)
+    monkeypatch.setenv("RECONCILE_NO_POOL", "1")
+    alone = to_json(analysis)
+    monkeypatch.delenv("RECONCILE_NO_POOL")
+    monkeypatch.setattr(jsondoc, "SPLIT_MIN_ARTICLES", 2)
+    monkeypatch.setattr(jsondoc, "SPLIT_MIN_ELEMENTS", 2)
+    log = tmp_path / "pids.txt"
+    _pids_file_spy(jsondoc, "_write_tail", log, monkeypatch)
+    assert to_json(analysis) == alone
+    pids = [int(line.split()[1]) for line in log.read_text().splitlines()]
+    assert len(pids) == 3 and os.getpid() not in pids
+    assert jsondoc.to_document(analysis)["articles"] == [jsondoc._article(a, analysis.attributions)
+                                                        for a in analysis.corpus.articles]
