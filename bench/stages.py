@@ -9,6 +9,11 @@ keeps one process), and prints one line per stage: CPU time of this process and 
 resident memory so far.  Stages nested in pairing (units, probes, lift, context, pairs,
 wire copy, article rows) are listed before `pair_corpus`, which includes them.  The machine
 is shared: compare two runs made in one session, stage by stage.
+
+From 200 articles on, side inference and the article rows run in forked children beside the
+other stages (`tui.engine.parallel`): they are not listed, and their CPU is counted in
+`analyse` (the whole analysis, listed last of the engine's lines) when it waits for them;
+`RECONCILE_NO_POOL=1` runs every stage here, each on its own line.
 """
 
 from __future__ import annotations
@@ -69,7 +74,7 @@ def main(argv: list[str]) -> int:
     from tui.engine.text.loading import load_corpus
 
     corpus = timed("load_corpus", load_corpus, rows)(Path(argv[0]))
-    analysis = analyse(corpus)
+    analysis = timed("analyse", analyse, rows)(corpus)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(argv[1]) if len(argv) > 1 else Path(tmp) / "export.json"
         with open(out, "w", encoding="utf-8") as handle:
