@@ -148,3 +148,11 @@ def test_a_long_section_written_by_two_processes_is_the_same_text(seeds, tmp_pat
     assert len(pids) == 3 and os.getpid() not in pids
     assert jsondoc.to_document(analysis)["articles"] == [jsondoc._article(a, analysis.attributions)
                                                         for a in analysis.corpus.articles]
+
+
+@needs_fork
+def test_a_result_larger_than_a_pipe_comes_back_whole() -> None:
+    big = "x" * (4 << 20)
+    job = Background(lambda: [big, os.getpid()])
+    text, pid = job.result()
+    assert text == big and pid != os.getpid()
