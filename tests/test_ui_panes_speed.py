@@ -1,0 +1,73 @@
+"""Issue 14: `n` and `p` draw the panes from lines kept per fact and width, and a new fact
+does not lay the screen out again unless its reason's height changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_ui_support import _private_config, fixture_analysis, screen_text, settle, sync  # noqa: F401
+from textual.screen import Screen
+from tui.ui.app import ReconcileApp
+from tui.ui.widgets.dispute_panes import DisputePanes
+from tui.ui.widgets.panes_body import PanesBody
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def app(seeds, tmp_path) -> ReconcileApp:
+    return ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml",
+                        analysis=fixture_analysis(seeds))
+
+
+@sync
+async def test_each_fact_is_rendered_once(app, monkeypatch):
+    """Rich lays a fact's table out once per width and cursor: once the facts `n` and `p`
+    lead to have been shown (or rendered ahead), more keys draw from what the body kept
+    (the whole table was rendered again on every key)."""
+    rendered: list[str] = []
+    table = DisputePanes._table
+
+    def counted(self):
+        rendered.append(self.fact.id)
+        return table(self)
+
+    monkeypatch.setattr(DisputePanes, "_table", counted)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "p")
+        await pilot.pause(0.1)
+        seen = len(rendered)
+        assert seen
+        for key in "npnnpp":
+            await pilot.press(key)
+            await pilot.pause()
+        assert len(rendered) == seen, rendered
+        panes = app.screen.query_one(DisputePanes)
+        assert panes.fact is not None and panes.fact.accounts[0].speaker in screen_text(app)
+
+
+@sync
+async def test_the_next_fact_is_drawn_without_a_layout(app, monkeypatch):
+    """A fact whose reason takes as many lines as the last one's, and as tall a table (no
+    scrollbar coming or going), changes no widget's size: the screen is not laid out again
+    (a layout and the frames after it cost most of a key)."""
+    layouts: list[int] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(self, *args, **kwargs):
+        layouts.append(1)
+        return refresh_layout(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        why, body = app.screen.query_one("#why"), app.screen.query_one(PanesBody)
+        first = why.outer_size.height, body.show_vertical_scrollbar
+        for key in "npnp":
+            layouts.clear()
+            await pilot.press(key)
+            await pilot.pause(0.1)
+            assert (why.outer_size.height, body.show_vertical_scrollbar) == first
+            assert not layouts, key
