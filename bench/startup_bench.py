@@ -266,16 +266,19 @@ def busy_keys(folder: Path, work: Path, presses: int, tree: Path = ROOT) -> list
                     while_shown="analysing", timeout=300)
 
 
-def key_rounds(presses: int, work: Path, blocks: int = 3) -> tuple[list[float], list[float]]:
-    """tmux key echo of the bare app and `n` in the reader (warm), interleaved in blocks."""
+def key_rounds(presses: int, work: Path, trees: list[tuple[str, Path]],
+               blocks: int = 3) -> dict[str, list[float]]:
+    """tmux key echo of the bare app and `n` in each tree's reader (warm), interleaved in
+    blocks: {'bare': [...], NAME: [...]}."""
     bare_cmd = f"{base_env(work)} {sys.executable} {work / 'bare_app.py'}"
-    reader = reader_command(ROOT, work, work / "cache-warm-this")
-    bare, real = [], []
+    readers = {name: reader_command(tree, work, work / f"cache-warm-{name}") for name, tree in trees}
+    times: dict[str, list[float]] = {"bare": [], **{name: [] for name in readers}}
     per_block = max(2, presses // blocks)
     for _ in range(blocks):
-        bare += key_echo(bare_cmd, "BARE-READY", per_block)
-        real += key_echo(reader, READY, per_block)
-    return bare, real
+        times["bare"] += key_echo(bare_cmd, "BARE-READY", per_block)
+        for name, reader in readers.items():
+            times[name] += key_echo(reader, READY, per_block)
+    return times
 
 
 def main() -> int:
@@ -313,13 +316,14 @@ def main() -> int:
                 print(line)
             pilot = asyncio.run(pilot_repaint(args.presses))
             print(f"key n -> next dispute rendered (Pilot): {percentiles(pilot)}")
-        bare, real = key_rounds(args.presses, work)
+        keys = key_rounds(args.presses, work, trees)
+        bare = keys.pop("bare")
         print(f"key echo, bare app (tmux send-keys -> pane changed): {percentiles(bare)}")
-        print(f"key n -> pane changed, reconcile (tmux): {percentiles(real)}")
-        if len(bare) > 1 and len(real) > 1:
-            ratio = p90(real) / p90(bare)
-            print(f"p90 ratio reconcile / bare: {ratio:.2f}x (goal <= 2x; both include tmux's "
-                  "and the polling's latency)")
+        for name, real in keys.items():
+            print(f"key n -> pane changed, reconcile {name} (tmux): {percentiles(real)}")
+            if len(bare) > 1 and len(real) > 1:
+                print(f"p90 ratio reconcile {name} / bare: {p90(real) / p90(bare):.2f}x (goal "
+                      "<= 2x; both include tmux's and the polling's latency)")
         if args.busy is not None:
             busy: dict[str, list[float]] = {name: [] for name, _ in trees}
             for _ in range(args.busy_rounds):
