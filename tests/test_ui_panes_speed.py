@@ -71,3 +71,30 @@ async def test_the_next_fact_is_drawn_without_a_layout(app, monkeypatch):
             await pilot.pause(0.1)
             assert (why.outer_size.height, body.show_vertical_scrollbar) == first
             assert not layouts, key
+
+
+@sync
+async def test_a_highlight_move_repaints_two_options(app, monkeypatch):
+    """`n` repaints the fact list's old and new highlighted options and its title line,
+    not every line of the list (an OptionList repaints all of them on a highlight move)."""
+    from tui.ui.widgets.fact_list import FactList
+
+    painted: list[int] = []
+    render_line = FactList.render_line
+
+    def counted(self, y):
+        painted.append(y)
+        return render_line(self, y)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        facts = app.screen.query_one(FactList)
+        old = facts.highlighted
+        monkeypatch.setattr(FactList, "render_line", counted)
+        await pilot.press("n")
+        await pilot.pause(0.1)
+        heights = facts._heights
+        assert facts.highlighted != old
+        assert 0 < len(painted) <= heights[old] + heights[facts.highlighted], painted
+        assert f"{facts.highlighted + 1}/{len(facts.facts)}" in screen_text(app)

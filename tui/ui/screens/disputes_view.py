@@ -249,7 +249,7 @@ class DisputesView(EssentialKeysFirst):
             disputes = [f for f in facts if f.status == "disputed"]
             if facts[at].status == "disputed" and len(disputes) != len(facts):
                 title += f" · ✖ {disputes.index(facts[at]) + 1}/{len(disputes)}"
-        fact_list.border_title = title
+        fact_list.set_title(title)
 
     def _empty_text(self) -> Text:
         """What to show without a fact: still a useful screen."""
