@@ -98,3 +98,21 @@ async def test_a_highlight_move_repaints_two_options(app, monkeypatch):
         assert facts.highlighted != old
         assert 0 < len(painted) <= heights[old] + heights[facts.highlighted], painted
         assert f"{facts.highlighted + 1}/{len(facts.facts)}" in screen_text(app)
+
+
+@sync
+async def test_a_new_height_alone_does_not_redraw_the_body(app, monkeypatch):
+    """The reason under the panes changing height resizes the body: Textual repaints it in
+    that frame; the body asking for another repaint cost a second frame per such key."""
+    from textual import events
+    from textual.geometry import Size
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        body = app.screen.query_one(PanesBody)
+        asked: list[int] = []
+        monkeypatch.setattr(body, "refresh", lambda *a, **k: asked.append(1))
+        width, height = body.size
+        body.on_resize(events.Resize(Size(width, height - 1), body.virtual_size))
+        assert not asked

@@ -81,8 +81,12 @@ class PanesBody(ScrollView, can_focus=False):
     # -- Textual hooks -----------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
+        """Lines for the new width; a new height alone changes nothing drawn (Textual
+        repaints a resized widget itself), so the frame after a layout is not doubled."""
+        lines = self._lines
         self._lay_out()
-        self.refresh()
+        if self._lines is not lines:
+            self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         where = event.style.meta.get("account") if event.style else None
