@@ -116,3 +116,38 @@ async def test_a_new_height_alone_does_not_redraw_the_body(app, monkeypatch):
         width, height = body.size
         body.on_resize(events.Resize(Size(width, height - 1), body.virtual_size))
         assert not asked
+
+
+@sync
+async def test_a_taller_reason_lays_the_screen_out_once(seeds, tmp_path, monkeypatch):
+    """A reason one line taller than the last one's resizes the reason box, the body and its
+    scrollbar: one layout; Textual then asked for a second one (and its frame) because each
+    resized widget's scroll range is a reactive that lays the screen out."""
+    from dataclasses import replace
+
+    from tui.engine.model import Evidence
+
+    analysis = fixture_analysis(seeds)
+    facts = list(analysis.facts)
+    facts[1] = replace(facts[1], evidence=facts[1].evidence + (Evidence(
+        "cue", "a second reason, long enough to take the reason box to a third line of text"),))
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml",
+                       analysis=replace(analysis, facts=tuple(facts)))
+    layouts: list[int] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(self, *args, **kwargs):
+        layouts.append(1)
+        return refresh_layout(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        why, body = app.screen.query_one("#why"), app.screen.query_one(PanesBody)
+        for key, lines in (("n", 3), ("p", 2)):
+            layouts.clear()
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            assert why.outer_size.height == lines and body.show_vertical_scrollbar
+            assert len(layouts) == 1, key

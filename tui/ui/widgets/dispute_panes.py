@@ -20,6 +20,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.css.styles import RulesMap
 from textual.visual import visualize
@@ -38,6 +39,17 @@ from .panes_body import PanesBody
 # fact of thirty accounts costs a paint of thirty cards on every key otherwise.
 SHOWN_ROWS = 6
 WHY_LINES = 3  # the reason for a fact's status takes at most this many lines
+
+
+class ReasonBox(Static):
+    """The reason for the fact's status, under the panes (one to WHY_LINES lines)."""
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        # Its scroll range follows its height, set (as Textual does it) by a reactive that
+        # asks for a second layout of the screen after each change of height; nothing
+        # scrolls in this box.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 @dataclass(frozen=True)
@@ -166,7 +178,7 @@ class DisputePanes(Vertical, can_focus=True):
             yield Static(Text(one_line(self.columns[1].name)), id="title-b",
                          classes="pane-title")
         yield PanesBody(id="body")
-        yield Static(Text(""), id="why")
+        yield ReasonBox(Text(""), id="why")
 
     @property
     def corpus(self) -> Corpus:

@@ -19,12 +19,25 @@ from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 NEAR = 4  # one column narrower wraps a table into fewer than this many more lines (or a tenth)
 KEPT = 32  # rendered contents kept (a fact per cursor position and width); a few MB at most
+
+
+class SteadyBar(ScrollBar):
+    """A scrollbar whose new height does not lay the screen out a second time.
+
+    Textual sets a resized widget's scroll range as a reactive that asks for another layout;
+    a scrollbar has nothing to lay out, and that second layout (with its frame) followed every
+    key whose fact's reason under the panes took another number of lines."""
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 class PanesBody(ScrollView, can_focus=False):
@@ -68,6 +81,16 @@ class PanesBody(ScrollView, can_focus=False):
             self._fit(height)
         finally:
             self._key, self._owner, self._build = shown
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The scrollbar, made as `Widget.vertical_scrollbar` makes it, but steady."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = SteadyBar(vertical=True, name="vertical",
+                                                 thickness=self.scrollbar_size_vertical)
+            self._vertical_scrollbar.display = False
+            self.app._start_widget(self, self._vertical_scrollbar)
+        return self._vertical_scrollbar
 
     def forget(self) -> None:
         """Drop every kept rendering (the theme, the notes or the corpus changed)."""
