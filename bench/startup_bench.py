@@ -19,7 +19,8 @@
    the reader's 90th percentile within 2x the bare app's).
 4. `--base DIR`: a second checkout (e.g. main, or an older commit in a scratch
    worktree) whose reader is launched in the same rounds, interleaved with this
-   one's, so a change is measured against its base in one session.
+   one's (start-up, the tmux key rounds and `--busy`), so a change is measured
+   against its base in one session.
 5. `--busy FOLDER`: a large folder opened cold; `n` is pressed while the engine
    still analyses it (the progress line on screen) and each key's time to a
    changed pane is reported (goal: within 50 ms).
@@ -67,6 +68,38 @@ class Bare(App):
         self.query_one("#line", Static).update(f"BARE-READY: key {self.presses}")
 
 Bare().run()
+'''
+
+# CPU per `n` in one checkout (run in a subprocess with that checkout first on sys.path):
+# the reader's whole work for a press (key, frames, layouts, rendering ahead), as process CPU
+# over presses 0.15 s apart less the CPU of as many idle 0.15 s waits.
+KEYS_CPU = '''
+import asyncio, sys, tempfile, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from textual import events
+from tui.engine.text.loading import load_corpus
+from tui.resources import bundled_seeds
+from tui.ui.app import ReconcileApp
+
+async def main(presses):
+    app = ReconcileApp(load_corpus(bundled_seeds()), theme_name="dark",
+                       notes_path=Path(tempfile.mkdtemp()) / "n.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.5)
+        start = time.process_time()
+        for _ in range(presses):
+            await pilot.pause(0.15)
+        idle = time.process_time() - start
+        start = time.process_time()
+        for _ in range(presses):
+            app.post_message(events.Key("n", "n"))
+            await pilot.pause(0.15)
+        print((time.process_time() - start - idle) / presses * 1000)
+
+asyncio.run(main(int(sys.argv[2])))
 '''
 
 READY = "why ✖ disputed"
@@ -200,6 +233,17 @@ async def pilot_repaint(presses: int) -> list[float]:
     return times
 
 
+def keys_cpu(trees: list[tuple[str, Path]], presses: int, rounds: int = 2) -> dict[str, list[float]]:
+    """CPU ms per `n` (Pilot, the sample) for each checkout, alternated in `rounds`."""
+    cpu: dict[str, list[float]] = {name: [] for name, _ in trees}
+    for _ in range(rounds):
+        for name, tree in trees:
+            out = subprocess.run([sys.executable, "-c", KEYS_CPU, str(tree), str(presses)],
+                                 capture_output=True, text=True, cwd=tree, check=True)
+            cpu[name].append(float(out.stdout.split()[-1]))
+    return cpu
+
+
 def screen(socket: str, skip: tuple[str, ...] = ()) -> str:
     """The pane's text, less the lines holding any of `skip` (a line that changes by itself)."""
     text = tmux(socket, "capture-pane", "-p", "-t", "b").stdout
@@ -266,16 +310,19 @@ def busy_keys(folder: Path, work: Path, presses: int, tree: Path = ROOT) -> list
                     while_shown="analysing", timeout=300)
 
 
-def key_rounds(presses: int, work: Path, blocks: int = 3) -> tuple[list[float], list[float]]:
-    """tmux key echo of the bare app and `n` in the reader (warm), interleaved in blocks."""
+def key_rounds(presses: int, work: Path, trees: list[tuple[str, Path]],
+               blocks: int = 3) -> dict[str, list[float]]:
+    """tmux key echo of the bare app and `n` in each tree's reader (warm), interleaved in
+    blocks: {'bare': [...], NAME: [...]}."""
     bare_cmd = f"{base_env(work)} {sys.executable} {work / 'bare_app.py'}"
-    reader = reader_command(ROOT, work, work / "cache-warm-this")
-    bare, real = [], []
+    readers = {name: reader_command(tree, work, work / f"cache-warm-{name}") for name, tree in trees}
+    times: dict[str, list[float]] = {"bare": [], **{name: [] for name in readers}}
     per_block = max(2, presses // blocks)
     for _ in range(blocks):
-        bare += key_echo(bare_cmd, "BARE-READY", per_block)
-        real += key_echo(reader, READY, per_block)
-    return bare, real
+        times["bare"] += key_echo(bare_cmd, "BARE-READY", per_block)
+        for name, reader in readers.items():
+            times[name] += key_echo(reader, READY, per_block)
+    return times
 
 
 def main() -> int:
@@ -313,13 +360,17 @@ def main() -> int:
                 print(line)
             pilot = asyncio.run(pilot_repaint(args.presses))
             print(f"key n -> next dispute rendered (Pilot): {percentiles(pilot)}")
-        bare, real = key_rounds(args.presses, work)
+        for name, runs in keys_cpu(trees, args.presses).items():
+            print(f"CPU per n, reconcile {name} (Pilot, all of a press's work, per round): "
+                  + ", ".join(f"{ms:.1f}" for ms in runs) + " ms")
+        keys = key_rounds(args.presses, work, trees)
+        bare = keys.pop("bare")
         print(f"key echo, bare app (tmux send-keys -> pane changed): {percentiles(bare)}")
-        print(f"key n -> pane changed, reconcile (tmux): {percentiles(real)}")
-        if len(bare) > 1 and len(real) > 1:
-            ratio = p90(real) / p90(bare)
-            print(f"p90 ratio reconcile / bare: {ratio:.2f}x (goal <= 2x; both include tmux's "
-                  "and the polling's latency)")
+        for name, real in keys.items():
+            print(f"key n -> pane changed, reconcile {name} (tmux): {percentiles(real)}")
+            if len(bare) > 1 and len(real) > 1:
+                print(f"p90 ratio reconcile {name} / bare: {p90(real) / p90(bare):.2f}x (goal "
+                      "<= 2x; both include tmux's and the polling's latency)")
         if args.busy is not None:
             busy: dict[str, list[float]] = {name: [] for name, _ in trees}
             for _ in range(args.busy_rounds):

@@ -222,6 +222,21 @@ class DisputesView(EssentialKeysFirst):
         if self._place_timer is not None:
             self._place_timer.stop()
         self._place_timer = self.set_timer(2.0, self._remember_place)
+        if fact is not None:   # after the frame that shows it: the facts n and p go to
+            self.call_after_refresh(self._prepare_next, fact, 1)
+
+    def _prepare_next(self, shown: Fact, step: int) -> None:
+        """Render ahead, while the reader is idle, the fact `n` (step 1) and then the one
+        `p` (-1) would show, so that either key draws at once; one per idle moment, so a
+        key pressed meanwhile waits for one fact's rendering at most."""
+        fact_list = self.query_one(FactList)
+        if fact_list.current is not shown or fact_list.highlighted is None:
+            return   # the reader moved on
+        target = self._dispute_after(fact_list.highlighted, step)
+        if target is not None:
+            self.query_one(DisputePanes).prepare(fact_list.facts[target])
+        if step > 0:
+            self.call_after_refresh(self._prepare_next, shown, -1)
 
     def _title(self) -> None:
         """The list's title: its filter and where the cursor is ("3/22"), and for a dispute
@@ -234,7 +249,7 @@ class DisputesView(EssentialKeysFirst):
             disputes = [f for f in facts if f.status == "disputed"]
             if facts[at].status == "disputed" and len(disputes) != len(facts):
                 title += f" · ✖ {disputes.index(facts[at]) + 1}/{len(disputes)}"
-        fact_list.border_title = title
+        fact_list.set_title(title)
 
     def _empty_text(self) -> Text:
         """What to show without a fact: still a useful screen."""
@@ -326,25 +341,34 @@ class DisputesView(EssentialKeysFirst):
         if not facts:
             self.notify("No facts in this list.", timeout=2)
             return
-        # With a filter that shows no dispute (the agreed facts), n and p step through what is shown.
-        wanted = "disputed" if any(open_dispute(f) for f in facts) else None
+        i = self._dispute_after(start, step)
+        if i is None:
+            return
+        what = "disputed fact" if any(open_dispute(f) for f in facts) else "fact in this list"
+        if i == start:
+            self.notify(f"This is the only {what}.", timeout=2)
+            return
+        wrapped = (i < start) if step > 0 else (i > start)
+        fact_list.highlighted = i
+        # Now, not when the list's OptionHighlighted message arrives: the list's
+        # highlight would be painted in one frame and the panes a frame later.
+        self._show_fact(fact_list.current)
+        if wrapped:
+            where = "first" if step > 0 else "last"
+            self.notify(f"Wrapped around to the {where} {what}.", timeout=2)
+
+    def _dispute_after(self, start: int, step: int) -> int | None:
+        """The list index `n` (step 1) or `p` (-1) goes to from `start`, wrapping around;
+        with a filter that shows no dispute (the agreed facts), they step through what is
+        shown.  `start` itself when it is the only one; None for an empty list."""
+        facts = self.query_one(FactList).facts
+        disputes = any(open_dispute(f) for f in facts)
         count = len(facts)
         for n in range(1, count + 1):
             i = (start + step * n) % count
-            if wanted is None or open_dispute(facts[i]):
-                what = "disputed fact" if wanted else "fact in this list"
-                if i == start:
-                    self.notify(f"This is the only {what}.", timeout=2)
-                    return
-                wrapped = (i < start) if step > 0 else (i > start)
-                fact_list.highlighted = i
-                # Now, not when the list's OptionHighlighted message arrives: the list's
-                # highlight would be painted in one frame and the panes a frame later.
-                self._show_fact(fact_list.current)
-                if wrapped:
-                    where = "first" if step > 0 else "last"
-                    self.notify(f"Wrapped around to the {where} {what}.", timeout=2)
-                return
+            if not disputes or open_dispute(facts[i]):
+                return i
+        return None
 
     def action_switch_pane(self, step: int) -> None:
         """Cycle focus: fact list -> left pane -> right pane -> fact list."""

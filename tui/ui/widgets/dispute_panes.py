@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.css.styles import RulesMap
+from textual.visual import visualize
 from textual.widgets import Static
 
 from ...engine.model import Account, Corpus, Evidence, Fact, Ref
@@ -29,11 +32,24 @@ from ..labels import find_article
 from ..safe_text import clean, one_line
 from ..themes import follow_theme
 from .account_card import account_text, side_by_side
+from .panes_body import PanesBody
 
 
 # Accounts painted per pane at first; the rest follow as the cursor moves down.  A
 # fact of thirty accounts costs a paint of thirty cards on every key otherwise.
 SHOWN_ROWS = 6
+WHY_LINES = 3  # the reason for a fact's status takes at most this many lines
+
+
+class ReasonBox(Static):
+    """The reason for the fact's status, under the panes (one to WHY_LINES lines)."""
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        # Its scroll range follows its height, set (as Textual does it) by a reactive that
+        # asks for a second layout of the screen after each change of height; nothing
+        # scrolls in this box.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 @dataclass(frozen=True)
@@ -70,16 +86,6 @@ class RenderOnce:
             segments = self._lines[options.max_width] = list(console.render(self.renderable,
                                                                              options))
         return segments
-
-
-class PanesBody(Static):
-    """The table of accounts; a click selects the account under the pointer."""
-
-    def on_click(self, event: events.Click) -> None:
-        where = event.style.meta.get("account") if event.style else None
-        if where:
-            column, index = where
-            self.post_message(DisputePanes.Clicked(column, index))
 
 
 # Keys that act on the selected account: shown in the footer while the panes have the focus
@@ -131,8 +137,8 @@ class DisputePanes(Vertical, can_focus=True):
     DisputePanes #title-b { color: $side-b; }
     DisputePanes:focus .pane-title.-active { background: $primary 30%; }
     DisputePanes .pane-title.-active { text-style: bold underline; }
-    DisputePanes > #rows { height: 1fr; scrollbar-size-vertical: 1; }
-    DisputePanes > #why { height: auto; max-height: 3; padding: 0 1; background: $panel; }
+    DisputePanes > #body { height: 1fr; scrollbar-size-vertical: 1; }
+    DisputePanes > #why { height: auto; max-height: WHY_LINES; padding: 0 1; background: $panel; }
     DisputePanes > .panes--side-a { color: $side-a; }
     DisputePanes > .panes--side-b { color: $side-b; }
     DisputePanes > .panes--side-none { color: $text-muted; }
@@ -142,7 +148,7 @@ class DisputePanes(Vertical, can_focus=True):
     DisputePanes > .panes--meta { color: $text-muted; text-style: italic; }
     DisputePanes > .panes--selected { background: $boost; }
     DisputePanes > .panes--missing { color: $text-muted; text-style: italic; }
-    """
+    """.replace("WHY_LINES", str(WHY_LINES))
 
     class Selected(Message):
         """The selected account changed (or None: nothing to select)."""
@@ -151,12 +157,7 @@ class DisputePanes(Vertical, can_focus=True):
             super().__init__()
             self.account = account
 
-    class Clicked(Message):
-        """An account was clicked."""
-
-        def __init__(self, column: int, index: int) -> None:
-            super().__init__()
-            self.column, self.index = column, index
+    Clicked = PanesBody.Clicked
 
     def __init__(self, corpus: Corpus, columns: tuple[Column, Column], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -169,7 +170,6 @@ class DisputePanes(Vertical, can_focus=True):
         self.index = 0
         self.shown = SHOWN_ROWS
         self.note_count: Callable[[Ref], int] | None = None
-        self._painted_width = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="titles"):
@@ -177,12 +177,23 @@ class DisputePanes(Vertical, can_focus=True):
                          classes="pane-title -active")
             yield Static(Text(one_line(self.columns[1].name)), id="title-b",
                          classes="pane-title")
-        with VerticalScroll(id="rows", can_focus=False):
-            yield PanesBody(Text(""), id="body")
-        yield Static(Text(""), id="why")
+        yield PanesBody(id="body")
+        yield ReasonBox(Text(""), id="why")
+
+    @property
+    def corpus(self) -> Corpus:
+        """The articles the accounts quote (their paragraphs give the context shown)."""
+        return self._corpus
+
+    @corpus.setter
+    def corpus(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        if self.is_mounted:
+            self.query_one(PanesBody).forget()
 
     def set_columns(self, columns: tuple[Column, Column]) -> None:
         self.columns = columns
+        self.query_one(PanesBody).forget()
         for title, column in zip(self.query(".pane-title").results(Static), columns):
             title.update(Text(one_line(column.name)))
 
@@ -190,28 +201,51 @@ class DisputePanes(Vertical, can_focus=True):
         """Show `fact`'s accounts (or `placeholder` when there is no fact)."""
         self.fact = fact
         self.placeholder = placeholder
-        sides = [c.side for c in self.columns]
-        self.accounts = [[], [], []]
-        if fact is not None:
-            for account in fact.accounts:
-                slot = sides.index(account.side) if account.side in sides else 2
-                self.accounts[slot].append(account)
+        self.accounts = self._split(fact)
         self.column, self.index = self.first_column(), 0
         self.shown = SHOWN_ROWS
-        self.query_one("#why", Static).update(self._why())
-        self._paint()
-        self.query_one("#rows", VerticalScroll).scroll_home(animate=False)
+        why = self._why()
+        height = self._body_height(why)
+        # the screen is laid out again only when the reason's height changes (or the scrollbar
+        # comes or goes): the body keeps its size, and a layout costs a frame's worth of CPU
+        changed = height != self._shown_body_height()
+        self.query_one("#why", Static).update(why, layout=changed)
+        self._paint(home=True, height=height if changed else None)
         self.post_message(self.Selected(self.selected))
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Source lines use the width they have: repaint when it changes, after the frame
-        on screen (the first layout must not cost the start a second paint)."""
-        if self.fact is not None and event.size.width != self._painted_width:
-            self.call_after_refresh(self._repaint_for_width)
+    def prepare(self, fact: Fact | None) -> None:
+        """Render `fact` as `show` would show it, into the lines the body keeps, while the
+        reader is idle: the `n` or `p` that shows it then draws at once."""
+        if fact is None or fact is self.fact or not self.size:
+            return
+        saved = self.fact, self.accounts, self.column, self.index, self.shown
+        try:
+            self.fact, self.accounts = fact, self._split(fact)
+            self.column, self.index, self.shown = self.first_column(), 0, SHOWN_ROWS
+            self.query_one(PanesBody).prepare(self._key(), fact, self._table,
+                                              self._body_height(self._why()))
+        finally:
+            self.fact, self.accounts, self.column, self.index, self.shown = saved
 
-    def _repaint_for_width(self) -> None:
-        if self.fact is not None and self.size.width != self._painted_width:
-            self._paint()
+    def _split(self, fact: Fact | None) -> list[list[Account]]:
+        """The fact's accounts by pane: the left side's, the right side's, those of neither."""
+        sides = [c.side for c in self.columns]
+        accounts: list[list[Account]] = [[], [], []]
+        for account in fact.accounts if fact is not None else ():
+            accounts[sides.index(account.side) if account.side in sides else 2].append(account)
+        return accounts
+
+    def _body_height(self, why: Text) -> int | None:
+        """The body's height once `why` is shown below it (None before the first layout)."""
+        if not self.size:
+            return None
+        box = self.query_one("#why", Static)
+        lines = visualize(box, why, markup=False).get_height(cast(RulesMap, box.styles),
+                                                              self.size.width - 2)
+        return self.size.height - 1 - min(WHY_LINES, lines)
+
+    def _shown_body_height(self) -> int | None:
+        return self.query_one(PanesBody).outer_size.height if self.size else None
 
     def first_column(self) -> int:
         return next((c for c in range(3) if self.accounts[c]), 0)
@@ -219,15 +253,23 @@ class DisputePanes(Vertical, can_focus=True):
     def last_column(self) -> int:
         return max((c for c in range(3) if self.accounts[c]), default=0)
 
-    def _paint(self) -> None:
-        self._painted_width = self.size.width
+    def _paint(self, home: bool = False, height: int | None = None) -> None:
+        """Show the fact with the cursor where it is.  The body renders when it knows its
+        width, and keeps what it rendered per fact, cursor and width: `n` then `p` is free.
+        `height`: the body's height after the layout under way (the reason's changed)."""
         body = self.query_one(PanesBody)
         if self.fact is None:
-            body.update(self.placeholder or Text(""))
+            placeholder = self.placeholder or Text("")
+            body.show(("placeholder", id(placeholder)), placeholder, lambda: placeholder, home,
+                      height)
         else:
-            body.update(self._table())
+            body.show(self._key(), self.fact, self._table, home, height)
         for i, title in enumerate(self.query(".pane-title")):
             title.set_class(i == self.column, "-active")
+
+    def _key(self) -> tuple:
+        """What the table shows of the fact besides the width: the cursor, the rows shown."""
+        return "fact", self.column, self.index, self.shown
 
     def _table(self) -> RenderOnce:
         style = self.get_component_rich_style
@@ -316,13 +358,15 @@ class DisputePanes(Vertical, can_focus=True):
     def action_column(self, step: int) -> None:
         self.next_column(step)
 
-    def on_dispute_panes_clicked(self, message: Clicked) -> None:
+    def on_panes_body_clicked(self, message: PanesBody.Clicked) -> None:
         self.focus()
         self.select(message.column, message.index)
 
     def repaint(self) -> None:
-        """Redraw the current fact (theme or note markers changed)."""
+        """Redraw the current fact (theme, note markers or reviews changed): what the body
+        kept was drawn with the old ones."""
+        self.query_one(PanesBody).forget()
         self._paint()
 
     def on_mount(self) -> None:
-        follow_theme(self, self._paint)
+        follow_theme(self, self.repaint)

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Region
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -53,7 +55,14 @@ FACT_KEYS = [
 
 
 class FactList(OptionList):
-    """Facts of the corpus in the engine's rank order, filtered by status."""
+    """Facts of the corpus in the engine's rank order, filtered by status.
+
+    A highlight move (`n`, `p`, j/k) repaints the two options it concerns and the title
+    line, not the whole list as an `OptionList` does: every line repainted is a line the
+    frame after a key has to compose and the terminal has to draw.
+    """
+
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="fact-list.down",
@@ -97,6 +106,26 @@ class FactList(OptionList):
             return
         index = next((i for i, f in enumerate(facts) if f.id == keep), 0)
         self.highlighted = index
+
+    def _watch_highlighted(self, old: int | None, new: int | None) -> None:
+        for index in (old, new):
+            if index is not None:
+                self._refresh_option(index)
+
+    def _refresh_option(self, index: int) -> None:
+        """Repaint the lines of option `index` (all of the list if it has no lines)."""
+        try:
+            self.refresh_lines(self._index_to_line[index], self._heights[index])
+        except (KeyError, IndexError):
+            self.refresh()
+
+    def set_title(self, title: str) -> None:
+        """The border's title, repainting that line only (`border_title` repaints the list)."""
+        if title == self.border_title:
+            return
+        self._border_title = self.render_str(title).expand_tabs(4).split()[0]
+        top = -self.content_offset
+        self.refresh(Region(top.x, top.y, self.outer_size.width, 1))
 
     @property
     def current(self) -> Fact | None:
