@@ -47,11 +47,8 @@ async def test_each_fact_is_rendered_once(app, monkeypatch):
         assert panes.fact is not None and panes.fact.accounts[0].speaker in screen_text(app)
 
 
-@sync
-async def test_the_next_fact_is_drawn_without_a_layout(app, monkeypatch):
-    """A fact whose reason takes as many lines as the last one's, and as tall a table (no
-    scrollbar coming or going), changes no widget's size: the screen is not laid out again
-    (a layout and the frames after it cost most of a key)."""
+def _count_layouts(monkeypatch) -> list[int]:
+    """A list that grows by one each time the screen is laid out."""
     layouts: list[int] = []
     refresh_layout = Screen._refresh_layout
 
@@ -60,6 +57,15 @@ async def test_the_next_fact_is_drawn_without_a_layout(app, monkeypatch):
         return refresh_layout(self, *args, **kwargs)
 
     monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    return layouts
+
+
+@sync
+async def test_the_next_fact_is_drawn_without_a_layout(app, monkeypatch):
+    """A fact whose reason takes as many lines as the last one's, and as tall a table (no
+    scrollbar coming or going), changes no widget's size: the screen is not laid out again
+    (a layout and the frames after it cost most of a key)."""
+    layouts = _count_layouts(monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause(0.2)
@@ -133,14 +139,7 @@ async def test_a_taller_reason_lays_the_screen_out_once(seeds, tmp_path, monkeyp
         "cue", "a second reason, long enough to take the reason box to a third line of text"),))
     app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml",
                        analysis=replace(analysis, facts=tuple(facts)))
-    layouts: list[int] = []
-    refresh_layout = Screen._refresh_layout
-
-    def counted(self, *args, **kwargs):
-        layouts.append(1)
-        return refresh_layout(self, *args, **kwargs)
-
-    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    layouts = _count_layouts(monkeypatch)
     async with app.run_test(size=(100, 20)) as pilot:
         await settle(pilot)
         await pilot.pause(0.2)
