@@ -287,3 +287,12 @@ def test_a_story_of_strikes_is_not_named_for_the_drones_in_it() -> None:
     assert incident_object(units(strikes)) is None
     craft = {f"{k}.md": "drone" + (" strike" if k < 3 else "") for k in range(6)}
     assert incident_object(units(craft)) == "drone"
+
+
+def test_a_sides_named_speakers_come_before_its_inferred_narration(seeds: Corpus) -> None:
+    """Within each side, the accounts whose speaker the text names come first, and a side's
+    position is read from them: an outlet's own narration given to a side is shown after."""
+    for fact in analyse(seeds).facts:
+        for side in {a.side for a in fact.accounts}:
+            flags = [a.inferred for a in fact.accounts if a.side == side]
+            assert flags == sorted(flags), (fact.title, side)

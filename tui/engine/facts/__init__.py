@@ -69,7 +69,7 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
     members = set(q.members)
     linked = {i for a in answers if a.u in members and a.v in members for i in (a.u, a.v)}
     group = sorted((units[i] for i in q.members),
-                   key=lambda u: (u.side or "", -_relevance(u, q.aspect, linked), u.ref, u.start))
+                   key=lambda u: (u.side or "", u.inferred, -_relevance(u, q.aspect, linked), u.ref, u.start))
     order = {s.id: k for k, s in enumerate(corpus.sides)}
     sides = sorted({u.side for u in group if u.side}, key=lambda s: (order.get(s, len(order)), s))
     causes = cause_phrases(answers, units, members, skip) if q.aspect in _CAUSAL else {}
