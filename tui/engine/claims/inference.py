@@ -56,9 +56,9 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     for phrase, sentence in phrases:
         for country in countries_in(phrase)[:1]:
             by_speaker[country.id] += 1
+            answers = bool(_AGAINST.search(sentence))
             for other in countries_in(sentence):
                 if other.id != country.id:
-                    answers = bool(_AGAINST.search(sentence))
                     about[(country.id, other.id)] += 2 if answers else 1
                     against[(country.id, other.id)] += answers
     for article in corpus.articles:
