@@ -13,7 +13,7 @@ rows) runs in a forked child while the parent goes on with a stage that does not
 child sends its result back pickled.  The child runs the same function on the same input, so
 the result is the same as in one process; where fork is unavailable, with `RECONCILE_NO_POOL=1`,
 or when threads are running (a fork copies no thread but the caller's), the stage runs in the
-parent when its result is asked for.
+parent at once (and again there, should a child fail).
 """
 
 from __future__ import annotations
@@ -96,9 +96,10 @@ class Background(Generic[T]):
             _, status = os.waitpid(self._pid, 0)
             self._pid = 0
             if status == 0 and data:
-                result: T = pickle.loads(data)
-                return result
-        return self._work()
+                self._done = (pickle.loads(data),)
+                return self._done[0]
+        self._done = (self._work(),)
+        return self._done[0]
 
 
 def can_fork() -> bool:
