@@ -157,8 +157,6 @@ class DisputePanes(Vertical, can_focus=True):
             super().__init__()
             self.account = account
 
-    Clicked = PanesBody.Clicked
-
     def __init__(self, corpus: Corpus, columns: tuple[Column, Column], **kwargs) -> None:
         super().__init__(**kwargs)
         self.corpus = corpus
