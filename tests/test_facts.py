@@ -296,3 +296,27 @@ def test_a_sides_named_speakers_come_before_its_inferred_narration(seeds: Corpus
         for side in {a.side for a in fact.accounts}:
             flags = [a.inferred for a in fact.accounts if a.side == side]
             assert flags == sorted(flags), (fact.title, side)
+
+
+def test_how_badly_a_ship_was_damaged_is_its_own_question(tmp_path: Path) -> None:
+    """"A hole in the deck" against "only a scrape": the damage is disputed apart from who
+    rammed whom, which every collision sentence also answers."""
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said the patrol ship suffered structural damage and a hole in its deck.\n",
+        two="Petrov said the collision left only a minor scrape on the patrol ship.\n")
+    fact = _containing(analyse(corpus).facts, "structural damage")
+    assert "damaged" in fact.title and any("minor scrape" in a.text for a in fact.accounts)
+
+
+def test_how_close_they_came_is_its_own_question(tmp_path: Path) -> None:
+    """"Within 50 metres" against "a safe distance" answer one question; a depth in metres
+    does not ask it."""
+    from tui.engine.facts.aspects import tag
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said the warship came within 50 metres of the patrol ship.\n",
+        two="Petrov said the warship kept a safe distance from the patrol ship.\n")
+    fact = _containing(analyse(corpus).facts, "within 50 metres")
+    assert fact.title.startswith("How close") and any("safe distance" in a.text for a in fact.accounts)
+    assert "distance" not in dict(tag("The wreck lies in waters 1,500 metres deep."))

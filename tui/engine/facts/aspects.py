@@ -6,7 +6,8 @@ intelligence ship" against "a research vessel", "in neutral waters" against
 they share is the question each sentence answers: what the object was, where
 it was, who did what, whether warnings were given, how many were hurt, what
 the evidence shows, who is to blame, whether it was lawful, whether it was
-deliberate, what the response should be.  Each aspect below lists ordinary
+deliberate, what the response should be, how close the two came, how badly
+something was damaged.  Each aspect below lists ordinary
 English news vocabulary that asks it; nothing here names a story, a place or
 an actor.  A clause is tagged with the aspects its words ask (`tag`).
 """
@@ -35,6 +36,8 @@ class Aspect:
 def _terms(words: str) -> frozenset[str]:
     return frozenset(t for w in words.split() if (t := term(w)))
 
+
+_LENGTH = r"(?:m|metres|meters|feet|ft|yards|km|kilometres|kilometers|miles|nautical miles)\b"
 
 ASPECTS: tuple[Aspect, ...] = (
     Aspect("where", "Where was the {obj}, and whose territory was it?",
@@ -112,6 +115,15 @@ ASPECTS: tuple[Aspect, ...] = (
                      apology apologize apologise compensation reciprocal ultimatum cooperation
                      cooperate access consular overreaction criminal prosecute prosecution"""),
            (r"at a time and place", r"reserves? the right", r"criminal (?:case|investigation|proceedings)")),
+    Aspect("distance", "How close did they come?", "How close did they come?",
+           _terms("""distance distances proximity"""),
+           (r"\bcloser\b", r"(?:dangerously|perilously|very|too|so) close\b", r"close range",
+            r"close approach", r"\bwithin (?:about |some |only |just )?[\d,.]+ ?" + _LENGTH,
+            r"[\d,.]+ ?" + _LENGTH + r" (?:away|from|of)\b")),
+    Aspect("damage", "Was the {obj} damaged, and how badly?", "What was damaged, and how badly?",
+           _terms("""damage damages damaged hole holes scrape scrapes scraped dent dents dented scratch
+                     scratches scratched cracked punctured"""),
+           ()),
     Aspect("outcome", "How did it end?", "How did it end?",
            _terms("""success successful successfully completed complete failed failure thwarted foiled
                      repelled retreated withdrew withdrawal returned escaped accomplished mission"""),
