@@ -138,7 +138,7 @@ _REPORTING_USE = frozenset("that of against about".split())
 BY_ID = {a.id: a for a in ASPECTS} | {OTHER: Aspect(OTHER, "", "", frozenset(), (), False)}
 _PHRASES = [(a.id, re.compile(p)) for a in ASPECTS for p in a.phrases]
 _TOKEN = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
-MAX_ASPECTS = 3   # a clause answers at most this many questions
+MAX_ASPECTS = 4   # a clause answers at most this many of the 13 questions (3 cut some answers off)
 
 
 @lru_cache(maxsize=65536)
