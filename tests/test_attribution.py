@@ -377,3 +377,13 @@ def test_a_speaker_label_before_a_colon_speaks_the_next_paragraph(tmp_path: Path
                      "The strikes were carried out only on targets far from the border.\n")
     who = _who(corpus, "far from the border")
     assert (who.speaker, who.side) == ("Ivan Petrov, official spokesman of the ministry", "b")
+
+
+def test_when_is_not_part_of_who_speaks() -> None:
+    """"Minister Olsen on Thursday told ...", "Borovia earlier this week alleged ...",
+    "Last week the navy said ...": the day is when, not who (one person, one surname)."""
+    speakers = [c.speaker for t in ("Foreign Minister Maria Olsen on Thursday told the assembly it was false.",
+                                    "Borovia earlier this week alleged that the ship had crossed.",
+                                    "Last week the navy said the ship was damaged.")
+                for c in find_claims(t)]
+    assert speakers == ["Foreign Minister Maria Olsen", "Borovia", "the navy"]

@@ -59,6 +59,12 @@ _ADVERB = re.compile(r"\w+ly$|also|further|since|already|later|earlier|then|agai
 OPEN_QUOTES = ("“", '"', "‘")
 # A publication date a page copy glued before the first words ("date 2019-02-28 India said").
 _DATE_PREFIX = re.compile(r"date:?\s+\d{4}-\d{2}-\d{2}\s+", re.I)
+# When, after the subject ("Minister X on Thursday told ...", "Beijing earlier this week
+# alleged ..."): not part of who speaks.
+_WHEN = (r"(?:(?:this|last)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|"
+         r"yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?")
+_WHEN_AFTER = re.compile(r"(?:\s+(?:on|late|early|earlier|later))*\s+" + _WHEN + "$", re.I)
+_WHEN_BEFORE = re.compile(r"(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r",?\s+", re.I)
 _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
 # What may follow an inverted speaker ("..., said Austin at a briefing."): not a
 # verb, which would make the phrase the subject of the reported clause
@@ -179,6 +185,12 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
         end -= 1
     if text[end - 1:end] == "." and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr)\.$", text[start:end]):
         end -= 1
+    when = _WHEN_AFTER.search(text, start, end)
+    if when and when.start() > start:
+        end = when.start()
+    when = _WHEN_BEFORE.match(text, start, end)
+    if when and when.end() < end:
+        start = when.end()
     phrase = text[start:end]
     if not _speakerish(phrase, matcher) or _adjective_before(phrase, verb):
         return None
