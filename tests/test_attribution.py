@@ -387,3 +387,17 @@ def test_when_is_not_part_of_who_speaks() -> None:
                                     "Last week the navy said the ship was damaged.")
                 for c in find_claims(t)]
     assert speakers == ["Foreign Minister Maria Olsen", "Borovia", "the navy"]
+
+
+@pytest.mark.parametrize("dateline, side", [("", "a"), ("BOROVIA: ", None)])
+def test_a_story_filed_from_the_other_sides_capital_does_not_speak_for_the_side_it_quotes(
+        tmp_path: Path, dateline: str, side: str | None) -> None:
+    """An article that quotes one side's officials narrates in that side's voice, unless its
+    dateline puts it in the other side's place: there it quotes them, it is not theirs."""
+    write(tmp_path, "a.txt", dateline + "Two soldiers were killed near the border on Monday night, "
+          "and the fighting went on until dawn in the hills above the river.\n\n"
+          "Olsen said the troops had fired first across the line.\n\n"
+          "The Foreign Ministry said the raid had been lawful and necessary.\n\n"
+          "Olsen said the operation would go on as long as it was needed.\n")
+    write(tmp_path, "reconcile.toml", CASE)
+    assert _who(load_corpus(tmp_path), "Two soldiers").side == side

@@ -178,12 +178,14 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     state news agency speak for it throughout, whatever they quote: such a paper
     gives the other side's people their nationality and its own a title alone
     ("the Foreign Office said").  Another outlet speaks for the side nearly all
-    it attributes speaks for; failing that, its narration is the side its own
-    hostile words favour (`_hostile_narrator`).
+    it attributes speaks for, unless its dateline files it from the other side's
+    place; failing that, its narration is the side its own hostile words favour
+    (`_hostile_narrator`).
     """
     refs = _refs(article)
-    side = (_official_outlet(article.outlet, matcher) or _outlet_side(article.outlet, matcher)
-            or _attributed_voice(refs, out))
+    side = _official_outlet(article.outlet, matcher) or _outlet_side(article.outlet, matcher)
+    if side is None and (side := _attributed_voice(refs, out)) and _filed_from(article, matcher) not in (None, side):
+        side = None   # filed from the other side's capital: it quotes this side, it does not speak for it
     if side is None:
         if narrator := _hostile_narrator(article, refs, out, matcher):
             for r in refs:
@@ -194,6 +196,21 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
         who = out[r]
         if who.side is None and (who.speaker is None or _voiced(who.speaker)):
             out[r] = Attribution(r, who.speaker, side, who.speaker_span, inferred=True)
+
+
+# A wire's dateline: a place in capitals ("ISLAMABAD:", "KYIV (Reuters) -") or a place and a
+# date ("Kyiv, June 9 --"); a headline's "Topic: ..." is none.
+_DATELINE = re.compile(r"\s*(?:([A-Z][A-Z.' -]{2,30}?)|([A-Z][A-Za-z.' -]{2,30}?),\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})\s*"
+                       r"(?:\([^)]{2,30}\)\s*)?(?::|—|–|--?)\s")
+
+
+def _filed_from(article: Article, matcher: SideMatcher) -> str | None:
+    """The side whose place an article's dateline names ("ISLAMABAD: ...", "Kyiv, June 9 --")."""
+    if not article.paragraphs or not article.paragraphs[0].sentences:
+        return None
+    m = _DATELINE.match(article.paragraphs[0].sentences[0].text)
+    found = matcher.match((m.group(1) or m.group(2)).title()) if m else None
+    return found[0] if found else None
 
 
 def _attributed_voice(refs: list[Ref], out: dict[Ref, Attribution]) -> str | None:
