@@ -289,11 +289,11 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
     clause = opens[-1].end() if opens else 0
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", pre[clause:comma])]
     parts = [(clause + a, clause + b) for a, b in parts if pre[clause + a:clause + b].strip()]
-    while len(parts) > 1 and _adverbial(pre[parts[0][0]:parts[0][1]]):
-        parts.pop(0)
+    while len(parts) > 1 and _adverbial(pre[_skip_noise(pre, parts[0][0]):parts[0][1]]):
+        parts.pop(0)   # "But Petrov, in his first comments, said": "But" opens, Petrov speaks
     while len(parts) > 1 and pre[parts[-1][0]:parts[-1][1]].strip()[:1].islower():
         parts.pop()
-    if not parts or _adverbial(pre[parts[0][0]:parts[0][1]]):
+    if not parts or _adverbial(pre[_skip_noise(pre, parts[0][0]):parts[0][1]]):
         return None
     return _claim(text, lo + _skip_noise(pre, parts[0][0]), lo + parts[-1][1], verb, verb_at, matcher)
 
