@@ -402,3 +402,13 @@ def test_a_story_filed_from_the_other_sides_capital_does_not_speak_for_the_side_
           "Olsen said the operation would go on as long as it was needed.\n")
     write(tmp_path, "reconcile.toml", CASE)
     assert _who(load_corpus(tmp_path), "Two soldiers").side == side
+
+
+def test_a_third_countrys_un_ambassador_who_denounces_one_side_once_speaks_for_the_other(
+        tmp_path: Path) -> None:
+    """"British U.N. Ambassador Jane Smith" is Britain's official, not the UN's; one hostile
+    sentence of a titled official against Borovia places her with Arland (inferred)."""
+    corpus = _corpus(tmp_path, "British U.N. Ambassador Jane Smith denied Britain was in any way involved.\n\n"
+                               "“This is a blatant lie from the Borovia propaganda machine,” Smith told reporters.\n")
+    who = _who(corpus, "blatant lie")
+    assert (who.speaker, who.side, who.inferred) == ("Smith", "a", True)

@@ -55,7 +55,7 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
         return
     against: dict[str, Counter[str]] = {}
     opposed: dict[str, set[str]] = {s: set() for s in sides}   # parties each side speaks against
-    titled = {key for who in out.values() if (key := _titled(who))}   # officials: one sentence will do
+    titled = {key for who in out.values() if (key := _titled(who, home=False))}   # officials: one sentence will do
     for ref, who in out.items():
         key = _unplaced(who)
         if key is None and not (who.side and not who.inferred):
@@ -121,9 +121,10 @@ def _refs(article: Article) -> list[Ref]:
     return [Ref(article.id, p.index, s.index) for p in article.paragraphs for s in p.sentences]
 
 
-def _titled(who: Attribution) -> str | None:
-    """The surname of an unplaced speaker introduced by an official title and a name."""
-    if who.side or not who.speaker or not _voiced(who.speaker):
+def _titled(who: Attribution, home: bool = True) -> str | None:
+    """The surname of an unplaced speaker introduced by an official title and a name; with
+    `home`, only one whom no country is given (an outlet's own officials)."""
+    if who.side or not who.speaker or not (_voiced(who.speaker) if home else not _NOT_VOICED.search(who.speaker)):
         return None
     titled = any(w in ROLE_HEADS for w in re.findall(r"[a-z]+", who.speaker.lower()))
     return _person(who.speaker) if titled else None
@@ -263,7 +264,7 @@ _NOT_VOICED = re.compile(r"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)?
                          r"agency|news|reuters|associated press|afp|report|reports|newspaper|website|"
                          r"times|post|journal|herald|tribune|daily|gazette|telegraph|guardian|cnn|bbc|"
                          r"bloomberg|press|magazine|channel|tv|television|radio|broadcaster|outlet|"
-                         r"investigators?|inspectors?|u\.?n\.?|united nations|council)\b")
+                         r"investigators?|inspectors?|council|(?:u\.?n\.?|united nations)(?![.\s]+(?:ambassador|envoy|representative)))\b")
 
 
 def _voiced(speaker: str) -> bool:
