@@ -412,3 +412,12 @@ def test_a_third_countrys_un_ambassador_who_denounces_one_side_once_speaks_for_t
                                "“This is a blatant lie from the Borovia propaganda machine,” Smith told reporters.\n")
     who = _who(corpus, "blatant lie")
     assert (who.speaker, who.side, who.inferred) == ("Smith", "a", True)
+
+
+def test_slammed_and_criticised_report_unless_something_slams_into_something() -> None:
+    """"X slammed the rumours that ..." is X's claim; "a shell slammed into the school" is an act."""
+    assert [(c.speaker, c.verb) for c in find_claims(
+        "Petrov, quoted by local media, slammed the “absurd rumours” that a missile hit the plane.")] == \
+        [("Petrov", "slammed")]
+    assert [c.verb for c in find_claims("A shell slammed into the school, Olsen said.")] == ["said"]
+    assert [c.speaker for c in find_claims("Olsen criticised the decision to sail.")] == ["Olsen"]

@@ -50,7 +50,9 @@ _CONDITIONAL = frozenset("if unless whether once until".split())
 # Reporting verbs whose next noun is their object, never an inverted speaker:
 # "X, in turn, accused Canada of ..." is X's accusation, not Canada's.
 _TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
-condemned condemns demanded demands rejected rejects dismissed dismisses denied denies""".split())
+condemned condemns demanded demands rejected rejects dismissed dismisses denied denies slammed slams
+lambasted lambasts criticised criticized criticises criticizes""".split())
+_STRUCK = re.compile(r"\s+(?:into|against|shut|down|onto|through)\b")   # "a shell slammed into": an act
 _PREPOSITIONS = frozenset("in on at to for with by from after before despite during into over under about".split())
 # A relative clause or an "including ..." aside is never itself the speaker: in "the
 # command, which overlooks the border, said", the phrase before "said" is the aside.
@@ -210,6 +212,8 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
     """
     if verb.lower() in _TAKES_OBJECT and re.match(r"\s+to\s", text[ve:]):
         return None   # "India warned to withdraw troops": a headline's passive, India was warned
+    if verb.lower().startswith("slam") and _STRUCK.match(text, ve):
+        return None
     lo = max(0, vs - _WINDOW)
     pre = text[lo:vs]
     if _is_passive(pre):

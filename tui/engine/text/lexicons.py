@@ -25,7 +25,7 @@ declares elaborated elaborate characterized characterised wrote writes tweeted p
 replied countered protested condemned condemns blamed blames mentioned outlined urged urges vowed
 pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
 called calls demanded demands reads read reiterated reiterates underlined underlines
-believes believed believe
+believes believed believe slammed slams lambasted lambasts criticised criticized criticises criticizes
 """.split())
 
 # The words that make a line a claim wherever it stands on a page (the cleaner never drops it as
@@ -36,7 +36,7 @@ believes believed believe
 # down Y", "X and Y collide", a cause: "Blast caused by Y", and a belief told with its clause:
 # "Minister worried that Y ...") and "according to".  One list with REPORTING_VERBS, not a second copy.
 NOT_CLAIMS_ALONE = frozenset("read reads note notes posted details detailed alleged threatened threatens".split())
-HEADLINE_CLAIM_WORDS = frozenset("""slammed slams vows regrets defends proves reveals rams rammed hits shoots
+HEADLINE_CLAIM_WORDS = frozenset("""vows regrets defends proves reveals rams rammed hits shoots
 downs downed bumped bumps collided collides collide complained complains""".split()) | {"according to", "caused by"} | {
     f"{verb} that" for verb in "worried fears feared suspects suspected concerned convinced".split()}
 CLAIM_WORDS = (REPORTING_VERBS - NOT_CLAIMS_ALONE) | HEADLINE_CLAIM_WORDS
