@@ -320,3 +320,14 @@ def test_how_close_they_came_is_its_own_question(tmp_path: Path) -> None:
     fact = _containing(analyse(corpus).facts, "within 50 metres")
     assert fact.title.startswith("How close") and any("safe distance" in a.text for a in fact.accounts)
     assert "distance" not in dict(tag("The wreck lies in waters 1,500 metres deep."))
+
+
+def test_what_each_side_demands_of_the_other_is_its_own_question(tmp_path: Path) -> None:
+    """"Withdraw unconditionally first" against "both withdraw together": one question, what
+    each side demands, apart from where the troops stand."""
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said Borovia must withdraw its troops unconditionally before any talks.\n",
+        two="Petrov urged both armies to withdraw at the same time.\n")
+    fact = _containing(analyse(corpus).facts, "unconditionally")
+    assert fact.title.startswith("What does each side demand") and any("same time" in a.text for a in fact.accounts)
