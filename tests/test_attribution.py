@@ -421,3 +421,16 @@ def test_slammed_and_criticised_report_unless_something_slams_into_something() -
         [("Petrov", "slammed")]
     assert [c.verb for c in find_claims("A shell slammed into the school, Olsen said.")] == ["said"]
     assert [c.speaker for c in find_claims("Olsen criticised the decision to sail.")] == ["Olsen"]
+
+
+def test_a_person_named_by_one_word_keeps_the_side_given_in_full(tmp_path: Path) -> None:
+    """"South Korean President Park Min-jun" is the South's; "Park told reporters" later is
+    the same person (family name first), not the voice of an article that mostly quotes the North."""
+    case = ('[[sides]]\nid = "kr"\nname = "South Korea"\nactors = []\n\n'
+            '[[sides]]\nid = "kp"\nname = "North Korea"\nactors = []\n')
+    corpus = _corpus(tmp_path, "North Korea's defence commission said the report was a fabrication.\n\n"
+                               "Pyongyang said it would send inspectors to check the claim.\n\n"
+                               "North Korea's navy said its vessels had been in port all week.\n\n"
+                               "South Korean President Park Min-jun said the ship was sunk by a torpedo.\n\n"
+                               "“We will take firm measures,” Park told reporters.\n", case)
+    assert _who(corpus, "firm measures").side == "kr"

@@ -178,15 +178,19 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     site, named as the outlet), a paper named for a side's country and a side's
     state news agency speak for it throughout, whatever they quote: such a paper
     gives the other side's people their nationality and its own a title alone
-    ("the Foreign Office said").  Another outlet speaks for the side nearly all
+    ("the Foreign Office said").  A person named by one word keeps the side the
+    article gave them in full (`_same_person`).  Another outlet speaks for the side nearly all
     it attributes speaks for, unless its dateline files it from the other side's
     place; failing that, its narration is the side its own hostile words favour
     (`_hostile_narrator`).
     """
     refs = _refs(article)
+    _same_person(refs, out)
     side = _official_outlet(article.outlet, matcher) or _outlet_side(article.outlet, matcher)
-    if side is None and (side := _attributed_voice(refs, out)) and _filed_from(article, matcher) not in (None, side):
-        side = None   # filed from the other side's capital: it quotes this side, it does not speak for it
+    if side is None:
+        side = _attributed_voice(refs, out)
+        if _filed_from(article, matcher) not in (None, side):
+            side = None   # filed from the other side's capital: it quotes this side, it does not speak for it
     if side is None:
         if narrator := _hostile_narrator(article, refs, out, matcher):
             for r in refs:
@@ -197,6 +201,26 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
         who = out[r]
         if who.side is None and (who.speaker is None or _voiced(who.speaker)):
             out[r] = Attribution(r, who.speaker, side, who.speaker_span, inferred=True)
+
+
+_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Adm)\.?\s+)?([A-Z][\w’'-]+)$")
+
+
+def _same_person(refs: list[Ref], out: dict[Ref, Attribution]) -> None:
+    """A speaker named by one word ("Lee said") whom the article placed in full ("President
+    Lee Myung-bak", family name first or last) keeps that person's side, not the article's."""
+    sides: dict[str, set[str]] = {}
+    for r in refs:
+        who = out[r]
+        if who.side and who.speaker:
+            for word in re.findall(r"[A-Z][\w’'-]+", who.speaker):
+                if word.lower() not in ROLE_HEADS and word.lower() not in SPEAKER_NOUNS:
+                    sides.setdefault(word, set()).add(who.side)
+    for r in refs:
+        who = out[r]
+        m = _HONORIFIC.match(who.speaker or "") if who.side is None else None
+        if m and len(found := sides.get(m.group(1), set())) == 1:
+            out[r] = Attribution(r, who.speaker, next(iter(found)), who.speaker_span, inferred=True)
 
 
 # A wire's dateline: a place in capitals ("ISLAMABAD:", "KYIV (Reuters) -") or a place and a
