@@ -331,3 +331,11 @@ def test_what_each_side_demands_of_the_other_is_its_own_question(tmp_path: Path)
         two="Petrov urged both armies to withdraw at the same time.\n")
     fact = _containing(analyse(corpus).facts, "unconditionally")
     assert fact.title.startswith("What does each side demand") and any("same time" in a.text for a in fact.accounts)
+
+
+def test_a_distress_call_answers_whether_permission_was_asked() -> None:
+    """"The pilot declared a mayday" answers the same question as "landed without permission":
+    signals given or not."""
+    from tui.engine.facts.aspects import tag
+    assert "warning" in dict(tag("The pilot declared a mayday before landing."))
+    assert "warning" in dict(tag("The plane landed without permission."))
