@@ -434,3 +434,14 @@ def test_a_person_named_by_one_word_keeps_the_side_given_in_full(tmp_path: Path)
                                "South Korean President Park Min-jun said the ship was sunk by a torpedo.\n\n"
                                "“We will take firm measures,” Park told reporters.\n", case)
     assert _who(corpus, "firm measures").side == "kr"
+
+
+@pytest.mark.parametrize("inferred, side", [(False, "b"), (True, None)])
+def test_a_role_comes_from_the_actors_a_user_named_not_from_bodies_learned_from_the_text(
+        inferred: bool, side: str | None) -> None:
+    """"the army" is Borovia's when the user lists the Borovian Liberation Army; a body that
+    zero-config learned from the text makes no role (in Arland's own papers "the army" is Arland's)."""
+    from tui.engine.model import Actor, Side
+    matcher = SideMatcher((Side("a", "Arland", (Actor("Maria Olsen"),), inferred),
+                           Side("b", "Borovia", (Actor("Liberation Army"),), inferred)))
+    assert matcher.role_side("army") == side

@@ -177,6 +177,7 @@ class SideMatcher:
     def __init__(self, sides: tuple[Side, ...]) -> None:
         entries: list[_Entry] = []
         self.side_ids = tuple(s.id for s in sides)
+        self._given = frozenset(s.id for s in sides if not s.inferred)   # sides the user named actors for
         for side in sides:
             for actor in side.actors:
                 entries.extend(_Entry(n, side.id, 2) for n in actor.names if n.strip())
@@ -198,10 +199,12 @@ class SideMatcher:
         return {e.side for e in self.index.present(norm, low) if _span(e.name, norm, low)}
 
     def role_side(self, role: str) -> str | None:
-        """The one side whose actors' names carry a role word ("ambassador"), or None."""
+        """The one side whose actors' names carry a role word ("ambassador"), or None.  Only
+        actors a user named: a body learned from the text ("Liberation Army") makes no role
+        ("the army" in an Indian paper is India's)."""
         if role not in self._roles:   # once per role word: it tries every actor's name
-            sides = {e.side for e in self.entries if e.weight == 2 and _span(role, normalise(e.name),
-                                                                              _lowered(normalise(e.name)))}
+            sides = {e.side for e in self.entries if e.weight == 2 and e.side in self._given
+                     and _span(role, normalise(e.name), _lowered(normalise(e.name)))}
             self._roles[role] = next(iter(sides)) if len(sides) == 1 else None
         return self._roles[role]
 
