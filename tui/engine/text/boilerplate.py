@@ -138,6 +138,12 @@ CAPTION = KeyedPattern.with_keys(
 CAPTION_OPEN = re.compile(
     r"^(?:in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of"
     r"|this (?:[\w-]+ ){0,2}?(?:image|photo|picture) (?:taken|shot)\b|pictured\b)", re.I)
+# A picture agency's caption dateline, place and date in capitals before a colon: "HARBOUR CITY, NORTHLAND –
+# MAY 3: The mayor speaks ...".  (A story's dateline has no dash between place and date, "NEW TOWN, MAY 3:",
+# or puts the agency after the date, "NEW TOWN, May 3 (Agency) -".)
+PICTURE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*, [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)* [–—-] "
+    r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.? \d{1,2}(?:, \d{4})?: \S")
 # Where people stand in the picture: "Jane Doe, centre, ...", "..., second left,", "(center)".
 CAPTION_POSITION = KeyedPattern.with_keys(
     r",\s(?:(?:second|third|far|back|front|top|bottom)\s)?(?:left|right|centre|center)(?:\s(?:to|from)\s(?:left|right))?,"

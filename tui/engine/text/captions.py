@@ -52,7 +52,7 @@ def _describes_picture(text: str, in_prose: bool = True) -> bool:
     a dated picture ("X, centre, and Y, right, ... on Monday"), or a present-tense action dated in
     its first sentence ("X speaks at ... on Jan. 8").  With `in_prose` False, "is seen in the
     video" is left out: prose says it of footage too ("..., who is seen in the video ...")."""
-    if b.CAPTION_OPEN.match(text) or (in_prose and b.CAPTION_PHRASE.search(text)):
+    if b.CAPTION_OPEN.match(text) or b.PICTURE_DATELINE.match(text) or (in_prose and b.CAPTION_PHRASE.search(text)):
         return True
     if not b.CAPTION_DAY.search(text):
         return False   # no date anywhere: none in the first sentence either (and no sentence split)
@@ -131,6 +131,9 @@ def _may_credit(text: str) -> bool:
     return any(key in low for key in _CREDIT_KEYS)
 
 
+_DASHES = (" -", " –", " —")   # "... the vessel - Credit: Agency": a dash, spaced, before the credit
+
+
 def credit_at_end(text: str) -> int | None:
     """Where a photo credit that closes the text after its last sentence starts: "Photo: AFP",
     "(Jane Doe/Bay Wire)", "-/AFP via Getty Images", or an agency's sign-off after a dated
@@ -146,6 +149,7 @@ def credit_at_end(text: str) -> int | None:
     if signoff and b.DATE_ANYWHERE.search(stripped):
         ends.append(signoff.start())
     for start in ends:
-        if start > 0 and (stripped[start] in "([" or stripped[:start].rstrip()[-1:] in ".!?”\"’)"):
+        before = stripped[:start].rstrip()
+        if start > 0 and (stripped[start] in "([" or before[-1:] in ".!?”\"’)" or before.endswith(_DASHES)):
             return start
     return None

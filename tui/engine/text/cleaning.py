@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
+from .pagetalk import address_reason, page_talk_reason
 from .neighbours import (between_furniture, embedded_posts, headline_list_below, headline_pairs_amid,
                          other_script_lines, teasers_under_headings)
 from .repetition import repeated
@@ -256,11 +257,14 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
         return "duplicated title"
     if unit.kind == "heading":
         return "heading"
-    label = f.label_reason(text) or repeat
+    label = f.label_reason(text) or repeat or address_reason(text)
     if label:
         return label
     if f.is_claim(text):
         return None   # a line that reports what someone said is article text wherever it stands
+    talk = page_talk_reason(text)
+    if talk:
+        return talk
     if f.is_byline(text, for_shape=i > last >= 0):
         return "byline"
     if i == deck and len(f.words(text)) >= DECK_WORDS and not f.is_headline(text):
