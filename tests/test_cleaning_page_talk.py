@@ -103,3 +103,32 @@ def test_a_picture_agencys_caption_dateline_goes(tmp_path: Path) -> None:
     texts = _texts(article)
     assert not any(t.startswith("HARBOUR CITY, NORTHLAND") for t in texts)
     assert texts[-1].startswith("HARBOUR CITY, MAY 3: The mayor opened")
+
+
+def test_a_still_image_caption_and_credits_with_initials_go(tmp_path: Path) -> None:
+    """"A still image shows ...", a credit whose name holds initials or a rank ("(Coast Guard
+    Petty Officer Jane Q. Doe/Navy)"), and one named after its owner ("... Northland Navy photo by
+    Jane Q. Doe"): captions.  Prose that says what footage shows stays."""
+    article = _article(tmp_path, (
+        _BODY +
+        "A still image shows what are said to be rescue divers at an unknown location\n\n"
+        "The harbour master speaks to divers at the pier on May 3, 2024. (Coast Guard Petty Officer "
+        "Jane Q. Doe/Navy)\n\n"
+        "The ferry, pictured, ran aground at the reef's northern edge. Northland Navy photo by Petty "
+        "Officer 2nd Class John R. Roe\n\n"
+        "Footage released by the operator shows the ferry listing as the tide went out.\n"))
+    texts = _texts(article)
+    assert texts[2:] == ["Footage released by the operator shows the ferry listing as the tide went out."], texts
+
+
+def test_home_page_breadcrumb_and_related_materials_label_go(tmp_path: Path) -> None:
+    """"Home Page > Remarks" is a breadcrumb and "Related materials:" a label; the line under the
+    label stays (a related box names other stories, a label alone does not make one)."""
+    article = _article(tmp_path, (
+        "Home Page > Spokesperson's Remarks\n\n" + _BODY +
+        "Related materials:\n\n"
+        "The grounding of the ferry at the northern cape by night\n\n"
+        "The harbour master said the channel would reopen on Tuesday after the divers finish.\n"))
+    texts = _texts(article)
+    assert not any("Home Page" in t or "Remarks" in t or "Related" in t for t in texts), texts
+    assert "The grounding of the ferry at the northern cape by night" in texts

@@ -137,7 +137,8 @@ CAPTION = KeyedPattern.with_keys(
 # "This aerial photo taken on <date> shows ...".
 CAPTION_OPEN = re.compile(
     r"^(?:in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of"
-    r"|this (?:[\w-]+ ){0,2}?(?:image|photo|picture) (?:taken|shot)\b|pictured\b)", re.I)
+    r"|this (?:[\w-]+ ){0,2}?(?:image|photo|picture) (?:taken|shot)\b|pictured\b"
+    r"|(?:an?|the) (?:still(?: image)?|screen ?grab|video grab)(?: taken)?(?: from [\w ]{1,30}?)? shows\b)", re.I)
 # A picture agency's caption dateline, place and date in capitals before a colon: "HARBOUR CITY, NORTHLAND –
 # MAY 3: The mayor speaks ...".  (A story's dateline has no dash between place and date, "NEW TOWN, MAY 3:",
 # or puts the agency after the date, "NEW TOWN, May 3 (Agency) -".)
@@ -173,6 +174,7 @@ TRAILER = re.compile(
 NAV_LABEL = re.compile(
     r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
     r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
+    r"|related (?:materials|content|links|videos)"
     r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top"
     r"|key (?:developments|points|events)|latest developments|live updates|you might also like"
     r"|privacy policy|terms of (?:use|service)|contact us|about us|(?:tags|topics|filed under)\s*:.*)$",
@@ -198,9 +200,11 @@ SOURCE_LINE = re.compile(r"^(?:this (?:is|was) )?reported by\s+\S+(?:\s+\S+){0,3
                          r"|referring to)\s+\S", re.I)
 # A credit closing a caption or standing after its last sentence: "Picture by Jane Doe, PA Wire",
 # "PHOTO: FILE", "Credit: PA", "REUTERS/Jane Doe", "Pic for representation", "Representational image".
+# A full stop that closes an initial or a rank in a credit's name ("Jane C. Doe", "Master Sgt. Doe"), not a sentence.
+_INITIAL = r"(?-i:(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.)"
 _AGENCIES = r"AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE|EPA|PA(?: Wire)?|Getty(?: Images)?"
 CREDIT = re.compile(
-    r"(?:photo|image|picture|file photo|photograph|credit|courtesy)(?: credit)?\s*(?::|/|by\b)\s*[^.!?]{1,60}"
+    r"(?:photo|image|picture|file photo|photograph|credit|courtesy)(?: credit)?\s*(?::|/|by\b)\s*(?:[^.!?]|" + _INITIAL + r"){1,60}"
     r"|\b(?:pic|photo|image|picture)s? (?:used )?for representation(?:al purposes?)?"
     r"|\brepresenta(?:tional|tive) (?:pic|photo|image|picture)s?\b"
     r"|\b(?:" + _AGENCIES + r")/[A-Z][^.!?]{1,40}", re.I)
@@ -209,7 +213,7 @@ CREDIT = re.compile(
 # ("-/AFP via Getty Images"), or a source pair of names ("Rescue Team/Twitter").
 CREDIT_TAIL = re.compile(
     r"\((?:[^()]{0,40}\b(?:photo|image|picture|file|courtesy|credit|handout)\b[^()]{0,80}"
-    r"|[^()/.!?]{2,40}/[^()!?]{2,60})\)"
+    r"|(?:[^()/.!?]|" + _INITIAL + r"){2,60}/[^()!?]{2,60})\)"
     r"|\[(?:[^\[\]]{0,60}\b(?:via|photo|image|picture|file|courtesy|credit|handout)\b[^\[\]]{0,60}"
     r"|[^\[\]/.!?]{2,40}/[^\[\]!?]{2,60})\]"
     r"|(?<!\w)[-–—/\s]*(?:[\w.]+/)?(?:[\w.]+ ){0,3}via (?:Getty Images|" + _AGENCIES + r")"
@@ -218,7 +222,7 @@ CREDIT_TAIL = re.compile(
 # the end of a wire story otherwise.
 AGENCY_SIGNOFF = re.compile(r"[-–—/]\s*(?:" + _AGENCIES + r")\s*$")
 # A breadcrumb trail (use with .match): "Home > World > ", "Home » News » " (the last segment is the page's headline).
-BREADCRUMB = re.compile(r"(?:home|homepage)\s*(?:[>»›|/]\s*[^>»›|/]{1,40}?\s*)*[>»›|/]\s*(?=\S)", re.I)
+BREADCRUMB = re.compile(r"(?:home ?page|home)\s*(?:[>»›|/]\s*[^>»›|/]{1,40}?\s*)*[>»›|/]\s*(?=\S)", re.I)
 # A date anywhere in a line: "June 16, 2020", "16 June 2020", "2020-06-16", "16/06/2020".
 DATE_ANYWHERE = re.compile(
     r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"

@@ -131,6 +131,8 @@ def _may_credit(text: str) -> bool:
     return any(key in low for key in _CREDIT_KEYS)
 
 
+# The body a credit names before its own word, after the caption's last sentence: "... Navy photo by ...".
+_CREDIT_OWNER = re.compile(r"[.!?”\"’)]\s+(?P<owner>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*)$")
 _DASHES = (" -", " –", " —")   # "... the vessel - Credit: Agency": a dash, spaced, before the credit
 
 
@@ -152,4 +154,7 @@ def credit_at_end(text: str) -> int | None:
         before = stripped[:start].rstrip()
         if start > 0 and (stripped[start] in "([" or before[-1:] in ".!?”\"’)" or before.endswith(_DASHES)):
             return start
+        owner = _CREDIT_OWNER.search(before)
+        if owner:
+            return owner.start("owner")   # "... in the sea. U.S. Navy photo by Jane Doe"
     return None
