@@ -132,3 +132,17 @@ def test_home_page_breadcrumb_and_related_materials_label_go(tmp_path: Path) -> 
     texts = _texts(article)
     assert not any("Home Page" in t or "Remarks" in t or "Related" in t for t in texts), texts
     assert "The grounding of the ferry at the northern cape by night" in texts
+
+
+def test_a_headline_that_names_its_speaker_first_is_a_claim(tmp_path: Path) -> None:
+    """"Harbour Dept: ..." and "Northland MoD: ..." open with their speaker: under a given title
+    the page's headline stays as the first paragraph, as one naming its speaker last does.  A
+    label ("Explainer:") or a credit ("Source: ...") names no speaker."""
+    from tui.engine.text.furniture import is_claim
+    article = _article(tmp_path, (
+        '+++\ntitle = "Harbour Dept: idea that the reef moved is nonsense"\n+++\n\n'
+        "Harbour Dept: idea that the reef moved is nonsense\n\n" + _BODY), name="page.md")
+    assert _texts(article)[0] == "Harbour Dept: idea that the reef moved is nonsense"
+    assert is_claim("Northland MoD: ferry crew prepared the grounding in advance")
+    assert not is_claim("Explainer: why ferries run aground in fog")
+    assert not is_claim("Source: Mayor of Harbour City Jane Doe")

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from . import boilerplate as b
 from .captions import caption_outweighs_claim, has_quotation, is_caption
+from .speakers import CREDIT_WORDS, speaks_first
 from .lexicons import CLAIM_WORDS, ROLE_HEADS, SPEAKER_NOUNS
 from .sentences import split_spans
 from .tokens import CACHE, words
@@ -192,7 +193,8 @@ def is_claim(line: str) -> bool:
     dropped as page furniture."""
     if len(words(line)) < 4:
         return False
-    return (bool(_CLAIM.search(line)) or is_attributed_headline(line) or has_quotation(line, single=True)
+    return (bool(_CLAIM.search(line)) or is_attributed_headline(line) or speaks_first(line)
+            or has_quotation(line, single=True)
             or is_quoted_line(line) or bool(_STATEMENT_BY.search(line)))
 
 
@@ -225,8 +227,6 @@ def is_quoted_line(line: str) -> bool:
 # "... to the press — Russian embassy", "...: Erdogan".
 _ATTRIBUTED = re.compile(
     r"^(?P<head>.+?)(?::|\s[—–-])\s+(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4})\s*$")
-_CREDIT_WORDS = frozenset("photo photos image images picture file credit video source afp ap reuters getty pa"
-                          " epa xinhua tass anadolu ani pti ians upi dpa efe".split())
 
 
 def is_attributed_headline(line: str) -> bool:
@@ -236,7 +236,7 @@ def is_attributed_headline(line: str) -> bool:
     if not match or ends_sentence(match.group("head")) or len(words(match.group("head"))) < 4:
         return False
     who = [w.lower().rstrip(".") for w in match.group("who").split()]
-    if any(w in _CREDIT_WORDS for w in who):
+    if any(w in CREDIT_WORDS for w in who):
         return False
     if any(w in SPEAKER_NOUNS or w in ROLE_HEADS for w in who):
         return True
