@@ -1,0 +1,100 @@
+"""The cleaner on real cases by fold: junk dropped and keep lines kept, per fold of cases, in process.
+
+A rule written from some cases' failures is measured on the others: the cases (given as folders)
+are sorted by name and dealt into `--folds` folds (case i into fold i % folds), and each fold's
+figures are printed apart, so a rule developed on folds 0-1 is read on folds 2-3.  Two keys: the
+kit's (a line's hashed first 40 characters, `../shared/cases-kit/run.py`'s `cleaning`) and the
+prefix key (a gold line is the start of a kept paragraph after the same normalisation; a gold
+line under 38 characters must equal it), which the kit's key undercounts (docs/quality.md).
+
+    python bench/cleaning_folds.py CASE_DIR ... [--folds 4] [--kit DIR] [--fail]
+
+With `--fail`, each junk line kept and keep line lost, with its case, file and fold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+os.environ["RECONCILE_NO_POOL"] = "1"
+os.environ["RECONCILE_NO_CACHE"] = "1"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.engine.text.articles import load_article  # noqa: E402
+from tui.engine.tomlcompat import tomllib  # noqa: E402
+
+PREFIX_MIN = 38   # a gold line this long is a line's first 40 characters; a shorter one is the whole line
+
+
+def norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def case_document(case: Path) -> dict:
+    """The case's articles as the kit's scorer reads an export: kept paragraphs by file."""
+    articles = []
+    for path in sorted((case / "articles").iterdir()):
+        article, _ = load_article(path, path.name)
+        if article:
+            articles.append({"path": str(path), "paragraphs": [{"text": p.text} for p in article.paragraphs]})
+    return {"articles": articles}
+
+
+def score_case(case: Path, kit_cleaning, fail: bool, fold: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """[junk dropped (kit), junk dropped (prefix), junk, keep kept (kit), keep kept (prefix), keep]."""
+    gold = tomllib.loads((case / "gold.toml").read_text())
+    document = case_document(case)
+    junk_kit, junk_n, keep_kit, keep_n = kit_cleaning(gold, document)
+    kept = {Path(a["path"]).name: [norm(p["text"]) for p in a["paragraphs"]] for a in document["articles"]}
+    junk_prefix = keep_prefix = 0
+    for entry in gold.get("junk", []):
+        g = norm(entry["text"])
+        if any(p.startswith(g) if len(g) >= PREFIX_MIN else p == g for p in kept.get(entry["file"], [])):
+            if fail:
+                print(f"  fold {fold}  junk kept  {case.name}/{entry['file']} ({entry.get('kind')})")
+        else:
+            junk_prefix += 1
+    for entry in gold.get("keep", []):
+        g = norm(entry["text"])
+        if any(p.startswith(g) for p in kept.get(entry["file"], [])):
+            keep_prefix += 1
+        elif fail:
+            print(f"  fold {fold}  keep lost  {case.name}/{entry['file']}")
+    return [junk_kit, junk_prefix, junk_n, keep_kit, keep_prefix, keep_n]
+
+
+def line(name: str, s: list[int]) -> str:
+    return (f"{name:8} junk {s[1]}/{s[2]} = {s[1] / max(s[2], 1):.3f} (kit {s[0]})   "
+            f"keep {s[4]}/{s[5]} = {s[4] / max(s[5], 1):.3f} (kit {s[3]})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("cases", nargs="+", type=Path)
+    parser.add_argument("--folds", type=int, default=4)
+    parser.add_argument("--kit", type=Path, default=ROOT.parent / "shared" / "cases-kit")
+    parser.add_argument("--fail", action="store_true")
+    args = parser.parse_args()
+    sys.path.insert(0, str(args.kit))
+    from run import cleaning  # type: ignore[import-not-found]  # noqa: PLC0415
+    cases = sorted((c for c in args.cases if (c / "gold.toml").exists()), key=lambda c: c.name)
+    total = [0] * 6
+    for fold in range(args.folds):
+        members = cases[fold::args.folds]
+        s = [0] * 6
+        for case in members:
+            s = [a + b for a, b in zip(s, score_case(case, cleaning, args.fail, fold))]
+        total = [a + b for a, b in zip(total, s)]
+        print(line(f"fold {fold}", s) + "   " + " ".join(c.name for c in members))
+    print(line("all", total))
+
+
+if __name__ == "__main__":
+    main()
