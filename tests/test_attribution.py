@@ -445,3 +445,11 @@ def test_a_role_comes_from_the_actors_a_user_named_not_from_bodies_learned_from_
     matcher = SideMatcher((Side("a", "Arland", (Actor("Maria Olsen"),), inferred),
                            Side("b", "Borovia", (Actor("Liberation Army"),), inferred)))
     assert matcher.role_side("army") == side
+
+
+def test_a_headline_that_names_its_speaker_first_is_that_speakers() -> None:
+    """"Foreign Ministry: the ship never entered the zone" is the ministry's claim; a label
+    ("Explainer: ...") names no speaker."""
+    assert [(c.speaker, c.verb) for c in find_claims("Foreign Ministry: the ship never entered the zone")] == \
+        [("Foreign Ministry", ":")]
+    assert find_claims("Explainer: why the strait matters to every side") == []

@@ -30,6 +30,7 @@ from ..text.lexicons import (
     WEEKDAYS,
 )
 from ..model import Corpus
+from ..text.speakers import first_speaker
 from .sides import SideMatcher, countries_in
 
 _VERB = re.compile(
@@ -110,6 +111,8 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
         for m in _ACCORDING.finditer(text)]
     candidates += [_for_verb(text, m.start(), m.end(), m.group(0), matcher)
                    for m in [*_VERB.finditer(text), *_ACT.finditer(text)] if not quoted[m.start()]]
+    if (first := first_speaker(text)) is not None:   # a headline's "State Dept: ..."
+        candidates.append(_claim(text, first[0], first[1], ":", first[1], matcher))
     found = [c for c in candidates if c is not None and c.speaker]
     return sorted({(c.verb_at, c.start): c for c in found}.values(), key=lambda c: c.verb_at)
 

@@ -18,7 +18,7 @@ CREDIT_WORDS = frozenset("photo photos image images picture file credit video so
 
 
 # A headline that names its speaker first: "State Dept: idea that ...", "Defence ministry: X ...".
-_SPEAKER_FIRST = re.compile(r"^(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})\s*:\s+(?P<head>\S.*)$")
+_SPEAKER_FIRST = re.compile(r"^\s*(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})\s*:\s+(?P<head>\S.*)$")
 _ROLE_ABBREVIATIONS = frozenset("dept mod mfa mod's mfa's".split())
 
 
@@ -26,10 +26,17 @@ def speaks_first(line: str) -> bool:
     """A headline opened by its speaker, a role or a body ("State Dept:", "Russian MoD:", "Defence
     Ministry:"), before four words or more of what it says.  Not a label ("Explainer:", "Watch:",
     "Tags:", "Source:"): those name no one who speaks."""
-    match = _SPEAKER_FIRST.match(line.strip())
+    return first_speaker(line) is not None
+
+
+def first_speaker(line: str) -> tuple[int, int] | None:
+    """Where the speaker a headline names first stands in `line` ("State Dept: ..."), or None."""
+    match = _SPEAKER_FIRST.match(line)
     if not match or len(words(match.group("head"))) < 4:
-        return False
+        return None
     who = [w.lower().rstrip(".") for w in match.group("who").split()]
     if all(w in CREDIT_WORDS for w in who):
-        return False   # "Source: Mayor of X": a credit's label, not a speaker
-    return any(w in SPEAKER_NOUNS or w in ROLE_HEADS or w in _ROLE_ABBREVIATIONS for w in who)
+        return None   # "Source: Mayor of X": a credit's label, not a speaker
+    if not any(w in SPEAKER_NOUNS or w in ROLE_HEADS or w in _ROLE_ABBREVIATIONS for w in who):
+        return None
+    return match.span("who")
