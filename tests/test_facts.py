@@ -339,3 +339,14 @@ def test_a_distress_call_answers_whether_permission_was_asked() -> None:
     from tui.engine.facts.aspects import tag
     assert "warning" in dict(tag("The pilot declared a mayday before landing."))
     assert "warning" in dict(tag("The plane landed without permission."))
+
+
+def test_what_became_of_the_crew_is_its_own_question(tmp_path: Path) -> None:
+    """"The crew are held incommunicado" against "the crew were given every hospitality": one
+    question, the people on board and how they are treated."""
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said the crew of the patrol ship were being held incommunicado.\n",
+        two="Petrov said the crew had been shown every hospitality in the port.\n")
+    fact = _containing(analyse(corpus).facts, "incommunicado")
+    assert fact.title.startswith("What became of the people") and any("hospitality" in a.text for a in fact.accounts)

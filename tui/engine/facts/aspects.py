@@ -7,7 +7,8 @@ they share is the question each sentence answers: what the object was, where
 it was, who did what, whether warnings were given, how many were hurt, what
 the evidence shows, who is to blame, whether it was lawful, whether it was
 deliberate, what the response should be, what each side demands of the other,
-how close the two came, how badly something was damaged.  Each aspect below lists ordinary
+what became of the people on board, how close the two came, how badly
+something was damaged.  Each aspect below lists ordinary
 English news vocabulary that asks it; nothing here names a story, a place or
 an actor.  A clause is tagged with the aspects its words ask (`tag`).
 """
@@ -120,6 +121,11 @@ ASPECTS: tuple[Aspect, ...] = (
                      withdraw"""),
            (r"call(?:ed|s|ing)? on", r"hand(?:ed|s)? over", r"must (?:immediately )?(?:release|withdraw|stop|return)"),
            valued=False),
+    Aspect("crew", "What became of the people on board, and how are they treated?",
+           "What became of the people held, and how are they treated?",
+           _terms("""crew crews crewmembers sailors passengers hostages detainees captives incommunicado
+                     custody detention hospitality rescued rescue"""),
+           (), valued=False),
     Aspect("distance", "How close did they come?", "How close did they come?",
            _terms("""distance distances proximity"""),
            (r"\bcloser\b", r"(?:dangerously|perilously|very|too|so) close\b", r"close range",
@@ -143,7 +149,7 @@ _REPORTING_USE = frozenset("that of against about".split())
 BY_ID = {a.id: a for a in ASPECTS} | {OTHER: Aspect(OTHER, "", "", frozenset(), (), False)}
 _PHRASES = [(a.id, re.compile(p)) for a in ASPECTS for p in a.phrases]
 _TOKEN = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
-MAX_ASPECTS = 4   # a clause answers at most this many of the 14 questions (3 cut some answers off)
+MAX_ASPECTS = 4   # a clause answers at most this many of the 15 questions (3 cut some answers off)
 
 
 @lru_cache(maxsize=65536)
