@@ -53,6 +53,7 @@ _CONDITIONAL = frozenset("if unless whether once until".split())
 _TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
 condemned condemns demanded demands rejected rejects dismissed dismisses denied denies slammed slams
 lambasted lambasts criticised criticized criticises criticizes""".split())
+_TOPIC_LABELS = frozenset("report reports review analysis update timeline".split())   # "Crash report: ..."
 _STRUCK = re.compile(r"\s+(?:into|against|shut|down|onto|through)\b")   # "a shell slammed into": an act
 _PREPOSITIONS = frozenset("in on at to for with by from after before despite during into over under about".split())
 # A relative clause or an "including ..." aside is never itself the speaker: in "the
@@ -111,7 +112,8 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
         for m in _ACCORDING.finditer(text)]
     candidates += [_for_verb(text, m.start(), m.end(), m.group(0), matcher)
                    for m in [*_VERB.finditer(text), *_ACT.finditer(text)] if not quoted[m.start()]]
-    if (first := first_speaker(text)) is not None:   # a headline's "State Dept: ..."
+    first = first_speaker(text)   # a headline's "State Dept: ...", not its topic ("Crash report: ...")
+    if first is not None and text[:first[1]].split()[-1].lower() not in _TOPIC_LABELS:
         candidates.append(_claim(text, first[0], first[1], ":", first[1], matcher))
     found = [c for c in candidates if c is not None and c.speaker]
     return sorted({(c.verb_at, c.start): c for c in found}.values(), key=lambda c: c.verb_at)
