@@ -235,6 +235,7 @@ class DisputesView(EssentialKeysFirst):
         target = self._dispute_after(fact_list.highlighted, step)
         if target is not None:
             self.query_one(DisputePanes).prepare(fact_list.facts[target])
+            fact_list.prepare(target)
         if step > 0:
             self.call_after_refresh(self._prepare_next, shown, -1)
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Region
 from textual.reactive import reactive
+from textual.scrollbar import ScrollBar
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -15,6 +17,7 @@ from ...engine.model import Fact
 from ...engine.marks import STATUS_ICONS
 from ..labels import REVIEW_MARKS
 from ..safe_text import one_line
+from .line_memo import KeptBar, LineMemo, keep_lines, vertical_bar
 
 
 def fact_prompt(fact: Fact, notes: int = 0) -> Text:
@@ -88,6 +91,7 @@ class FactList(OptionList):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
+        keep_lines(self)   # a scroll repaints every line: those drawn before are kept
         self.facts: list[Fact] = []
 
     def show(self, facts: list[Fact], keep: str | None = None,
@@ -106,6 +110,40 @@ class FactList(OptionList):
             return
         index = next((i for i, f in enumerate(facts) if f.id == keep), 0)
         self.highlighted = index
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The scrollbar, made as `Widget.vertical_scrollbar` makes it, its lines kept."""
+        return vertical_bar(self)
+
+    def prepare(self, index: int) -> None:
+        """Render, while the reader is idle, the lines a move of the highlight to `index`
+        paints: that option highlighted and, if the list must scroll to it, the options it
+        scrolls into view (as `scroll_to_highlight` scrolls: just far enough)."""
+        if not self.is_mounted or not self.scrollable_content_region or \
+                not 0 <= index < len(self.options):
+            return
+        self._update_lines()
+        lines = self._line_cache.lines
+        try:
+            y, height = self._index_to_line[index], self._heights[index]
+        except (KeyError, IndexError):
+            return
+        view = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        top = y if y < top else (y + height - view if y + height > top + view else top)
+        normal = self.get_visual_style("option-list--option")
+        marked = self.get_visual_style("option-list--option", "option-list--option-highlighted")
+        contents = []
+        for option_index, offset in lines[max(0, top):top + view]:
+            option = self.options[option_index]
+            if option.disabled:
+                continue
+            strips = self._get_option_render(option, marked if option_index == index else normal)
+            contents.append(strips[offset])
+        cast(LineMemo, self._styles_cache).finish(contents)
+        if top != round(self.scroll_offset.y):   # its scrollbar's thumb moves too
+            cast(KeptBar, self.vertical_scrollbar).prepare(self.virtual_size.height, view, top)
 
     def _watch_highlighted(self, old: int | None, new: int | None) -> None:
         for index in (old, new):

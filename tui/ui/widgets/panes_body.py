@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import cast
 
 from rich.console import RenderableType
 from textual import events
@@ -24,11 +25,13 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
+from .line_memo import KeptBar, LineMemo, keep_lines, vertical_bar
+
 NEAR = 4  # one column narrower wraps a table into fewer than this many more lines (or a tenth)
 KEPT = 32  # rendered contents kept (a fact per cursor position and width); a few MB at most
 
 
-class SteadyBar(ScrollBar):
+class SteadyBar(KeptBar):
     """A scrollbar whose new height does not lay the screen out a second time.
 
     Textual sets a resized widget's scroll range as a reactive that asks for another layout;
@@ -54,6 +57,7 @@ class PanesBody(ScrollView, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        keep_lines(self)
         self._key: Hashable = None
         self._owner: object = None
         self._build: Callable[[], RenderableType] = str
@@ -78,19 +82,22 @@ class PanesBody(ScrollView, can_focus=False):
         shown = self._key, self._owner, self._build
         self._key, self._owner, self._build = key, owner, build
         try:
-            self._fit(height)
+            fitted = self._fit(height)
         finally:
             self._key, self._owner, self._build = shown
+        if fitted is not None:   # and the finished lines its first paint shows (from the top)
+            lines, width = fitted
+            style = self.visual_style.rich_style
+            rows = self.size.height if height is None else height
+            memo = cast(LineMemo, self._styles_cache)
+            memo.finish(line.crop_extend(0, width, style) for line in lines[:rows])
+            if len(lines) > rows and self.vertical_scrollbar.size.height == rows:
+                cast(KeptBar, self.vertical_scrollbar).prepare(len(lines), rows)
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
         """The scrollbar, made as `Widget.vertical_scrollbar` makes it, but steady."""
-        if self._vertical_scrollbar is None:
-            self._vertical_scrollbar = SteadyBar(vertical=True, name="vertical",
-                                                 thickness=self.scrollbar_size_vertical)
-            self._vertical_scrollbar.display = False
-            self.app._start_widget(self, self._vertical_scrollbar)
-        return self._vertical_scrollbar
+        return vertical_bar(self, SteadyBar)
 
     def forget(self) -> None:
         """Drop every kept rendering (the theme, the notes or the corpus changed)."""
