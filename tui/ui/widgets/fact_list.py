@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.scrollbar import ScrollBar
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -93,6 +94,7 @@ class FactList(OptionList):
         super().__init__(**kwargs)
         keep_lines(self)   # a scroll repaints every line: those drawn before are kept
         self.facts: list[Fact] = []
+        self._view: tuple | None = None   # set while render_lines draws
 
     def show(self, facts: list[Fact], keep: str | None = None,
              notes: Callable[[Fact], int] | None = None) -> None:
@@ -144,6 +146,37 @@ class FactList(OptionList):
         cast(LineMemo, self._styles_cache).finish(contents)
         if top != round(self.scroll_offset.y):   # its scrollbar's thumb moves too
             cast(KeptBar, self.vertical_scrollbar).prepare(self.virtual_size.height, view, top)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # what every line of a paint needs, looked up once (an `OptionList` looks up its
+        # geometry, styles and line map again for each line: most of repainting a kept line)
+        self._update_lines()
+        padding = self.get_component_styles("option-list--option").padding
+        self._view = (self._line_cache.lines, round(self.scroll_offset.y), padding,
+                      self.get_visual_style("option-list--option"),
+                      self.get_visual_style("option-list--option",
+                                            "option-list--option-highlighted"))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._view = None
+
+    def render_line(self, y: int) -> Strip:
+        """As `OptionList.render_line` draws a plain or highlighted option's line, from what
+        `render_lines` looked up; anything else (hover, disabled, past the end) as it does."""
+        if self._view is None:
+            return super().render_line(y)
+        lines, top, padding, normal, marked = self._view
+        if not 0 <= top + y < len(lines):
+            return super().render_line(y)
+        index, offset = lines[top + y]
+        option = self.options[index]
+        if option.disabled or (self._mouse_hovering_over == index and index != self.highlighted):
+            return super().render_line(y)
+        style = marked if index == self.highlighted else normal
+        strips = self._option_render_cache.get((option, style, padding)) or \
+            self._get_option_render(option, style)
+        return strips[offset] if offset < len(strips) else super().render_line(y)
 
     def _watch_highlighted(self, old: int | None, new: int | None) -> None:
         for index in (old, new):

@@ -26,6 +26,7 @@ from textual.css.styles import StylesBase
 from textual.geometry import Size, Spacing
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget, _RenderCache
 
 LIMIT = 2048  # finished lines kept per widget (a few screens of a long list): then start over
@@ -127,36 +128,40 @@ class KeptBar(ScrollBar):
         self._bars: dict[Hashable, list[Strip]] = {}
 
     def _render_content(self) -> None:
+        self._render_cache = _RenderCache(self.size, self._lines_for(self.size))
+        self._dirty_regions.clear()
+
+    def _lines_for(self, size: Size) -> list[Strip]:
+        """The bar's lines at `size` (drawn as `Widget._render_content` draws them) for its
+        range and position now, kept per all that shapes them."""
         bar = self.render()
-        key = (self.size, bar.virtual_size, bar.window_size, bar.position, bar.thickness,
+        key = (size, bar.virtual_size, bar.window_size, bar.position, bar.thickness,
                bar.vertical, bar.style, self.visual_style) \
             if isinstance(bar, ScrollBarRender) else None
         lines = self._bars.get(key) if key is not None else None
         if lines is None:
-            super()._render_content()
-            lines = self._render_cache.lines
+            lines = Visual.to_strips(self, self._render(), size.width, size.height,
+                                     self.visual_style)
             if key is not None:
                 if len(self._bars) >= 64:
                     self._bars.clear()
                 self._bars[key] = lines
-        self._render_cache = _RenderCache(self.size, lines)
-        self._dirty_regions.clear()
+        return lines
 
-    def prepare(self, virtual: int, window: int, position: float = 0) -> None:
+    def prepare(self, virtual: int, window: int, position: float = 0,
+                height: int | None = None) -> None:
         """Draw ahead (nothing is painted) the bar for a range of `virtual` lines of which
-        `window` show from `position`: what the paint after a coming key shows."""
+        `window` show from `position`, `height` lines tall (its height now if None): what
+        the paint after a coming key shows."""
         if not self.size or not self.is_attached:
             return
         shown = self.window_virtual_size, self.window_size, self.position
-        cache, dirty = self._render_cache, set(self._dirty_regions)
         try:
             self._set_geometry(virtual, window, self.validate_position(position))
-            self._render_content()
-            cast(LineMemo, self._styles_cache).finish(self._render_cache.lines)
+            lines = self._lines_for(Size(self.size.width, height or self.size.height))
+            cast(LineMemo, self._styles_cache).finish(lines)
         finally:
             self._set_geometry(*shown)
-            self._render_cache = cache
-            self._dirty_regions.update(dirty)
 
     def _set_geometry(self, virtual: int, window: int, position: float) -> None:
         self.set_reactive(ScrollBar.window_virtual_size, virtual)

@@ -16,8 +16,9 @@ from collections.abc import Callable, Hashable
 from typing import cast
 
 from rich.console import RenderableType
+from rich.style import Style
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
@@ -62,6 +63,7 @@ class PanesBody(ScrollView, can_focus=False):
         self._owner: object = None
         self._build: Callable[[], RenderableType] = str
         self._lines: list[Strip] = []
+        self._view: tuple[int, int, Style] | None = None
         self._kept: OrderedDict[tuple[int, Hashable, int], tuple[object, list[Strip]]] = OrderedDict()
 
     def show(self, key: Hashable, owner: object, build: Callable[[], RenderableType],
@@ -91,8 +93,8 @@ class PanesBody(ScrollView, can_focus=False):
             rows = self.size.height if height is None else height
             memo = cast(LineMemo, self._styles_cache)
             memo.finish(line.crop_extend(0, width, style) for line in lines[:rows])
-            if len(lines) > rows and self.vertical_scrollbar.size.height == rows:
-                cast(KeptBar, self.vertical_scrollbar).prepare(len(lines), rows)
+            if len(lines) > rows:
+                cast(KeptBar, self.vertical_scrollbar).prepare(len(lines), rows, height=rows)
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
@@ -124,12 +126,24 @@ class PanesBody(ScrollView, can_focus=False):
             column, index = where
             self.post_message(self.Clicked(column, index))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # the width, scroll offset and style, once for all the lines of a paint (each costs
+        # a walk of styles and geometry: per line, that was most of drawing a kept line)
+        self._view = (self.scrollable_content_region.width, round(self.scroll_offset.y),
+                      self.visual_style.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._view = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        line = round(self.scroll_offset.y) + y
+        width, top, style = self._view or (self.scrollable_content_region.width,
+                                           round(self.scroll_offset.y),
+                                           self.visual_style.rich_style)
+        line = top + y
         if line >= len(self._lines):
-            return Strip.blank(width, self.visual_style.rich_style)
-        return self._lines[line].crop_extend(0, width, self.visual_style.rich_style)
+            return Strip.blank(width, style)
+        return self._lines[line].crop_extend(0, width, style)
 
     # -- lines ---------------------------------------------------------------------------------
 
