@@ -13,6 +13,7 @@ from textual.visual import Visual
 from tui.ui.app import ReconcileApp
 from tui.ui.widgets.fact_list import FactList
 from tui.ui.widgets.panes_body import PanesBody
+from tui.ui.widgets.reason_box import ReasonBox
 
 SIZE = (100, 30)
 
@@ -55,13 +56,14 @@ def _during_paints(monkeypatch, record) -> None:
 @sync
 async def test_the_paint_after_n_finds_its_lines_made(app, monkeypatch):
     """While the reader is idle, the panes' lines of the fact `n` leads to, the list's lines
-    with that fact highlighted and the panes' scrollbar for its range are finished: the
+    with that fact highlighted and the reason under the panes are drawn and finished: the
     paint after the key makes none of them (it finished and rendered every line anew)."""
     async with app.run_test(size=(100, 18)) as pilot:   # most facts scroll in the panes
         await settle(pilot)
         await pilot.pause(0.3)
         screen = app.screen
         body, facts = screen.query_one(PanesBody), screen.query_one(FactList)
+        why = screen.query_one(ReasonBox)
         made: list[tuple] = []
         _during_paints(monkeypatch, lambda *what: made.append(what))
         for _ in range(6):
@@ -72,6 +74,7 @@ async def test_the_paint_after_n_finds_its_lines_made(app, monkeypatch):
             assert not [w for w in made if w[1] is body._styles_cache], made
             list_rows = facts._styles_cache._rows
             assert not [w for w in made if w[1] is facts._styles_cache and w[2] in list_rows]
+            assert not [w for w in made if w[1] is why or w[1] is why._styles_cache], made
 
 
 @sync

@@ -20,7 +20,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
 from textual.message import Message
 from textual.css.styles import RulesMap
 from textual.visual import visualize
@@ -33,23 +32,13 @@ from ..safe_text import clean, one_line
 from ..themes import follow_theme
 from .account_card import account_text, side_by_side
 from .panes_body import PanesBody
+from .reason_box import ReasonBox
 
 
 # Accounts painted per pane at first; the rest follow as the cursor moves down.  A
 # fact of thirty accounts costs a paint of thirty cards on every key otherwise.
 SHOWN_ROWS = 6
 WHY_LINES = 3  # the reason for a fact's status takes at most this many lines
-
-
-class ReasonBox(Static):
-    """The reason for the fact's status, under the panes (one to WHY_LINES lines)."""
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
-                      layout: bool = True) -> bool:
-        # Its scroll range follows its height, set (as Textual does it) by a reactive that
-        # asks for a second layout of the screen after each change of height; nothing
-        # scrolls in this box.
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 @dataclass(frozen=True)
@@ -207,7 +196,7 @@ class DisputePanes(Vertical, can_focus=True):
         # the screen is laid out again only when the reason's height changes (or the scrollbar
         # comes or goes): the body keeps its size, and a layout costs a frame's worth of CPU
         changed = height != self._shown_body_height()
-        self.query_one("#why", Static).update(why, layout=changed)
+        self.query_one(ReasonBox).show(why, layout=changed)
         self._paint(home=True, height=height if changed else None)
         self.post_message(self.Selected(self.selected))
 
@@ -220,8 +209,11 @@ class DisputePanes(Vertical, can_focus=True):
         try:
             self.fact, self.accounts = fact, self._split(fact)
             self.column, self.index, self.shown = self.first_column(), 0, SHOWN_ROWS
-            self.query_one(PanesBody).prepare(self._key(), fact, self._table,
-                                              self._body_height(self._why()))
+            why = self._why()
+            height = self._body_height(why)
+            self.query_one(PanesBody).prepare(self._key(), fact, self._table, height)
+            if height is not None:
+                self.query_one(ReasonBox).prepare(why, self.size.height - 1 - height)
         finally:
             self.fact, self.accounts, self.column, self.index, self.shown = saved
 
@@ -237,7 +229,7 @@ class DisputePanes(Vertical, can_focus=True):
         """The body's height once `why` is shown below it (None before the first layout)."""
         if not self.size:
             return None
-        box = self.query_one("#why", Static)
+        box = self.query_one(ReasonBox)
         lines = visualize(box, why, markup=False).get_height(cast(RulesMap, box.styles),
                                                               self.size.width - 2)
         return self.size.height - 1 - min(WHY_LINES, lines)
