@@ -151,3 +151,34 @@ async def test_a_decision_made_while_new_articles_are_analysed_runs_on_them(seed
         first_done.set()
         await settle(pilot)
     assert len(read) == 2 and read[0] is fresh and read[1] is fresh
+
+
+@sync
+async def test_results_in_quick_succession_place_the_notes_once(seeds, tmp_path, monkeypatch):
+    """Two results within the delay before the notes are placed (a re-run right after
+    another): the notes are placed once, on the last; each result started a placing, and
+    the second cancelled the first (an exclusive worker) when it had not finished."""
+    store = open_store(seeds, tmp_path / "notes.toml")
+    first = fixture_analysis(seeds).facts[0].accounts[0]
+    store.save_note(new_note("a note", anchor=anchor_for_ref(seeds, first.ref)))
+    placed: list = []
+    real_build = NoteIndex.build.__func__
+
+    def build(cls, store, corpus):
+        placed.append(corpus)
+        return real_build(cls, store, corpus)
+
+    monkeypatch.setattr(NoteIndex, "build", classmethod(build))
+    full = fixture_analysis(seeds)
+    app = _app(seeds, tmp_path, full)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.5)
+        placed.clear()
+        runs = [replace(full, facts=(*full.facts,)) for _ in range(2)]
+        for run in runs:
+            app.post_message(AnalysisArrived(run))
+            await pilot.pause(0.05)
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert placed == [runs[-1].corpus]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.reactive import var
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from ..engine.model import Analysis, Corpus
@@ -59,6 +60,9 @@ class ReaderState(NotesHost):
         self._latest = AnalysisArrived(analysis) if analysis is not None else None
         self._shown_order = 0   # the `order` of the last AnalysisArrived handled
         self._indexed_on: tuple[Corpus, tuple[Note, ...]] | None = None  # what note_index placed
+        # one placing of the notes pending at a time: a second one started while the first
+        # was starting cancelled it (an exclusive worker), work thrown away
+        self._index_timer: Timer | None = None
 
     @property
     def corpus(self) -> Corpus:
@@ -160,13 +164,16 @@ class ReaderState(NotesHost):
 
     def watch_results(self, old: Results | None, new: Results | None) -> None:
         """A full result came in: keep it out of the cycle collector's way (its pauses showed
-        as slow key presses) and place the notes on it once it is painted."""
+        as slow key presses) and place the notes on it once it is painted (once for results
+        in quick succession)."""
         if new is None or new.preview_of is not None:
             return
         if old is not None and old.preview_of is None and same_engine_result(old, new):
             return   # decisions applied to the same result: nothing new to keep or place
         gc.freeze()
-        self.set_timer(INDEX_AFTER, self.index_notes)
+        if self._index_timer is not None:   # results in quick succession: place the last one
+            self._index_timer.stop()
+        self._index_timer = self.set_timer(INDEX_AFTER, self.index_notes)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The engine failed: say why; a preview shown stays, said to be one."""
