@@ -350,3 +350,10 @@ def test_what_became_of_the_crew_is_its_own_question(tmp_path: Path) -> None:
         two="Petrov said the crew had been shown every hospitality in the port.\n")
     fact = _containing(analyse(corpus).facts, "incommunicado")
     assert fact.title.startswith("What became of the people") and any("hospitality" in a.text for a in fact.accounts)
+
+
+def test_an_accusation_called_a_distraction_answers_why() -> None:
+    """"They want to distract attention from their own strikes" gives a motive, as "a pretext"
+    or "propaganda" does: the question of intent."""
+    from tui.engine.facts.aspects import tag
+    assert "intent" in dict(tag("Petrov said the accusations were meant to distract attention from the strikes."))

@@ -107,7 +107,7 @@ ASPECTS: tuple[Aspect, ...] = (
                      pretext staged stage fabricated fabrication fake hoax propaganda campaign plot
                      hysteria disinformation lie lies smear premeditated planned motivated
                      politicized politicised enmity hostility betrayal treacherous instigated instigate
-                     instigation"""),
+                     instigation distract distracting distraction divert diverting diversion smokescreen"""),
            (r"false flag", r"cause trouble", r"play(?:ing)? with fire", r"stab(?:bed)? in the back",
             r"hostile act")),
     Aspect("response", "What response is justified?", "What response is justified?",
