@@ -36,8 +36,22 @@ class _Last:
 
 
 def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
-              fixes: Sequence[SideFix] = ()) -> dict[Ref, Attribution]:
-    """An Attribution for every sentence of the corpus."""
+              fixes: Sequence[SideFix] = (), read: dict[Ref, Attribution] | None = None) -> dict[Ref, Attribution]:
+    """An Attribution for every sentence of the corpus.
+
+    `read` is `read_speakers(corpus)` when the caller already has it (computed beside pairing:
+    it reads no pair); it is completed here, in place."""
+    matcher = matcher_for(corpus.sides)
+    out = read_speakers(corpus) if read is None else read
+    inherit(out, pairs)
+    for article in corpus.articles:
+        voice(article, out, matcher)
+    return apply_fixes(out, fixes)
+
+
+def read_speakers(corpus: Corpus) -> dict[Ref, Attribution]:
+    """The attributions each article's text gives, and the placing of speakers across the
+    corpus: everything of `attribute` that reads no pair and no fix."""
     matcher = matcher_for(corpus.sides)
     out: dict[Ref, Attribution] = {}
     for article in corpus.articles:
@@ -46,10 +60,7 @@ def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
         home_officials(article, out, matcher)
     by_surname(out)
     by_hostility(corpus, out, matcher)
-    inherit(out, pairs)
-    for article in corpus.articles:
-        voice(article, out, matcher)
-    return apply_fixes(out, fixes)
+    return out
 
 
 def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attribution]:
