@@ -87,12 +87,16 @@ def _pids_file_spy(module, name: str, log: Path, monkeypatch) -> None:
 
 
 @needs_fork
-def test_side_inference_and_article_rows_run_beside_the_rest_with_the_same_export(tmp_path, monkeypatch) -> None:
-    """A corpus without a case file (its sides inferred), taken as large: side inference and the
-    article rows run in children, and the export is the same bytes as in one process."""
+@pytest.mark.parametrize("case_file", [False, True])
+def test_sides_speakers_and_article_rows_run_beside_the_rest_with_the_same_export(tmp_path, monkeypatch,
+                                                                                 case_file: bool) -> None:
+    """A corpus taken as large: side inference (without a case file), the reading of each
+    article's speakers and the article rows run in children, and the export is the same bytes
+    as in one process."""
     folder = tmp_path / "sample"
     shutil.copytree(SEEDS, folder)
-    (folder / "reconcile.toml").unlink()
+    if not case_file:
+        (folder / "reconcile.toml").unlink()
     corpus = load_corpus(folder)
     monkeypatch.setenv("RECONCILE_NO_POOL", "1")
     alone = to_json(analyse(corpus))
@@ -100,11 +104,12 @@ def test_side_inference_and_article_rows_run_beside_the_rest_with_the_same_expor
     monkeypatch.setattr(analysis_module, "BACKGROUND_MIN_ARTICLES", 1)
     log = tmp_path / "pids.txt"
     _pids_file_spy(analysis_module, "infer_sides", log, monkeypatch)
+    _pids_file_spy(analysis_module, "read_speakers", log, monkeypatch)
     _pids_file_spy(pairing_module, "article_rows", log, monkeypatch)
     beside = to_json(analyse(corpus))
     assert beside == alone
     calls = dict(line.split() for line in log.read_text().splitlines())
-    assert set(calls) == {"infer_sides", "article_rows"}
+    assert set(calls) == {"read_speakers", "article_rows"} | ({"infer_sides"} if not case_file else set())
     assert all(int(pid) != os.getpid() for pid in calls.values()), calls
 
 

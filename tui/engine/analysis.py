@@ -14,20 +14,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .claims.attribution import attribute
+from .claims.attribution import attribute, read_speakers
 from .factpairs import fact_pairs
 from .facts import build_facts
-from .model import Analysis, Corpus, Link, SideFix
-from .pairing import Pairing, pair_corpus
+from .model import Analysis, Attribution, Corpus, Link, Ref, Side, SideFix
+from .pairing import pair_corpus
 from .parallel import Background, collector_paused
 from .pairing.reprints import find_reprints, spread
 from .claims.inference import infer_sides
 
 Progress = Callable[[str, int, int], None]
 
-#: From this many articles on, side inference runs in a forked child while pairing runs here,
-#: and pairing's article rows while attribution and facts run (`parallel.Background`): 1-2 s
-#: each of a thousand articles' analysis; below, the fork costs more than it saves.
+#: From this many articles on, side inference and the reading of each article's speakers run
+#: in a forked child while pairing runs here, and pairing's article rows while attribution and
+#: facts run (`parallel.Background`): 1-3 s each of a thousand articles' analysis; below, the
+#: fork costs more than it saves.
 BACKGROUND_MIN_ARTICLES = 200
 
 
@@ -47,19 +48,18 @@ def _analyse(corpus: Corpus, links: Sequence[Link], fixes: Sequence[SideFix], re
     # the stages run on the originals; the analysis keeps every article (the reader opens them)
     work = replace(corpus, articles=tuple(a for a in corpus.articles if a.id not in ids)) if ids else corpus
     large = len(work.articles) >= BACKGROUND_MIN_ARTICLES
-    pairing: Pairing | None = None
+    # sides (without a case file) and what each article says of its speakers read no pair: for
+    # a large corpus they are read in a forked child while pairing runs here
     if not corpus.sides:  # no case file: sides come from the speakers, marked inferred
         report("sides", 0, 1)
-        # pairing reads no side: for a large corpus it runs meanwhile
-        sides = Background(lambda: infer_sides(work), fork=large)
-        if sides.forked:
-            pairing = pair_corpus(work, links, report, background=True)
-        case = replace(corpus.case, sides=sides.result())
+    speakers = Background(lambda: _speakers(work), fork=large)
+    pairing = pair_corpus(work, links, report, background=large)
+    sides, read = speakers.result()
+    if sides is not None:
+        case = replace(corpus.case, sides=sides)
         corpus, work = replace(corpus, case=case), replace(work, case=case)
-    if pairing is None:
-        pairing = pair_corpus(work, links, report, background=large)
     report("claims", 0, 1)  # one step each, but seconds on a large corpus: say which
-    attributions = attribute(work, pairing.pairs, fixes)
+    attributions = attribute(work, pairing.pairs, fixes, read=read)
     report("facts", 0, 1)
     facts = build_facts(work, pairing.pairs, attributions)
     pairing = pairing.complete()   # the article rows, computed meanwhile for a large corpus
@@ -67,3 +67,13 @@ def _analyse(corpus: Corpus, links: Sequence[Link], fixes: Sequence[SideFix], re
     facts, attributions = spread(facts, attributions, reprinted)
     return Analysis(corpus, pairs, pairing.article_similarity, attributions, facts,
                     warnings=pairing.warnings, reprints=tuple(reprinted.reprints))
+
+
+def _speakers(corpus: Corpus) -> tuple[tuple[Side, ...] | None, dict[Ref, Attribution]]:
+    """The sides inferred from the speakers when the corpus has no case file (marked inferred;
+    else None), and each article's speakers read with the sides (`read_speakers`)."""
+    if corpus.sides:
+        return None, read_speakers(corpus)
+    sides = infer_sides(corpus)
+    case = replace(corpus.case, sides=sides)
+    return sides, read_speakers(replace(corpus, case=case))
