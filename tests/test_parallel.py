@@ -46,6 +46,42 @@ def test_a_paused_collector_stays_paused_after_a_nested_pause() -> None:
         gc.enable()
 
 
+def test_a_kept_pause_sets_what_it_made_outside_later_passes(monkeypatch) -> None:
+    """After a long pause the youngest generation holds everything made meanwhile: turning the
+    collector on made its next passes walk it all.  `keep` freezes it first."""
+    gc.unfreeze()
+    try:
+        with collector_paused(keep=True):
+            made = [[n] for n in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(made)
+        gc.unfreeze()
+        with collector_paused():
+            made = [[n] for n in range(1000)]
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
+
+
+def test_the_export_runs_with_the_collector_paused_and_keeps_its_objects(tmp_path, monkeypatch) -> None:
+    from tui import cli
+
+    seen: list[bool] = []
+    export = cli._export
+
+    def spy(args):
+        seen.append(gc.isenabled())
+        return export(args)
+
+    monkeypatch.setattr(cli, "_export", spy)
+    gc.unfreeze()
+    try:
+        assert cli.main(["export", str(SEEDS), "--format", "json", "-o", str(tmp_path / "out.json")]) == 0
+        assert seen == [False] and gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 @needs_fork
 def test_a_background_result_comes_from_a_child() -> None:
     job = Background(os.getpid)

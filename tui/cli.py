@@ -120,6 +120,16 @@ def _corpus_path(path: Path | None) -> Path:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """`reconcile export`, with the cycle collector off throughout: the corpus and its analysis
+    live until the export ends, and turning it on between the stages made it walk them all
+    (`parallel.collector_paused`)."""
+    from .engine.parallel import collector_paused
+
+    with collector_paused(keep=True):
+        return _export(args)
+
+
+def _export(args: argparse.Namespace) -> int:
     from .engine.analysis import analyse
     from .engine.text.casefile import CaseFileError
     from .engine.text.loading import CorpusError, load_corpus
