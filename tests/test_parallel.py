@@ -197,3 +197,20 @@ def test_a_result_larger_than_a_pipe_comes_back_whole() -> None:
     job = Background(lambda: [big, os.getpid()])
     text, pid = job.result()
     assert text == big and pid != os.getpid()
+
+
+def test_pairing_calls_back_between_the_sentence_and_the_paragraph_probes(seeds, monkeypatch) -> None:
+    """The caller forks its work for the idle core once the sentence probes' pool is closed,
+    not during it (three processes on two cores slowed the probes)."""
+    from tui.engine.pairing import probes
+
+    order: list[str] = []
+    pair_units = probes.pair_units
+
+    def spy(units, stage, *args, **kwargs):
+        order.append(stage)
+        return pair_units(units, stage, *args, **kwargs)
+
+    monkeypatch.setattr(pairing_module, "pair_units", spy)
+    pairing_module.pair_corpus(seeds, after_probes=lambda: order.append("called back"))
+    assert order == ["sentences", "called back", "paragraphs"]

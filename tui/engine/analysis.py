@@ -48,18 +48,23 @@ def _analyse(corpus: Corpus, links: Sequence[Link], fixes: Sequence[SideFix], re
     # the stages run on the originals; the analysis keeps every article (the reader opens them)
     work = replace(corpus, articles=tuple(a for a in corpus.articles if a.id not in ids)) if ids else corpus
     large = len(work.articles) >= BACKGROUND_MIN_ARTICLES
-    # sides (without a case file) and what each article says of its speakers read no pair: for
-    # a large corpus they are read in a forked child while pairing runs here
+    sides: Background[tuple[Side, ...]] | None = None
     if not corpus.sides:  # no case file: sides come from the speakers, marked inferred
         report("sides", 0, 1)
-    speakers = Background(lambda: _speakers(work), fork=large)
-    pairing = pair_corpus(work, links, report, background=large)
-    sides, read = speakers.result()
-    if sides is not None:
-        case = replace(corpus.case, sides=sides)
-        corpus, work = replace(corpus, case=case), replace(work, case=case)
+        # pairing reads no side: for a large corpus it runs meanwhile
+        sides = Background(lambda: infer_sides(work), fork=large)
+    read: list[Background[dict[Ref, Attribution]]] = []
+
+    def speakers() -> None:
+        """What each article says of its speakers reads no pair: read in a forked child while
+        pairing's last steps (an idle core's worth of time) run here."""
+        sided = _sided(work, sides)   # the sides child has ended: its result is read here, not in the next
+        read.append(Background(lambda: read_speakers(sided)))
+
+    pairing = pair_corpus(work, links, report, background=large, after_probes=speakers if large else None)
+    corpus, work = _sided(corpus, sides), _sided(work, sides)
     report("claims", 0, 1)  # one step each, but seconds on a large corpus: say which
-    attributions = attribute(work, pairing.pairs, fixes, read=read)
+    attributions = attribute(work, pairing.pairs, fixes, read=read[0].result() if read else None)
     report("facts", 0, 1)
     facts = build_facts(work, pairing.pairs, attributions)
     pairing = pairing.complete()   # the article rows, computed meanwhile for a large corpus
@@ -69,11 +74,6 @@ def _analyse(corpus: Corpus, links: Sequence[Link], fixes: Sequence[SideFix], re
                     warnings=pairing.warnings, reprints=tuple(reprinted.reprints))
 
 
-def _speakers(corpus: Corpus) -> tuple[tuple[Side, ...] | None, dict[Ref, Attribution]]:
-    """The sides inferred from the speakers when the corpus has no case file (marked inferred;
-    else None), and each article's speakers read with the sides (`read_speakers`)."""
-    if corpus.sides:
-        return None, read_speakers(corpus)
-    sides = infer_sides(corpus)
-    case = replace(corpus.case, sides=sides)
-    return sides, read_speakers(replace(corpus, case=case))
+def _sided(corpus: Corpus, sides: Background[tuple[Side, ...]] | None) -> Corpus:
+    """The corpus with the inferred sides (itself when its case file gives them)."""
+    return corpus if sides is None else replace(corpus, case=replace(corpus.case, sides=sides.result()))

@@ -32,7 +32,7 @@ dates); `tuning` holds every threshold.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import ArticleRelation, Corpus, Link, Pair
@@ -73,12 +73,14 @@ class Pairing:
 
 
 def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress | None = None,
-                background: bool = False) -> Pairing:
+                background: bool = False, after_probes: Callable[[], None] | None = None) -> Pairing:
     """Sentence and paragraph pairs across the corpus's articles, article similarity, wire copy.
 
     With `background`, the article rows (a tenth of a large corpus's analysis; nothing else
     in pairing needs them) are computed in a forked child while the caller goes on with the
-    pairs: the result's `complete()` holds them."""
+    pairs: the result's `complete()` holds them.  `after_probes` is called once the sentence
+    probes are done and their process pool closed: from there pairing's steps run in this
+    process only, so the caller may fork work for the other core."""
     report = progress or (lambda stage, done, total: None)
     sentences, paragraphs = all_units(corpus.articles)
     far = far_apart(corpus.articles)
@@ -86,6 +88,8 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     paragraph_band: dict = {}
     limited: dict = {}
     sentence_scores = pair_units(sentences, "sentences", report, far, band=sentence_band, stats=limited)
+    if after_probes is not None:
+        after_probes()
     long_paragraphs = [u for u in paragraphs
                        if len(corpus.articles[u.article].paragraphs[u.ref.paragraph].sentences) > 1]
     paragraph_scores = lift(pair_units(paragraphs, "paragraphs", report, far, long_paragraphs,
