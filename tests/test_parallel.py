@@ -49,14 +49,19 @@ def test_a_paused_collector_stays_paused_after_a_nested_pause() -> None:
 def test_a_kept_pause_sets_what_it_made_outside_later_passes(monkeypatch) -> None:
     """After a long pause the youngest generation holds everything made meanwhile: turning the
     collector on made its next passes walk it all.  `keep` freezes it first."""
+    from tui.engine import parallel
+
     gc.unfreeze()
     try:
         with collector_paused(keep=True):
-            made = [[n] for n in range(1000)]
+            made = [[n] for n in range(parallel.KEEP_FROM + 1000)]
         assert gc.isenabled()
         assert gc.get_freeze_count() >= len(made)
         gc.unfreeze()
         with collector_paused():
+            made = [[n] for n in range(parallel.KEEP_FROM + 1000)]
+        assert gc.get_freeze_count() == 0
+        with collector_paused(keep=True):   # a few objects: a pass costs little, nothing frozen
             made = [[n] for n in range(1000)]
         assert gc.get_freeze_count() == 0
     finally:
@@ -65,6 +70,7 @@ def test_a_kept_pause_sets_what_it_made_outside_later_passes(monkeypatch) -> Non
 
 def test_the_export_runs_with_the_collector_paused_and_keeps_its_objects(tmp_path, monkeypatch) -> None:
     from tui import cli
+    from tui.engine import parallel
 
     seen: list[bool] = []
     export = cli._export
@@ -74,6 +80,7 @@ def test_the_export_runs_with_the_collector_paused_and_keeps_its_objects(tmp_pat
         return export(args)
 
     monkeypatch.setattr(cli, "_export", spy)
+    monkeypatch.setattr(parallel, "KEEP_FROM", 1000)   # the sample is small: taken as large
     gc.unfreeze()
     try:
         assert cli.main(["export", str(SEEDS), "--format", "json", "-o", str(tmp_path / "out.json")]) == 0
