@@ -19,7 +19,7 @@ from .factpairs import fact_pairs
 from .facts import build_facts
 from .model import Analysis, Attribution, Corpus, Link, Ref, Side, SideFix
 from .pairing import pair_corpus
-from .parallel import Background, collector_paused
+from .parallel import Background, can_fork, collector_paused
 from .pairing.reprints import find_reprints, spread
 from .claims.inference import infer_sides
 
@@ -61,7 +61,7 @@ def _analyse(corpus: Corpus, links: Sequence[Link], fixes: Sequence[SideFix], re
         sided = _sided(work, sides)   # the sides child has ended: its result is read here, not in the next
         read.append(Background(lambda: read_speakers(sided)))
 
-    pairing = pair_corpus(work, links, report, background=large, after_probes=speakers if large else None)
+    pairing = pair_corpus(work, links, report, background=large, after_probes=speakers if large and can_fork() else None)
     corpus, work = _sided(corpus, sides), _sided(work, sides)
     report("claims", 0, 1)  # one step each, but seconds on a large corpus: say which
     attributions = attribute(work, pairing.pairs, fixes, read=read[0].result() if read else None)
