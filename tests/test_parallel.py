@@ -80,7 +80,7 @@ def test_the_export_runs_with_the_collector_paused_and_keeps_its_objects(tmp_pat
         return export(args)
 
     monkeypatch.setattr(cli, "_export", spy)
-    monkeypatch.setattr(parallel, "KEEP_FROM", 1000)   # the sample is small: taken as large
+    monkeypatch.setattr(parallel, "KEEP_FROM", 0)   # the sample is small: taken as large
     gc.unfreeze()
     try:
         assert cli.main(["export", str(SEEDS), "--format", "json", "-o", str(tmp_path / "out.json")]) == 0
