@@ -453,3 +453,19 @@ def test_a_headline_that_names_its_speaker_first_is_that_speakers() -> None:
     assert [(c.speaker, c.verb) for c in find_claims("Foreign Ministry: the ship never entered the zone")] == \
         [("Foreign Ministry", ":")]
     assert find_claims("Explainer: why the strait matters to every side") == []
+
+
+def test_an_office_named_for_what_it_deals_with_is_not_that_places(tmp_path: Path) -> None:
+    """"A spokeswoman for the Taiwan Affairs Office" speaks for the government that runs the
+    office, not for Taiwan: neither the matcher nor zero-config learning gives her Taiwan."""
+    from tui.engine.claims.inference import infer_sides
+    from tui.engine.model import Side
+    matcher = SideMatcher((Side("tw", "Taiwan"), Side("cn", "China")))
+    assert matcher.match("Lin Mei, a spokeswoman for the Taiwan Affairs Office of the State Council") is None
+    assert matcher.match("Taiwan's coast guard")[0] == "tw"
+    write(tmp_path, "a.txt", PROSE + "Lin Mei, a spokeswoman for the Taiwan Affairs Office, said Taiwan "
+          "had treated the fishermen brutally.\n\nTaiwan Coast Guard chief Chen Hao said China's boat "
+          "had refused inspection.\n\nChinese Foreign Ministry spokesman Wang Bo said China condemned "
+          "the brutal treatment.\n")
+    sides = {s.id: [n for a in s.actors for n in a.names] for s in infer_sides(load_corpus(tmp_path))}
+    assert not any("Lin" in n for n in sides.get("tw", []))

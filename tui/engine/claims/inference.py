@@ -18,7 +18,7 @@ from ..text.captions import captions
 from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, PATRONS, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
 from .speech import speaker_phrases
-from .sides import countries_in, country_names, is_gazetteer_name, normalise
+from .sides import AFFAIRS_AFTER, countries_in, country_names, is_gazetteer_name, normalise
 
 _ROLE = re.compile(
     r"\b(?:officer|counterpart|minister|official|spokesman|spokeswoman|spokesperson|general|chief|"
@@ -189,16 +189,17 @@ class _Patterns:
 @lru_cache(maxsize=64)
 def _patterns(names: tuple[str, ...]) -> _Patterns:
     alt = _alternation(names)
+    name = f"(?:{alt})(?!{AFFAIRS_AFTER})"   # "the Taiwan Affairs Office" is not Taiwan's
     role = r"((?:[a-z-]+\s+){0,3}[a-z-]+)"
     talk = r"(?:said|says|spoke|speaks|talked|met|called|contacted|phoned|told|warned|cautioned)"
     return _Patterns(
         re.compile(alt),
-        re.compile(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?"),
-        re.compile(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{role},?\s+{_NAME_RUN}"),
-        re.compile(rf"{_NAME_RUN},\s+(?:a\s+|the\s+)?{role}\s+(?:of|for|at)\s+(?:the\s+)?(?:{alt})(?![\w])"),
-        re.compile(rf"{_NOT_DESTINATION}(?:{alt})(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}"),
+        re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?"),
+        re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{role},?\s+{_NAME_RUN}"),
+        re.compile(rf"{_NAME_RUN},\s+(?:a\s+|the\s+)?{role}\s+(?:of|for|at)\s+(?:the\s+)?{name}(?![\w])"),
+        re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}"),
         re.compile(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
-                   rf"\b(?:his|her)\s+(?:{alt})\s+counterpart"),
+                   rf"\b(?:his|her)\s+{name}\s+counterpart"),
     )
 
 

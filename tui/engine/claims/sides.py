@@ -118,6 +118,9 @@ def _rest_end(hay: str, text: str, end: int, rest: tuple[str, ...]) -> int | Non
 # "its envoy to France", "the ambassador in Moscow", "Britain's embassy in Kyiv".
 _DESTINATION = re.compile(r"(?:(?<![\w-])to|(?:ambassador|envoy|embassy|consulate|mission|representative|"
                           r"correspondent|delegation|attach[eé])\s+(?:in|at|to))\s+(?:the\s+)?$", re.I)
+# A body named for what it deals with: "the Taiwan Affairs Office" (of the State Council) is not Taiwan's.
+AFFAIRS_AFTER = r"\s+(?:and\s+[A-Z]\w+\s+)?Affairs\b"
+_AFFAIRS_OF = re.compile(AFFAIRS_AFTER)
 
 
 _ALNUM = re.compile(r"[^\W_]+")
@@ -230,7 +233,7 @@ class SideMatcher:
         for entry in self.index.present(text, low):
             found = _span(entry.name, text, low)
             for _ in range(3):
-                if not found or not _DESTINATION.search(text, 0, found[0]):
+                if not found or not (_DESTINATION.search(text, 0, found[0]) or _AFFAIRS_OF.match(text, found[1])):
                     break
                 blank = " " * (found[1] - found[0])  # a destination, not the speaker's country: look further
                 text_b = text[:found[0]] + blank + text[found[1]:]
