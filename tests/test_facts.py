@@ -6,6 +6,8 @@ import re
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import write
 from tui.engine.analysis import analyse
 from tui.engine.export.jsondoc import to_document
@@ -298,39 +300,30 @@ def test_a_sides_named_speakers_come_before_its_inferred_narration(seeds: Corpus
             assert flags == sorted(flags), (fact.title, side)
 
 
-def test_how_badly_a_ship_was_damaged_is_its_own_question(tmp_path: Path) -> None:
-    """"A hole in the deck" against "only a scrape": the damage is disputed apart from who
-    rammed whom, which every collision sentence also answers."""
-    corpus = _corpus(
-        tmp_path,
-        one="Olsen said the patrol ship suffered structural damage and a hole in its deck.\n",
-        two="Petrov said the collision left only a minor scrape on the patrol ship.\n")
-    fact = _containing(analyse(corpus).facts, "structural damage")
-    assert "damaged" in fact.title and any("minor scrape" in a.text for a in fact.accounts)
+@pytest.mark.parametrize("one, two, title", [
+    # the damage, apart from who rammed whom, which every collision sentence also answers
+    ("Olsen said the patrol ship suffered structural damage and a hole in its deck.",
+     "Petrov said the collision left only a minor scrape on the patrol ship.", "damaged, and how badly"),
+    ("Olsen said the warship came within 50 metres of the patrol ship.",
+     "Petrov said the warship kept a safe distance from the patrol ship.", "How close"),
+    # what each side demands, apart from where the troops stand
+    ("Olsen said Borovia must withdraw its troops unconditionally before any talks.",
+     "Petrov urged both armies to withdraw at the same time.", "What does each side demand"),
+    ("Olsen said the crew of the patrol ship were being held incommunicado.",
+     "Petrov said the crew had been shown every hospitality in the port.", "What became of the people"),
+])
+def test_questions_of_their_own(tmp_path: Path, one: str, two: str, title: str) -> None:
+    """How badly something was damaged ("a hole in the deck" against "a scrape"), how close the
+    two came ("within 50 metres" against "a safe distance"), what each side demands, what became
+    of the people on board: each one question whose two answers meet, not folded into "who did
+    what"."""
+    fact = _containing(analyse(_corpus(tmp_path, one=one + "\n", two=two + "\n")).facts, one.split(" ", 3)[3][:30])
+    assert title in fact.title and any(two[:30] in a.text for a in fact.accounts)
 
 
-def test_how_close_they_came_is_its_own_question(tmp_path: Path) -> None:
-    """"Within 50 metres" against "a safe distance" answer one question; a depth in metres
-    does not ask it."""
+def test_a_depth_in_metres_does_not_ask_how_close() -> None:
     from tui.engine.facts.aspects import tag
-    corpus = _corpus(
-        tmp_path,
-        one="Olsen said the warship came within 50 metres of the patrol ship.\n",
-        two="Petrov said the warship kept a safe distance from the patrol ship.\n")
-    fact = _containing(analyse(corpus).facts, "within 50 metres")
-    assert fact.title.startswith("How close") and any("safe distance" in a.text for a in fact.accounts)
     assert "distance" not in dict(tag("The wreck lies in waters 1,500 metres deep."))
-
-
-def test_what_each_side_demands_of_the_other_is_its_own_question(tmp_path: Path) -> None:
-    """"Withdraw unconditionally first" against "both withdraw together": one question, what
-    each side demands, apart from where the troops stand."""
-    corpus = _corpus(
-        tmp_path,
-        one="Olsen said Borovia must withdraw its troops unconditionally before any talks.\n",
-        two="Petrov urged both armies to withdraw at the same time.\n")
-    fact = _containing(analyse(corpus).facts, "unconditionally")
-    assert fact.title.startswith("What does each side demand") and any("same time" in a.text for a in fact.accounts)
 
 
 def test_a_distress_call_answers_whether_permission_was_asked() -> None:
@@ -339,17 +332,6 @@ def test_a_distress_call_answers_whether_permission_was_asked() -> None:
     from tui.engine.facts.aspects import tag
     assert "warning" in dict(tag("The pilot declared a mayday before landing."))
     assert "warning" in dict(tag("The plane landed without permission."))
-
-
-def test_what_became_of_the_crew_is_its_own_question(tmp_path: Path) -> None:
-    """"The crew are held incommunicado" against "the crew were given every hospitality": one
-    question, the people on board and how they are treated."""
-    corpus = _corpus(
-        tmp_path,
-        one="Olsen said the crew of the patrol ship were being held incommunicado.\n",
-        two="Petrov said the crew had been shown every hospitality in the port.\n")
-    fact = _containing(analyse(corpus).facts, "incommunicado")
-    assert fact.title.startswith("What became of the people") and any("hospitality" in a.text for a in fact.accounts)
 
 
 def test_an_accusation_called_a_distraction_answers_why() -> None:
