@@ -179,10 +179,10 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     state news agency speak for it throughout, whatever they quote: such a paper
     gives the other side's people their nationality and its own a title alone
     ("the Foreign Office said").  A person named by one word keeps the side the
-    article gave them in full (`_same_person`).  Another outlet speaks for the side nearly all
-    it attributes speaks for, unless its dateline files it from the other side's
-    place; failing that, its narration is the side its own hostile words favour
-    (`_hostile_narrator`).
+    article gave them in full (`_same_person`).  Another outlet speaks for the
+    side nearly all it attributes speaks for, unless its dateline files it from
+    the other side's place; failing that, its narration is the side its own
+    hostile words favour (`_hostile_narrator`).
     """
     refs = _refs(article)
     _same_person(refs, out)

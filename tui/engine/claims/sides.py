@@ -235,7 +235,7 @@ class SideMatcher:
             for _ in range(3):
                 if not found or not (_DESTINATION.search(text, 0, found[0]) or _AFFAIRS_OF.match(text, found[1])):
                     break
-                blank = " " * (found[1] - found[0])  # a destination, not the speaker's country: look further
+                blank = " " * (found[1] - found[0])  # a destination or a body's subject, not the speaker's country: look further
                 text_b = text[:found[0]] + blank + text[found[1]:]
                 found = _span(entry.name, text_b, _lowered(text_b))
             if not found:
