@@ -65,8 +65,8 @@ OPEN_QUOTES = ("“", '"', "‘")
 _DATE_PREFIX = re.compile(r"date:?\s+\d{4}-\d{2}-\d{2}\s+", re.I)
 # When, after the subject ("Minister X on Thursday told ...", "Beijing earlier this week
 # alleged ..."): not part of who speaks.
-_WHEN = (r"(?:(?:this|last)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|"
-         r"yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?")
+_WHEN = (r"(?:(?:this|last)\s+)?(?:" + "|".join(sorted(WEEKDAYS)) + r"|week|month|year|yesterday|today|tonight)"
+         r"(?:\s+(?:morning|afternoon|evening|night))?")
 _WHEN_AFTER = re.compile(r"(?:\s+(?:on|late|early|earlier|later))*\s+" + _WHEN + "$", re.I)
 _WHEN_BEFORE = re.compile(r"(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r",?\s+", re.I)
 _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
