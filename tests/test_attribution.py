@@ -469,3 +469,12 @@ def test_an_office_named_for_what_it_deals_with_is_not_that_places(tmp_path: Pat
           "the brutal treatment.\n")
     sides = {s.id: [n for a in s.actors for n in a.names] for s in infer_sides(load_corpus(tmp_path))}
     assert not any("Lin" in n for n in sides.get("tw", []))
+
+
+@pytest.mark.parametrize("speaker, side", [("Russian media", None), ("Russian state media", "b")])
+def test_a_countrys_press_is_not_its_government(tmp_path: Path, speaker: str, side: str | None) -> None:
+    """"Russian media reported ..." is the press's report, not Russia's claim; a state's own
+    media ("Russian state media") speak for it."""
+    case = CASE.replace('name = "Borovia"', 'name = "Russia"')
+    who = _who(_corpus(tmp_path, f"{speaker} reported that the ship never left port.\n", case), "never left")
+    assert (who.speaker, who.side) == (speaker, side)

@@ -246,11 +246,17 @@ def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
     return next((r for r in resolved if r.side), resolved[0] if resolved else None)
 
 
+_PRESS = re.compile(r"(?i)\b(?:media|press|newspapers?|papers|outlets?|television|tv|broadcasters?)$")
+_STATE_PRESS = re.compile(r"(?i)\b(?:state|state-run|state-owned|official|government|military)\b")
+
+
 def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: list[int],
              history: Sequence[_Last] = ()) -> _Last:
     span = (offsets[claim.start], offsets[claim.end - 1] + 1)
     if claim.kind == "pronoun":
         return _Last(last.speaker, last.side, last.span) if last else _Last(claim.speaker, None, span)
+    if _PRESS.search(claim.speaker) and not _STATE_PRESS.search(claim.speaker):
+        return _Last(claim.speaker, None, span)   # "Israeli media reported": the press, not the government
     found = matcher.match(claim.speaker)
     if found:
         return _Last(claim.speaker, found[0], span, claim.verb == "according to")
