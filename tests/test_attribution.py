@@ -385,9 +385,10 @@ def test_when_is_not_part_of_who_speaks() -> None:
     "Last week the navy said ...": the day is when, not who (one person, one surname)."""
     speakers = [c.speaker for t in ("Foreign Minister Maria Olsen on Thursday told the assembly it was false.",
                                     "Borovia earlier this week alleged that the ship had crossed.",
-                                    "Last week the navy said the ship was damaged.")
+                                    "Last week the navy said the ship was damaged.",
+                                    "The Foreign Ministry (MFA) on Wednesday (Feb. 14) condemned the raid.")
                 for c in find_claims(t)]
-    assert speakers == ["Foreign Minister Maria Olsen", "Borovia", "the navy"]
+    assert speakers == ["Foreign Minister Maria Olsen", "Borovia", "the navy", "The Foreign Ministry (MFA)"]
 
 
 @pytest.mark.parametrize("dateline, side", [("", "a"), ("BOROVIA: ", None)])

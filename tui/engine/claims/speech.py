@@ -67,7 +67,7 @@ _DATE_PREFIX = re.compile(r"date:?\s+\d{4}-\d{2}-\d{2}\s+", re.I)
 # alleged ..."): not part of who speaks.
 _WHEN = (r"(?:(?:this|last)\s+)?(?:" + "|".join(sorted(WEEKDAYS)) + r"|week|month|year|yesterday|today|tonight)"
          r"(?:\s+(?:morning|afternoon|evening|night))?")
-_WHEN_AFTER = re.compile(r"(?:\s+(?:on|late|early|earlier|later))*\s+" + _WHEN + "$", re.I)
+_WHEN_AFTER = re.compile(r"(?:\s+(?:on|late|early|earlier|later))*\s+" + _WHEN + r"(?:\s*\([^()]{1,20}\))?$", re.I)
 _WHEN_BEFORE = re.compile(r"(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r",?\s+", re.I)
 _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
 # What may follow an inverted speaker ("..., said Austin at a briefing."): not a
