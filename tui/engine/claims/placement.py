@@ -189,7 +189,7 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     side = _official_outlet(article.outlet, matcher) or _outlet_side(article.outlet, matcher)
     if side is None:
         side = _attributed_voice(refs, out)
-        if _filed_from(article, matcher) not in (None, side):
+        if side is not None and _filed_from(article, matcher) not in (None, side):
             side = None   # filed from the other side's capital: it quotes this side, it does not speak for it
     if side is None:
         if narrator := _hostile_narrator(article, refs, out, matcher):
