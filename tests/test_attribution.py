@@ -14,7 +14,7 @@ from tui.engine.claims.speech import find_claims
 from tui.engine.export.jsondoc import to_document
 from tui.engine.text.loading import load_corpus
 from tui.engine.model import Attribution, Corpus, Pair, Ref, SideFix
-from tui.engine.claims.inference import infer_sides
+from tui.engine.claims.inference import infer_sides, learn_actors
 from tui.engine.claims.sides import SideMatcher
 
 CASE = """
@@ -479,3 +479,20 @@ def test_a_countrys_press_is_not_its_government(tmp_path: Path, speaker: str, si
     case = CASE.replace('name = "Borovia"', 'name = "Russia"')
     who = _who(_corpus(tmp_path, f"{speaker} reported that the ship never left port.\n", case), "never left")
     assert (who.speaker, who.side) == (speaker, side)
+
+
+def test_a_case_file_that_names_only_the_sides_still_learns_who_speaks_for_them(tmp_path: Path) -> None:
+    """A case file naming two countries and none of their people: the people the texts
+    introduce with a country ("Indian Defence Minister X") speak for it later by name, as
+    they do without a case file; a role word ("the army") still takes no side from them."""
+    case = '[[sides]]\nid = "in"\nname = "India"\n\n[[sides]]\nid = "cn"\nname = "China"\n'
+    corpus = _corpus(tmp_path, "Indian Defence Minister Arvind Rao said troops held their ground.\n\n"
+                     "The Chinese Western Theatre Command said Indian troops crossed the line.\n\n"
+                     "Rao told parliament that no soldier had crossed the line.\n", case)
+    analysis = analyse(corpus)
+    said = {who.speaker: who.side for who in analysis.attributions.values()}
+    assert said["Rao"] == "in"
+    assert [a.name for s in analysis.corpus.sides for a in s.actors] == []   # the case file is not rewritten
+    learned = learn_actors(corpus)
+    assert any(a.learned and any("Command" in n for n in a.names) for a in learned[1].actors)
+    assert SideMatcher(learned).role_side("command") is None

@@ -21,7 +21,7 @@ from .model import Analysis, Attribution, Corpus, Link, Ref, Side, SideFix
 from .pairing import pair_corpus
 from .parallel import Background, can_fork, collector_paused
 from .pairing.reprints import find_reprints, spread
-from .claims.inference import infer_sides
+from .claims.inference import infer_sides, learn_actors
 
 Progress = Callable[[str, int, int], None]
 
@@ -48,11 +48,10 @@ def _analyse(corpus: Corpus, links: Sequence[Link], fixes: Sequence[SideFix], re
     # the stages run on the originals; the analysis keeps every article (the reader opens them)
     work = replace(corpus, articles=tuple(a for a in corpus.articles if a.id not in ids)) if ids else corpus
     large = len(work.articles) >= BACKGROUND_MIN_ARTICLES
-    sides: Background[tuple[Side, ...]] | None = None
-    if not corpus.sides:  # no case file: sides come from the speakers, marked inferred
-        report("sides", 0, 1)
-        # pairing reads no side: for a large corpus it runs meanwhile
-        sides = Background(lambda: infer_sides(work), fork=large)
+    inferred = not corpus.sides   # no case file: sides come from the speakers, marked inferred
+    report("sides", 0, 1)
+    # pairing reads no side: for a large corpus it runs meanwhile
+    sides = Background(lambda: infer_sides(work) if inferred else learn_actors(work), fork=large)
     read: list[Background[dict[Ref, Attribution]]] = []
 
     def speakers() -> None:
@@ -62,7 +61,8 @@ def _analyse(corpus: Corpus, links: Sequence[Link], fixes: Sequence[SideFix], re
         read.append(Background(lambda: read_speakers(sided)))
 
     pairing = pair_corpus(work, links, report, background=large, after_probes=speakers if large and can_fork() else None)
-    corpus, work = _sided(corpus, sides), _sided(work, sides)
+    # the user's own sides stay the analysis's (learned actors are the engine's reading, not the case file)
+    corpus, work = _sided(corpus, sides) if inferred else corpus, _sided(work, sides)
     report("claims", 0, 1)  # one step each, but seconds on a large corpus: say which
     attributions = attribute(work, pairing.pairs, fixes, read=read[0].result() if read else None)
     report("facts", 0, 1)
@@ -74,6 +74,6 @@ def _analyse(corpus: Corpus, links: Sequence[Link], fixes: Sequence[SideFix], re
                     warnings=pairing.warnings, reprints=tuple(reprinted.reprints))
 
 
-def _sided(corpus: Corpus, sides: Background[tuple[Side, ...]] | None) -> Corpus:
-    """The corpus with the inferred sides (itself when its case file gives them)."""
-    return corpus if sides is None else replace(corpus, case=replace(corpus.case, sides=sides.result()))
+def _sided(corpus: Corpus, sides: Background[tuple[Side, ...]]) -> Corpus:
+    """The corpus with the sides the engine reads: inferred, or the case file's with learned actors."""
+    return replace(corpus, case=replace(corpus.case, sides=sides.result()))

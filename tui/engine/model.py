@@ -129,6 +129,7 @@ class Actor:
 
     name: str
     aliases: tuple[str, ...] = ()
+    learned: bool = False   # found in the texts, not named by the user: it names no role
 
     @property
     def names(self) -> tuple[str, ...]:

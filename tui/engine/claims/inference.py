@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..text.captions import captions
 from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, PATRONS, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
 from .speech import speaker_phrases
-from .sides import AFFAIRS_AFTER, countries_in, country_names, is_gazetteer_name, normalise
+from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
 
 _ROLE = re.compile(
     r"\b(?:officer|counterpart|minister|official|spokesman|spokeswoman|spokesperson|general|chief|"
@@ -72,9 +72,7 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
         top = present[0]
         chosen.append(max(present[1:], key=lambda c: (by_speaker[c] + about[(c, top)] + about[(top, c)],
                                                       by_text[c], -present.index(c))))
-    speakers = {w for phrase, _ in phrases for w in re.findall(r"[\w'-]+", normalise(phrase))}
-    learned = {c: [n for n in names if any(w in speakers for w in n.split())]
-               for c, names in _learn_people(corpus, [lookup[c] for c in chosen]).items()}
+    learned = _spoken(phrases, _learn_people(corpus, [lookup[c] for c in chosen]))
     allies = _bloc_allies(chosen, [c for c in present if by_speaker[c]])
     for side, ally in _answering_allies(chosen, [c for c in present if by_speaker[c]], about, against):
         if ally not in allies[side]:
@@ -86,6 +84,37 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
              inferred=True)
         for c in chosen
     )
+
+
+def learn_actors(corpus: Corpus) -> tuple[Side, ...]:
+    """The case file's sides, each with the people and bodies the texts introduce with
+    its country ("Indian Defence Minister X", "X, a spokesman for ...'s ministry"), as
+    zero-config learns them: a user who names the two countries and few of their people
+    should not be read worse than one who names none.  A learned name the user's sides
+    place elsewhere stays theirs; learned actors are marked (they name no role)."""
+    countries = {s.id: country_of(s) for s in corpus.sides}
+    known = list({c.id: c for c in countries.values() if c}.values())
+    if not known:
+        return corpus.sides
+    learned = _spoken(list(speaker_phrases(corpus)), _learn_people(corpus, known))
+    matcher = matcher_for(corpus.sides)
+    out = []
+    for side in corpus.sides:
+        country = countries[side.id]
+        names = [n for n in learned.get(country.id, []) if _theirs(matcher.match(n), side.id)] if country else []
+        out.append(replace(side, actors=(*side.actors, Actor(names[0], tuple(names[1:]), learned=True)))
+                   if names else side)
+    return tuple(out)
+
+
+def _theirs(match: tuple[str, int, int] | None, side: str) -> bool:
+    return match is None or match[0] == side
+
+
+def _spoken(phrases: Sequence[tuple[str, str]], learned: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Learned names that some speaker phrase uses: the people who speak."""
+    speakers = {w for phrase, _ in phrases for w in re.findall(r"[\w'-]+", normalise(phrase))}
+    return {c: [n for n in names if any(w in speakers for w in n.split())] for c, names in learned.items()}
 
 
 _ALLY_MIN = 2   # answering sentences against a side that make a third party the other side's ally

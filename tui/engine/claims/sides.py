@@ -172,6 +172,7 @@ class _Entry:
     name: str
     side: str
     weight: int  # actors beat countries at the same position
+    given: bool = False   # a user named it (a side's role words come from these alone)
 
 
 class SideMatcher:
@@ -180,10 +181,11 @@ class SideMatcher:
     def __init__(self, sides: tuple[Side, ...]) -> None:
         entries: list[_Entry] = []
         self.side_ids = tuple(s.id for s in sides)
-        self._given = frozenset(s.id for s in sides if not s.inferred)   # sides the user named actors for
+        named = frozenset(s.id for s in sides if not s.inferred)   # sides the user named actors for
         for side in sides:
             for actor in side.actors:
-                entries.extend(_Entry(n, side.id, 2) for n in actor.names if n.strip())
+                given = side.id in named and not actor.learned
+                entries.extend(_Entry(n, side.id, 2, given) for n in actor.names if n.strip())
             country = country_of(side)
             if country:
                 entries.extend(_Entry(n, side.id, 1) for c in (country, *_clients(country))
@@ -206,7 +208,7 @@ class SideMatcher:
         actors a user named: a body learned from the text ("Liberation Army") makes no role
         ("the army" in an Indian paper is India's)."""
         if role not in self._roles:   # once per role word: it tries every actor's name
-            sides = {e.side for e in self.entries if e.weight == 2 and e.side in self._given
+            sides = {e.side for e in self.entries if e.given
                      and _span(role, normalise(e.name), _lowered(normalise(e.name)))}
             self._roles[role] = next(iter(sides)) if len(sides) == 1 else None
         return self._roles[role]
