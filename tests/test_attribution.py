@@ -496,3 +496,11 @@ def test_a_case_file_that_names_only_the_sides_still_learns_who_speaks_for_them(
     learned = learn_actors(corpus)
     assert any(a.learned and any("Command" in n for n in a.names) for a in learned[1].actors)
     assert SideMatcher(learned).role_side("command") is None
+
+
+def test_a_person_one_sides_speakers_denounce_is_placed_with_the_other_side(tmp_path: Path) -> None:
+    """"Olsen condemned Kask's accusation": Kask, whom the case never names, is not Arland's
+    (Olsen's side); with two sides he speaks for Borovia.  A ministry "of ..." is no person."""
+    corpus = _corpus(tmp_path, "President Tomas Kask said the frigate had never left port.\n\n"
+                     "Olsen condemned the false accusation made by Kask on Monday.\n")
+    assert analyse(corpus).attributions[Ref("a.txt", 1, 0)].side == "b"

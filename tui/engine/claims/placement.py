@@ -66,6 +66,7 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
                 opposed[who.side or ""].update(c.id for c in countries_in(text.replace(who.speaker or "", " ")))
         elif target := _denounced(text, matcher, who.speaker or ""):
             against.setdefault(key, Counter())[target] += 1
+    _denounced_by(corpus, out, against)
     for ref, who in list(out.items()):
         key = _unplaced(who) or ""
         votes = against.get(key)
@@ -75,6 +76,28 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
         side = next(s for s in sides if s != target)
         if n >= (1 if key in titled else _AGAINST_MIN) and key not in opposed[side]:   # a party a side accuses is not its ally
             out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
+
+
+_OF = re.compile(r"\bof\b")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _denounced_by(corpus: Corpus, out: dict[Ref, Attribution], against: dict[str, Counter[str]]) -> None:
+    """A person one side's own speakers speak against ("Blinken called Putin's allegation
+    absurd") is not that side's: a vote as if the person had denounced it."""
+    people = {key for who in out.values()   # "the Ministry of External Affairs" is no person
+              if (key := _unplaced(who)) and key[:1].isupper() and not _OF.search(who.speaker or "")}
+    if not people:
+        return
+    for ref, who in out.items():
+        if not who.side or who.inferred or not who.speaker:
+            continue
+        text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text
+        if not _hostile(text):
+            continue
+        words = re.findall(r"[A-Z][\w’'-]+", text.replace(who.speaker, " "))
+        for key in people.intersection(w for word in words for w in (word, _POSSESSIVE.sub("", word))):
+            against.setdefault(key, Counter())[who.side] += 1
 
 
 def home_officials(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
