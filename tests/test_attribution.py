@@ -504,3 +504,15 @@ def test_a_person_one_sides_speakers_denounce_is_placed_with_the_other_side(tmp_
     corpus = _corpus(tmp_path, "President Tomas Kask said the frigate had never left port.\n\n"
                      "Olsen condemned the false accusation made by Kask on Monday.\n")
     assert analyse(corpus).attributions[Ref("a.txt", 1, 0)].side == "b"
+
+
+@pytest.mark.parametrize("phrase, side", [
+    ("Local Borovia-installed official Ivan Sokol", "b"), ("Borovia-backed separatists", "b"),
+    ("the Borovia-appointed governor", "b"), ("Borovia-speaking residents", None)])
+def test_a_compound_that_aligns_a_speaker_with_a_country_gives_its_side(phrase: str, side: str | None) -> None:
+    """"Russian-installed official", "Saudi-led coalition": the compound aligns its noun with the
+    country; "Russian-speaking residents" are no one's officials."""
+    from tui.engine.model import Actor, Side
+    matcher = SideMatcher((Side("a", "Arland"), Side("b", "Borovia", (Actor("Borovia"),))))
+    found = matcher.match(phrase)
+    assert (found[0] if found else None) == side

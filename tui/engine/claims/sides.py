@@ -27,7 +27,13 @@ def name_pattern(name: str) -> re.Pattern[str]:
     name = normalise(name.strip())
     body = r"\s+".join(re.escape(w) for w in name.split())
     flags = 0 if re.fullmatch(r"[A-Z][A-Z.]*", name) else re.I
-    return re.compile(rf"(?<![\w'.-]){body}(?![\w-])", flags)
+    return re.compile(rf"(?<![\w'.-]){body}(?![\w]|-(?!{_ALIGNED}))", flags)
+
+
+# "Russian-installed official", "Saudi-led coalition": a compound that aligns its noun with
+# the country names it ("Russian-speaking" does not).
+_ALIGNED = r"(?:installed|backed|appointed|controlled|led|sponsored|allied|aligned|funded|run|held)\b"
+_ALIGNED_AFTER = re.compile(_ALIGNED, re.I)
 
 
 # Ignoring case, an ASCII letter matches only ASCII letters and these four
@@ -92,13 +98,20 @@ def _span(name: str, text: str, low: str | None) -> tuple[int, int] | None:
             end = _rest_end(hay, text, at + len(first), rest)
             before = text[at - 1] if at else ""
             if end is not None and (not before or not (before.isalnum() or before in "_'.-")):
-                after = text[end] if end < len(text) else ""
-                if not after or not (after.isalnum() or after in "_-"):
+                if _name_ends(text, end):
                     return at, end
             at = hay.find(first, at + 1)
         return None
     found = name_pattern(name).search(text)
     return found.span() if found else None
+
+
+def _name_ends(text: str, end: int) -> bool:
+    """The boundary test of name_pattern's end, as str tests."""
+    after = text[end] if end < len(text) else ""
+    if after == "-":
+        return bool(_ALIGNED_AFTER.match(text, end + 1))
+    return not after or not (after.isalnum() or after == "_")
 
 
 def _rest_end(hay: str, text: str, end: int, rest: tuple[str, ...]) -> int | None:
