@@ -516,3 +516,16 @@ def test_a_compound_that_aligns_a_speaker_with_a_country_gives_its_side(phrase: 
     matcher = SideMatcher((Side("a", "Arland"), Side("b", "Borovia", (Actor("Borovia"),))))
     found = matcher.match(phrase)
     assert (found[0] if found else None) == side
+
+
+def test_an_article_filed_from_a_sides_capital_gives_its_unnamed_officials_that_side(tmp_path: Path) -> None:
+    """"BOROGRAD: ... the Foreign Office said": a paper or wire filed from one side's capital
+    calls that country's bodies and officials by their title alone."""
+    case = CASE.replace('actors = [{ name = "Ivan Petrov", aliases = ["Petrov"] }, "Borovia"]',
+                        'actors = ["Borovia", "Borograd"]')
+    write(tmp_path, "a.txt", "BOROGRAD: " + PROSE + "The Foreign Office said the frigate had never left "
+          "territorial waters.\n\nForeign Minister Ivan Sokol said the crew had acted lawfully.\n")
+    write(tmp_path, "reconcile.toml", case)
+    said = analyse(load_corpus(tmp_path)).attributions
+    assert said[Ref("a.txt", 1, 0)].side == "b"
+    assert said[Ref("a.txt", 2, 0)].side == "b"

@@ -105,8 +105,10 @@ def home_officials(article: Article, out: dict[Ref, Attribution], matcher: SideM
     ("Foreign Minister X said" in a paper named for the country) are that country's:
     a paper gives a foreign official's nationality, never its own's.  The person's
     later sentences in the article ("X said") go with them.  Marked inferred."""
-    side = _outlet_side(article.outlet, matcher)
-    if side is None or _official_outlet(article.outlet, matcher):
+    if _official_outlet(article.outlet, matcher):
+        return
+    side = _outlet_side(article.outlet, matcher) or _filed_from(article, matcher)
+    if side is None:
         return
     refs = _refs(article)
     home = {name for r in refs if (name := _titled(out[r]))}
@@ -149,8 +151,12 @@ def _titled(who: Attribution, home: bool = True) -> str | None:
     `home`, only one whom no country is given (an outlet's own officials)."""
     if who.side or not who.speaker or not (_voiced(who.speaker) if home else not _NOT_VOICED.search(who.speaker)):
         return None
-    titled = any(w in ROLE_HEADS for w in re.findall(r"[a-z]+", who.speaker.lower()))
-    return _person(who.speaker) if titled else None
+    return _person(who.speaker) if _role(who.speaker) else None
+
+
+def _role(speaker: str) -> bool:
+    """A speaker phrase with an official's role or a body in it ("Foreign Minister X", "the Foreign Office")."""
+    return any(w in ROLE_HEADS for w in re.findall(r"[a-z]+", speaker.lower()))
 
 
 def by_surname(out: dict[Ref, Attribution]) -> None:
@@ -219,6 +225,11 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
             for r in refs:
                 if out[r].side is None and out[r].speaker is None:
                     out[r] = Attribution(r, None, narrator, None, inferred=True)
+        if filed := _filed_from(article, matcher):   # "ISLAMABAD: ... the Foreign Office said": the place's own
+            for r in refs:
+                who = out[r]
+                if who.side is None and who.speaker and _voiced(who.speaker) and _role(who.speaker):
+                    out[r] = Attribution(r, who.speaker, filed, who.speaker_span, inferred=True)
         return
     for r in refs:
         who = out[r]
