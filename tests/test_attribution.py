@@ -529,3 +529,12 @@ def test_an_article_filed_from_a_sides_capital_gives_its_unnamed_officials_that_
     said = analyse(load_corpus(tmp_path)).attributions
     assert said[Ref("a.txt", 1, 0)].side == "b"
     assert said[Ref("a.txt", 2, 0)].side == "b"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Ivan Petrov was quoted by the state news agency as saying the frigate never left port.", "Ivan Petrov"),
+    ("The minister, who spoke in the capital, was quoted on Sunday as saying no shots were fired.", "The minister"),
+])
+def test_quoted_as_saying_names_who_speaks(sentence: str, speaker: str) -> None:
+    """Wire copy's "X was quoted (by Y) as saying ...": X speaks, not the agency that quotes."""
+    assert [c.speaker for c in find_claims(sentence)] == [speaker]

@@ -112,6 +112,7 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
         for m in _ACCORDING.finditer(text)]
     candidates += [_for_verb(text, m.start(), m.end(), m.group(0), matcher)
                    for m in [*_VERB.finditer(text), *_ACT.finditer(text)] if not quoted[m.start()]]
+    candidates += [_quoted_as(text, m, matcher) for m in _QUOTED_AS.finditer(text) if not quoted[m.start()]]
     first = first_speaker(text)   # a headline's "State Dept: ...", not its topic ("Crash report: ...")
     if first is not None and text[:first[1]].split()[-1].lower() not in _TOPIC_LABELS:
         candidates.append(_claim(text, first[0], first[1], ":", first[1], matcher))
@@ -237,6 +238,15 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
         if after and _AFTER_INVERTED.match(text[after[1]:]):
             return _claim(text, after[0], after[1], verb, vs, matcher)
     return _subject(text, _strip_auxiliaries(pre), verb, vs, matcher, lo)
+
+
+# "X was quoted (on Sunday by the agency) as saying ...": X speaks.
+_QUOTED_AS = re.compile(r"(?<![\w])(?:was|were|has been|have been)\s+quoted\b[^.;:\"“”]{0,80}?\sas\s+saying\b")
+
+
+def _quoted_as(text: str, m: re.Match[str], matcher: SideMatcher | None) -> Claim | None:
+    lo = max(0, m.start() - _WINDOW)
+    return _subject(text, _strip_auxiliaries(text[lo:m.start()]), "quoted", m.start(), matcher, lo)
 
 
 def _is_passive(pre: str) -> bool:
