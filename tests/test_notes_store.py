@@ -187,8 +187,7 @@ def test_default_path_beside_a_writable_corpus(corpus: Corpus):
 def test_default_path_falls_back_to_data_dir(corpus: Corpus, tmp_path: Path, monkeypatch):
     """A read-only corpus (e.g. the bundled sample in site-packages) gets a per-corpus data file."""
     monkeypatch.setenv("RECONCILE_DATA_DIR", str(tmp_path / "data"))
-    for module in (notes_location, notes_store):
-        monkeypatch.setattr(module, "can_write_in", lambda folder: folder != corpus.path.resolve())
+    monkeypatch.setattr(notes_location, "can_write_in", lambda folder: folder != corpus.path.resolve())
     path = default_notes_path(corpus.path)
     assert path.parent == tmp_path / "data" / "notes" and path.name.startswith("corpus-")
     other = default_notes_path(tmp_path)  # a different corpus gets a different file
@@ -202,8 +201,7 @@ def test_notes_beside_a_corpus_that_became_read_only_are_read(corpus: Corpus, tm
     """Issue 15 #22: the existing file beside the corpus wins over an empty one in the data folder."""
     open_store(corpus).save_note(new_note("written while the folder was writable"))
     monkeypatch.setenv("RECONCILE_DATA_DIR", str(tmp_path / "data"))
-    for module in (notes_location, notes_store):
-        monkeypatch.setattr(module, "can_write_in", lambda folder: folder != corpus.path.resolve())
+    monkeypatch.setattr(notes_location, "can_write_in", lambda folder: folder != corpus.path.resolve())
     store = open_store(corpus)
     assert store.path == corpus.path.resolve() / NOTES_FILE
     assert [n.text for n in store.notes] == ["written while the folder was writable"]
@@ -457,3 +455,20 @@ def test_unknown_keys_inside_an_anchor_survive_a_save(corpus: Corpus):
     again = open_store(corpus)
     again.save_note(new_note("second"))
     assert 'selector = "css:p.lede"' in path.read_text()
+
+
+def test_the_child_reads_decisions_as_the_store_does(tmp_path):
+    """The engine child's short way for a corpus without a notes file gives what the store
+    gives; with a file it reads the store (a side correction is applied, not skipped)."""
+    from tui.engine.notes import open_store
+    from tui.engine.text.loading import load_corpus
+    from tui.resources import bundled_seeds
+    from tui.ui.background import notes_inputs
+
+    corpus = load_corpus(bundled_seeds())
+    path = tmp_path / "n.toml"
+    store = open_store(corpus, path)
+    assert notes_inputs(corpus, path) == (*store.engine_inputs(corpus), store.problem) == ([], [], None)
+    path.write_text("not = [toml\n")
+    links, fixes, problem = notes_inputs(corpus, path)
+    assert problem is not None and problem == open_store(corpus, path).problem

@@ -32,3 +32,38 @@ def test_the_reader_imports_no_file_writer_before_it_writes():
          "import tui.ui.reader\n"
          "bad = [m for m in ('secrets', 'hmac', 'tui.engine.atomic') if m in sys.modules]\n"
          "assert not bad, bad\n")
+
+
+def test_a_first_launch_reads_no_notes_store_in_the_engine_child(tmp_path):
+    """A corpus opened for the first time has no notes file: the engine child learns that
+    there are no decisions without importing the notes store, its TOML reader and views
+    (~25 ms before the first result), and finds what the store would: nothing to apply,
+    no problem in a writable folder."""
+    _run("import sys\n"
+         "from pathlib import Path\n"
+         "from tui.engine.text.loading import load_corpus\n"
+         "from tui.resources import bundled_seeds\n"
+         "from tui.ui.background import notes_inputs\n"
+         f"got = notes_inputs(load_corpus(bundled_seeds()), Path({str(tmp_path / 'n.toml')!r}))\n"
+         "assert got == ([], [], None), got\n"
+         "bad = [m for m in ('tui.engine.notes.store', 'tui.engine.notes.tomlfile',\n"
+         "                   'tui.engine.notes.views', 'tui.engine.notes.records') if m in sys.modules]\n"
+         "assert not bad, bad\n")
+
+
+def test_the_notes_package_names_everything_it_exports():
+    """The notes package imports a module on a name's first use: every name it exports
+    resolves to the module's own object, and nothing is imported before it is asked for."""
+    _run("import sys, importlib\n"
+         "import tui.engine.notes as notes\n"
+         "assert 'tui.engine.notes.store' not in sys.modules\n"
+         "assert sorted(notes.__all__) == sorted(notes._MODULE_OF)\n"
+         "for name in notes.__all__:\n"
+         "    home = importlib.import_module('tui.engine.notes.' + notes._MODULE_OF[name])\n"
+         "    assert getattr(notes, name) is getattr(home, name), name\n"
+         "try:\n"
+         "    notes.nothing_here\n"
+         "except AttributeError:\n"
+         "    pass\n"
+         "else:\n"
+         "    raise AssertionError('an unknown name resolved')\n")

@@ -53,12 +53,22 @@ PREVIEW_ARTICLES = 50  # articles in the preview: 1-2 s of analysis at 1,000 art
 
 
 def notes_inputs(corpus: Corpus, notes_path: Path | None) -> tuple[list, list, str | None]:
-    """The user's pairing links and side fixes from the notes file, and any problem."""
+    """The user's pairing links and side fixes from the notes file, and any problem.
+
+    A corpus opened for the first time has no notes file: then there are no decisions
+    and only its folder can be a problem, found without importing the store (its
+    records, TOML reader and views), which the first launch's result would wait for.
+    """
     try:
-        from ..engine.notes import open_store
+        from ..engine.notes.location import default_notes_path, folder_problem, no_file_yet
     except ImportError:  # a build without the notes engine
         return [], [], None
-    store = open_store(corpus, notes_path)
+    path = notes_path if notes_path is not None else default_notes_path(corpus.path)
+    if no_file_yet(path):
+        return [], [], folder_problem(path.parent)
+    from ..engine.notes import open_store
+
+    store = open_store(corpus, path)
     links, fixes = store.engine_inputs(corpus)
     return links, fixes, store.problem
 

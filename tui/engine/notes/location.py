@@ -4,12 +4,12 @@ the bundled sample and folders that cannot be written."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
 from ..atomic import can_write_in
 from ..userdirs import user_dir
-from .records import NOTES_FILE
 
 
 def data_dir() -> Path:
@@ -27,6 +27,8 @@ def default_notes_path(corpus_path: Path) -> Path:
     used, even when the folder became read-only: its notes are read (and the
     store opens read-only), never hidden behind an empty file elsewhere.
     """
+    from .records import NOTES_FILE  # here: `no_file_yet` and `folder_problem` need no records
+
     corpus_path = Path(corpus_path).resolve()
     folder = corpus_path if corpus_path.is_dir() else corpus_path.parent
     beside = folder / NOTES_FILE
@@ -52,3 +54,25 @@ def _is_bundled(folder: Path) -> bool:
     except (ImportError, FileNotFoundError):
         pass
     return folder.is_relative_to(package)
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why notes kept in `folder` must open read-only: the folder exists but cannot be
+    written (a file there could never be saved). None when it can be, or is not there yet."""
+    if folder.is_dir() and not can_write_in(folder):
+        return (f"{folder}: folder is not writable - notes opened read-only "
+                "(--notes FILE keeps new notes elsewhere)")
+    return None
+
+
+def no_file_yet(path: Path) -> bool:
+    """True when nothing, not even a dangling link, is at `path` (a store opened there is
+    empty); an error other than 'not found' (a folder that cannot be searched) is False,
+    left to the store to report."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False

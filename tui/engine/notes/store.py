@@ -11,9 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..anchors import ORPHANED, Anchor, Placement, resolve
-from ..atomic import can_write_in, locked, writable_mode, write_atomic
+from ..atomic import locked, writable_mode, write_atomic
 from ..model import Corpus, Link, Ref, SideFix
-from .location import default_notes_path
+from .location import default_notes_path, folder_problem
 from .merge import merge
 from .records import (
     REVIEWS,
@@ -118,17 +118,17 @@ class NoteStore:
             return
         self._data = self._base = data
         self._remember(raw)
-        folder = self.path.parent
-        if folder.is_dir() and not can_write_in(folder):
-            self.problem = (f"{folder}: folder is not writable - notes opened read-only "
-                            "(--notes FILE keeps new notes elsewhere)")
-        elif raw is not None and not os.access(self.path, os.W_OK):
-            self.problem = f"{self.path}: file is read-only - notes opened read-only"
-        else:
-            try:
-                writable_mode(self.path)
-            except OSError as exc:
-                self.problem = f"{exc} - notes opened read-only"
+        self.problem = folder_problem(self.path.parent) or self._file_problem(raw)
+
+    def _file_problem(self, raw: bytes | None) -> str | None:
+        """Why the file read (`raw`; None: no file yet) cannot be replaced, if it cannot."""
+        if raw is not None and not os.access(self.path, os.W_OK):
+            return f"{self.path}: file is read-only - notes opened read-only"
+        try:
+            writable_mode(self.path)
+        except OSError as exc:
+            return f"{exc} - notes opened read-only"
+        return None
 
     def _remember(self, raw: bytes | None) -> None:
         self._digest = _digest(raw)
