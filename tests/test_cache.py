@@ -248,3 +248,37 @@ def test_the_key_covers_every_engine_source_file():
 
     names = {path.relative_to(Path(tui.engine.__file__).parent).as_posix() for path in keys.engine_sources()}
     assert {"model.py", "analysis.py", "text/loading.py", "facts/status.py", "cache/keys.py"} <= names
+
+
+def test_the_reader_engine_sends_its_result_before_storing_it(seeds, tmp_path, cache_folder, monkeypatch):
+    """A first launch's result goes to the reader before the child writes its cache entry
+    (pickling and signing it is off the way to the first dispute); the entry is still
+    written, whether the reader waits for the child (its worker) or not (the first paint)."""
+    import time
+
+    from tui.engine.cache import analyses
+    from tui.ui.background import ForkedAnalysis, can_fork
+
+    if not can_fork():
+        pytest.skip("fork is not available here")
+    real = analyses.store
+
+    def slow_store(*args, **kwargs):
+        time.sleep(1.5)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analyses, "store", slow_store)  # the child inherits it
+    for notes in ("a.toml", "b.toml"):
+        start = time.monotonic()
+        forked = ForkedAnalysis(seeds, tmp_path / notes)
+        while (frame := forked.result_if_ready()) is None and time.monotonic() - start < 20:
+            time.sleep(0.005)
+        assert frame is not None and frame[0] == "result" and time.monotonic() - start < 1.4
+        forked.close()  # as the first paint does: the child is not killed
+        deadline = time.monotonic() + 20
+        while not entries(cache_folder) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(entries(cache_folder)) == 1
+    shutil.rmtree(cache_folder)
+    frames = list(ForkedAnalysis(seeds, tmp_path / "n.toml").frames())
+    assert frames[-1][0] == "result" and len(entries(cache_folder)) == 1  # the worker waited

@@ -80,10 +80,19 @@ def analyse_here(corpus: Corpus, notes_path: Path | None,
     A result cached by an earlier launch on the same corpus, notes decisions
     and engine is read instead of recomputed (tui.engine.cache).
     """
-    from ..engine.cache import analyse_cached
+    analysis, problem, keep = _analysed(corpus, notes_path, progress)
+    keep()
+    return analysis, problem
+
+
+def _analysed(corpus: Corpus, notes_path: Path | None, progress: Callable[[str, int, int], None]
+              ) -> tuple[Analysis, str | None, Callable[[], object]]:
+    """`analyse_here`, with the cache entry of a fresh result left to `keep()`."""
+    from ..engine.cache import analyse_then_keep
 
     links, fixes, problem = notes_inputs(corpus, notes_path)
-    return analyse_cached(corpus, links, fixes, progress), problem
+    analysis, keep = analyse_then_keep(corpus, links, fixes, progress)
+    return analysis, problem, keep
 
 
 def can_fork() -> bool:
@@ -123,6 +132,7 @@ class ForkedAnalysis:
         self._early: list[tuple] = []  # frames already read by `result_if_ready`
         self._lean: tuple = (None, None)  # a large corpus's analysis without its pairs, and the problem
         self.corpus: Corpus | None = None if _is_path(source) else cast("Corpus", source)
+        self._finished = False  # the result was read: the child only writes its cache entry
 
     def loaded_corpus(self) -> Corpus | None:
         """The corpus the child loaded (waits for it), or None if the child failed otherwise.
@@ -155,7 +165,9 @@ class ForkedAnalysis:
             body = self._pipe.read(size)
             if len(body) < size:
                 return ended
-            return self._decoded(cast(tuple, loads(body)))
+            frame = self._decoded(cast(tuple, loads(body)))
+            self._finished = frame[0] == "result"
+            return frame
         except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError):
             return ended
 
@@ -197,26 +209,41 @@ class ForkedAnalysis:
                 if frame[0] in ("result", "error"):
                     return
         finally:
-            self.close()
+            self.close(wait=True)
 
-    def close(self) -> None:
+    def close(self, wait: bool = False) -> None:
         """Reap the child (kill it if it is still working), then close the pipe.
 
         In that order: a worker thread blocked reading the pipe holds the
         reader's lock, so closing first would wait for a child that works on
         (quitting during the analysis hung); the killed child's end closes,
-        the read returns, and the lock is free.
+        the read returns, and the lock is free.  A child that has sent its
+        result is writing its cache entry: it is never killed, but waited for
+        (`wait`, the worker reading the frames) or reaped by a thread (the UI
+        thread, which took the result before its first paint).
         """
         if self._pipe.closed:
             return
         try:
             done, _ = os.waitpid(self.pid, os.WNOHANG)
-            if done == 0:
+            if done == 0 and self._finished and wait:  # storing the result in the cache
+                os.waitpid(self.pid, 0)
+            elif done == 0 and self._finished:  # the same, reaped without holding up the UI
+                threading.Thread(target=_reap, args=(self.pid,), daemon=True).start()
+            elif done == 0:
                 os.kill(self.pid, 9)
                 os.waitpid(self.pid, 0)
         except ChildProcessError:
             pass
         self._pipe.close()
+
+
+def _reap(pid: int) -> None:
+    """Wait for a child that has sent its result and is writing its cache entry."""
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow_links: bool = False) -> None:
@@ -246,11 +273,12 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow
     if corpus is None:
         return
     try:
-        analysis, problem = analyse_here(corpus, notes_path, progress)
+        analysis, problem, keep = _analysed(corpus, notes_path, progress)
     except Exception as exc:
         send(("error", f"{type(exc).__name__}: {exc}"))
         return
     send(("result", analysis, problem))
+    keep()  # the cache entry, written while the reader paints the result (close() waits)
 
 
 class _Yielding(io.RawIOBase):

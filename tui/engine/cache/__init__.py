@@ -38,13 +38,13 @@ named by), `analyses` (an analysis in two parts, and the engine run through the 
 
 from __future__ import annotations
 
-from .analyses import (analyse_cached, analysed_parts, cached_parts, join, load, load_parts, split,
+from .analyses import (analyse_cached, analyse_then_keep, analysed_parts, cached_parts, join, load, load_parts, split,
                        store)
 from .corpora import load_corpus_entry, load_link, store_corpus, store_link
 from .entries import CORPUS_SUFFIX, KEEP, LINK_SUFFIX, SUFFIX, cache_dir, prune
 from .keys import cache_key, corpus_key, link_key
 
-__all__ = ["CORPUS_SUFFIX", "KEEP", "LINK_SUFFIX", "SUFFIX", "analyse_cached", "analysed_parts",
+__all__ = ["CORPUS_SUFFIX", "KEEP", "LINK_SUFFIX", "SUFFIX", "analyse_cached", "analyse_then_keep", "analysed_parts",
            "cache_dir", "cache_key", "cached_parts", "corpus_key", "join", "link_key", "load",
            "load_corpus_entry", "load_link", "load_parts", "prune", "split", "store",
            "store_corpus", "store_link"]

@@ -71,18 +71,33 @@ def store(key: str, analysis: Analysis, folder: Path | None = None,
 def analyse_cached(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[SideFix] = (),
                    progress: Callable[[str, int, int], None] | None = None) -> Analysis:
     """`analyse(corpus, links, fixes, progress)`, read from the cache when it is there."""
+    analysis, keep = analyse_then_keep(corpus, links, fixes, progress)
+    keep()
+    return analysis
+
+
+def analyse_then_keep(corpus: Corpus, links: Sequence[Link] = (), fixes: Sequence[SideFix] = (),
+                      progress: Callable[[str, int, int], None] | None = None
+                      ) -> tuple[Analysis, Callable[[], object]]:
+    """`analyse_cached`, with the storing of a fresh result left to the caller: `keep()`
+    writes the entry (nothing for a result read from the cache).  The reader's engine
+    child sends its result first and stores it after, off the way to the first dispute."""
     folder = cache_dir()
     key = cache_key(corpus, links, fixes) if folder is not None else None
     if key is not None:
         cached = load(key, folder)
         if cached is not None:
-            return cached
+            return cached, _nothing
     from ..analysis import analyse
 
     analysis = analyse(corpus, links, fixes, progress)
-    if key is not None:
-        store(key, analysis, folder)
-    return analysis
+    if key is None:
+        return analysis, _nothing
+    return analysis, lambda: store(key, analysis, folder)
+
+
+def _nothing() -> None:
+    """No entry to write."""
 
 
 def cached_parts(corpus: Corpus, links: Sequence[Link] = (),
