@@ -282,3 +282,24 @@ def test_the_reader_engine_sends_its_result_before_storing_it(seeds, tmp_path, c
     shutil.rmtree(cache_folder)
     frames = list(ForkedAnalysis(seeds, tmp_path / "n.toml").frames())
     assert frames[-1][0] == "result" and len(entries(cache_folder)) == 1  # the worker waited
+
+
+def test_the_reader_engine_analyses_a_small_corpus_without_the_cycle_collector(seeds, tmp_path, monkeypatch):
+    """The engine child analyses a small corpus with the cycle collector off (its passes
+    over the engine's objects cost ~3% of a first launch's way to the first dispute, and
+    the process ends soon after)."""
+    import gc
+
+    from tui.ui import background
+
+    if not background.can_fork():
+        pytest.skip("fork is not available here")
+    real = background._analysed
+
+    def spy(*args, **kwargs):
+        analysis, _, keep = real(*args, **kwargs)
+        return analysis, f"collector on: {gc.isenabled()}", keep
+
+    monkeypatch.setattr(background, "_analysed", spy)  # the child inherits it
+    frames = list(background.ForkedAnalysis(seeds, tmp_path / "n.toml").frames())
+    assert frames[-1][0] == "result" and frames[-1][2] == "collector on: False"
