@@ -44,8 +44,10 @@ def test_a_first_launch_reads_no_notes_store_in_the_engine_child(tmp_path):
          "from tui.engine.text.loading import load_corpus\n"
          "from tui.resources import bundled_seeds\n"
          "from tui.ui.background import notes_inputs\n"
-         f"got = notes_inputs(load_corpus(bundled_seeds()), Path({str(tmp_path / 'n.toml')!r}))\n"
-         "assert got == ([], [], None), got\n"
+         "corpus = load_corpus(bundled_seeds())\n"
+         f"for path in (Path({str(tmp_path / 'n.toml')!r}), None):  # given, and the default place\n"
+         "    got = notes_inputs(corpus, path)\n"
+         "    assert got == ([], [], None), got\n"
          "bad = [m for m in ('tui.engine.notes.store', 'tui.engine.notes.tomlfile',\n"
          "                   'tui.engine.notes.views', 'tui.engine.notes.records') if m in sys.modules]\n"
          "assert not bad, bad\n")

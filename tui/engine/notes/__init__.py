@@ -17,11 +17,10 @@ notes sit where).
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .location import data_dir, default_notes_path
+    from .location import NOTES_FILE, data_dir, default_notes_path
     from .records import (
                           KINDS,
                           NEW_FACT,
-                          NOTES_FILE,
                           REVIEWS,
                           SAVE_ERRORS,
                           SCHEMA,
@@ -53,8 +52,8 @@ if TYPE_CHECKING:
 # first launch's critical path).  `merge` (the function) is not among them: importing the
 # `merge` module binds that name in the package to the module; import it from `.merge`.
 _HOMES = {
-    "location": ("data_dir", "default_notes_path"),
-    "records": ("KINDS", "NEW_FACT", "NOTES_FILE", "REVIEWS", "SAVE_ERRORS", "SCHEMA", "VERDICTS",
+    "location": ("NOTES_FILE", "data_dir", "default_notes_path"),
+    "records": ("KINDS", "NEW_FACT", "REVIEWS", "SAVE_ERRORS", "SCHEMA", "VERDICTS",
                 "FactReview", "Move", "Note", "NotesData", "NotesFileError", "NotesReadOnly",
                 "PairFix", "Record", "RecordKind", "ReviewVerdict", "SideCorrection", "UserFact",
                 "Verdict", "new_id", "now"),

@@ -11,6 +11,8 @@ from pathlib import Path
 from ..atomic import can_write_in
 from ..userdirs import user_dir
 
+NOTES_FILE = "reconcile-notes.toml"  # here, not in `records`: finding it needs no records
+
 
 def data_dir() -> Path:
     """The per-user folder for notes of read-only corpora (env var overrides)."""
@@ -27,8 +29,6 @@ def default_notes_path(corpus_path: Path) -> Path:
     used, even when the folder became read-only: its notes are read (and the
     store opens read-only), never hidden behind an empty file elsewhere.
     """
-    from .records import NOTES_FILE  # here: `no_file_yet` and `folder_problem` need no records
-
     corpus_path = Path(corpus_path).resolve()
     folder = corpus_path if corpus_path.is_dir() else corpus_path.parent
     beside = folder / NOTES_FILE

@@ -11,7 +11,6 @@ from typing import Any, Literal, get_args
 from ..anchors import Anchor
 
 SCHEMA = "reconcile.notes/1"
-NOTES_FILE = "reconcile-notes.toml"
 Verdict = Literal["unverified", "supported", "refuted", "misleading", "unclear"]  # a note's
 RecordKind = Literal["notes", "links", "sides", "reviews", "facts", "moves"]  # arrays of tables in the file
 ReviewVerdict = Literal["confirmed", "dismissed"]  # the user's word on a fact the engine found
