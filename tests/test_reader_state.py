@@ -182,3 +182,43 @@ async def test_results_in_quick_succession_place_the_notes_once(seeds, tmp_path,
         await pilot.pause(0.6)
         await settle(pilot)
         assert placed == [runs[-1].corpus]
+
+
+class _SlowChild:
+    """An engine child whose result arrives `delay` seconds after the reader starts reading it."""
+
+    def __init__(self, analysis, delay: float) -> None:
+        self.analysis, self.delay = analysis, delay
+
+    def frames(self):
+        import time
+
+        time.sleep(self.delay)
+        yield ("result", self.analysis, None)
+
+    def close(self) -> None:
+        pass
+
+
+@sync
+async def test_the_first_paint_of_a_small_corpus_waits_for_a_result_on_its_way(seeds, tmp_path, monkeypatch):
+    """A first launch on a small corpus: the engine child's result, 0.1 s after the screen
+    is built, is the first frame's (a progress screen painted, thrown away and replaced cost
+    a second full paint on the way to the first dispute)."""
+    from tui.ui.reader import ReaderApp
+    from tui.ui.screens.disputes import DisputesScreen
+
+    app = ReaderApp(seeds, theme_name="dark", notes_path=tmp_path / "notes.toml",
+                    forked=_SlowChild(fixture_analysis(seeds), 0.1))  # type: ignore[arg-type]
+    first: list[object] = []
+    real = DisputesScreen._compositor_refresh
+
+    def refresh(screen) -> None:
+        if not first:
+            first.append(app.results)
+        real(screen)
+
+    monkeypatch.setattr(DisputesScreen, "_compositor_refresh", refresh)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    assert first and first[0] is not None

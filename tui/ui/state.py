@@ -36,6 +36,11 @@ if TYPE_CHECKING:
     from .background import ForkedAnalysis
 
 FIRST_PAINT_WAIT = 0.03  # seconds the first paint waits for an engine child that is finishing
+# ... and for the child analysing a small corpus whole: a first launch on the sample had its
+# result 0.1-0.2 s after the first paint began, which then painted a progress screen, threw it
+# away and painted the dispute (the result waited for the progress frame; 150-350 ms of the
+# way to the first dispute under load, against a blank screen for as long as the wait)
+SMALL_CORPUS_WAIT = 0.25
 INDEX_AFTER = 0.25       # seconds from a result to placing the notes: after its first paint
 
 
@@ -131,11 +136,17 @@ class ReaderState(NotesHost):
             self._arrived.set()
         self.post_message(message)
 
-    def take_early_results(self, wait: float = FIRST_PAINT_WAIT) -> None:
+    def take_early_results(self, wait: float | None = None) -> None:
         """Before the first paint: show the results already in (given at start, or sent by
-        an engine child that finishes within `wait` seconds) through the handler their
-        message runs, so the first frame shows the first dispute instead of a progress
+        an engine child that finishes within `wait` seconds: by default SMALL_CORPUS_WAIT
+        for a corpus the child analyses whole, else FIRST_PAINT_WAIT) through the handler
+        their message runs, so the first frame shows the first dispute instead of a progress
         screen replaced a moment later at the cost of a second full paint."""
+        if wait is None:
+            from .background import PREVIEW_FROM
+
+            small = len(self._loaded.articles) < PREVIEW_FROM
+            wait = SMALL_CORPUS_WAIT if small else FIRST_PAINT_WAIT
         if self._latest is None and self._arrived is not None:
             self._arrived.wait(wait)
         latest = self._latest
