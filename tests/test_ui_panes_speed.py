@@ -150,3 +150,30 @@ async def test_a_taller_reason_lays_the_screen_out_once(seeds, tmp_path, monkeyp
             await pilot.pause(0.2)
             assert why.outer_size.height == lines and body.show_vertical_scrollbar
             assert len(layouts) == 1, key
+
+
+@sync
+async def test_the_first_fact_is_rendered_once_for_the_first_paint(seeds, tmp_path, monkeypatch):
+    """A tall first fact is rendered once for the first paint, at the width its scrollbar
+    leaves: the panes' lower bound of its lines says it will not fit (it was rendered at
+    the full width first, then again one column narrower: a table's layout thrown away on
+    the way to the first dispute)."""
+    from tui.engine.analysis import analyse
+
+    renders: list[tuple[object, int]] = []
+    lines_at = PanesBody._lines_at
+
+    def counted(self, width):
+        if self._kept_at(width) is None:
+            renders.append((self._owner, width))
+        return lines_at(self, width)
+
+    monkeypatch.setattr(PanesBody, "_lines_at", counted)
+    app = ReconcileApp(seeds, theme_name="dark", notes_path=tmp_path / "n.toml", analysis=analyse(seeds))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        body = app.screen.query_one(PanesBody)
+        first = app.screen.query_one(DisputePanes).fact
+        width = body.size.width
+        assert body.virtual_size.height > body.size.height   # the sample's first fact is tall
+    assert [w for owner, w in renders if owner is first] == [width - 1]

@@ -211,7 +211,8 @@ class DisputePanes(Vertical, can_focus=True):
             self.column, self.index, self.shown = self.first_column(), 0, SHOWN_ROWS
             why = self._why()
             height = self._body_height(why)
-            self.query_one(PanesBody).prepare(self._key(), fact, self._table, height)
+            self.query_one(PanesBody).prepare(self._key(), fact, self._table, height,
+                                              self._lines_at_least)
             if height is not None:
                 self.query_one(ReasonBox).prepare(why, self.size.height - 1 - height)
         finally:
@@ -253,7 +254,7 @@ class DisputePanes(Vertical, can_focus=True):
             body.show(("placeholder", id(placeholder)), placeholder, lambda: placeholder, home,
                       height)
         else:
-            body.show(self._key(), self.fact, self._table, home, height)
+            body.show(self._key(), self.fact, self._table, home, height, self._lines_at_least)
         for i, title in enumerate(self.query(".pane-title")):
             title.set_class(i == self.column, "-active")
 
@@ -278,6 +279,23 @@ class DisputePanes(Vertical, can_focus=True):
             parts.append(self._card(account, 2, i, None))
             parts.append(Text(""))
         return RenderOnce(Group(*parts))
+
+    def _lines_at_least(self, width: int) -> int:
+        """About the fewest lines `_table` can take at the body's `width`, from the accounts
+        alone: a card is its speaker line, its sentence (a column is at most half the width)
+        and its source line, a row the taller card and a blank line.  Only which width the
+        body renders first depends on it (a tall fact is rendered once, at the width its
+        scrollbar leaves), never what is drawn."""
+        left, right, other = self.accounts
+        column = max(1, width // 2)
+
+        def card(account: Account) -> int:
+            return 2 + -(-len(" ".join(account.text.split())) // column)
+
+        lines = 0
+        for i in range(min(max(len(left), len(right), 1), self.shown)):
+            lines += 1 + max((card(pane[i]) for pane in (left, right) if i < len(pane)), default=1)
+        return lines + sum(card(account) + 1 for account in other[:self.shown])
 
     def _cell(self, column: int, i: int, other: str | None) -> Text:
         accounts = self.accounts[column]

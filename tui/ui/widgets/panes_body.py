@@ -62,31 +62,35 @@ class PanesBody(ScrollView, can_focus=False):
         self._key: Hashable = None
         self._owner: object = None
         self._build: Callable[[], RenderableType] = str
+        self._at_least: Callable[[int], int] | None = None
         self._lines: list[Strip] = []
         self._view: tuple[int, int, Style] | None = None
         self._kept: OrderedDict[tuple[int, Hashable, int], tuple[object, list[Strip]]] = OrderedDict()
 
     def show(self, key: Hashable, owner: object, build: Callable[[], RenderableType],
-             home: bool = False, height: int | None = None) -> None:
+             home: bool = False, height: int | None = None,
+             at_least: Callable[[int], int] | None = None) -> None:
         """Draw `build()`'s renderable.  Lines rendered for the same `key` and width while
         `owner` (the fact shown) is the same object are reused: `key` must say everything
         the renderable depends on besides the width (the cursor, the rows shown).
-        `height`: the body's height once a layout under way is done, if it changes."""
-        self._key, self._owner, self._build = key, owner, build
+        `height`: the body's height once a layout under way is done, if it changes.
+        `at_least(width)`: a cheap lower bound of the renderable's lines at `width`, if the
+        owner has one (which width is rendered first; never what is drawn)."""
+        self._key, self._owner, self._build, self._at_least = key, owner, build, at_least
         self._lay_out(height)
         if home:
             self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
     def prepare(self, key: Hashable, owner: object, build: Callable[[], RenderableType],
-                height: int | None = None) -> None:
+                height: int | None = None, at_least: Callable[[int], int] | None = None) -> None:
         """Render and keep what `show` with these arguments would draw; nothing is drawn."""
-        shown = self._key, self._owner, self._build
-        self._key, self._owner, self._build = key, owner, build
+        shown = self._key, self._owner, self._build, self._at_least
+        self._key, self._owner, self._build, self._at_least = key, owner, build, at_least
         try:
             fitted = self._fit(height)
         finally:
-            self._key, self._owner, self._build = shown
+            self._key, self._owner, self._build, self._at_least = shown
         if fitted is not None:   # and the finished lines its first paint shows (from the top)
             lines, width = fitted
             style = self.visual_style.rich_style
@@ -158,13 +162,15 @@ class PanesBody(ScrollView, can_focus=False):
         """The lines for the body's width and `height` (its own if None), and their width: a
         scrollbar takes a column when they are more than fit, as a scrolling container does
         for a tall child.  The narrower lines are rendered first when they will be needed:
-        at most a few more than fit is the only case that needs both."""
+        at most a few more than fit is the only case that needs both.  They will be when the
+        last content overflowed, or when the owner's lower bound says this one will (the
+        first fact shown: rendered at the full width first, its lines were thrown away)."""
         width = self.size.width
         height = self.size.height if height is None else height
         bar = self.styles.scrollbar_size_vertical
         if width <= bar:
             return None
-        if self._kept_at(width) is None and self.virtual_size.height > height + NEAR:
+        if self._kept_at(width) is None and self._likely_taller(width, height + NEAR):
             narrow = self._lines_at(width - bar)   # the last content overflowed: this may too
             if len(narrow) > height + max(NEAR, len(narrow) // 10):
                 return narrow, width - bar
@@ -172,6 +178,13 @@ class PanesBody(ScrollView, can_focus=False):
         if len(lines) > height and bar:
             return self._lines_at(width - bar), width - bar
         return lines, width
+
+    def _likely_taller(self, width: int, lines: int) -> bool:
+        """Whether the content about to be rendered at `width` has more than `lines` lines,
+        by the last content's height or the owner's lower bound."""
+        if self.virtual_size.height > lines:
+            return True
+        return self._at_least is not None and self._at_least(width) > lines
 
     def _kept_at(self, width: int) -> list[Strip] | None:
         at = (id(self._owner), self._key, width)
