@@ -294,12 +294,12 @@ def test_the_reader_engine_analyses_a_small_corpus_without_the_cycle_collector(s
 
     if not background.can_fork():
         pytest.skip("fork is not available here")
-    real = background._analysed
+    real = background.analyse_here
 
     def spy(*args, **kwargs):
-        analysis, _, keep = real(*args, **kwargs)
-        return analysis, f"collector on: {gc.isenabled()}", keep
+        analysis, _ = real(*args, **kwargs)
+        return analysis, f"collector on: {gc.isenabled()}"
 
-    monkeypatch.setattr(background, "_analysed", spy)  # the child inherits it
+    monkeypatch.setattr(background, "analyse_here", spy)  # the child inherits it
     frames = list(background.ForkedAnalysis(seeds, tmp_path / "n.toml").frames())
     assert frames[-1][0] == "result" and frames[-1][2] == "collector on: False"

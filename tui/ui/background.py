@@ -74,25 +74,24 @@ def notes_inputs(corpus: Corpus, notes_path: Path | None) -> tuple[list, list, s
 
 
 def analyse_here(corpus: Corpus, notes_path: Path | None,
-                 progress: Callable[[str, int, int], None]) -> tuple[Analysis, str | None]:
+                 progress: Callable[[str, int, int], None],
+                 later: list[Callable[[], object]] | None = None) -> tuple[Analysis, str | None]:
     """The engine in the forked child, on the notes file's decisions.
 
     A result cached by an earlier launch on the same corpus, notes decisions
-    and engine is read instead of recomputed (tui.engine.cache).
+    and engine is read instead of recomputed (tui.engine.cache).  With
+    `later`, the cache entry of a fresh result is not written here: what
+    writes it is appended, for the child to run once it has sent the result.
     """
-    analysis, problem, keep = _analysed(corpus, notes_path, progress)
-    keep()
-    return analysis, problem
-
-
-def _analysed(corpus: Corpus, notes_path: Path | None, progress: Callable[[str, int, int], None]
-              ) -> tuple[Analysis, str | None, Callable[[], object]]:
-    """`analyse_here`, with the cache entry of a fresh result left to `keep()`."""
     from ..engine.cache import analyse_then_keep
 
     links, fixes, problem = notes_inputs(corpus, notes_path)
     analysis, keep = analyse_then_keep(corpus, links, fixes, progress)
-    return analysis, problem, keep
+    if later is None:
+        keep()
+    else:
+        later.append(keep)
+    return analysis, problem
 
 
 def can_fork() -> bool:
@@ -273,13 +272,15 @@ def _child(source: Corpus | Path, notes_path: Path | None, out: BinaryIO, follow
         else cast("Corpus", source)
     if corpus is None:
         return
+    later: list[Callable[[], object]] = []
     try:
-        analysis, problem, keep = _analysed(corpus, notes_path, progress)
+        analysis, problem = analyse_here(corpus, notes_path, progress, later)
     except Exception as exc:
         send(("error", f"{type(exc).__name__}: {exc}"))
         return
     send(("result", analysis, problem))
-    keep()  # the cache entry, written while the reader paints the result (close() waits)
+    for keep in later:  # the cache entry, written while the reader paints the result
+        keep()
 
 
 class _Yielding(io.RawIOBase):
