@@ -24,6 +24,8 @@
 5. `--busy FOLDER`: a large folder opened cold; `n` is pressed while the engine
    still analyses it (the progress line on screen) and each key's time to a
    changed pane is reported (goal: within 50 ms).
+6. CPU on each start's critical path, alternated for each checkout: the engine child's from
+   the fork to its result (cold) and the reader's from launch to its first frame (warm).
 
 Uses a private tmux server and temporary config and cache folders.  Both apps
 run with Python's bytecode cache on, in a private folder (PYTHONPYCACHEPREFIX)
@@ -100,6 +102,62 @@ async def main(presses):
         print((time.process_time() - start - idle) / presses * 1000)
 
 asyncio.run(main(int(sys.argv[2])))
+'''
+
+# CPU of the reader's engine child from the fork to its result frame, cold (an empty cache), on
+# the sample: the cold start's critical path.  Run in a subprocess from a checkout (its `tui`
+# first on sys.path): argv = [LOG, CACHE_DIR].  The time is taken before each frame's body goes
+# out (a reader may stop a child once it has its result).
+CHILD_CPU = '''
+import os, sys, time
+sys.path.insert(0, os.getcwd())
+log, cache = sys.argv[1], sys.argv[2]
+os.environ["RECONCILE_CACHE_DIR"] = cache
+from pathlib import Path
+from tui.resources import bundled_seeds
+from tui.ui import app, background
+app._import_shared()
+real = background._child
+
+class Out:
+    def __init__(self, out):
+        self.out = out
+    def write(self, data):
+        if len(data) > 8:
+            Path(log).write_text(str(time.process_time() * 1000))
+        return self.out.write(data)
+    def flush(self):
+        self.out.flush()
+
+background._child = lambda source, notes, out, *rest: real(source, notes, Out(out), *rest)
+frames = list(background.ForkedAnalysis(bundled_seeds(), Path(cache) / "notes.toml").frames())
+assert frames[-1][0] == "result", frames[-1][:2]
+'''
+
+# The reader launched from a checkout with its first frame's process CPU written to $RECONCILE_BENCH_LOG
+# (warm, that frame shows the first dispute): the warm start's critical path.
+PARENT_CPU = '''
+import os, sys, time
+sys.path.insert(0, os.getcwd())
+from tui.ui import app
+imported = app._import_reader
+
+def import_reader():
+    imported()
+    from textual.app import App
+    display = App._display
+
+    def first(self, screen, renderable):
+        display(self, screen, renderable)
+        if not os.path.exists(os.environ["RECONCILE_BENCH_LOG"]):
+            with open(os.environ["RECONCILE_BENCH_LOG"], "w") as out:
+                out.write(str(time.process_time() * 1000))
+    App._display = first
+
+app._import_reader = import_reader
+from tui.cli import main
+sys.argv[0] = "reconcile"
+sys.exit(main())
 '''
 
 READY = "why ✖ disputed"
@@ -244,6 +302,32 @@ def keys_cpu(trees: list[tuple[str, Path]], presses: int, rounds: int = 2) -> di
     return cpu
 
 
+def start_cpu(trees: list[tuple[str, Path]], work: Path, rounds: int) -> dict[str, list[float]]:
+    """CPU ms on each start's critical path, alternated in `rounds`: the engine child's to its
+    result, cold ('NAME child'), and the reader's to its first frame, warm ('NAME parent')."""
+    parent = work / "parent_cpu.py"
+    parent.write_text(PARENT_CPU)
+    cpu: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for name, tree in trees:
+            log, cache = work / "cpu.log", work / f"cache-cpu-{name}"
+            shutil.rmtree(cache, ignore_errors=True)
+            env = dict(os.environ) if AS_IS else {
+                **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+                "PYTHONPYCACHEPREFIX": str(work / "pycache")}
+            subprocess.run([sys.executable, "-c", CHILD_CPU, str(log), str(cache)], cwd=tree,
+                           check=True, env=env)
+            cpu.setdefault(f"{name} child", []).append(float(log.read_text()))
+            log.unlink()
+            command = reader_command(tree, work, work / f"cache-warm-{name}").replace(
+                " -m tui ", f" {parent} ").replace(" RECONCILE_CACHE_DIR=",
+                                                   f" RECONCILE_BENCH_LOG={log} RECONCILE_CACHE_DIR=", 1)
+            time_to_marker(command, READY)
+            cpu.setdefault(f"{name} parent", []).append(float(log.read_text()))
+            log.unlink()
+    return cpu
+
+
 def screen(socket: str, skip: tuple[str, ...] = ()) -> str:
     """The pane's text, less the lines holding any of `skip` (a line that changes by itself)."""
     text = tmux(socket, "capture-pane", "-p", "-t", "b").stdout
@@ -358,6 +442,11 @@ def main() -> int:
                   "(goal: <= 1.3x the bare app)")
             for line in startup_report(times):
                 print(line)
+            for label, runs in start_cpu(trees, work, max(2, args.runs // 2)).items():
+                print(f"CPU on the start's critical path, reconcile {label} ("
+                      + ("cold, fork to result" if label.endswith("child") else
+                         "warm, launch to the first frame") + f"): median {statistics.median(runs):.0f} "
+                      f"ms ({min(runs):.0f}-{max(runs):.0f}, {len(runs)} rounds)")
             pilot = asyncio.run(pilot_repaint(args.presses))
             print(f"key n -> next dispute rendered (Pilot): {percentiles(pilot)}")
         for name, runs in keys_cpu(trees, args.presses).items():
