@@ -9,7 +9,8 @@ line under 38 characters must equal it), which the kit's key undercounts (docs/q
 
     python bench/cleaning_folds.py CASE_DIR ... [--folds 4] [--kit DIR] [--fail]
 
-With `--fail`, each junk line kept and keep line lost, with its case, file and fold.
+With `--fail`, each junk line kept and keep line lost, with its case, file and fold; with `--why`
+also the line and, for a keep line lost, the cleaner's reason (or the title it became).
 """
 
 from __future__ import annotations
@@ -43,22 +44,36 @@ def case_document(case: Path) -> dict:
     for path in sorted((case / "articles").iterdir()):
         article, _ = load_article(path, path.name)
         if article:
-            articles.append({"path": str(path), "paragraphs": [{"text": p.text} for p in article.paragraphs]})
+            articles.append({"path": str(path), "title": article.title,
+                             "paragraphs": [{"text": p.text} for p in article.paragraphs],
+                             "dropped": [(d.text, d.reason) for d in article.dropped]})
     return {"articles": articles}
 
 
-def score_case(case: Path, kit_cleaning, fail: bool, fold: int) -> list[int]:  # type: ignore[no-untyped-def]
+def why_lost(article: dict, gold_line: str) -> str:
+    """The reason a keep line went: the drop that holds it, or the title it was taken as."""
+    for text, reason in article.get("dropped", []):
+        if norm(text).startswith(gold_line[:30]):
+            return reason
+    if norm(article.get("title") or "").startswith(gold_line[:30]):
+        return "taken as the title only"
+    return "not found (split or trimmed)"
+
+
+def score_case(case: Path, kit_cleaning, fail: bool, fold: int, why: bool = False) -> list[int]:  # type: ignore[no-untyped-def]
     """[junk dropped (kit), junk dropped (prefix), junk, keep kept (kit), keep kept (prefix), keep]."""
     gold = tomllib.loads((case / "gold.toml").read_text())
     document = case_document(case)
     junk_kit, junk_n, keep_kit, keep_n = kit_cleaning(gold, document)
     kept = {Path(a["path"]).name: [norm(p["text"]) for p in a["paragraphs"]] for a in document["articles"]}
+    by_file = {Path(a["path"]).name: a for a in document["articles"]}
     junk_prefix = keep_prefix = 0
     for entry in gold.get("junk", []):
         g = norm(entry["text"])
         if any(p.startswith(g) if len(g) >= PREFIX_MIN else p == g for p in kept.get(entry["file"], [])):
             if fail:
-                print(f"  fold {fold}  junk kept  {case.name}/{entry['file']} ({entry.get('kind')})")
+                print(f"  fold {fold}  junk kept  {case.name}/{entry['file']} ({entry.get('kind')})"
+                      + (f"\n      {g}" if why else ""))
         else:
             junk_prefix += 1
     for entry in gold.get("keep", []):
@@ -66,7 +81,8 @@ def score_case(case: Path, kit_cleaning, fail: bool, fold: int) -> list[int]:  #
         if any(p.startswith(g) for p in kept.get(entry["file"], [])):
             keep_prefix += 1
         elif fail:
-            print(f"  fold {fold}  keep lost  {case.name}/{entry['file']}")
+            print(f"  fold {fold}  keep lost  {case.name}/{entry['file']}"
+                  + (f"\n      {g}\n      -> {why_lost(by_file.get(entry['file'], {}), g)}" if why else ""))
     return [junk_kit, junk_prefix, junk_n, keep_kit, keep_prefix, keep_n]
 
 
@@ -81,6 +97,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--kit", type=Path, default=ROOT.parent / "shared" / "cases-kit")
     parser.add_argument("--fail", action="store_true")
+    parser.add_argument("--why", action="store_true", help="with --fail: the line and the reason it went")
     args = parser.parse_args()
     sys.path.insert(0, str(args.kit))
     from run import cleaning  # type: ignore[import-not-found]  # noqa: PLC0415
@@ -90,7 +107,7 @@ def main() -> None:
         members = cases[fold::args.folds]
         s = [0] * 6
         for case in members:
-            s = [a + b for a, b in zip(s, score_case(case, cleaning, args.fail, fold))]
+            s = [a + b for a, b in zip(s, score_case(case, cleaning, args.fail or args.why, fold, args.why))]
         total = [a + b for a, b in zip(total, s)]
         print(line(f"fold {fold}", s) + "   " + " ".join(c.name for c in members))
     print(line("all", total))
