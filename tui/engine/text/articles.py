@@ -48,7 +48,7 @@ def _from_text(rel: str, file: Path, text: str, data: bytes, markdown: bool, war
     warnings += tuple(f"{rel}: {d.reason}" for d in front_drop if d.reason != FRONT_MATTER)
     units = markdown_units(text, body_start) if markdown else text_units(split_lines(text, body_start, len(text)))
     given = case.meta_for(rel) if case else None
-    cleaned = clean(text, units, (given and given.title) or _str(meta.get("title")))
+    cleaned = clean(text, units, (given and given.title) or _str(meta.get("title")), saved_page=bool(meta))
     dropped = (*front_drop, *cleaned.dropped)
     return _article(rel, file, text, data, meta, cleaned, dropped, warnings, case)
 

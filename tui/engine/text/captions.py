@@ -104,7 +104,10 @@ def caption_outweighs_claim(text: str) -> bool:
 # A quotation of someone's words: a quoted clause (four words or more, or one closing with its
 # own sentence end), not a quoted phrase ("expressed 'deep regret'").
 _QUOTE_CLOSED = re.compile(r"\w[,.!?][”\"]\s+(?:said|says|added|told|asked)\b")
-_QUOTED = re.compile(r"[“\"]([^“”\"]{1,600})[”\"]|‘((?:[^‘’]|’(?=\w))+)’(?!\w)")
+# Double quotes (group 1), or single ones (group 2): curly, or straight where no letter stands
+# outside them (an apostrophe inside a word, "Kiev's", is no quotation mark).
+_QUOTED = re.compile(r"[“\"]([^“”\"]{1,600})[”\"]|‘((?:[^‘’]|’(?=\w))+)’(?!\w)"
+                     r"|(?<![\w'])'((?:[^'\n]|'(?=\w)){1,300})'(?![\w'])")
 
 
 def has_quotation(text: str, single: bool = False) -> bool:
@@ -113,7 +116,7 @@ def has_quotation(text: str, single: bool = False) -> bool:
     if not single and _QUOTE_CLOSED.search(text):
         return True   # '..., " said X': a quotation whose opening mark the page lost
     for match in _QUOTED.finditer(text):
-        inner = ((match.group(2) if single else match.group(1) or match.group(2)) or "").strip()
+        inner = ((match.group(2) or match.group(3) if single else match.group(1) or match.group(2)) or "").strip()
         if len(words(inner)) >= 4 or inner[-1:] in ".!?…":
             return True
     return False

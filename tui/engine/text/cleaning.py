@@ -20,6 +20,7 @@ from .pagetalk import address_reason, page_talk_reason
 from .neighbours import (between_furniture, embedded_posts, headline_list_below, headline_pairs_amid,
                          other_script_lines, teasers_under_headings)
 from .repetition import repeated
+from .tells import tells
 from .sentences import skip_space, split_spans, trim_end
 from .titles import HEADER_UNITS, deck_index, headline_is_text, pick_title, title_lines
 
@@ -148,13 +149,19 @@ def _continues(previous: str, line: str, width: int | None = None) -> bool:
     return True
 
 
-def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cleaned:
+def clean(source: str, units: list[Unit], known_title: str | None = None, saved_page: bool = False) -> Cleaned:
     """Classify units into title, paragraphs and dropped furniture.
 
     `known_title` is the title the front matter or the case file gives: then
     the page's own line that repeats it is the first paragraph, once, and its
     other copies go ("duplicated title"); a headline-shaped line under it (a
-    standfirst such as "..., Germany says") stays article text.
+    standfirst such as "..., Germany says") stays article text.  `saved_page`
+    says the file carries front matter (a page saved from the web): its
+    headline is the outlet's one-line account there too, so the line chosen
+    as the title stays the first paragraph when it tells something (`tells`)
+    even if the front matter names no title (a section's name picked as the
+    title does not; a bare text file's headline is its title only, as the
+    sample's are).
     """
     units = _explode_header_lists(units)
     prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_body_prose(u.text)]
@@ -170,7 +177,8 @@ def clean(source: str, units: list[Unit], known_title: str | None = None) -> Cle
     for i, unit in enumerate(units):
         headline_claim = unit.kind == "text" and f.is_claim(unit.text)
         if i == title_index:
-            reason = None if headline_claim or f.tells_toll(unit.text) else "title (kept as the article's title)"
+            told = headline_claim or f.tells_toll(unit.text) or (saved_page and headline_is_text(unit) and tells(unit.text))
+            reason = None if told else "title (kept as the article's title)"
         else:
             reason = _reason(unit, i, (first, last, title_index, deck), title_key, repeats.get(i))
         if reason == "duplicated title" and not claimed_title and title_index is None \

@@ -262,9 +262,22 @@ def is_short_label(line: str) -> bool:
     Five words at most: a longer line without punctuation between paragraphs may be
     a headline of another story, but as often a claim printed headline-style
     ("Balloon breached the airspace of ..."), and shape cannot tell them apart.
-    A short passive headline that tells an act ("Old pier removed") is no label.
+    A short passive headline that tells an act ("Old pier removed") is no label, nor are
+    quoted words.
     """
-    return len(words(line)) <= 5 and not ends_sentence(line) and not tells_act(line)
+    return len(words(line)) <= 5 and not ends_sentence(line) and not tells_act(line) and not quotes_words(line)
+
+
+# A line wholly in quotation marks of any kind: "'Strict rules'", "“Never again”".
+_ALL_QUOTED = re.compile(r"^\s*[`'‘“\"](?P<inner>[^`'‘’“”\"]+)[`'’”\"]\s*$")
+QUOTED_LABEL_WORDS = 2
+
+
+def quotes_words(line: str) -> bool:
+    """A short line that is someone's words in quotation marks (two words or more): a quoted
+    subheading says what was said, so it is no label, however short ("'Strict discipline'")."""
+    match = _ALL_QUOTED.match(line)
+    return match is not None and len(words(match.group("inner"))) >= QUOTED_LABEL_WORDS
 
 
 # The participles of a page's own furniture ("All rights reserved", "Most commented", "Posts tagged").

@@ -73,12 +73,13 @@ def title_lines(texts: list[str | None], title_index: int | None, title_key: str
     return same | ({title_index} if title_index is not None else set())
 
 
-def headline_is_text(unit: Block, title_key: str) -> bool:
+def headline_is_text(unit: Block, title_key: str | None = None) -> bool:
     """Is this copy of a title the front matter or the case file gives the article's first
     paragraph too?  Yes when it is the headline itself (not the browser's "Headline | Site")
     of HEADLINE_TEXT_WORDS words or more: the outlet's one-line account of what happened ("X
     rams Y", "Talks collapse over Z"), which readers compare like any paragraph; the given title
     is only metadata, so dropping the line loses the claim.  (Without a given title the headline
-    is the title, as the sample's are.)"""
+    is the title, as the sample's are, unless the file is a saved page: see `cleaning.clean`.)
+    Without `title_key` the unit is the title line itself."""
     return (unit.kind == "text" and len(f.words(unit.text)) >= HEADLINE_TEXT_WORDS
-            and f.normal_key(unit.text) == title_key)
+            and (title_key is None or f.normal_key(unit.text) == title_key))
