@@ -84,3 +84,54 @@ def test_a_figure_with_its_unit_tells() -> None:
     assert has_measure("Patrol boat came within 50 metres of the ferry")
     assert not has_measure("Posted 12:49, May 20")
     assert tells("Coast guard says ferry crew ignored warnings")
+
+
+def test_a_caption_printed_again_beside_its_credited_copy_goes(tmp_path: Path) -> None:
+    """The picture's text stands twice, once with its credit glued on: the bare copy goes too;
+    a sentence of the article beside a caption stays."""
+    texts, _, reasons = _texts(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n" + _BODY +
+        "The stranded ferry at dawn.\n\nThe stranded ferry at dawn.Credit: Harbour Police\n\n"
+        "The harbour master said the channel would reopen on Tuesday after the divers finish.\n"), name="page.txt")
+    assert "The stranded ferry at dawn." not in texts
+    assert reasons["The stranded ferry at dawn."].startswith("photo caption or credit")
+    assert texts[-1].startswith("The harbour master said")
+
+
+def test_a_headline_printed_twice_is_kept_once(tmp_path: Path) -> None:
+    """A headline that reports a claim, printed above and below the picture: the first copy
+    stays, the second goes as a copy."""
+    head = "Captain: crew 'did all they could to save the ship'"
+    texts, _, reasons = _texts(tmp_path, (
+        _FRONT + "Ferry runs aground off the northern cape after engine failure\n\n" + head + "\n\nANKARA\n\n"
+        + head + "\n\n" + _BODY))
+    assert texts.count(head) == 1
+    assert "the headline printed again (kept once, above)" in reasons.values()
+
+
+def test_a_browser_title_is_not_made_a_paragraph_where_the_bare_headline_stands(tmp_path: Path) -> None:
+    """"Headline - Site" taken as the title of a saved page is the browser's title: it is not
+    made a paragraph when the page prints the headline alone too; a headline whose dash
+    names its source ("... - coast guard") is."""
+    texts, _, _ = _texts(tmp_path, (
+        _FRONT + "Harbour pilots plan to strike over the grounding - Harbour Herald\n\n"
+        "Harbour pilots plan to strike over the grounding\n\n" + _BODY))
+    assert not any("Harbour Herald" in t for t in texts)
+    texts, _, _ = _texts(tmp_path / "b", _FRONT + "Trawler crews rammed the ferry twice - coast guard\n\n" + _BODY)
+    assert texts[0] == "Trawler crews rammed the ferry twice - coast guard"
+
+
+def test_reading_time_courtesy_credit_and_a_request_about_the_site_go(tmp_path: Path) -> None:
+    """The web's lines in more forms: a reading time with its update stamp, a credit that is only
+    a courtesy, a request to the reader about the site ("please ... the privacy policy").  A
+    sentence saying the crew asked for help, please or not, stays."""
+    texts, _, reasons = _texts(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n"
+        "3 min read Last Updated : Mar 3 2025 | 4:07 PM\n\n"
+        "date 2025-03-03 To use the read-aloud service, please first accept the privacy policy below.\n\n"
+        + _BODY + "Photo courtesy of the Harbour Police\n\n"
+        "The captain said the crew radioed: please send tugs, the engine has failed.\n"), name="page.txt")
+    assert reasons["3 min read Last Updated : Mar 3 2025 | 4:07 PM"]
+    assert reasons["Photo courtesy of the Harbour Police"] == "photo caption or credit"
+    assert any(r.startswith("site notice") for t, r in reasons.items() if "privacy policy" in t)
+    assert texts[-1].startswith("The captain said the crew radioed")

@@ -120,7 +120,7 @@ NOTICE = KeyedPattern((
     ("continues below", r"\b(?:story|article) continues below\b"),
     ("this article is more than", r"^this article is more than \w+ (?:years?|months?) old\b"),
     ("last modified", r"^last modified on\b"), ("join our", r"^join our\b[\w' ]{0,40}\b(?:channel|community|group)\b"),
-    ("min read", r"^\d{1,2} min read$"),
+    ("min read", r"^\d{1,2} min(?:ute)?s? read(?:\s*$|\s*[|·•-]?\s*(?:last )?(?:updated|published|posted)\b)"),
 ))
 # A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
 SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"
@@ -251,7 +251,9 @@ NAMED_CREDIT = re.compile(r"[.!?][\"”’]?\s*\((?:the )?(?P<name>[A-Z][\w.'’
 CREDIT_SOURCES = frozenset("""department ministry agency office service command navy army force forces guard
 police handout pool file afp ap reuters upi ani pti ians tass xinhua dpa efe epa getty""".split())
 # A credit line alone under its picture: "Regional Task Force / release", "Coast Guard/Handout".
-CREDIT_LINE = re.compile(r"^[^/.!?]{2,80}\s?/\s?(?:release|handout|file|pool|supplied|courtesy)$", re.I)
+# Or the courtesy alone: "Photo courtesy of the Coast Guard", "Courtesy of X".
+CREDIT_LINE = re.compile(r"^[^/.!?]{2,80}\s?/\s?(?:release|handout|file|pool|supplied|courtesy)$"
+                         r"|^(?:(?:file )?(?:photo|image|picture|video)s?\s+)?courtesy\s+(?:of\s+)?[^.!?]{2,60}$", re.I)
 # A link to a recording: "(Audio AIFF or WAV sound)", "(QuickTime, Real or Windows Media)", "Watch the interview".
 MEDIA_LINK = re.compile(r"\((?:audio|video)\b[^()]{0,40}\)\s*$|^\(?(?:quicktime|realplayer|windows media)\b", re.I)
 WATCH_LINK = re.compile(r"^(?:watch|listen to) (?:the|our|this|a|an|live|now|video|more)\b", re.I)

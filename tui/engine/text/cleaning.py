@@ -17,9 +17,9 @@ from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
 from .pagetalk import address_reason, page_talk_reason
-from .neighbours import (between_furniture, embedded_posts, headline_list_below, headline_pairs_amid,
+from .neighbours import (between_furniture, caption_copies, embedded_posts, headline_list_below, headline_pairs_amid,
                          other_script_lines, teasers_under_headings)
-from .repetition import repeated
+from .repetition import later_copies, repeated
 from .tells import tells
 from .sentences import skip_space, split_spans, trim_end
 from .titles import HEADER_UNITS, deck_index, headline_is_text, pick_title, title_lines
@@ -177,7 +177,8 @@ def clean(source: str, units: list[Unit], known_title: str | None = None, saved_
     for i, unit in enumerate(units):
         headline_claim = unit.kind == "text" and f.is_claim(unit.text)
         if i == title_index:
-            told = headline_claim or f.tells_toll(unit.text) or (saved_page and headline_is_text(unit) and tells(unit.text))
+            told = headline_claim or f.tells_toll(unit.text) or (
+                saved_page and headline_is_text(unit) and tells(unit.text) and not _browser_title(unit.text, texts))
             reason = None if told else "title (kept as the article's title)"
         else:
             reason = _reason(unit, i, (first, last, title_index, deck), title_key, repeats.get(i))
@@ -189,12 +190,14 @@ def clean(source: str, units: list[Unit], known_title: str | None = None, saved_
     for i in foreign:
         reasons[i] = reasons[i] or "line in another script than the article (its headline or dateline in the original)"
     embedded_posts(texts, reasons)
+    caption_copies(texts, reasons)
     headline = title_lines(texts, title_index, title_key)
     teasers_under_headings(texts, reasons, headline)
     between_furniture(texts, reasons, headline | ({deck} if deck is not None else set()))
     headline_list_below(texts, reasons, last)
     headline_pairs_amid(texts, reasons, first, last)
     _page_tail(units, reasons)
+    later_copies(texts, reasons)
     dropped: list[Dropped] = []
     paragraphs: list[Paragraph] = []
     for unit, reason in zip(units, reasons):
@@ -207,6 +210,12 @@ def clean(source: str, units: list[Unit], known_title: str | None = None, saved_
             paragraphs.append(paragraph)
     dropped.sort(key=lambda d: d.start)
     return Cleaned(title, tuple(paragraphs), tuple(dropped))
+
+
+def _browser_title(text: str, texts: list[str | None]) -> bool:
+    """"Headline | Site" (the browser's title) where the page prints the headline alone too."""
+    head = f.without_site_name(text)
+    return head != text and any(t is not None and f.normal_key(t) == f.normal_key(head) for t in texts)
 
 
 def _page_tail(units: list[Unit], reasons: list[str | None]) -> None:

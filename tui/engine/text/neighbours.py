@@ -151,3 +151,25 @@ def embedded_posts(texts: list[str | None], reasons: list[str | None]) -> None:
         below = texts[i + 1] if i + 1 < len(texts) else None
         if b.POST_LINK.search(text) or (below is not None and b.POST_SIGNATURE.match(below)):
             reasons[i] = "embedded social-media post"
+
+
+COPY_WORDS = 8          # a caption's copy is known by its first words
+_CAPTION_REASONS = ("photo caption or credit", "site notice or advertisement")   # "© Agency / caption"
+
+
+def caption_copies(texts: list[str | None], reasons: list[str | None]) -> None:
+    """Drop a line that prints again the caption beside it: pages print a picture's text twice
+    (its alt text, then the caption with a credit or a "©" tag glued on), and only one copy has
+    the credit that gave it away.  The line's first words must stand in the dropped neighbour's
+    text; a claim stays."""
+    for i, text in enumerate(texts):
+        if text is None or reasons[i] is not None or f.is_claim(text):
+            continue
+        head = " ".join(text.lower().rstrip(".").split()[:COPY_WORDS])
+        if len(head.split()) < 2:
+            continue
+        for j in (i - 1, i + 1):
+            other = texts[j] if 0 <= j < len(texts) else None
+            if other is not None and reasons[j] in _CAPTION_REASONS and head in " ".join(other.lower().split()):
+                reasons[i] = "photo caption or credit (printed again beside its copy)"
+                break

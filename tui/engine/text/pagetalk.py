@@ -25,10 +25,11 @@ _PAGE_SUBJECT = re.compile(
     r"(?: (?:is|was|has|uses|contains|requires|may|will|cannot|can't|does|includes|relies))\b", re.I)
 # The reader addressed about the site: a second-person pronoun and a word of the site's dealings with
 # its readers, in one line (not "app" or "device": a review of a phone addresses its reader too).
-_READER = re.compile(r"\b(?:you|your|you're|you've)\b", re.I)
+# "please" asks the reader as "you" names them ("please first agree to the privacy policy").
+_READER = re.compile(r"\b(?:you|your|you're|you've|please)\b", re.I)
 _WEB_WORDS = re.compile(
     r"\b(?:subscrib\w*|sign (?:in|up)|log ?in|newsletter|push notifications?|inbox|comment data"
-    r"|e-?mail address|cookies|ad ?blocker)\b", re.I)
+    r"|e-?mail address|cookies|ad ?blocker|privacy policy|terms of (?:use|service)|text-to-speech|javascript)\b", re.I)
 # A line of addresses and markup, not words: URLs, paths, XPath, a date label before them.
 _ADDRESS_TOKEN = re.compile(r"^(?:https?://\S+|www\.\S+|/\S*/\S*|\S*\[@\S*|@\w+|\d{4}-\d{2}-\d{2}|date:?|url:?)$", re.I)
 _HAS_ADDRESS = re.compile(r"https?://|www\.|/\S*/", re.I)
@@ -44,7 +45,7 @@ def page_talk_reason(text: str) -> str | None:
     low = line.lower()
     if ("this " in low or "our " in low) and _PAGE_SUBJECT.search(line):
         return "site notice (the page speaks of itself)"
-    if "you" in low and _READER.search(line) and _WEB_WORDS.search(line):
+    if ("you" in low or "please" in low) and _READER.search(line) and _WEB_WORDS.search(line):
         return "site notice (the page speaks to its reader about the site)"
     if _opens_with_pictograph(line):
         return "widget (a line opening with an icon)"

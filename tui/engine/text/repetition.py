@@ -70,3 +70,18 @@ def _breadcrumb_copy(i: int, text: str, keys: list[str]) -> str | None:
     if not f.is_claim(text[trail.end():]) or any(j != i and key == last for j, key in enumerate(keys)):
         return "navigation breadcrumb"
     return None
+
+
+def later_copies(texts: list[str | None], reasons: list[str | None]) -> None:
+    """Drop a headline printed again after its first copy was kept (a page prints its headline
+    above and below the picture, or in a "more on this" box): the line is kept once, its
+    first copy, so no claim is lost.  Only lines without a sentence end (headlines, not
+    paragraphs) are judged."""
+    seen: set[str] = set()
+    for i, text in enumerate(texts):
+        if text is None or reasons[i] is not None:
+            continue
+        key = f.normal_key(text)
+        if key in seen and not f.ends_sentence(text):
+            reasons[i] = "the headline printed again (kept once, above)"
+        seen.add(key)
