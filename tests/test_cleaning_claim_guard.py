@@ -135,3 +135,18 @@ def test_reading_time_courtesy_credit_and_a_request_about_the_site_go(tmp_path: 
     assert reasons["Photo courtesy of the Harbour Police"] == "photo caption or credit"
     assert any(r.startswith("site notice") for t, r in reasons.items() if "privacy policy" in t)
     assert texts[-1].startswith("The captain said the crew radioed")
+
+
+def test_a_teasers_cut_first_lines_under_a_related_heading_go(tmp_path: Path) -> None:
+    """Under "Check Also", a headline and the next story's first lines cut with an ellipsis: both
+    are the other story's teaser; the list goes on after the cut lines."""
+    texts, _, reasons = _texts(tmp_path, (
+        "Ferry runs aground off the northern cape\n\n" + _BODY + "Check Also\n\n"
+        "Harbour fees rise for the third year\n\n"
+        "A promise kept! Ferry owners will have to fit new radar to every vessel before the …\n\n"
+        "Dock workers vote on the new contract\n\n"
+        "The harbour master said the channel would reopen on Tuesday after the divers finish.\n"), name="page.txt")
+    assert not any(t.startswith("A promise kept!") for t in texts)
+    assert "Dock workers vote on the new contract" not in texts
+    assert texts[-1].startswith("The harbour master said")
+    assert any("cut" in r for r in reasons.values())

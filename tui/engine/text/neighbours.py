@@ -33,7 +33,8 @@ def teasers_under_headings(texts: list[str | None], reasons: list[str | None], h
 
     Under such a heading a headline that reports a claim ("X accuses Y ...") goes too: it
     is a link to another story, not a paragraph of this one (it ends no sentence).  The run stops
-    at the article's own headline (`headline`: a "Latest" ticker above it lists it too)."""
+    at the article's own headline (`headline`: a "Latest" ticker above it lists it too).  A
+    teaser's first lines cut with an ellipsis go too, and the list goes on after them."""
     for i, text in enumerate(texts):
         if text is None or reasons[i] is None or not f.names_other_stories(text):
             continue
@@ -43,9 +44,21 @@ def teasers_under_headings(texts: list[str | None], reasons: list[str | None], h
                 break
             if reasons[j] is not None:
                 continue   # furniture already (one of the list went as a footer): the list goes on
+            if _cut_blurb(nxt):
+                reasons[j] = "teaser for another story (its first lines, cut, under a related-stories heading)"
+                continue
             if f.ends_sentence(nxt) or not TEASER_WORDS[0] <= len(f.words(nxt)) <= TEASER_WORDS[1]:
                 break
             reasons[j] = "teaser for another story (under a related-stories heading)"
+
+
+BLURB_WORDS = 60   # a teaser's first lines, not a paragraph
+
+
+def _cut_blurb(text: str) -> bool:
+    """A teaser's first lines cut short with an ellipsis ("Gas stations will be ... selling gas …"):
+    the page links the rest; no paragraph of the article ends on a cut."""
+    return text.rstrip().endswith(("…", "...")) and len(f.words(text)) <= BLURB_WORDS
 
 
 def between_furniture(texts: list[str | None], reasons: list[str | None], keep: set[int]) -> None:
