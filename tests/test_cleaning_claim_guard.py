@@ -150,3 +150,13 @@ def test_a_teasers_cut_first_lines_under_a_related_heading_go(tmp_path: Path) ->
     assert "Dock workers vote on the new contract" not in texts
     assert texts[-1].startswith("The harbour master said")
     assert any("cut" in r for r in reasons.values())
+
+
+def test_a_caption_ending_on_its_date_is_never_the_title(tmp_path: Path) -> None:
+    """A picture's description ends on its date ("... on Oct. 13, 2016"); a headline does not, so
+    the shorter headline above it is the title, though the caption is the longest header line."""
+    _, title, _ = _texts(tmp_path, (
+        "Ferry Runs Aground Off the Northern Cape\n\n"
+        "The passenger ferry Northern Star sails out of the harbour at dawn on Oct. 13, 2016\n\n" + _BODY),
+        name="page.txt")
+    assert title == "Ferry Runs Aground Off the Northern Cape"

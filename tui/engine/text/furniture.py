@@ -103,12 +103,19 @@ _CONTROL_START = re.compile(r"[^\w\s\"“‘'`(\[«]|(?:close|menu|share|print|e
                             r"|subscribe|skip|go to (?:the )?(?:main )?contents?|jump to|back to top)\b", re.I)
 
 
+_ENDS_ON_DATE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\.?\s*$"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\.?\s*$", re.I)
+
+
 def unfit_title(line: str) -> str | None:
     """Why a header line cannot be the article's title: a date, an address, a counter or a
     row of controls ("Today's Paper | <date>", "Total views 866"), or None if it can."""
     text = line.strip()
     if is_date(text) or ((b.DATE_ANYWHERE.search(text) or b.FOREIGN_DATE.search(text)) and len(words(text)) <= 8):
         return "date"
+    if _ENDS_ON_DATE.search(text):
+        return "caption (a picture's description ends on its date; a headline does not)"
     if _URL.search(text):
         return "address"
     if _COUNTER.search(text):
