@@ -120,7 +120,7 @@ NOTICE = KeyedPattern((
     ("continues below", r"\b(?:story|article) continues below\b"),
     ("this article is more than", r"^this article is more than \w+ (?:years?|months?) old\b"),
     ("last modified", r"^last modified on\b"), ("join our", r"^join our\b[\w' ]{0,40}\b(?:channel|community|group)\b"),
-    ("min read", r"^\d{1,2} min(?:ute)?s? read(?:\s*$|\s*[|·•-]?\s*(?:last )?(?:updated|published|posted)\b)"),
+    ("min read", r"^\d{1,2} min read(?:\s*$|\s*[|·•-]?\s*(?:last )?(?:updated|published|posted)\b)"),
 ))
 # A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
 SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"
