@@ -24,21 +24,32 @@ from .tokens import CACHE
 
 # The verbs news tells events with (base forms; the -s and -ed forms are made below).
 _NEWS_VERBS = """
-accept accuse act admit agree aim appear approve arrest ask attack avenge back ban block blame
-blow board bomb call capsize capture carry cause chase claim close collide condemn confirm conduct
-continue cross damage decide declare demand deny deploy destroy detail detain detect die disappoint
-discuss down drift drop end enter escalate evacuate expect explode express face fail fear fire flee
-force halt harass hunt identify impose injure intercept investigate join kill launch lead leave lift
-lose meet mount mourn move need offer open oppose order patrol plan pledge praise prepare probe
-protest pursue raise ram reach refuse regret reject release remain report rescue respond resume
-retaliate return reveal rise sail sanction search seek seize send shell shoot show sign sink slam
-spot start stop storm strike summon surround survive suspend talk target threaten track try urge
-violate vow want warn welcome win withdraw wound
+accept achieve act add admit advance affect agree aim allow announce answer appeal appear apply approve argue
+arrest arrive ask assess assist attack attempt attend avenge avoid back ban bar battle bear beat become begin
+believe blame block blow board bomb boost break bring build burn buy call capsize capture carry catch cause
+celebrate challenge change charge chase check choose claim clash clear close collapse collide come commit
+compare complete condemn confirm conduct consider continue control convict cost count cover crash create cross
+cut damage deal decide declare defeat defend delay deliver demand deny deploy describe destroy detail detain
+detect develop die disappoint discover discuss dismiss dispatch drift drive drop earn ease emerge end enter
+escalate escape evacuate examine expand expect explain explode express extend face fail fall fear feel fight
+file find fire fix flee fly follow force form free gain gather get give go grant grow halt handle happen
+harass head hear help hide hit hold hope host hunt hurt identify ignore impose improve include increase injure
+insist intercept introduce investigate invite issue join keep kill know land launch lead learn leave lift
+limit link lose make mark meet miss monitor mount mourn move name need negotiate object obtain occupy offer
+open order oppose overturn pass patrol pay plan play pledge plunge praise prepare present press prevent probe
+promise protect protest prove provide publish pull pursue push quit raid raise rally ram reach react receive
+record recover reduce refuse regret reject release remain remove renew repeat replace report request require
+rescue resign resist respond resume retaliate return reveal rise risk rule run sail sanction save search
+secure see seek seize sell send serve set settle shell shift shoot show shut sign sink slam slip spark speak
+spend spot spread stage stand start stay step stop storm strike struggle submit suffer suggest summon support
+surge surround survive suspect suspend sweep take talk target tell test threaten track trade train trigger try
+turn undergo unveil urge use violate vote vow wait walk want warn watch welcome win withdraw work worry wound
 """
 _IRREGULAR = """
-began begun blew brought came caught drew fell fled flew fought found gave held hit hid kept
-knew led left lost made met paid put ran rose sank sent set shot sought sold spoke stood struck
-sunk swore took thought told threw went won wrote
+became began begun blew bore broke brought built bought came caught chose dealt drew drove fell felt fled flew
+fought found froze gave got grew heard held hid hit hung kept knew laid led left lost made meant met paid put
+ran rang rode rose sank saw sent set shook shot shut sought sold spoke spread stole stood struck stuck sunk swept
+swore took taught thought told threw tore understood went withdrew won wore wrote
 """
 _AUXILIARY = frozenset("""is are was were has have had will would can could may might must should shall does did
 isn't aren't wasn't weren't hasn't haven't won't can't couldn't doesn't didn't""".split())
