@@ -176,13 +176,14 @@ def caption_copies(texts: list[str | None], reasons: list[str | None]) -> None:
     the credit that gave it away.  The line's first words must stand in the dropped neighbour's
     text; a claim stays."""
     for i, text in enumerate(texts):
-        if text is None or reasons[i] is not None or f.is_claim(text):
-            continue
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(texts) and reasons[j] in _CAPTION_REASONS]
+        if not beside or text is None or reasons[i] is not None or f.is_claim(text):
+            continue   # most lines have no caption beside them: nothing to compare
         head = " ".join(text.lower().rstrip(".").split()[:COPY_WORDS])
         if len(head.split()) < 2:
             continue
-        for j in (i - 1, i + 1):
-            other = texts[j] if 0 <= j < len(texts) else None
-            if other is not None and reasons[j] in _CAPTION_REASONS and head in " ".join(other.lower().split()):
+        for j in beside:
+            other = texts[j]
+            if other is not None and head in " ".join(other.lower().split()):
                 reasons[i] = "photo caption or credit (printed again beside its copy)"
                 break
