@@ -104,10 +104,10 @@ def caption_outweighs_claim(text: str) -> bool:
 # A quotation of someone's words: a quoted clause (four words or more, or one closing with its
 # own sentence end), not a quoted phrase ("expressed 'deep regret'").
 _QUOTE_CLOSED = re.compile(r"\w[,.!?][”\"]\s+(?:said|says|added|told|asked)\b")
-# Double quotes (group 1), or single ones (group 2): curly, or straight where no letter stands
-# outside them (an apostrophe inside a word, "Kiev's", is no quotation mark).
-_QUOTED = re.compile(r"[“\"]([^“”\"]{1,600})[”\"]|‘((?:[^‘’]|’(?=\w))+)’(?!\w)"
-                     r"|(?<![\w'])'((?:[^'\n]|'(?=\w)){1,300})'(?![\w'])")
+_QUOTED = re.compile(r"[“\"]([^“”\"]{1,600})[”\"]|‘((?:[^‘’]|’(?=\w))+)’(?!\w)")
+# Straight single quotes, where no letter stands outside them (an apostrophe inside a word,
+# "Kiev's", is no quotation mark): read only for single quotes, and only in a line holding one.
+_STRAIGHT_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|'(?=\w)){1,300})'(?![\w'])")
 
 
 def has_quotation(text: str, single: bool = False) -> bool:
@@ -116,10 +116,16 @@ def has_quotation(text: str, single: bool = False) -> bool:
     if not single and _QUOTE_CLOSED.search(text):
         return True   # '..., " said X': a quotation whose opening mark the page lost
     for match in _QUOTED.finditer(text):
-        inner = ((match.group(2) or match.group(3) if single else match.group(1) or match.group(2)) or "").strip()
-        if len(words(inner)) >= 4 or inner[-1:] in ".!?…":
+        inner = ((match.group(2) if single else match.group(1) or match.group(2)) or "").strip()
+        if _quotes_a_clause(inner):
             return True
+    if single and "'" in text:
+        return any(_quotes_a_clause(m.group(1).strip()) for m in _STRAIGHT_QUOTED.finditer(text))
     return False
+
+
+def _quotes_a_clause(inner: str) -> bool:
+    return len(words(inner)) >= 4 or inner[-1:] in ".!?…"
 
 
 _CREDIT_KEYS = ("photo", "image", "picture", "credit", "courtesy", "pic", "representa")
