@@ -124,3 +124,15 @@ async def test_a_line_drawn_before_is_the_same_line(app):
         light = body.render_lines(body.size.region)
         assert not any(a is b for a, b in zip(first, light))
         assert [s.text for s in light] == [s.text for s in first]
+
+
+@sync
+async def test_lines_prepared_ahead_from_a_stale_line_map_are_skipped(app, monkeypatch):
+    """The list's line map can be older than an option's rendered lines (a refill racing an
+    idle prepare; found by the hostile-folder fuzz test): preparing ahead is only a saving,
+    so it prepares nothing then, instead of raising IndexError in the reader."""
+    async with app.run_test(size=(100, 18)) as pilot:
+        await settle(pilot)
+        facts = app.screen.query_one(FactList)
+        monkeypatch.setattr(FactList, "_get_option_render", lambda self, option, style: [])
+        facts.prepare(1)

@@ -142,6 +142,8 @@ class FactList(OptionList):
             if option.disabled:
                 continue
             strips = self._get_option_render(option, marked if option_index == index else normal)
+            if offset >= len(strips):   # the line map is older than this option's lines: prepare nothing
+                return
             contents.append(strips[offset])
         cast(LineMemo, self._styles_cache).finish(contents)
         if top != round(self.scroll_offset.y):   # its scrollbar's thumb moves too
