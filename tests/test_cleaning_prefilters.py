@@ -65,3 +65,11 @@ def test_the_factored_word_alternation_matches_what_the_plain_one_does() -> None
                  "The statement stated nothing", "warnings were issued", "They warn", "states of emergency"):
         assert bool(plain.search(line)) == bool(factored.search(line)), line
     assert b.word_alternation(("said", "says", "say")) == "sa(?:id|y(?:s)?)"
+
+
+def test_a_newsletter_pitch_of_any_length_is_a_notice() -> None:
+    """"Sign up for <the site's newsletter> and get the latest on ...": the site talking to its
+    reader, whatever the newsletter is called; a sentence that starts with "Signs" is not one."""
+    assert f.label_reason("Sign up for Harbour Weekly and get the latest on what is happening "
+                          "along the coast and in the towns around it.") == "site notice or advertisement"
+    assert f.label_reason("Sign-ups for the militia rose sharply after the harbour was shelled.") is None
