@@ -73,3 +73,12 @@ def test_a_newsletter_pitch_of_any_length_is_a_notice() -> None:
     assert f.label_reason("Sign up for Harbour Weekly and get the latest on what is happening "
                           "along the coast and in the towns around it.") == "site notice or advertisement"
     assert f.label_reason("Sign-ups for the militia rose sharply after the harbour was shelled.") is None
+
+
+def test_the_terms_for_reusing_a_sites_text_are_a_notice() -> None:
+    """A site's terms for quoting it ("when citing materials, a link to the website is
+    mandatory") talk to the reader about the site, not about the story."""
+    assert f.label_reason("While citing and using any materials on the internet, links to the website "
+                          "harbour.example not lower than the first paragraph are mandatory.") == \
+        "site notice or advertisement"
+    assert f.label_reason("The court said using the leaked materials as evidence was lawful.") is None

@@ -88,6 +88,10 @@ NOTICE = KeyedPattern((
     ("get the facts", r"get the facts behind the news"), ("text size", r"^text size\b"), ("alert sign", r"^alert sign\b"),
     ("camera icon", r"^camera icon\b"), ("views today", r"views today"), ("total views", r"total views"),
     ("sign up for", r"sign up for (?:our|the)\b"), ("sign up", r"^sign up (?:for|to|now)\b"),
+    # the terms for reusing the site's text: "... links to the website ... are mandatory"
+    ("materials", r"^(?:when|while|if|for) (?:citing|quoting|using|reprinting|reproducing|republishing)\b"
+                  r"[^.]{0,40}\bmaterials\b"),
+    ("mandatory", r"\b(?:hyper)?links? to\b[^.]{0,80}\b(?:is|are) (?:mandatory|required|obligatory)\b"),
     ("advertisement", r"^advertisement\b"),
     ("support us", r"support us\b"), ("every contribution", r"every contribution"),
     ("donation", r"make a (?:charitable )?donation"), ("donate", r"\bdonate\b"), ("miss out", r"don'?t miss out"),
