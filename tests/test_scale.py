@@ -353,3 +353,19 @@ def test_copies_of_two_texts_are_judged_wire_copy_once(tmp_path: Path, monkeypat
     assert len(calls) == 3   # first-first, first-second, second-second
     # the shown terms too: made once per pair of texts, one tuple shared by their pairs
     assert len({id(p.terms) for p in sentences}) == 3
+
+
+def test_the_json_elements_come_from_one_c_encoder_and_read_as_the_library_writes_them(monkeypatch) -> None:
+    """The export's C encoder is made once (json's `encode` built one per element: a hundred
+    thousand at 1,000 articles), and writes what `json.dumps` does, raw controls escaped."""
+    import json
+
+    from tui.engine.export import jsondoc
+    values = ["plain", "caf\u00e9 \u202e\x9b", 1.5, None, [1, {"a": "b", "n": 2.25}], {"x": [True, False]}]
+    expected = [jsondoc._escape_raw(json.dumps(value, ensure_ascii=False)) for value in values]
+    made = []
+    real = json.encoder.c_make_encoder
+    monkeypatch.setattr(json.encoder, "c_make_encoder", lambda *a: made.append(1) or real(*a))
+    assert [jsondoc._encode(value) for value in values] == expected
+    assert not made
+    assert jsondoc._C_ENCODE is not None
