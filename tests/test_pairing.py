@@ -235,3 +235,22 @@ def test_a_link_from_a_paragraph_to_a_sentence_sorts_with_the_sentence_pairs(see
     mine = [n for n, p in enumerate(pairs) if p.origin == "user"]
     theirs = [n for n, p in enumerate(pairs) if p.kind == "sentence" and p.a == some.a]
     assert len(mine) == 1 and pairs[mine[0]].kind == "sentence" and mine[0] < min(theirs)
+
+
+def test_wire_copy_is_marked_without_hashing_a_ref(monkeypatch) -> None:
+    """`mark_wire` looks places up as plain tuples (a Ref's dataclass __hash__ is Python code,
+    called 300,000 times at 1,000 articles) and flags the same pairs."""
+    from tui.engine.model import Ref, TextPair
+    from tui.engine.pairing.links import mark_wire
+    text = "The ferry left the harbour at dawn with forty passengers on board"
+    other = "A ferry carrying forty passengers left the harbour before dawn on Monday"
+    s1, s2, s3 = Ref("a.md", 1, 0), Ref("b.md", 4, 0), Ref("c.md", 2, 0)
+    words = {s1: tuple(text.lower().split()), s2: tuple(text.lower().split()), s3: tuple(other.lower().split())}
+    pairs = [TextPair(s1, s2, 90.0, (), "sentence", "engine", text, text),
+             TextPair(s1, s3, 60.0, (), "sentence", "engine", text, other),
+             TextPair(Ref("a.md", 1), Ref("b.md", 4), 90.0, (), "paragraph", "engine", text, text),
+             TextPair(Ref("a.md", 1), Ref("c.md", 2), 60.0, (), "paragraph", "engine", text, other)]
+    hashed = []
+    monkeypatch.setattr(Ref, "__hash__", lambda self: hashed.append(self) or 0)
+    assert [p.wire for p in mark_wire(pairs, words)] == [True, False, True, False]
+    assert not hashed

@@ -87,20 +87,24 @@ def mark_wire(pairs: list[TextPair], words: dict[Ref, tuple[str, ...]]) -> list[
         return TextPair(p.a, p.b, p.score, p.terms, p.kind, p.origin, p.a_text, p.b_text, True)
 
     verdicts: dict[tuple[str, str], bool] = {}
+    # Places as plain tuples, hashed in C: a Ref's dataclass __hash__ is Python code, and a
+    # thousand articles looked up 300,000 of them here.
+    keys = {(r.article, r.paragraph, r.sentence): w for r, w in words.items()}
 
     def wire(p: TextPair) -> bool:
         key = (p.a_text, p.b_text)
         found = verdicts.get(key)
         if found is None:
-            if p.a in words and p.b in words:
-                found = same_words(words[p.a], words[p.b])
-            else:
-                found = is_wire(p.a_text, p.b_text)
+            a, b = p.a, p.b
+            wa = keys.get((a.article, a.paragraph, a.sentence))
+            wb = keys.get((b.article, b.paragraph, b.sentence))
+            found = same_words(wa, wb) if wa is not None and wb is not None else is_wire(p.a_text, p.b_text)
             verdicts[key] = found
         return found
 
     out = [flagged(p) if p.kind == "sentence" and wire(p) else p for p in pairs]
-    wire_paragraphs = {(p.a.whole_paragraph, p.b.whole_paragraph)
-                       for p in out if p.wire}
-    return [flagged(p) if p.kind == "paragraph" and not p.wire and (p.a, p.b) in wire_paragraphs
-            else p for p in out]
+    wire_paragraphs = {(p.a.article, p.a.paragraph, None, p.b.article, p.b.paragraph, None)
+                       for p in out if p.wire}   # each side's whole paragraph
+    return [flagged(p) if p.kind == "paragraph" and not p.wire
+            and (p.a.article, p.a.paragraph, p.a.sentence, p.b.article, p.b.paragraph, p.b.sentence)
+            in wire_paragraphs else p for p in out]
