@@ -64,3 +64,22 @@ def test_ops_cover_both_token_lists_in_order(wa: list[str], wb: list[str]) -> No
             assert a[op.a_span[0]:op.a_span[1]].startswith(op.a_words[0])
         if op.b_words:
             assert b[op.b_span[0]:op.b_span[1]].endswith(op.b_words[-1])
+
+
+def test_the_summary_reads_the_diff_without_making_its_equal_runs(monkeypatch) -> None:
+    """`diff_summary` (every diff of an export) gives what `word_diff`'s ops say, without
+    building the ops (their words and spans, of the equal runs too: most of a text)."""
+    import tui.engine.export.worddiff as wd
+    texts = [("The ferry left the harbour at dawn.", "A ferry left the port at dawn, officials said."),
+             ("", "two words"), ("one two three", ""), ("Russia’s “sharp” maneuver", "Russia’s manoeuvre"),
+             ("Four were hurt, the navy said.", "Four were hurt.")]
+    expected = []
+    for a, b in texts:
+        ops = word_diff(a, b)
+        old = [o for o in ops if o.tag in ("delete", "replace")]
+        new = [o for o in ops if o.tag in ("insert", "replace")]
+        expected.append({"a_only": [w for o in old for w in o.a_words], "b_only": [w for o in new for w in o.b_words],
+                         "a_spans": [list(o.a_span) for o in old], "b_spans": [list(o.b_span) for o in new]})
+    wd._summary.cache_clear()
+    monkeypatch.setattr(wd, "DiffOp", None)   # making one would fail
+    assert [diff_summary(a, b) for a, b in texts] == expected

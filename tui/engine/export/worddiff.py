@@ -95,11 +95,16 @@ def _summary(a: str, b: str) -> tuple[tuple, tuple, tuple, tuple]:
     b_only: list[str] = []
     a_spans: list[tuple[int, int]] = []
     b_spans: list[tuple[int, int]] = []
-    for op in word_diff(a, b):
-        if op.tag in ("delete", "replace"):
-            a_only.extend(op.a_words)
-            a_spans.append(op.a_span)
-        if op.tag in ("insert", "replace"):
-            b_only.extend(op.b_words)
-            b_spans.append(op.b_span)
+    ta, ka = _keyed(a)
+    tb, kb = _keyed(b)
+    # word_diff's runs, without making the words and spans of the equal ones (most of a
+    # text), which the summary never reads
+    for tag, s1, e1, s2, e2 in _merge([(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+                                       for op in Indel.opcodes(ka, kb)]):
+        if tag in ("delete", "replace"):
+            a_only.extend(a[t[1]:t[2]] for t in ta[s1:e1])
+            a_spans.append(_span(ta, s1, e1, len(a)))
+        if tag in ("insert", "replace"):
+            b_only.extend(b[t[1]:t[2]] for t in tb[s2:e2])
+            b_spans.append(_span(tb, s2, e2, len(b)))
     return tuple(a_only), tuple(b_only), tuple(a_spans), tuple(b_spans)
