@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import itertools
 import shutil
 import time
@@ -98,7 +99,7 @@ def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Pat
             used.append(args)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(loading, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)   # imported when a pool is made
     monkeypatch.setattr(loading, "POOL_MIN_ARTICLES", 4)
     monkeypatch.setattr(loading.os, "cpu_count", lambda: 2)   # a one-core machine pools too, here
     pooled = load_corpus(tmp_path)
@@ -123,7 +124,7 @@ def test_a_large_corpus_pairs_in_a_process_pool_the_same_as_in_one(monkeypatch) 
             used.append(args)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(pairing.probes, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
     monkeypatch.setattr(pairing.tuning, "POOL_MIN_PROBES", 10)
     monkeypatch.setattr(pairing.probes.os, "cpu_count", lambda: 2)
     calls: list[tuple[str, int, int]] = []

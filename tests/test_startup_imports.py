@@ -6,6 +6,9 @@ Each check runs in a fresh interpreter, so modules other tests imported do not c
 
 import subprocess
 import sys
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def _run(code: str) -> None:
@@ -69,3 +72,18 @@ def test_the_notes_package_names_everything_it_exports():
          "    pass\n"
          "else:\n"
          "    raise AssertionError('an unknown name resolved')\n")
+
+
+def test_a_small_corpus_imports_no_process_pool():
+    """Loading and pairing use a process pool only for a large corpus: the sample's analysis
+    (the reader's engine child on a first launch) imports neither `multiprocessing` nor
+    `concurrent.futures` (~25 ms of its way to the first dispute)."""
+    _run("import sys\n"
+         "from tui.ui import app\n"
+         "app._import_shared()\n"
+         "import tui.ui.background\n"
+         "from tui.engine.text.loading import load_corpus\n"
+         "from tui.engine.analysis import analyse\n"
+         f"analyse(load_corpus({str(SEEDS)!r}))\n"
+         "bad = [m for m in ('multiprocessing', 'concurrent.futures') if m in sys.modules]\n"
+         "assert not bad, bad\n")

@@ -3,13 +3,10 @@ filter, then the score; in a process pool for a large corpus; reprinted copies s
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from ..environment import turned_off
@@ -137,6 +134,10 @@ def _probe_all(job: _Job, probes: Sequence[int], stage: str,
     total, done = len(probes), 0
     workers = min(4, os.cpu_count() or 1)
     if total >= tuning.POOL_MIN_PROBES and workers > 1 and not turned_off("pool"):
+        import multiprocessing   # a large corpus only: the pool's modules cost a small one's start ~25 ms
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         size = max(1, total // (workers * 16))
         chunks = [probes[k:k + size] for k in range(0, total, size)]
         try:

@@ -7,11 +7,8 @@ Offsets everywhere are character offsets into the decoded text of the file.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Collection
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..environment import turned_off
@@ -106,6 +103,10 @@ def _load_articles(texts: list[tuple[Path, str]], case: Case | None,
     workers = min(4, os.cpu_count() or 1)
     if len(texts) < POOL_MIN_ARTICLES or workers < 2 or turned_off("pool"):
         return serially()
+    import multiprocessing   # a large corpus only: the pool's modules cost a small one's start ~25 ms
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:   # no fork (Windows): one process
