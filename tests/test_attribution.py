@@ -538,3 +538,15 @@ def test_an_article_filed_from_a_sides_capital_gives_its_unnamed_officials_that_
 def test_quoted_as_saying_names_who_speaks(sentence: str, speaker: str) -> None:
     """Wire copy's "X was quoted (by Y) as saying ...": X speaks, not the agency that quotes."""
     assert [c.speaker for c in find_claims(sentence)] == [speaker]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The official who spoke on condition of anonymity said the frigate was hit.", "The official"),
+    ("A spokesman for the charity that organised the convoy said the guns were thrown overboard.",
+     "A spokesman for the charity"),
+    ("Officials said that the navy warned the frigate twice.", "the navy"),
+])
+def test_a_relative_clause_after_the_subject_is_not_the_speaker(sentence: str, speaker: str) -> None:
+    """"The official who spoke on condition of anonymity said": the clause describes the
+    speaker; "that the navy warned" is a clause with its own subject."""
+    assert speaker in [c.speaker for c in find_claims(sentence)]

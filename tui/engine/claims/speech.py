@@ -296,6 +296,11 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
     adverbial openers."""
     bounds = list(_BOUNDARY.finditer(pre))
     start = bounds[-1].end() if bounds else 0
+    if bounds and _RELATIVE.fullmatch(bounds[-1].group(0)) and _CLAUSE_VERB.match(pre, start):
+        # "The official who spoke on condition of anonymity said": the clause describes the subject
+        found = _subject(text, pre[:bounds[-1].start()], verb, verb_at, matcher, lo)
+        if found is not None:
+            return found
     if pre[start:].strip():
         start = _skip_noise(pre, start)
         if matcher and _AND_END.search(pre[start:]):
@@ -318,6 +323,11 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
 
 
 _AND_END = re.compile(r"\s(?:and|then)\s*$")
+_RELATIVE = re.compile(r"who|which|that")
+# A relative clause's own verb right after the pronoun ("who spoke", "that organized"), not a
+# clause's subject ("that the navy ...", "that he ...").
+_CLAUSE_VERB = re.compile(r"\s+(?!(?:the|a|an|this|these|those|its|his|her|their|our|he|she|it|they|we|i|you|"
+                          r"there|some|many|most|all|no|one|two|both|each|any)\b)[a-z]+(?:ed|ly)?\b")
 
 
 def opening_name(text: str, start: int, matcher: SideMatcher) -> tuple[str, int, int] | None:
