@@ -48,7 +48,8 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
     (marked inferred).  Only with two sides, and never for the press, analysts
     or international bodies; nor for a third party that the side itself speaks
     against (Russia's ministry denouncing Poland is not Ukraine's ally when
-    Ukraine's own speakers accuse Russia).
+    Ukraine's own speakers accuse Russia).  A person a side's own speakers denounce by
+    name counts as having denounced that side (`_named`).
     """
     sides = [s.id for s in corpus.sides]
     if len(sides) != 2:
@@ -56,6 +57,7 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
     against: dict[str, Counter[str]] = {}
     opposed: dict[str, set[str]] = {s: set() for s in sides}   # parties each side speaks against
     titled = {key for who in out.values() if (key := _titled(who, home=False))}   # officials: one sentence will do
+    people = _people(out)
     for ref, who in out.items():
         key = _unplaced(who)
         if key is None and not (who.side and not who.inferred):
@@ -64,9 +66,10 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
         if key is None:
             if _hostile(text):
                 opposed[who.side or ""].update(c.id for c in countries_in(text.replace(who.speaker or "", " ")))
+                for person in _named(text, who.speaker, people):   # "X called Y's allegation absurd"
+                    against.setdefault(person, Counter())[who.side or ""] += 1
         elif target := _denounced(text, matcher, who.speaker or ""):
             against.setdefault(key, Counter())[target] += 1
-    _denounced_by(corpus, out, against)
     for ref, who in list(out.items()):
         key = _unplaced(who) or ""
         votes = against.get(key)
@@ -79,25 +82,23 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
 
 
 _OF = re.compile(r"\bof\b")
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]+")   # a name's words
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
-def _denounced_by(corpus: Corpus, out: dict[Ref, Attribution], against: dict[str, Counter[str]]) -> None:
-    """A person one side's own speakers speak against ("Blinken called Putin's allegation
-    absurd") is not that side's: a vote as if the person had denounced it."""
-    people = {key for who in out.values()   # "the Ministry of External Affairs" is no person
-              if (key := _unplaced(who)) and key[:1].isupper() and not _OF.search(who.speaker or "")}
-    if not people:
-        return
-    for ref, who in out.items():
-        if not who.side or who.inferred or not who.speaker:
-            continue
-        text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text
-        if not _hostile(text):
-            continue
-        words = re.findall(r"[A-Z][\w’'-]+", text.replace(who.speaker, " "))
-        for key in people.intersection(w for word in words for w in (word, _POSSESSIVE.sub("", word))):
-            against.setdefault(key, Counter())[who.side] += 1
+def _people(out: dict[Ref, Attribution]) -> set[str]:
+    """The surnames of the unplaced speakers who are people ("the Ministry of External Affairs" is none)."""
+    return {key for who in out.values()
+            if (key := _unplaced(who)) and key[:1].isupper() and not _OF.search(who.speaker or "")}
+
+
+def _named(text: str, speaker: str | None, people: set[str]) -> set[str]:
+    """The people a side's speaker names in a hostile sentence: not that side's (a vote as if
+    each had denounced it: "Blinken called Putin's allegation absurd")."""
+    if not speaker or not people:
+        return set()
+    words = _CAPITALISED.findall(text.replace(speaker, " "))
+    return people.intersection(w for word in words for w in (word, _POSSESSIVE.sub("", word)))
 
 
 def home_officials(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
@@ -187,7 +188,7 @@ def _unplaced(who: Attribution) -> str | None:
 def _person(speaker: str) -> str | None:
     """The surname of a speaker phrase that names a person ("Foreign Secretary Jeremy Hunt"
     -> "Hunt"), or None for bodies and roles."""
-    words = re.findall(r"[A-Z][\w’'-]+", speaker)
+    words = _CAPITALISED.findall(speaker)
     if not words or words[-1].lower() in ROLE_HEADS or words[-1].lower() in SPEAKER_NOUNS:
         return None
     return words[-1]
@@ -216,16 +217,17 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     refs = _refs(article)
     _same_person(refs, out)
     side = _official_outlet(article.outlet, matcher) or _outlet_side(article.outlet, matcher)
+    filed = None
     if side is None:
-        side = _attributed_voice(refs, out)
-        if side is not None and _filed_from(article, matcher) not in (None, side):
+        side, filed = _attributed_voice(refs, out), _filed_from(article, matcher)
+        if side is not None and filed not in (None, side):
             side = None   # filed from the other side's capital: it quotes this side, it does not speak for it
     if side is None:
         if narrator := _hostile_narrator(article, refs, out, matcher):
             for r in refs:
                 if out[r].side is None and out[r].speaker is None:
                     out[r] = Attribution(r, None, narrator, None, inferred=True)
-        if filed := _filed_from(article, matcher):   # "ISLAMABAD: ... the Foreign Office said": the place's own
+        if filed:   # "ISLAMABAD: ... the Foreign Office said": the place's own
             for r in refs:
                 who = out[r]
                 if who.side is None and who.speaker and _voiced(who.speaker) and _role(who.speaker):
@@ -247,7 +249,7 @@ def _same_person(refs: list[Ref], out: dict[Ref, Attribution]) -> None:
     for r in refs:
         who = out[r]
         if who.side and who.speaker:
-            for word in re.findall(r"[A-Z][\w’'-]+", who.speaker):
+            for word in _CAPITALISED.findall(who.speaker):
                 if word.lower() not in ROLE_HEADS and word.lower() not in SPEAKER_NOUNS:
                     sides.setdefault(word, set()).add(who.side)
     for r in refs:

@@ -296,7 +296,7 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
     adverbial openers."""
     bounds = list(_BOUNDARY.finditer(pre))
     start = bounds[-1].end() if bounds else 0
-    if bounds and _RELATIVE.fullmatch(bounds[-1].group(0)) and _CLAUSE_VERB.match(pre, start):
+    if bounds and bounds[-1].group(0) in _RELATIVE and _CLAUSE_VERB.match(pre, start):
         # "The official who spoke on condition of anonymity said": the clause describes the subject
         found = _subject(text, pre[:bounds[-1].start()], verb, verb_at, matcher, lo)
         if found is not None:
@@ -323,7 +323,7 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
 
 
 _AND_END = re.compile(r"\s(?:and|then)\s*$")
-_RELATIVE = re.compile(r"who|which|that")
+_RELATIVE = frozenset("who which that".split())
 # A relative clause's own verb right after the pronoun ("who spoke", "that organized"), not a
 # clause's subject ("that the navy ...", "that he ...").
 _CLAUSE_VERB = re.compile(r"\s+(?!(?:the|a|an|this|these|those|its|his|her|their|our|he|she|it|they|we|i|you|"
