@@ -246,9 +246,12 @@ FOREIGN_DATE = re.compile(
 # A caption dated at its end, after a comma: "A ferry lists after ..., Mar. 3, 2025."
 # (news prose dates an event with "on" and its weekday: "..., on Tuesday, Dec. 9, 2008."; only a
 # picture's description ends on its bare date).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+# A full date, month first ("Mar. 3, 2025") or day first ("3 March 2025"), for patterns anchored at a line's end.
+FULL_DATE_MONTH_FIRST = _MONTH + r"\.?\s+\d{1,2},?\s+\d{4}"
+FULL_DATE_DAY_FIRST = r"\d{1,2}\s+" + _MONTH + r"\.?,?\s+\d{4}"
 CAPTION_DATED_END = re.compile(
-    r"(?<!day),\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\.\s*$", re.I)
+    rf"(?<!day),\s+(?:{FULL_DATE_MONTH_FIRST}|{FULL_DATE_DAY_FIRST})\.\s*$", re.I)
 # A source alone in parentheses after a caption's last sentence: "... where the ferry ran aground. (Coast
 # Guard Command)", "... off the cape. (Xinhua)", "(File)": a body that hands out pictures, or an agency
 # (an outlet's tag, "(CNN News Article)", closes prose too).

@@ -103,9 +103,7 @@ _CONTROL_START = re.compile(r"[^\w\s\"“‘'`(\[«]|(?:close|menu|share|print|e
                             r"|subscribe|skip|go to (?:the )?(?:main )?contents?|jump to|back to top)\b", re.I)
 
 
-_ENDS_ON_DATE = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\.?\s*$"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\.?\s*$", re.I)
+_ENDS_ON_DATE = re.compile(rf"{b.FULL_DATE_MONTH_FIRST}\.?\s*$|\b{b.FULL_DATE_DAY_FIRST}\.?\s*$", re.I)
 
 
 def unfit_title(line: str) -> str | None:
