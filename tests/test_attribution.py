@@ -292,10 +292,10 @@ def test_a_long_paragraph_without_full_stops_costs_linear_time():
 
     unit = "officials said the ship moved and the minister said the drone fell and he told reporters that "
 
-    def cost(repeats: int) -> float:
-        started = time.perf_counter()
+    def cost(repeats: int) -> float:   # CPU time: other processes on a loaded machine do not count
+        started = time.process_time()
         find_claims(unit * repeats)
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     cost(50)  # warm the regex cache
     # the best of three: a shared machine's pause must not read as quadratic time
@@ -550,3 +550,40 @@ def test_a_relative_clause_after_the_subject_is_not_the_speaker(sentence: str, s
     """"The official who spoke on condition of anonymity said": the clause describes the
     speaker; "that the navy warned" is a clause with its own subject."""
     assert speaker in [c.speaker for c in find_claims(sentence)]
+
+
+def test_a_body_named_by_its_initials_speaks_for_the_side_a_page_spells_it_out_with(tmp_path: Path) -> None:
+    """"The IBPF said": a page that writes "the India Border Protection Force" elsewhere says
+    whose body the initials are (zero-config knows only countries); initials nobody spells out
+    with a side stay nobody's."""
+    corpus = _corpus(tmp_path, "Indian Defence Minister Arvind Rao said troops held their ground.\n\n"
+                     "The Chinese Western Theatre Command said Indian troops crossed the line.\n\n"
+                     "Soldiers of the India Border Protection Force were on patrol that night.\n\n"
+                     "The IBPF said no soldier had crossed the line.\n\n"
+                     "The WPG said both armies should pull back.\n", case="")
+    said = {who.speaker: who.side for who in analyse(corpus).attributions.values()}
+    assert said["The IBPF"] == "in"
+    assert said["The WPG"] is None
+
+
+@pytest.mark.parametrize("text, hostile", [
+    ("Arland said bodies were lying in the street for weeks.", False),
+    ("The island lies off the Borovia coast.", False),
+    ("Arland said Borovia was lying about the strike.", True),
+    ("Arland called the Borovia statement a lie.", True)])
+def test_lying_is_hostile_as_a_falsehood_not_as_a_place(text: str, hostile: bool) -> None:
+    """"Bodies lying in the street" accuses no one: it must not place its speaker against
+    the side it names."""
+    from tui.engine.claims.placement import _hostile
+    assert _hostile(text) is hostile
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The organisers alleged that the soldiers fired first.", "The organisers"),
+    ("Human rights groups accused the army of firing first.", "Human rights groups"),
+    ("“According to witnesses, explosions are heard again,” Rogov said.", "Rogov"),
+])
+def test_people_and_groups_without_an_office_are_speakers(sentence: str, speaker: str) -> None:
+    """Organisers, rights groups, witnesses speak for themselves; an "according to" inside a
+    quotation is the quoted speaker's source, not the sentence's speaker."""
+    assert [c.speaker for c in find_claims(sentence)] == [speaker]

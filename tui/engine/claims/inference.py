@@ -191,7 +191,41 @@ def _learn_people(corpus: Corpus, countries: list[Country]) -> dict[str, list[st
         learned = _elect(votes, list(labels))
         labels = {c: [*country_names(next(k for k in countries if k.id == c)), *learned[c]]
                   for c in labels}
+    for side, acronym in _spelled_out(texts, labels):
+        votes.add(acronym, acronym, side)
     return _elect(votes, list(labels))
+
+
+_ACRONYM = re.compile(r"(?<![\w.'’-])[A-Z]{2,6}(?![\w-])")
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)+")
+
+
+def _spelled_out(texts: Sequence[str], labels: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(side, acronym) for each time a text spells an acronym out with a side's name: "the
+    IDF" where a page writes "Israel Defense Forces", "the CGA" where one writes "Taiwan's
+    Coast Guard Administration".  A body named by its initials is otherwise nobody's."""
+    wanted = {a for t in texts for a in _ACRONYM.findall(t) if not is_gazetteer_name(a)}
+    if not wanted:
+        return []
+    owner = {n.lower(): side for side, names in labels.items() for n in names}
+    out = []
+    for text in texts:
+        for run in _CAPITAL_RUN.finditer(text):
+            words = [w for w in run.group().split() if w[:1].isupper()]
+            for i in range(len(words)):
+                for j in range(i + 2, len(words) + 1):
+                    spelled = {"".join(w[0] for w in words[i:j]),
+                               "".join(p[0] for w in words[i:j] for p in w.split("-") if p[:1].isupper())}
+                    for acronym in spelled & wanted:
+                        if side := _owner(words[max(0, i - 1):j + 1], owner):   # "Taiwan's CGA", "MEA of India"
+                            out.append((side, acronym))
+    return out
+
+
+def _owner(words: list[str], owner: dict[str, str]) -> str | None:
+    """The one side a run of capitalised words names ("Taiwan's", "Israel", "Chinese")."""
+    found = {side for w in words if (side := owner.get(re.sub(r"['’]s$", "", w).lower()))}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _title_case(text: str) -> bool:

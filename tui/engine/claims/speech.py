@@ -48,6 +48,13 @@ _BAD_END = frozenset("the a an of to in on at by for with from his her their its
 _MODALS = frozenset("must should would could will can may might shall cannot".split())
 _DETERMINERS = frozenset("the a an one two both some several unnamed senior top".split())
 _CONDITIONAL = frozenset("if unless whether once until".split())
+# People and bodies who speak without an office ("the organisers alleged", "rights groups
+# accused ...", "survivors said"): speakers by their head noun, like SPEAKER_NOUNS' officials.
+_PEOPLE = frozenset("""group groups organisers organizers organiser organizer activists activist
+campaigners campaigner lawmakers lawmaker legislators prosecutors prosecutor police witnesses
+witness survivors survivor relatives family families passengers crew lawyers lawyer attorney
+attorneys organisation organization organisations organizations charity charities union party
+movement association foundation coalition alliance network residents investigators""".split())
 # Reporting verbs whose next noun is their object, never an inverted speaker:
 # "X, in turn, accused Canada of ..." is X's accusation, not Canada's.
 _TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
@@ -109,7 +116,7 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     quoted = _quoted(text)
     candidates: list[Claim | None] = [
         _claim(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), "according to", m.start(), matcher)
-        for m in _ACCORDING.finditer(text)]
+        for m in _ACCORDING.finditer(text) if not quoted[m.start()]]   # inside a quote: the quoted speaker's source
     candidates += [_for_verb(text, m.start(), m.end(), m.group(0), matcher)
                    for m in [*_VERB.finditer(text), *_ACT.finditer(text)] if not quoted[m.start()]]
     candidates += [_quoted_as(text, m, matcher) for m in _QUOTED_AS.finditer(text) if not quoted[m.start()]]
@@ -375,7 +382,7 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
         return False
     if len(words) == 1 and last in PRONOUNS:
         return True
-    if any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words):
+    if any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words) or last.strip(".,") in _PEOPLE:
         return True
     if (matcher and matcher.match(phrase)) or countries_in(phrase):
         return True

@@ -112,10 +112,12 @@ initially separately then too once twice first
 PASSIVE = frozenset("was were been is are being be".split())
 
 # Words of hostility (a regular expression, case-insensitive): a party that names another in
-# such a sentence speaks against it.
+# such a sentence speaks against it.  "Lie" is hostile as a falsehood, not as a place or a
+# posture ("the bodies lying in the street", "the island lies off the coast").
 HOSTILE = (r"(?i)\b(?:accus\w*|condemn\w*|blam\w*|denounc\w*|criticis\w*|criticiz\w*|"
            r"sanction\w*|hijack\w*|violat\w*|illegal\w*|aggress\w*|provocat\w*|provok\w*|"
-           r"lie|lies|lying|false\w*|groundless|baseless|unfounded|deni\w*|deny|reject\w*|"
+           r"(?:lie|lies|lying)(?!\s+(?:in|on|at|near|off|within|along|across|around|beside|between|under|"
+           r"below|beneath|outside|inside|next|dead|low|idle|ahead|behind|beyond|flat|wounded|injured|\d))|false\w*|groundless|baseless|unfounded|deni\w*|deny|reject\w*|"
            r"dismiss\w*|unacceptable|not acceptable|untenable|exaggerat\w*|unilateral\w*|breach\w*|"
            r"debunk\w*|outrage\w*|reckless|irresponsible|hostile|piracy|terror\w*|"
            r"demand\w*|must|genocid\w*|barbar\w*|atrocit\w*|massacre\w*|war crimes?|vicious|brutal\w*)\b")
