@@ -587,3 +587,14 @@ def test_people_and_groups_without_an_office_are_speakers(sentence: str, speaker
     """Organisers, rights groups, witnesses speak for themselves; an "according to" inside a
     quotation is the quoted speaker's source, not the sentence's speaker."""
     assert [c.speaker for c in find_claims(sentence)] == [speaker]
+
+
+@pytest.mark.parametrize("phrase, side", [("Petrovic", "b"), ("President Ivan Petrovic", "b"),
+                                          ("Sveçla", "a"), ("Minister Svecla", "a")])
+def test_a_name_matches_with_or_without_its_diacritics(phrase: str, side: str) -> None:
+    """One page writes "Vučić", another "Vucic": the same person, the same side."""
+    from tui.engine.model import Actor, Side
+    matcher = SideMatcher((Side("a", "Arland", (Actor("Leyla Svecla", ("Svecla",)),)),
+                           Side("b", "Borovia", (Actor("Ivan Petrović", ("Petrović",)),))))
+    found = matcher.match(phrase)
+    assert found is not None and found[0] == side

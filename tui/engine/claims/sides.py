@@ -7,17 +7,31 @@ built-in knowledge is the country gazetteer in `lexicons`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.lexicons import GAZETTEER, PATRONS, ROLE_HEADS, Country
 from ..model import Side
 
-_APOS = str.maketrans({"’": "'", "‘": "'"})
+def _latin_folds() -> dict[int, str]:
+    """A Latin letter with a diacritic to its plain letter ("č" -> "c", "ı" -> "i"): one page
+    writes "Vučić" or "Yıldırım" where another writes "Vucic", "Yildirim"."""
+    folds = {ord("ı"): "i", ord("ł"): "l", ord("Ł"): "L", ord("đ"): "d", ord("Đ"): "D",
+             ord("ø"): "o", ord("Ø"): "O"}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            folds[code] = base
+    return folds
+
+
+_APOS = str.maketrans({"’": "'", "‘": "'", **_latin_folds()})
 
 
 def normalise(text: str) -> str:
-    """Curly apostrophes to straight ones; same length, so spans survive."""
+    """Curly apostrophes to straight ones and Latin letters without their diacritics; same
+    length, so spans survive."""
     return text.translate(_APOS)
 
 
