@@ -598,3 +598,12 @@ def test_a_name_matches_with_or_without_its_diacritics(phrase: str, side: str) -
                            Side("b", "Borovia", (Actor("Ivan Petrović", ("Petrović",)),))))
     found = matcher.match(phrase)
     assert found is not None and found[0] == side
+
+
+@pytest.mark.parametrize("sentence, speakers", [
+    ("Giving details about the clash, Olsen said the frigate was hit.", ["Olsen"]),
+    ("Beijing says the frigate was in its waters.", ["Beijing"])])
+def test_a_participle_before_a_verb_that_is_also_a_noun_is_no_speaker(sentence: str, speakers: list[str]) -> None:
+    """"Giving details about ..., X said": "details" is the participle's object there; a place
+    whose name ends the same way ("Beijing says") still speaks."""
+    assert [c.speaker for c in find_claims(sentence)] == speakers

@@ -207,7 +207,7 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
     if when and when.end() < end:
         start = when.end()
     phrase = text[start:end]
-    if not _speakerish(phrase, matcher) or _adjective_before(phrase, verb):
+    if not _speakerish(phrase, matcher) or _adjective_before(phrase, verb) or _gerund_before(phrase, verb, matcher):
         return None
     return Claim(phrase, start, end, verb, verb_at, _kind(phrase, matcher))
 
@@ -399,6 +399,16 @@ def _adjective_before(phrase: str, verb: str) -> bool:
     words = phrase.split()
     return (verb.endswith("s") and words[-1] in _ADJECTIVES and not words[-1].endswith("s")
             and words[0].lower() not in ("a", "an"))
+
+
+def _gerund_before(phrase: str, verb: str, matcher: SideMatcher | None) -> bool:
+    """Whether a "speaker" is a participle whose object the verb's form also spells: "Giving
+    details about the clash, X said" (no one "details" there)."""
+    return (verb.endswith("s") and bool(_GERUND.fullmatch(phrase))
+            and not (matcher and matcher.match(phrase)) and not countries_in(phrase))
+
+
+_GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
 
 
 def _kind(phrase: str, matcher: SideMatcher | None) -> str:
