@@ -26,7 +26,7 @@ def _latin_folds() -> dict[int, str]:
     return folds
 
 
-_APOS = str.maketrans({"’": "'", "‘": "'", **_latin_folds()})
+_APOS = str.maketrans({ord("’"): "'", ord("‘"): "'", **_latin_folds()})
 
 
 def normalise(text: str) -> str:
