@@ -607,3 +607,17 @@ def test_a_participle_before_a_verb_that_is_also_a_noun_is_no_speaker(sentence: 
     """"Giving details about ..., X said": "details" is the participle's object there; a place
     whose name ends the same way ("Beijing says") still speaks."""
     assert [c.speaker for c in find_claims(sentence)] == speakers
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Syria: We hit the plane at close range with a simple gun.", "Syria"),
+    ("Petrov: The frigate never left its own waters.", "Petrov"),
+    ("New Delhi: India on Friday said the road was a threat.", "India"),
+    ("Crash review: the plane was hit by a missile.", None)])
+def test_a_headline_that_names_a_country_or_a_known_person_first_is_theirs(sentence: str, speaker: str | None) -> None:
+    """"Syria: we hit the plane ...", "Vucic: ...": a headline's speaker named alone before a
+    colon; a capital so written is the paper's dateline, a topic is nobody."""
+    from tui.engine.model import Actor, Side
+    matcher = SideMatcher((Side("a", "Arland"), Side("b", "Borovia", (Actor("Ivan Petrov", ("Petrov",)),))))
+    found = [c.speaker for c in find_claims(sentence, matcher)]
+    assert (found[0] if found else None) == speaker

@@ -31,7 +31,7 @@ from ..text.lexicons import (
 )
 from ..model import Corpus
 from ..text.speakers import first_speaker
-from .sides import SideMatcher, countries_in
+from .sides import SideMatcher, countries_in, country_names, normalise
 
 _VERB = re.compile(
     r"(?<![\w'’-])(" + "|".join(sorted([*REPORTING_PHRASES, *REPORTING_VERBS], key=len, reverse=True))
@@ -120,11 +120,30 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     candidates += [_for_verb(text, m.start(), m.end(), m.group(0), matcher)
                    for m in [*_VERB.finditer(text), *_ACT.finditer(text)] if not quoted[m.start()]]
     candidates += [_quoted_as(text, m, matcher) for m in _QUOTED_AS.finditer(text) if not quoted[m.start()]]
-    first = first_speaker(text)   # a headline's "State Dept: ...", not its topic ("Crash report: ...")
+    first = first_speaker(text) or _named_first(text, matcher)   # a headline's "State Dept: ...", not its topic ("Crash report: ...")
     if first is not None and text[:first[1]].split()[-1].lower() not in _TOPIC_LABELS:
         candidates.append(_claim(text, first[0], first[1], ":", first[1], matcher))
     found = [c for c in candidates if c is not None and c.speaker]
     return sorted({(c.verb_at, c.start): c for c in found}.values(), key=lambda c: c.verb_at)
+
+
+_CAPITALS = frozenset(c.capital for c in GAZETTEER if c.capital)
+_NAME_COLON = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}):\s+(?=(?:\S+\s+){3}\S)")
+
+
+def _named_first(text: str, matcher: SideMatcher | None) -> tuple[int, int] | None:
+    """Where a headline's speaker stands when it is a country, a party or a person the case
+    knows, named alone before a colon ("Syria: we hit the plane at close range", "Vucic: ...")."""
+    m = _NAME_COLON.match(text)
+    if not m:
+        return None
+    who = m.group(1)
+    if who in _CAPITALS:
+        return None   # "New Delhi: India on Friday ...": a paper's dateline
+    found = matcher.match(who) if matcher else None
+    named = (found is not None and found[1] == 0 and found[2] == len(who)) or \
+        any(normalise(who) == normalise(n) for c in countries_in(who) for n in country_names(c))
+    return m.span(1) if named else None
 
 
 def _quoted(text: str) -> list[bool]:
