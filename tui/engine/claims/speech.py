@@ -138,8 +138,8 @@ def _named_first(text: str, matcher: SideMatcher | None) -> tuple[int, int] | No
     if not m:
         return None
     who = m.group(1)
-    if who in _CAPITALS:
-        return None   # "New Delhi: India on Friday ...": a paper's dateline
+    if who in _CAPITALS or (who.isupper() and len(who) > 4):
+        return None   # "New Delhi: India on Friday ...", "BOROVIA: ...": a paper's dateline
     found = matcher.match(who) if matcher else None
     named = (found is not None and found[1] == 0 and found[2] == len(who)) or \
         any(normalise(who) == normalise(n) for c in countries_in(who) for n in country_names(c))
