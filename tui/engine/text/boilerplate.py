@@ -154,15 +154,17 @@ PICTURE_DATELINE = re.compile(
 CAPTION_POSITION = KeyedPattern.with_keys(
     r",\s(?:(?:second|third|far|back|front|top|bottom)\s)?(?:left|right|centre|center)(?:\s(?:to|from)\s(?:left|right))?,"
     r"|\((?:(?:second|far)\s)?(?:left|right|centre|center)\)", ("left", "right", "centre", "center"))
+# The same place written as a wire's letter after a name: "Jane Doe (R) leaves ...", "(2nd L)", "(L-R)".
+CAPTION_POSITION_LETTER = re.compile(r"[A-Za-z.]\s\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\((?:L-R|R-L|L to R|R to L)\)")
 # What a picture shows, told in the present tense of caption-writing ("X speaks during a press
 # conference ... on Jan. 8"): news prose tells dated events in the past tense.
 _ACTIONS = ("speaks", "gestures", "looks on", "listens", "attend", "arrives", "greets", "delivers", "shakes hands",
             "smiles", "reacts", "gather", "drifts", "expresses", "inspects", "mourn", "pray", "stands", "seen", "shown",
-            "treated", "pictured", "escorted", "carried")
+            "treated", "pictured", "escorted", "carried", "stand guard")
 CAPTION_ACTION = KeyedPattern.with_keys(
     r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )(?<!\bto )(?<!\bnot )"
     r"\b(?:speaks|gestures|looks on|listens|attends?|arrives|greets|delivers|shakes hands|smiles|reacts"
-    r"|gathers?|drifts|expresses|inspects|mourns?|prays?|stands|(?:is|are) (?:seen|shown|treated|pictured"
+    r"|gathers?|drifts|expresses|inspects|mourns?|prays?|stands|stand guard|(?:is|are) (?:seen|shown|treated|pictured"
     r"|escorted|carried))\b(?![-’'])", _ACTIONS, flags=0)
 # A date a caption gives its picture: "on Jan. 8", "Feb. 4, 2023", "on Monday", "last Thursday".
 CAPTION_DAY = KeyedPattern.with_keys(
@@ -222,7 +224,11 @@ CREDIT_TAIL = re.compile(
     r"|\[(?:[^\[\]]{0,60}\b(?:via|photo|image|picture|file|courtesy|credit|handout)\b[^\[\]]{0,60}"
     r"|[^\[\]/.!?]{2,40}/[^\[\]!?]{2,60})\]"
     r"|(?<!\w)[-–—/\s]*(?:[\w.]+/)?(?:[\w.]+ ){0,3}via (?:Getty Images|" + _AGENCIES + r")"
-    r"|(?<![\w.])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}/[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
+    r"|(?<![\w.])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}/ ?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
+    # an agency alone in brackets closing a caption without its full stop: "... over the sea [Reuters]"
+    r"|(?<![.!?”\"’]\s)\[(?:" + _AGENCIES + r"|Anadolu|Al Jazeera)\]"   # (after a full stop, a wire's paragraph tag)
+    # the credit as a source: "... in the capital. Source: AFP"
+    r"|(?<=[.!?] )Source: (?:" + _AGENCIES + r")")
 # An agency's sign-off ("... - Reuters"): a caption's credit when the text dates its picture,
 # the end of a wire story otherwise.
 AGENCY_SIGNOFF = re.compile(r"[-–—/]\s*(?:" + _AGENCIES + r")\s*$")

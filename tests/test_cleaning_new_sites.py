@@ -1,0 +1,73 @@
+"""The cleaner on new sites' pages (issue 11, eighth round): captions written as sentences with a
+wire's marks, teasers glued to a related-stories label, cut teasers with their date, pull quotes
+printed a second time.  Each rule reads a shape, never a claim's words: a line that reports what
+someone said stays unless a caption's or a teaser's mark says what it is.  Pages written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_cleaning_shapes import _article
+
+_BODY = ("The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+         "Rescue boats reached the ferry within an hour and took the passengers to the harbour.\n\n")
+_FRONT = '+++\noutlet = "Harbour Herald"\nurl = "https://example.org/ferry"\n+++\n\n'
+
+
+def _cleaned(folder: Path, middle: str, tail: str = "") -> tuple[list[str], dict[str, str]]:
+    article = _article(folder, _FRONT + "Ferry runs aground in fog off the northern cape\n\n" + _BODY + middle
+                       + "The harbour master said the channel would reopen on Wednesday after divers checked it.\n\n"
+                       + tail)
+    return [p.text for p in article.paragraphs], {d.text: d.reason for d in article.dropped}
+
+
+def test_a_caption_with_a_wires_position_letter_goes(tmp_path: Path) -> None:
+    """"Jane Doe (R) leaves ... on June 3, 2024.": the letter places a person in the picture, as
+    ", right," does; a dated line that places someone is a caption."""
+    line = "Harbour master Jane Doe (R) leaves a meeting with ferry owners in Northport, on June 3, 2024."
+    texts, reasons = _cleaned(tmp_path, line + "\n\n")
+    assert line not in texts and reasons[line] == "photo caption or credit"
+
+
+def test_a_partys_letter_beside_a_reporting_verb_is_no_caption(tmp_path: Path) -> None:
+    """"Senator X (R) said ... on June 3": in politics the letter is a party's; someone reports, it stays."""
+    line = "Senator John Roe (R) said the port would need new radar on June 3, 2024."
+    texts, _ = _cleaned(tmp_path, line + "\n\n")
+    assert line in texts
+
+
+def test_a_caption_closed_by_an_agency_in_brackets_goes_even_when_it_says_insisted(tmp_path: Path) -> None:
+    """"... off the cape [Reuters]": the agency in brackets, with no full stop before it, is the
+    picture's credit, which outweighs the reporting verb of a one-line caption."""
+    line = "Captain Jane Doe insisted the ferry was outside the channel [Reuters]"
+    texts, reasons = _cleaned(tmp_path, line + "\n\n")
+    assert line not in texts and reasons[line] == "photo caption or credit"
+
+
+def test_a_wire_paragraph_tagged_with_its_agency_after_its_full_stop_stays(tmp_path: Path) -> None:
+    """"... the minister said. [Reuters]": after a full stop the tag names the wire of a paragraph."""
+    line = "The minister also said that the owners should pay for the salvage and the repairs. [Reuters]"
+    texts, _ = _cleaned(tmp_path, line + "\n\n")
+    assert line in texts
+
+
+def test_a_caption_closed_by_source_agency_goes(tmp_path: Path) -> None:
+    """"... in the capital. Source: AFP": the picture's source after its description."""
+    line = "The harbour master arrives in Northport to discuss the salvage, which is expected to take weeks. Source: AFP"
+    texts, reasons = _cleaned(tmp_path, line + "\n\n")
+    assert line not in texts and reasons[line] == "photo caption or credit"
+
+
+def test_a_photographers_credit_with_a_space_after_the_slash_goes(tmp_path: Path) -> None:
+    """"... in the harbour. JANE DOE/ Getty Images": the credit pair written with a space."""
+    line = "Divers accuse the owners of delays after new images show the hull in the harbour. JANE DOE/ Getty Images"
+    texts, reasons = _cleaned(tmp_path, line + "\n\n")
+    assert line not in texts and reasons[line] == "photo caption or credit"
+
+
+def test_a_dated_caption_of_people_standing_guard_goes(tmp_path: Path) -> None:
+    """"Officers stand guard ... on June 3, 2024.": a picture's present tense, dated."""
+    line = ("Police officers stand guard at the entrance to the harbour in Northport on June 3, 2024. "
+            "The port was closed after the ferry ran aground, the mayor announced.")
+    texts, reasons = _cleaned(tmp_path, line + "\n\n")
+    assert line not in texts and reasons[line] == "photo caption or credit"
