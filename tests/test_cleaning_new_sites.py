@@ -71,3 +71,25 @@ def test_a_dated_caption_of_people_standing_guard_goes(tmp_path: Path) -> None:
             "The port was closed after the ferry ran aground, the mayor announced.")
     texts, reasons = _cleaned(tmp_path, line + "\n\n")
     assert line not in texts and reasons[line] == "photo caption or credit"
+
+
+def test_a_teaser_glued_to_its_related_label_goes_however_long(tmp_path: Path) -> None:
+    """"Related coverage Headline Site - first lines...": the label opens a link to another
+    story, its headline and cut first lines run past a label's length, and a claim in them stays
+    another story's."""
+    related = ("Related coverage Bridge Closed After Barge Strikes Pier in River Port Valley News - Officials in "
+               "the river port have closed the old bridge after a barge struck one of its piers on Friday, "
+               "engineers said...")
+    glued = ("RELATED:Analysis: Why ferry owners face new rules after the winter stormsPilots demand more "
+             "training hours in the northern channelsHarbour master: The port will reopen once divers have "
+             "checked the channelReport: Insurers plan to raise premiums for older ferries")
+    texts, reasons = _cleaned(tmp_path, related + "\n\n" + glued + "\n\n")
+    assert related not in texts and glued not in texts
+    assert reasons[related] == reasons[glued] == "teaser for another story (opening with a related-stories label)"
+
+
+def test_a_sentence_opening_with_related_stays(tmp_path: Path) -> None:
+    """"Related to the grounding, ...": the word opens a sentence, no label."""
+    line = "Related to the grounding, the port authority said it would review the pilots' training."
+    texts, _ = _cleaned(tmp_path, line + "\n\n")
+    assert line in texts

@@ -75,6 +75,13 @@ TEASER = re.compile(
     r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
     r"|breaking(?: news)?|backgrounder|factbox|explainer|[\w' ]{1,30}? (?:exclusive|live))\s*[:|–—-]\s*\S"
     r"|^(?:also read|read also|read|see also|watch)\s{2,}\S", re.I)   # the separator lost: "Read  Headline"
+# A related-stories label glued to the teasers it heads, the separator sometimes lost ("Related coverage
+# Headline Site - First lines...", "RELATED:HeadlineHeadline"): a line that opens so links elsewhere,
+# however long the teasers run (their headlines and cut first lines).
+RELATED_TEASER = re.compile(
+    r"^(?:related|also read|read also|see also|read more|more on this)\s*[:|–—]\s*\S"
+    r"|^(?:related (?:coverage|stories|articles|news|reading|content|posts|links)|also read|read also|see also)"
+    r"\s+(?-i:[A-Z\d\"“‘'])", re.I)
 # Site notices, promotions and advertising in their usual words: (key, form) pairs.
 NOTICE = KeyedPattern((
     ("attention", r"^attention (?:editors?|news desks?)\b"), ("editor", r"^editor'?s note\s*:"),

@@ -123,6 +123,9 @@ def unfit_title(line: str) -> str | None:
     return None
 
 
+RELATED_WORDS = 60   # a related label with its teasers' headlines and cut first lines, not a paragraph
+
+
 @lru_cache(maxsize=CACHE)
 def label_reason(line: str) -> str | None:
     """Why a short standalone line is furniture, or None if it may be text.
@@ -148,6 +151,8 @@ def label_reason(line: str) -> str | None:
         return "navigation label"
     if n <= 30 and b.TEASER.match(text):
         return "teaser for another story"
+    if n <= RELATED_WORDS and b.RELATED_TEASER.match(text):
+        return "teaser for another story (opening with a related-stories label)"
     if n <= 40 and b.NOTICE.search(text):
         return "site notice or advertisement"
     if n <= 40 and (b.MEDIA_LINK.search(text) or (n <= 12 and b.WATCH_LINK.match(text) and not ends_sentence(text))):
