@@ -93,3 +93,25 @@ def test_a_sentence_opening_with_related_stays(tmp_path: Path) -> None:
     line = "Related to the grounding, the port authority said it would review the pilots' training."
     texts, _ = _cleaned(tmp_path, line + "\n\n")
     assert line in texts
+
+
+_QUOTED_BODY = ("The harbour master said “the channel will stay closed until the divers have checked every "
+                "metre of it,” adding that the ferry's owners would pay for the salvage.\n\n")
+
+
+def test_a_pull_quote_the_text_prints_again_goes_and_the_paragraph_stays(tmp_path: Path) -> None:
+    """A quotation alone with its speaker's name, set apart in large type: the paragraph that
+    quotes it with its reporting verb keeps the claim."""
+    pull = '"The channel will stay closed until the divers have checked every metre of it" The Harbour Master'
+    texts, reasons = _cleaned(tmp_path, _QUOTED_BODY + pull + "\n\n")
+    assert pull not in texts and reasons[pull].startswith("pull quote")
+    assert any(t.startswith("The harbour master said “the channel") for t in texts)
+
+
+def test_a_quotation_tied_to_its_speaker_or_printed_once_stays(tmp_path: Path) -> None:
+    """'"...", X noted' is a sentence of the text (a comma and a reporting verb); a quotation the
+    text prints nowhere else is the article's own."""
+    noted = '"The channel will stay closed until the divers have checked every metre of it", the master noted'
+    alone = '"No ferry will sail from this port until the inquiry has finished its work" The Harbour Master'
+    texts, _ = _cleaned(tmp_path, _QUOTED_BODY + noted + "\n\n" + alone + "\n\n")
+    assert noted in texts and alone in texts

@@ -19,7 +19,7 @@ from . import furniture as f
 from .pagetalk import address_reason, page_talk_reason
 from .neighbours import (between_furniture, caption_copies, embedded_posts, headline_list_below, headline_pairs_amid,
                          other_script_lines, teasers_under_headings)
-from .repetition import later_copies, repeated
+from .repetition import later_copies, pull_quotes, repeated
 from .tells import tells
 from .sentences import skip_space, split_spans, trim_end
 from .titles import HEADER_UNITS, deck_index, headline_is_text, pick_title, title_lines
@@ -198,6 +198,7 @@ def clean(source: str, units: list[Unit], known_title: str | None = None, saved_
     headline_pairs_amid(texts, reasons, first, last)
     _page_tail(units, reasons)
     later_copies(texts, reasons)
+    pull_quotes(texts, reasons)
     dropped: list[Dropped] = []
     paragraphs: list[Paragraph] = []
     for unit, reason in zip(units, reasons):
