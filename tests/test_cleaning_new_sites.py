@@ -115,3 +115,27 @@ def test_a_quotation_tied_to_its_speaker_or_printed_once_stays(tmp_path: Path) -
     alone = '"No ferry will sail from this port until the inquiry has finished its work" The Harbour Master'
     texts, _ = _cleaned(tmp_path, _QUOTED_BODY + noted + "\n\n" + alone + "\n\n")
     assert noted in texts and alone in texts
+
+
+def test_other_stories_first_lines_below_a_top_stories_box_go(tmp_path: Path) -> None:
+    """Below "Top stories" after the article, paragraphs that name none of the names the headline
+    and the first paragraph name (the Ferry, Monday) are other stories' first lines; one that
+    reports ("officials said") stays, as a claim does everywhere."""
+    box = ("Top stories\n\n"
+           "Officials in Eastvale said a total of 40 houses were flooded after the river burst its banks.\n\n"
+           "In 2026, the Westland government will raise the budget for schools by a tenth.\n\n")
+    texts, reasons = _cleaned(tmp_path, "", tail=box)
+    assert not any(t.startswith("In 2026, the Westland") for t in texts)
+    assert any(t.startswith("Officials in Eastvale said") for t in texts)
+    assert any(r.startswith("teaser for another story (below a box of other stories") for r in reasons.values())
+
+
+def test_the_article_going_on_below_a_related_box_stays(tmp_path: Path) -> None:
+    """One paragraph below the box names what the first paragraph names (Monday): the article may go
+    on there, and all stays."""
+    box = ("Top stories\n\n"
+           "Officials in Eastvale said a total of 40 houses were flooded after the river burst its banks.\n\n"
+           "Fishermen said the fog on Monday had been the thickest in years.\n\n")
+    texts, _ = _cleaned(tmp_path, "", tail=box)
+    assert any(t.startswith("Officials in Eastvale") for t in texts)
+    assert any(t.startswith("Fishermen said the fog") for t in texts)

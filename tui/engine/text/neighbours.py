@@ -187,3 +187,36 @@ def caption_copies(texts: list[str | None], reasons: list[str | None]) -> None:
             if other is not None and head in " ".join(other.lower().split()):
                 reasons[i] = "photo caption or credit (printed again beside its copy)"
                 break
+
+
+TAIL_TEASERS = 6        # at most so many paragraphs follow a box of other stories at the page's end
+NAME_STEM = 4           # "Syria" and "Syrian" share a name's first letters
+_NAME = re.compile(r"\b[A-Z][\w’'-]{3,}")
+_CALENDAR = frozenset("mond tues wedn thur frid satu sund janu febr marc apri june july augu sept octo nove dece".split())
+
+
+def off_topic_tail(texts: list[str | None], reasons: list[str | None], title: str | None, first: int) -> None:
+    """Drop the paragraphs below a heading that names other stories ("Top stories", "Most read")
+    standing after the article's text, when they name people or places (capitalised words, by
+    their first letters; not days or months) and none that the headline or the article above
+    names: the box's teasers are other stories' first lines, which tell of others.  One shared
+    name keeps them all, as the article may go on there; a paragraph naming no one stays (no
+    evidence either way); a claim stays, as everywhere."""
+    for i in range(first + 1, len(texts)):
+        text = texts[i]
+        if text is None or reasons[i] is None or not f.names_other_stories(text):
+            continue
+        below = [j for j in range(i + 1, len(texts)) if texts[j] is not None and reasons[j] is None]
+        if not 0 < len(below) <= TAIL_TEASERS:
+            return
+        names = _names(title or "").union(*(_names(t) for t, r in zip(texts[:i], reasons) if t and r is None))
+        theirs = [_names(texts[j] or "") for j in below]
+        if names and not any(own & names for own in theirs):
+            for j, own in zip(below, theirs):
+                if own and not f.is_claim(texts[j] or ""):
+                    reasons[j] = "teaser for another story (below a box of other stories, naming none of the article's names)"
+        return
+
+
+def _names(text: str) -> set[str]:
+    return {m.group(0)[:NAME_STEM].lower() for m in _NAME.finditer(text)} - _CALENDAR
