@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.test_cleaning_shapes import _article
 
 _BODY = ("The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
@@ -139,3 +141,47 @@ def test_the_article_going_on_below_a_related_box_stays(tmp_path: Path) -> None:
     texts, _ = _cleaned(tmp_path, "", tail=box)
     assert any(t.startswith("Officials in Eastvale") for t in texts)
     assert any(t.startswith("Fishermen said the fog") for t in texts)
+
+
+@pytest.mark.parametrize("line", [
+    "Image used for representational purpose only",
+    "Screenshot from a video posted on social media",
+    "A file photo of the ferry in the harbour.",
+    "This handout picture released by the Coast Guard shows the ferry in the harbour.",
+    "To cite this article: Doe, J. (2024) Ferry runs aground",
+    "Please cite Harbour Herald when using this material",
+    "Reproduction of this material is prohibited without permission",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "The views expressed in this article are the author's own.",
+    "The opinions expressed are those of the author and do not necessarily reflect the views of Harbour Herald.",
+    "Found a typo? Let us know",
+    "Got a story? Contact our newsroom",
+    "You have reached your limit of free articles",
+    "Video Player is loading.",
+    "Produced in association with Harbour Herald",
+    "Jane Doe writes about defence and security. Follow her on Twitter @janedoe",
+    "Jane Doe is a senior correspondent at Harbour Herald covering maritime affairs.",
+    "Jane Doe has covered shipping for Harbour Herald since 2010.",
+    "Posted on June 3, 2024 by Jane Doe",
+    "Read next: Harbour reopens after storm",
+    "You might also be interested in",
+])
+def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None:
+    """Captions, notices on citing and reusing the text, disclaimers, the reader asked for tips or
+    stopped by a paywall, a player's state, the author's note, a blog's stamp, a teaser's label:
+    the web's words, not one site's, between two paragraphs of the article."""
+    texts, _ = _cleaned(tmp_path, line + "\n\n")
+    assert line not in texts
+
+
+@pytest.mark.parametrize("line", [
+    "Jane Roe, a reporter for the Harbour Herald, was detained by the port police on Monday night.",
+    "Jane Roe was a veteran correspondent for the Herald, her colleagues said after the funeral.",
+    "The minister said the views expressed by the envoy did not reflect the policy of his government.",
+    "Reproduction of the accident by investigators took three days in the harbour basin.",
+])
+def test_article_text_near_those_words_stays(tmp_path: Path, line: str) -> None:
+    """A journalist in the news (past tense, a comma's apposition) and a claim about views are the
+    article's text."""
+    texts, _ = _cleaned(tmp_path, line + "\n\n")
+    assert line in texts

@@ -72,7 +72,7 @@ COMMENT_FORM = KeyedPattern.with_keys(
 # "War news live: ..." (a live blog's link),
 # "Backgrounder: ..." (an agency's background piece, linked from the article).
 TEASER = re.compile(
-    r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
+    r"^(?:also read|read also|read more|read next|up next|read|see also|related|watch(?: live| now| video)?|listen|just in"
     r"|breaking(?: news)?|backgrounder|factbox|explainer|[\w' ]{1,30}? (?:exclusive|live))\s*[:|–—-]\s*\S"
     r"|^(?:also read|read also|read|see also|watch)\s{2,}\S", re.I)   # the separator lost: "Read  Headline"
 # A related-stories label glued to the teasers it heads, the separator sometimes lost ("Related coverage
@@ -133,6 +133,26 @@ NOTICE = KeyedPattern((
     ("this article is more than", r"^this article is more than \w+ (?:years?|months?) old\b"),
     ("last modified", r"^last modified on\b"), ("join our", r"^join our\b[\w' ]{0,40}\b(?:channel|community|group)\b"),
     ("min read", r"^\d{1,2} min read(?:\s*$|\s*[|·•-]?\s*(?:last )?(?:updated|published|posted)\b)"),
+    # how to cite or reuse the page's text, and the terms of its reuse
+    ("cite", r"^(?:to |how to )?cite this (?:article|page|story|report)\b|^please cite\b"),
+    ("reproduc", r"\breproduction\b[^.]{0,60}\b(?:prohibited|forbidden|not (?:permitted|allowed)|without (?:prior )?"
+                r"(?:written )?permission)"),
+    ("may not be", r"\bmay not be (?:published|reproduced|copied|republished|redistributed|rewritten)\b"
+                   r"[^.]{0,60}\b(?:broadcast|redistributed|rewritten|permission)"),
+    # the opinion page's disclaimer: "The views expressed are the author's own"
+    ("expressed", r"\b(?:views|opinions) expressed (?:in this (?:article|piece|column)|here|above|are)\b"
+                  r"[^.]{0,60}\b(?:author|writer|personal|own)\b"),
+    ("necessarily", r"\bdo(?:es)? not necessarily (?:reflect|represent) the (?:views|opinions?|position|policy)\b"),
+    # the reader asked for corrections and tips, stopped by a paywall, or told of a player
+    ("typo", r"\b(?:found|spotted|see) an? typo\b[^.]{0,20}\?"), ("error", r"\b(?:found|spotted|see) an error\b[^.]{0,20}\?"),
+    ("mistake", r"\b(?:found|spotted|see) a mistake\b[^.]{0,20}\?"),
+    ("tip", r"^(?:have|got) an? (?:news )?tip\b[^.]{0,30}\?"), ("story", r"^(?:have|got) an? (?:news )?story\s*\?"),
+    ("free article", r"\bfree articles?\b[^.]{0,40}\b(?:limit|left|remaining)\b"),
+    ("reached your", r"\breached your (?:\w+ )?limit\b"),
+    ("is loading", r"^(?:video |audio |media )?player is loading\b"),
+    ("association with", r"^(?:produced|published|presented) in association with\b"),
+    ("partnership with", r"^(?:produced|published|presented) in partnership with\b"),
+    ("follow", r"\bfollow (?:him|her|them|me) (?:on|at)\b"),
 ))
 # A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
 SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"
@@ -148,8 +168,10 @@ CAPTION = KeyedPattern.with_keys(
 # A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...",
 # "This aerial photo taken on <date> shows ...".
 CAPTION_OPEN = re.compile(
-    r"^(?:in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of"
-    r"|this (?:[\w-]+ ){0,2}?(?:image|photo|picture) (?:taken|shot)\b|pictured\b"
+    r"^(?:in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|(?:an? )?file (?:photo|image|picture) "
+    r"(?:of|shows)\b|this (?:[\w-]+ ){0,2}?(?:image|photo|picture) (?:taken|shot)\b|pictured\b"
+    r"|this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout) (?:released|provided|obtained|distributed) by [^.]{1,80}\bshows\b"
+    r"|(?:a )?screen ?(?:shot|grab) (?:from|of|taken from) (?:a |the )?(?:video|footage|broadcast|social media)"
     r"|(?:an?|the) (?:still(?: image)?|screen ?grab|video grab)(?: taken)?(?: from [\w ]{1,30}?)? shows\b)", re.I)
 # A picture agency's caption dateline, place and date in capitals before a colon: "HARBOUR CITY, NORTHLAND –
 # MAY 3: The mayor speaks ...".  (A story's dateline has no dash between place and date, "NEW TOWN, MAY 3:",
@@ -198,6 +220,7 @@ NAV_LABEL = re.compile(
 OTHER_STORIES = re.compile(
     r"^(?:most (?:popular|read|viewed|shared)|latest(?: stories| news| articles)?|must read|more (?:stories|news)"
     r"|more from\b.*|related(?: articles| stories| posts| news| readings?)?|you may also like|recommended(?: for you)?"
+    r"|you (?:may|might) also (?:like|be interested in|want to read)|(?:we )?recommend(?:ed)? for you"
     r"|top stories|trending(?: now)?|editor'?s picks?|in other news|don'?t miss|comments?(?: \(\d+\))?"
     r"|check also|see also|also read|read also|read more|more on this(?: story)?|related coverage"
     r"|\d+ comments?)$", re.I)
@@ -219,7 +242,7 @@ _INITIAL = r"(?-i:(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.)"
 _AGENCIES = r"AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE|EPA|PA(?: Wire)?|Getty(?: Images)?"
 CREDIT = re.compile(
     r"(?:photo|image|picture|file photo|photograph|credit|courtesy)(?: credit)?\s*(?::|/|by\b)\s*(?:[^.!?]|" + _INITIAL + r"){1,60}"
-    r"|\b(?:pic|photo|image|picture)s? (?:used )?for representation(?:al purposes?)?"
+    r"|\b(?:pic|photo|image|picture)s? (?:used )?for representation(?:al purposes?)?(?: only)?"
     r"|\brepresenta(?:tional|tive) (?:pic|photo|image|picture)s?\b"
     r"|\b(?:" + _AGENCIES + r")/[A-Z][^.!?]{1,40}", re.I)
 # Credits of other forms that close a caption after its last sentence: a parenthesised credit

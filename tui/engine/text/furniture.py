@@ -37,7 +37,9 @@ _FOR_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){2,4}for\s+[A-Z]\S*(?:\s+[A-Z]\
 _DATELINE_LINE = re.compile(
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|"
     r"jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)\s*:\s*$"
-    r"|\((?:AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE)\)\s*[-–—:]?\s*$", re.I)
+    r"|\((?:AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE)\)\s*[-–—:]?\s*$"
+    # a blog's stamp: "Posted on June 3, 2024 by Jane Doe"
+    r"|^(?:posted|published|updated)(?: on)?\s+[^.]{0,20}\d{4}(?:\s+(?:at\s+)?[\d:.]+\s*(?:am|pm)?)?,?\s+by\s+\w", re.I)
 # A short question standing alone between paragraphs: a subheading ("What happened in the Black Sea?").
 _SUBHEAD_QUESTION = re.compile(r"^[^“”\"‘’:]{3,80}\?$")
 _ELLIPSIS = ("...", "…")
