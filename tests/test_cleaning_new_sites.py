@@ -165,6 +165,24 @@ def test_the_article_going_on_below_a_related_box_stays(tmp_path: Path) -> None:
     "Posted on June 3, 2024 by Jane Doe",
     "Read next: Harbour reopens after storm",
     "You might also be interested in",
+    "Image caption: The ferry in the harbour",
+    "The ferry in the harbour © Jane Doe",
+    "The ferry in the harbour. © AFP",
+    "Rescuers on the quay in Northport. (Screengrab)",
+    "A general view of the harbour in Northport on June 3, 2024.",
+    "An aerial view of the harbour in Northport.",
+    "Already have an account? Sign in",
+    "Create a free account to continue reading",
+    "We rely on readers like you",
+    "If you value our reporting, please consider donating",
+    "Get the latest news on WhatsApp",
+    "Link copied",
+    "Add Harbour Herald to your Google News feed",
+    "Written by Jane Doe | Edited by John Roe",
+    "View all posts by Jane Doe",
+    "We want to hear from you",
+    "Loading...",
+    "Audio is not supported in your browser",
 ])
 def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None:
     """Captions, notices on citing and reusing the text, disclaimers, the reader asked for tips or
@@ -179,6 +197,8 @@ def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None
     "Jane Roe was a veteran correspondent for the Herald, her colleagues said after the funeral.",
     "The minister said the views expressed by the envoy did not reflect the policy of his government.",
     "Reproduction of the accident by investigators took three days in the harbour basin.",
+    "The port authority said on Telegram that the channel would reopen on Wednesday.",
+    "Loading of the cargo resumed on Tuesday after the divers finished their checks.",
 ])
 def test_article_text_near_those_words_stays(tmp_path: Path, line: str) -> None:
     """A journalist in the news (past tense, a comma's apposition) and a claim about views are the

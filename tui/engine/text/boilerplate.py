@@ -153,6 +153,15 @@ NOTICE = KeyedPattern((
     ("association with", r"^(?:produced|published|presented) in association with\b"),
     ("partnership with", r"^(?:produced|published|presented) in partnership with\b"),
     ("follow", r"\bfollow (?:him|her|them|me) (?:on|at)\b"),
+    # the site's account, paywall and appeals to its readers
+    ("account", r"\b(?:already have|create|don'?t have|do not have) an? (?:free )?account\b"),
+    ("continue reading", r"\bto continue reading\b"), ("readers like you", r"\breaders like you\b"),
+    ("consider", r"\bplease consider (?:donating|supporting|subscribing|a donation)\b|^consider supporting\b"),
+    ("latest", r"^get (?:the )?latest (?:news|updates|headlines)\b"), ("google news", r"\bgoogle news\b"),
+    ("edited by", r"^\(?edited by\b|\|\s*edited by\b"),
+    ("by", r"^(?:view |see )?(?:all )?(?:posts|articles|stories) by\b"),
+    ("hear from you", r"\bwe(?:'d| would)? (?:want|love|like) to hear from you\b"),
+    ("browser", r"\bnot supported (?:in|by) your browser\b"),
 ))
 # A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
 SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"
@@ -164,7 +173,8 @@ LEADING_DATE = re.compile(r"^(?:(?:date|published|updated|posted)\s*:?\s*)?(?:\d
 # before the caption's sentence ("WATER CANNON. A ship uses ...").
 CAPTION = KeyedPattern.with_keys(
     r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*"
-    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S|^image (?:source|caption),\s*\S", ("photo", "image", "picture", "video", "credit", "courtesy", "source"))
+    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S|^image (?:source|caption),\s*\S|^(?:image |photo |picture )?caption\s*:\s*\S",
+    ("photo", "image", "picture", "video", "credit", "courtesy", "source", "caption"))
 # A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...",
 # "This aerial photo taken on <date> shows ...".
 CAPTION_OPEN = re.compile(
@@ -172,6 +182,7 @@ CAPTION_OPEN = re.compile(
     r"(?:of|shows)\b|this (?:[\w-]+ ){0,2}?(?:image|photo|picture) (?:taken|shot)\b|pictured\b"
     r"|this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout) (?:released|provided|obtained|distributed) by [^.]{1,80}\bshows\b"
     r"|(?:a )?screen ?(?:shot|grab) (?:from|of|taken from) (?:a |the )?(?:video|footage|broadcast|social media)"
+    r"|(?:an? )?(?:general|aerial|drone|wide|close-up) view (?:of|shows)\b"
     r"|(?:an?|the) (?:still(?: image)?|screen ?grab|video grab)(?: taken)?(?: from [\w ]{1,30}?)? shows\b)", re.I)
 # A picture agency's caption dateline, place and date in capitals before a colon: "HARBOUR CITY, NORTHLAND –
 # MAY 3: The mayor speaks ...".  (A story's dateline has no dash between place and date, "NEW TOWN, MAY 3:",
@@ -210,6 +221,7 @@ TRAILER = re.compile(
 NAV_LABEL = re.compile(
     r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
     r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
+    r"|link copied|copy link|loading(?:\.\.\.|…)?|please wait(?:\.\.\.|…)?"
     r"|related (?:materials|content|links|videos)"
     r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top"
     r"|key (?:developments|points|events)|latest developments|live updates|you might also like"
@@ -258,7 +270,9 @@ CREDIT_TAIL = re.compile(
     # an agency alone in brackets closing a caption without its full stop: "... over the sea [Reuters]"
     r"|(?<![.!?”\"’]\s)\[(?:" + _AGENCIES + r"|Anadolu|Al Jazeera)\]"   # (after a full stop, a wire's paragraph tag)
     # the credit as a source: "... in the capital. Source: AFP"
-    r"|(?<=[.!?] )Source: (?:" + _AGENCIES + r")")
+    r"|(?<=[.!?] )Source: (?:" + _AGENCIES + r")"
+    # the copyright sign before the picture's owner: "... in the harbour © Jane Doe"
+    r"|©\s*[A-Z][^©.!?]{1,40}")
 # An agency's sign-off ("... - Reuters"): a caption's credit when the text dates its picture,
 # the end of a wire story otherwise.
 AGENCY_SIGNOFF = re.compile(r"[-–—/]\s*(?:" + _AGENCIES + r")\s*$")
@@ -293,7 +307,7 @@ CAPTION_DATED_END = re.compile(
 # (an outlet's tag, "(CNN News Article)", closes prose too).
 NAMED_CREDIT = re.compile(r"[.!?][\"”’]?\s*\((?:the )?(?P<name>[A-Z][\w.'’&-]*(?:\s(?:of|for|and|the|[A-Z][\w.'’&-]*)){0,6})\)$")
 CREDIT_SOURCES = frozenset("""department ministry agency office service command navy army force forces guard
-police handout pool file afp ap reuters upi ani pti ians tass xinhua dpa efe epa getty""".split())
+police handout pool file afp ap reuters upi ani pti ians tass xinhua dpa efe epa getty screengrab screenshot""".split())
 # A credit line alone under its picture: "Regional Task Force / release", "Coast Guard/Handout".
 # Or the courtesy alone: "Photo courtesy of the Coast Guard", "Courtesy of X".
 CREDIT_LINE = re.compile(r"^[^/.!?]{2,80}\s?/\s?(?:release|handout|file|pool|supplied|courtesy)$"

@@ -151,8 +151,9 @@ def credit_at_end(text: str) -> int | None:
     description ("..., June 16, 2020. -Reuters")."""
     stripped = text.rstrip()
     ends = [m.start() for m in b.CREDIT.finditer(stripped) if m.end() == len(stripped)] if _may_credit(stripped) else []
-    # each form of CREDIT_TAIL closes with ")" or "]", holds "/", says "via" or names its "Source: "
-    may_tail = stripped.endswith((")", "]")) or "/" in stripped or "via " in stripped or "Source: " in stripped
+    # each form of CREDIT_TAIL closes with ")" or "]", holds "/" or "©", says "via" or names its "Source: "
+    may_tail = (stripped.endswith((")", "]")) or "/" in stripped or "via " in stripped or "Source: " in stripped
+                or "©" in stripped)
     tail = _CREDIT_TAIL_END.search(stripped) if may_tail else None
     if tail:
         ends.append(skip_space(stripped, tail.start()))
@@ -161,7 +162,7 @@ def credit_at_end(text: str) -> int | None:
         ends.append(signoff.start())
     for start in ends:
         before = stripped[:start].rstrip()
-        if start > 0 and (stripped[start] in "([" or before[-1:] in ".!?”\"’)" or before.endswith(_DASHES)):
+        if start > 0 and (stripped[start] in "([©" or before[-1:] in ".!?”\"’)" or before.endswith(_DASHES)):
             return start
         owner = _CREDIT_OWNER.search(before)
         if owner:
