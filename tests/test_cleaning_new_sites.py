@@ -205,3 +205,23 @@ def test_article_text_near_those_words_stays(tmp_path: Path, line: str) -> None:
     article's text."""
     texts, _ = _cleaned(tmp_path, line + "\n\n")
     assert line in texts
+
+
+def test_a_subheading_that_tells_nothing_between_paragraphs_goes(tmp_path: Path) -> None:
+    """"The dispute over the northern channel" between two paragraphs: no verb, no claim, no
+    figure, no sentence end; a heading, and nothing the reader compares is lost."""
+    line = "The dispute over the northern channel and its pilots"
+    texts, reasons = _cleaned(tmp_path, line + "\n\n")
+    assert line not in texts and reasons[line].startswith("subheading")
+
+
+@pytest.mark.parametrize("line", [
+    "Port Mayor Concerned over the Missing Harbour Divers",  # a headline's predicate without its copula
+    "Harbour pilots demand a new inquiry",             # a verb with its subject
+    "Rescue divers film the damaged hull at dawn",     # a verb the lexicon lacks, after a plural
+    "The pilots of the ferry company, in a statement,",  # a sentence cut by the excerpt
+    "'Strict rules for every pilot in the channel'",   # someone's words
+])
+def test_a_line_between_paragraphs_that_tells_or_is_cut_stays(tmp_path: Path, line: str) -> None:
+    texts, _ = _cleaned(tmp_path, line + "\n\n")
+    assert line in texts

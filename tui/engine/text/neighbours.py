@@ -14,6 +14,7 @@ from collections import Counter
 
 from . import boilerplate as b
 from . import furniture as f
+from .tells import tells
 
 TEASER_RUN = 12         # at most so many headlines follow one "related stories" heading
 TEASER_WORDS = (3, 24)  # a headline's length in words, with its speaker ("..., Minister says")
@@ -220,3 +221,42 @@ def off_topic_tail(texts: list[str | None], reasons: list[str | None], title: st
 
 def _names(text: str) -> set[str]:
     return {m.group(0)[:NAME_STEM].lower() for m in _NAME.finditer(text)} - _CALENDAR
+
+
+SUBHEAD_WORDS = 16      # a subheading's or a set-in headline's length, not a paragraph's
+
+
+def subheadings_amid(texts: list[str | None], reasons: list[str | None]) -> None:
+    """Drop a line between two paragraphs of prose that ends no sentence and tells nothing (no
+    verb with a subject, no claim, no figure): a subheading ("The conflict in the strait") or a
+    headline set into the text without its verb ("Aid to militants in the province").  It
+    carries no statement, so nothing the reader compares is lost; a line that tells stays."""
+    for i in range(1, len(texts) - 1):
+        text, above, below = texts[i], texts[i - 1], texts[i + 1]
+        if text is None or above is None or below is None or reasons[i] is not None:
+            continue
+        if reasons[i - 1] is not None or reasons[i + 1] is not None or f.ends_sentence(text):
+            continue
+        if len(f.words(text)) <= SUBHEAD_WORDS and f.is_prose(above) and f.is_prose(below) and _bare(text) \
+                and not tells(text):
+            reasons[i] = "subheading (a line between two paragraphs that ends no sentence and tells nothing)"
+
+
+_CLAUSE_MARKS = frozenset(",;:\"“”‘’'")
+
+
+# Words that follow a plural noun in a heading without being its verb ("Strikes against ...").
+_FUNCTION_WORDS = frozenset("""a an the this that these those its his her their of to for in on at by with from into
+over under about after before against amid between during near off per via and or nor as than""".split())
+
+
+def _bare(text: str) -> bool:
+    """A heading's bare words: no comma, semicolon or colon (a sentence cut by the excerpt, "X,
+    commented,"), no quotation marks (quoted words are someone's), opening with a capital, and
+    no word after a plural noun that may be its verb though the lexicon lacks it ("Divers film
+    the hull": `tells` knows the verbs of news, not every verb)."""
+    if not text[:1].isupper() or _CLAUSE_MARKS.intersection(text):
+        return False
+    tokens = f.words(text)
+    return not any(one.lower().endswith("s") and not one.lower().endswith("ss") and one.lower() not in _FUNCTION_WORDS
+                   and two.islower() and two not in _FUNCTION_WORDS for one, two in zip(tokens, tokens[1:]))
