@@ -183,6 +183,13 @@ def test_the_article_going_on_below_a_related_box_stays(tmp_path: Path) -> None:
     "We want to hear from you",
     "Loading...",
     "Audio is not supported in your browser",
+    "Catch all the Latest News and Updates here",
+    "Like this:",
+    "Like Loading...",
+    "This article first appeared in Harbour Herald",
+    "A version of this article appeared in print on June 3, 2024",
+    "Correction: An earlier version of this story misstated the ferry's name.",
+    "Search for:",
 ])
 def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None:
     """Captions, notices on citing and reusing the text, disclaimers, the reader asked for tips or

@@ -162,6 +162,11 @@ NOTICE = KeyedPattern((
     ("by", r"^(?:view |see )?(?:all )?(?:posts|articles|stories) by\b"),
     ("hear from you", r"\bwe(?:'d| would)? (?:want|love|like) to hear from you\b"),
     ("browser", r"\bnot supported (?:in|by) your browser\b"),
+    ("catch", r"^catch (?:all )?the (?:latest )?[\w ]{0,20}\bnews\b"),
+    # the story's own history: where it first ran, its print edition, its corrections
+    ("appeared", r"^this (?:article|story|piece|report) (?:first|originally) appeared\b"),
+    ("version of this", r"^a version of this (?:article|story) (?:appeared|appears|was published)\b"),
+    ("earlier version", r"\ban earlier version of this (?:article|story|report)\b"),
 ))
 # A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
 SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"
@@ -221,7 +226,8 @@ TRAILER = re.compile(
 NAV_LABEL = re.compile(
     r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
     r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
-    r"|link copied|copy link|loading(?:\.\.\.|…)?|please wait(?:\.\.\.|…)?"
+    r"|link copied|copy link|loading(?:\.\.\.|…)?|please wait(?:\.\.\.|…)?|like this|like loading(?:\.\.\.|…)?"
+    r"|search(?: for)?"
     r"|related (?:materials|content|links|videos)"
     r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top"
     r"|key (?:developments|points|events)|latest developments|live updates|you might also like"
