@@ -232,3 +232,14 @@ def test_a_subheading_that_tells_nothing_between_paragraphs_goes(tmp_path: Path)
 def test_a_line_between_paragraphs_that_tells_or_is_cut_stays(tmp_path: Path, line: str) -> None:
     texts, _ = _cleaned(tmp_path, line + "\n\n")
     assert line in texts
+
+
+def test_a_headline_printed_again_in_other_quotation_marks_goes(tmp_path: Path) -> None:
+    """The page prints its headline twice, once with straight quotes and once with curly ones:
+    one copy stays (the first paragraph), the other goes as the title printed again."""
+    straight = "Mayor calls grounding a 'disgrace' as ferry stays stuck off the cape"
+    curly = "Mayor calls grounding a ‘disgrace’ as ferry stays stuck off the cape"
+    article = _article(tmp_path, '+++\noutlet = "Harbour Herald"\ntitle = "' + straight + '"\n+++\n\n'
+                       + straight + "\n\n" + curly + "\n\n" + _BODY)
+    texts = [p.text for p in article.paragraphs]
+    assert texts.count(straight) + texts.count(curly) == 1

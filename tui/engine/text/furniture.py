@@ -361,5 +361,7 @@ def without_site_name(line: str) -> str:
 
 @lru_cache(maxsize=CACHE)
 def normal_key(line: str) -> str:
-    """A comparison key for spotting repeated lines (duplicated titles)."""
-    return " ".join(w.lower() for w in words(line))
+    """A comparison key for spotting repeated lines (duplicated titles): the words, lower-cased,
+    with a closing quotation mark or apostrophe of either form left off ("'Genocide'" and
+    "‘Genocide’" are one word: pages print a headline again in other quotation marks)."""
+    return " ".join(w.lower().rstrip("'’") for w in words(line))
