@@ -243,3 +243,14 @@ def test_a_headline_printed_again_in_other_quotation_marks_goes(tmp_path: Path) 
                        + straight + "\n\n" + curly + "\n\n" + _BODY)
     texts = [p.text for p in article.paragraphs]
     assert texts.count(straight) + texts.count(curly) == 1
+
+
+def test_a_gallery_title_above_its_counter_goes(tmp_path: Path) -> None:
+    """"Storm season: ferries and harbours", its subtitle, then "1/12": a gallery's title set into
+    the article; the same line with no counter below it stays."""
+    gallery = "Storm Season: Ferries Stuck in the Northern Harbours\n\nWinter storms continue\n\n1/12\n\n"
+    texts, reasons = _cleaned(tmp_path, gallery)
+    assert "Storm Season: Ferries Stuck in the Northern Harbours" not in texts
+    assert reasons["Storm Season: Ferries Stuck in the Northern Harbours"] == "gallery title (above its counter)"
+    texts, _ = _cleaned(tmp_path, "Storm Season: Ferries Stuck in the Northern Harbours\n\n")
+    assert "Storm Season: Ferries Stuck in the Northern Harbours" in texts

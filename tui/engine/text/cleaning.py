@@ -17,8 +17,9 @@ from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
 from .pagetalk import address_reason, page_talk_reason
-from .neighbours import (between_furniture, caption_copies, embedded_posts, headline_list_below, headline_pairs_amid,
-                         off_topic_tail, other_script_lines, subheadings_amid, teasers_under_headings)
+from .neighbours import (between_furniture, caption_copies, embedded_posts, gallery_titles, headline_list_below,
+                         headline_pairs_amid, off_topic_tail, other_script_lines, subheadings_amid,
+                         teasers_under_headings)
 from .repetition import later_copies, pull_quotes, repeated
 from .tells import tells
 from .sentences import skip_space, split_spans, trim_end
@@ -197,6 +198,7 @@ def clean(source: str, units: list[Unit], known_title: str | None = None, saved_
     headline_list_below(texts, reasons, last)
     headline_pairs_amid(texts, reasons, first, last)
     subheadings_amid(texts, reasons)
+    gallery_titles(texts, reasons)
     _page_tail(units, reasons)
     off_topic_tail(texts, reasons, title, first)
     later_copies(texts, reasons)

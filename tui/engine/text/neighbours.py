@@ -260,3 +260,25 @@ def _bare(text: str) -> bool:
     tokens = f.words(text)
     return not any(one.lower().endswith("s") and not one.lower().endswith("ss") and one.lower() not in _FUNCTION_WORDS
                    and two.islower() and two not in _FUNCTION_WORDS for one, two in zip(tokens, tokens[1:]))
+
+
+GALLERY_TITLE_WORDS = 12   # a gallery's title, not a paragraph
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")
+
+
+def gallery_titles(texts: list[str | None], reasons: list[str | None]) -> None:
+    """Drop a gallery's title: a headline-long line without a sentence end right above the
+    gallery's counter ("1/22", "1 of 12"), with nothing but furniture between (its subtitle).
+    A claim stays, as everywhere."""
+    for i, text in enumerate(texts):
+        if text is None or reasons[i] is not None or f.ends_sentence(text) or f.is_claim(text):
+            continue
+        if len(f.words(text)) > GALLERY_TITLE_WORDS:
+            continue
+        for j in range(i + 1, min(i + 4, len(texts))):
+            below = texts[j]
+            if below is None or reasons[j] is None:
+                break
+            if _GALLERY_COUNTER.match(below.strip()):
+                reasons[i] = "gallery title (above its counter)"
+                break
