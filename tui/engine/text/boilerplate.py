@@ -72,9 +72,16 @@ COMMENT_FORM = KeyedPattern.with_keys(
 # "War news live: ..." (a live blog's link),
 # "Backgrounder: ..." (an agency's background piece, linked from the article).
 TEASER = re.compile(
-    r"^(?:also read|read also|read more|read|see also|related|watch(?: live| now| video)?|listen|just in"
+    r"^(?:also read|read also|read more|read next|up next|read|see also|related|watch(?: live| now| video)?|listen|just in"
     r"|breaking(?: news)?|backgrounder|factbox|explainer|[\w' ]{1,30}? (?:exclusive|live))\s*[:|–—-]\s*\S"
     r"|^(?:also read|read also|read|see also|watch)\s{2,}\S", re.I)   # the separator lost: "Read  Headline"
+# A related-stories label glued to the teasers it heads, the separator sometimes lost ("Related coverage
+# Headline Site - First lines...", "RELATED:HeadlineHeadline"): a line that opens so links elsewhere,
+# however long the teasers run (their headlines and cut first lines).
+RELATED_TEASER = re.compile(
+    r"^(?:related|also read|read also|see also|read more|more on this)\s*[:|–—]\s*\S"
+    r"|^(?:related (?:coverage|stories|articles|news|reading|content|posts|links)|also read|read also|see also)"
+    r"\s+(?-i:[A-Z\d\"“‘'])", re.I)
 # Site notices, promotions and advertising in their usual words: (key, form) pairs.
 NOTICE = KeyedPattern((
     ("attention", r"^attention (?:editors?|news desks?)\b"), ("editor", r"^editor'?s note\s*:"),
@@ -126,6 +133,40 @@ NOTICE = KeyedPattern((
     ("this article is more than", r"^this article is more than \w+ (?:years?|months?) old\b"),
     ("last modified", r"^last modified on\b"), ("join our", r"^join our\b[\w' ]{0,40}\b(?:channel|community|group)\b"),
     ("min read", r"^\d{1,2} min read(?:\s*$|\s*[|·•-]?\s*(?:last )?(?:updated|published|posted)\b)"),
+    # how to cite or reuse the page's text, and the terms of its reuse
+    ("cite", r"^(?:to |how to )?cite this (?:article|page|story|report)\b|^please cite\b"),
+    ("reproduc", r"\breproduction\b[^.]{0,60}\b(?:prohibited|forbidden|not (?:permitted|allowed)|without (?:prior )?"
+                r"(?:written )?permission)"),
+    ("may not be", r"\bmay not be (?:published|reproduced|copied|republished|redistributed|rewritten)\b"
+                   r"[^.]{0,60}\b(?:broadcast|redistributed|rewritten|permission)"),
+    # the opinion page's disclaimer: "The views expressed are the author's own"
+    ("expressed", r"\b(?:views|opinions) expressed (?:in this (?:article|piece|column)|here|above|are)\b"
+                  r"[^.]{0,60}\b(?:author|writer|personal|own)\b"),
+    ("necessarily", r"\bdo(?:es)? not necessarily (?:reflect|represent) the (?:views|opinions?|position|policy)\b"),
+    # the reader asked for corrections and tips, stopped by a paywall, or told of a player
+    ("typo", r"\b(?:found|spotted|see) an? typo\b[^.]{0,20}\?"), ("error", r"\b(?:found|spotted|see) an error\b[^.]{0,20}\?"),
+    ("mistake", r"\b(?:found|spotted|see) a mistake\b[^.]{0,20}\?"),
+    ("tip", r"^(?:have|got) an? (?:news )?tip\b[^.]{0,30}\?"), ("story", r"^(?:have|got) an? (?:news )?story\s*\?"),
+    ("free article", r"\bfree articles?\b[^.]{0,40}\b(?:limit|left|remaining)\b"),
+    ("reached your", r"\breached your (?:\w+ )?limit\b"),
+    ("is loading", r"^(?:video |audio |media )?player is loading\b"),
+    ("association with", r"^(?:produced|published|presented) in association with\b"),
+    ("partnership with", r"^(?:produced|published|presented) in partnership with\b"),
+    ("follow", r"\bfollow (?:him|her|them|me) (?:on|at)\b"),
+    # the site's account, paywall and appeals to its readers
+    ("account", r"\b(?:already have|create|don'?t have|do not have) an? (?:free )?account\b"),
+    ("continue reading", r"\bto continue reading\b"), ("readers like you", r"\breaders like you\b"),
+    ("consider", r"\bplease consider (?:donating|supporting|subscribing|a donation)\b|^consider supporting\b"),
+    ("latest", r"^get (?:the )?latest (?:news|updates|headlines)\b"), ("google news", r"\bgoogle news\b"),
+    ("edited by", r"^\(?edited by\b|\|\s*edited by\b"),
+    ("by", r"^(?:view |see )?(?:all )?(?:posts|articles|stories) by\b"),
+    ("hear from you", r"\bwe(?:'d| would)? (?:want|love|like) to hear from you\b"),
+    ("browser", r"\bnot supported (?:in|by) your browser\b"),
+    ("catch", r"^catch (?:all )?the (?:latest )?[\w ]{0,20}\bnews\b"),
+    # the story's own history: where it first ran, its print edition, its corrections
+    ("appeared", r"^this (?:article|story|piece|report) (?:first|originally) appeared\b"),
+    ("version of this", r"^a version of this (?:article|story) (?:appeared|appears|was published)\b"),
+    ("earlier version", r"\ban earlier version of this (?:article|story|report)\b"),
 ))
 # A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
 SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"
@@ -137,12 +178,16 @@ LEADING_DATE = re.compile(r"^(?:(?:date|published|updated|posted)\s*:?\s*)?(?:\d
 # before the caption's sentence ("WATER CANNON. A ship uses ...").
 CAPTION = KeyedPattern.with_keys(
     r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*"
-    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S|^image (?:source|caption),\s*\S", ("photo", "image", "picture", "video", "credit", "courtesy", "source"))
+    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S|^image (?:source|caption),\s*\S|^(?:image |photo |picture )?caption\s*:\s*\S",
+    ("photo", "image", "picture", "video", "credit", "courtesy", "source", "caption"))
 # A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...",
 # "This aerial photo taken on <date> shows ...".
 CAPTION_OPEN = re.compile(
-    r"^(?:in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|file (?:photo|image|picture) of"
-    r"|this (?:[\w-]+ ){0,2}?(?:image|photo|picture) (?:taken|shot)\b|pictured\b"
+    r"^(?:in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|(?:an? )?file (?:photo|image|picture) "
+    r"(?:of|shows)\b|this (?:[\w-]+ ){0,2}?(?:image|photo|picture) (?:taken|shot)\b|pictured\b"
+    r"|this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout) (?:released|provided|obtained|distributed) by [^.]{1,80}\bshows\b"
+    r"|(?:a )?screen ?(?:shot|grab) (?:from|of|taken from) (?:a |the )?(?:video|footage|broadcast|social media)"
+    r"|(?:an? )?(?:general|aerial|drone|wide|close-up) view (?:of|shows)\b"
     r"|(?:an?|the) (?:still(?: image)?|screen ?grab|video grab)(?: taken)?(?: from [\w ]{1,30}?)? shows\b)", re.I)
 # A picture agency's caption dateline, place and date in capitals before a colon: "HARBOUR CITY, NORTHLAND –
 # MAY 3: The mayor speaks ...".  (A story's dateline has no dash between place and date, "NEW TOWN, MAY 3:",
@@ -154,15 +199,17 @@ PICTURE_DATELINE = re.compile(
 CAPTION_POSITION = KeyedPattern.with_keys(
     r",\s(?:(?:second|third|far|back|front|top|bottom)\s)?(?:left|right|centre|center)(?:\s(?:to|from)\s(?:left|right))?,"
     r"|\((?:(?:second|far)\s)?(?:left|right|centre|center)\)", ("left", "right", "centre", "center"))
+# The same place written as a wire's letter after a name: "Jane Doe (R) leaves ...", "(2nd L)", "(L-R)".
+CAPTION_POSITION_LETTER = re.compile(r"[A-Za-z.]\s\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\((?:L-R|R-L|L to R|R to L)\)")
 # What a picture shows, told in the present tense of caption-writing ("X speaks during a press
 # conference ... on Jan. 8"): news prose tells dated events in the past tense.
 _ACTIONS = ("speaks", "gestures", "looks on", "listens", "attend", "arrives", "greets", "delivers", "shakes hands",
             "smiles", "reacts", "gather", "drifts", "expresses", "inspects", "mourn", "pray", "stands", "seen", "shown",
-            "treated", "pictured", "escorted", "carried")
+            "treated", "pictured", "escorted", "carried", "stand guard")
 CAPTION_ACTION = KeyedPattern.with_keys(
     r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )(?<!\bto )(?<!\bnot )"
     r"\b(?:speaks|gestures|looks on|listens|attends?|arrives|greets|delivers|shakes hands|smiles|reacts"
-    r"|gathers?|drifts|expresses|inspects|mourns?|prays?|stands|(?:is|are) (?:seen|shown|treated|pictured"
+    r"|gathers?|drifts|expresses|inspects|mourns?|prays?|stands|stand guard|(?:is|are) (?:seen|shown|treated|pictured"
     r"|escorted|carried))\b(?![-’'])", _ACTIONS, flags=0)
 # A date a caption gives its picture: "on Jan. 8", "Feb. 4, 2023", "on Monday", "last Thursday".
 CAPTION_DAY = KeyedPattern.with_keys(
@@ -179,6 +226,8 @@ TRAILER = re.compile(
 NAV_LABEL = re.compile(
     r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
     r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
+    r"|link copied|copy link|loading(?:\.\.\.|…)?|please wait(?:\.\.\.|…)?|like this|like loading(?:\.\.\.|…)?"
+    r"|search(?: for)?"
     r"|related (?:materials|content|links|videos)"
     r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top"
     r"|key (?:developments|points|events)|latest developments|live updates|you might also like"
@@ -189,6 +238,7 @@ NAV_LABEL = re.compile(
 OTHER_STORIES = re.compile(
     r"^(?:most (?:popular|read|viewed|shared)|latest(?: stories| news| articles)?|must read|more (?:stories|news)"
     r"|more from\b.*|related(?: articles| stories| posts| news| readings?)?|you may also like|recommended(?: for you)?"
+    r"|you (?:may|might) also (?:like|be interested in|want to read)|(?:we )?recommend(?:ed)? for you"
     r"|top stories|trending(?: now)?|editor'?s picks?|in other news|don'?t miss|comments?(?: \(\d+\))?"
     r"|check also|see also|also read|read also|read more|more on this(?: story)?|related coverage"
     r"|\d+ comments?)$", re.I)
@@ -210,7 +260,7 @@ _INITIAL = r"(?-i:(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.)"
 _AGENCIES = r"AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE|EPA|PA(?: Wire)?|Getty(?: Images)?"
 CREDIT = re.compile(
     r"(?:photo|image|picture|file photo|photograph|credit|courtesy)(?: credit)?\s*(?::|/|by\b)\s*(?:[^.!?]|" + _INITIAL + r"){1,60}"
-    r"|\b(?:pic|photo|image|picture)s? (?:used )?for representation(?:al purposes?)?"
+    r"|\b(?:pic|photo|image|picture)s? (?:used )?for representation(?:al purposes?)?(?: only)?"
     r"|\brepresenta(?:tional|tive) (?:pic|photo|image|picture)s?\b"
     r"|\b(?:" + _AGENCIES + r")/[A-Z][^.!?]{1,40}", re.I)
 # Credits of other forms that close a caption after its last sentence: a parenthesised credit
@@ -222,7 +272,13 @@ CREDIT_TAIL = re.compile(
     r"|\[(?:[^\[\]]{0,60}\b(?:via|photo|image|picture|file|courtesy|credit|handout)\b[^\[\]]{0,60}"
     r"|[^\[\]/.!?]{2,40}/[^\[\]!?]{2,60})\]"
     r"|(?<!\w)[-–—/\s]*(?:[\w.]+/)?(?:[\w.]+ ){0,3}via (?:Getty Images|" + _AGENCIES + r")"
-    r"|(?<![\w.])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}/[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
+    r"|(?<![\w.])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}/ ?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
+    # an agency alone in brackets closing a caption without its full stop: "... over the sea [Reuters]"
+    r"|(?<![.!?”\"’]\s)\[(?:" + _AGENCIES + r"|Anadolu|Al Jazeera)\]"   # (after a full stop, a wire's paragraph tag)
+    # the credit as a source: "... in the capital. Source: AFP"
+    r"|(?<=[.!?] )Source: (?:" + _AGENCIES + r")"
+    # the copyright sign before the picture's owner: "... in the harbour © Jane Doe"
+    r"|©\s*[A-Z][^©.!?]{1,40}")
 # An agency's sign-off ("... - Reuters"): a caption's credit when the text dates its picture,
 # the end of a wire story otherwise.
 AGENCY_SIGNOFF = re.compile(r"[-–—/]\s*(?:" + _AGENCIES + r")\s*$")
@@ -257,7 +313,7 @@ CAPTION_DATED_END = re.compile(
 # (an outlet's tag, "(CNN News Article)", closes prose too).
 NAMED_CREDIT = re.compile(r"[.!?][\"”’]?\s*\((?:the )?(?P<name>[A-Z][\w.'’&-]*(?:\s(?:of|for|and|the|[A-Z][\w.'’&-]*)){0,6})\)$")
 CREDIT_SOURCES = frozenset("""department ministry agency office service command navy army force forces guard
-police handout pool file afp ap reuters upi ani pti ians tass xinhua dpa efe epa getty""".split())
+police handout pool file afp ap reuters upi ani pti ians tass xinhua dpa efe epa getty screengrab screenshot""".split())
 # A credit line alone under its picture: "Regional Task Force / release", "Coast Guard/Handout".
 # Or the courtesy alone: "Photo courtesy of the Coast Guard", "Courtesy of X".
 CREDIT_LINE = re.compile(r"^[^/.!?]{2,80}\s?/\s?(?:release|handout|file|pool|supplied|courtesy)$"

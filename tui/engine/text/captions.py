@@ -59,8 +59,8 @@ def _describes_picture(text: str, in_prose: bool = True) -> bool:
     if len(words(text)) >= DATED_WORDS and b.CAPTION_DATED_END.search(text) and _sentences(text) == 1 \
             and not _reports(text):
         return True   # "A ferry lists after ..., Mar. 3, 2025.": a picture dated at its end
-    if b.CAPTION_POSITION.search(text):
-        return True
+    if b.CAPTION_POSITION.search(text) or (b.CAPTION_POSITION_LETTER.search(text) and not _reports(text)):
+        return True   # a letter alone is a party's in politics ("Senator X (R) said"): only where no one reports
     first = _first_sentence(text)
     action = b.CAPTION_ACTION.search(first)
     return bool(action and len(words(first[:action.start()])) <= ACTION_WITHIN and b.CAPTION_DAY.search(first))
@@ -151,8 +151,9 @@ def credit_at_end(text: str) -> int | None:
     description ("..., June 16, 2020. -Reuters")."""
     stripped = text.rstrip()
     ends = [m.start() for m in b.CREDIT.finditer(stripped) if m.end() == len(stripped)] if _may_credit(stripped) else []
-    # each form of CREDIT_TAIL closes with ")" or "]", holds "/" or says "via"
-    may_tail = stripped.endswith((")", "]")) or "/" in stripped or "via " in stripped
+    # each form of CREDIT_TAIL closes with ")" or "]", holds "/" or "©", says "via" or names its "Source: "
+    may_tail = (stripped.endswith((")", "]")) or "/" in stripped or "via " in stripped or "Source: " in stripped
+                or "©" in stripped)
     tail = _CREDIT_TAIL_END.search(stripped) if may_tail else None
     if tail:
         ends.append(skip_space(stripped, tail.start()))
@@ -161,7 +162,7 @@ def credit_at_end(text: str) -> int | None:
         ends.append(signoff.start())
     for start in ends:
         before = stripped[:start].rstrip()
-        if start > 0 and (stripped[start] in "([" or before[-1:] in ".!?”\"’)" or before.endswith(_DASHES)):
+        if start > 0 and (stripped[start] in "([©" or before[-1:] in ".!?”\"’)" or before.endswith(_DASHES)):
             return start
         owner = _CREDIT_OWNER.search(before)
         if owner:

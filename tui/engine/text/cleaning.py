@@ -17,9 +17,10 @@ from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
 from .pagetalk import address_reason, page_talk_reason
-from .neighbours import (between_furniture, caption_copies, embedded_posts, headline_list_below, headline_pairs_amid,
-                         other_script_lines, teasers_under_headings)
-from .repetition import later_copies, repeated
+from .neighbours import (between_furniture, caption_copies, embedded_posts, gallery_titles, headline_list_below,
+                         headline_pairs_amid, off_topic_tail, other_script_lines, subheadings_amid,
+                         teasers_under_headings)
+from .repetition import later_copies, pull_quotes, repeated
 from .tells import tells
 from .sentences import skip_space, split_spans, trim_end
 from .titles import HEADER_UNITS, deck_index, headline_is_text, pick_title, title_lines
@@ -196,8 +197,12 @@ def clean(source: str, units: list[Unit], known_title: str | None = None, saved_
     between_furniture(texts, reasons, headline | ({deck} if deck is not None else set()))
     headline_list_below(texts, reasons, last)
     headline_pairs_amid(texts, reasons, first, last)
+    subheadings_amid(texts, reasons)
+    gallery_titles(texts, reasons)
     _page_tail(units, reasons)
+    off_topic_tail(texts, reasons, title, first)
     later_copies(texts, reasons)
+    pull_quotes(texts, reasons)
     dropped: list[Dropped] = []
     paragraphs: list[Paragraph] = []
     for unit, reason in zip(units, reasons):

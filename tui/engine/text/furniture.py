@@ -37,7 +37,9 @@ _FOR_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){2,4}for\s+[A-Z]\S*(?:\s+[A-Z]\
 _DATELINE_LINE = re.compile(
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|"
     r"jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)\s*:\s*$"
-    r"|\((?:AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE)\)\s*[-–—:]?\s*$", re.I)
+    r"|\((?:AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE)\)\s*[-–—:]?\s*$"
+    # a blog's stamp: "Posted on June 3, 2024 by Jane Doe"
+    r"|^(?:posted|published|updated)(?: on)?\s+[^.]{0,20}\d{4}(?:\s+(?:at\s+)?[\d:.]+\s*(?:am|pm)?)?,?\s+by\s+\w", re.I)
 # A short question standing alone between paragraphs: a subheading ("What happened in the Black Sea?").
 _SUBHEAD_QUESTION = re.compile(r"^[^“”\"‘’:]{3,80}\?$")
 _ELLIPSIS = ("...", "…")
@@ -123,6 +125,9 @@ def unfit_title(line: str) -> str | None:
     return None
 
 
+RELATED_WORDS = 60   # a related label with its teasers' headlines and cut first lines, not a paragraph
+
+
 @lru_cache(maxsize=CACHE)
 def label_reason(line: str) -> str | None:
     """Why a short standalone line is furniture, or None if it may be text.
@@ -148,6 +153,8 @@ def label_reason(line: str) -> str | None:
         return "navigation label"
     if n <= 30 and b.TEASER.match(text):
         return "teaser for another story"
+    if n <= RELATED_WORDS and b.RELATED_TEASER.match(text):
+        return "teaser for another story (opening with a related-stories label)"
     if n <= 40 and b.NOTICE.search(text):
         return "site notice or advertisement"
     if n <= 40 and (b.MEDIA_LINK.search(text) or (n <= 12 and b.WATCH_LINK.match(text) and not ends_sentence(text))):
@@ -354,5 +361,7 @@ def without_site_name(line: str) -> str:
 
 @lru_cache(maxsize=CACHE)
 def normal_key(line: str) -> str:
-    """A comparison key for spotting repeated lines (duplicated titles)."""
-    return " ".join(w.lower() for w in words(line))
+    """A comparison key for spotting repeated lines (duplicated titles): the words, lower-cased,
+    with a closing quotation mark or apostrophe of either form left off ("'Genocide'" and
+    "‘Genocide’" are one word: pages print a headline again in other quotation marks)."""
+    return " ".join(w.lower().rstrip("'’") for w in words(line))

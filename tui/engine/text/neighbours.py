@@ -14,6 +14,7 @@ from collections import Counter
 
 from . import boilerplate as b
 from . import furniture as f
+from .tells import tells
 
 TEASER_RUN = 12         # at most so many headlines follow one "related stories" heading
 TEASER_WORDS = (3, 24)  # a headline's length in words, with its speaker ("..., Minister says")
@@ -186,4 +187,98 @@ def caption_copies(texts: list[str | None], reasons: list[str | None]) -> None:
             other = texts[j]
             if other is not None and head in " ".join(other.lower().split()):
                 reasons[i] = "photo caption or credit (printed again beside its copy)"
+                break
+
+
+TAIL_TEASERS = 6        # at most so many paragraphs follow a box of other stories at the page's end
+NAME_STEM = 4           # "Syria" and "Syrian" share a name's first letters
+_NAME = re.compile(r"\b[A-Z][\w’'-]{3,}")
+_CALENDAR = frozenset("mond tues wedn thur frid satu sund janu febr marc apri june july augu sept octo nove dece".split())
+
+
+def off_topic_tail(texts: list[str | None], reasons: list[str | None], title: str | None, first: int) -> None:
+    """Drop the paragraphs below a heading that names other stories ("Top stories", "Most read")
+    standing after the article's text, when they name people or places (capitalised words, by
+    their first letters; not days or months) and none that the headline or the article above
+    names: the box's teasers are other stories' first lines, which tell of others.  One shared
+    name keeps them all, as the article may go on there; a paragraph naming no one stays (no
+    evidence either way); a claim stays, as everywhere."""
+    for i in range(first + 1, len(texts)):
+        text = texts[i]
+        if text is None or reasons[i] is None or not f.names_other_stories(text):
+            continue
+        below = [j for j in range(i + 1, len(texts)) if texts[j] is not None and reasons[j] is None]
+        if not 0 < len(below) <= TAIL_TEASERS:
+            return
+        names = _names(title or "").union(*(_names(t) for t, r in zip(texts[:i], reasons) if t and r is None))
+        theirs = [_names(texts[j] or "") for j in below]
+        if names and not any(own & names for own in theirs):
+            for j, own in zip(below, theirs):
+                if own and not f.is_claim(texts[j] or ""):
+                    reasons[j] = "teaser for another story (below a box of other stories, naming none of the article's names)"
+        return
+
+
+def _names(text: str) -> set[str]:
+    return {m.group(0)[:NAME_STEM].lower() for m in _NAME.finditer(text)} - _CALENDAR
+
+
+SUBHEAD_WORDS = 16      # a subheading's or a set-in headline's length, not a paragraph's
+
+
+def subheadings_amid(texts: list[str | None], reasons: list[str | None]) -> None:
+    """Drop a line between two paragraphs of prose that ends no sentence and tells nothing (no
+    verb with a subject, no claim, no figure): a subheading ("The conflict in the strait") or a
+    headline set into the text without its verb ("Aid to militants in the province").  It
+    carries no statement, so nothing the reader compares is lost; a line that tells stays."""
+    for i in range(1, len(texts) - 1):
+        text, above, below = texts[i], texts[i - 1], texts[i + 1]
+        if text is None or above is None or below is None or reasons[i] is not None:
+            continue
+        if reasons[i - 1] is not None or reasons[i + 1] is not None or f.ends_sentence(text):
+            continue
+        if len(f.words(text)) <= SUBHEAD_WORDS and f.is_prose(above) and f.is_prose(below) and _bare(text) \
+                and not tells(text):
+            reasons[i] = "subheading (a line between two paragraphs that ends no sentence and tells nothing)"
+
+
+_CLAUSE_MARKS = frozenset(",;:\"“”‘’'")
+
+
+# Words that follow a plural noun in a heading without being its verb ("Strikes against ...").
+_FUNCTION_WORDS = frozenset("""a an the this that these those its his her their of to for in on at by with from into
+over under about after before against amid between during near off per via and or nor as than""".split())
+
+
+def _bare(text: str) -> bool:
+    """A heading's bare words: no comma, semicolon or colon (a sentence cut by the excerpt, "X,
+    commented,"), no quotation marks (quoted words are someone's), opening with a capital, and
+    no word after a plural noun that may be its verb though the lexicon lacks it ("Divers film
+    the hull": `tells` knows the verbs of news, not every verb)."""
+    if not text[:1].isupper() or _CLAUSE_MARKS.intersection(text):
+        return False
+    tokens = f.words(text)
+    return not any(one.lower().endswith("s") and not one.lower().endswith("ss") and one.lower() not in _FUNCTION_WORDS
+                   and two.islower() and two not in _FUNCTION_WORDS for one, two in zip(tokens, tokens[1:]))
+
+
+GALLERY_TITLE_WORDS = 12   # a gallery's title, not a paragraph
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$")
+
+
+def gallery_titles(texts: list[str | None], reasons: list[str | None]) -> None:
+    """Drop a gallery's title: a headline-long line without a sentence end right above the
+    gallery's counter ("1/22", "1 of 12"), with nothing but furniture between (its subtitle).
+    A claim stays, as everywhere."""
+    for i, text in enumerate(texts):
+        if text is None or reasons[i] is not None or f.ends_sentence(text) or f.is_claim(text):
+            continue
+        if len(f.words(text)) > GALLERY_TITLE_WORDS:
+            continue
+        for j in range(i + 1, min(i + 4, len(texts))):
+            below = texts[j]
+            if below is None or reasons[j] is None:
+                break
+            if _GALLERY_COUNTER.match(below.strip()):
+                reasons[i] = "gallery title (above its counter)"
                 break

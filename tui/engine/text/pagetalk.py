@@ -33,6 +33,15 @@ _WEB_WORDS = re.compile(
 # A line of addresses and markup, not words: URLs, paths, XPath, a date label before them.
 _ADDRESS_TOKEN = re.compile(r"^(?:https?://\S+|www\.\S+|/\S*/\S*|\S*\[@\S*|@\w+|\d{4}-\d{2}-\d{2}|date:?|url:?)$", re.I)
 _HAS_ADDRESS = re.compile(r"https?://|www\.|/\S*/", re.I)
+# The page's note on its author, who opens it by name in the present tense: "Jane Doe is a senior
+# correspondent at X covering ...", "Jane Doe has covered shipping for X since 2010", "Jane Doe writes about".
+_AUTHOR_NAME = r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} "
+_AUTHOR_BOX = re.compile(
+    _AUTHOR_NAME + r"(?:is|has been) (?:an? |the )(?:[\w-]+ ){0,3}?(?:correspondent|reporter|journalist|editor|writer"
+    r"|columnist|contributor|producer|analyst)\b (?:at|for|with|of|based|covering|who covers)\b"
+    r"|" + _AUTHOR_NAME + r"has (?:covered|reported on|written about) [^.]{1,60}\b(?:for|since)\b"
+    r"|" + _AUTHOR_NAME + r"(?:writes|reports) (?:about|on) ")
+AUTHOR_BOX_WORDS = 40
 
 
 def page_talk_reason(text: str) -> str | None:
@@ -49,6 +58,8 @@ def page_talk_reason(text: str) -> str | None:
         return "site notice (the page speaks to its reader about the site)"
     if _opens_with_pictograph(line):
         return "widget (a line opening with an icon)"
+    if len(words(line)) <= AUTHOR_BOX_WORDS and _AUTHOR_BOX.match(line):
+        return "author's note (the page speaks of its writer: a name, then their beat in the present tense)"
     return None
 
 

@@ -9,13 +9,19 @@ left alone unless the full line stands elsewhere on the page, so no claim is los
 
 from __future__ import annotations
 
+import re
+
 from . import boilerplate as b
 from . import furniture as f
+from .lexicons import REPORTING_VERBS
 
 LEAD_WORDS = 10      # two captions are the same when their first words are
 MAX_REPEAT_WORDS = 80
 TAIL_WORDS = 6       # a cut copy is found by the last whole words before its ellipsis
 _ELLIPSES = ("...", "…")
+PULL_QUOTE_WORDS = (6, 50)   # a pull quote's quoted words: a clause, not a phrase; not a paragraph
+SPEAKER_WORDS = 8            # its speaker's name and role after it ("The Port Authority's spokesman")
+_PULL_QUOTE = re.compile(r"^[\"“](?P<quote>[^\"“”]+)[\"”]\s*(?P<speaker>[^.!?\"“”]*)$")
 
 
 def repeated(texts: list[str | None]) -> dict[int, str]:
@@ -85,3 +91,28 @@ def later_copies(texts: list[str | None], reasons: list[str | None]) -> None:
         if key in seen and not f.ends_sentence(text):
             reasons[i] = "the headline printed again (kept once, above)"
         seen.add(key)
+
+
+def pull_quotes(texts: list[str | None], reasons: list[str | None]) -> None:
+    """Drop a pull quote: a line that is a quotation alone (its speaker's name may follow, with no
+    sentence of its own) whose words the article prints again inside one of its kept paragraphs.
+    The page sets a sentence of the text apart in large type; the paragraph that holds the
+    quotation with its reporting verb stays, so no claim is lost."""
+    keys = [f.normal_key(t) if t is not None and reasons[j] is None else "" for j, t in enumerate(texts)]
+    for i, text in enumerate(texts):
+        match = _PULL_QUOTE.match(text.strip()) if text is not None and reasons[i] is None else None
+        if match is None or not _speaker_alone(match.group("speaker")):
+            continue
+        quote = f.normal_key(match.group("quote"))
+        if not PULL_QUOTE_WORDS[0] <= len(quote.split()) <= PULL_QUOTE_WORDS[1]:
+            continue
+        if any(j != i and len(key) > len(quote) and quote in key for j, key in enumerate(keys)):
+            reasons[i] = "pull quote (a quotation the article's text prints again, kept there)"
+
+
+def _speaker_alone(tail: str) -> bool:
+    """After a pull quote its speaker's name stands alone ("The Port Authority"); '", X said' is
+    a sentence of the text quoting someone (a comma or a reporting verb ties the name to the quote)."""
+    names = f.words(tail)
+    return (len(names) <= SPEAKER_WORDS and not tail.lstrip().startswith((",", "-", "–", "—"))
+            and not any(w.lower() in REPORTING_VERBS for w in names))

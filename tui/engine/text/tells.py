@@ -28,7 +28,7 @@ accept achieve act add admit advance affect agree aim allow announce answer appe
 arrest arrive ask assess assist attack attempt attend avenge avoid back ban bar battle bear beat become begin
 believe blame block blow board bomb boost break bring build burn buy call capsize capture carry catch cause
 celebrate challenge change charge chase check choose claim clash clear close collapse collide come commit
-compare complete condemn confirm conduct consider continue control convict cost count cover crash create cross
+compare complete concern condemn confirm conduct consider continue control convict cost count cover crash create cross
 cut damage deal decide declare defeat defend delay deliver demand deny deploy describe destroy detail detain
 detect develop die disappoint discover discuss dismiss dispatch drift drive drop earn ease emerge end enter
 escalate escape evacuate examine expand expect explain explode express extend face fail fall fear feel fight
