@@ -254,3 +254,29 @@ def test_wire_copy_is_marked_without_hashing_a_ref(monkeypatch) -> None:
     monkeypatch.setattr(Ref, "__hash__", lambda self: hashed.append(self) or 0)
     assert [p.wire for p in mark_wire(pairs, words)] == [True, False, True, False]
     assert not hashed
+
+
+def test_word_codes_give_indel_the_figures_of_the_word_tuples():
+    """The probes compare words as one character each (`units._word_codes`): the Indel figure
+    must be the tuples' own, also past the surrogate code points (a level of 60,000 words)."""
+    from rapidfuzz.distance import Indel
+
+    from tui.engine.pairing.units import Unit, idf_weights, prepare, score_units
+
+    def unit(n: int, words: list[str]) -> Unit:
+        return Unit(Ref("a", n, 0), n, " ".join(words), dict.fromkeys(words, 1.0), words=tuple(words))
+
+    filler = [unit(1000 + n, [f"w{k}" for k in range(n * 600, n * 600 + 600)]) for n in range(100)]
+    late = [f"w{k}" for k in range(59_000, 59_012)]
+    pairs = [(unit(0, ["the", "drone", "fell", "into", "the", "sea"]), unit(1, ["a", "drone", "fell", "in", "the", "sea"])),
+             (unit(2, late), unit(3, late[:6] + ["x"] + late[6:])), (unit(4, []), unit(5, ["one"]))]
+    units = filler + [u for pair in pairs for u in pair]
+    idf, _ = idf_weights(units)
+    prepare(units, idf)
+    for u in units:
+        assert isinstance(u.codes, str) and len(u.codes) == len(u.words)
+        u.codes.encode("utf-8")   # no lone surrogate
+    for u, v in pairs:
+        assert Indel.similarity(u.codes, v.codes) == Indel.similarity(u.words, v.words)
+        expected = score_units(replace(u, codes=u.words), replace(v, codes=v.words), idf)
+        assert score_units(u, v, idf) == expected

@@ -14,7 +14,7 @@ from ..model import Article
 from . import tuning
 from .articles import date_gap, date_range
 from .tuning import Progress
-from .units import Unit, idf_weights, prepare, score_units, shared_terms
+from .units import Unit, idf_weights, prepare, score_against, score_units, shared_terms
 
 
 def pair_units(units: list[Unit], stage: str, report: Progress, far: set[tuple[int, int]],
@@ -110,10 +110,11 @@ def _probe(job: _Job, j: int) -> list[tuple[int, float]]:
             for i in plist:
                 if i != j and not (i > j and i in probing):
                     acc[i] = get(i, 0.0) + w
-    art, floor, copied, v, below = job.art, job.floor, job.copied, units[j], job.below
+    art, floor, copied = job.art, job.floor, job.copied
     aj, fj, j_copied = art[j], floor[j], j in job.copied
-    return [(i, score_units(units[i], v, idf, below)) for i, rare in acc.items()
-            if not ((rare < fj and rare < floor[i]) or (art[i] == aj and not (j_copied or i in copied)))]
+    found = [i for i, rare in acc.items()
+             if not ((rare < fj and rare < floor[i]) or (art[i] == aj and not (j_copied or i in copied)))]
+    return list(zip(found, score_against(units[j], map(units.__getitem__, found), idf, job.below)))
 
 
 #: The job the pool's forked workers read (set just before the fork, cleared after).
