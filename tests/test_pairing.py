@@ -280,3 +280,40 @@ def test_word_codes_give_indel_the_figures_of_the_word_tuples():
         assert Indel.similarity(u.codes, v.codes) == Indel.similarity(u.words, v.words)
         expected = score_units(replace(u, codes=u.words), replace(v, codes=v.words), idf)
         assert score_units(u, v, idf) == expected
+
+
+def test_a_probe_sends_back_only_the_scores_pairing_records(seeds: Corpus, monkeypatch) -> None:
+    """A probe runs in a pool worker for a large corpus: of its scored candidates it sends back
+    only those pairing records (at `below` or more, or a copy group's), and counts the rest;
+    the pairs and the count of candidates are those of recording every score."""
+    from tui.engine.pairing import probes, tuning, units as unit_module
+    from tui.engine.pairing.units import units_of
+
+    units = units_of(seeds.articles, "sentence")
+    scored: list[float] = []
+    real = probes.score_against
+
+    def counting(*args, **kwargs):
+        scores = real(*args, **kwargs)
+        scored.extend(scores)
+        return scores
+
+    monkeypatch.setattr(probes, "score_against", counting)
+    monkeypatch.setattr(unit_module, "score_against", counting)   # the copy groups' own scores
+    sent: list[tuple[int, int, float]] = []
+    real_probe = probes._probe
+
+    def probe(job, j):
+        count, found = real_probe(job, j)
+        sent.extend((i, j, score) for i, score in found)
+        return count, found
+
+    monkeypatch.setattr(probes, "_probe", probe)
+    stats: dict = {}
+    band: dict = {}
+    pairs = probes.pair_units(units, "sentences", lambda *a: None, set(), stats=stats, band=band)
+    below = min(tuning.THRESHOLD, tuning.CONTEXT_FLOOR)
+    assert pairs and stats["sentences"]["candidates"] == len(scored)
+    groups = probes._copies(units)[0]
+    assert groups and len(sent) < len(scored)
+    assert all(score >= below or i in groups or j in groups for i, j, score in sent)
