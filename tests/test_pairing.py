@@ -254,3 +254,66 @@ def test_wire_copy_is_marked_without_hashing_a_ref(monkeypatch) -> None:
     monkeypatch.setattr(Ref, "__hash__", lambda self: hashed.append(self) or 0)
     assert [p.wire for p in mark_wire(pairs, words)] == [True, False, True, False]
     assert not hashed
+
+
+def test_word_codes_give_indel_the_figures_of_the_word_tuples():
+    """The probes compare words as one character each (`units._word_codes`): the Indel figure
+    must be the tuples' own, also past the surrogate code points (a level of 60,000 words)."""
+    from rapidfuzz.distance import Indel
+
+    from tui.engine.pairing.units import Unit, idf_weights, prepare, score_units
+
+    def unit(n: int, words: list[str]) -> Unit:
+        return Unit(Ref("a", n, 0), n, " ".join(words), dict.fromkeys(words, 1.0), words=tuple(words))
+
+    filler = [unit(1000 + n, [f"w{k}" for k in range(n * 600, n * 600 + 600)]) for n in range(100)]
+    late = [f"w{k}" for k in range(59_000, 59_012)]
+    pairs = [(unit(0, ["the", "drone", "fell", "into", "the", "sea"]), unit(1, ["a", "drone", "fell", "in", "the", "sea"])),
+             (unit(2, late), unit(3, late[:6] + ["x"] + late[6:])), (unit(4, []), unit(5, ["one"]))]
+    units = filler + [u for pair in pairs for u in pair]
+    idf, _ = idf_weights(units)
+    prepare(units, idf)
+    for u in units:
+        assert isinstance(u.codes, str) and len(u.codes) == len(u.words)
+        u.codes.encode("utf-8")   # no lone surrogate
+    for u, v in pairs:
+        assert Indel.similarity(u.codes, v.codes) == Indel.similarity(u.words, v.words)
+        expected = score_units(replace(u, codes=u.words), replace(v, codes=v.words), idf)
+        assert score_units(u, v, idf) == expected
+
+
+def test_a_probe_sends_back_only_the_scores_pairing_records(seeds: Corpus, monkeypatch) -> None:
+    """A probe runs in a pool worker for a large corpus: of its scored candidates it sends back
+    only those pairing records (at `below` or more, or a copy group's), and counts the rest;
+    the pairs and the count of candidates are those of recording every score."""
+    from tui.engine.pairing import probes, tuning, units as unit_module
+    from tui.engine.pairing.units import units_of
+
+    units = units_of(seeds.articles, "sentence")
+    scored: list[float] = []
+    real = probes.score_against
+
+    def counting(*args, **kwargs):
+        scores = real(*args, **kwargs)
+        scored.extend(scores)
+        return scores
+
+    monkeypatch.setattr(probes, "score_against", counting)
+    monkeypatch.setattr(unit_module, "score_against", counting)   # the copy groups' own scores
+    sent: list[tuple[int, int, float]] = []
+    real_probe = probes._probe
+
+    def probe(job, j):
+        count, found = real_probe(job, j)
+        sent.extend((i, j, score) for i, score in found)
+        return count, found
+
+    monkeypatch.setattr(probes, "_probe", probe)
+    stats: dict = {}
+    band: dict = {}
+    pairs = probes.pair_units(units, "sentences", lambda *a: None, set(), stats=stats, band=band)
+    below = min(tuning.THRESHOLD, tuning.CONTEXT_FLOOR)
+    assert pairs and stats["sentences"]["candidates"] == len(scored)
+    groups = probes._copies(units)[0]
+    assert groups and len(sent) < len(scored)
+    assert all(score >= below or i in groups or j in groups for i, j, score in sent)

@@ -221,3 +221,51 @@ def test_pairing_calls_back_between_the_sentence_and_the_paragraph_probes(seeds,
     monkeypatch.setattr(pairing_module, "pair_units", spy)
     pairing_module.pair_corpus(seeds, after_probes=lambda: order.append("called back"))
     assert order == ["sentences", "called back", "paragraphs"]
+
+
+@needs_fork
+def test_in_two_computes_the_second_half_in_a_child_and_joins_in_order() -> None:
+    from tui.engine.parallel import in_two
+
+    def work(part) -> list[tuple[int, int]]:
+        return [(x * x, os.getpid()) for x in part]
+
+    got = in_two(list(range(7)), work)
+    assert [x for x, _ in got] == [x * x for x in range(7)]
+    pids = [pid for _, pid in got]
+    assert pids[:3] == [os.getpid()] * 3 and os.getpid() not in pids[3:]
+    assert in_two([], work) == [] and [x for x, _ in in_two([3], work)] == [9]
+    assert {pid for _, pid in in_two(list(range(4)), work, fork=False)} == {os.getpid()}
+
+
+@needs_fork
+@pytest.mark.parametrize("case_file", [False, True])
+def test_the_facts_made_in_two_processes_are_those_made_in_one(tmp_path, monkeypatch, case_file: bool) -> None:
+    """From facts.TWO_PROCESSES_FROM articles the clauses of the second half of the articles,
+    then the facts of the second half of the questions, are made in a child: the same export,
+    its clauses numbered as in one list."""
+    from tui.engine import facts as facts_module
+    from tui.engine.facts import units as units_module
+
+    folder = tmp_path / "sample"
+    shutil.copytree(SEEDS, folder)
+    if not case_file:
+        (folder / "reconcile.toml").unlink()
+    corpus = load_corpus(folder)
+    monkeypatch.setattr(facts_module, "TWO_PROCESSES_FROM", 10**9)
+    alone = to_json(analyse(corpus))
+    monkeypatch.setattr(facts_module, "TWO_PROCESSES_FROM", 1)
+    log = tmp_path / "pids.txt"
+    _pids_file_spy(units_module, "_clauses", log, monkeypatch)
+    numbered: list[list[int]] = []
+    ask = facts_module.ask
+
+    def spy(corpus, units, *args, **kwargs):
+        numbered.append([u.index for u in units])
+        return ask(corpus, units, *args, **kwargs)
+
+    monkeypatch.setattr(facts_module, "ask", spy)
+    assert to_json(analyse(corpus)) == alone
+    assert numbered and numbered[0] == list(range(len(numbered[0])))
+    pids = {line.split()[1] for line in log.read_text().splitlines()}
+    assert str(os.getpid()) in pids and len(pids) == 2

@@ -22,13 +22,14 @@ import gc
 import os
 import pickle
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 from .environment import turned_off
 
 T = TypeVar("T")
+I = TypeVar("I")
 
 
 @contextmanager
@@ -120,3 +121,17 @@ def can_fork() -> bool:
     """Whether a stage may run in a forked child: fork exists, pools are not turned off, and
     this is the process's only thread."""
     return hasattr(os, "fork") and not turned_off("pool") and threading.active_count() == 1
+
+
+def in_two(items: Sequence[I], work: Callable[[Sequence[I]], list[T]], fork: bool = True) -> list[T]:
+    """`work(items)` as the concatenation of `work` on the first and on the second half, the
+    second computed in a forked child meanwhile (`Background`).
+
+    For a stage that maps each item on its own (`work` must give for a list the concatenation
+    of what it gives for its parts) and whose result is small beside its time: at 982 articles
+    the facts stage ran in one process while the second core was idle for over a second."""
+    half = len(items) // 2
+    if not fork or half == 0:
+        return work(items)
+    rest = Background(lambda: work(items[half:]))
+    return work(items[:half]) + rest.result()

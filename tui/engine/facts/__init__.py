@@ -26,6 +26,7 @@ from datetime import timedelta
 from ..claims.sides import country_names, matcher_for
 from ..text.lexicons import GAZETTEER
 from ..model import Account, Attribution, Corpus, Evidence, Fact, Pair, Ref, Status, display_text
+from ..parallel import in_two
 from ..pairing import date_gap, date_range
 from ..text.textnorm import normalise, term
 from .causes import cause_answers, cause_phrases
@@ -37,6 +38,10 @@ from .units import DENIAL_RE, Unit, acts_of, build_units
 
 __all__ = ["build_facts"]
 
+#: From this many articles, the clauses and then the facts are made in two processes (`in_two`):
+#: each article's clauses and each question's fact are made on their own.
+TWO_PROCESSES_FROM = 200
+
 
 
 def build_facts(corpus: Corpus, pairs: Sequence[Pair],
@@ -44,14 +49,19 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     """The corpus's facts, disputes first by rank."""
     matcher = matcher_for(corpus.sides)
     skip = _name_terms(corpus)
-    units = build_units(corpus, attributions, matcher, skip)
+    two = len(corpus.articles) >= TWO_PROCESSES_FROM
+    units = in_two(corpus.articles, lambda part: build_units(replace(corpus, articles=tuple(part)), attributions,
+                                                              matcher, skip), two)
+    for n, u in enumerate(units):   # numbered in each half's own list
+        u.index = n
     elsewhere = _other_event_articles(corpus)
     for u in units:
         u.background = u.ref.article in elsewhere
     idf = idf_of(corpus, units)
     questions, answers = ask(corpus, units, idf, lambda: cause_answers(units, skip, idf))
     obj = incident_object(units)
-    facts = [f for q in questions if (f := _fact(q, units, answers, idf, obj, skip, corpus))]
+    facts = in_two(questions, lambda part: [f for q in part if (f := _fact(q, units, answers, idf, obj, skip, corpus))],
+                   two)
     return _rank(facts + _pinned(corpus, attributions))
 
 

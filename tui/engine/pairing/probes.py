@@ -14,7 +14,7 @@ from ..model import Article
 from . import tuning
 from .articles import date_gap, date_range
 from .tuning import Progress
-from .units import Unit, idf_weights, prepare, score_units, shared_terms
+from .units import Unit, idf_weights, prepare, score_against, score_units, shared_terms
 
 
 def pair_units(units: list[Unit], stage: str, report: Progress, far: set[tuple[int, int]],
@@ -44,9 +44,9 @@ def pair_units(units: list[Unit], stage: str, report: Progress, far: set[tuple[i
     out: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     scored = limited = 0
     art = job.art
-    for j, found in _probe_all(job, probes, stage, report):
+    for j, (count, found) in _probe_all(job, probes, stage, report):
         v, aj = units[j], art[j]
-        scored += len(found)
+        scored += count
         for i, score in found:
             u = units[i]
             if i in groups or j in groups:   # the same score for every copy of either text
@@ -87,33 +87,47 @@ class _Job:
         self.art = [u.article for u in self.units]
 
 
-def _probe(job: _Job, j: int) -> list[tuple[int, float]]:
-    """The candidates of unit j that pass the cheap filter, each with its pair score.
+def _probe(job: _Job, j: int) -> tuple[int, list[tuple[int, float]]]:
+    """How many candidates of unit j pass the cheap filter, and those of them the caller
+    records, each with its pair score: a score under `job.below` between two texts that are
+    no copy group's first is recorded nowhere, so it is not sent back (nine in ten).
 
     The filter sums the idf of the blocking terms j shares with each unit before any
     rapidfuzz call: a pair sharing less than tuning.MIN_SHARED of both passages' weight is not
     scored (a pair of one article is scored only when either text is a copy group's).
     """
     idf, postings, units = job.idf, job.postings, job.units
-    acc: dict[int, float] = {}
-    get = acc.get
+    acc: dict[int, float] | None = None
     for t in units[j].terms:
         plist = postings.get(t)
         if plist is None:
             continue
         w = idf[t]
         if job.ordered:   # postings are in unit order: the earlier units are a prefix
-            for i in plist[:bisect_left(plist, j)]:
+            prefix = plist[:bisect_left(plist, j)]
+            if acc is None:   # the first term's sums: 0.0 + w is w, made in C
+                if prefix:
+                    acc = dict.fromkeys(prefix, w)
+                continue
+            get = acc.get
+            for i in prefix:
                 acc[i] = get(i, 0.0) + w
         else:
-            probing = job.probing
+            if acc is None:
+                acc = {}
+            get, probing = acc.get, job.probing
             for i in plist:
                 if i != j and not (i > j and i in probing):
                     acc[i] = get(i, 0.0) + w
-    art, floor, copied, v, below = job.art, job.floor, job.copied, units[j], job.below
+    if not acc:
+        return 0, []
+    art, floor, copied, below = job.art, job.floor, job.copied, job.below
     aj, fj, j_copied = art[j], floor[j], j in job.copied
-    return [(i, score_units(units[i], v, idf, below)) for i, rare in acc.items()
-            if not ((rare < fj and rare < floor[i]) or (art[i] == aj and not (j_copied or i in copied)))]
+    found = [i for i, rare in acc.items()
+             if not ((rare < fj and rare < floor[i]) or (art[i] == aj and not (j_copied or i in copied)))]
+    scores = score_against(units[j], map(units.__getitem__, found), idf, below)
+    return len(found), [(i, score) for i, score in zip(found, scores)
+                        if score >= below or j_copied or i in copied]
 
 
 #: The job the pool's forked workers read (set just before the fork, cleared after).
@@ -121,9 +135,9 @@ _POOL_JOB: _Job | None = None
 
 
 def _probe_all(job: _Job, probes: Sequence[int], stage: str,
-               report: Progress) -> Iterator[tuple[int, list[tuple[int, float]]]]:
-    """(j, its scored candidates) for each probe, in probe order, in a process pool for a
-    large corpus.
+               report: Progress) -> Iterator[tuple[int, tuple[int, list[tuple[int, float]]]]]:
+    """(j, `_probe`'s count and scored candidates) for each probe, in probe order, in a
+    process pool for a large corpus.
 
     Why a pool: the probes (summing shared rare weight, then rapidfuzz) are most of
     pairing's time and each reads only the prepared units, so forked workers share them
@@ -159,7 +173,7 @@ def _probe_all(job: _Job, probes: Sequence[int], stage: str,
     report(stage, total, total)
 
 
-def _probe_chunk(chunk: list[int]) -> list[list[tuple[int, float]]]:
+def _probe_chunk(chunk: list[int]) -> list[tuple[int, list[tuple[int, float]]]]:
     """In a forked worker: the probes of one chunk, read from the job the parent set."""
     assert _POOL_JOB is not None
     return [_probe(_POOL_JOB, j) for j in chunk]

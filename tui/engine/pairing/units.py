@@ -27,6 +27,7 @@ class Unit:
     weight: float = 0.0
     words: tuple[str, ...] = ()
     shown: dict[str, str] = field(default_factory=dict)
+    codes: str | tuple[str, ...] = ()   # `words`, one character a word (set by `prepare`)
 
 
 def make_unit(ref: Ref, article: int, text: str) -> Unit:
@@ -98,9 +99,37 @@ def idf_weights(units: Iterable[Unit]) -> tuple[dict[str, float], dict[str, int]
 
 
 def prepare(units: list[Unit], idf: dict[str, float]) -> None:
+    """Each unit's weight, term key and word codes (see `_word_codes`)."""
     for u in units:
         u.weight = sum(idf[t] * f for t, f in u.terms.items()) or 1e-9
         u.key = " ".join(sorted(u.terms))
+    _word_codes(units)
+
+
+#: One character per distinct word, from here on (the surrogates skipped: not valid alone).
+_FIRST_CODE = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def _word_codes(units: list[Unit]) -> None:
+    """Each unit's words as a string of one character per distinct word of the level.
+
+    Why: rapidfuzz's Indel on two such strings gives the figure it gives on the word tuples
+    (the same equalities, one per word), but reads strings 2-3x faster than tuples of
+    Python strings, whose elements it hashes on every call (a quarter of a million calls at
+    a thousand articles).  Past the last code point the words stay tuples.
+    """
+    vocabulary = dict.fromkeys(w for u in units for w in u.words)
+    if len(vocabulary) > 0x110000 - _FIRST_CODE - len(_SURROGATES):
+        for u in units:
+            u.codes = u.words
+        return
+    points = (n if n < _SURROGATES.start else n + len(_SURROGATES)
+              for n in range(_FIRST_CODE, _FIRST_CODE + len(vocabulary)))
+    code = dict(zip(vocabulary, map(chr, points)))
+    lookup = code.__getitem__
+    for u in units:
+        u.codes = "".join(map(lookup, u.words))
 
 
 def score_pair(shared: float, weight_a: float, weight_b: float, fuzzy: float, surface: float) -> float:
@@ -141,22 +170,40 @@ def score_units(u: Unit, v: Unit, idf: dict[str, float], below: float = 0.0) -> 
     With `below`: a pair that stays under it even with a perfect fuzzy score is not given to
     rapidfuzz's token_set_ratio, and that upper bound (under `below`, and at least the score)
     is returned instead; so every comparison with `below` or more comes out the same.  Each
-    float operation only grows with `fuzzy`, so the bound is exact.  (`score_pair`'s
-    arithmetic is written out here, in the same order: a quarter of a million calls.)
+    float operation only grows with `fuzzy`, so the bound is exact.
     """
-    a, b = u.terms, v.terms
-    weight = sum(idf[t] * (f if f < b[t] else b[t]) for t, f in a.items() if t in b)
-    surface = Indel.similarity(u.words, v.words) / 2 / max(1, min(len(u.words), len(v.words)))
-    wa, wb = u.weight, v.weight
-    weighed = 0.35 * (2 * weight / (wa + wb)) + 0.3 * (weight / (wa if wa < wb else wb))
-    evidence = 0.35 + 0.65 * (1 - math.exp(-weight / 7.0))
-    if below:
-        fuzzy = 100.0
-        bound = round(100 * min(1.0, (weighed + 0.15 * fuzzy / 100 + 0.2 * surface) * evidence * 1.25), 1)
-        if bound < below:
-            return bound
-    fuzzy = fuzz.token_set_ratio(u.key, v.key)
-    return round(100 * min(1.0, (weighed + 0.15 * fuzzy / 100 + 0.2 * surface) * evidence * 1.25), 1)
+    return score_against(v, [u], idf, below)[0]
+
+
+def score_against(v: Unit, us: Iterable[Unit], idf: dict[str, float], below: float = 0.0) -> list[float]:
+    """`score_units(u, v, idf, below)` for each u of `us`, in order.
+
+    Why one loop: a probe scores its candidates against one unit, a quarter of a million
+    pairs at a thousand articles; `score_pair`'s arithmetic is written out here, in the same
+    float operations and order (`min(1.0, x)` as a comparison: the same value), with what
+    is v's read once."""
+    b, codes, size, wb, key = v.terms, v.codes, len(v.words), v.weight, v.key
+    similarity, ratio, exp = Indel.similarity, fuzz.token_set_ratio, math.exp
+    out = []
+    for u in us:
+        weight = sum(idf[t] * (f if f < b[t] else b[t]) for t, f in u.terms.items() if t in b)
+        n = len(u.words)
+        n = n if n < size else size
+        surface = similarity(u.codes, codes) / 2 / (n if n > 1 else 1)
+        wa = u.weight
+        weighed = 0.35 * (2 * weight / (wa + wb)) + 0.3 * (weight / (wa if wa < wb else wb))
+        evidence = 0.35 + 0.65 * (1 - exp(-weight / 7.0))
+        if below:
+            fuzzy = 100.0
+            raw = (weighed + 0.15 * fuzzy / 100 + 0.2 * surface) * evidence * 1.25
+            bound = round(100 * (raw if raw < 1.0 else 1.0), 1)
+            if bound < below:
+                out.append(bound)
+                continue
+        fuzzy = ratio(u.key, key)
+        raw = (weighed + 0.15 * fuzzy / 100 + 0.2 * surface) * evidence * 1.25
+        out.append(round(100 * (raw if raw < 1.0 else 1.0), 1))
+    return out
 
 
 def shared_terms(u: Unit, v: Unit, idf: dict[str, float]) -> tuple[str, ...]:
