@@ -254,3 +254,14 @@ def test_a_gallery_title_above_its_counter_goes(tmp_path: Path) -> None:
     assert reasons["Storm Season: Ferries Stuck in the Northern Harbours"] == "gallery title (above its counter)"
     texts, _ = _cleaned(tmp_path, "Storm Season: Ferries Stuck in the Northern Harbours\n\n")
     assert "Storm Season: Ferries Stuck in the Northern Harbours" in texts
+
+
+def test_rows_of_figures_stay_however_alike_their_words(tmp_path: Path) -> None:
+    """A vote's results printed row by row ("1.- Yes 97.8% No 2.2%"): short, unpunctuated, each
+    with the words of the one above, but each gives figures of its own; no row is a label, a
+    caption printed twice or the headline printed again.  A page's stamp ("published 7 months
+    ago") still goes."""
+    rows = ["1.- Yes 97.8% No 2.2%", "2.- Yes 98.1% No 1.9%", "3.- Yes 95.4% No 4.6%"]
+    texts, reasons = _cleaned(tmp_path, "".join(r + "\n\n" for r in rows) + "Published 7 months ago\n\n")
+    assert [r for r in rows if r not in texts] == []
+    assert "Published 7 months ago" in reasons

@@ -21,7 +21,7 @@ from .neighbours import (between_furniture, caption_copies, embedded_posts, gall
                          headline_pairs_amid, off_topic_tail, other_script_lines, subheadings_amid,
                          teasers_under_headings)
 from .repetition import later_copies, pull_quotes, repeated
-from .tells import tells
+from .tells import has_measure, tells
 from .sentences import skip_space, split_spans, trim_end
 from .titles import HEADER_UNITS, deck_index, headline_is_text, pick_title, title_lines
 
@@ -298,9 +298,12 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
     if i > last >= 0 and not f.ends_sentence(text) and (
             len(f.words(text)) <= 6 or f.is_headline(text)):
         return "page footer"
-    if f.is_short_label(text):
+    if f.is_short_label(text) and not (has_measure(text) and not _AGO.search(text)):   # "Yes 97.8%": a figure given
         return "short line without sentence punctuation (label or subheading)"
     return None
+
+
+_AGO = re.compile(r"\bago\b", re.I)   # "published 7 months ago": the page's stamp, not a figure
 
 
 def _paragraph(source: str, unit: Unit, index: int) -> tuple[Paragraph | None, list[Dropped]]:

@@ -363,5 +363,15 @@ def without_site_name(line: str) -> str:
 def normal_key(line: str) -> str:
     """A comparison key for spotting repeated lines (duplicated titles): the words, lower-cased,
     with a closing quotation mark or apostrophe of either form left off ("'Genocide'" and
-    "‘Genocide’" are one word: pages print a headline again in other quotation marks)."""
-    return " ".join(w.lower().rstrip("'’") for w in words(line))
+    "‘Genocide’" are one word: pages print a headline again in other quotation marks), then its
+    figures."""
+    digits = figures(line)   # "Yes 95.4%" and "Yes 97.8%" are two lines
+    return " ".join(w.lower().rstrip("'’") for w in words(line)) + (" #" + " ".join(digits) if digits else "")
+
+
+_FIGURES = re.compile(r"\d+")
+
+
+def figures(line: str) -> list[str]:
+    """The runs of digits a line prints: lines that print other figures are other lines."""
+    return _FIGURES.findall(line)

@@ -45,8 +45,8 @@ def _twice_in_a_row(first: str | None, second: str | None) -> bool:
     if first is None or second is None or f.is_claim(first) or f.is_claim(second):
         return False
     one, two = f.words(first), f.words(second)
-    if not one or max(len(one), len(two)) > MAX_REPEAT_WORDS:
-        return False
+    if not one or max(len(one), len(two)) > MAX_REPEAT_WORDS or f.figures(first) != f.figures(second):
+        return False   # lines that print other figures are not one line printed twice ("Yes 97.8%", "Yes 95.4%")
     lead = min(LEAD_WORDS, len(one), len(two))
     if lead < LEAD_WORDS and len(one) != len(two):
         return False

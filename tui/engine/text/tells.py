@@ -79,9 +79,9 @@ _FINITE = frozenset(form for base in _BASES for form in _forms(base)[1:]) | froz
 _TOKEN = re.compile(r"\d[\d,.]*|[^\W\d_][\w’'.-]*")
 # A number with its unit: a distance, a count of people, a share, a span of time.
 _MEASURE = re.compile(
-    r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|met(?:re|er)s?|feet|ft|knots|tonnes?|tons?"
-    r"|%|per ?cent|people|persons|soldiers|troops|sailors|civilians|fishermen|crew|passengers"
-    r"|hours?|minutes?|days?|weeks?|months?)\b", re.I)
+    r"\b\d[\d,.]*\s*(?:%|(?:km|kilomet(?:re|er)s?|(?:nautical )?miles?|met(?:re|er)s?|feet|ft|knots|tonnes?|tons?"
+    r"|per ?cent|people|persons|soldiers|troops|sailors|civilians|fishermen|crew|passengers"
+    r"|hours?|minutes?|days?|weeks?|months?)\b)", re.I)   # "%" ends no word: no \b after it
 
 
 @lru_cache(maxsize=CACHE)
