@@ -621,3 +621,12 @@ def test_a_headline_that_names_a_country_or_a_known_person_first_is_theirs(sente
     matcher = SideMatcher((Side("a", "Arland"), Side("b", "Borovia", (Actor("Ivan Petrov", ("Petrov",)),))))
     found = [c.speaker for c in find_claims(sentence, matcher)]
     assert (found[0] if found else None) == speaker
+
+
+def test_zero_config_knows_every_state_of_the_world(tmp_path: Path) -> None:
+    """Two states the small gazetteer once lacked (Guyana) are still the two sides: a dispute
+    between any two states must be readable without a case file."""
+    corpus = _corpus(tmp_path, "Guyana's foreign minister said the region has always been Guyanese territory.\n\n"
+                     "Venezuela's foreign ministry rejected the claim, saying the border award was void.\n\n"
+                     "The Guyanese president said Venezuela must respect the court's order.\n", case="")
+    assert sorted(s.id for s in infer_sides(corpus)) == ["gy", "ve"]
