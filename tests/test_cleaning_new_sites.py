@@ -265,3 +265,16 @@ def test_rows_of_figures_stay_however_alike_their_words(tmp_path: Path) -> None:
     texts, reasons = _cleaned(tmp_path, "".join(r + "\n\n" for r in rows) + "Published 7 months ago\n\n")
     assert [r for r in rows if r not in texts] == []
     assert "Published 7 months ago" in reasons
+
+
+def test_a_caption_glued_before_the_text_goes_and_the_text_stays(tmp_path: Path) -> None:
+    """"In this photo released by X, workers clear the rubble ..., Monday, April 1, 2024. An
+    airstrike destroyed ..., state media said.": the page glued its picture's caption before a
+    claim; the caption goes, the claim stays (a paragraph that reports is never dropped whole)."""
+    caption = ("In this photo released by the port authority, divers inspect the hull of the ferry in "
+               "Northport, Monday, April 1, 2024.")
+    claim = ("The ferry struck a reef that the charts did not show, the port authority said Monday. "
+             "Its owners said the crew had followed the marked channel.")
+    texts, reasons = _cleaned(tmp_path, caption + " " + claim + "\n\n")
+    assert claim in texts and caption in reasons
+    assert reasons[caption].startswith("photo caption")

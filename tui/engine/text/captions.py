@@ -66,6 +66,14 @@ def _describes_picture(text: str, in_prose: bool = True) -> bool:
     return bool(action and len(words(first[:action.start()])) <= ACTION_WITHIN and b.CAPTION_DAY.search(first))
 
 
+def leading_caption(sentence: str) -> bool:
+    """A paragraph's first sentence that describes a dated picture and reports nothing ("X (1st
+    L) and Y pose for photos ..., April 15, 2012.", "In this photo released by ..., workers clear
+    ..."): a caption the page glued before the text."""
+    return bool(b.CAPTION_DAY.search(sentence)) and _describes_picture(sentence, in_prose=False) \
+        and not _reports(sentence)
+
+
 def _named_credit(text: str) -> bool:
     """Does the text close with a picture's source in parentheses ("(Coast Guard Command)")?"""
     match = b.NAMED_CREDIT.search(text) if text.endswith(")") else None
