@@ -106,6 +106,9 @@ def caption_outweighs_claim(text: str) -> bool:
     body = text[:credit] if credit else text
     if _sentences(body) > 2:
         return False
+    first = _first_sentence(body)
+    if credit is None and leading_caption(first) and _reports(body[body.find(first) + len(first):]):
+        return False   # a caption glued before a claim: the caption goes alone (cleaning._paragraph)
     return credit is not None or _describes_picture(body, in_prose=False)
 
 
