@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..text.lexicons import GAZETTEER, PATRONS, ROLE_HEADS, Country
 from ..model import Side
 
+
 def _latin_folds() -> dict[int, str]:
     """A Latin letter with a diacritic to its plain letter ("č" -> "c", "ı" -> "i"): one page
     writes "Vučić" or "Yıldırım" where another writes "Vucic", "Yildirim"."""

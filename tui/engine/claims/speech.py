@@ -120,7 +120,8 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     candidates += [_for_verb(text, m.start(), m.end(), m.group(0), matcher)
                    for m in [*_VERB.finditer(text), *_ACT.finditer(text)] if not quoted[m.start()]]
     candidates += [_quoted_as(text, m, matcher) for m in _QUOTED_AS.finditer(text) if not quoted[m.start()]]
-    first = first_speaker(text) or _named_first(text, matcher)   # a headline's "State Dept: ...", not its topic ("Crash report: ...")
+    # a headline's "State Dept: ..." or "Syria: ...", not its topic ("Crash report: ...")
+    first = first_speaker(text) or _named_first(text, matcher)
     if first is not None and text[:first[1]].split()[-1].lower() not in _TOPIC_LABELS:
         candidates.append(_claim(text, first[0], first[1], ":", first[1], matcher))
     found = [c for c in candidates if c is not None and c.speaker]

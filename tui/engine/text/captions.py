@@ -24,7 +24,8 @@ NAMED_CREDIT_WORDS = 40  # a caption closed by a name in parentheses is short: p
 _CREDIT_TAIL_END = re.compile(r"(?:" + b.CREDIT_TAIL.pattern + r")\s*$")
 
 
-CAPTION_REASONS = frozenset({"photo caption or credit", "the same caption or teaser twice in a row"})
+LEADING_CAPTION = "photo caption (a dated picture's description before the text)"
+CAPTION_REASONS = frozenset({"photo caption or credit", "the same caption or teaser twice in a row", LEADING_CAPTION})
 
 
 def captions(article: Article) -> list[str]:
