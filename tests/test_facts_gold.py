@@ -35,9 +35,11 @@ HAINAN = TESTS / "corpora" / "hainan"
 # disputes; the gold lists only the main ones, so a real but minor dispute (or
 # a background one, ranked last) counts against it.
 FLOORS = {
-    "seeds": {"side_accuracy": 0.95, "narration_clean": 0.9, "dispute_recall": 0.8,
+    # every gold dispute, since a large question's narrower questions stand beside it
+    # (before: 5 of 6 and 4 of 5, one fact holding two disputes)
+    "seeds": {"side_accuracy": 0.95, "narration_clean": 0.9, "dispute_recall": 1.0,
               "dispute_precision": 0.35},
-    "hormuz": {"side_accuracy": 0.9, "narration_clean": 0.9, "dispute_recall": 0.75,
+    "hormuz": {"side_accuracy": 0.9, "narration_clean": 0.9, "dispute_recall": 1.0,
                "dispute_precision": 0.5},
     # Written and annotated before the engine ever ran on it.  Its first run
     # scored side 0.71, dispute recall 0.25, precision 0.50; the general bugs

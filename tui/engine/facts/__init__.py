@@ -30,7 +30,7 @@ from ..parallel import in_two
 from ..pairing import date_gap, date_range
 from ..text.textnorm import normalise, term
 from .causes import cause_answers, cause_phrases
-from .questions import Answer, Question, ask, idf_of
+from .questions import Answer, Question, anchored, ask, idf_of
 from .roles import role_positions
 from .status import decide
 from .titles import incident_object, position, question
@@ -60,9 +60,23 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     idf = idf_of(corpus, units)
     questions, answers = ask(corpus, units, idf, lambda: cause_answers(units, skip, idf))
     obj = incident_object(units)
-    facts = in_two(questions, lambda part: [f for q in part if (f := _fact(q, units, answers, idf, obj, skip, corpus))],
-                   two)
+    questions = questions + _narrower(questions, units, idf)
+    facts = in_two(questions, lambda part: [f for q in part if (f := _fact(q, units, answers, idf, obj, skip, corpus))
+                                            and (not q.anchor or f.status == "disputed")], two)
     return _rank(facts + _pinned(corpus, attributions))
+
+
+def _narrower(questions: list[Question], units: list[Unit], idf: dict[str, float]) -> list[Question]:
+    """The large questions' narrower questions (`questions.anchored`), each once and none
+    that another question already is."""
+    seen = {tuple(q.members) for q in questions}
+    out = []
+    for q in questions:
+        sub = anchored(q, units, idf)
+        if sub is not None and tuple(sub.members) not in seen:
+            seen.add(tuple(sub.members))
+            out.append(sub)
+    return out
 
 
 def _name_terms(corpus: Corpus) -> frozenset[str]:
@@ -95,6 +109,8 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
         for side in sides)
     background = sum(u.background for u in group) * 2 > len(group)
     title = question(q.aspect, obj, group, idf)
+    if q.anchor:   # the narrower question: "Was it lawful and safe, on “international”?"
+        title = f"{title.rstrip('?')}, on “{q.anchor}”?"
     fact_id = "f-" + hashlib.sha1("\n".join([q.aspect, *sorted(
         re.sub(r"\W+", " ", normalise(u.text).lower()).strip() for u in group)]).encode()).hexdigest()[:10]
     return Fact(fact_id, title, status, 0, tuple(evidence[:_EVIDENCE_SHOWN]),

@@ -53,6 +53,40 @@ class Question:
 
     aspect: str
     members: list[int]
+    anchor: str = ""   # a sub-question's word both sides use ("withdraw"), as written
+
+
+ANCHOR_MIN = 8        # a question with this many clauses may hold a narrower disagreement
+ANCHOR_SHARE = 0.6    # the word's clauses are at most this share of the question's
+
+
+def anchored(q: Question, units: list[Unit], idf: dict[str, float]) -> Question | None:
+    """A large question's narrower question: its clauses that use the rarest word both sides
+    use ("withdraw" inside "what does each side demand").
+
+    Why: one aspect of an incident often holds several disagreements ("who must withdraw
+    first" and "what the road changes", both demands).  Splitting the aspect's clauses apart
+    leaves parts that one side alone answers; the narrower question beside the broad one
+    keeps both, and the reader steps from the broad to the narrow.  The rarest word weighed
+    by the side that uses it least, so both sides' clauses stand in it."""
+    if len(q.members) < ANCHOR_MIN:
+        return None
+    by_term: dict[str, list[int]] = {}
+    for m in q.members:
+        for t in units[m].terms:
+            by_term.setdefault(t, []).append(m)
+    best: tuple[float, str] | None = None
+    for t, members in by_term.items():
+        if not 2 <= len(members) <= ANCHOR_SHARE * len(q.members):
+            continue
+        sides = Counter(units[m].side for m in members if units[m].side)
+        if len(sides) > 1 and (key := (idf.get(t, 0.0) * min(sides.values()), t)) > (best or (0.0, "")):
+            best = key
+    if best is None:
+        return None
+    term = best[1]
+    written = next(units[m].terms[term] for m in by_term[term])
+    return Question(q.aspect, sorted(by_term[term]), written)
 
 
 def idf_of(corpus: Corpus, units: list[Unit]) -> dict[str, float]:
