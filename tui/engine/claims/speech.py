@@ -31,7 +31,7 @@ from ..text.lexicons import (
 )
 from ..model import Corpus
 from ..text.speakers import first_speaker
-from .sides import SideMatcher, countries_in, country_names, normalise
+from .sides import SideMatcher, countries_in, is_gazetteer_name
 
 _VERB = re.compile(
     r"(?<![\w'’-])(" + "|".join(sorted([*REPORTING_PHRASES, *REPORTING_VERBS], key=len, reverse=True))
@@ -142,8 +142,7 @@ def _named_first(text: str, matcher: SideMatcher | None) -> tuple[int, int] | No
     if who in _CAPITALS or (who.isupper() and len(who) > 4):
         return None   # "New Delhi: India on Friday ...", "BOROVIA: ...": a paper's dateline
     found = matcher.match(who) if matcher else None
-    named = (found is not None and found[1] == 0 and found[2] == len(who)) or \
-        any(normalise(who) == normalise(n) for c in countries_in(who) for n in country_names(c))
+    named = (found is not None and found[1] == 0 and found[2] == len(who)) or is_gazetteer_name(who)
     return m.span(1) if named else None
 
 
