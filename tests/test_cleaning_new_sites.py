@@ -110,6 +110,16 @@ def test_a_pull_quote_the_text_prints_again_goes_and_the_paragraph_stays(tmp_pat
     assert any(t.startswith("The harbour master said “the channel") for t in texts)
 
 
+def test_a_pull_quote_with_a_figure_goes_too(tmp_path: Path) -> None:
+    """The quotation's figures are in the paragraph that quotes it, among the paragraph's other
+    figures: the quotation is found there by its words."""
+    body = ("The harbour master said “the channel will stay closed for 12 days until the divers have "
+            "checked it,” adding that the ferry's 300 passengers were safe.\n\n")
+    pull = '"The channel will stay closed for 12 days until the divers have checked it" The Harbour Master'
+    texts, reasons = _cleaned(tmp_path, body + pull + "\n\n")
+    assert pull not in texts and reasons[pull].startswith("pull quote")
+
+
 def test_a_quotation_tied_to_its_speaker_or_printed_once_stays(tmp_path: Path) -> None:
     """'"...", X noted' is a sentence of the text (a comma and a reporting verb); a quotation the
     text prints nowhere else is the article's own."""

@@ -361,12 +361,17 @@ def without_site_name(line: str) -> str:
 
 @lru_cache(maxsize=CACHE)
 def normal_key(line: str) -> str:
-    """A comparison key for spotting repeated lines (duplicated titles): the words, lower-cased,
-    with a closing quotation mark or apostrophe of either form left off ("'Genocide'" and
-    "‘Genocide’" are one word: pages print a headline again in other quotation marks), then its
-    figures."""
-    digits = figures(line)   # "Yes 95.4%" and "Yes 97.8%" are two lines
-    return " ".join(w.lower().rstrip("'’") for w in words(line)) + (" #" + " ".join(digits) if digits else "")
+    """A comparison key for spotting repeated lines (duplicated titles): `word_key`, then the
+    line's figures ("Yes 95.4%" and "Yes 97.8%" are two lines)."""
+    digits = figures(line)
+    return word_key(line) + (" #" + " ".join(digits) if digits else "")
+
+
+def word_key(line: str) -> str:
+    """The line's words, lower-cased, with a closing quotation mark or apostrophe of either form
+    left off ("'Genocide'" and "‘Genocide’" are one word: pages print a headline again in other
+    quotation marks).  Without the figures, one line's key stands inside another's."""
+    return " ".join(w.lower().rstrip("'’") for w in words(line))
 
 
 _FIGURES = re.compile(r"\d+")

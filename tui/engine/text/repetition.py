@@ -98,12 +98,12 @@ def pull_quotes(texts: list[str | None], reasons: list[str | None]) -> None:
     sentence of its own) whose words the article prints again inside one of its kept paragraphs.
     The page sets a sentence of the text apart in large type; the paragraph that holds the
     quotation with its reporting verb stays, so no claim is lost."""
-    keys = [f.normal_key(t) if t is not None and reasons[j] is None else "" for j, t in enumerate(texts)]
+    keys = [f.word_key(t) if t is not None and reasons[j] is None else "" for j, t in enumerate(texts)]
     for i, text in enumerate(texts):
         match = _PULL_QUOTE.match(text.strip()) if text is not None and reasons[i] is None else None
         if match is None or not _speaker_alone(match.group("speaker")):
             continue
-        quote = f.normal_key(match.group("quote"))
+        quote = f.word_key(match.group("quote"))   # found inside a paragraph's words: no figures appended
         if not PULL_QUOTE_WORDS[0] <= len(quote.split()) <= PULL_QUOTE_WORDS[1]:
             continue
         if any(j != i and len(key) > len(quote) and quote in key for j, key in enumerate(keys)):
