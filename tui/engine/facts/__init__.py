@@ -43,7 +43,6 @@ __all__ = ["build_facts"]
 TWO_PROCESSES_FROM = 200
 
 
-
 def build_facts(corpus: Corpus, pairs: Sequence[Pair],
                 attributions: dict[Ref, Attribution]) -> tuple[Fact, ...]:
     """The corpus's facts, disputes first by rank."""
