@@ -12,8 +12,10 @@ from conftest import write
 from tui.engine.analysis import analyse
 from tui.engine.export.jsondoc import to_document
 from tui.engine.facts import build_facts
+from tui.engine.facts.titles import NARROWER_MAX
+from tui.engine.facts.units import Unit, content_terms
 from tui.engine.text.loading import load_corpus
-from tui.engine.model import Corpus, Fact
+from tui.engine.model import Corpus, Fact, Ref
 
 CASE = """
 [[sides]]
@@ -95,7 +97,8 @@ def test_titles_are_questions_and_positions_are_the_accounts_words(seeds: Corpus
         for fact in analyse(corpus).facts:
             if fact.id.startswith("pin-"):
                 continue   # the case file's own title
-            assert fact.title and fact.title != "Untitled" and len(fact.title) <= 70, fact.title
+            longest = NARROWER_MAX if fact.title.startswith("On “") else 70
+            assert fact.title and fact.title != "Untitled" and len(fact.title) <= longest, fact.title
             known = {w.casefold() for a in fact.accounts for w in word.findall(a.text)}
             if fact.aspect == "other":
                 assert {w.casefold() for w in word.findall(fact.title)} <= known, fact.title
@@ -339,3 +342,39 @@ def test_an_accusation_called_a_distraction_answers_why() -> None:
     or "propaganda" does: the question of intent."""
     from tui.engine.facts.aspects import tag
     assert "intent" in dict(tag("Petrov said the accusations were meant to distract attention from the strikes."))
+
+
+def _clause(n: int, text: str, side: str) -> Unit:
+    return Unit(n, Ref("a.txt", n, 0), text, 0, len(text), side, None, False, terms=content_terms(text))
+
+
+def test_a_narrower_question_is_not_about_a_word_that_frames_speech_or_dates_it():
+    """Both sides 'detailed' things and spoke 'on Thursday'; the narrower question is about the
+    patrol's route, the rarer word that says what they disagree on."""
+    from tui.engine.facts.questions import Question, anchored
+    texts = [("The statement detailed the patrol route near the reef on Thursday.", "a"),
+             ("The ministry detailed how the patrol route crossed the reef on Thursday.", "b"),
+             ("Officials gave details of the escort on Thursday.", "a"),
+             ("The navy gave details of the patrol route on Thursday.", "b"),
+             ("The fleet kept away from the shoal.", "a"), ("The fleet kept away from the shoal.", "b"),
+             ("Crews were safe and well.", "a"), ("Crews were safe and well.", "b"),
+             ("Talks would resume soon.", "a"), ("Talks would resume soon.", "b")]
+    units = [_clause(n, t, s) for n, (t, s) in enumerate(texts)]
+    idf = {t: 3.0 if t.startswith(("detail", "thursday")) else 2.0 if t == "patrol" else 1.0
+           for u in units for t in u.terms}
+    sub = anchored(Question("where", list(range(len(units)))), units, idf)
+    assert sub is not None and sub.anchor == "patrol"
+
+
+def test_a_narrower_questions_title_leads_with_its_word_and_the_neighbour_its_clauses_share():
+    """'territory' alone repeats 'whose territory was it?': the title says 'Borovian territory',
+    first, so a clipped line still tells the narrower question from the broad one."""
+    from tui.engine.facts.titles import narrower
+    units = [_clause(0, "The jet never entered Borovian territory.", "a"),
+             _clause(1, "It flew deep into Borovian territory at night.", "b"),
+             _clause(2, "The territory is disputed.", "b")]
+    asked = "Where was the jet, and whose territory was it?"
+    assert narrower(asked, "territory", units) == f"On “Borovian territory”, {asked[0].lower()}{asked[1:]}"
+    assert narrower(asked, "night", units).startswith("On “night”,")   # no neighbour two clauses share
+    assert narrower("What became of the people on board, and how are they treated?", "territory",
+                    units).startswith("On “territory”,")   # the phrase would make the line too long

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..text.captions import captions
-from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, PATRONS, WEEKDAYS, Country
+from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, MONTHS, PATRONS, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
 from .speech import speaker_phrases
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
@@ -33,8 +33,7 @@ security intelligence state national general general's prosecutor presidential n
 central public home affairs external staff joint chiefs post news times daily tribune herald express
 journal gazette press media advisor adviser ports maritime organization commission department of the""".split())
 # Words that end a capitalised run without naming anyone: places and titles.
-_WHEN = WEEKDAYS | frozenset("january february march april may june july august september october november "
-                             "december".split())
+_WHEN = WEEKDAYS | MONTHS
 _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
                         "city state states republic kingdom union nations according".split()) | _WHEN
 

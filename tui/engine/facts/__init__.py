@@ -33,7 +33,7 @@ from .causes import cause_answers, cause_phrases
 from .questions import Answer, Question, anchored, ask, idf_of
 from .roles import role_positions
 from .status import decide
-from .titles import incident_object, position, question
+from .titles import incident_object, narrower, position, question
 from .units import DENIAL_RE, Unit, acts_of, build_units
 
 __all__ = ["build_facts"]
@@ -108,8 +108,8 @@ def _fact(q: Question, units: list[Unit], answers: list[Answer], idf: dict[str, 
         for side in sides)
     background = sum(u.background for u in group) * 2 > len(group)
     title = question(q.aspect, obj, group, idf)
-    if q.anchor:   # the narrower question: "Was it lawful and safe, on “international”?"
-        title = f"{title.rstrip('?')}, on “{q.anchor}”?"
+    if q.anchor:   # the narrower question: "On “international law”, was it lawful and safe?"
+        title = narrower(title, q.anchor, group)
     fact_id = "f-" + hashlib.sha1("\n".join([q.aspect, *sorted(
         re.sub(r"\W+", " ", normalise(u.text).lower()).strip() for u in group)]).encode()).hexdigest()[:10]
     return Fact(fact_id, title, status, 0, tuple(evidence[:_EVIDENCE_SHOWN]),

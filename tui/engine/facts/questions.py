@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..text.lexicons import CONTRAST, CONTRAST_OPENERS, HEDGES
+from ..text.lexicons import CONTRAST, CONTRAST_OPENERS, HEDGES, MONTHS, REPORTING_PARTICIPLES, REPORTING_VERBS, WEEKDAYS
 from ..model import Corpus, Ref
 from .aspects import OTHER, strongest, tag
 from .clusters import cluster
@@ -77,7 +77,7 @@ def anchored(q: Question, units: list[Unit], idf: dict[str, float]) -> Question 
             by_term.setdefault(t, []).append(m)
     best: tuple[float, str] | None = None
     for t, members in by_term.items():
-        if not 2 <= len(members) <= ANCHOR_SHARE * len(q.members):
+        if not 2 <= len(members) <= ANCHOR_SHARE * len(q.members) or _framing(t, members, units):
             continue
         sides = Counter(units[m].side for m in members if units[m].side)
         if len(sides) > 1 and (key := (idf.get(t, 0.0) * min(sides.values()), t)) > (best or (0.0, "")):
@@ -87,6 +87,16 @@ def anchored(q: Question, units: list[Unit], idf: dict[str, float]) -> Question 
     term = best[1]
     written = next(units[m].terms[term] for m in by_term[term])
     return Question(q.aspect, sorted(by_term[term]), written)
+
+
+_NOT_ABOUT = REPORTING_VERBS | REPORTING_PARTICIPLES | WEEKDAYS | MONTHS
+
+
+def _framing(term: str, members: list[int], units: list[Unit]) -> bool:
+    """A word that frames speech in one of its clauses ("the statement detailed") or dates
+    it ("on Thursday") says when or that someone spoke, not what the narrower disagreement
+    is about."""
+    return any(units[m].terms[term] in _NOT_ABOUT for m in members)
 
 
 def idf_of(corpus: Corpus, units: list[Unit]) -> dict[str, float]:

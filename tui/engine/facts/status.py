@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text.lexicons import ANTONYMS, CONTRAST, NEGATION
+from ..text.lexicons import ANTONYMS, CONTRAST, MONTHS, NEGATION
 from ..model import Evidence, EvidenceKind, Status
 from ..text.textnorm import normalise, term
 from .aspects import BY_ID, OTHER
@@ -163,8 +163,6 @@ def _numbers(a: list[Unit], b: list[Unit]) -> list[Evidence]:
     return []
 
 
-_MONTHS = frozenset("""january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten eleven "
                                                  "twelve".split())}
 _BEFORE_NOUN = frozenset("of its their the his her our your more than other others additional".split())
@@ -182,7 +180,7 @@ def _counts(units: list[Unit]) -> dict[str, set[str]]:
             if value is None or value == "0" or (len(value) == 4 and value[:2] in ("19", "20")):
                 continue
             near = low[max(0, k - 1):k] + low[k + 1:k + 2]
-            if any(n in _MONTHS for n in near) or (k and low[k - 1] in ("at", "on")):
+            if any(n in MONTHS for n in near) or (k and low[k - 1] in ("at", "on")):
                 continue
             noun = next((term(x) for x, raw in zip(low[k + 1:k + 5], words[k + 1:k + 5])
                          if x not in _BEFORE_NOUN and not raw[:1].isupper() and term(x)), None)

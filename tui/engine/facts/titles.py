@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ..text.lexicons import DENIAL, NEGATION, REPORTING_PARTICIPLES
-from ..text.textnorm import normalise, term
+from ..text.textnorm import STOP_WORDS, normalise, term
 from .aspects import BY_ID, OTHER
 from .roles import FRAME as _FRAME
 from .questions import similarity
@@ -63,6 +63,38 @@ def question(aspect: str, obj: str | None, group: list[Unit], idf: dict[str, flo
         return central(group, idf)
     a = BY_ID[aspect]
     return a.question.format(obj=obj) if obj else a.question_bare
+
+
+NARROWER_MAX = 80   # a narrower question's title, its word first so a clipped line still shows it
+
+
+def narrower(question: str, word: str, group: list[Unit]) -> str:
+    """A narrower question's title, its word first: "On “international waters”, where was the
+    drone, and whose territory was it?", the word alone when its phrase makes it too long."""
+    for said in (_phrase(word, group), word):
+        title = f"On “{said}”, {question[:1].lower()}{question[1:]}"
+        if len(title) <= NARROWER_MAX:
+            break
+    return title
+
+
+def _phrase(word: str, group: list[Unit]) -> str:
+    """The word with the neighbour most of its clauses give it ("contact" -> "come in
+    contact", "territory" -> "Russian territory"), as first written: a lone word repeats
+    the broad question ("whose territory was it, on “territory”?") or says little."""
+    counts: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    at = re.compile(rf"(?i)(?:([^\W\d_]+)\s+)?\b({re.escape(word)})\b(?:\s+([^\W\d_]+))?")
+    for u in group:
+        seen = set()
+        for m in at.finditer(u.text):
+            for other, phrase in ((m.group(1), f"{m.group(1)} {m.group(2)}"), (m.group(3), f"{m.group(2)} {m.group(3)}")):
+                if other and other.lower() not in STOP_WORDS and len(other) > 2:
+                    seen.add(phrase.lower())
+                    written.setdefault(phrase.lower(), phrase)
+        counts.update(seen)
+    best = min(counts.items(), key=lambda kv: (-kv[1], kv[0]), default=None)
+    return written[best[0]] if best and best[1] >= 2 else word
 
 
 _TITLE_MAX = 60          # a title a reader takes in at a glance

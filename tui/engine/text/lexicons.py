@@ -130,6 +130,8 @@ ANSWERING = (r"(?i)\b(?:accus\w*|blam\w*|deni\w*|deny|reject\w*|dismiss\w*|conde
              r"preposterous|nonsense|ridiculous|disinformation|propaganda|slander\w*|smear\w*)\b")
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 # Words that signal that one account contradicts another.
 DENIAL = frozenset("""
