@@ -544,6 +544,26 @@ def test_an_outlet_whose_own_words_denounce_one_side_narrates_for_the_other(tmp_
     assert narration == {("one.md", 3): "a", ("two.md", 1): None}
 
 
+def test_an_outlet_naming_a_sides_body_beside_terror_words_does_not_narrate_for_the_other(
+        tmp_path: Path) -> None:
+    """Class 5's limit: "security forces hunted the terrorists", where the case file makes
+    "security forces" Arland's, names a side's body in a sentence with hostile words but
+    denounces nobody of Arland's: the outlet is not Borovia's voice (only a side's country
+    or own name, "the terrorists of Borovia", is denounced so)."""
+    write(tmp_path, "reconcile.toml", CASE.replace('"Arland"]', '"Arland", { name = "Arland Guard", '
+                                                   'aliases = ["security forces"] } ]'))
+    write(tmp_path, "one.md", '+++\noutlet = "Harbour Weekly"\n+++\n\n' + LEDE
+          + "Security forces hunted the terrorists who fired at the harbour.\n\n"
+            "Security forces released sketches of the terror suspects.\n\n"
+            "The missile hit the harbour far from any base.\n")
+    write(tmp_path, "two.md", LEDE + "Petrov said the strike hit a radar post.\n\nOlsen said the strike hit homes.\n")
+    analysis = analyse(load_corpus(tmp_path))
+    narration = [a.side for ref, a in analysis.attributions.items() if ref.article == "one.md"
+                 and "far from any base" in analysis.corpus.article(ref.article).sentence(
+                     ref.paragraph, ref.sentence or 0).text]
+    assert narration == [None]
+
+
 def test_the_second_side_is_the_party_that_answers_the_first_in_opposition(tmp_path: Path) -> None:
     """Class 6 (zero-config): Poland speaks most; Ukraine speaks about Poland as often as
     Russia does, but Russia denies and rejects what Poland says: Russia is the other side."""

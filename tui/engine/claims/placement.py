@@ -28,11 +28,11 @@ def _hostile(text: str) -> bool:
     return bool(_HOSTILE.search(text))
 
 
-def _denounced(text: str, matcher: SideMatcher, speaker: str = "") -> str | None:
+def _denounced(text: str, matcher: SideMatcher, speaker: str = "", places: bool = False) -> str | None:
     """The one side a hostile sentence names (its speaker's own phrase aside), else None."""
     if not _hostile(text):
         return None
-    named = matcher.sides_in(text.replace(speaker, " ") if speaker else text)
+    named = matcher.sides_in(text.replace(speaker, " ") if speaker else text, places)
     return next(iter(named)) if len(named) == 1 else None
 
 
@@ -297,7 +297,7 @@ def _hostile_narrator(article: Article, refs: list[Ref], out: dict[Ref, Attribut
     against: Counter[str] = Counter()
     for r in refs:
         if out[r].speaker is None and (target := _denounced(article.sentence(r.paragraph, r.sentence or 0).text,
-                                                             matcher)):
+                                                             matcher, places=True)):
             against[target] += 1
     (target, n), *rest = against.most_common() or [("", 0)]
     if n < _NARRATOR_MIN or (rest and n < 2 * rest[0][1]):

@@ -201,6 +201,7 @@ class _Entry:
     side: str
     weight: int  # actors beat countries at the same position
     given: bool = False   # a user named it (a side's role words come from these alone)
+    place: bool = False   # the side's country ("Armenian", "Yerevan"), or its own name
 
 
 class SideMatcher:
@@ -213,10 +214,10 @@ class SideMatcher:
         for side in sides:
             for actor in side.actors:
                 given = side.id in named and not actor.learned
-                entries.extend(_Entry(n, side.id, 2, given) for n in actor.names if n.strip())
+                entries.extend(_Entry(n, side.id, 2, given, n == side.name) for n in actor.names if n.strip())
             country = country_of(side)
             if country:
-                entries.extend(_Entry(n, side.id, 1) for c in (country, *_clients(country))
+                entries.extend(_Entry(n, side.id, 1, place=True) for c in (country, *_clients(country))
                                for n in country_names(c))
         self.entries = entries + _surnames(entries)
         self.index = _EntryIndex(self.entries)
@@ -225,11 +226,13 @@ class SideMatcher:
         self._matches: dict[str, tuple[str, int, int] | None] = {}
         self.claims: dict[str, tuple] = {}  # text -> its claims (speech.find_claims)
 
-    def sides_in(self, text: str) -> set[str]:
-        """Every side that some name in `text` belongs to."""
+    def sides_in(self, text: str, places: bool = False) -> set[str]:
+        """Every side that some name in `text` belongs to (with `places`, only the sides'
+        countries and own names: "Armenian", "Yerevan", not "security agencies")."""
         norm = normalise(text)
         low = _lowered(norm)
-        return {e.side for e in self.index.present(norm, low) if _span(e.name, norm, low)}
+        return {e.side for e in self.index.present(norm, low)
+                if (e.place or not places) and _span(e.name, norm, low)}
 
     def role_side(self, role: str) -> str | None:
         """The one side whose actors' names carry a role word ("ambassador"), or None.  Only
