@@ -378,3 +378,12 @@ def test_a_narrower_questions_title_leads_with_its_word_and_the_neighbour_its_cl
     assert narrower(asked, "night", units).startswith("On “night”,")   # no neighbour two clauses share
     assert narrower("What became of the people on board, and how are they treated?", "territory",
                     units).startswith("On “territory”,")   # the phrase would make the line too long
+
+
+def test_a_warning_received_is_a_warning_whatever_follows_it():
+    """'X warned that ...' reports a threat, but 'Moscow was warned about the raid' (or 'was not
+    warned of it') says whether a warning was given: the warnings question."""
+    from tui.engine.facts.aspects import tag
+    assert "warning" not in dict(tag("The minister warned that the strike would come soon."))
+    assert "warning" in dict(tag("Maintains that the capital was warned about the raid in time."))
+    assert "warning" in dict(tag("The crew was not warned of the strike."))

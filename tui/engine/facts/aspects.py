@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.textnorm import normalise, term
+from ..text.lexicons import PASSIVE
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def tag(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         t = term(token)
         if t is None:
             continue
-        if t in _WARN and k + 1 < len(tokens) and tokens[k + 1] in _REPORTING_USE:
+        if t in _WARN and k + 1 < len(tokens) and tokens[k + 1] in _REPORTING_USE and not _received(tokens, k):
             continue   # "warned that ...", "warning of retaliation": a report or a threat, not a warning given
         if "-" in token and not any(t in a.words for a in ASPECTS):
             t = term(token.replace("-", "")) or t
@@ -173,6 +174,11 @@ def tag(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         for m in pattern.finditer(low):
             hits.setdefault(aspect_id, []).append(m.group(0))
     return tuple((a.id, tuple(dict.fromkeys(hits[a.id]))) for a in ASPECTS if a.id in hits)
+
+
+def _received(tokens: list[str], k: int) -> bool:
+    """'Moscow was (not) warned about the raid': a warning given, or not, whatever follows."""
+    return any(w in PASSIVE for w in tokens[max(k - 2, 0):k])
 
 
 def strongest(tags: dict[str, tuple[str, ...]], weight: dict[str, float]) -> dict[str, tuple[str, ...]]:
