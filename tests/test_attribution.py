@@ -104,6 +104,19 @@ def test_continuations_refer_back_to_the_last_speaker(tmp_path: Path) -> None:
         assert _who(corpus, snippet).side == "a", snippet
 
 
+def test_a_quoted_question_is_the_speaker_whose_tag_follows_it(tmp_path: Path) -> None:
+    """'“Does Ms. Olsen understand ...?” Petrov responded.': the splitter cuts the tag after the
+    question mark, and the quotation opening the paragraph was carried from Olsen, quoted the
+    paragraph before; the bare tag gives it back to Petrov."""
+    text = ("Olsen said the strike was deliberate, calling it “an outrage.”\n\n"
+            "“Does Ms. Olsen understand that a real strike would leave nothing standing?” Petrov responded. "
+            "“Nobody would have survived.”\n")
+    corpus = _corpus(tmp_path, text)
+    assert (_who(corpus, "leave nothing standing").speaker, _who(corpus, "leave nothing standing").side) == (
+        "Petrov", "b")
+    assert _who(corpus, "the strike was deliberate").side == "a"
+
+
 def test_a_pronoun_is_not_read_as_a_name_later_in_its_sentence(tmp_path: Path) -> None:
     text = ("Petrov said the frigate stayed in port all night.\n\n"
             "He said the Arland side must bear full responsibility.\n\n"

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..text.lexicons import REPORTING_PARTICIPLES
+from ..text.lexicons import REPORTING_PARTICIPLES, REPORTING_VERBS
 from ..model import Article, Attribution, Corpus, Pair, Paragraph, Ref, SideFix, source_offsets
 from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, voice
 from .sides import SideMatcher, is_gazetteer_name, matcher_for
@@ -78,6 +78,7 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
     before: Attribution | None = None   # the sentence before, across paragraphs
     answerer: _Last | None = None   # in a transcript, who answers ("Tan Kefei: ...", then "A: ...")
     label: _Last | None = None   # "Igor Ivanov, spokesman of the ministry:" speaks the next paragraph
+    carried_before = False   # the sentence before took its speaker from the one before it
     for paragraph in article.paragraphs:
         previous = before if _introduces_quote(article, before) else None
         turn = _turn(article, paragraph, matcher, answerer) or label
@@ -95,17 +96,21 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
                 who = subject   # "Russian authorities have been reluctant, saying there were no grounds"
             if who is None and turn is not None:
                 who = turn      # a question's or an answer's own words in a press-conference transcript
+            carried = who is None
             if who is None and previous and previous.speaker and (
                     _opens_quote(sentence.text) or (last and last.according and _CONTINUES.match(sentence.text))):
                 who = _Last(previous.speaker, previous.side, previous.speaker_span)
             if who is None:
                 out[ref] = previous = before = Attribution(ref, None, None)
+                carried_before = False
                 continue
             if who.side and _RECIPROCAL.search(sentence.text) and len(matcher.sides_in(who.speaker)) > 1:
                 who = _Last(who.speaker, None, who.span)   # "A and B blamed each other": neither's claim
-            if before is not None and before.speaker is None and _POINTS_BACK.match(sentence.text):
+            if before is not None and (before.speaker is None and _POINTS_BACK.match(sentence.text)
+                                       or carried_before and _tags(sentence.text, before, article)):
                 out[before.ref] = Attribution(before.ref, who.speaker, who.side, who.span)
             out[ref] = previous = before = Attribution(ref, who.speaker, who.side, who.span)
+            carried_before = carried
             last = who
             if who.side:
                 history.append(who)
@@ -194,6 +199,20 @@ _POINTS_BACK = re.compile(
     r"\s*(?:(?:This|That|These|Such|So)\b[^.]{0,20}?\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?"
     r"(?:stated|said|reported|announced|written|noted|declared|claimed|emphasized|emphasised|stressed)\b"
     r"|[^.“”\"]{2,60}?\b(?:said|stated|wrote|added|noted)\s+(?:this|so)\b)")
+
+
+# A sentence that is only a speaker and a verb ("Nebenzia responded."): the tag of a quotation
+# that ended in a question or an exclamation, which the sentence splitter cut off.
+_BARE_TAG = re.compile(r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:\w+ly\s+)?(?:" +
+                       "|".join(sorted(REPORTING_VERBS)) + r")\s*[.!]?\s*$")
+
+
+def _tags(text: str, before: Attribution, article: Article) -> bool:
+    """Whether `text` is the bare tag of the quotation before it ('“Does X understand ...?”
+    Nebenzia responded.'): that quotation is the tag's speaker's, not the one it was carried
+    from (the person it addresses, quoted in the paragraph before)."""
+    said = article.sentence(before.ref.paragraph, before.ref.sentence or 0).text.rstrip()
+    return bool(_BARE_TAG.match(text)) and said[-2:-1] in ("?", "!") and said[-1:] in "”\"’"
 
 
 def _introduces_quote(article: Article, before: Attribution | None) -> bool:
