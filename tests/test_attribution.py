@@ -117,6 +117,16 @@ def test_a_quoted_question_is_the_speaker_whose_tag_follows_it(tmp_path: Path) -
     assert _who(corpus, "the strike was deliberate").side == "a"
 
 
+def test_the_countrys_body_is_the_country_its_sentence_names_before_it(tmp_path: Path) -> None:
+    """'Ships of Borovia escorted the vessel, according to the country's defence ministry': the
+    country is Borovia, and 'the ministry' quoted next is the same body."""
+    text = ("Ships of Borovia escorted the survey vessel, according to the country’s defence ministry.\n\n"
+            "“Protection is provided for the survey vessel,” the ministry said.\n")
+    corpus = _corpus(tmp_path, text, CASE.replace('"the ministry", ', ""))
+    assert _who(corpus, "Ships of Borovia escorted").side == "b"
+    assert _who(corpus, "Protection is provided").side == "b"
+
+
 def test_a_pronoun_is_not_read_as_a_name_later_in_its_sentence(tmp_path: Path) -> None:
     text = ("Petrov said the frigate stayed in port all night.\n\n"
             "He said the Arland side must bear full responsibility.\n\n"

@@ -91,7 +91,7 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             offsets = source_offsets(raw, sentence.start)
             claims = find_claims(sentence.text, matcher)
             subject = _subject_of(sentence.text, matcher, offsets, claims)
-            who = _choose(claims, matcher, subject or last, offsets, history)
+            who = _choose(claims, matcher, subject or last, offsets, history, sentence.text)
             if who is None and subject and _PARTICIPLE.search(sentence.text):
                 who = subject   # "Russian authorities have been reluctant, saying there were no grounds"
             if who is None and turn is not None:
@@ -255,23 +255,26 @@ def _opens_quote(text: str) -> bool:
 
 
 def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
-            offsets: list[int], history: Sequence[_Last] = ()) -> _Last | None:
+            offsets: list[int], history: Sequence[_Last] = (), text: str = "") -> _Last | None:
     """The sentence's speaker: the first claim with a side, else the first.
 
     A denial after the main claim ("..., which Ukraine denies", "..., hours after New
     Delhi rejected ...", "a claim rejected by X") answers it: the sentence is the main
     claim's (on the real cases, preferring such denials put 6 sentences on the wrong side)."""
-    resolved = [_resolve(c, matcher, last, offsets, history) for c in claims]
+    resolved = [_resolve(c, matcher, last, offsets, history, text) for c in claims]
     return next((r for r in resolved if r.side), resolved[0] if resolved else None)
 
 
+_THE_COUNTRYS = re.compile(r"(?i)(?:the\s+)?(?:country|nation|state)[’']s\s")
 _PRESS = re.compile(r"(?i)\b(?:media|press|newspapers?|papers|outlets?|television|tv|broadcasters?)$")
 _STATE_PRESS = re.compile(r"(?i)\b(?:state|state-run|state-owned|official|government|military)\b")
 
 
 def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: list[int],
-             history: Sequence[_Last] = ()) -> _Last:
+             history: Sequence[_Last] = (), text: str = "") -> _Last:
     span = (offsets[claim.start], offsets[claim.end - 1] + 1)
+    if _THE_COUNTRYS.match(claim.speaker) and len(named := matcher.sides_in(text[:claim.start], places=True)) == 1:
+        return _Last(claim.speaker, next(iter(named)), span)   # "Turkish ships ..., according to the country's ministry"
     if claim.kind == "pronoun":
         return _Last(last.speaker, last.side, last.span) if last else _Last(claim.speaker, None, span)
     if _PRESS.search(claim.speaker) and not _STATE_PRESS.search(claim.speaker):
