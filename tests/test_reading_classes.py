@@ -495,6 +495,20 @@ def test_a_title_case_headline_teaches_no_names(tmp_path: Path) -> None:
     assert "Sorokin" in learned["ru"] and not any("Story" in n or "About" in n for n in learned["ru"])
 
 
+def test_a_spokesperson_introduced_with_a_countrys_body_is_that_countrys(tmp_path: Path) -> None:
+    """Class 6 (zero-config): "among Russian journalists, Russian Foreign Ministry spokesperson
+    Anna Volkova sought to ..." introduces a ministry's official: the journalists before the
+    comma do not make her one of them."""
+    from tui.engine.claims.inference import _learn_people
+    from tui.engine.text.lexicons import GAZETTEER
+
+    write(tmp_path, "one.md", LEDE + "As the statement spread among Russian journalists, Russian Foreign "
+          "Ministry spokesperson Anna Volkova sought to play it down.\n\n"
+          "Volkova said the drone was spying.\n\nUkrainian officials said the drone was unarmed.\n")
+    learned = _learn_people(load_corpus(tmp_path), [c for c in GAZETTEER if c.id in ("ru", "ua")])
+    assert "Volkova" in learned["ru"]
+
+
 def test_a_director_introduced_with_a_country_is_that_countrys(tmp_path: Path) -> None:
     """Class 6 (zero-config): "Jon Reyes, assistant director-general of the Philippine
     government's security council, accused ..." introduces a Philippine official."""

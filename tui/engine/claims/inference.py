@@ -249,6 +249,7 @@ class _Patterns:
     run_role_of: re.Pattern[str]
     body_run: re.Pattern[str]
     counterpart: re.Pattern[str]
+    body_role_run: re.Pattern[str]
 
 
 @lru_cache(maxsize=64)
@@ -265,6 +266,7 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}"),
         re.compile(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
                    rf"\b(?:his|her)\s+{name}\s+counterpart"),
+        re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+((?:[A-Z][\w-]*\s+){{1,4}}){role},?\s+{_NAME_RUN}"),
     )
 
 
@@ -296,12 +298,18 @@ def _introduced(text: str, names: Sequence[str]) -> list[str]:
     for m in pats.body_run.finditer(text):
         if m.group(1).split()[-1].lower() in _INSTITUTION:
             out.append(m.group(2))
+    for m in pats.body_role_run.finditer(text):   # "Chinese Foreign Ministry spokesperson X"
+        if (m.group(1).split()[-1].lower() in _INSTITUTION and _ROLE.fullmatch(m.group(2).split()[-1])
+                and _for_government(text, m.start(), m.group(2))):
+            out.append(m.group(3))
     return out
 
 
 def _for_government(text: str, at: int, role: str = "") -> bool:
-    """Not a dissident, victim or former official: "former Russian spy X", "opposition leader X"."""
-    before = re.findall(r"[a-z-]+", text[max(0, at - 25):at].lower())[-2:]
+    """Not a dissident, victim or former official: "former Russian spy X", "opposition leader X"
+    (in the words before it since the last comma: "among Chinese journalists, Chinese Foreign
+    Ministry spokesperson X" is the ministry's)."""
+    before = re.findall(r"[a-z-]+", re.split(r"[,;:.()]", text[max(0, at - 25):at])[-1].lower())[-2:]
     return not any(w in _NOT_GOVERNMENT for w in [*before, *role.lower().split()])
 
 
