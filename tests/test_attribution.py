@@ -127,6 +127,18 @@ def test_the_countrys_body_is_the_country_its_sentence_names_before_it(tmp_path:
     assert _who(corpus, "Protection is provided").side == "b"
 
 
+def test_a_states_news_agency_speaks_for_its_state(tmp_path: Path) -> None:
+    """'The state-run agency, IRNA, reported ...' is Iran's account, as 'Iranian officials said'
+    would be; other press stays nobody's."""
+    case = ('[[sides]]\nid = "ir"\nname = "Iran"\nactors = ["Iran"]\n\n'
+            '[[sides]]\nid = "us"\nname = "United States"\nactors = ["United States"]\n')
+    text = ("The state-run agency, IRNA, reported that rescuers had saved all the sailors.\n\n"
+            "A local newspaper reported that two sailors were missing.\n")
+    corpus = _corpus(tmp_path, text, case)
+    assert _who(corpus, "saved all the sailors").side == "ir"
+    assert _who(corpus, "two sailors were missing").side is None
+
+
 def test_a_pronoun_is_not_read_as_a_name_later_in_its_sentence(tmp_path: Path) -> None:
     text = ("Petrov said the frigate stayed in port all night.\n\n"
             "He said the Arland side must bear full responsibility.\n\n"

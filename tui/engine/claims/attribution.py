@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..text.lexicons import REPORTING_PARTICIPLES, REPORTING_VERBS
 from ..model import Article, Attribution, Corpus, Pair, Paragraph, Ref, SideFix, source_offsets
-from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, voice
+from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, state_media, voice
 from .sides import SideMatcher, is_gazetteer_name, matcher_for
 from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, quote_ends, role_head
 
@@ -279,8 +279,8 @@ def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: li
         return _Last(last.speaker, last.side, last.span) if last else _Last(claim.speaker, None, span)
     if _PRESS.search(claim.speaker) and not _STATE_PRESS.search(claim.speaker):
         return _Last(claim.speaker, None, span)   # "Israeli media reported": the press, not the government
-    found = matcher.match(claim.speaker)
-    if found:
+    found = matcher.match(claim.speaker) or matcher.match(state_media(claim.speaker) or "")
+    if found:   # a side's name, or its state news agency ("IRNA reported")
         return _Last(claim.speaker, found[0], span, claim.verb == "according to")
     if claim.kind in ("generic", "role"):
         side = _role_side(claim.speaker, history, matcher)

@@ -125,7 +125,7 @@ def _outlet_side(outlet: str | None, matcher: SideMatcher) -> str | None:
     found = matcher.match(outlet or "")
     if found:
         return found[0]
-    country = _state_media(outlet or "")
+    country = state_media(outlet or "")
     match = matcher.match(country) if country else None
     return match[0] if match else None
 
@@ -137,7 +137,7 @@ _COUNTRY_NAME = {c.id: c.name for c in GAZETTEER}
 
 
 @lru_cache(maxsize=4096)
-def _state_media(outlet: str) -> str | None:
+def state_media(outlet: str) -> str | None:
     """The name of the state whose news agency an outlet is ("Xinhua" -> "China")."""
     m = _AGENCY.search(outlet)
     return _COUNTRY_NAME[_AGENCIES[m.group(1)]] if m else None
