@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..text.lexicons import REPORTING_PARTICIPLES, REPORTING_VERBS
+from ..text.lexicons import PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS
 from ..model import Article, Attribution, Corpus, Pair, Paragraph, Ref, SideFix, source_offsets
 from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, state_media, voice
 from .sides import SideMatcher, is_gazetteer_name, matcher_for
@@ -266,7 +266,7 @@ def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
 
 
 _THE_COUNTRYS = re.compile(r"(?i)(?:the\s+)?(?:country|nation|state)[’']s\s")
-_PRESS = re.compile(r"(?i)\b(?:media|press|newspapers?|papers|outlets?|television|tv|broadcasters?)$")
+_PRESS = re.compile(rf"(?i)\b(?:{PRESS})$")
 _STATE_PRESS = re.compile(r"(?i)\b(?:state|state-run|state-owned|official|government|military)\b")
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from collections.abc import Sequence
 
-from ..text.lexicons import GAZETTEER, HOSTILE, ROLE_HEADS, SPEAKER_NOUNS, STATE_MEDIA
+from ..text.lexicons import GAZETTEER, HOSTILE, PRESS, ROLE_HEADS, SPEAKER_NOUNS, STATE_MEDIA
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix
 from .sides import SideMatcher, countries_in
 
@@ -319,11 +319,11 @@ def _official_outlet(outlet: str | None, matcher: SideMatcher) -> str | None:
     return found[0] if found else None
 
 
-_NOT_VOICED = re.compile(r"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)?|residents?|sources?|media|"
+_NOT_VOICED = re.compile(rf"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)?|residents?|sources?|{PRESS}|"
                          r"q|question|reporters?|journalists?|correspondents?|host|interviewer|"
-                         r"agency|news|reuters|associated press|afp|report|reports|newspaper|website|"
+                         r"agency|news|reuters|associated press|afp|report|reports|website|"
                          r"times|post|journal|herald|tribune|daily|gazette|telegraph|guardian|cnn|bbc|"
-                         r"bloomberg|press|magazine|channel|tv|television|radio|broadcaster|outlet|"
+                         r"bloomberg|magazine|channel|radio|"
                          r"investigators?|inspectors?|council|(?:u\.?n\.?|united nations)(?![.\s]+(?:ambassador|envoy|representative)))\b")
 
 

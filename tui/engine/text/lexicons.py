@@ -129,6 +129,9 @@ ANSWERING = (r"(?i)\b(?:accus\w*|blam\w*|deni\w*|deny|reject\w*|dismiss\w*|conde
              r"provocat\w*|lie|lies|false\w*|groundless|baseless|fabricat\w*|violat\w*|absurd\w*|"
              r"preposterous|nonsense|ridiculous|disinformation|propaganda|slander\w*|smear\w*)\b")
 
+# The press as a speaker ("Israeli media reported", "state television said"): a regular expression.
+PRESS = r"media|press|newspapers?|papers|outlets?|television|tv|broadcasters?"
+
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("""january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
