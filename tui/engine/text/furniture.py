@@ -210,6 +210,11 @@ def is_claim(line: str) -> bool:
             or is_quoted_line(line) or bool(_STATEMENT_BY.search(line)))
 
 
+def has_claim_word(line: str) -> bool:
+    """A reporting verb or a quotation anywhere in the line, however short ("Navy denies involvement")."""
+    return bool(_CLAIM.search(line))
+
+
 # A line wholly in quotation marks, straight, curly or typewriter (`...`): a headline quoting
 # someone's words ("'Attack sank the ship'"), a claim though its speaker stands below it.
 _WHOLLY_QUOTED = re.compile(r"^\s*[`'‘](?P<inner>[^`'‘’]+)[`'’]\s*$")
@@ -280,8 +285,8 @@ def is_short_label(line: str) -> bool:
     return len(words(line)) <= 5 and not ends_sentence(line) and not tells_act(line) and not quotes_words(line)
 
 
-# A line wholly in quotation marks of any kind: "'Strict rules'", "“Never again”".
-_ALL_QUOTED = re.compile(r"^\s*[`'‘“\"](?P<inner>[^`'‘’“”\"]+)[`'’”\"]\s*$")
+# A line wholly in quotation marks of any kind: "'Strict rules'", "“Never again”", "«Jamais»", "„Nie wieder“".
+_ALL_QUOTED = re.compile(r"^\s*[`'‘“\"«‹„‚»›](?P<inner>[^`'‘’“”\"«»‹›„‚]+)[`'’”\"»›“‘«‹]\s*$")
 QUOTED_LABEL_WORDS = 2
 
 
