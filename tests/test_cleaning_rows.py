@@ -39,7 +39,7 @@ ROWS = {
                                                              "UN: civilians must be protected",
                                                              "UPDATE: Death toll rises to 14"],
     "short headlines that report or count": ["Navy denies involvement", "Death toll rises to 14",
-                                             "12 killed, 40 injured"],
+                                             "12 killed, 40 injured", "More than 200 missing"],
     "a quotation in guillemets or low marks": ["«We will respond»", "„Wir haben nicht geschossen“"],
 }
 

@@ -221,9 +221,9 @@ _WHOLLY_QUOTED = re.compile(r"^\s*[`'‘](?P<inner>[^`'‘’]+)[`'’]\s*$")
 QUOTED_LINE_WORDS = 3
 # A toll: "About 30 people killed, 100 wounded in ...", "Blast kills 12" ("mother of 12 killed" is no toll).
 _TOLL = b.KeyedPattern.with_keys(
-    r"(?<!\bof )\b\d+(?:,\d{3})*\+?\s+(?:[a-z]+\s+){0,2}(?:killed|dead|wounded|injured|hurt)\b"
+    r"(?<!\bof )\b\d+(?:,\d{3})*\+?\s+(?:[a-z]+\s+){0,2}(?:killed|dead|wounded|injured|hurt|missing)\b"
     r"|\b(?:kills?|killing|wounds?|wounding|injures?|injuring)\s+(?:at least |more than |about |over )?\d",
-    ("killed", "dead", "wounded", "injured", "hurt", "kill", "wound", "injur"))
+    ("killed", "dead", "wounded", "injured", "hurt", "missing", "kill", "wound", "injur"))
 # A statement named with its author: "Press statement by the ministry on ...".
 _STATEMENT_BY = re.compile(r"\bstatement (?:by|from)\s+\S", re.I)
 
