@@ -39,7 +39,9 @@ _DATELINE_LINE = re.compile(
     r"jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)\s*:\s*$"
     r"|\((?:AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE)\)\s*[-–—:]?\s*$"
     # a blog's stamp: "Posted on June 3, 2024 by Jane Doe"
-    r"|^(?:posted|published|updated)(?: on)?\s+[^.]{0,20}\d{4}(?:\s+(?:at\s+)?[\d:.]+\s*(?:am|pm)?)?,?\s+by\s+\w", re.I)
+    r"|^(?:posted|published|updated)(?: on)?\s+[^.]{0,20}\d{4}(?:\s+(?:at\s+)?[\d:.]+\s*(?:am|pm)?)?,?\s+by\s+\w"
+    # or the name first: "Posted by Jane Doe on Monday, June 3, 2024"
+    r"|^(?:posted|published|written) by [^.,]{1,40} on [^.]{0,30}\d{4}\s*$", re.I)
 # A short question standing alone between paragraphs: a subheading ("What happened in the Black Sea?").
 _SUBHEAD_QUESTION = re.compile(r"^[^“”\"‘’:]{3,80}\?$")
 _ELLIPSIS = ("...", "…")
@@ -149,7 +151,7 @@ def label_reason(line: str) -> str | None:
         return "comment form"
     if n <= 12 and b.TRAILER.match(text):
         return "share or read-more trailer"
-    if b.NAV_LABEL.match(text.rstrip(" :»›>")) or names_other_stories(text):
+    if b.NAV_LABEL.match(text.rstrip(" :»›>!")) or names_other_stories(text):
         return "navigation label"
     if n <= 30 and b.TEASER.match(text):
         return "teaser for another story"

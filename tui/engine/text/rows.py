@@ -39,7 +39,8 @@ _TAGGED = re.compile(r"^\s*(?P<who>[^\W\d_](?:[^\W\d]|[ .'’-]){0,40}?)\s*:\s+(
 _PAGE_WORDS = frozenset("""view views comment comments share shares like likes read reads reading page pages photo
 photos image images picture pictures video videos gallery slide slides updated published posted modified
 date time duration length tel telephone phone fax mobile email e-mail call whatsapp issue vol volume no number edition
-episode part chapter season follow followers subscribers rating price isbn id ref copyright file""".split())
+episode part chapter season follow followers subscribers rating price isbn id ref copyright file previous next prev
+newer older related latest also see watch listen""".split())
 _STAMP = re.compile(r"\b(?:updated|published|posted|modified|ago|min(?:ute)?s? read)\b", re.I)
 _FIGURE = re.compile(r"\d")
 # A count of things ("212 passengers"), not a date's day or year ("September 29, 2016").
