@@ -81,3 +81,33 @@ def test_a_speakers_line_goes_with_the_pull_quote_above_it(tmp_path: Path) -> No
              "“We fired only warning flares at the ferry,” a navy spokesman told reporters on Tuesday."]
     texts, _ = _kept(tmp_path, lines, saved=True)
     assert quote not in texts and "— Navy spokesman" not in texts
+
+
+END_ROWS = {
+    "a timeline": ["June 3 - Ferry runs aground", "June 4 - Navy sends divers", "June 5 - Owners blame pilot",
+                   "June 6 - Minister resigns"],
+    "a box of figures": ["Passengers: 212", "Crew: 31", "Injured: 14 (3 seriously)", "Missing: 2"],
+    "numbered demands": ["1) An independent inquiry", "2) Withdrawal of troops from the port", "(3) Apology by the navy"],
+    "a vote's results": ["Northport 1,204 votes (52.1%)", "Southport 1,101 votes (47.9%)", "Turnout: 61%"],
+}
+
+
+@pytest.mark.parametrize("saved", [False, True], ids=["text file", "saved page"])
+@pytest.mark.parametrize("shape", list(END_ROWS))
+def test_rows_closing_the_article_stay(tmp_path: Path, shape: str, saved: bool) -> None:
+    """An article may end on its timeline or its figures: four such rows below the last paragraph
+    are no footer and no list of other stories' headlines."""
+    text = (_FRONT if saved else "") + _HEAD + _BODY + _TAIL + "".join(line + "\n\n" for line in END_ROWS[shape])
+    article = _article(tmp_path, text, "page.md" if saved else "page.txt")
+    texts = [p.text for p in article.paragraphs]
+    for line in END_ROWS[shape]:
+        assert line in texts, (line, {d.text: d.reason for d in article.dropped}.get(line))
+
+
+def test_bulleted_headlines_below_the_article_still_go(tmp_path: Path) -> None:
+    """Below the article a run of bulleted headlines is a list of other stories."""
+    lines = ["• Storm closes airport for second day", "• Port workers strike over pay",
+             "• Island ferry fares rise again", "• New bridge opens to traffic"]
+    article = _article(tmp_path, _FRONT + _HEAD + _BODY + _TAIL + "".join(line + "\n\n" for line in lines), "page.md")
+    texts = [p.text for p in article.paragraphs]
+    assert not any(line in texts for line in lines)

@@ -21,7 +21,7 @@ from .pagetalk import address_reason, page_talk_reason
 from .neighbours import (between_furniture, caption_copies, embedded_posts, gallery_titles, headline_list_below,
                          headline_pairs_amid, off_topic_tail, other_script_lines, subheadings_amid,
                          teasers_under_headings)
-from .rows import speakers_under_quotes, states_row
+from .rows import is_row, speakers_under_quotes, states_row
 from .repetition import later_copies, pull_quotes, repeated
 from .tells import has_measure, tells
 from .sentences import skip_space, split_spans, trim_end
@@ -300,7 +300,7 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
     if i < first and i < HEADER_UNITS and not f.is_prose(text) and (
             before_title or not f.ends_sentence(text)):
         return "page header (masthead or tagline)"
-    if i > last >= 0 and not f.ends_sentence(text) and (
+    if i > last >= 0 and not f.ends_sentence(text) and not is_row(text) and (
             len(f.words(text)) <= 6 or f.is_headline(text)):
         return "page footer"
     if f.is_short_label(text) and not (has_measure(text) and not _AGO.search(text)) and not states_row(text):   # "Yes 97.8%": a figure given

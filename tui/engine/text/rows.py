@@ -31,6 +31,8 @@ _TIMELINE_ROW = re.compile(rf"^\s*(?:{_DAY}(?:,?\s+(?:at\s+)?{_CLOCK})?|{_CLOCK}
 _FIGURE_ROW = re.compile(r"^\s*\|?\s*(?P<label>[^\W\d_](?:[^\W\d]|[ '’-]){0,30}?|\d{4})\s*[:|]\s*(?P<value>[$€£¥]?\d.*)$")
 # A numbered item: "1) An independent inquiry", "(3) Apology by the navy", "2. Withdrawal of troops".
 _NUMBERED = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)])\s+(?P<item>[^\W\d_].*)$")
+# A share given in a row: "Northport 1,204 votes (52.1%)", "Turnout: 61%" (not an offer: "Save 50%").
+_SHARE_ROW = re.compile(r"^(?P<row>(?!.*\b(?:off|save|discount|sale)\b).*\d\s*(?:%|per ?cent\b).*)$", re.I)
 # A bulleted item: "- Captain detained by police", "• 212 passengers, 31 crew".
 _BULLET = re.compile(r"^\s*[-–•*·]\s+(?P<item>\S.*)$")
 # A tag or a speaker before what it says: "Owners: pilot ignored ...", "UPDATE: Death toll rises ...".
@@ -46,6 +48,7 @@ _FIGURE = re.compile(r"\d")
 # A count of things ("212 passengers"), not a date's day or year ("September 29, 2016").
 _COUNT = re.compile(rf"(?<![\d,.:/-])\d[\d,.]*\s+(?!{_MONTH})[^\W\d_]", re.I)
 TAG_WORDS = 4     # "Foreign Ministry spokesman:"; a longer "label" before a colon is a sentence
+SHARE_ROW_WORDS = 12   # a row of a vote's or a poll's results, not a paragraph citing a share
 EVENT_WORDS = 3   # "June 3 - Ferry runs aground": fewer words after the date are a stamp's ("June 3 - 10:42")
 
 
@@ -58,6 +61,14 @@ def states_row(line: str) -> bool:
         if match and states(match):
             return True
     return f.tells_toll(line) or (has_finite_verb(line) and (f.has_claim_word(line) or _FIGURE.search(line) is not None))
+
+
+def is_row(line: str) -> bool:
+    """A timeline's, a table's or a numbered list's row: the article's below its prose too, where
+    a run of headlines is a list of other stories (a bulleted headline is as often one of those)."""
+    if _STAMP.search(line) or "?" in line:
+        return False
+    return any((match := pattern.match(line)) is not None and states(match) for pattern, states in _ROWS[:4])
 
 
 def _event(match: re.Match[str]) -> bool:
@@ -73,6 +84,10 @@ def _item(match: re.Match[str]) -> bool:
     return len(words(match.group("item"))) >= EVENT_WORDS
 
 
+def _share(match: re.Match[str]) -> bool:
+    return not f.ends_sentence(match.group("row")) and len(words(match.group("row"))) <= SHARE_ROW_WORDS
+
+
 def _bullet(match: re.Match[str]) -> bool:
     item = match.group("item")
     return "@" not in item and (has_finite_verb(item) or _COUNT.search(item) is not None)   # "@": a post's signature
@@ -84,7 +99,8 @@ def _tagged(match: re.Match[str]) -> bool:
 
 
 _ROWS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool]], ...] = (
-    (_TIMELINE_ROW, _event), (_FIGURE_ROW, _figures), (_NUMBERED, _item), (_BULLET, _bullet), (_TAGGED, _tagged))
+    (_TIMELINE_ROW, _event), (_FIGURE_ROW, _figures), (_NUMBERED, _item), (_SHARE_ROW, _share), (_BULLET, _bullet),
+    (_TAGGED, _tagged))
 
 
 def _names_page(text: str) -> bool:
