@@ -111,3 +111,25 @@ def test_bulleted_headlines_below_the_article_still_go(tmp_path: Path) -> None:
     article = _article(tmp_path, _FRONT + _HEAD + _BODY + _TAIL + "".join(line + "\n\n" for line in lines), "page.md")
     texts = [p.text for p in article.paragraphs]
     assert not any(line in texts for line in lines)
+
+
+TOP_ROWS = {
+    "a timeline": ["June 3 - Ferry runs aground", "June 4 - Navy sends divers", "10:42 - First distress call",
+                   "14:00 GMT: Coast guard reports all passengers safe"],
+    "highlights in bullets": ["• Navy sends divers to the wreck", "• 212 passengers, 31 crew",
+                              "- Captain detained by police"],
+    "a box of figures": ["Passengers: 212", "Injured: 14 (3 seriously)"],
+}
+
+
+@pytest.mark.parametrize("saved", [False, True], ids=["text file", "saved page"])
+@pytest.mark.parametrize("shape", list(TOP_ROWS))
+def test_rows_under_the_headline_stay_and_none_is_the_title(tmp_path: Path, shape: str, saved: bool) -> None:
+    """Highlights, a timeline or figures set between the headline and the first paragraph are
+    the article's, not a masthead's; the longest of them is never taken for the title."""
+    text = (_FRONT if saved else "") + _HEAD + "".join(line + "\n\n" for line in TOP_ROWS[shape]) + _BODY + _TAIL
+    article = _article(tmp_path, text, "page.md" if saved else "page.txt")
+    texts = [p.text for p in article.paragraphs]
+    assert article.title == _HEAD.strip()
+    for line in TOP_ROWS[shape]:
+        assert line in texts, (line, {d.text: d.reason for d in article.dropped}.get(line))

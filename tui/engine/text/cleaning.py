@@ -297,7 +297,8 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
     if i == deck and len(f.words(text)) >= DECK_WORDS and not f.is_headline(text):
         return None   # a standfirst, in sentence case (Title Case there is a row of sections or another headline)
     before_title = title_index is not None and i < title_index
-    if i < first and i < HEADER_UNITS and not f.is_prose(text) and (
+    if i < first and i < HEADER_UNITS and not f.is_prose(text) and not (title_index is not None and i > title_index
+                                                                       and is_row(text, bullets=True)) and (
             before_title or not f.ends_sentence(text)):
         return "page header (masthead or tagline)"
     if i > last >= 0 and not f.ends_sentence(text) and not is_row(text) and (

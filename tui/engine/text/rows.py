@@ -26,7 +26,7 @@ _DAY = (rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_MONTH}\s+\d{
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})")
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|utc|cet|est|local time|hrs))?"
 # A timeline's row: when, a dash or a colon, then what happened.
-_TIMELINE_ROW = re.compile(rf"^\s*(?:{_DAY}(?:,?\s+(?:at\s+)?{_CLOCK})?|{_CLOCK})\s*[-–—:|]\s*(?P<event>\S.*)$", re.I)
+_TIMELINE_ROW = re.compile(rf"^\s*(?:{_DAY}(?:,?\s+(?:at\s+)?{_CLOCK})?|{_CLOCK})\s*[-–—:|]\s*(?P<event>[^\W\d_\"“‘'].*)$", re.I)
 # A row of figures: a label of a few words (or a year), a colon, then the figures.
 _FIGURE_ROW = re.compile(r"^\s*\|?\s*(?P<label>[^\W\d_](?:[^\W\d]|[ '’-]){0,30}?|\d{4})\s*[:|]\s*(?P<value>[$€£¥]?\d.*)$")
 # A numbered item: "1) An independent inquiry", "(3) Apology by the navy", "2. Withdrawal of troops".
@@ -63,17 +63,18 @@ def states_row(line: str) -> bool:
     return f.tells_toll(line) or (has_finite_verb(line) and (f.has_claim_word(line) or _FIGURE.search(line) is not None))
 
 
-def is_row(line: str) -> bool:
+def is_row(line: str, bullets: bool = False) -> bool:
     """A timeline's, a table's or a numbered list's row: the article's below its prose too, where
     a run of headlines is a list of other stories (a bulleted headline is as often one of those)."""
     if _STAMP.search(line) or "?" in line:
         return False
-    return any((match := pattern.match(line)) is not None and states(match) for pattern, states in _ROWS[:4])
+    return any((match := pattern.match(line)) is not None and states(match) for pattern, states in _ROWS[:5 if bullets else 4])
 
 
 def _event(match: re.Match[str]) -> bool:
     event = match.group("event")
-    return (len(words(event)) >= EVENT_WORDS or has_finite_verb(event)) and not f.is_date(event)
+    return (len(words(event)) >= EVENT_WORDS or has_finite_verb(event)) and not f.is_date(event) \
+        and not f.unfit_title(event) == "address"
 
 
 def _figures(match: re.Match[str]) -> bool:
