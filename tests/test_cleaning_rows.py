@@ -38,7 +38,8 @@ ROWS = {
     "a speaker's or a live blog's tag before what it says": ["Owners: pilot ignored warnings",
                                                              "UN: civilians must be protected",
                                                              "UPDATE: Death toll rises to 14"],
-    "short headlines that report or count": ["Navy denies involvement", "Death toll rises to 14",
+    "short headlines that report or count": ["Navy denies involvement", "TWO DEAD AFTER FERRY SINKS",
+                                             "Death toll rises to 14",
                                              "12 killed, 40 injured", "More than 200 missing"],
     "a quotation in guillemets or low marks": ["«We will respond»", "„Wir haben nicht geschossen“"],
 }

@@ -44,7 +44,8 @@ date time duration length tel telephone phone fax mobile email e-mail call whats
 episode part chapter season follow followers subscribers rating price isbn id ref copyright file previous next prev
 newer older related latest also see watch listen""".split())
 _STAMP = re.compile(r"\b(?:updated|published|posted|modified|ago|min(?:ute)?s? read)\b", re.I)
-_FIGURE = re.compile(r"\d")
+_FIGURE = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds"
+                     r"|thousands)\b", re.I)   # a count in words: "TWO DEAD AFTER FERRY SINKS"
 # A count of things ("212 passengers"), not a date's day or year ("September 29, 2016").
 _COUNT = re.compile(rf"(?<![\d,.:/-])\d[\d,.]*\s+(?!{_MONTH})[^\W\d_]", re.I)
 TAG_WORDS = 4     # "Foreign Ministry spokesman:"; a longer "label" before a colon is a sentence
