@@ -73,6 +73,7 @@ COMMENT_FORM = KeyedPattern.with_keys(
 # "Backgrounder: ..." (an agency's background piece, linked from the article).
 TEASER = re.compile(
     r"^(?:also read|read also|read more|read next|up next|read|see also|related|watch(?: live| now| video)?|listen|just in"
+    r"|next|previous|prev|(?:next|previous) (?:story|article|post)"
     r"|breaking(?: news)?|backgrounder|factbox|explainer|[\w' ]{1,30}? (?:exclusive|live))\s*[:|–—-]\s*\S"
     r"|^(?:also read|read also|read|see also|watch)\s{2,}\S", re.I)   # the separator lost: "Read  Headline"
 # A related-stories label glued to the teasers it heads, the separator sometimes lost ("Related coverage
@@ -167,6 +168,19 @@ NOTICE = KeyedPattern((
     ("appeared", r"^this (?:article|story|piece|report) (?:first|originally) appeared\b"),
     ("version of this", r"^a version of this (?:article|story) (?:appeared|appears|was published)\b"),
     ("earlier version", r"\ban earlier version of this (?:article|story|report)\b"),
+    # the wire's credit line, the story's state, the player's and the widget's messages, the site's invitations
+    ("editing by", r"^\(?(?:reported|reporting|written|writing) by\b[^.]{0,80}\bediting by\b"),
+    ("check back", r"\bcheck back (?:later |soon )?for (?:updates|more)\b"),
+    ("breaking news story", r"^this is a breaking news story\b"), ("more to follow", r"^more to follow\b"),
+    ("idea", r"^(?:have|got) an? (?:news |story )?idea\b[^.]{0,30}\?"),
+    ("went wrong", r"^(?:oops[,!.]? )?something went wrong\b"),
+    ("available", r"^(?:this|the) (?:video|content|page|article|post|tweet|media|stream) is (?:no longer |not )available\b"
+                  r"|^(?:this|the) (?:video|content|page|article|post|tweet|media|stream) is (?:currently )?unavailable\b"),
+    ("loading", r"^loading (?:tweet|video|post|comments|content|player|gallery)s?\s*(?:\.\.\.|…)?$"),
+    ("shared by", r"^an? (?:post|photo|video|reel) shared by\b"),
+    ("visit our", r"\bvisit our (?:website|site|homepage|web ?page)\b"),
+    ("reading", r"^\d[\d,]* (?:people|readers|others) (?:are )?reading (?:this|now)\b"),
+    ("about the", r"^about the (?:author|writer)\b"), ("you are here", r"^you are here\s*:"),
 ))
 # A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
 SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"

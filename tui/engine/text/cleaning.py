@@ -21,6 +21,7 @@ from .pagetalk import address_reason, page_talk_reason
 from .neighbours import (between_furniture, caption_copies, embedded_posts, gallery_titles, headline_list_below,
                          headline_pairs_amid, off_topic_tail, other_script_lines, subheadings_amid,
                          teasers_under_headings)
+from .rows import is_row, speakers_under_quotes, states_row
 from .repetition import later_copies, pull_quotes, repeated
 from .tells import has_measure, tells
 from .sentences import skip_space, split_spans, trim_end
@@ -204,6 +205,7 @@ def clean(source: str, units: list[Unit], known_title: str | None = None, saved_
     off_topic_tail(texts, reasons, title, first)
     later_copies(texts, reasons)
     pull_quotes(texts, reasons)
+    speakers_under_quotes(texts, reasons)
     dropped: list[Dropped] = []
     paragraphs: list[Paragraph] = []
     for unit, reason in zip(units, reasons):
@@ -281,6 +283,8 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
     if unit.kind == "heading":
         return "heading"
     label = f.label_reason(text) or repeat or address_reason(text)
+    if label == "dateline" and states_row(text):
+        label = None   # "2024-06-03: Navy reports two warning shots.": a timeline's row, not the page's date
     if label:
         return label
     if f.is_claim(text):
@@ -293,13 +297,14 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
     if i == deck and len(f.words(text)) >= DECK_WORDS and not f.is_headline(text):
         return None   # a standfirst, in sentence case (Title Case there is a row of sections or another headline)
     before_title = title_index is not None and i < title_index
-    if i < first and i < HEADER_UNITS and not f.is_prose(text) and (
+    if i < first and i < HEADER_UNITS and not f.is_prose(text) and not (title_index is not None and i > title_index
+                                                                       and is_row(text, bullets=True)) and (
             before_title or not f.ends_sentence(text)):
         return "page header (masthead or tagline)"
-    if i > last >= 0 and not f.ends_sentence(text) and (
+    if i > last >= 0 and not f.ends_sentence(text) and not is_row(text) and (
             len(f.words(text)) <= 6 or f.is_headline(text)):
         return "page footer"
-    if f.is_short_label(text) and not (has_measure(text) and not _AGO.search(text)):   # "Yes 97.8%": a figure given
+    if f.is_short_label(text) and not (has_measure(text) and not _AGO.search(text)) and not states_row(text):   # "Yes 97.8%": a figure given
         return "short line without sentence punctuation (label or subheading)"
     return None
 

@@ -39,7 +39,9 @@ _DATELINE_LINE = re.compile(
     r"jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)\s*:\s*$"
     r"|\((?:AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE)\)\s*[-–—:]?\s*$"
     # a blog's stamp: "Posted on June 3, 2024 by Jane Doe"
-    r"|^(?:posted|published|updated)(?: on)?\s+[^.]{0,20}\d{4}(?:\s+(?:at\s+)?[\d:.]+\s*(?:am|pm)?)?,?\s+by\s+\w", re.I)
+    r"|^(?:posted|published|updated)(?: on)?\s+[^.]{0,20}\d{4}(?:\s+(?:at\s+)?[\d:.]+\s*(?:am|pm)?)?,?\s+by\s+\w"
+    # or the name first: "Posted by Jane Doe on Monday, June 3, 2024"
+    r"|^(?:posted|published|written) by [^.,]{1,40} on [^.]{0,30}\d{4}\s*$", re.I)
 # A short question standing alone between paragraphs: a subheading ("What happened in the Black Sea?").
 _SUBHEAD_QUESTION = re.compile(r"^[^“”\"‘’:]{3,80}\?$")
 _ELLIPSIS = ("...", "…")
@@ -149,7 +151,7 @@ def label_reason(line: str) -> str | None:
         return "comment form"
     if n <= 12 and b.TRAILER.match(text):
         return "share or read-more trailer"
-    if b.NAV_LABEL.match(text.rstrip(" :»›>")) or names_other_stories(text):
+    if b.NAV_LABEL.match(text.rstrip(" :»›>!")) or names_other_stories(text):
         return "navigation label"
     if n <= 30 and b.TEASER.match(text):
         return "teaser for another story"
@@ -210,15 +212,20 @@ def is_claim(line: str) -> bool:
             or is_quoted_line(line) or bool(_STATEMENT_BY.search(line)))
 
 
+def has_claim_word(line: str) -> bool:
+    """A reporting verb or a quotation anywhere in the line, however short ("Navy denies involvement")."""
+    return bool(_CLAIM.search(line))
+
+
 # A line wholly in quotation marks, straight, curly or typewriter (`...`): a headline quoting
 # someone's words ("'Attack sank the ship'"), a claim though its speaker stands below it.
 _WHOLLY_QUOTED = re.compile(r"^\s*[`'‘](?P<inner>[^`'‘’]+)[`'’]\s*$")
 QUOTED_LINE_WORDS = 3
 # A toll: "About 30 people killed, 100 wounded in ...", "Blast kills 12" ("mother of 12 killed" is no toll).
 _TOLL = b.KeyedPattern.with_keys(
-    r"(?<!\bof )\b\d+(?:,\d{3})*\+?\s+(?:[a-z]+\s+){0,2}(?:killed|dead|wounded|injured|hurt)\b"
+    r"(?<!\bof )\b\d+(?:,\d{3})*\+?\s+(?:[a-z]+\s+){0,2}(?:killed|dead|wounded|injured|hurt|missing)\b"
     r"|\b(?:kills?|killing|wounds?|wounding|injures?|injuring)\s+(?:at least |more than |about |over )?\d",
-    ("killed", "dead", "wounded", "injured", "hurt", "kill", "wound", "injur"))
+    ("killed", "dead", "wounded", "injured", "hurt", "missing", "kill", "wound", "injur"))
 # A statement named with its author: "Press statement by the ministry on ...".
 _STATEMENT_BY = re.compile(r"\bstatement (?:by|from)\s+\S", re.I)
 
@@ -280,8 +287,8 @@ def is_short_label(line: str) -> bool:
     return len(words(line)) <= 5 and not ends_sentence(line) and not tells_act(line) and not quotes_words(line)
 
 
-# A line wholly in quotation marks of any kind: "'Strict rules'", "“Never again”".
-_ALL_QUOTED = re.compile(r"^\s*[`'‘“\"](?P<inner>[^`'‘’“”\"]+)[`'’”\"]\s*$")
+# A line wholly in quotation marks of any kind: "'Strict rules'", "“Never again”", "«Jamais»", "„Nie wieder“".
+_ALL_QUOTED = re.compile(r"^\s*[`'‘“\"«‹„‚»›](?P<inner>[^`'‘’“”\"«»‹›„‚]+)[`'’”\"»›“‘«‹]\s*$")
 QUOTED_LABEL_WORDS = 2
 
 

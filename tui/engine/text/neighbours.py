@@ -15,6 +15,7 @@ from collections import Counter
 from . import boilerplate as b
 from . import furniture as f
 from .tells import tells
+from .rows import is_row
 
 TEASER_RUN = 12         # at most so many headlines follow one "related stories" heading
 TEASER_WORDS = (3, 24)  # a headline's length in words, with its speaker ("..., Minister says")
@@ -135,7 +136,8 @@ def headline_list_below(texts: list[str | None], reasons: list[str | None], last
 
     The list needs no heading ("Related", "More news"): the run itself tells it, as no
     article ends on four headlines.  A headline in it that reports a claim ("X accuses Y")
-    stays text, as everywhere."""
+    stays text, as everywhere, and so does a timeline's or a table's row ("June 3 - Ferry runs
+    aground"): an article may end on a timeline."""
     run: list[int] = []
     for i in range(last_prose + 1, len(texts) + 1):
         text = texts[i] if i < len(texts) else None
@@ -144,7 +146,7 @@ def headline_list_below(texts: list[str | None], reasons: list[str | None], last
             continue
         if len(run) >= HEADLINE_LIST:
             for j in run:
-                if reasons[j] is None and not f.is_claim(texts[j] or ""):
+                if reasons[j] is None and not f.is_claim(texts[j] or "") and not is_row(texts[j] or ""):
                     reasons[j] = "teaser for another story (a list of headlines below the article)"
         run = []
 

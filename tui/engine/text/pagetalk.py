@@ -40,7 +40,8 @@ _AUTHOR_BOX = re.compile(
     _AUTHOR_NAME + r"(?:is|has been) (?:an? |the )(?:[\w-]+ ){0,3}?(?:correspondent|reporter|journalist|editor|writer"
     r"|columnist|contributor|producer|analyst)\b (?:at|for|with|of|based|covering|who covers)\b"
     r"|" + _AUTHOR_NAME + r"has (?:covered|reported on|written about) [^.]{1,60}\b(?:for|since)\b"
-    r"|" + _AUTHOR_NAME + r"(?:writes|reports) (?:about|on) ")
+    r"|" + _AUTHOR_NAME + r"(?:writes|reports) (?:about|on) "
+    r"|" + _AUTHOR_NAME + r"covers [^.]{1,60}\b(?:for|at) (?:the )?[A-Z]")
 AUTHOR_BOX_WORDS = 40
 
 

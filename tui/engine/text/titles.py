@@ -2,7 +2,7 @@
 
 A page prints its headline once or more (the browser's "Headline | Site", the headline,
 again under a picture) among mastheads, datelines and controls.  The title is the longest
-headline-shaped line of the page's header that is none of those; what a page glues before
+headline-shaped line of the page's header that is none of those (nor a timeline's or a table's row); what a page glues before
 it (a breadcrumb, a date label) is cut.  When the front matter gives the title, the page's
 own copy is the article's first paragraph: the given title is metadata.
 """
@@ -14,6 +14,7 @@ from typing import Protocol
 
 from . import boilerplate as b
 from . import furniture as f
+from .rows import is_row
 
 HEADER_UNITS = 10  # page headers sit in the first few units of a file
 HEADLINE_TEXT_WORDS = 4  # a headline, not a label ("Opinion", "World news")
@@ -38,7 +39,7 @@ def pick_title(units: Sequence[Block], first_prose: int, foreign: set[int]) -> t
     best: int | None = None
     for i in header:
         text = units[i].text
-        if units[i].kind != "text" or i in foreign or f.unfit_title(text) or f.label_reason(text):
+        if units[i].kind != "text" or i in foreign or f.unfit_title(text) or f.label_reason(text) or is_row(text):
             continue
         if len(f.words(text)) < 3 or f.ends_sentence(text.rstrip("?!")) or f.is_byline(text, for_shape=False):
             continue

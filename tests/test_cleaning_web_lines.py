@@ -1,0 +1,62 @@
+"""The web's own lines in more wordings (issue 11, ninth round): a wire's credit line that names
+its reporter ("Reported by ...; Editing by ..."), a story's state ("Check back for updates"), a
+player's or a widget's message, the site's invitations, a blog's stamp with its author first, a
+post's or a story's navigation.  General web boilerplate, written here; each goes wherever it
+stands, and a line of the article in nearby words stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_cleaning_shapes import _article
+
+_HEAD = "Ferry runs aground in fog off the northern cape\n\n"
+_P1 = "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+_P2 = "Rescue boats reached the ferry within an hour and took the passengers to the harbour.\n\n"
+_P3 = "The harbour master said the channel would reopen on Wednesday after divers checked it.\n\n"
+_FRONT = '+++\noutlet = "Harbour Herald"\nurl = "https://example.org/ferry"\n+++\n\n'
+
+WEB_LINES = [
+    "Reported by Jane Doe; Editing by John Roe",
+    "This is a breaking news story. Check back for updates.",
+    "More to follow.",
+    "Link copied!",
+    "Have a story idea? Tell us.",
+    "Something went wrong. Please try again later.",
+    "This video is no longer available.",
+    "Loading tweet...",
+    "A post shared by Harbour Herald (@harbourherald)",
+    "For more news, visit our website.",
+    "234 people are reading this",
+    "About the author: Jane Doe has reported from the region since 2010.",
+    "Jane Doe covers defence and security for the Harbour Herald.",
+    "You are here: Home » News » World",
+    "Posted by Jane Doe on Monday, June 3, 2024",
+    "Previous: Navy chief visits the port",
+    "Next: Ferry owners face questions over safety",
+]
+
+
+@pytest.mark.parametrize("where", ["middle", "end"])
+@pytest.mark.parametrize("line", WEB_LINES)
+def test_a_web_line_goes(tmp_path: Path, line: str, where: str) -> None:
+    body = _HEAD + _P1 + (line + "\n\n" if where == "middle" else "") + _P2 + _P3 + (line + "\n\n" if where == "end" else "")
+    article = _article(tmp_path, _FRONT + body, "page.md")
+    assert line not in [p.text for p in article.paragraphs]
+
+
+ARTICLE_LINES = [
+    "The navy said more details would follow once divers had checked the hull.",
+    "Jane Doe, who covers the port for a local radio station, said she saw the flares.",
+    "Investigators said something went wrong with the ferry's radar shortly before midnight.",
+    "Next, the ministry said, divers will search the wreck for the missing.",
+    "The video is available on the ministry's website, the navy said.",
+]
+
+
+@pytest.mark.parametrize("line", ARTICLE_LINES)
+def test_the_articles_lines_in_nearby_words_stay(tmp_path: Path, line: str) -> None:
+    article = _article(tmp_path, _FRONT + _HEAD + _P1 + line + "\n\n" + _P2 + _P3, "page.md")
+    assert line in [p.text for p in article.paragraphs]
