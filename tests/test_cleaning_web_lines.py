@@ -36,6 +36,11 @@ WEB_LINES = [
     "Posted by Jane Doe on Monday, June 3, 2024",
     "Previous: Navy chief visits the port",
     "Next: Ferry owners face questions over safety",
+    "Short link:",
+    "Follow Jane Doe on Twitter: or e-mail her at jdoe@example.org",
+    "Please let us know if you're having issues with commenting.",
+    "Harbour Herald's website can also be accessed at herald.example.org.",
+    "(Harbour Navy/Petty Officer 2nd Class Jane Doe)",
 ]
 
 

@@ -180,6 +180,9 @@ NOTICE = KeyedPattern((
     ("shared by", r"^an? (?:post|photo|video|reel) shared by\b"),
     ("visit our", r"\bvisit our (?:website|site|homepage|web ?page)\b"),
     ("reading", r"^\d[\d,]* (?:people|readers|others) (?:are )?reading (?:this|now)\b"),
+    ("follow", r"^follow [\w.'’ -]{2,40} on (?:twitter|x|facebook|instagram|telegram|threads|bluesky)\b"),
+    ("having", r"\blet us know if you(?:'re| are) having (?:issues|problems|trouble) with (?:commenting|comments)\b"),
+    ("accessed", r"\b(?:website|site) (?:can|may) (?:also )?be accessed (?:at|via|through)\b"),
     ("about the", r"^about the (?:author|writer)\b"), ("you are here", r"^you are here\s*:"),
 ))
 # A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
@@ -240,7 +243,7 @@ TRAILER = re.compile(
 NAV_LABEL = re.compile(
     r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
     r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
-    r"|link copied|copy link|loading(?:\.\.\.|…)?|please wait(?:\.\.\.|…)?|like this|like loading(?:\.\.\.|…)?"
+    r"|link copied|copy link|short (?:link|url)\s*:?|loading(?:\.\.\.|…)?|please wait(?:\.\.\.|…)?|like this|like loading(?:\.\.\.|…)?"
     r"|search(?: for)?"
     r"|related (?:materials|content|links|videos)"
     r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top"
@@ -328,9 +331,11 @@ CAPTION_DATED_END = re.compile(
 NAMED_CREDIT = re.compile(r"[.!?][\"”’]?\s*\((?:the )?(?P<name>[A-Z][\w.'’&-]*(?:\s(?:of|for|and|the|[A-Z][\w.'’&-]*)){0,6})\)$")
 CREDIT_SOURCES = frozenset("""department ministry agency office service command navy army force forces guard
 police handout pool file afp ap reuters upi ani pti ians tass xinhua dpa efe epa getty screengrab screenshot""".split())
-# A credit line alone under its picture: "Regional Task Force / release", "Coast Guard/Handout".
+# A credit line alone under its picture: "Regional Task Force / release", "Coast Guard/Handout",
+# "(Harbour Navy/Petty Officer 2nd Class Jane Doe)".
 # Or the courtesy alone: "Photo courtesy of the Coast Guard", "Courtesy of X".
 CREDIT_LINE = re.compile(r"^[^/.!?]{2,80}\s?/\s?(?:release|handout|file|pool|supplied|courtesy)$"
+                         r"|^\((?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z0-9][\w.'’-]*\s?){1,8}\)$"
                          r"|^(?:(?:file )?(?:photo|image|picture|video)s?\s+)?courtesy\s+(?:of\s+)?[^.!?]{2,60}$", re.I)
 # A link to a recording: "(Audio AIFF or WAV sound)", "(QuickTime, Real or Windows Media)", "Watch the interview".
 MEDIA_LINK = re.compile(r"\((?:audio|video)\b[^()]{0,40}\)\s*$|^\(?(?:quicktime|realplayer|windows media)\b", re.I)
