@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+# A month, written out or cut short ("Sept", "Feb."), in a lower-cased or case-blind pattern.
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+
 class KeyedPattern:
     """A pattern of many alternatives, each holding a literal key that every match of it
     contains: `search` scans with the pattern only a text that holds one of the keys.  A long
@@ -230,8 +233,8 @@ CAPTION_ACTION = KeyedPattern.with_keys(
     r"|escorted|carried))\b(?![-’'])", _ACTIONS, flags=0)
 # A date a caption gives its picture: "on Jan. 8", "Feb. 4, 2023", "on Monday", "last Thursday".
 CAPTION_DAY = KeyedPattern.with_keys(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    rf"\b{MONTH}\.?\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}\s+{MONTH}\b"
     r"|\b(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 CAPTION_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]")
@@ -303,8 +306,8 @@ AGENCY_SIGNOFF = re.compile(r"[-–—/]\s*(?:" + _AGENCIES + r")\s*$")
 BREADCRUMB = re.compile(r"(?:home ?page|home)\s*(?:[>»›|/]\s*[^>»›|/]{1,40}?\s*)*[>»›|/]\s*(?=\S)", re.I)
 # A date anywhere in a line: "June 16, 2020", "16 June 2020", "2020-06-16", "16/06/2020".
 DATE_ANYWHERE = re.compile(
-    r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\b\d{1,2},?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    rf"\b(?:\d{{1,2}}\s+)?{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\b\d{{1,2}},?\s+{MONTH}\.?,?\s+\d{{4}}"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
     re.I,
 )
@@ -319,10 +322,9 @@ FOREIGN_DATE = re.compile(
 # A caption dated at its end, after a comma: "A ferry lists after ..., Mar. 3, 2025."
 # (news prose dates an event with "on" and its weekday: "..., on Tuesday, Dec. 9, 2008."; only a
 # picture's description ends on its bare date).
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 # A full date, month first ("Mar. 3, 2025") or day first ("3 March 2025"), for patterns anchored at a line's end.
-FULL_DATE_MONTH_FIRST = _MONTH + r"\.?\s+\d{1,2},?\s+\d{4}"
-FULL_DATE_DAY_FIRST = r"\d{1,2}\s+" + _MONTH + r"\.?,?\s+\d{4}"
+FULL_DATE_MONTH_FIRST = MONTH + r"\.?\s+\d{1,2},?\s+\d{4}"
+FULL_DATE_DAY_FIRST = r"\d{1,2}\s+" + MONTH + r"\.?,?\s+\d{4}"
 CAPTION_DATED_END = re.compile(
     rf"(?<!day),\s+(?:{FULL_DATE_MONTH_FIRST}|{FULL_DATE_DAY_FIRST})\.\s*$", re.I)
 # A source alone in parentheses after a caption's last sentence: "... where the ferry ran aground. (Coast

@@ -26,7 +26,7 @@ SOURCE_TAG = re.compile(
 TEMPLATE_TAG = re.compile(r"\s*(?:\{[A-Za-z_][\w-]*\}|\[\[[\w-]+\]\]|%%[\w-]+%%)")
 DATE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
-    r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    rf"(?:\d{{1,2}}\s+)?{b.MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|^\d{4}-\d{2}-\d{2}|^\d{1,2}/\d{1,2}/\d{2,4}",
     re.I,
 )
@@ -35,8 +35,7 @@ _BY_LINE = re.compile(r"^(?:[Bb][Yy]\s+\S.*|.*\b(?:reporter|correspondent|staff 
 _FOR_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){2,4}for\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3}$")
 # A short dateline line: "China, June 25:", "New Delhi, Feb 27:".
 _DATELINE_LINE = re.compile(
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|"
-    r"jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)\s*:\s*$"
+    rf"(?:{b.MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{b.MONTH}\.?(?:\s+\d{{4}})?)\s*:\s*$"
     r"|\((?:AFP|AP|Reuters|UPI|ANI|PTI|IANS|TASS|Xinhua|dpa|EFE)\)\s*[-–—:]?\s*$"
     # a blog's stamp: "Posted on June 3, 2024 by Jane Doe"
     r"|^(?:posted|published|updated)(?: on)?\s+[^.]{0,20}\d{4}(?:\s+(?:at\s+)?[\d:.]+\s*(?:am|pm)?)?,?\s+by\s+\w"
