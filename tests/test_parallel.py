@@ -179,8 +179,9 @@ def test_token_words_are_the_tokens_words() -> None:
 
 @needs_fork
 def test_a_long_section_written_by_two_processes_is_the_same_text(seeds, tmp_path, monkeypatch) -> None:
-    """Articles, pairs and article rows from their halves: the second half encoded by a child
-    into a temporary file, copied after the first; the same document as in one process."""
+    """Articles, pairs and article rows from their halves: the second halves encoded by one
+    child (one fork, not one per section: each fork re-faults the pages both processes write)
+    into temporary files, each copied after its first half; the same document as in one process."""
     from tui.engine.export import jsondoc
 
     analysis = analyse(seeds)
@@ -193,7 +194,7 @@ def test_a_long_section_written_by_two_processes_is_the_same_text(seeds, tmp_pat
     _pids_file_spy(jsondoc, "_write_tail", log, monkeypatch)
     assert to_json(analysis) == alone
     pids = [int(line.split()[1]) for line in log.read_text().splitlines()]
-    assert len(pids) == 3 and os.getpid() not in pids
+    assert len(pids) == 3 and len(set(pids)) == 1 and os.getpid() not in pids
     assert jsondoc.to_document(analysis)["articles"] == [jsondoc._article(a, analysis.attributions)
                                                         for a in analysis.corpus.articles]
 
@@ -204,6 +205,28 @@ def test_a_result_larger_than_a_pipe_comes_back_whole() -> None:
     job = Background(lambda: [big, os.getpid()])
     text, pid = job.result()
     assert text == big and pid != os.getpid()
+
+
+@needs_fork
+def test_staged_results_come_in_order_from_one_child_and_here_when_it_fails() -> None:
+    from tui.engine.parallel import Staged
+
+    staged = Staged([os.getpid, lambda: "x" * (1 << 20), os.getpid])
+    first, big, last = staged.next(), staged.next(), staged.next()
+    staged.close()
+    assert first == last != os.getpid() and big == "x" * (1 << 20)
+
+    def fails() -> int:
+        if os.getpid() != parent:
+            os._exit(3)
+        return os.getpid()
+
+    parent = os.getpid()
+    staged = Staged([os.getpid, fails, os.getpid])
+    got = [staged.next() for _ in range(3)]
+    staged.close()
+    assert got[0] != parent and got[1:] == [parent, parent]
+    assert Staged([os.getpid], fork=False).next() == parent
 
 
 def test_pairing_calls_back_between_the_sentence_and_the_paragraph_probes(seeds, monkeypatch) -> None:
