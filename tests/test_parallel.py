@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -292,3 +293,38 @@ def test_the_facts_made_in_two_processes_are_those_made_in_one(tmp_path, monkeyp
     assert numbered and numbered[0] == list(range(len(numbered[0])))
     pids = {line.split()[1] for line in log.read_text().splitlines()}
     assert str(os.getpid()) in pids and len(pids) == 2
+
+
+@needs_fork
+def test_from_both_ends_gives_every_result_in_order_from_two_processes() -> None:
+    """The child takes items from the last down, this process from the first; the results come
+    in item order, each computed once by one of them or, should the child fail, here."""
+    from tui.engine.parallel import from_both_ends
+
+    def work(k: int) -> tuple[int, int]:
+        time.sleep(0.002)
+        return k * k, os.getpid()
+
+    got = list(from_both_ends(40, work))
+    assert [x for x, _ in got] == [k * k for k in range(40)]
+    pids = [pid for _, pid in got]
+    assert pids[0] == os.getpid() and pids[-1] != os.getpid() and len(set(pids)) == 2
+    parent = os.getpid()
+
+    def fails(k: int) -> int:
+        if os.getpid() != parent:
+            os._exit(3)
+        return k
+
+    assert list(from_both_ends(9, fails)) == list(range(9))
+    import threading
+
+    stop = threading.Event()
+    beside = threading.Thread(target=stop.wait)
+    beside.start()
+    try:   # as the pools it replaced: the reader's re-runs analyse in a worker thread
+        assert len({pid for _, pid in from_both_ends(40, work)}) == 2
+    finally:
+        stop.set()
+        beside.join()
+    assert list(from_both_ends(1, work))[0][1] == parent and list(from_both_ends(0, work)) == []

@@ -6,6 +6,7 @@ import concurrent.futures
 import itertools
 import shutil
 import time
+import os
 from pathlib import Path
 
 from conftest import SEEDS, exports_under_seeds
@@ -108,30 +109,39 @@ def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Pat
     assert used and pooled == single and len(pooled.articles) == 12
 
 
-def test_a_large_corpus_pairs_in_a_process_pool_the_same_as_in_one(monkeypatch) -> None:
+def test_a_large_corpus_pairs_in_two_processes_the_same_as_in_one(monkeypatch) -> None:
     """Issue 14: the probes (blocking sums, then rapidfuzz) are most of pairing's time; past
-    POOL_MIN_PROBES they run in forked workers, and every pair, score and stat must be the same
-    (the sample's reprints go through the copy groups too)."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    from tui.engine import pairing
+    POOL_MIN_PROBES a forked child computes them from the last chunk down while this process
+    computes from the first (one fork, not a pool's two workers beside the parent), and every
+    pair, score and stat must be the same (the sample's reprints go through the copy groups too)."""
+    from tui.engine import pairing, parallel
 
     corpus = load_corpus(SEEDS)
     used = []
+    both_ends = parallel.from_both_ends
 
-    class Counting(ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs):
-            used.append(args)
-            super().__init__(*args, **kwargs)
+    def counting(count, work):
+        used.append(count)
+        return both_ends(count, lambda k: (work(k), os.getpid()))
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
+    chunks: list = []
+
+    def unpid(count, work):
+        for result, pid in counting(count, work):
+            chunks.append(pid)
+            yield result
+
+    monkeypatch.setattr(pairing.probes, "from_both_ends", unpid)
     monkeypatch.setattr(pairing.tuning, "POOL_MIN_PROBES", 10)
     monkeypatch.setattr(pairing.probes.os, "cpu_count", lambda: 2)
     calls: list[tuple[str, int, int]] = []
     pooled = pairing.pair_corpus(corpus, progress=lambda *c: calls.append(c))
+    # both levels: this process computed chunks, and each level's one child
+    assert len(used) == 2 and chunks[0] == os.getpid() and len(set(chunks) - {os.getpid()}) == 2
     monkeypatch.setenv("RECONCILE_NO_POOL", "1")
+    chunks.clear()
     single = pairing.pair_corpus(corpus)
-    assert len(used) == 2 and pooled == single and len(pooled.pairs) > 20
+    assert pooled == single and len(pooled.pairs) > 20 and set(chunks) == {os.getpid()}
     assert ("sentences", 0, calls[-1][2]) in calls or calls[0][1] == 0
     assert all(0 <= done <= total for _, done, total in calls)
 
