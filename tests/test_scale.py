@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import itertools
 import shutil
 import time
@@ -81,11 +80,12 @@ def test_the_export_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> 
     assert outputs[0] == outputs[1]
 
 
-def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Path, monkeypatch) -> None:
+def test_a_large_corpus_loads_in_two_processes_the_same_as_in_one(tmp_path: Path, monkeypatch) -> None:
     """Issue 14: loading and cleaning are a quarter of a large analysis and split by article;
-    past POOL_MIN_ARTICLES they run in a process pool, and the corpus must come out the same."""
+    past POOL_MIN_ARTICLES this process and a forked child read them (from both ends), and the
+    corpus must come out the same."""
     import tui.engine.text.loading as loading
-    from concurrent.futures import ProcessPoolExecutor
+    from tui.engine import parallel
 
     for k in range(12):
         side = "Alpha" if k % 2 else "Beta"
@@ -93,20 +93,21 @@ def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Pat
             f"Headline number {k}\n\nThe {side} Office said {k} boats left the harbour at dawn.\n\n"
             f"Officials added that the weather was calm on day {k}.\n", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("not an article\n", encoding="utf-8")
-    used = []
+    pids: list[int] = []
 
-    class Counting(ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs):
-            used.append(args)
-            super().__init__(*args, **kwargs)
+    def spy(count, work):
+        for result, pid in parallel.from_both_ends(count, lambda k: (work(k), os.getpid())):
+            pids.append(pid)
+            yield result
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)   # imported when a pool is made
+    monkeypatch.setattr(loading, "from_both_ends", spy)
     monkeypatch.setattr(loading, "POOL_MIN_ARTICLES", 4)
-    monkeypatch.setattr(loading.os, "cpu_count", lambda: 2)   # a one-core machine pools too, here
+    monkeypatch.setattr(loading.os, "cpu_count", lambda: 2)   # a one-core machine forks too, here
     pooled = load_corpus(tmp_path)
+    assert len(set(pids)) == 2 and pids[0] == os.getpid()
     monkeypatch.setenv("RECONCILE_NO_POOL", "1")
     single = load_corpus(tmp_path)
-    assert used and pooled == single and len(pooled.articles) == 12
+    assert pooled == single and len(pooled.articles) == 12
 
 
 def test_a_large_corpus_pairs_in_two_processes_the_same_as_in_one(monkeypatch) -> None:
