@@ -296,20 +296,27 @@ def test_the_facts_made_in_two_processes_are_those_made_in_one(tmp_path, monkeyp
 
 
 @needs_fork
-def test_from_both_ends_gives_every_result_in_order_from_two_processes() -> None:
+def test_from_both_ends_gives_every_result_in_order_from_two_processes(tmp_path, monkeypatch) -> None:
     """The child takes items from the last down, this process from the first; the results come
     in item order, each computed once by one of them or, should the child fail, here."""
     from tui.engine.parallel import from_both_ends
 
+    parent = os.getpid()
+    started = tmp_path / "child started"
+
     def work(k: int) -> tuple[int, int]:
-        time.sleep(0.002)
+        if os.getpid() != parent:
+            started.touch()
+        elif k == 0:   # this process waits for the child's first item, however loaded the machine
+            waited = time.monotonic()
+            while not started.exists() and time.monotonic() - waited < 30:
+                time.sleep(0.01)
         return k * k, os.getpid()
 
     got = list(from_both_ends(40, work))
     assert [x for x, _ in got] == [k * k for k in range(40)]
     pids = [pid for _, pid in got]
     assert pids[0] == os.getpid() and pids[-1] != os.getpid() and len(set(pids)) == 2
-    parent = os.getpid()
 
     def fails(k: int) -> int:
         if os.getpid() != parent:
@@ -319,11 +326,19 @@ def test_from_both_ends_gives_every_result_in_order_from_two_processes() -> None
     assert list(from_both_ends(9, fails)) == list(range(9))
     import threading
 
+    forks: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        forks.append(1)
+        return fork()
+
+    monkeypatch.setattr(os, "fork", counted)
     stop = threading.Event()
     beside = threading.Thread(target=stop.wait)
     beside.start()
     try:   # as the pools it replaced: the reader's re-runs analyse in a worker thread
-        assert len({pid for _, pid in from_both_ends(40, work)}) == 2
+        assert [x for x, _ in from_both_ends(40, lambda k: (k, 0))] == list(range(40)) and forks == [1]
     finally:
         stop.set()
         beside.join()
