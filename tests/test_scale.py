@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import itertools
 import shutil
 import time
-import os
 from pathlib import Path
 
 from conftest import SEEDS, exports_under_seeds
@@ -80,12 +80,11 @@ def test_the_export_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> 
     assert outputs[0] == outputs[1]
 
 
-def test_a_large_corpus_loads_in_two_processes_the_same_as_in_one(tmp_path: Path, monkeypatch) -> None:
+def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Path, monkeypatch) -> None:
     """Issue 14: loading and cleaning are a quarter of a large analysis and split by article;
-    past POOL_MIN_ARTICLES this process and a forked child read them (from both ends), and the
-    corpus must come out the same."""
+    past POOL_MIN_ARTICLES they run in a process pool, and the corpus must come out the same."""
     import tui.engine.text.loading as loading
-    from tui.engine import parallel
+    from concurrent.futures import ProcessPoolExecutor
 
     for k in range(12):
         side = "Alpha" if k % 2 else "Beta"
@@ -93,56 +92,46 @@ def test_a_large_corpus_loads_in_two_processes_the_same_as_in_one(tmp_path: Path
             f"Headline number {k}\n\nThe {side} Office said {k} boats left the harbour at dawn.\n\n"
             f"Officials added that the weather was calm on day {k}.\n", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("not an article\n", encoding="utf-8")
-    pids: list[int] = []
+    used = []
 
-    def spy(count, work):
-        for result, pid in parallel.from_both_ends(count, lambda k: (work(k), os.getpid())):
-            pids.append(pid)
-            yield result
+    class Counting(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            used.append(args)
+            super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(loading, "from_both_ends", spy)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)   # imported when a pool is made
     monkeypatch.setattr(loading, "POOL_MIN_ARTICLES", 4)
-    monkeypatch.setattr(loading.os, "cpu_count", lambda: 2)   # a one-core machine forks too, here
+    monkeypatch.setattr(loading.os, "cpu_count", lambda: 2)   # a one-core machine pools too, here
     pooled = load_corpus(tmp_path)
-    assert pids and pids[0] == os.getpid()   # the child's share depends on the machine's load
     monkeypatch.setenv("RECONCILE_NO_POOL", "1")
     single = load_corpus(tmp_path)
-    assert pooled == single and len(pooled.articles) == 12
+    assert used and pooled == single and len(pooled.articles) == 12
 
 
-def test_a_large_corpus_pairs_in_two_processes_the_same_as_in_one(monkeypatch) -> None:
+def test_a_large_corpus_pairs_in_a_process_pool_the_same_as_in_one(monkeypatch) -> None:
     """Issue 14: the probes (blocking sums, then rapidfuzz) are most of pairing's time; past
-    POOL_MIN_PROBES a forked child computes them from the last chunk down while this process
-    computes from the first (one fork, not a pool's two workers beside the parent), and every
-    pair, score and stat must be the same (the sample's reprints go through the copy groups too)."""
-    from tui.engine import pairing, parallel
+    POOL_MIN_PROBES they run in forked workers, and every pair, score and stat must be the same
+    (the sample's reprints go through the copy groups too)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tui.engine import pairing
 
     corpus = load_corpus(SEEDS)
     used = []
-    both_ends = parallel.from_both_ends
 
-    def counting(count, work):
-        used.append(count)
-        return both_ends(count, lambda k: (work(k), os.getpid()))
+    class Counting(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            used.append(args)
+            super().__init__(*args, **kwargs)
 
-    chunks: list = []
-
-    def unpid(count, work):
-        for result, pid in counting(count, work):
-            chunks.append(pid)
-            yield result
-
-    monkeypatch.setattr(pairing.probes, "from_both_ends", unpid)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
     monkeypatch.setattr(pairing.tuning, "POOL_MIN_PROBES", 10)
     monkeypatch.setattr(pairing.probes.os, "cpu_count", lambda: 2)
     calls: list[tuple[str, int, int]] = []
     pooled = pairing.pair_corpus(corpus, progress=lambda *c: calls.append(c))
-    # both levels, from both ends (how many chunks each child takes depends on the machine's load)
-    assert len(used) == 2 and chunks[0] == os.getpid() and len(set(chunks) - {os.getpid()}) <= 2
     monkeypatch.setenv("RECONCILE_NO_POOL", "1")
-    chunks.clear()
     single = pairing.pair_corpus(corpus)
-    assert pooled == single and len(pooled.pairs) > 20 and set(chunks) == {os.getpid()}
+    assert len(used) == 2 and pooled == single and len(pooled.pairs) > 20
     assert ("sentences", 0, calls[-1][2]) in calls or calls[0][1] == 0
     assert all(0 <= done <= total for _, done, total in calls)
 

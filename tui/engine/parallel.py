@@ -21,11 +21,10 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import struct
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, BinaryIO, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from .environment import turned_off
 
@@ -116,142 +115,6 @@ class Background(Generic[T]):
                 return self._done[0]
         self._done = (self._work(),)
         return self._done[0]
-
-
-class Staged(Generic[T]):
-    """Several functions' results, computed one after another in one forked child and read
-    here in their order, each as soon as it is done (`next()`); computed here, when asked,
-    where fork is unavailable or should the child fail.
-
-    Why one child for several: each fork of a large process costs both processes a page fault
-    for every page they write afterwards (the pages are shared copy-on-write; CPython writes
-    reference counts on every object it reads).  At a thousand articles the JSON's three
-    halves forked three times: 70,000 faults and 0.6 s of CPU, as much as the child saved.
-    Each function must not depend on what the parent changes after the fork (see `Background`)."""
-
-    def __init__(self, works: Sequence[Callable[[], T]], fork: bool = True) -> None:
-        self._works = list(works)
-        self._next = 0
-        self._pid = 0
-        self._pipe: BinaryIO | None = None
-        if fork and self._works and can_fork():
-            self._start()
-
-    def _start(self) -> None:
-        read, write = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read)
-            os.close(write)
-            return
-        if pid == 0:   # the child: compute each, send each, and leave without the parent's exit code
-            os.close(read)
-            status = 1
-            try:
-                with os.fdopen(write, "wb") as out:
-                    for work in self._works:
-                        pickle.dump(work(), out, pickle.HIGHEST_PROTOCOL)
-                        out.flush()
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write)
-        self._pid, self._pipe = pid, os.fdopen(read, "rb")
-
-    def next(self) -> T:
-        """The next function's result: the child's when it sent one, else computed here."""
-        work = self._works[self._next]
-        self._next += 1
-        if self._pipe is not None:
-            try:
-                return pickle.load(self._pipe)
-            except Exception:   # the child failed: this one and the rest are computed here
-                self.close()
-        return work()
-
-    def close(self) -> None:
-        """Wait for the child (it has sent all, or failed); later results are computed here."""
-        if self._pipe is not None:
-            self._pipe.close()
-            self._pipe = None
-        if self._pid:
-            os.waitpid(self._pid, 0)
-            self._pid = 0
-
-
-def from_both_ends(count: int, work: Callable[[int], T]) -> Iterator[T]:
-    """`work(0)`, ..., `work(count - 1)`, in that order: this process computes from the first
-    on and a forked child from the last down until they meet; this process's results are
-    yielded as soon as made (the caller records them meanwhile), the child's at the end.
-
-    Why not a process pool: a pool's two workers and the parent recording their results made
-    three processes on two cores, and every fork of a large process costs both a page fault
-    for each page they write after it (see `Staged`): one child and this process do the same
-    work with one fork.  The ends are claimed through two counters in shared memory, each
-    written by one side; when both take the same item in a race it is computed twice, and any
-    item the child did not send (it failed, or they crossed) is computed here, so the results
-    are always those of one process.  Like the process pools it replaced, it forks even while
-    other threads run (the reader re-analyses in a worker thread): `can_fork`'s rule would turn
-    those re-runs to one process."""
-    if count < 2 or not hasattr(os, "fork") or turned_off("pool"):
-        yield from map(work, range(count))
-        return
-    import mmap   # a large corpus only: the reader's engine child starts without them
-    import tempfile
-
-    ends = mmap.mmap(-1, 8)   # anonymous and shared with the child: this side's next, the child's last taken
-    ends[:] = struct.pack("=ii", 0, count)
-    with tempfile.TemporaryFile() as sent:
-        pid = _fork_ends(count, work, ends, sent)
-        done = 0
-        try:
-            while done < struct.unpack_from("=i", ends, 4)[0]:
-                struct.pack_into("=i", ends, 0, done + 1)
-                yield work(done)
-                done += 1
-        finally:
-            struct.pack_into("=i", ends, 0, count)   # the child stops at its next item
-            if pid:
-                os.waitpid(pid, 0)
-        results: dict[int, T] = _read_sent(sent) if pid else {}
-        ends.close()
-        for n in range(done, count):
-            yield results[n] if n in results else work(n)
-
-
-def _fork_ends(count: int, work: Callable[[int], T], ends: Any, sent: BinaryIO) -> int:
-    """The child of `from_both_ends` (its pid; 0 when fork failed): it takes items from the last
-    down while they are past this side's next one, and writes each (item, result) to `sent`."""
-    try:
-        pid = os.fork()
-    except OSError:
-        return 0
-    if pid:
-        return pid
-    status = 1
-    try:
-        taken = count
-        while taken - 1 >= struct.unpack_from("=i", ends, 0)[0]:
-            taken -= 1
-            struct.pack_into("=i", ends, 4, taken)
-            pickle.dump((taken, work(taken)), sent, pickle.HIGHEST_PROTOCOL)
-        sent.flush()
-        status = 0
-    finally:
-        os._exit(status)
-
-
-def _read_sent(sent: BinaryIO) -> dict[int, Any]:
-    """What the child wrote: item -> result (nothing from a record it did not finish)."""
-    sent.seek(0)
-    results: dict[int, Any] = {}
-    while True:
-        try:
-            n, result = pickle.load(sent)
-        except Exception:   # the end, or a record cut short by a failed child
-            return results
-        results[n] = result
 
 
 def can_fork() -> bool:

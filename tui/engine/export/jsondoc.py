@@ -18,18 +18,16 @@ one line, so the file is still one JSON document and diffs well by line.
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from ..parallel import Staged, can_fork, collector_paused
+from ..parallel import Background, can_fork, collector_paused
 from ..model import Account, Analysis, Article, Attribution, Fact, Pair, Ref, path_text
 
 SCHEMA = "reconcile.export/4"
@@ -68,21 +66,18 @@ def write_json(analysis: Analysis, out: TextIO, notes: list[dict[str, Any]] | No
     Memory holds one element's text at a time, never the document: the
     document of a few thousand articles is larger than the analysis itself.  The cycle
     collector is paused meanwhile: its passes walked the whole analysis and freed nothing.
-    The second halves of the long sections are encoded by one forked child (`_halves`).
     """
     with collector_paused():
-        sections = list(_sections(analysis, notes, diffs, all_pairs))
-        with _halves([value for _, value in sections if isinstance(value, _Split)]) as tails:
-            out.write("{")
-            for n, (key, value) in enumerate(sections):
-                out.write(("," if n else "") + f"\n{_encode(key)}: ")
-                if isinstance(value, _Split):
-                    _write_split(value, out, tails)
-                elif isinstance(value, Iterator):
-                    _write_list(value, out)
-                else:
-                    out.write(_encode(value))
-            out.write("\n}\n")
+        out.write("{")
+        for n, (key, value) in enumerate(_sections(analysis, notes, diffs, all_pairs)):
+            out.write(("," if n else "") + f"\n{_encode(key)}: ")
+            if isinstance(value, _Split):
+                _write_split(value, out)
+            elif isinstance(value, Iterator):
+                _write_list(value, out)
+            else:
+                out.write(_encode(value))
+        out.write("\n}\n")
 
 
 def _write_list(items: Iterable[Any], out: TextIO) -> None:
@@ -118,46 +113,24 @@ def _same(item: Any) -> Any:
     return item
 
 
-class _Tails:
-    """The second halves of the long sections, each encoded into a temporary file by one
-    forked child (`parallel.Staged`), in the order the parent writes the sections."""
-
-    def __init__(self, splits: list[_Split], files: list[TextIO]) -> None:
-        self.files = {id(split): tail for split, tail in zip(splits, files)}
-        self.staged = Staged([functools.partial(_write_tail, split, len(split.items) // 2, tail)
-                              for split, tail in zip(splits, files)])
-
-
-@contextmanager
-def _halves(splits: list[_Split]) -> Iterator[_Tails]:
-    """The long sections' tails (`_Tails`): sections under their `parallel_from`, or all
-    where no child can be forked, are written whole by the parent."""
-    long = [s for s in splits if len(s.items) >= s.parallel_from] if can_fork() else []
-    with ExitStack() as files:
-        tails = _Tails(long, [files.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
-                              for _ in long])
-        try:
-            yield tails
-        finally:
-            tails.staged.close()
-
-
-def _write_split(split: _Split, out: TextIO, tails: _Tails) -> None:
+def _write_split(split: _Split, out: TextIO) -> None:
     """The list `_write_list` writes, the same text; for a long list, its second half is
-    encoded in a forked child meanwhile (`_Tails`), into a temporary file (the document never
-    sits in memory)."""
+    encoded in a forked child (`parallel.Background`) meanwhile, into a temporary file (the
+    document never sits in memory)."""
     items, make = split.items, split.make
-    tail = tails.files.get(id(split))
-    if tail is None:
+    half = len(items) // 2
+    if len(items) < split.parallel_from or not can_fork():
         _write_list(map(make, items), out)
         return
-    out.write("[")
-    for n in range(len(items) // 2):
-        out.write((",\n " if n else "\n ") + _encode(make(items[n])))
-    tails.staged.next()
-    tail.seek(0)
-    shutil.copyfileobj(tail, out, 1 << 20)
-    out.write("\n]")
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as tail:
+        job = Background(lambda: _write_tail(split, half, tail))
+        out.write("[")
+        for n in range(half):
+            out.write((",\n " if n else "\n ") + _encode(make(items[n])))
+        job.result()
+        tail.seek(0)
+        shutil.copyfileobj(tail, out, 1 << 20)
+        out.write("\n]")
 
 
 def _write_tail(split: _Split, start: int, tail: TextIO) -> int:

@@ -25,7 +25,7 @@ Why it works this way:
 * The user's anchors (`Link`) override the engine in both directions.
 
 The modules, in the order `pair_corpus` uses them: `units` (passages, idf, the score),
-`probes` (blocking and scoring, in two processes for a large corpus), `context` (paragraph pairs and
+`probes` (blocking and scoring, pooled for a large corpus), `context` (paragraph pairs and
 the alignment bonus), `links` (the user's decisions, wire copy), `articles` (article pairs,
 dates); `tuning` holds every threshold.
 """
@@ -79,7 +79,7 @@ def pair_corpus(corpus: Corpus, links: Sequence[Link] = (), progress: Progress |
     With `background`, the article rows (a tenth of a large corpus's analysis; nothing else
     in pairing needs them) are computed in a forked child while the caller goes on with the
     pairs: the result's `complete()` holds them.  `after_probes` is called once the sentence
-    probes are done and their child has ended: from there pairing's steps run in this
+    probes are done and their process pool closed: from there pairing's steps run in this
     process only, so the caller may fork work for the other core."""
     report = progress or (lambda stage, done, total: None)
     sentences, paragraphs = all_units(corpus.articles)

@@ -1,5 +1,5 @@
 """Candidate pairs: blocking on an inverted index of informative terms, a cheap shared-weight
-filter, then the score; in two processes for a large corpus; reprinted copies scored once."""
+filter, then the score; in a process pool for a large corpus; reprinted copies scored once."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from ..environment import turned_off
 from ..model import Article
-from ..parallel import from_both_ends
 from . import tuning
 from .articles import date_gap, date_range
 from .tuning import Progress
@@ -130,39 +130,53 @@ def _probe(job: _Job, j: int) -> tuple[int, list[tuple[int, float]]]:
                         if score >= below or j_copied or i in copied]
 
 
+#: The job the pool's forked workers read (set just before the fork, cleared after).
+_POOL_JOB: _Job | None = None
+
+
 def _probe_all(job: _Job, probes: Sequence[int], stage: str,
                report: Progress) -> Iterator[tuple[int, tuple[int, list[tuple[int, float]]]]]:
-    """(j, `_probe`'s count and scored candidates) for each probe, in probe order; for a large
-    corpus, chunks of them computed by this process from the first and a forked child from the
-    last (`parallel.from_both_ends`).
+    """(j, `_probe`'s count and scored candidates) for each probe, in probe order, in a
+    process pool for a large corpus.
 
-    Why a second process: the probes (summing shared rare weight, then rapidfuzz) are most of
-    pairing's time and each reads only the prepared units, so a forked child shares them
+    Why a pool: the probes (summing shared rare weight, then rapidfuzz) are most of
+    pairing's time and each reads only the prepared units, so forked workers share them
     without copying.  The caller records the results in probe order, so the pairs are the
     same as in one process.  `RECONCILE_NO_POOL=1` keeps it in one process.
     """
-    total = len(probes)
-    if total < tuning.POOL_MIN_PROBES or (os.cpu_count() or 1) < 2:
-        for n in range(total):
-            if n % 1000 == 0:
-                report(stage, n, total)
-            yield probes[n], _probe(job, probes[n])
-        report(stage, total, total)
-        return
-    size = max(1, total // _CHUNKS)
-    chunks = [probes[k:k + size] for k in range(0, total, size)]
-    done = 0
-    for chunk, results in zip(chunks, from_both_ends(len(chunks), lambda k: [_probe(job, j) for j in chunks[k]])):
-        report(stage, done, total)
-        yield from zip(chunk, results)
-        done += len(chunk)
+    global _POOL_JOB
+    total, done = len(probes), 0
+    workers = min(4, os.cpu_count() or 1)
+    if total >= tuning.POOL_MIN_PROBES and workers > 1 and not turned_off("pool"):
+        import multiprocessing   # a large corpus only: the pool's modules cost a small one's start ~25 ms
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        size = max(1, total // (workers * 16))
+        chunks = [probes[k:k + size] for k in range(0, total, size)]
+        try:
+            context = multiprocessing.get_context("fork")
+            _POOL_JOB = job
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                for chunk, results in zip(chunks, pool.map(_probe_chunk, chunks)):
+                    report(stage, done, total)
+                    yield from zip(chunk, results)
+                    done += len(chunk)
+        except (ValueError, OSError, BrokenProcessPool):   # no fork or no processes: go on here
+            pass
+        finally:
+            _POOL_JOB = None
+    for n in range(done, total):
+        if n % 1000 == 0:
+            report(stage, n, total)
+        yield probes[n], _probe(job, probes[n])
     report(stage, total, total)
 
 
-#: Chunks of a large corpus's probes, taken from both ends by two processes: enough for the two
-#: to meet within a few percent of the work (a probe's cost grows with its place: it sums the
-#: postings of the units before it).
-_CHUNKS = 64
+def _probe_chunk(chunk: list[int]) -> list[tuple[int, list[tuple[int, float]]]]:
+    """In a forked worker: the probes of one chunk, read from the job the parent set."""
+    assert _POOL_JOB is not None
+    return [_probe(_POOL_JOB, j) for j in chunk]
 
 
 def _copies(units: list[Unit]) -> tuple[dict[int, list[int]], set[int]]:

@@ -107,6 +107,6 @@ CONTEXT_BONUS = 4.0
 CONTEXT_POSITION = 0.15
 
 
-#: From this many probing units on, the probes run in two processes (this one and a forked
-#: child, when the machine has more than one core and can fork); below, the fork costs more than it saves.
+#: From this many probing units on, the probes run in a process pool (when the machine has
+#: more than one core and can fork); below it the pool's start costs more than it saves.
 POOL_MIN_PROBES = 5000

@@ -1,4 +1,4 @@
-"""Load a folder of article files into a Corpus (the articles read in two processes when many).
+"""Load a folder of article files into a Corpus (the articles read in a pool when many).
 
 Files are untrusted: they may be binary, mis-encoded, empty or huge.  Each
 problem becomes a warning or a skipped entry naming the file, never a crash.
@@ -11,8 +11,9 @@ import os
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+from ..environment import turned_off
 from ..model import Article, Case, Corpus, Skipped, path_text
-from ..parallel import collector_paused, from_both_ends
+from ..parallel import collector_paused
 from .articles import load_article, load_page
 from .casefile import read_case
 from .listing import ARTICLE_SUFFIXES, PAGE_SUFFIXES, folder_files, regular, text_article
@@ -73,21 +74,19 @@ def load_corpus(path: Path, follow_links: bool = False, only: Collection[Path] |
     return Corpus(folder, title, case, tuple(articles), tuple(skipped), warnings, follow_links)
 
 
-#: From this many text articles on, they are read and cleaned in two processes (when the
+#: From this many text articles on, they are read and cleaned in a process pool (when the
 #: machine has more than one core and can fork): each is independent and CPU-bound, and
-#: below this the fork costs more than it saves.
+#: below this the pool's start costs more than it saves.
 POOL_MIN_ARTICLES = 200
 
 
 def _load_articles(texts: list[tuple[Path, str]], case: Case | None,
                    progress: Callable[[str, int, int], None] | None = None
                    ) -> list[tuple[Article | None, str | None]]:
-    """load_article for each (file, rel), in order; for a large corpus, chunks of them read by
-    this process from the first and by a forked child from the last (`parallel.from_both_ends`).
+    """load_article for each (file, rel), in order; in a process pool for a large corpus.
 
-    Why two processes: reading, parsing and cleaning are a quarter of a thousand-article
-    analysis, and articles do not depend on each other; this process reads its half itself
-    (a pool's two workers left it idle, and pickled every article back).  Results come back in
+    Why a pool: reading, parsing and cleaning are a quarter of a thousand-article
+    analysis, and articles do not depend on each other.  Results come back in
     the files' order, so the corpus is the same as when loaded in one process.
     `RECONCILE_NO_POOL=1` keeps it in one process.
     """
@@ -101,12 +100,31 @@ def _load_articles(texts: list[tuple[Path, str]], case: Case | None,
             out.append(load_article(file, rel, case))
         return out
 
-    if len(texts) < POOL_MIN_ARTICLES or (os.cpu_count() or 1) < 2:
+    workers = min(4, os.cpu_count() or 1)
+    if len(texts) < POOL_MIN_ARTICLES or workers < 2 or turned_off("pool"):
         return serially()
-    size = max(1, len(texts) // 64)
-    chunks = [texts[k:k + size] for k in range(0, len(texts), size)]
-    out: list[tuple[Article | None, str | None]] = []
-    for done in from_both_ends(len(chunks), lambda k: [load_article(file, rel, case) for file, rel in chunks[k]]):
-        report("loading", len(out), len(texts))
-        out.extend(done)
-    return out
+    import multiprocessing   # a large corpus only: the pool's modules cost a small one's start ~25 ms
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:   # no fork (Windows): one process
+        return serially()
+    chunk = max(1, len(texts) // (workers * 8))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            out: list[tuple[Article | None, str | None]] = []
+            for result in pool.map(_load_one, texts, [case] * len(texts), chunksize=chunk):
+                if len(out) % chunk == 0:
+                    report("loading", len(out), len(texts))
+                out.append(result)
+            return out
+    except (OSError, BrokenProcessPool):   # no processes to be had: do it here
+        return serially()
+
+
+def _load_one(item: tuple[Path, str], case: Case | None) -> tuple[Article | None, str | None]:
+    file, rel = item
+    return load_article(file, rel, case)
+
