@@ -58,6 +58,7 @@ def _who(corpus: Corpus, snippet: str) -> Attribution:
     ("The ship left port on time, Olsen said.", "Olsen", "a"),
     ("“The ship left port on time,” said Petrov.", "Petrov", "b"),
     ("According to Petrov, the ship never left port.", "Petrov", "b"),
+    ("Petrov continues to insist that the ship never left port, a news agency reported.", "Petrov", "b"),
     ("But Petrov, in his first comments on the night, insisted the ship never left port.", "Petrov", "b"),
     ("Maria Olsen told reporters that the ship left port on time.", "Maria Olsen", "a"),
     ("Foreign Minister Maria Olsen, speaking in the capital, insisted the ship was unarmed.",

@@ -305,11 +305,17 @@ def _np_after(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+_GOES_ON = re.compile(r"\s(?:continu(?:e|es|ed)|went on|goes on|go on)\s+to\s*$")
+
+
 def _strip_auxiliaries(pre: str) -> str:
-    """Drop "has also", "did not" and adverbs between a subject and its verb (a capitalised
-    word ending in -ly is a name: "Melanie Joly announced")."""
+    """Drop "has also", "did not", "continue to" and adverbs between a subject and its verb (a
+    capitalised word ending in -ly is a name: "Melanie Joly announced")."""
     while True:
         tail = pre[-_TAIL:]   # an end-anchored search tries every position: only the tail
+        if m := _GOES_ON.search(tail):   # "X continue to insist", "X went on to say"
+            pre = pre[:len(pre) - len(tail) + m.start()]
+            continue
         m = _LAST_WORD.search(tail)
         if not m or not (m.group(1).lower() in AUXILIARIES or re.fullmatch(r"[a-z]\w*ly", m.group(1))):
             return pre
