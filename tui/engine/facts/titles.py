@@ -70,7 +70,7 @@ NARROWER_MAX = 80   # a narrower question's title, its word first so a clipped l
 
 def narrower(question: str, word: str, group: list[Unit]) -> str:
     """A narrower question's title, its word first: "On “international waters”, where was the
-    drone, and whose territory was it?", the word alone when its phrase makes it too long."""
+    drone, and whose territory was it?"; the word alone when its phrase makes it too long."""
     for said in (_phrase(word, group), word):
         title = f"On “{said}”, {question[:1].lower()}{question[1:]}"
         if len(title) <= NARROWER_MAX:
@@ -79,9 +79,9 @@ def narrower(question: str, word: str, group: list[Unit]) -> str:
 
 
 def _phrase(word: str, group: list[Unit]) -> str:
-    """The word with the neighbour most of its clauses give it ("contact" -> "come in
-    contact", "territory" -> "Russian territory"), as first written: a lone word repeats
-    the broad question ("whose territory was it, on “territory”?") or says little."""
+    """The word with the neighbour most of its clauses give it ("law" -> "international law",
+    "territory" -> "Russian territory"), as first written: a lone word repeats the broad
+    question ("whose territory was it, on “territory”?") or says little."""
     counts: Counter[str] = Counter()
     written: dict[str, str] = {}
     at = re.compile(rf"(?i)(?:([^\W\d_]+)\s+)?\b({re.escape(word)})\b(?:\s+([^\W\d_]+))?")
