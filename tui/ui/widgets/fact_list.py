@@ -32,8 +32,9 @@ def fact_prompt(fact: Fact, notes: int = 0) -> Text:
     text.append(one_line(fact.title))
     if fact.background:
         text.append(" (another event)", style="dim")
-    if len(fact.positions) > 1:   # each side's answer, in its own words
-        text.append("  " + " ↔ ".join(one_line(answer) for _, answer in fact.positions[:2]), style="italic dim")
+    if len(fact.positions) > 1:   # each side's answer, in its own words; "↔" only where they conflict
+        joiner = " ↔ " if fact.status == "disputed" else " · "
+        text.append("  " + joiner.join(one_line(answer) for _, answer in fact.positions[:2]), style="italic dim")
     if fact.review:
         text.append(f" {REVIEW_MARKS[fact.review]}", style="bold" if fact.review == "confirmed"
                     else "dim strike")
