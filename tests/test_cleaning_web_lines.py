@@ -41,6 +41,7 @@ WEB_LINES = [
     "Please let us know if you're having issues with commenting.",
     "Harbour Herald's website can also be accessed at herald.example.org.",
     "(Harbour Navy/Petty Officer 2nd Class Jane Doe)",
+    "The harbour master speaks during a visit to the quay in the old port. [Bay Wire Photo]",
 ]
 
 

@@ -284,12 +284,12 @@ CREDIT = re.compile(
     r"|\brepresenta(?:tional|tive) (?:pic|photo|image|picture)s?\b"
     r"|\b(?:" + _AGENCIES + r")/[A-Z][^.!?]{1,40}", re.I)
 # Credits of other forms that close a caption after its last sentence: a parenthesised credit
-# ("(Jane Doe/Bay Wire)", "(Bay News photo by Jane Doe)", "[Ministry via Agency]"), a picture agency's line
+# ("(Jane Doe/Bay Wire)", "(Bay News photo by Jane Doe)", "[Ministry via Agency]", "[Wire Photo]"), a picture agency's line
 # ("-/AFP via Getty Images"), or a source pair of names ("Rescue Team/Twitter").
 CREDIT_TAIL = re.compile(
     r"\((?:[^()]{0,40}\b(?:photo|image|picture|file|courtesy|credit|handout)\b[^()]{0,80}"
     r"|(?:[^()/.!?]|" + _INITIAL + r"){2,60}/[^()!?]{2,60})\)"
-    r"|\[(?:[^\[\]]{0,60}\b(?:via|photo|image|picture|file|courtesy|credit|handout)\b[^\[\]]{0,60}"
+    r"|\[(?:[^\[\]]{0,60}\b(?i:via|photo|image|picture|file|courtesy|credit|handout)\b[^\[\]]{0,60}"
     r"|[^\[\]/.!?]{2,40}/[^\[\]!?]{2,60})\]"
     r"|(?<!\w)[-–—/\s]*(?:[\w.]+/)?(?:[\w.]+ ){0,3}via (?:Getty Images|" + _AGENCIES + r")"
     r"|(?<![\w.])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}/ ?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
