@@ -89,6 +89,18 @@ def test_a_caption_with_a_credit_is_a_caption_even_when_it_says_denied(tmp_path:
     assert article.paragraphs[1].text.endswith("the operator said.")
 
 
+def test_a_caption_glued_after_a_claim_goes_alone(tmp_path: Path) -> None:
+    """"... denied any fault. Harbour master Jane Doe.(Bay Wire File Photo)": the picture's
+    label and its credit go, the claim before them stays (the paragraph went whole)."""
+    body = "The ferry ran aground shortly after midnight in thick fog, the port authority said on Monday.\n\n"
+    article = _article(tmp_path, body + (
+        "The harbour master denied any fault in the grounding on Monday. "
+        "Harbour master Jane Doe.(Bay Wire File Photo)\n\n"
+        "Divers will inspect the hull on Wednesday, the operator said.\n"))
+    assert article.paragraphs[1].text == "The harbour master denied any fault in the grounding on Monday."
+    assert _reasons(article)["Harbour master Jane Doe."] == "photo caption (a picture's label and credit after the text)"
+
+
 def test_captions_by_their_credit_forms_their_positions_and_their_present_tense(tmp_path: Path) -> None:
     """Credits in parentheses, a picture agency's line and a source pair close a caption; people
     placed in a dated picture ("centre", "right") and a dated present-tense action mark one too,

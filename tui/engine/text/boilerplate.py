@@ -287,7 +287,7 @@ CREDIT = re.compile(
 # ("(Jane Doe/Bay Wire)", "(Bay News photo by Jane Doe)", "[Ministry via Agency]", "[Wire Photo]"), a picture agency's line
 # ("-/AFP via Getty Images"), or a source pair of names ("Rescue Team/Twitter").
 CREDIT_TAIL = re.compile(
-    r"\((?:[^()]{0,40}\b(?:photo|image|picture|file|courtesy|credit|handout)\b[^()]{0,80}"
+    r"\((?:[^()]{0,40}\b(?i:photo|image|picture|file|courtesy|credit|handout)\b[^()]{0,80}"
     r"|(?:[^()/.!?]|" + _INITIAL + r"){2,60}/[^()!?]{2,60})\)"
     r"|\[(?:[^\[\]]{0,60}\b(?i:via|photo|image|picture|file|courtesy|credit|handout)\b[^\[\]]{0,60}"
     r"|[^\[\]/.!?]{2,40}/[^\[\]!?]{2,60})\]"

@@ -25,7 +25,10 @@ _CREDIT_TAIL_END = re.compile(r"(?:" + b.CREDIT_TAIL.pattern + r")\s*$")
 
 
 LEADING_CAPTION = "photo caption (a dated picture's description before the text)"
-CAPTION_REASONS = frozenset({"photo caption or credit", "the same caption or teaser twice in a row", LEADING_CAPTION})
+TRAILING_CAPTION = "photo caption (a picture's label and credit after the text)"
+CAPTION_REASONS = frozenset({"photo caption or credit", "the same caption or teaser twice in a row", LEADING_CAPTION,
+                             TRAILING_CAPTION})
+LABEL_WORDS = 8   # a picture's label before its credit: "Defence minister Jane Doe.(Wire File Photo)"
 
 
 def captions(article: Article) -> list[str]:
@@ -65,6 +68,22 @@ def _describes_picture(text: str, in_prose: bool = True) -> bool:
     first = _first_sentence(text)
     action = b.CAPTION_ACTION.search(first)
     return bool(action and len(words(first[:action.start()])) <= ACTION_WITHIN and b.CAPTION_DAY.search(first))
+
+
+def trailing_caption(sentence: str) -> bool:
+    """A paragraph's last sentence that only names a picture and credits it ("Defence minister
+    Jane Doe.(Wire File Photo)"): a caption the page glued after the text."""
+    credit = credit_at_end(sentence)
+    label = sentence[:credit] if credit is not None else ""
+    return 0 < len(words(label)) <= LABEL_WORDS and not _reports(label)
+
+
+def _glued_after_claim(text: str) -> bool:
+    """A paragraph that reports before a trailing caption ("..., X denied any role. Defence
+    minister X.(Wire Photo)")."""
+    spans = split_spans(text)
+    return len(spans) > 1 and trailing_caption(text[spans[-1][0]:spans[-1][1]]) \
+        and _reports(text[:spans[-1][0]])
 
 
 def leading_caption(sentence: str) -> bool:
@@ -110,6 +129,8 @@ def caption_outweighs_claim(text: str) -> bool:
     first = _first_sentence(body)
     if credit is None and leading_caption(first) and _reports(body[body.find(first) + len(first):]):
         return False   # a caption glued before a claim: the caption goes alone (cleaning._paragraph)
+    if credit is not None and _glued_after_claim(text):
+        return False   # a caption glued after a claim: the caption goes alone (cleaning._paragraph)
     return credit is not None or _describes_picture(body, in_prose=False)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Dropped, Paragraph, Sentence, display_text
 from . import boilerplate as b
 from . import furniture as f
-from .captions import LEADING_CAPTION, leading_caption
+from .captions import LEADING_CAPTION, TRAILING_CAPTION, leading_caption, trailing_caption
 from .pagetalk import address_reason, page_talk_reason
 from .neighbours import (between_furniture, caption_copies, embedded_posts, gallery_titles, headline_list_below,
                          headline_pairs_amid, off_topic_tail, other_script_lines, subheadings_amid,
@@ -341,6 +341,9 @@ def _paragraph(source: str, unit: Unit, index: int) -> tuple[Paragraph | None, l
     if len(spans) > 1 and leading_caption(source[spans[0][0]:spans[0][1]]):
         s, e = spans.pop(0)
         dropped.append(Dropped(s, e, display_text(source[s:e]), LEADING_CAPTION))
+    if len(spans) > 1 and trailing_caption(source[spans[-1][0]:spans[-1][1]]):
+        s, e = spans.pop()
+        dropped.append(Dropped(s, e, display_text(source[s:e]), TRAILING_CAPTION))
     if not spans:
         return None, dropped
     start, end = spans[0][0], spans[-1][1]
