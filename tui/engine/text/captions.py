@@ -43,7 +43,7 @@ def is_caption(text: str) -> bool:
     count = len(words(text))
     if count <= 40 and b.CAPTION.search(text):
         return True
-    if count <= NAMED_CREDIT_WORDS and _named_credit(text) and _sentences(text) <= 2 and not _reports(text):
+    if count <= NAMED_CREDIT_WORDS and _named_credit(text) and _sentences(text) <= 2 and not reports(text):
         return True   # "... where it sank. (Coast Guard Command)": the picture's source
     if count <= 80 and (credit_at_end(text) or (_describes_picture(text) and _sentences(text) <= 2)):
         return True
@@ -61,9 +61,9 @@ def _describes_picture(text: str, in_prose: bool = True) -> bool:
     if not b.CAPTION_DAY.search(text):
         return False   # no date anywhere: none in the first sentence either (and no sentence split)
     if len(words(text)) >= DATED_WORDS and b.CAPTION_DATED_END.search(text) and _sentences(text) == 1 \
-            and not _reports(text):
+            and not reports(text):
         return True   # "A ferry lists after ..., Mar. 3, 2025.": a picture dated at its end
-    if b.CAPTION_POSITION.search(text) or (b.CAPTION_POSITION_LETTER.search(text) and not _reports(text)):
+    if b.CAPTION_POSITION.search(text) or (b.CAPTION_POSITION_LETTER.search(text) and not reports(text)):
         return True   # a letter alone is a party's in politics ("Senator X (R) said"): only where no one reports
     first = _first_sentence(text)
     action = b.CAPTION_ACTION.search(first)
@@ -75,7 +75,7 @@ def trailing_caption(sentence: str) -> bool:
     Jane Doe.(Wire File Photo)"): a caption the page glued after the text."""
     credit = credit_at_end(sentence)
     label = sentence[:credit] if credit is not None else ""
-    return 0 < len(words(label)) <= LABEL_WORDS and not _reports(label)
+    return 0 < len(words(label)) <= LABEL_WORDS and not reports(label)
 
 
 def _glued_after_claim(text: str) -> bool:
@@ -83,7 +83,7 @@ def _glued_after_claim(text: str) -> bool:
     minister X.(Wire Photo)")."""
     spans = split_spans(text)
     return len(spans) > 1 and trailing_caption(text[spans[-1][0]:spans[-1][1]]) \
-        and _reports(text[:spans[-1][0]])
+        and reports(text[:spans[-1][0]])
 
 
 def leading_caption(sentence: str) -> bool:
@@ -91,7 +91,7 @@ def leading_caption(sentence: str) -> bool:
     L) and Y pose for photos ..., April 15, 2012.", "In this photo released by ..., workers clear
     ..."): a caption the page glued before the text."""
     return bool(b.CAPTION_DAY.search(sentence)) and _describes_picture(sentence, in_prose=False) \
-        and not _reports(sentence)
+        and not reports(sentence)
 
 
 def _named_credit(text: str) -> bool:
@@ -100,7 +100,7 @@ def _named_credit(text: str) -> bool:
     return match is not None and any(w.lower() in b.CREDIT_SOURCES for w in words(match.group("name")))
 
 
-def _reports(text: str) -> bool:
+def reports(text: str) -> bool:
     """Does the text hold a reporting verb ("said", "denied")?  Then a date or a name in
     parentheses at its end does not make it a caption: prose reports, a caption shows."""
     return any(w.lower() in REPORTING_VERBS for w in words(text))
@@ -127,7 +127,7 @@ def caption_outweighs_claim(text: str) -> bool:
     if _sentences(body) > 2:
         return False
     first = _first_sentence(body)
-    if credit is None and leading_caption(first) and _reports(body[body.find(first) + len(first):]):
+    if credit is None and leading_caption(first) and reports(body[body.find(first) + len(first):]):
         return False   # a caption glued before a claim: the caption goes alone (cleaning._paragraph)
     if credit is not None and _glued_after_claim(text):
         return False   # a caption glued after a claim: the caption goes alone (cleaning._paragraph)

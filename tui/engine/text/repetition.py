@@ -13,7 +13,7 @@ import re
 
 from . import boilerplate as b
 from . import furniture as f
-from .lexicons import REPORTING_VERBS
+from .captions import reports
 
 LEAD_WORDS = 10      # two captions are the same when their first words are
 MAX_REPEAT_WORDS = 80
@@ -113,6 +113,5 @@ def pull_quotes(texts: list[str | None], reasons: list[str | None]) -> None:
 def _speaker_alone(tail: str) -> bool:
     """After a pull quote its speaker's name stands alone ("The Port Authority"); '", X said' is
     a sentence of the text quoting someone (a comma or a reporting verb ties the name to the quote)."""
-    names = f.words(tail)
-    return (len(names) <= SPEAKER_WORDS and not tail.lstrip().startswith((",", "-", "–", "—"))
-            and not any(w.lower() in REPORTING_VERBS for w in names))
+    return (len(f.words(tail)) <= SPEAKER_WORDS and not tail.lstrip().startswith((",", "-", "–", "—"))
+            and not reports(tail))
