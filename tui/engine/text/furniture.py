@@ -206,7 +206,7 @@ def is_claim(line: str) -> bool:
     dropped as page furniture."""
     if len(words(line)) < 4:
         return False
-    return (bool(_CLAIM.search(line)) or is_attributed_headline(line) or speaks_first(line)
+    return (has_claim_word(line) or is_attributed_headline(line) or speaks_first(line)
             or has_quotation(line, single=True)
             or is_quoted_line(line) or bool(_STATEMENT_BY.search(line)))
 
