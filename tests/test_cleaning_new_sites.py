@@ -172,6 +172,8 @@ def test_the_article_going_on_below_a_related_box_stays(tmp_path: Path) -> None:
     "Jane Doe writes about defence and security. Follow her on Twitter @janedoe",
     "Jane Doe is a senior correspondent at Harbour Herald covering maritime affairs.",
     "Jane Doe has covered shipping for Harbour Herald since 2010.",
+    "Jane Doe is editor & publisher of the Harbour Herald.",
+    "Jane Doe is editor and publisher of Harbour Herald.",
     "Posted on June 3, 2024 by Jane Doe",
     "Read next: Harbour reopens after storm",
     "You might also be interested in",
@@ -212,6 +214,7 @@ def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None
 @pytest.mark.parametrize("line", [
     "Jane Roe, a reporter for the Harbour Herald, was detained by the port police on Monday night.",
     "Jane Roe was a veteran correspondent for the Herald, her colleagues said after the funeral.",
+    "Jane Roe is editor of the Herald, prosecutors said on Monday.",
     "The minister said the views expressed by the envoy did not reflect the policy of his government.",
     "Reproduction of the accident by investigators took three days in the harbour basin.",
     "The port authority said on Telegram that the channel would reopen on Wednesday.",

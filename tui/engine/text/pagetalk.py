@@ -36,9 +36,10 @@ _HAS_ADDRESS = re.compile(r"https?://|www\.|/\S*/", re.I)
 # The page's note on its author, who opens it by name in the present tense: "Jane Doe is a senior
 # correspondent at X covering ...", "Jane Doe has covered shipping for X since 2010", "Jane Doe writes about".
 _AUTHOR_NAME = r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} "
+_BEAT = r"(?:correspondent|reporter|journalist|editor|writer|columnist|contributor|producer|analyst|publisher)\b"
 _AUTHOR_BOX = re.compile(
-    _AUTHOR_NAME + r"(?:is|has been) (?:an? |the )(?:[\w-]+ ){0,3}?(?:correspondent|reporter|journalist|editor|writer"
-    r"|columnist|contributor|producer|analyst)\b (?:at|for|with|of|based|covering|who covers)\b"
+    _AUTHOR_NAME + r"(?:is|has been) (?:an? |the )?(?:[\w&-]+ ){0,3}?" + _BEAT + r"(?: (?:&|and) " + _BEAT + r")?"
+    r" (?:at|for|with|of|based|covering|who covers)\b"
     r"|" + _AUTHOR_NAME + r"has (?:covered|reported on|written about) [^.]{1,60}\b(?:for|since)\b"
     r"|" + _AUTHOR_NAME + r"(?:writes|reports) (?:about|on) "
     r"|" + _AUTHOR_NAME + r"covers [^.]{1,60}\b(?:for|at) (?:the )?[A-Z]")
