@@ -184,6 +184,17 @@ NOTICE = KeyedPattern((
     ("visit our", r"\bvisit our (?:website|site|homepage|web ?page)\b"),
     ("reading", r"^\d[\d,]* (?:people|readers|others) (?:are )?reading (?:this|now)\b"),
     ("follow", r"^follow [\w.'’ -]{2,40} on (?:twitter|x|facebook|instagram|telegram|threads|bluesky)\b"),
+    # the outlet's channel offered to the reader: "Read urgent news about ... on the channel X on Telegram."
+    ("telegram", r"^(?:read|follow|join|subscribe to)\b[^.]{0,150}\bon (?:the |our )?(?:channel [^.]{1,40} on )?telegram\b"),
+    ("loading", r"^loading (?:\w+ ){0,2}comments\b"), ("disclaimer", r"^disclaimer\s*:"),
+    # the outlet introducing its own summary: "Here's what we know", "X has summarized what is known so far"
+    ("know", r"^here(?:'s|’s| is) what we know\b|^[\w/.'’ -]{2,40} (?:has|have) (?:summari[sz]ed|compiled|gathered)"
+             r" what (?:is|was) known\b"),
+    # the site's footer links: "Terms of use. Privacy policy."
+    ("privacy policy", r"\bterms of (?:use|service)\b.{0,40}\bprivacy policy\b|\bprivacy policy\b.{0,40}\bterms of (?:use|service)\b"),
+    # a footnote on a name's legal status, as some states' media must print: "* Included in the register of foreign agents"
+    ("*", r"^\*+\s*(?:included|recogni[sz]ed|designated|listed|declared|banned|outlawed)\b"
+          r"|^\*+\s*[^*]{0,80}\b(?:foreign agents?|undesirable organi[sz]ation|(?:extremist|terrorist) organi[sz]ation)\b"),
     ("having", r"\blet us know if you(?:'re| are) having (?:issues|problems|trouble) with (?:commenting|comments)\b"),
     ("accessed", r"\b(?:website|site) (?:can|may) (?:also )?be accessed (?:at|via|through)\b"),
     ("about the", r"^about the (?:author|writer)\b"), ("you are here", r"^you are here\s*:"),
@@ -198,7 +209,10 @@ LEADING_DATE = re.compile(r"^(?:(?:date|published|updated|posted)\s*:?\s*)?(?:\d
 # before the caption's sentence ("WATER CANNON. A ship uses ...").
 CAPTION = KeyedPattern.with_keys(
     r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*"
-    r"(?::|/|by\b)\s*\S|^source\s*:\s*\S|^image (?:source|caption),\s*\S|^(?:image |photo |picture )?caption\s*:\s*\S",
+    r"(?::|/|by\b)\s*\S|^image (?:source|caption),\s*\S|^(?:image |photo |picture )?caption\s*:\s*\S"
+    # "Source: AFP", not a claim's source ("Source: X in an interview with Y")
+    r"|^source\s*:\s*(?![^.]{0,80}\b(?:interview|statement|briefing|press conference|speech|address|told|said|says"
+    r"|wrote|comments?)\b)\S",
     ("photo", "image", "picture", "video", "credit", "courtesy", "source", "caption"))
 # A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...",
 # "This aerial photo taken on <date> shows ...".

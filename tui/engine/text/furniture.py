@@ -27,9 +27,21 @@ TEMPLATE_TAG = re.compile(r"\s*(?:\{[A-Za-z_][\w-]*\}|\[\[[\w-]+\]\]|%%[\w-]+%%)
 DATE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
     rf"(?:\d{{1,2}}\s+)?{b.MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|^\d{4}-\d{2}-\d{2}|^\d{1,2}/\d{1,2}/\d{2,4}",
+    r"|^\d{4}-\d{2}-\d{2}|^\d{1,2}/\d{1,2}/\d{2,4}|^\d{1,2}\.\d{1,2}\.\d{4}\b",
     re.I,
 )
+# A page's stamp: a label ("Updated:", "Published on") and nothing after it but dates, times and ages
+# ("Published: Apr. 27, 2023 at 7:19 AM CDT|Updated: 30 minutes ago"), or nothing at all.
+_STAMP_HEAD = re.compile(r"^(?:(?:last |first )?(?:updated|published|posted|modified)|date)(?: on)?\s*:?", re.I)
+_STAMP_WORD = re.compile(
+    rf"^(?:[\d:./,-]+(?:st|nd|rd|th)?,?|{b.MONTH}\.?,?|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|at|on|ago|[ap]\.?m\.?"
+    r"|minutes?|hours?|days?|weeks?|(?:last )?(?:updated|published|posted|modified):?|(?-i:[A-Z]{2,4}))$", re.I)
+# A one-word label standing over a section: "Background:", "Timeline:" (not a speaker's name: those are no lexicon word).
+_SECTION_LABEL = re.compile(
+    r"^(?:background|context|details|timeline|recap|summary|key points|explainer|analysis|in brief|read also|quote)\s*:$",
+    re.I)
+# Another story's headline linked in square brackets: "[ Talks Collapse Over Port Fees - Bay Wire ]".
+_BRACKETED = re.compile(r"^\[\s*(?P<inner>[^\[\]]{8,200}?)\s*\]$")
 _TIMECODE = re.compile(r"^[\d:./\s-]+$")
 _BY_LINE = re.compile(r"^(?:[Bb][Yy]\s+\S.*|.*\b(?:reporter|correspondent|staff writer)\b.*)$")
 _FOR_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){2,4}for\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3}$")
@@ -93,6 +105,18 @@ def is_headline(line: str) -> bool:
 
 def is_date(line: str) -> bool:
     return bool(DATE.match(line.strip()))
+
+
+def is_stamp(line: str) -> bool:
+    """A page's publication stamp: its label, then only dates, times and ages (or nothing)."""
+    head = _STAMP_HEAD.match(line)
+    return head is not None and all(_STAMP_WORD.match(w) for w in re.split(r"[\s|]+", line[head.end():]) if w)
+
+
+def _bracketed_headline(line: str) -> bool:
+    """A line wholly in square brackets that is a headline (Title Case, no sentence end): a link."""
+    match = _BRACKETED.match(line)
+    return match is not None and is_headline(match.group("inner")) and not ends_sentence(match.group("inner"))
 
 
 _URL = re.compile(r"https?://|www\.\w|\w\.(?:com|org|net|co\.\w\w)\b", re.I)
@@ -174,6 +198,12 @@ def label_reason(line: str) -> str | None:
         return "subheading (a question standing alone)"
     if n <= 6 and (is_date(text) or b.FOREIGN_DATE.search(text)):
         return "dateline"
+    if n <= 16 and is_stamp(text):
+        return "dateline (the page's stamp)"
+    if n <= 3 and _SECTION_LABEL.match(text):
+        return "subheading (a section's label)"
+    if n <= 30 and text.startswith("[") and _bracketed_headline(text):
+        return "teaser for another story (a headline linked in brackets)"
     if _TIMECODE.match(text):
         return "media player control"
     if not any(c.isalnum() for c in text):

@@ -29,10 +29,14 @@ _PAGE_SUBJECT = re.compile(
 _READER = re.compile(r"\b(?:you|your|you're|you've|please)\b", re.I)
 _WEB_WORDS = re.compile(
     r"\b(?:subscrib\w*|sign (?:in|up)|log ?in|newsletter|push notifications?|inbox|comment data"
-    r"|e-?mail address|cookies|ad ?blocker|privacy policy|terms of (?:use|service)|text-to-speech|javascript)\b", re.I)
+    r"|e-?mail address|cookies|ad ?blocker|privacy policy|terms of (?:use|service)|text-to-speech|javascript"
+    r"|(?:the )?latest (?:news|developments|updates|headlines))\b", re.I)
 # A line of addresses and markup, not words: URLs, paths, XPath, a date label before them.
 _ADDRESS_TOKEN = re.compile(r"^(?:https?://\S+|www\.\S+|/\S*/\S*|\S*\[@\S*|@\w+|\d{4}-\d{2}-\d{2}|date:?|url:?)$", re.I)
 _HAS_ADDRESS = re.compile(r"https?://|www\.|/\S*/", re.I)
+# A line that opens with an HTML element (`<a href=...><img src=...>`): the page's source printed as text.
+_MARKUP = re.compile(r"^</?(?:a|img|iframe|div|span|figure|figcaption|picture|source|video|script|blockquote|p|br)\b[^<>]*>",
+                     re.I)
 # The page's note on its author, who opens it by name in the present tense: "Jane Doe is a senior
 # correspondent at X covering ...", "Jane Doe has covered shipping for X since 2010", "Jane Doe writes about".
 _AUTHOR_NAME = r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} "
@@ -68,7 +72,9 @@ def page_talk_reason(text: str) -> str | None:
 def address_reason(text: str) -> str | None:
     """A line of nothing but web addresses and markup (a date label may stand before them): no
     word of it is the article's, though a URL's slug may spell a claim ("x-tells-y-that")."""
-    return "web address or page markup (no words of the article)" if _only_addresses(text.strip()) else None
+    line = text.strip()
+    return "web address or page markup (no words of the article)" \
+        if _only_addresses(line) or (line.startswith("<") and _MARKUP.match(line)) else None
 
 
 def _only_addresses(line: str) -> bool:
