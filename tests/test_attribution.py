@@ -666,3 +666,56 @@ def test_zero_config_knows_every_state_of_the_world(tmp_path: Path) -> None:
                      "Venezuela's foreign ministry rejected the claim, saying the border award was void.\n\n"
                      "The Guyanese president said Venezuela must respect the court's order.\n", case="")
     assert sorted(s.id for s in infer_sides(corpus)) == ["gy", "ve"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a short aside in parentheses is part of the speaker phrase, not a clause of its own
+    ("Ivan Petrov, Head of the Coastal Security Service (CSS), said that the crew was safe.",
+     "Ivan Petrov, Head of the Coastal Security Service (CSS)"),
+    # "head" and "director" name an office as "chief" does
+    ("The head of the CSS added that eight sailors had been detained.", "The head of the CSS"),
+    ("The director of the port authority said that the channel was closed.", "The director of the port authority"),
+])
+def test_speaker_phrases_with_an_acronym_or_an_office(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in find_claims(sentence)] == [speaker]
+
+
+def test_a_source_line_names_the_speaker_of_the_quotation_labelled_below_it(tmp_path: Path) -> None:
+    """A page that sets out its source and quotation as labelled lines ("Source: X in an
+    interview with Y", then "Quote: “...”"): the quotation is the source's, and "Quote" is no
+    one's name."""
+    corpus = _corpus(tmp_path, "Ivan Petrov said on Monday that the patrol ship had been in Borovian waters.\n\n"
+                               "Source: Petrov in an interview with Harbour Radio\n\n"
+                               "Quote: “The ship was inside our waters and ignored every warning.”\n\n")
+    who = _who(corpus, "ignored every warning")
+    assert (who.speaker, who.side) == ("Petrov", "b")
+
+
+def test_an_opening_mark_typed_where_a_quotation_closes_ends_it() -> None:
+    """'“Petrov blames us? ... who it is, “he wrote.': the second mark closes the quotation (a
+    tag follows it), so "Petrov blames" inside it is quoted words, not a claim of Petrov's."""
+    text = "“Petrov blames us for the fire? Everyone knows who set it, “he wrote."
+    assert [c.speaker for c in find_claims(text)] == ["he"]
+
+
+def test_the_clause_reported_before_a_trailing_speaker_is_not_part_of_the_speaker() -> None:
+    """'..., may show that Arland is preparing an attack, Ivan Petrov, adviser to ..., said.':
+    the part with a finite verb is what was said; the speaker is the name after it."""
+    text = ("The strike, which Borovians blame on Arland, may show that Arland is preparing an attack, "
+            "Ivan Petrov, adviser to the head of the Office, said.")
+    assert [c.speaker for c in find_claims(text)] == ["Ivan Petrov"]
+
+
+def test_an_agent_keeps_its_head_noun_after_a_capitalised_modifier() -> None:
+    """"As reported by the Borovian media, ...": the press, not "the Borovian" (a side's name)."""
+    assert [c.speaker for c in find_claims("As reported by the Borovian media, a drone hit the roof.")] == [
+        "the Borovian media"]
+
+
+def test_an_outlet_named_after_its_press_noun_is_the_press_not_its_country(tmp_path: Path) -> None:
+    """"..., according to the independent Russian outlet Harbour Times": the press, which speaks
+    for no side, however its country is named."""
+    case = '[[sides]]\nid = "r"\nname = "Russia"\n\n[[sides]]\nid = "u"\nname = "Ukraine"\n'
+    corpus = _corpus(tmp_path, "The missile was shot down before it struck the building, according to the "
+                               "independent Russian outlet Harbour Times.\n\n", case)
+    assert _who(corpus, "shot down").side is None

@@ -150,7 +150,8 @@ _TURN = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+\S
 _ASKERS = frozenset("Q Question Reporter Journalist Correspondent Host Interviewer".split())
 _ANSWERS = frozenset("A Answer".split())
 _NOT_TURN = frozenset("""photo image video watch read also update note source editor live breaking
-exclusive related file credit caption warning""".split())
+exclusive related file credit caption warning quote details background context summary reference
+explainer analysis recap timeline""".split())
 
 
 def _turn(article: Article, paragraph: Paragraph, matcher: SideMatcher, answerer: _Last | None) -> _Last | None:
@@ -177,12 +178,20 @@ def _turn(article: Article, paragraph: Paragraph, matcher: SideMatcher, answerer
 
 
 _LABEL_WORDS = 14   # a speaker's name and title before a colon, no longer
+# A line naming the source of the quotation below it: "Source: X in an interview with Y" (its side
+# comes later, from the surname's other sentences).
+_SOURCE_LINE = re.compile(r"^Source:\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+                          r"(?:\s+(?:in|at|on|during|to|for|speaking)\b[^:“”\"]{0,80})?\.?$")
 
 
 def _label(paragraph: Paragraph, matcher: SideMatcher) -> _Last | None:
     """The speaker a paragraph of its own names before a colon, for the paragraph after it
-    ("Igor Ivanov, official spokesman of the Defence Ministry:"): a name or a title, no verb."""
+    ("Igor Ivanov, official spokesman of the Defence Ministry:"): a name or a title, no verb;
+    or after a "Source:" label ("Source: X in an interview with Y")."""
     text = paragraph.text.strip()
+    if source := _SOURCE_LINE.match(text):   # "Source: X in an interview with Y", then "Quote: “...”"
+        start = paragraph.start + paragraph.text.index(text) + source.start("who")
+        return _Last(source.group("who"), None, (start, start + len(source.group("who"))))
     if not text.endswith(":") or len(paragraph.sentences) != 1 or len(text.split()) > _LABEL_WORDS:
         return None
     phrase = text[:-1].strip()
@@ -266,7 +275,8 @@ def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
 
 
 _THE_COUNTRYS = re.compile(r"(?i)(?:the\s+)?(?:country|nation|state)[’']s\s")
-_PRESS = re.compile(rf"(?i)\b(?:{PRESS})$")
+# The press as the speaker: "Israeli media", "the independent outlet Meduza" (a press noun, then its name).
+_PRESS = re.compile(rf"(?i)\b(?:{PRESS})(?-i:\s+[A-Z][\w’'.-]*){{0,3}}$")
 _STATE_PRESS = re.compile(r"(?i)\b(?:state|state-run|state-owned|official|government|military)\b")
 
 

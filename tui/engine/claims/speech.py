@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..text.lexicons import (
     ADVERBIAL_OPENERS,
+    PRESS,
     AUXILIARIES,
     GAZETTEER,
     GENERIC_HEADS,
@@ -182,12 +183,17 @@ _QUOTE_MARK = re.compile(r"[“”\"]")
 
 def _marks(text: str) -> list[tuple[int, bool]]:
     """(position, opens) of each double quotation mark: True where it opens a quotation,
-    False where it closes one; a straight quote opens or closes by the characters around it."""
+    False where it closes one; a straight quote opens or closes by the characters around it.
+    An opening mark typed where a quotation should close ('... who it is, “he wrote.') closes
+    it: inside a quotation, a mark before a lower-case word is its end and the tag after it."""
     out: list[tuple[int, bool]] = []
     inside = False
     for m in _QUOTE_MARK.finditer(text):
         ch, i = m.group(0), m.start()
-        inside = ch == "“" if ch != '"' else not (inside or _closes(text, i))
+        if ch == "“":
+            inside = not (inside and text[i + 1:i + 2].islower())
+        else:
+            inside = False if ch == "”" else not (inside or _closes(text, i))
         out.append((i, inside))
     return out
 
@@ -255,8 +261,10 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
             return None
         end = ve + agent.end(1)
         capitals = list(re.finditer(r"\b[A-Z][\w.’'-]*", agent.group(1)))
-        if capitals:  # "by Petrov within hours" -> "Petrov"
+        if capitals:  # "by Petrov within hours" -> "Petrov"; "by the Russian media" whole
             end = ve + agent.start(1) + capitals[-1].end()
+            if head := _HEAD_AFTER.match(text, end):
+                end = head.end()
         return _claim(text, ve + agent.start(1), end, verb, vs, matcher)
     stripped = _DASH_END.sub("", pre[-_TAIL:])  # wire copy writes "...," - said X
     if stripped.endswith(("”", '"', ",”", ',"', ",")) and verb.lower() not in _TAKES_OBJECT:
@@ -305,6 +313,8 @@ def _np_after(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+# The head noun after a capitalised modifier in an agent ("by the Russian media", "by Chinese officials").
+_HEAD_AFTER = re.compile(rf"\s+(?:{PRESS}|{'|'.join(sorted(SPEAKER_NOUNS))})\b")
 _GOES_ON = re.compile(r"\s(?:continu(?:e|es|ed)|went on|goes on|go on)\s+to\s*$")
 
 
@@ -325,7 +335,9 @@ def _strip_auxiliaries(pre: str) -> str:
 def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher | None,
              lo: int = 0) -> Claim | None:
     """The subject phrase before a verb (`pre` is text[lo:...]), skipping appositives and
-    adverbial openers."""
+    adverbial openers.  A short aside in parentheses ("the Security Service (SSU)") is read
+    as part of the phrase around it, not as a clause of its own."""
+    pre = _ASIDE_IN_PARENS.sub(lambda m: " " * len(m.group(0)), pre)
     bounds = list(_BOUNDARY.finditer(pre))
     start = bounds[-1].end() if bounds else 0
     if bounds and bounds[-1].group(0) in _RELATIVE and _CLAUSE_VERB.match(pre, start):
@@ -345,8 +357,10 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
     clause = opens[-1].end() if opens else 0
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", pre[clause:comma])]
     parts = [(clause + a, clause + b) for a, b in parts if pre[clause + a:clause + b].strip()]
-    while len(parts) > 1 and _adverbial(pre[_skip_noise(pre, parts[0][0]):parts[0][1]]):
-        parts.pop(0)   # "But Petrov, in his first comments, said": "But" opens, Petrov speaks
+    while len(parts) > 1 and (_adverbial(pre[_skip_noise(pre, parts[0][0]):parts[0][1]])
+                              or _FINITE.search(pre, parts[0][0], parts[0][1])):
+        parts.pop(0)   # "But Petrov, in his first comments, said": "But" opens, Petrov speaks;
+        # "... that Moscow is preparing an attack, X, an adviser, said": the clause reported, then X
     while len(parts) > 1 and pre[parts[-1][0]:parts[-1][1]].strip()[:1].islower():
         parts.pop()
     if not parts or _adverbial(pre[_skip_noise(pre, parts[0][0]):parts[0][1]]):
@@ -355,6 +369,8 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
 
 
 _AND_END = re.compile(r"\s(?:and|then)\s*$")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|may|might|can|could)\b")   # a clause, not a name
+_ASIDE_IN_PARENS = re.compile(r"\((?:[^()\s]+ ?){1,3}\)")   # "(SSU)", "(local time)", "(Kerch)"
 _RELATIVE = frozenset("who which that".split())
 # A relative clause's own verb right after the pronoun ("who spoke", "that organized"), not a
 # clause's subject ("that the navy ...", "that he ...").

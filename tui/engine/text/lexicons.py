@@ -80,7 +80,8 @@ sources analyst analysts observer observers expert experts diplomat diplomats si
 secretary general chairman commander leader leaders authorities administration kremlin
 pentagon council committee media newspaper outlet report readout communique officer officers
 ambassador envoy premier chief staff forces spokespeople representative representatives
-service guard spox aide aides adviser advisers advisor advisors
+service guard spox aide aides adviser advisers advisor advisors head director governor mayor
+chairwoman chairperson
 """.split())
 # Speaker phrases whose side must come from the previous speaker.
 GENERIC_HEADS = frozenset("""
@@ -93,7 +94,7 @@ spokeswoman spokesperson readout communique
 ROLE_HEADS = frozenset("""
 ambassador envoy minister ministry president premier spokesman spokeswoman spokesperson commander
 chief general admiral secretary diplomat embassy government administration navy army military
-service guard office department agency council command leader chancellor
+service guard office department agency council command leader chancellor head director governor mayor
 """.split())
 # Words that open an adverbial or connective phrase, not a subject.
 LEADING_NOISE = frozenset("""
