@@ -719,3 +719,16 @@ def test_an_outlet_named_after_its_press_noun_is_the_press_not_its_country(tmp_p
     corpus = _corpus(tmp_path, "The missile was shot down before it struck the building, according to the "
                                "independent Russian outlet Harbour Times.\n\n", case)
     assert _who(corpus, "shot down").side is None
+
+
+def test_a_statement_named_alone_speaks_each_point_of_the_list_below_it(tmp_path: Path) -> None:
+    """"Bay Wire (June 3) – Borovia navy's public relations statement about the seizure." and then
+    its points as a list: every point is the navy's, though none says "said"."""
+    corpus = _corpus(tmp_path, "Bay Wire (June 3) – Borovia navy’s public relations statement about the seizure "
+                               "of the tanker.\n\n"
+                               "• The tanker struck a Borovian fishing boat and fled the scene.\n\n"
+                               "• The navy stopped the tanker after it switched off its transponder.\n\n"
+                               "The harbour reopened on Tuesday after the storm passed.\n\n")
+    assert _who(corpus, "fled the scene").side == "b"
+    assert _who(corpus, "switched off its transponder").side == "b"
+    assert _who(corpus, "harbour reopened").speaker is None

@@ -78,10 +78,14 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
     before: Attribution | None = None   # the sentence before, across paragraphs
     answerer: _Last | None = None   # in a transcript, who answers ("Tan Kefei: ...", then "A: ...")
     label: _Last | None = None   # "Igor Ivanov, spokesman of the ministry:" speaks the next paragraph
+    points: _Last | None = None   # ... and the points of a list after it
     carried_before = False   # the sentence before took its speaker from the one before it
     for paragraph in article.paragraphs:
         previous = before if _introduces_quote(article, before) else None
-        turn = _turn(article, paragraph, matcher, answerer) or label
+        # a label speaks the paragraph after it, and every point of a list that follows it
+        bullet = bool(_BULLET.match(paragraph.text))
+        turn = _turn(article, paragraph, matcher, answerer) or label or (points if bullet else None)
+        points = (label or points) if bullet else None
         label = _label(paragraph, matcher)
         if turn is not None and turn.speaker not in _ASKERS:
             answerer = turn
@@ -192,6 +196,11 @@ def _label(paragraph: Paragraph, matcher: SideMatcher) -> _Last | None:
     if source := _SOURCE_LINE.match(text):   # "Source: X in an interview with Y", then "Quote: “...”"
         start = paragraph.start + paragraph.text.index(text) + source.start("who")
         return _Last(source.group("who"), None, (start, start + len(source.group("who"))))
+    if len(paragraph.sentences) == 1 and (header := _STATEMENT_HEADER.match(text, _dateline_end(text))):
+        found = matcher.match(header.group("who"))   # "X's statement about Y.", then its points
+        if found and not find_claims(text, matcher):
+            start = paragraph.start + paragraph.text.index(text) + header.start("who")
+            return _Last(header.group("who"), found[0], (start, start + len(header.group("who"))))
     if not text.endswith(":") or len(paragraph.sentences) != 1 or len(text.split()) > _LABEL_WORDS:
         return None
     phrase = text[:-1].strip()
@@ -200,6 +209,20 @@ def _label(paragraph: Paragraph, matcher: SideMatcher) -> _Last | None:
         return None
     start = paragraph.start + paragraph.text.index(phrase)
     return _Last(phrase, found[0] if found else None, (start, start + len(phrase)))
+
+
+# A paragraph that only names a statement, whose points follow as a list: "The army's public
+# relations statement about the seizure." (a dateline may open it).
+_STATEMENT_HEADER = re.compile(r"(?P<who>[^.!?“”\"]{3,80}?)[’']s (?:[\w-]+ ){0,3}?(?:statement|communiqu[eé]|readout|"
+                               r"announcement|press release)\b[^.!?“”\"]{0,120}[.:]?$")
+# A point of a list: "• ...", "- ...", "* ...".
+_BULLET = re.compile(r"\s*[•·▪‣*–-]\s")
+
+
+def _dateline_end(text: str) -> int:
+    """Where the text starts after its dateline ("WANA (Apr 27) – "), or 0."""
+    dateline = _DATELINE.match(text)
+    return dateline.end() if dateline else 0
 
 
 # A sentence that attributes the one before it: "This was stated by X",
@@ -250,8 +273,8 @@ def _subject_of(text: str, matcher: SideMatcher, offsets: list[int], claims: Seq
     """An actor that opens the sentence (after any dateline): what "it"/"he" later in it refers to.
 
     "He said: The other side's troops ..." is not a dateline: a reporting verb sits in it."""
-    dateline = _DATELINE.match(text)
-    lead = dateline.end() if dateline and not any(c.verb_at < dateline.end() for c in claims) else 0
+    lead = _dateline_end(text)
+    lead = lead if not any(c.verb_at < lead for c in claims) else 0
     found = opening_name(text, lead, matcher)
     if not found:
         return None
