@@ -598,3 +598,22 @@ def test_the_second_side_is_the_party_that_answers_the_first_in_opposition(tmp_p
         write(tmp_path, f"{name}.md", LEDE + text)
     from tui.engine.claims.inference import infer_sides
     assert [s.id for s in infer_sides(load_corpus(tmp_path))] == ["pl", "ru"]
+
+
+def test_a_page_that_calls_a_claim_fake_narrates_for_the_side_the_claim_does_not_serve(tmp_path: Path) -> None:
+    """"Fake: Borovia shelled the school" (an accusation of Borovia called false) is Borovia's
+    page; "Fake: Borovia not involved in the shelling" (Borovia's own denial called false) is
+    Arland's, though it quotes Borovia's officials more than anyone. The verdict line stays."""
+    write(tmp_path, "reconcile.toml", CASE)
+    for name, claim in (("one", "Borovia shelled the school in Northport"),
+                        ("two", "Borovia not involved in the shelling of the school")):
+        write(tmp_path, f"{name}.md", f'+++\noutlet = "Page {name}"\ntitle = "A fake"\n+++\n\nFake: {claim}\n\n'
+              "Ivan Petrov said the school had been used as a depot.\n\n"
+              "Borovian Defence Ministry said its gunners had fired at a depot.\n\n"
+              "The school stood empty, and the roof fell in after the fire.\n")
+    analysis = analyse(load_corpus(tmp_path))
+    narration = {ref.article: a.side for ref, a in analysis.attributions.items()
+                 if a.speaker is None and "roof fell in" in
+                 analysis.corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text}
+    assert narration == {"one.md": "b", "two.md": "a"}
+    assert analysis.corpus.article("two.md").paragraphs[0].text.startswith("Fake: Borovia not involved")

@@ -155,7 +155,7 @@ _ASKERS = frozenset("Q Question Reporter Journalist Correspondent Host Interview
 _ANSWERS = frozenset("A Answer".split())
 _NOT_TURN = frozenset("""photo image video watch read also update note source editor live breaking
 exclusive related file credit caption warning quote details background context summary reference
-explainer analysis recap timeline""".split())
+explainer analysis recap timeline fake myth hoax disinformation""".split())
 
 
 def _turn(article: Article, paragraph: Paragraph, matcher: SideMatcher, answerer: _Last | None) -> _Last | None:

@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from collections.abc import Sequence
 
-from ..text.lexicons import GAZETTEER, HOSTILE, PRESS, ROLE_HEADS, SPEAKER_NOUNS, STATE_MEDIA
+from ..text.lexicons import GAZETTEER, HOSTILE, NEGATION, PRESS, ROLE_HEADS, SPEAKER_NOUNS, STATE_MEDIA
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix
 from .sides import SideMatcher, countries_in
 
@@ -216,7 +216,8 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     """
     refs = _refs(article)
     _same_person(refs, out)
-    side = _official_outlet(article.outlet, matcher) or _outlet_side(article.outlet, matcher)
+    side = _official_outlet(article.outlet, matcher) or _outlet_side(article.outlet, matcher) \
+        or _debunker(article, matcher)   # before the sides it quotes: a debunking page quotes the other side
     filed = None
     if side is None:
         side, filed = _attributed_voice(refs, out), _filed_from(article, matcher)
@@ -281,6 +282,27 @@ def _attributed_voice(refs: list[Ref], out: dict[Ref, Attribution]) -> str | Non
         return None
     side = max(sorted(set(sides)), key=sides.count)
     return side if sides.count(side) >= _VOICE_SHARE * len(sides) else None
+
+
+# A headline that labels a claim false: "Fake: X bombed the theatre", "Myth: ...".
+_DEBUNK = re.compile(r"^\s*(?:fake|myth|disinformation|false|hoax)\s*:\s*(?P<claim>\S.*)$", re.I)
+
+
+def _debunker(article: Article, matcher: SideMatcher) -> str | None:
+    """The side an outlet speaks for when its headline calls a claim about one side fake: a
+    claim that accuses that side ("Fake: X bombed the theatre") is the other side's, so the
+    outlet speaks for the accused; a claim that clears it ("Fake: X not involved") is its own,
+    so the outlet speaks for the other side."""
+    first = article.paragraphs[0].text if article.paragraphs else ""
+    sides = list(matcher.side_ids)
+    for text in (article.title or "", first):
+        claim = _DEBUNK.match(text)
+        named = matcher.sides_in(claim.group("claim"), places=True) if claim else set()
+        if len(named) == 1 and len(sides) == 2:
+            target = next(iter(named))
+            cleared = any(w.lower() in NEGATION for w in re.findall(r"[\w’'-]+", claim.group("claim")))
+            return next(s for s in sides if s != target) if cleared else target
+    return None
 
 
 _NARRATOR_MIN = 2   # the article's own hostile sentences against one side that make it the other's voice

@@ -236,9 +236,13 @@ def is_claim(line: str) -> bool:
     dropped as page furniture."""
     if len(words(line)) < 4:
         return False
-    return (has_claim_word(line) or is_attributed_headline(line) or speaks_first(line)
+    return (has_claim_word(line) or is_attributed_headline(line) or speaks_first(line) or bool(_DEBUNKED.match(line))
             or has_quotation(line, single=True)
             or is_quoted_line(line) or bool(_STATEMENT_BY.search(line)))
+
+
+# A claim labelled false: "Fake: X not involved in the strike" (what someone claims, and the page's verdict).
+_DEBUNKED = re.compile(r"^\s*(?:fake|myth|hoax|disinformation)\s*:\s*\S+(?:\s+\S+){3}", re.I)
 
 
 def has_claim_word(line: str) -> bool:
