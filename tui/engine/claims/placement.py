@@ -296,11 +296,12 @@ def _debunker(article: Article, matcher: SideMatcher) -> str | None:
     first = article.paragraphs[0].text if article.paragraphs else ""
     sides = list(matcher.side_ids)
     for text in (article.title or "", first):
-        claim = _DEBUNK.match(text)
-        named = matcher.sides_in(claim.group("claim"), places=True) if claim else set()
+        label = _DEBUNK.match(text)
+        claim = label.group("claim") if label else ""
+        named = matcher.sides_in(claim, places=True) if claim else set()
         if len(named) == 1 and len(sides) == 2:
             target = next(iter(named))
-            cleared = any(w.lower() in NEGATION for w in re.findall(r"[\w’'-]+", claim.group("claim")))
+            cleared = any(w.lower() in NEGATION for w in re.findall(r"[\w’'-]+", claim))
             return next(s for s in sides if s != target) if cleared else target
     return None
 
