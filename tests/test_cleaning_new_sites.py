@@ -215,6 +215,13 @@ def test_the_article_going_on_below_a_related_box_stays(tmp_path: Path) -> None:
     "Harbour Herald's Live Blog gives you all of the latest developments on the grounding.",
     "Background:",
     "03.06.2024, Northport.",
+    "News > World",
+    "To suggest a correction or clarification, write to us here",
+    "You can also highlight the text and press Ctrl + Enter",
+    "Stand with us, share this article!",
+    "A Message from Harbour Herald:",
+    "Bay Wire contributed reporting to this article.",
+    "For more on the grounding in the northern channel, read the material on Harbour Herald.",
 ])
 def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None:
     """Captions, notices on citing and reusing the text, disclaimers, the reader asked for tips or
@@ -231,6 +238,7 @@ def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None
     "Source: the harbour master in an interview with Bay Radio",
     "Updated: the port authority now says 14 crew were rescued",
     "[The ministry later denied that its divers had been at the wreck.]",
+    "Fuel prices rose > 5% in May, the ministry said.",
     "The minister said the views expressed by the envoy did not reflect the policy of his government.",
     "Reproduction of the accident by investigators took three days in the harbour basin.",
     "The port authority said on Telegram that the channel would reopen on Wednesday.",

@@ -187,6 +187,13 @@ NOTICE = KeyedPattern((
     # the outlet's channel offered to the reader: "Read urgent news about ... on the channel X on Telegram."
     ("telegram", r"^(?:read|follow|join|subscribe to)\b[^.]{0,150}\bon (?:the |our )?(?:channel [^.]{1,40} on )?telegram\b"),
     ("loading", r"^loading (?:\w+ ){0,2}comments\b"), ("disclaimer", r"^disclaimer\s*:"),
+    # the reader asked to correct the text, share it, or read more elsewhere; a wire's share in the report
+    ("correction", r"\bto (?:suggest|report|request) a correction\b"), ("ctrl", r"\bctrl\s*\+\s*enter\b"),
+    ("share this", r"\bshare this (?:post|article|story|page|video)\b"),
+    ("a message from", r"^a message from (?:the )?[\w'’ ]{2,40}:?$"),
+    ("contributed", r"\bcontributed (?:reporting|to (?:this|the) (?:report|article|story))\b"),
+    ("read", r"\bread (?:our|the full|this|the) (?:article|story|report|piece|material|explainer)\b"
+             r"(?: (?:on|at|in) [\w.'’ -]{2,40})?\.?$"),
     # the outlet introducing its own summary: "Here's what we know", "X has summarized what is known so far"
     ("know", r"^here(?:'s|’s| is) what we know\b|^[\w/.'’ -]{2,40} (?:has|have) (?:summari[sz]ed|compiled|gathered)"
              r" what (?:is|was) known\b"),

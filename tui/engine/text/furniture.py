@@ -40,6 +40,8 @@ _STAMP_WORD = re.compile(
 _SECTION_LABEL = re.compile(
     r"^(?:background|context|details|timeline|recap|summary|key points|explainer|analysis|in brief|read also|quote)\s*:$",
     re.I)
+# A trail of the site's sections: "News > U.S.", "World » Europe » Balkans".
+_TRAIL = re.compile(r"^[^>»›!?\n]{1,25}(?:\s[>»›]\s[^>»›!?\n]{1,25}){1,4}$")
 # Another story's headline linked in square brackets: "[ Talks Collapse Over Port Fees - Bay Wire ]".
 _BRACKETED = re.compile(r"^\[\s*(?P<inner>[^\[\]]{8,200}?)\s*\]$")
 _TIMECODE = re.compile(r"^[\d:./\s-]+$")
@@ -200,6 +202,8 @@ def label_reason(line: str) -> str | None:
         return "dateline"
     if n <= 16 and is_stamp(text):
         return "dateline (the page's stamp)"
+    if n <= 8 and _TRAIL.match(text):
+        return "navigation label (a trail of sections)"
     if n <= 3 and _SECTION_LABEL.match(text):
         return "subheading (a section's label)"
     if n <= 30 and text.startswith("[") and _bracketed_headline(text):
