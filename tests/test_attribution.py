@@ -732,3 +732,47 @@ def test_a_statement_named_alone_speaks_each_point_of_the_list_below_it(tmp_path
     assert _who(corpus, "fled the scene").side == "b"
     assert _who(corpus, "switched off its transponder").side == "b"
     assert _who(corpus, "harbour reopened").speaker is None
+
+
+def test_the_state_media_named_again_is_the_state_broadcaster_named_before(tmp_path: Path) -> None:
+    """"Borovia's state television said ..." then "The state media also claimed ...": the same
+    broadcaster, so the same side; and "..., the state television website reported." names a
+    speaker too (the press as a speaker phrase)."""
+    corpus = _corpus(tmp_path, "Borovia's state television said on Wednesday that 80 sailors had been killed.\n\n"
+                               "The state media also claimed that two helicopters were badly damaged.\n\n"
+                               "“Ten ships were hit in the attack,” the state television website reported.\n\n")
+    assert _who(corpus, "helicopters were badly").side == "b"
+    assert (_who(corpus, "Ten ships").speaker, _who(corpus, "Ten ships").side) == ("the state television website", "b")
+
+
+def test_unnamed_sources_in_a_sides_own_paper_speak_for_that_side(tmp_path: Path) -> None:
+    """A paper named for Borovia's capital quotes "the sources": Borovia's account; the same
+    line in another outlet speaks for no one."""
+    case = CASE.replace('"Borovia"]', '"Borovia", "Vostok"]')
+    write(tmp_path, "reconcile.toml", case)
+    write(tmp_path, "one.md", '+++\noutlet = "Vostok Times"\n+++\n\n' + PROSE
+          + "The sources said as many as 20 points in the base were hit by the missiles.\n")
+    write(tmp_path, "two.md", '+++\noutlet = "Harbour Weekly"\n+++\n\n'
+          + "The sources said the fishing fleet would stay in port until the storm had passed.\n")
+    analysis = analyse(load_corpus(tmp_path))
+    sides = {ref.article: a.side for ref, a in analysis.attributions.items() if a.speaker == "The sources"}
+    assert sides == {"one.md": "b", "two.md": None}
+
+
+def test_a_source_named_inside_what_a_speaker_reports_is_not_the_sentences_speaker(tmp_path: Path) -> None:
+    """"Borovia's military intelligence said ... Military intelligence notes that, according to the
+    Arland Foreign Ministry, ...": the sentence is intelligence's (Borovia's, by the body named in
+    full before), not Arland's; "Military intelligence" is that body named by its head word."""
+    corpus = _corpus(tmp_path, "The Military Intelligence of Borovia said the exchange had not taken place.\n\n"
+                               "Military intelligence notes that, according to the Arland Foreign Ministry, the plane "
+                               "was shot down by a missile.\n\n")
+    who = _who(corpus, "shot down by a missile")
+    assert (who.speaker, who.side) == ("Military intelligence", "b")
+
+
+def test_a_source_named_inside_what_the_press_reports_is_the_sentences_speaker(tmp_path: Path) -> None:
+    """"The Harbour Herald reported that, according to Ivan Petrov, ...": the paper relays, the
+    source it names speaks."""
+    corpus = _corpus(tmp_path, "The Harbour Herald reported that, according to Ivan Petrov, the plane was shot "
+                               "down by a missile.\n\n")
+    assert _who(corpus, "shot down by a missile").side == "b"

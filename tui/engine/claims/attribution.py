@@ -20,9 +20,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..text.lexicons import PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS
+from ..text.lexicons import GENERIC_HEADS, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
 from ..model import Article, Attribution, Corpus, Pair, Paragraph, Ref, SideFix, source_offsets
-from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, state_media, voice
+from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, relays, state_media, voice
 from .sides import SideMatcher, is_gazetteer_name, matcher_for
 from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, quote_ends, role_head
 
@@ -293,8 +293,17 @@ def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
     A denial after the main claim ("..., which Ukraine denies", "..., hours after New
     Delhi rejected ...", "a claim rejected by X") answers it: the sentence is the main
     claim's (on the real cases, preferring such denials put 6 sentences on the wrong side)."""
+    # "X notes that, according to the other side's assertion, ...": a source named inside what an
+    # official reports is what the official cites, not the sentence's speaker (inside what the press
+    # reports, it is: "The paper reported that, according to officials, ...")
+    claims = [c for c in claims if c.verb != "according to" or not any(
+        d.verb != "according to" and d.verb_at < c.verb_at and _THAT.search(text, d.verb_at, c.verb_at)
+        and not relays(d.speaker) for d in claims)]
     resolved = [_resolve(c, matcher, last, offsets, history, text) for c in claims]
     return next((r for r in resolved if r.side), resolved[0] if resolved else None)
+
+
+_THAT = re.compile(r"\bthat\b")
 
 
 _THE_COUNTRYS = re.compile(r"(?i)(?:the\s+)?(?:country|nation|state)[’']s\s")
@@ -310,16 +319,19 @@ def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: li
         return _Last(claim.speaker, next(iter(named)), span)   # "Turkish ships ..., according to the country's ministry"
     if claim.kind == "pronoun":
         return _Last(last.speaker, last.side, last.span) if last else _Last(claim.speaker, None, span)
-    if _PRESS.search(claim.speaker) and not _STATE_PRESS.search(claim.speaker):
+    press = _PRESS.search(claim.speaker)
+    if press and not _STATE_PRESS.search(claim.speaker):
         return _Last(claim.speaker, None, span)   # "Israeli media reported": the press, not the government
     found = matcher.match(claim.speaker) or matcher.match(state_media(claim.speaker) or "")
+    if press and not found:   # "the state media also claimed": the state broadcaster named before
+        found = (side, 0, 0) if (side := _latest_side(history, lambda s: bool(_STATE_PRESS.search(s)))) else None
     if found:   # a side's name, or its state news agency ("IRNA reported")
         return _Last(claim.speaker, found[0], span, claim.verb == "according to")
     if claim.kind in ("generic", "role"):
         side = _role_side(claim.speaker, history, matcher)
         if side:
             return _Last(claim.speaker, side, span)
-    elif claim.kind == "named" and (side := _body_side(claim.speaker, history)):
+    elif claim.kind == "named" and (side := _body_side(claim.speaker, history) or _short_name_side(claim.speaker, history)):
         return _Last(claim.speaker, side, span)
     if claim.kind == "generic" and last:
         return _Last(claim.speaker, last.side, span)
@@ -328,6 +340,18 @@ def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: li
 
 _TITLES = frozenset("spokesman spokeswoman spokesperson minister secretary chief commander head director".split())
 _NOT_BODY = frozenset("the a an its their his her".split())
+
+
+def _short_name_side(phrase: str, history: Sequence[_Last]) -> str | None:
+    """The side of a body named again by its head word ("Military intelligence said" after "the
+    Defence Intelligence of the Ministry of Defence of X"): the latest placed speaker of the
+    article with that word.  Not a word every side's bodies share ("ministry", "office")."""
+    words = re.findall(r"[\w’'-]+", phrase.lower())
+    head = words[-1] if words and len(words) <= 3 else ""
+    if len(head) < 5 or head in SPEAKER_NOUNS or head in GENERIC_HEADS:
+        return None
+    word = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])", re.I)
+    return _latest_side(history, lambda speaker: bool(word.search(speaker)))
 
 
 def _body_side(phrase: str, history: Sequence[_Last]) -> str | None:

@@ -216,8 +216,8 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     """
     refs = _refs(article)
     _same_person(refs, out)
-    side = _official_outlet(article.outlet, matcher) or _outlet_side(article.outlet, matcher) \
-        or _debunker(article, matcher)   # before the sides it quotes: a debunking page quotes the other side
+    own = _official_outlet(article.outlet, matcher) or _outlet_side(article.outlet, matcher)
+    side = own or _debunker(article, matcher)   # before the sides it quotes: a debunking page quotes the other side
     filed = None
     if side is None:
         side, filed = _attributed_voice(refs, out), _filed_from(article, matcher)
@@ -236,7 +236,7 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
         return
     for r in refs:
         who = out[r]
-        if who.side is None and (who.speaker is None or _voiced(who.speaker)):
+        if who.side is None and (who.speaker is None or _voiced(who.speaker) or (own and _SOURCES.search(who.speaker))):
             out[r] = Attribution(r, who.speaker, side, who.speaker_span, inferred=True)
 
 
@@ -350,11 +350,21 @@ _NOT_VOICED = re.compile(rf"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)
                          r"investigators?|inspectors?|council|(?:u\.?n\.?|united nations)(?![.\s]+(?:ambassador|envoy|representative)))\b")
 
 
+# Unnamed sources: a side's own outlet (its body's page, a paper named for its country, its state
+# agency) quotes them for that side; any other outlet's sources speak for no one.
+_SOURCES = re.compile(r"(?i)^(?:the |an? |some |informed |senior |military |security )*(?:informed )?sources?$")
+
+
+def relays(speaker: str) -> bool:
+    """A speaker who passes on what others say: the press, analysts, sources, investigators."""
+    return bool(_NOT_VOICED.search(speaker))
+
+
 def _voiced(speaker: str) -> bool:
     """A named speaker an article gives no party: its own side's official, whom a
     side's outlet need not introduce ("Hunt said"), unless it names another party
     or is the press, an analyst or an international body."""
-    return not countries_in(speaker) and not _NOT_VOICED.search(speaker)
+    return not countries_in(speaker) and not relays(speaker)
 
 
 def inherit(out: dict[Ref, Attribution], pairs: Sequence[Pair], min_score: float = 60.0) -> None:

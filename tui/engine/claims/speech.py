@@ -369,6 +369,7 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
 
 
 _AND_END = re.compile(r"\s(?:and|then)\s*$")
+_PRESS_HEAD = re.compile(PRESS)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|may|might|can|could)\b")   # a clause, not a name
 _ASIDE_IN_PARENS = re.compile(r"\((?:[^()\s]+ ?){1,3}\)")   # "(SSU)", "(local time)", "(Kerch)"
 _RELATIVE = frozenset("who which that".split())
@@ -423,8 +424,9 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
         return False
     if len(words) == 1 and last in PRONOUNS:
         return True
-    if any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words) or last.strip(".,") in _PEOPLE:
-        return True
+    if any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words) or last.strip(".,") in _PEOPLE \
+            or _PRESS_HEAD.fullmatch(last.strip(".,")):
+        return True   # an official, a group, or the press ("the state television website reported")
     if (matcher and matcher.match(phrase)) or countries_in(phrase):
         return True
     body = words[1:] if words[0].lower() in _DETERMINERS else words

@@ -131,7 +131,7 @@ ANSWERING = (r"(?i)\b(?:accus\w*|blam\w*|deni\w*|deny|reject\w*|dismiss\w*|conde
              r"preposterous|nonsense|ridiculous|disinformation|propaganda|slander\w*|smear\w*)\b")
 
 # The press as a speaker ("Israeli media reported", "state television said"): a regular expression.
-PRESS = r"media|press|newspapers?|papers|outlets?|television|tv|broadcasters?"
+PRESS = r"media|press|newspapers?|papers|outlets?|television|tv|broadcasters?|websites?|radio|channels?"
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("""january february march april may june july august september october november
