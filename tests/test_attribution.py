@@ -776,3 +776,12 @@ def test_a_source_named_inside_what_the_press_reports_is_the_sentences_speaker(t
     corpus = _corpus(tmp_path, "The Harbour Herald reported that, according to Ivan Petrov, the plane was shot "
                                "down by a missile.\n\n")
     assert _who(corpus, "shot down by a missile").side == "b"
+
+
+def test_the_group_named_again_by_its_kind_is_the_body_named_before(tmp_path: Path) -> None:
+    """'Petrov said ...', then '"...," the group said.': the body named before, as
+    "the statement" is; "a rights group" is someone new."""
+    corpus = _corpus(tmp_path, "Ivan Petrov said on Monday that his divers had reached the wreck.\n\n"
+                               "“The work of the divers made it possible to reach the hull,” the group said.\n\n")
+    assert _who(corpus, "reach the hull").side == "b"
+    assert [c.kind for c in find_claims("A rights group said the divers had not been paid.")] == ["named"]

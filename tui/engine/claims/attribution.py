@@ -347,7 +347,7 @@ def _short_name_side(phrase: str, history: Sequence[_Last]) -> str | None:
     Defence Intelligence of the Ministry of Defence of X"): the latest placed speaker of the
     article with that word.  Not a word every side's bodies share ("ministry", "office")."""
     words = re.findall(r"[\w’'-]+", phrase.lower())
-    head = words[-1] if words and len(words) <= 3 else ""
+    head = words[-1] if words and len(words) <= 3 and words[0] not in ("a", "an") else ""   # "a rights group" is new
     if len(head) < 5 or head in SPEAKER_NOUNS or head in GENERIC_HEADS:
         return None
     word = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])", re.I)

@@ -463,11 +463,17 @@ def _kind(phrase: str, matcher: SideMatcher | None) -> str:
         return "named"
     # The first word may be capitalised only because it opens the sentence.
     if not any(w[:1].isupper() for w in words[1:]):
-        if words[-1].lower().strip(".,") in GENERIC_HEADS:
+        if words[-1].lower().strip(".,") in GENERIC_HEADS or (
+                len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _NAMED_BEFORE):
             return "generic"
         if role_head(phrase):
             return "role"
     return "named"
+
+
+# Bodies named again by their kind alone ("the group said", "the forces added"): the body named
+# before, as "the statement" is (not "a rights group", which is new).
+_NAMED_BEFORE = frozenset("group organisation organization forces movement".split())
 
 
 def role_head(phrase: str) -> str | None:
