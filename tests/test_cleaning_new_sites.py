@@ -222,6 +222,9 @@ def test_the_article_going_on_below_a_related_box_stays(tmp_path: Path) -> None:
     "A Message from Harbour Herald:",
     "Bay Wire contributed reporting to this article.",
     "For more on the grounding in the northern channel, read the material on Harbour Herald.",
+    "Divers at the site of the grounding in the northern channel. Coast Guard Command / Bay Wire",
+    "A fisherman holds a net on the quay in Northport - JANE DOE/Bay Wire via Getty Images",
+    "A damaged ferry and two tugs are shown.",
 ])
 def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None:
     """Captions, notices on citing and reusing the text, disclaimers, the reader asked for tips or
@@ -239,6 +242,7 @@ def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None
     "Updated: the port authority now says 14 crew were rescued",
     "[The ministry later denied that its divers had been at the wreck.]",
     "Fuel prices rose > 5% in May, the ministry said.",
+    "The harbour master said the wreck is shown on the old charts of the channel.",
     "The minister said the views expressed by the envoy did not reflect the policy of his government.",
     "Reproduction of the accident by investigators took three days in the harbour basin.",
     "The port authority said on Telegram that the channel would reopen on Wednesday.",

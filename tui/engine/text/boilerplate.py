@@ -289,7 +289,9 @@ CAPTION_PHRASE = KeyedPattern.with_keys(
     r"(?:image|photo|photograph|picture|video|handout|screen ?grab|still|footage)\b"
     r"|\b(?:image|photo|picture|screen ?grab|footage|still) (?:taken|released|obtained|provided|grabbed) from\b"
     r"|\bin this (?:[\w-]+ ){0,2}?(?:image|photo|picture|slide|handout|video|file) (?:provided|released|taken|obtained)"
-    r" by\b",
+    r" by\b"
+    # a picture's alt text: "A damaged building and vehicles are shown."
+    r"|^[^.!?“”\"]{3,80}\b(?:is|are) (?:shown|pictured)\.?$",
     ("seen", "pictured", "shown", "photographed", "from", "in this"))
 # The outlet's line naming its source: "This is reported by Outlet with reference to Agency".
 SOURCE_LINE = re.compile(r"^(?:this (?:is|was) )?reported by\s+\S+(?:\s+\S+){0,3}?\s+(?:with reference to|citing"
@@ -312,8 +314,8 @@ CREDIT_TAIL = re.compile(
     r"|(?:[^()/.!?]|" + _INITIAL + r"){2,60}/[^()!?]{2,60})\)"
     r"|\[(?:[^\[\]]{0,60}\b(?i:via|photo|image|picture|file|courtesy|credit|handout)\b[^\[\]]{0,60}"
     r"|[^\[\]/.!?]{2,40}/[^\[\]!?]{2,60})\]"
-    r"|(?<!\w)[-–—/\s]*(?:[\w.]+/)?(?:[\w.]+ ){0,3}via (?:Getty Images|" + _AGENCIES + r")"
-    r"|(?<![\w.])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}/ ?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
+    r"|(?<!\w)[-–—/\s]*(?:(?:[\w.]+ ){0,2}[\w.]+/)?(?:[\w.]+ ){0,3}via (?:Getty Images|" + _AGENCIES + r")"
+    r"|(?<![\w.])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3} ?/ ?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
     # an agency alone in brackets closing a caption without its full stop: "... over the sea [Reuters]"
     r"|(?<![.!?”\"’]\s)\[(?:" + _AGENCIES + r"|Anadolu|Al Jazeera)\]"   # (after a full stop, a wire's paragraph tag)
     # the credit as a source: "... in the capital. Source: AFP"

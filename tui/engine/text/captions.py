@@ -195,7 +195,7 @@ def credit_at_end(text: str) -> int | None:
         ends.append(signoff.start())
     for start in ends:
         before = stripped[:start].rstrip()
-        if start > 0 and (stripped[start] in "([©" or before[-1:] in ".!?”\"’)" or before.endswith(_DASHES)):
+        if start > 0 and (stripped[start] in "([©-–—" or before[-1:] in ".!?”\"’)" or before.endswith(_DASHES)):
             return start
         owner = _CREDIT_OWNER.search(before)
         if owner:
