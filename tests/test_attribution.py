@@ -785,3 +785,12 @@ def test_the_group_named_again_by_its_kind_is_the_body_named_before(tmp_path: Pa
                                "“The work of the divers made it possible to reach the hull,” the group said.\n\n")
     assert _who(corpus, "reach the hull").side == "b"
     assert [c.kind for c in find_claims("A rights group said the divers had not been paid.")] == ["named"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Borovian Prime Minister Ivan Petrov has several times accused Arland of shelling the port.",
+     "Borovian Prime Minister Ivan Petrov"),
+    ("The ministry has once again rejected the claim.", "The ministry"),
+])
+def test_how_often_someone_said_it_is_not_part_of_the_speaker(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in find_claims(sentence)] == [speaker]

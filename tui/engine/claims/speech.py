@@ -318,12 +318,15 @@ _HEAD_AFTER = re.compile(rf"\s+(?:{PRESS}|{'|'.join(sorted(SPEAKER_NOUNS))})\b")
 _GOES_ON = re.compile(r"\s(?:continu(?:e|es|ed)|went on|goes on|go on)\s+to\s*$")
 
 
+_TIMES = re.compile(r"\s(?:several|many|multiple|numerous|repeated|two|three|four) times\s*$|\s(?:once )?again\s*$")
+
+
 def _strip_auxiliaries(pre: str) -> str:
     """Drop "has also", "did not", "continue to" and adverbs between a subject and its verb (a
     capitalised word ending in -ly is a name: "Melanie Joly announced")."""
     while True:
         tail = pre[-_TAIL:]   # an end-anchored search tries every position: only the tail
-        if m := _GOES_ON.search(tail):   # "X continue to insist", "X went on to say"
+        if m := _GOES_ON.search(tail) or _TIMES.search(tail):   # "X continue to insist", "X has several times accused"
             pre = pre[:len(pre) - len(tail) + m.start()]
             continue
         m = _LAST_WORD.search(tail)
