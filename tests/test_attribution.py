@@ -794,3 +794,14 @@ def test_the_group_named_again_by_its_kind_is_the_body_named_before(tmp_path: Pa
 ])
 def test_how_often_someone_said_it_is_not_part_of_the_speaker(sentence: str, speaker: str) -> None:
     assert [c.speaker for c in find_claims(sentence)] == [speaker]
+
+
+@pytest.mark.parametrize("sentence, speakers", [
+    ("The envoy's claim contradicts previous media reports of the seizure.", []),   # "reports", a noun
+    ("Borovian media reports that the ship sank.", ["Borovian media"]),            # "reports that", a verb
+    ("Arland has neither confirmed nor denied the strike.", ["Arland"]),           # no clause as a speaker
+    ("Arland officials have not outright denied it.", ["Arland officials"]),
+    ("As the ministry said, the ship left port.", ["the ministry"]),
+])
+def test_speaker_phrases_are_names_not_clauses(sentence: str, speakers: list[str]) -> None:
+    assert [c.speaker for c in find_claims(sentence)] == speakers

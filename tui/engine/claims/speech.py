@@ -232,8 +232,10 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
     if when and when.end() < end:
         start = when.end()
     phrase = text[start:end]
-    if not _speakerish(phrase, matcher) or _adjective_before(phrase, verb) or _gerund_before(phrase, verb, matcher):
-        return None
+    if not _speakerish(phrase, matcher) or _adjective_before(phrase, verb) or _gerund_before(phrase, verb, matcher) \
+            or (verb in ("reports", "claims") and phrase.split()[-1].lower() in _REPORT_COMPOUNDS
+                and not re.match(r"\s+that\b", text[end + len(verb) + 1:])):
+        return None   # "... contradicts previous media reports": a noun, no one reports
     return Claim(phrase, start, end, verb, verb_at, _kind(phrase, matcher))
 
 
@@ -425,6 +427,8 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
     last = words[-1].lower()
     if last in _BAD_END or last.endswith(("'s", "’s")) or any(w.lower() in _MODALS for w in words):
         return False
+    if any(w in REPORTING_VERBS for w in words[1:]):
+        return False   # "Ukraine has neither confirmed nor": a clause with its own verb, not a name
     if len(words) == 1 and last in PRONOUNS:
         return True
     if any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words) or last.strip(".,") in _PEOPLE \
@@ -455,6 +459,9 @@ def _gerund_before(phrase: str, verb: str, matcher: SideMatcher | None) -> bool:
 
 
 _GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
+# Nouns that make "reports" and "claims" nouns after them: "media reports", "intelligence claims".
+_REPORT_COMPOUNDS = frozenset("media press news intelligence newspaper television tv radio unconfirmed previous "
+                              "earlier initial conflicting local".split())
 
 
 def _kind(phrase: str, matcher: SideMatcher | None) -> str:

@@ -98,7 +98,7 @@ service guard office department agency council command leader chancellor head di
 """.split())
 # Words that open an adverbial or connective phrase, not a subject.
 LEADING_NOISE = frozenset("""
-but and yet however meanwhile although though even while whereas so also still then earlier later
+but and yet however meanwhile although though even while whereas so also still then earlier later as
 """.split())
 ADVERBIAL_OPENERS = frozenset("""
 on in at after before despite since during earlier later asked most last when while as by
@@ -108,7 +108,7 @@ back separately elsewhere overnight today yesterday tonight speaking from with w
 AUXILIARIES = frozenset("""
 has have had also further later repeatedly since already strongly previously earlier not did does
 do would will could may might had been publicly again firmly flatly sharply quickly immediately
-initially separately then too once twice first
+initially separately then too once twice first neither either outright
 """.split())
 PASSIVE = frozenset("was were been is are being be".split())
 
