@@ -805,3 +805,11 @@ def test_how_often_someone_said_it_is_not_part_of_the_speaker(sentence: str, spe
 ])
 def test_speaker_phrases_are_names_not_clauses(sentence: str, speakers: list[str]) -> None:
     assert [c.speaker for c in find_claims(sentence)] == speakers
+
+
+def test_a_sentence_that_adds_to_a_statement_is_its_speakers(tmp_path: Path) -> None:
+    """"Petrov confirmed that the admiral was killed. Also, 34 officers were killed ...": the
+    added figure is the same statement's, as wires translated from the sides' languages write it."""
+    corpus = _corpus(tmp_path, "Ivan Petrov confirmed that the admiral was killed in the strike.\n\n"
+                               "Also, 34 officers were killed and another 105 were wounded.\n\n")
+    assert _who(corpus, "34 officers").speaker == "Ivan Petrov"

@@ -104,6 +104,8 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             if who is None and previous and previous.speaker and (
                     _opens_quote(sentence.text) or (last and last.according and _CONTINUES.match(sentence.text))):
                 who = _Last(previous.speaker, previous.side, previous.speaker_span)
+            elif who is None and before is not None and before.speaker and _ADDS.match(sentence.text):
+                who = _Last(before.speaker, before.side, before.speaker_span)   # "X said ... Also, 34 were killed."
             if who is None:
                 out[ref] = previous = before = Attribution(ref, None, None)
                 carried_before = False
@@ -256,6 +258,8 @@ def _introduces_quote(article: Article, before: Attribution | None) -> bool:
     return text.endswith((":", "”", '"')) or _opens_quote(text)
 
 
+# A sentence that adds to the statement before it, in the wire's translated style: "Also, ...".
+_ADDS = re.compile(r"(?:Also|In addition|Additionally|Furthermore|Moreover),\s")
 # A sentence that carries on an "according to" account: "It then entered ...".
 _CONTINUES = re.compile(r"(?:It|They|He|She)\s+(?:then|later|next|subsequently)\b")
 _PARTICIPLE = re.compile(r",\s+(?:" + "|".join(sorted(REPORTING_PARTICIPLES)) + r")\b")
