@@ -18,21 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from ..text.lexicons import GENERIC_HEADS, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
-from ..model import Article, Attribution, Corpus, Pair, Paragraph, Ref, SideFix, source_offsets
+from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix, source_offsets
 from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, relays, state_media, voice
-from .sides import SideMatcher, is_gazetteer_name, matcher_for
+from .sides import SideMatcher, matcher_for
 from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, quote_ends, role_head
-
-
-@dataclass
-class _Last:
-    speaker: str
-    side: str | None
-    span: tuple[int, int] | None
-    according: bool = False  # "According to X, ...": what follows may still be X's account
+from .turns import ASKERS, BULLET, Last as _Last, dateline_end, label as label_of, turn as turn_of
 
 
 def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
@@ -83,11 +75,11 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
     for paragraph in article.paragraphs:
         previous = before if _introduces_quote(article, before) else None
         # a label speaks the paragraph after it, and every point of a list that follows it
-        bullet = bool(_BULLET.match(paragraph.text))
-        turn = _turn(article, paragraph, matcher, answerer) or label or (points if bullet else None)
+        bullet = bool(BULLET.match(paragraph.text))
+        turn = turn_of(article, paragraph, matcher, answerer) or label or (points if bullet else None)
         points = (label or points) if bullet else None
-        label = _label(paragraph, matcher)
-        if turn is not None and turn.speaker not in _ASKERS:
+        label = label_of(paragraph, matcher)
+        if turn is not None and turn.speaker not in ASKERS:
             answerer = turn
         for sentence in paragraph.sentences:
             ref = Ref(article.id, paragraph.index, sentence.index)
@@ -151,82 +143,6 @@ def _quoted_before(article: Article, out: dict[Ref, Attribution], matcher: SideM
 
 _RECIPROCAL = re.compile(r"\b(?:each other|one another)\b|\btrad(?:ed|e|ing) (?:blame|accusations|charges)", re.I)
 
-# A transcript's turn: "Tan Kefei: On May 26, ...", "Reporter: ...", "A: ...".
-_TURN = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+\S")
-_ASKERS = frozenset("Q Question Reporter Journalist Correspondent Host Interviewer".split())
-_ANSWERS = frozenset("A Answer".split())
-_NOT_TURN = frozenset("""photo image video watch read also update note source editor live breaking
-exclusive related file credit caption warning quote details background context summary reference
-explainer analysis recap timeline fake myth hoax disinformation""".split())
-
-
-def _turn(article: Article, paragraph: Paragraph, matcher: SideMatcher, answerer: _Last | None) -> _Last | None:
-    """Who speaks a transcript paragraph ("Name: words"), or None for other paragraphs.
-
-    A name the case or the gazetteer places is that side's; "Q:" or "Reporter:"
-    asks (no side); "A:" is the last named answerer.  A place before a colon is
-    a dateline ("New Delhi: ..."), and labels ("Photo:", "Read also:") are not
-    speakers.
-    """
-    m = _TURN.match(paragraph.text)
-    if not m:
-        return None
-    name = m.group("who")
-    if name in _ANSWERS:
-        return answerer
-    if name in _ASKERS:
-        return _Last(name, None, None)
-    if name.split()[0].lower() in _NOT_TURN or is_gazetteer_name(name) or name.isupper() and len(name) > 3:
-        return None
-    found = matcher.match(name)
-    start = paragraph.start + m.start("who")
-    return _Last(name, found[0] if found else None, (start, start + len(name)))
-
-
-_LABEL_WORDS = 14   # a speaker's name and title before a colon, no longer
-# A line naming the source of the quotation below it: "Source: X in an interview with Y" (its side
-# comes later, from the surname's other sentences).
-_SOURCE_LINE = re.compile(r"^Source:\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-                          r"(?:\s+(?:in|at|on|during|to|for|speaking)\b[^:“”\"]{0,80})?\.?$")
-
-
-def _label(paragraph: Paragraph, matcher: SideMatcher) -> _Last | None:
-    """The speaker a paragraph of its own names before a colon, for the paragraph after it
-    ("Igor Ivanov, official spokesman of the Defence Ministry:"): a name or a title, no verb;
-    or after a "Source:" label ("Source: X in an interview with Y")."""
-    text = paragraph.text.strip()
-    if source := _SOURCE_LINE.match(text):   # "Source: X in an interview with Y", then "Quote: “...”"
-        start = paragraph.start + paragraph.text.index(text) + source.start("who")
-        return _Last(source.group("who"), None, (start, start + len(source.group("who"))))
-    if len(paragraph.sentences) == 1 and (header := _STATEMENT_HEADER.match(text, _dateline_end(text))):
-        found = matcher.match(header.group("who"))   # "X's statement about Y.", then its points
-        if found and not find_claims(text, matcher):
-            start = paragraph.start + paragraph.text.index(text) + header.start("who")
-            return _Last(header.group("who"), found[0], (start, start + len(header.group("who"))))
-    if not text.endswith(":") or len(paragraph.sentences) != 1 or len(text.split()) > _LABEL_WORDS:
-        return None
-    phrase = text[:-1].strip()
-    found = matcher.match(phrase)
-    if find_claims(text, matcher) or not (found or role_head(phrase)):
-        return None
-    start = paragraph.start + paragraph.text.index(phrase)
-    return _Last(phrase, found[0] if found else None, (start, start + len(phrase)))
-
-
-# A paragraph that only names a statement, whose points follow as a list: "The army's public
-# relations statement about the seizure." (a dateline may open it).
-_STATEMENT_HEADER = re.compile(r"(?P<who>[^.!?“”\"]{3,80}?)[’']s (?:[\w-]+ ){0,3}?(?:statement|communiqu[eé]|readout|"
-                               r"announcement|press release)\b[^.!?“”\"]{0,120}[.:]?$")
-# A point of a list: "• ...", "- ...", "* ...".
-_BULLET = re.compile(r"\s*[•·▪‣*–-]\s")
-
-
-def _dateline_end(text: str) -> int:
-    """Where the text starts after its dateline ("WANA (Apr 27) – "), or 0."""
-    dateline = _DATELINE.match(text)
-    return dateline.end() if dateline else 0
-
-
 # A sentence that attributes the one before it: "This was stated by X",
 # "That was reported by the ministry's press service", "X said this".
 _POINTS_BACK = re.compile(
@@ -265,19 +181,11 @@ _CONTINUES = re.compile(r"(?:It|They|He|She)\s+(?:then|later|next|subsequently)\
 _PARTICIPLE = re.compile(r",\s+(?:" + "|".join(sorted(REPORTING_PARTICIPLES)) + r")\b")
 
 
-# A dateline before the first sentence of a story: "New Delhi [India], June 20 (ANI):",
-# "MANILA, Philippines —", "BEIJING (Reuters) -".  The place is where it was written.  A word is
-# taken whole (the lookahead): the pattern matches the same, and a sentence that opens with no
-# dateline fails at once instead of trying every way to cut its first words (a tenth of the time).
-_DATELINE = re.compile(r"^(?:date:?\s+\d{4}-\d{2}-\d{2}\s+|(?:[A-Z][\w.'’-]*(?![\w.'’-])\s?){1,3}(?:\[[^\]]{1,30}\])?"
-                       r"(?:,\s*[\w .]{2,30}?)?(?:\s*\([^)]{1,30}\))?\s*(?::|—|–|\s-)\s+)+", re.I)
-
-
 def _subject_of(text: str, matcher: SideMatcher, offsets: list[int], claims: Sequence[Claim]) -> _Last | None:
     """An actor that opens the sentence (after any dateline): what "it"/"he" later in it refers to.
 
     "He said: The other side's troops ..." is not a dateline: a reporting verb sits in it."""
-    lead = _dateline_end(text)
+    lead = dateline_end(text)
     lead = lead if not any(c.verb_at < lead for c in claims) else 0
     found = opening_name(text, lead, matcher)
     if not found:
