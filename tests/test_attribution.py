@@ -813,3 +813,11 @@ def test_a_sentence_that_adds_to_a_statement_is_its_speakers(tmp_path: Path) -> 
     corpus = _corpus(tmp_path, "Ivan Petrov confirmed that the admiral was killed in the strike.\n\n"
                                "Also, 34 officers were killed and another 105 were wounded.\n\n")
     assert _who(corpus, "34 officers").speaker == "Ivan Petrov"
+
+
+def test_an_untagged_quotation_after_a_report_is_the_reporters(tmp_path: Path) -> None:
+    """"Ivan Petrov confirmed that two boats crossed the line." and then a quotation with no tag:
+    the quotation is Petrov's, named once for both, as news copy names a source."""
+    corpus = _corpus(tmp_path, "Ivan Petrov confirmed that two Arland boats crossed the line.\n\n"
+                               "“The crossing took place in the northern channel at night, making it hard to see.”\n\n")
+    assert _who(corpus, "northern channel").speaker == "Ivan Petrov"

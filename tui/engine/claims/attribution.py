@@ -171,7 +171,12 @@ def _introduces_quote(article: Article, before: Attribution | None) -> bool:
     if before is None or not before.speaker or before.ref.sentence is None:
         return False
     text = article.sentence(before.ref.paragraph, before.ref.sentence).text.rstrip()
-    return text.endswith((":", "”", '"')) or _opens_quote(text)
+    return text.endswith((":", "”", '"')) or _opens_quote(text) or bool(_REPORTS_THAT.search(text))
+
+
+# "X confirmed that ...": a speaker who reports in the paragraph before an untagged quotation is its
+# speaker, as the quotation's source is named once in news copy.
+_REPORTS_THAT = re.compile(r"^[^“”\"]*\b(?:said|says|confirmed|stated|announced|reported|noted|added|told)\b[^“”\"]*\.$")
 
 
 # A sentence that adds to the statement before it, in the wire's translated style: "Also, ...".
