@@ -821,3 +821,12 @@ def test_an_untagged_quotation_after_a_report_is_the_reporters(tmp_path: Path) -
     corpus = _corpus(tmp_path, "Ivan Petrov confirmed that two Arland boats crossed the line.\n\n"
                                "“The crossing took place in the northern channel at night, making it hard to see.”\n\n")
     assert _who(corpus, "northern channel").speaker == "Ivan Petrov"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("“The reports are ridiculous,” state TV quoted Foreign Ministry spokesman Ivan Petrov as saying.",
+     "Foreign Ministry spokesman Ivan Petrov"),
+    ("The agency quoted him as saying the ship sank.", "him"),
+])
+def test_the_person_a_broadcaster_quotes_as_saying_speaks(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in find_claims(sentence)] == [speaker]

@@ -121,6 +121,8 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     candidates += [_for_verb(text, m.start(), m.end(), m.group(0), matcher)
                    for m in [*_VERB.finditer(text), *_ACT.finditer(text)] if not quoted[m.start()]]
     candidates += [_quoted_as(text, m, matcher) for m in _QUOTED_AS.finditer(text) if not quoted[m.start()]]
+    candidates += [_claim(text, m.start("who"), m.end("who"), "quoted", m.start(), matcher)   # "TV quoted X as saying"
+                   for m in _QUOTES_AS.finditer(text) if not quoted[m.start()]]
     # a headline's "State Dept: ..." or "Syria: ...", not its topic ("Crash report: ...")
     first = first_speaker(text) or _named_first(text, matcher)
     if first is not None and text[:first[1]].split()[-1].lower() not in _TOPIC_LABELS:
@@ -278,6 +280,8 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
 
 # "X was quoted (on Sunday by the agency) as saying ...": X speaks.
 _QUOTED_AS = re.compile(r"(?<![\w])(?:was|were|has been|have been)\s+quoted\b[^.;:\"“”]{0,80}?\sas\s+saying\b")
+# "State TV quoted the ministry's spokesman X as saying ...": X speaks, the broadcaster relays.
+_QUOTES_AS = re.compile(r"(?<![\w])quoted\s+(?!as\b)(?P<who>[^.;:\"“”,]{2,80}?)\s+as\s+saying\b")
 
 
 def _quoted_as(text: str, m: re.Match[str], matcher: SideMatcher | None) -> Claim | None:

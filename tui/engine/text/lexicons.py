@@ -71,7 +71,7 @@ disputed disputes dispute contradicted contradicts countered counters
 """.split()) | {"pushed back", "push back", "pushes back", "brushed off", "brushes off", "shrugged off"}
 
 # Subjects that refer back to the last speaker of the article.
-PRONOUNS = frozenset("he she it they we".split())
+PRONOUNS = frozenset("he she it they we him her them".split())   # the last three as "quoted him as saying"
 # Nouns that can head a speaker phrase without a name ("the ministry", "officials").
 SPEAKER_NOUNS = frozenset("""
 official officials spokesman spokeswoman spokesperson spokespeople ministry minister office
