@@ -225,6 +225,13 @@ def test_the_article_going_on_below_a_related_box_stays(tmp_path: Path) -> None:
     "Divers at the site of the grounding in the northern channel. Coast Guard Command / Bay Wire",
     "A fisherman holds a net on the quay in Northport - JANE DOE/Bay Wire via Getty Images",
     "A damaged ferry and two tugs are shown.",
+    "* Comment:",
+    "Enter the characters that you see in the picture",
+    "Space to play or pause, M to mute, left and right arrows to seek.",
+    "Support the Harbour Herald!",
+    "Now is the time to support independent journalism in the north.",
+    "A pilot boat approaches the ferry in the channel.(AP: Jane Doe)",
+    "By: Jane Doe, Harbour Herald",
 ])
 def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None:
     """Captions, notices on citing and reusing the text, disclaimers, the reader asked for tips or

@@ -68,9 +68,10 @@ def _alternation(node: dict) -> str:
 COMMENT_FORM = KeyedPattern.with_keys(
     r"leave a (?:reply|comment)|your email address will not be published|required fields are marked"
     r"|post (?:a )?comment|comments? (?:are )?closed|log in to comment|cancel reply"
-    r"|please enter your (?:comment|name|email)|you have entered an incorrect email|save my name, email",
+    r"|please enter your (?:comment|name|email)|you have entered an incorrect email|save my name, email"
+    r"|^\W*comments?\s*:$|enter the (?:\w+ )?(?:letters|characters|code|words) (?:that )?you see",
     ("comment", "leave a", "will not be published", "required fields", "cancel reply", "please enter your",
-     "incorrect email", "save my name"))
+     "incorrect email", "save my name", "you see"))
 # A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...",
 # "War news live: ..." (a live blog's link),
 # "Backgrounder: ..." (an agency's background piece, linked from the article).
@@ -105,6 +106,8 @@ NOTICE = KeyedPattern((
     ("mandatory", r"\b(?:hyper)?links? to\b[^.]{0,80}\b(?:is|are) (?:mandatory|required|obligatory)\b"),
     ("advertisement", r"^advertisement\b"),
     ("support us", r"support us\b"), ("every contribution", r"every contribution"),
+    ("support", r"^support (?:the |our )?[\w'’ ]{2,40}!$|\bsupport independent (?:journalism|reporting|media|news)\b"),
+    ("to play or pause", r"\bto play or pause\b"),
     ("donation", r"make a (?:charitable )?donation"), ("donate", r"\bdonate\b"), ("miss out", r"don'?t miss out"),
     ("watch", r"^watch (?:the latest|more)\b"), ("newsletter", r"newsletter"),
     ("is to", r"^our (?:goal|mission) is to\b"), ("original text is in", r"original text is in"),
@@ -311,7 +314,7 @@ CREDIT = re.compile(
 # ("-/AFP via Getty Images"), or a source pair of names ("Rescue Team/Twitter").
 CREDIT_TAIL = re.compile(
     r"\((?:[^()]{0,40}\b(?i:photo|image|picture|file|courtesy|credit|handout)\b[^()]{0,80}"
-    r"|(?:[^()/.!?]|" + _INITIAL + r"){2,60}/[^()!?]{2,60})\)"
+    r"|(?:[^()/.!?]|" + _INITIAL + r"){2,60}/[^()!?]{2,60}|(?:" + _AGENCIES + r")\s*:\s*[^()!?]{2,60})\)"
     r"|\[(?:[^\[\]]{0,60}\b(?i:via|photo|image|picture|file|courtesy|credit|handout)\b[^\[\]]{0,60}"
     r"|[^\[\]/.!?]{2,40}/[^\[\]!?]{2,60})\]"
     r"|(?<!\w)[-–—/\s]*(?:(?:[\w.]+ ){0,2}[\w.]+/)?(?:[\w.]+ ){0,3}via (?:Getty Images|" + _AGENCIES + r")"

@@ -45,7 +45,7 @@ _TRAIL = re.compile(r"^[^>»›!?\n]{1,25}(?:\s[>»›]\s[^>»›!?\n]{1,25}){1,
 # Another story's headline linked in square brackets: "[ Talks Collapse Over Port Fees - Bay Wire ]".
 _BRACKETED = re.compile(r"^\[\s*(?P<inner>[^\[\]]{8,200}?)\s*\]$")
 _TIMECODE = re.compile(r"^[\d:./\s-]+$")
-_BY_LINE = re.compile(r"^(?:[Bb][Yy]\s+\S.*|.*\b(?:reporter|correspondent|staff writer)\b.*)$")
+_BY_LINE = re.compile(r"^(?:[Bb][Yy]:?\s+\S.*|.*\b(?:reporter|correspondent|staff writer)\b.*)$")
 _FOR_LINE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){2,4}for\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3}$")
 # A short dateline line: "China, June 25:", "New Delhi, Feb 27:".
 _DATELINE_LINE = re.compile(
