@@ -236,13 +236,12 @@ async def test_messages_say_what_is_true(app):
 
 def test_the_why_line_names_sides():
     from tui.engine.model import Evidence
-    from tui.ui.widgets.dispute_panes import _with_side_name
 
     names = {"ru": "Russia", "us": "United States"}
-    assert _with_side_name(Evidence("denial", "denied", "ru"), names) == "denied (Russia)"
-    assert _with_side_name(Evidence("cause", "cause: a ↔ b (1999)"), names) == "cause: a ↔ b (1999)"
+    assert Evidence("denial", "denied", "ru").named(names) == "denied (Russia)"
+    assert Evidence("cause", "cause: a ↔ b (1999)").named(names) == "cause: a ↔ b (1999)"
     # The side comes from the record, never from the words: a cue that ends in brackets stays.
-    assert _with_side_name(Evidence("cue", "a different account (us)"), names) == "a different account (us)"
+    assert Evidence("cue", "a different account (us)").named(names) == "a different account (us)"
 
 
 def test_note_labels_name_the_side_or_say_unattributed(seeds):

@@ -10,6 +10,7 @@ else changed (quotes are never altered).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -318,6 +319,11 @@ class Evidence:
 
     def __str__(self) -> str:
         return f"{self.words} ({self.side})" if self.kind == "denial" and self.side else self.words
+
+    def named(self, names: Mapping[str, str]) -> str:
+        """'denied (ru)' -> 'denied (Russia)': the engine names sides by id, users by name."""
+        name = names.get(self.side) if self.kind == "denial" and self.side else None
+        return f"{self.words} ({name})" if name else str(self)
 
 
 @dataclass(frozen=True)

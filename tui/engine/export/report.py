@@ -155,8 +155,9 @@ def _notes_on(fact: Fact, placed: Sequence[_Placed], used: set[str]) -> list[_Pl
 def _fact(number: int, fact: Fact, corpus: Corpus, notes: list[_Placed]) -> list[str]:
     lines = [f"### {number}. {md_escape(fact.title)}", "",
              f"Status: {status_label(fact.status)}{_review_mark(fact)}  "]
-    if fact.evidence:
-        lines.append("Why: " + "; ".join(md_escape(str(e)) for e in fact.evidence))
+    if fact.evidence:   # sides by name, as the reader shows them ("denied (Russia)")
+        names = {s.id: s.name for s in corpus.sides}
+        lines.append("Why: " + "; ".join(md_escape(e.named(names)) for e in fact.evidence))
     for answering, answer in fact.positions:
         lines.append(f"{md_escape(side_label(corpus, answering))}: {md_escape(answer)}  ")
     lines.append("")

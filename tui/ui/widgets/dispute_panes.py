@@ -25,7 +25,7 @@ from textual.css.styles import RulesMap
 from textual.visual import visualize
 from textual.widgets import Static
 
-from ...engine.model import Account, Corpus, Evidence, Fact, Ref
+from ...engine.model import Account, Corpus, Fact, Ref
 from ...engine.marks import status_label
 from ..labels import find_article
 from ..safe_text import clean, one_line
@@ -47,13 +47,6 @@ class Column:
 
     side: str | None
     name: str
-
-
-def _with_side_name(reason: Evidence, names: dict[str, str]) -> str:
-    """'denied (ru)' -> 'denied (Russia)': the engine names sides by id, users by name."""
-    if reason.kind == "denial" and reason.side in names:
-        return f"{reason.words} ({names[reason.side]})"
-    return str(reason)
 
 
 class RenderOnce:
@@ -326,7 +319,7 @@ class DisputePanes(Vertical, can_focus=True):
         text = Text()
         text.append(f"why {status_label(fact.status)}: ", style="bold")
         names = {c.side: c.name.removesuffix(" (inferred)") for c in self.columns if c.side}
-        reasons = [one_line(_with_side_name(e, names)) for e in fact.evidence if clean(str(e)).strip()]
+        reasons = [one_line(e.named(names)) for e in fact.evidence if clean(str(e)).strip()]
         missing = [c.name for c, accounts in zip(self.columns, self.accounts) if not accounts]
         if missing and fact.status == "one-sided":
             reasons.append("no account from " + " or ".join(one_line(m) for m in missing))
