@@ -35,7 +35,7 @@ from ..text.speakers import first_speaker
 from .sides import SideMatcher, countries_in, is_gazetteer_name
 
 _VERB = re.compile(
-    r"(?<![\w'’-])(" + "|".join(sorted([*REPORTING_PHRASES, *REPORTING_VERBS], key=len, reverse=True))
+    r"(?<![\w'’-])(" + "|".join(sorted({*REPORTING_PHRASES, *REPORTING_VERBS}, key=lambda w: (-len(w), w)))
     + r")(?![\w'’-])")
 _ACT = re.compile(SPEECH_ACT)
 _ACCORDING = re.compile(r"(?<![\w])[Aa]ccording to\s+([^,;.”\"]+(?:\.[A-Z][^,;.”\"]*)*)")

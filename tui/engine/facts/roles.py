@@ -23,7 +23,7 @@ from ..model import Evidence
 from ..text.lexicons import ACTS, AUXILIARIES, NEGATION, PASSIVE, PRONOUNS, REPORTING_VERBS, WEEKDAYS
 from ..text.textnorm import normalise, term
 
-_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_VERBS = "|".join(sorted(REPORTING_VERBS, key=lambda w: (-len(w), w)))
 # The reporting frame before a claim: "According to X," or "X said (... that)".
 FRAME = re.compile(r"^(?:.*?\b(?i:according to) [^,]+,\s*|[^“\"]{0,80}?\b(?:" + _VERBS + r")\b"
                    r"(?:\s+(?:[^\s,“\"]+\s+){0,3}?that\b)?\s+)")

@@ -30,8 +30,8 @@ _SPLIT = re.compile(
 _EMBEDDED = re.compile(r"[’']s\s+(?:claims?|assertions?|allegations?|accusations?|versions?)"
                        r"\s+(?:that\s+|of\s+)?(?P<what>.+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
-DENIAL_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(DENIAL | REJECTION_VERBS - {"pushed"}, key=len,
-                       reverse=True)) + r")(?![\w])", re.I)
+DENIAL_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(DENIAL | REJECTION_VERBS - {"pushed"},
+                       key=lambda w: (-len(w), w))) + r")(?![\w])", re.I)
 
 
 @dataclass
