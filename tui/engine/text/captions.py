@@ -21,7 +21,7 @@ LONG_CAPTION = 160  # words: a military caption ("... in this image provided by 
 ACTION_WITHIN = 14   # a caption's subject (a name and its role) comes before its present-tense verb
 DATED_WORDS = 10     # a picture's description dated at its end is a sentence, not a "Published: <date>" line
 NAMED_CREDIT_WORDS = 40  # a caption closed by a name in parentheses is short: prose that ends so is a wire's
-_CREDIT_TAIL_END = re.compile(r"(?:" + b.CREDIT_TAIL.pattern + r")\s*$")
+_CREDIT_TAIL_END = re.compile(r"(?:" + b.CREDIT_TAIL + r")\s*$")
 
 
 LEADING_CAPTION = "photo caption (a dated picture's description before the text)"
