@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 # Every regular expression an engine module keeps at module level (alone, in a tuple, or in
 # an object such as a KeyedPattern), printed one a line.
@@ -62,3 +66,20 @@ def test_the_notices_are_scanned_form_by_form_without_their_joined_pattern():
             "assert 'pattern' not in vars(b.NOTICE), 'compiled at start'\n"
             "assert b.NOTICE.pattern.pattern == '|'.join(form for _, form in b.NOTICE.forms)\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_engine_imports_no_secrets_on_its_way_to_a_result(tmp_path):
+    """Probing whether the corpus folder can hold the notes names a temporary file with
+    os.urandom, as `secrets.token_hex` does, without importing `secrets` (and `random`,
+    `base64`, `hmac` with it): a few ms of every launch's engine work before its result."""
+    shutil.copytree(SEEDS, tmp_path / "corpus")
+    code = ("import sys\n"
+            "from pathlib import Path\n"
+            "from tui.engine.text.loading import load_corpus\n"
+            "from tui.ui.background import analyse_here\n"
+            f"corpus = load_corpus(Path({str(tmp_path / 'corpus')!r}))\n"
+            "analysis, problem = analyse_here(corpus, None, lambda *report: None)\n"
+            "assert analysis.facts and problem is None, problem\n"
+            "assert 'secrets' not in sys.modules\n")
+    env = dict(os.environ, RECONCILE_NO_CACHE="1", RECONCILE_DATA_DIR=str(tmp_path / "data"))
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)

@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _random_tag() -> str:
+    """Eight random hex digits for a temporary name: `secrets.token_hex(4)` itself, without
+    importing `secrets` (with `random`, `base64` and `hmac`) where a folder is only probed."""
+    return os.urandom(4).hex()
 
 
 def backup_path(path: Path) -> Path:
@@ -97,7 +102,7 @@ def _replace_with(path: Path, data: bytes, mode: int | None = None) -> None:
 def _write_temp(path: Path, data: bytes, durable: bool = True, mode: int | None = None) -> Path:
     """A fully written (and, when `durable`, fsynced) hidden temporary file beside `path`,
     with permission bits `mode` (the umask's default when None)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{_random_tag()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644 if mode is None else 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -147,7 +152,7 @@ def can_write_in(folder: Path) -> bool:
     `os.access` is not enough: it says yes to root on a read-only mount and
     knows nothing about some network file systems, so we try it.
     """
-    probe = folder / f".reconcile-probe-{secrets.token_hex(4)}.tmp"
+    probe = folder / f".reconcile-probe-{_random_tag()}.tmp"
     try:
         fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except OSError:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import secrets
 import time
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def _secret() -> bytes | None:
 
 def _create_secret(path: Path) -> None:
     """Write a new random key, readable by the user only; a race leaves one of the two."""
+    import secrets  # only a first launch creates the key
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
