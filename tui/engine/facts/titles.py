@@ -152,6 +152,7 @@ def position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[s
     for u in units:
         tokens = _WORD.findall(_FRAME.sub("", u.text))
         value: list[float | None] = []
+        ends: list[bool] = []  # a run may end on the token: it has a value and is one of the unit's terms
         for t in tokens:
             low, key = normalise(t).lower(), term(t)
             if low in NEGATION or low in DENIAL:
@@ -161,15 +162,17 @@ def position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[s
             else:
                 v = idf.get(key, 1.0) * (0.3 if key in other else 1.0) * (2.0 if key in asked else 1.0)
                 value.append(v * (0.5 if t[:1].isupper() else 1.0))
+            ends.append(value[-1] is not None and key in u.terms)
         for i, vi in enumerate(value):
             if vi is None:
                 continue
+            words, total = tokens[i], 0.0
             for j in range(i, min(len(tokens), i + 4)):
-                words = " ".join(tokens[i:j + 1])
+                if j > i:
+                    words = f"{words} {tokens[j]}"
                 if len(words) > _MAX_POSITION:
                     break
-                if value[j] is None or term(tokens[j]) not in u.terms:
-                    continue
-                got = sum(v for v in value[i:j + 1] if v) - 0.4 * (j - i)
-                score[words] = max(score.get(words, 0.0), got)
+                total += value[j] or 0.0  # the run's values, added in order as sum() did
+                if ends[j]:
+                    score[words] = max(score.get(words, 0.0), total - 0.4 * (j - i))
     return max(sorted(score), key=lambda k: score[k]) if score else ""
