@@ -149,6 +149,18 @@ _WARN = frozenset(term(w) for w in "warn warned warns warning".split())
 _REPORTING_USE = frozenset("that of against about".split())
 BY_ID = {a.id: a for a in ASPECTS} | {OTHER: Aspect(OTHER, "", "", frozenset(), (), False)}
 _PHRASES = [(a.id, re.compile(p)) for a in ASPECTS for p in a.phrases]
+
+
+def _asked_by() -> dict[str, tuple[str, ...]]:
+    """Each term's aspects, in ASPECTS' order: `tag` looks a token up once, not in every aspect."""
+    found: dict[str, list[str]] = {}
+    for aspect in ASPECTS:
+        for word in aspect.words:
+            found.setdefault(word, []).append(aspect.id)
+    return {word: tuple(ids) for word, ids in found.items()}
+
+
+_ASKED_BY = _asked_by()
 _TOKEN = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
 MAX_ASPECTS = 4   # a clause answers at most this many of the 15 questions (3 cut some answers off)
 
@@ -165,11 +177,10 @@ def tag(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             continue
         if t in _WARN and k + 1 < len(tokens) and tokens[k + 1] in _REPORTING_USE and not _received(tokens, k):
             continue   # "warned that ...", "warning of retaliation": a report or a threat, not a warning given
-        if "-" in token and not any(t in a.words for a in ASPECTS):
+        if "-" in token and t not in _ASKED_BY:
             t = term(token.replace("-", "")) or t
-        for aspect in ASPECTS:
-            if t in aspect.words:
-                hits.setdefault(aspect.id, []).append(token)
+        for aspect_id in _ASKED_BY.get(t, ()):
+            hits.setdefault(aspect_id, []).append(token)
     for aspect_id, pattern in _PHRASES:
         for m in pattern.finditer(low):
             hits.setdefault(aspect_id, []).append(m.group(0))
