@@ -46,6 +46,20 @@ def test_a_prefilter_gives_the_patterns_own_answer() -> None:
     assert slow.search("no key here") is None
 
 
+def test_the_key_gate_finds_a_key_wherever_a_key_by_key_test_does() -> None:
+    """`holds_key` scans for all keys at once (speed); it answers as testing each key in turn
+    does, for keys inside others, keys at a line's ends and keys of symbols."""
+    keyed = b.KeyedPattern.with_keys(r"x", ("say", "said", "says", "©", "stat", "state department", "“"))
+    lines = ["", "sa", "says", "they said", "statement", "the state", "© 2025", "“quoted", "nothing here",
+             "essay", "s a i d"]
+    for line in lines:
+        assert keyed.holds_key(line) == any(key in line for key in keyed.keys), line
+    for pattern in (b.NOTICE, f._CLAIM, b.CAPTION_DAY):
+        for line in ["we use cookies here", "the minister said so", "photo taken on monday", "plain words"]:
+            assert pattern.holds_key(line) == any(key in line for key in pattern.keys), line
+    assert not b.KeyedPattern.with_keys(r"\w", ()).holds_key("any text")   # no keys: nothing is scanned
+
+
 def test_a_line_is_judged_once_per_text() -> None:
     """label_reason and is_claim remember their answers (a line is judged from several places)."""
     f.label_reason.cache_clear()

@@ -40,10 +40,22 @@ class KeyedPattern:
         keyed.keys, keyed.pattern = keys, re.compile(pattern, flags)
         return keyed
 
+    @cached_property
+    def _gate(self) -> re.Pattern[str] | None:
+        """One literal alternation of the keys (compiled when first asked for): a scan in C that
+        branches on each letter once, where testing a hundred keys one by one (`key in text`)
+        read a long line a hundred times (a third of cleaning's time went to these tests)."""
+        return re.compile(word_alternation(self.keys)) if self.keys else None
+
+    def holds_key(self, low: str) -> bool:
+        """Whether the case-folded text holds one of the keys (as a substring)."""
+        gate = self._gate
+        return gate is not None and gate.search(low) is not None
+
     def search(self, text: str) -> re.Match[str] | None:
         """A match of the pattern in the text (for keyed forms, of the first form that matches), or None."""
         low = text.casefold()
-        if not any(map(low.__contains__, self.keys)):
+        if not self.holds_key(low):
             return None
         if self._each:
             return next((m for key, form in self._each if key in low and (m := form.search(text))), None)
