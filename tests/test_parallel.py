@@ -239,6 +239,24 @@ def test_in_two_computes_the_second_half_in_a_child_and_joins_in_order() -> None
 
 
 @needs_fork
+def test_in_two_cuts_where_half_the_weight_is_done() -> None:
+    """With weights the child takes the items after half the work, not after half the items:
+    a heavy first item leaves the rest to the child; the result is the same list."""
+    from tui.engine.parallel import halfway, in_two
+
+    def work(part) -> list[tuple[int, int]]:
+        return [(x * x, os.getpid()) for x in part]
+
+    weights = {0: 10, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1}
+    got = in_two(list(range(6)), work, weight=weights.__getitem__)
+    assert [x for x, _ in got] == [x * x for x in range(6)]
+    pids = [pid for _, pid in got]
+    assert pids[0] == os.getpid() and os.getpid() not in pids[1:]
+    assert halfway([1, 1, 1, 1], float) == 2 and halfway([1, 1, 1, 5], float) == 4 and halfway([0, 0], float) == 1
+    assert [x for x, _ in in_two([2, 3], work, weight=lambda x: 0 if x == 3 else 1)] == [4, 9]   # all weight first
+
+
+@needs_fork
 @pytest.mark.parametrize("case_file", [False, True])
 def test_the_facts_made_in_two_processes_are_those_made_in_one(tmp_path, monkeypatch, case_file: bool) -> None:
     """From facts.TWO_PROCESSES_FROM articles the clauses of the second half of the articles,

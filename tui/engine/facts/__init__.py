@@ -25,7 +25,7 @@ from datetime import timedelta
 
 from ..claims.sides import country_names, matcher_for
 from ..text.lexicons import GAZETTEER
-from ..model import Account, Attribution, Corpus, Evidence, Fact, Pair, Ref, Status, display_text
+from ..model import Account, Article, Attribution, Corpus, Evidence, Fact, Pair, Ref, Status, display_text
 from ..parallel import in_two
 from ..pairing import date_gap, date_range
 from ..text.textnorm import normalise, term
@@ -50,7 +50,8 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     skip = _name_terms(corpus)
     two = len(corpus.articles) >= TWO_PROCESSES_FROM
     units = in_two(corpus.articles, lambda part: build_units(replace(corpus, articles=tuple(part)), attributions,
-                                                              matcher, skip), two)
+                                                              matcher, skip), two,
+                   weight=lambda article: _sided_sentences(article, attributions))
     for n, u in enumerate(units):   # numbered in each half's own list
         u.index = n
     elsewhere = _other_event_articles(corpus)
@@ -61,8 +62,16 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     obj = incident_object(units)
     questions = questions + _narrower(questions, units, idf)
     facts = in_two(questions, lambda part: [f for q in part if (f := _fact(q, units, answers, idf, obj, skip, corpus))
-                                            and (not q.anchor or f.status == "disputed")], two)
+                                            and (not q.anchor or f.status == "disputed")], two,
+                   weight=lambda q: len(q.members))
     return _rank(facts + _pinned(corpus, attributions))
+
+
+def _sided_sentences(article: Article, attributions: dict[Ref, Attribution]) -> int:
+    """The article's sentences that have a side: only they make clauses (`build_units`), so
+    they weigh its share of the work."""
+    return sum(1 for p in article.paragraphs for s in p.sentences
+               if (who := attributions.get(Ref(article.id, p.index, s.index))) is not None and who.side)
 
 
 def _narrower(questions: list[Question], units: list[Unit], idf: dict[str, float]) -> list[Question]:
