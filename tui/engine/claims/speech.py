@@ -31,12 +31,14 @@ from ..text.lexicons import (
     WEEKDAYS,
 )
 from ..model import Corpus
+from ..text.boilerplate import word_alternation
 from ..text.speakers import first_speaker
 from .sides import SideMatcher, countries_in, is_gazetteer_name
 
-_VERB = re.compile(
-    r"(?<![\w'’-])(" + "|".join(sorted({*REPORTING_PHRASES, *REPORTING_VERBS}, key=lambda w: (-len(w), w)))
-    + r")(?![\w'’-])")
+# The verbs factored by their shared prefixes (`word_alternation`): the same matches as the
+# longest-first alternation (a text follows one path of the prefix tree, longest first), found
+# in half the time, as the engine branches on each letter once instead of trying 150 verbs.
+_VERB = re.compile(r"(?<![\w'’-])(" + word_alternation((*REPORTING_PHRASES, *REPORTING_VERBS)) + r")(?![\w'’-])")
 _ACT = re.compile(SPEECH_ACT)
 _ACCORDING = re.compile(r"(?<![\w])[Aa]ccording to\s+([^,;.”\"]+(?:\.[A-Z][^,;.”\"]*)*)")
 _BOUNDARY = re.compile(r"[,;:“”\"—]|(?<![\w])(?:that|which|who|whom|what|while|because|although|"
@@ -117,18 +119,24 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     quoted = _quoted(text)
     candidates: list[Claim | None] = [
         _claim(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), "according to", m.start(), matcher)
-        for m in _ACCORDING.finditer(text) if not quoted[m.start()]]   # inside a quote: the quoted speaker's source
+        for m in _scan(_ACCORDING, "ccording to", text) if not quoted[m.start()]]   # inside a quote: the quoted speaker's source
     candidates += [_for_verb(text, m.start(), m.end(), m.group(0), matcher)
                    for m in [*_VERB.finditer(text), *_ACT.finditer(text)] if not quoted[m.start()]]
-    candidates += [_quoted_as(text, m, matcher) for m in _QUOTED_AS.finditer(text) if not quoted[m.start()]]
+    candidates += [_quoted_as(text, m, matcher) for m in _scan(_QUOTED_AS, "quoted", text) if not quoted[m.start()]]
     candidates += [_claim(text, m.start("who"), m.end("who"), "quoted", m.start(), matcher)   # "TV quoted X as saying"
-                   for m in _QUOTES_AS.finditer(text) if not quoted[m.start()]]
+                   for m in _scan(_QUOTES_AS, "quoted", text) if not quoted[m.start()]]
     # a headline's "State Dept: ..." or "Syria: ...", not its topic ("Crash report: ...")
     first = first_speaker(text) or _named_first(text, matcher)
     if first is not None and text[:first[1]].split()[-1].lower() not in _TOPIC_LABELS:
         candidates.append(_claim(text, first[0], first[1], ":", first[1], matcher))
     found = [c for c in candidates if c is not None and c.speaker]
     return sorted({(c.verb_at, c.start): c for c in found}.values(), key=lambda c: c.verb_at)
+
+
+def _scan(pattern: re.Pattern[str], literal: str, text: str) -> Iterator[re.Match[str]] | tuple[()]:
+    """The pattern's matches in the text, scanned only when the text holds `literal`, which every
+    match holds (a pattern that opens on a lookbehind is tried at every position of a text)."""
+    return pattern.finditer(text) if literal in text else ()
 
 
 _CAPITALS = frozenset(c.capital for c in GAZETTEER if c.capital)

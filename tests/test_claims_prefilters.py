@@ -1,0 +1,84 @@
+"""The claims stage's quicker scans find what the plain patterns find (issue 14's speed work).
+
+Hostility is scanned only in texts that hold one of its words' keys, the reporting verbs are
+one factored alternation, and "according to" and "quoted as saying" are looked for only in
+texts that hold those words: each gives the answer of the pattern it stands in for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.engine.claims import placement, speech
+from tui.engine.text.lexicons import HOSTILE, HOSTILE_KEYS, REPORTING_PHRASES, REPORTING_VERBS
+
+LINES = [
+    "The ministry denied the report, calling it a provocation.",
+    "“We reject these baseless claims,” the spokesman said on Monday.",
+    "According to the coast guard, the ferry ran aground at dawn.",
+    "The captain was quoted as saying the engine had failed.",
+    "Officials have pushed back on the account, and the navy ruled out sabotage.",
+    "They lie in wait near the harbour.",
+    "The harbour master says it was an accident; the union blames the owners.",
+    "WAR CRIMES were alleged by the opposition, which condemned the SANCTIONS.",
+    "A quiet day at the port: ships left on time.",
+    "Moscow denıed it",          # a dotless i, which a case-blind "i" matches
+    "ſanctions were announced",  # a long s
+]
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a `(?i)\\b(?:a|b|...)\\b` pattern, a nested group expanded."""
+    body = pattern[len(r"(?i)\b(?:"):-len(r")\b")]
+    out, depth, start = [], 0, 0
+    for i, char in enumerate(body):
+        depth += char == "(" and body[i - 1:i] != "\\"
+        depth -= char == ")" and body[i - 1:i] != "\\"
+        if char == "|" and depth == 0:
+            out.append(body[start:i])
+            start = i + 1
+    out.append(body[start:])
+    expanded = []
+    for alt in out:
+        if alt.startswith("(?:"):
+            expanded += alt[3:alt.index(")")].split("|")
+        else:
+            expanded.append(alt)
+    return expanded
+
+
+def _literal_start(form: str) -> str:
+    """The letters a form opens with, less one that a quantifier makes optional."""
+    run = re.match(r"[a-z ]*", form).group(0)
+    return run[:-1] if form[len(run):len(run) + 1] in ("?", "*") else run
+
+
+def test_every_word_of_hostility_holds_a_key() -> None:
+    forms = _alternatives(HOSTILE)
+    assert len(forms) > 40
+    for form in forms:
+        assert any(key in _literal_start(form) for key in HOSTILE_KEYS), form
+
+
+def test_the_hostility_prefilter_gives_the_patterns_own_answer() -> None:
+    plain = re.compile(HOSTILE)
+    for line in LINES:
+        assert placement._hostile(line) == bool(plain.search(line)), line
+    assert placement._hostile("Moscow denıed it") and placement._hostile("ſanctions were announced")
+    assert not placement._hostile("A quiet day at the port: ships left on time.")
+
+
+def test_the_factored_reporting_verbs_match_as_the_longest_first_alternation_does() -> None:
+    longest_first = re.compile(r"(?<![\w'’-])(" + "|".join(sorted([*REPORTING_PHRASES, *REPORTING_VERBS],
+                                                                      key=len, reverse=True)) + r")(?![\w'’-])")
+    for line in LINES + ["He says so", "She said-so", "calls for calm", "is calling on them", "denies", "deny"]:
+        assert [(m.span(), m.group(1)) for m in speech._VERB.finditer(line)] == \
+            [(m.span(), m.group(1)) for m in longest_first.finditer(line)], line
+
+
+def test_according_to_and_quoted_as_are_found_where_they_are_written() -> None:
+    claims = speech._find_claims("According to the coast guard, the ferry ran aground at dawn.", None)
+    assert [c.verb for c in claims] == ["according to"]
+    claims = speech._find_claims("Minister Jane Doe was quoted as saying the engine had failed.", None)
+    assert [(c.speaker, c.verb) for c in claims] == [("Minister Jane Doe", "quoted")]
+    assert list(speech._scan(speech._ACCORDING, "ccording to", "nothing to see")) == []
