@@ -287,3 +287,24 @@ def test_the_facts_made_in_two_processes_are_those_made_in_one(tmp_path, monkeyp
     assert numbered and numbered[0] == list(range(len(numbered[0])))
     pids = {line.split()[1] for line in log.read_text().splitlines()}
     assert str(os.getpid()) in pids and len(pids) == 2
+
+
+@needs_fork
+def test_the_clauses_come_to_the_questions_with_their_aspects_read(tmp_path, monkeypatch) -> None:
+    """The aspects each clause's words ask are read where the clauses are made (in both
+    processes), and `ask` reads them from there: the same as reading them in `ask`."""
+    from tui.engine import facts as facts_module
+    from tui.engine.facts.aspects import tag
+
+    corpus = load_corpus(SEEDS)
+    monkeypatch.setattr(facts_module, "TWO_PROCESSES_FROM", 1)
+    seen: list[bool] = []
+    ask = facts_module.ask
+
+    def spy(corpus, units, *args, **kwargs):
+        seen.extend(u.tags is not None and u.tags == tag(u.text) for u in units)
+        return ask(corpus, units, *args, **kwargs)
+
+    monkeypatch.setattr(facts_module, "ask", spy)
+    analyse(corpus)
+    assert seen and all(seen)

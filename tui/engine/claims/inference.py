@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..text.boilerplate import word_alternation
 from ..text.captions import captions
 from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, MONTHS, PATRONS, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
@@ -259,7 +260,7 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
     role = r"((?:[a-z-]+\s+){0,3}[a-z-]+)"
     talk = r"(?:said|says|spoke|speaks|talked|met|called|contacted|phoned|told|warned|cautioned)"
     return _Patterns(
-        re.compile(alt),
+        re.compile(word_alternation(tuple(set(names)))),   # a presence test: the names factored by prefix
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{role},?\s+{_NAME_RUN}"),
         re.compile(rf"{_NAME_RUN},\s+(?:a\s+|the\s+)?{role}\s+(?:of|for|at)\s+(?:the\s+)?{name}(?![\w])"),

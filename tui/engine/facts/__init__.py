@@ -30,6 +30,7 @@ from ..parallel import in_two
 from ..pairing import date_gap, date_range
 from ..text.textnorm import normalise, term
 from .causes import cause_answers, cause_phrases
+from .aspects import tag
 from .questions import Answer, Question, anchored, ask, idf_of
 from .roles import role_positions
 from .status import decide
@@ -49,8 +50,8 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
     matcher = matcher_for(corpus.sides)
     skip = _name_terms(corpus)
     two = len(corpus.articles) >= TWO_PROCESSES_FROM
-    units = in_two(corpus.articles, lambda part: build_units(replace(corpus, articles=tuple(part)), attributions,
-                                                              matcher, skip), two,
+    units = in_two(corpus.articles, lambda part: _tagged(build_units(replace(corpus, articles=tuple(part)),
+                                                                      attributions, matcher, skip)), two,
                    weight=lambda article: _sided_sentences(article, attributions))
     for n, u in enumerate(units):   # numbered in each half's own list
         u.index = n
@@ -65,6 +66,14 @@ def build_facts(corpus: Corpus, pairs: Sequence[Pair],
                                             and (not q.anchor or f.status == "disputed")], two,
                    weight=lambda q: len(q.members))
     return _rank(facts + _pinned(corpus, attributions))
+
+
+def _tagged(units: list[Unit]) -> list[Unit]:
+    """The units with the aspects their words ask (`aspects.tag`), read here, in the two
+    processes that make the clauses, rather than all of them after (`ask`), in one."""
+    for u in units:
+        u.tags = tag(u.text)
+    return units
 
 
 def _sided_sentences(article: Article, attributions: dict[Ref, Attribution]) -> int:

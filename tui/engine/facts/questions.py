@@ -139,7 +139,7 @@ def ask(corpus: Corpus, units: list[Unit], idf: dict[str, float],
     An answer joins every question of what it answers; clauses that ask no
     aspect are clustered on shared words into questions of their own ("other").
     """
-    tags = [dict(tag(u.text)) for u in units]
+    tags = [dict(tag(u.text) if u.tags is None else u.tags) for u in units]
     df = Counter(k for t in tags for k in t)
     weight = {k: math.log((len(units) + 1) / (n + 0.5)) for k, n in df.items()}
     for u, t in zip(units, tags):

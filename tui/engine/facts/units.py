@@ -53,6 +53,7 @@ class Unit:
     background: bool = False         # about another event than the corpus's own (set by build_facts)
     act: Act | None = None           # who did what to whom, when its shape shows it
     actor_side: str | None = None    # the side its actor's phrase names, if one
+    tags: tuple[tuple[str, tuple[str, ...]], ...] | None = None   # `aspects.tag` of its text, once read
 
     @property
     def stems(self) -> frozenset[str]:
