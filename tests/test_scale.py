@@ -370,3 +370,13 @@ def test_the_json_elements_come_from_one_c_encoder_and_read_as_the_library_write
     assert [jsondoc._encode(value) for value in values] == expected
     assert not made
     assert jsondoc._C_ENCODE is not None
+
+
+def test_raw_controls_are_escaped_in_ascii_and_other_texts_alike() -> None:
+    """An ASCII element is passed through unscanned (most of a large export), but for DEL,
+    the one raw character ASCII holds; other texts are scanned as before."""
+    from tui.engine.export import jsondoc
+
+    assert jsondoc._escape_raw('{"a": "plain"}') == '{"a": "plain"}'
+    assert jsondoc._escape_raw('{"a": "del\x7f"}') == '{"a": "del\\u007f"}'
+    assert jsondoc._escape_raw('"caf\u00e9 \u202e\x9b"') == '"caf\u00e9 \\u202e\\u009b"'

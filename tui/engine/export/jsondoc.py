@@ -194,6 +194,12 @@ _C_ENCODE = _c_encoder()
 
 
 def _escape_raw(text: str) -> str:
+    """The text with the characters `_RAW_IN_JSON` names escaped.  An ASCII text holds none of
+    them but DEL: its check is a flag of the string and a byte search, where the pattern's scan
+    read every character in Python's regex engine (nearly all of a large export's pairs and
+    article rows are ASCII)."""
+    if text.isascii() and "\x7f" not in text:
+        return text
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
