@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import itertools
+import os
 import shutil
 import time
 from pathlib import Path
@@ -106,6 +107,23 @@ def test_a_large_corpus_loads_in_a_process_pool_the_same_as_in_one(tmp_path: Pat
     monkeypatch.setenv("RECONCILE_NO_POOL", "1")
     single = load_corpus(tmp_path)
     assert used and pooled == single and len(pooled.articles) == 12
+
+
+def test_the_caller_works_while_the_pool_loads_and_once_without_a_pool(tmp_path: Path, monkeypatch) -> None:
+    """`meanwhile` runs once in this process after the pool has every file to read (the export
+    imports its stages there), and once before loading when there is no pool."""
+    import tui.engine.text.loading as loading
+
+    for k in range(6):
+        (tmp_path / f"{k:02}.txt").write_text(f"Headline {k}\n\nThe Office said {k} boats left.\n",
+                                               encoding="utf-8")
+    calls: list[int] = []
+    monkeypatch.setattr(loading, "POOL_MIN_ARTICLES", 4)
+    monkeypatch.setattr(loading.os, "cpu_count", lambda: 2)
+    pooled = load_corpus(tmp_path, meanwhile=lambda: calls.append(os.getpid()))
+    assert calls == [os.getpid()]
+    monkeypatch.setenv("RECONCILE_NO_POOL", "1")
+    assert load_corpus(tmp_path, meanwhile=lambda: calls.append(0)) == pooled and calls[1:] == [0]
 
 
 def test_a_large_corpus_pairs_in_a_process_pool_the_same_as_in_one(monkeypatch) -> None:

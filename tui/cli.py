@@ -130,14 +130,14 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .engine.analysis import analyse
     from .engine.text.casefile import CaseFileError
     from .engine.text.loading import CorpusError, load_corpus
 
     try:
-        corpus = load_corpus(_corpus_path(args.path), args.follow_links)
+        corpus = load_corpus(_corpus_path(args.path), args.follow_links, meanwhile=_import_stages)
     except (CorpusError, CaseFileError) as exc:
         raise UserError(str(exc)) from None
+    from .engine.analysis import analyse
     for warning in corpus.warnings:
         print(f"reconcile: warning: {printable(warning)}", file=sys.stderr)
     store = _notes_store(corpus, args.notes)
@@ -156,6 +156,14 @@ def _export(args: argparse.Namespace) -> int:
         return 0
     _write(_render(args.format, analysis, store), args.output)
     return 0
+
+
+def _import_stages() -> None:
+    """Import what the export runs after loading (the engine's stages, the notes, the JSON
+    writer) while a pool loads a large corpus: a third of a second this process would
+    otherwise spend before loading, with the other cores idle."""
+    from .engine import analysis, notes, reviews   # noqa: F401
+    from .engine.export import jsondoc   # noqa: F401
 
 
 def _notes_store(corpus, notes: Path | None):

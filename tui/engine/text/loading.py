@@ -24,7 +24,8 @@ class CorpusError(ValueError):
 
 
 def load_corpus(path: Path, follow_links: bool = False, only: Collection[Path] | None = None,
-                progress: Callable[[str, int, int], None] | None = None) -> Corpus:
+                progress: Callable[[str, int, int], None] | None = None,
+                meanwhile: Callable[[], None] | None = None) -> Corpus:
     """Load every article under `path` (a folder, or a single article file).
 
     A corpus can come from someone else, so links that lead out of its folder
@@ -33,6 +34,9 @@ def load_corpus(path: Path, follow_links: bool = False, only: Collection[Path] |
     `only` reads only those of the folder's text articles (files `listing`
     gave) and nothing else: the reader's preview of a large corpus.
     `progress` receives ("loading", done, total) as text articles are read.
+    `meanwhile` is called once, in this process, while a pool reads the files (before they are
+    read here when there is no pool): the caller's own next steps, such as importing the
+    engine's stages, done while this process would only wait.
     """
     path = Path(path)
     if not path.exists():
@@ -52,7 +56,7 @@ def load_corpus(path: Path, follow_links: bool = False, only: Collection[Path] |
     texts = [(file, path_text(file.relative_to(folder).as_posix())) for file in files
              if file.suffix.lower() in ARTICLE_SUFFIXES and file.suffix.lower() not in PAGE_SUFFIXES]
     with collector_paused():   # tens of thousands of new objects that all live on (see `parallel`)
-        loaded = dict(zip((file for file, _ in texts), _load_articles(texts, case, progress)))
+        loaded = dict(zip((file for file, _ in texts), _load_articles(texts, case, progress, meanwhile)))
     for file in files:
         rel = path_text(file.relative_to(folder).as_posix())
         if file.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -81,7 +85,8 @@ POOL_MIN_ARTICLES = 200
 
 
 def _load_articles(texts: list[tuple[Path, str]], case: Case | None,
-                   progress: Callable[[str, int, int], None] | None = None
+                   progress: Callable[[str, int, int], None] | None = None,
+                   meanwhile: Callable[[], None] | None = None
                    ) -> list[tuple[Article | None, str | None]]:
     """load_article for each (file, rel), in order; in a process pool for a large corpus.
 
@@ -91,8 +96,15 @@ def _load_articles(texts: list[tuple[Path, str]], case: Case | None,
     `RECONCILE_NO_POOL=1` keeps it in one process.
     """
     report = progress or (lambda stage, done, total: None)
+    waiting = [meanwhile] if meanwhile is not None else []
+
+    def wait() -> None:
+        """Run `meanwhile`, once whatever path the loading takes."""
+        while waiting:
+            waiting.pop()()
 
     def serially() -> list[tuple[Article | None, str | None]]:
+        wait()
         out: list[tuple[Article | None, str | None]] = []
         for number, (file, rel) in enumerate(texts):
             if number % 50 == 0:
@@ -115,7 +127,9 @@ def _load_articles(texts: list[tuple[Path, str]], case: Case | None,
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             out: list[tuple[Article | None, str | None]] = []
-            for result in pool.map(_load_one, texts, [case] * len(texts), chunksize=chunk):
+            results = pool.map(_load_one, texts, [case] * len(texts), chunksize=chunk)   # every chunk sent
+            wait()
+            for result in results:
                 if len(out) % chunk == 0:
                     report("loading", len(out), len(texts))
                 out.append(result)
