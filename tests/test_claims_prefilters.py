@@ -82,3 +82,18 @@ def test_according_to_and_quoted_as_are_found_where_they_are_written() -> None:
     claims = speech._find_claims("Minister Jane Doe was quoted as saying the engine had failed.", None)
     assert [(c.speaker, c.verb) for c in claims] == [("Minister Jane Doe", "quoted")]
     assert list(speech._scan(speech._ACCORDING, "ccording to", "nothing to see")) == []
+
+
+def test_normalising_skips_ascii_texts_and_gives_what_translation_gives() -> None:
+    """`normalise` (typography) and the sides' `normalise` (apostrophes, diacritics) return an
+    ASCII text as it is: their maps hold no ASCII character but the backtick, which is mapped."""
+    from tui.engine.claims import sides
+    from tui.engine.text import textnorm
+
+    assert [char for char in textnorm._PLAIN if char.isascii()] == ["`"]
+    assert not [code for code in sides._APOS if code < 128]
+    texts = ["plain words", "it`s", "“Quoted” — dashed\u00a0space ‘x’ «y» \u2212 1", "Vučić’s café", "",
+             "".join(textnorm._PLAIN) + " `end`"]
+    for text in texts:
+        assert textnorm.normalise(text) == text.translate(str.maketrans(textnorm._PLAIN)), text
+        assert sides.normalise(text) == text.translate(sides._APOS), text

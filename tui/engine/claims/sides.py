@@ -32,8 +32,9 @@ _APOS = str.maketrans({ord("’"): "'", ord("‘"): "'", **_latin_folds()})
 
 def normalise(text: str) -> str:
     """Curly apostrophes to straight ones and Latin letters without their diacritics; same
-    length, so spans survive."""
-    return text.translate(_APOS)
+    length, so spans survive.  An ASCII text has none of them (a test checks): it is returned
+    as it is, where `str.translate` looked each of its characters up."""
+    return text if text.isascii() else text.translate(_APOS)
 
 
 @lru_cache(maxsize=4096)

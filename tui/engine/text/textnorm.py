@@ -100,7 +100,11 @@ def normalise(text: str) -> str:
     Keeping the length lets callers map matches back to spans in the shown text.  A
     search for the few characters concerned, not `str.translate`: that looks every
     character of a text with one curly quote up in its table (7x slower on the sample).
+    An ASCII text holds none of them but the backtick (a test checks): most texts (nineteen
+    sentences in twenty of the ECB+ articles) are returned as they are, unscanned.
     """
+    if text.isascii() and "`" not in text:
+        return text
     return _TYPOGRAPHY.sub(_plain, text)
 
 
