@@ -45,6 +45,8 @@ def path_text(path: Path | str) -> str:
 
 def display_text(raw: str) -> str:
     """Join hard-wrapped lines of a source slice; change nothing else."""
+    if "\n" not in raw and "\r" not in raw:   # most slices: no line break to scan for
+        return raw
     return _LINE_BREAK.sub(" ", raw)
 
 
@@ -54,6 +56,8 @@ def source_offsets(raw: str, base: int) -> list[int]:
     `raw` is the source slice starting at `base`; a joined line break (with
     the spaces around it) is one character in the shown text.
     """
+    if "\n" not in raw and "\r" not in raw:   # no line break: one offset a character
+        return list(range(base, base + len(raw) + 1))
     out: list[int] = []
     i = 0
     for m in _LINE_BREAK.finditer(raw):

@@ -1,4 +1,4 @@
-"""The claims stage's quicker scans find what the plain patterns find (issue 14's speed work).
+"""Quicker scans find what the plain patterns find (issue 14's speed work).
 
 Hostility is scanned only in texts that hold one of its words' keys, the reporting verbs are
 one factored alternation, and "according to" and "quoted as saying" are looked for only in
@@ -97,3 +97,15 @@ def test_normalising_skips_ascii_texts_and_gives_what_translation_gives() -> Non
     for text in texts:
         assert textnorm.normalise(text) == text.translate(str.maketrans(textnorm._PLAIN)), text
         assert sides.normalise(text) == text.translate(sides._APOS), text
+
+
+def test_a_slice_without_a_line_break_is_shown_and_offset_as_it_is() -> None:
+    """`display_text` and `source_offsets` skip the line-break scan when there is none."""
+    from tui.engine.model import _LINE_BREAK, display_text, source_offsets
+
+    for raw in ["plain words", "", "a\nb", "a  \r\n  b", "x\ry", "tab\tkept"]:
+        assert display_text(raw) == _LINE_BREAK.sub(" ", raw), raw
+        offsets = source_offsets(raw, 7)
+        assert len(offsets) == len(display_text(raw)) + 1 and offsets[0] == 7
+    assert source_offsets("abc", 10) == [10, 11, 12, 13]
+    assert source_offsets("a\nb", 0) == [0, 1, 2, 3]
