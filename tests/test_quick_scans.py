@@ -109,3 +109,35 @@ def test_a_slice_without_a_line_break_is_shown_and_offset_as_it_is() -> None:
         assert len(offsets) == len(display_text(raw)) + 1 and offsets[0] == 7
     assert source_offsets("abc", 10) == [10, 11, 12, 13]
     assert source_offsets("a\nb", 0) == [0, 1, 2, 3]
+
+
+def _mandatory_runs(pattern: str) -> list[str]:
+    """The runs of literal characters at the top level of a pattern that every match holds
+    (read from Python's own parse of it)."""
+    from re import _parser   # type: ignore[attr-defined]
+
+    runs, run = [], ""
+    for op, arg in _parser.parse(pattern):
+        if str(op) == "LITERAL":
+            run += chr(arg)
+            continue
+        if str(op) in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1 and len(arg[2]) == 1 \
+                and str(arg[2][0][0]) == "LITERAL":
+            run += chr(arg[2][0][1])   # "s+": one "s" at least
+        runs.append(run)
+        run = ""
+    return [*runs, run]
+
+
+def test_each_aspect_phrase_is_scanned_only_where_its_key_is_and_every_match_holds_the_key() -> None:
+    from tui.engine.facts import aspects
+
+    assert aspects.literal_key(r"play(?:ing)? with fire") == " with fire"
+    assert aspects.literal_key(r"water cannons?") == "water cannon"
+    assert aspects.literal_key(r"right to self-defen[cs]e") == "right to self-defen"
+    assert aspects.literal_key(r"(?:no|any) response") == " response"
+    assert aspects.literal_key(r"\bcloser\b") == "closer"
+    assert aspects.literal_key(r"a|b") == "" and aspects.literal_key(r"x{2}y") == "y"
+    for _, pattern, key in aspects._PHRASES:
+        assert any(key in run for run in _mandatory_runs(pattern.pattern)), (pattern.pattern, key)
+    assert aspects.tag("They stabbed us in the back and played with fire, at a range within 3 km of the coast.")
