@@ -398,3 +398,21 @@ def test_raw_controls_are_escaped_in_ascii_and_other_texts_alike() -> None:
     assert jsondoc._escape_raw('{"a": "plain"}') == '{"a": "plain"}'
     assert jsondoc._escape_raw('{"a": "del\x7f"}') == '{"a": "del\\u007f"}'
     assert jsondoc._escape_raw('"caf\u00e9 \u202e\x9b"') == '"caf\u00e9 \\u202e\\u009b"'
+
+
+def test_a_pair_written_out_reads_as_the_encoder_writes_its_dict() -> None:
+    """The pairs' JSON text is written out directly (`_PairJSON`, quicker): the same text as the
+    encoder gives for the pair's dict, for places with and without a sentence, odd names and
+    terms, whole and fractional scores, wire copy and a diff."""
+    from tui.engine.export import jsondoc
+    from tui.engine.model import Pair, Ref, TextPair
+
+    pairs = [TextPair(Ref("a.txt", 0, 1), Ref("b.txt", 2), 61.2345, ("port", "“ferry”"), "sentence", "engine",
+                      "The ferry left the port.", "The ferry left port at dawn.", True),
+             TextPair(Ref('q"uote\u202e.md', 3, 0), Ref("ü\\x.txt", 0, 0), 50, (), "paragraph", "fact", "", ""),
+             Pair(Ref("c.txt", 1, None), Ref("d.txt", 4, 2), 99.95, ("x",), "sentence", "user")]
+    write = jsondoc._PairJSON()
+    for pair in pairs:
+        for with_diff in (False, True):
+            assert write(pair, with_diff) == jsondoc._encode(jsondoc._pair(pair, with_diff)), (pair, with_diff)
+            assert write(pair, with_diff) == write(pair, with_diff)   # from the kept places and terms
