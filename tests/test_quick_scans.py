@@ -141,3 +141,40 @@ def test_each_aspect_phrase_is_scanned_only_where_its_key_is_and_every_match_hol
     for _, pattern, key in aspects._PHRASES:
         assert any(key in run for run in _mandatory_runs(pattern.pattern)), (pattern.pattern, key)
     assert aspects.tag("They stabbed us in the back and played with fire, at a range within 3 km of the coast.")
+
+
+def _scan_by_matches(text: str) -> tuple:
+    """`textnorm._scan` as it was written before it read tokens and gaps in one split."""
+    from tui.engine.text import textnorm as t
+
+    text = t._ACRONYM_DOTS.sub(lambda m: m.group().replace(".", ""), t.normalise(text))
+    out: list = []
+    run: list = []
+    last_end = -1
+    for m in t._TOKEN.finditer(text):
+        tok = m.group()
+        capital = tok[:1].isupper()
+        if not capital and tok in t._GLUE_WORDS and run:
+            continue
+        if run and not (capital and t._NAME_GLUE.match(text[last_end:m.start()])):
+            t._close(run, out)
+            run = []
+        term = t.term(tok)
+        if capital:
+            if term is not None:
+                run.append((term, 1.0, tok))
+            last_end = m.end()
+        elif term is not None:
+            out.append((term, 1.0, tok))
+    t._close(run, out)
+    return tuple(out)
+
+
+def test_scanning_terms_from_one_split_gives_what_the_matches_gave() -> None:
+    from tui.engine.text.textnorm import _scan
+
+    for text in ["U.S. and U.K. forces met the U.N.'s envoy.", "Chairman of the Joint Chiefs of Staff General "
+                 "Jane Doe said", "Jean-Luc de la Cruz al-Harbi and  the\tBay Port Authority", "", "...",
+                 "it's 1,200.5 km", "x_y __ z", "Über Straße of the Río", "The The the", "A.B. of C.D.",
+                 LINES[0], LINES[4], LINES[7]]:
+        assert _scan.__wrapped__(text) == _scan_by_matches(text), text

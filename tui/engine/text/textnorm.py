@@ -218,27 +218,43 @@ def _scan(text: str) -> tuple[tuple[str, float, str], ...]:
     capitalised words only the last (the head: the surname, "Ministry",
     "Sea") keeps full weight; the others get NAME_MODIFIER.
     """
-    text = _ACRONYM_DOTS.sub(lambda m: m.group().replace(".", ""), normalise(text))
+    text = normalise(text)
+    if text.count(".") >= 2:   # an acronym's dots ("U.S.") are two at least
+        text = _ACRONYM_DOTS.sub(_undotted, text)
     out: list[tuple[str, float, str]] = []
     run: list[tuple[str, float, str]] = []
     last_end = -1
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
+    # the tokens and the gaps between them in one call (`_TOKEN`'s matches, with no match
+    # object to ask for each token's text and place): a token's place is the lengths before it
+    parts = _TOKEN_SPLIT.split(text)
+    end = len(parts[0])
+    for k in range(1, len(parts), 2):
+        tok = parts[k]
+        start, end = end, end + len(tok)
         capital = tok[:1].isupper()
         if not capital and tok in _GLUE_WORDS and run:
-            continue  # "of", "the" inside a name: decided by the next word
-        if run and not (capital and _NAME_GLUE.match(text[last_end:m.start()])):
-            _close(run, out)
-            run = []
-        t = term(tok)
-        if capital:
-            if t is not None:
-                run.append((t, 1.0, tok))
-            last_end = m.end()
-        elif t is not None:
-            out.append((t, 1.0, tok))
+            pass  # "of", "the" inside a name: decided by the next word
+        else:
+            if run and not (capital and ((gap := text[last_end:start]) == " " or _NAME_GLUE.match(gap))):
+                _close(run, out)
+                run = []
+            t = term(tok)
+            if capital:
+                if t is not None:
+                    run.append((t, 1.0, tok))
+                last_end = end
+            elif t is not None:
+                out.append((t, 1.0, tok))
+        end += len(parts[k + 1])
     _close(run, out)
     return tuple(out)
+
+
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", _TOKEN.flags)
+
+
+def _undotted(match: re.Match[str]) -> str:
+    return match.group().replace(".", "")
 
 
 def surface_terms(text: str) -> dict[str, str]:
