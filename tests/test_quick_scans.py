@@ -81,6 +81,8 @@ def test_according_to_and_quoted_as_are_found_where_they_are_written() -> None:
     assert [c.verb for c in claims] == ["according to"]
     claims = speech._find_claims("Minister Jane Doe was quoted as saying the engine had failed.", None)
     assert [(c.speaker, c.verb) for c in claims] == [("Minister Jane Doe", "quoted")]
+    claims = speech._find_claims("State TV quoted the ministry spokesman Jane Doe as saying the ship sank.", None)
+    assert [(c.speaker, c.verb) for c in claims] == [("the ministry spokesman Jane Doe", "quoted")]
     assert list(speech._scan(speech._ACCORDING, "ccording to", "nothing to see")) == []
 
 
