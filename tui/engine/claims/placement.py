@@ -162,7 +162,7 @@ def _refs(article: Article) -> list[Ref]:
 def _titled(who: Attribution, home: bool = True) -> str | None:
     """The surname of an unplaced speaker introduced by an official title and a name; with
     `home`, only one whom no country is given (an outlet's own officials)."""
-    if who.side or not who.speaker or not (_voiced(who.speaker) if home else not _NOT_VOICED.search(who.speaker)):
+    if who.side or not who.speaker or not (_voiced(who.speaker) if home else not relays(who.speaker)):
         return None
     return _person(who.speaker) if _role(who.speaker) else None
 
@@ -364,7 +364,7 @@ _NOT_VOICED = re.compile(rf"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)
 
 # Unnamed sources: a side's own outlet (its body's page, a paper named for its country, its state
 # agency) quotes them for that side; any other outlet's sources speak for no one.
-_SOURCES = re.compile(r"(?i)^(?:the |an? |some |informed |senior |military |security )*(?:informed )?sources?$")
+_SOURCES = re.compile(r"(?i)^(?:the |an? |some |informed |senior |military |security )*sources?$")
 
 
 def relays(speaker: str) -> bool:
