@@ -15,7 +15,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from ..text.boilerplate import word_alternation
-from ..text.lexicons import GAZETTEER, HOSTILE, HOSTILE_KEYS, NEGATION, PRESS, ROLE_HEADS, SPEAKER_NOUNS, STATE_MEDIA
+from ..text.lexicons import DEBUNK_LABELS, GAZETTEER, HOSTILE, HOSTILE_KEYS, NEGATION, PRESS, ROLE_HEADS, SPEAKER_NOUNS, STATE_MEDIA
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix
 from .sides import SideMatcher, countries_in
 
@@ -297,7 +297,7 @@ def _attributed_voice(refs: list[Ref], out: dict[Ref, Attribution]) -> str | Non
 
 
 # A headline that labels a claim false: "Fake: X bombed the theatre", "Myth: ...".
-_DEBUNK = re.compile(r"^\s*(?:fake|myth|disinformation|false|hoax)\s*:\s*(?P<claim>\S.*)$", re.I)
+_DEBUNK = re.compile(r"^\s*(?:" + "|".join((*DEBUNK_LABELS, "false")) + r")\s*:\s*(?P<claim>\S.*)$", re.I)
 
 
 def _debunker(article: Article, matcher: SideMatcher) -> str | None:

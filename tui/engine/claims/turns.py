@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Paragraph
+from ..text.lexicons import DEBUNK_LABELS, SECTION_LABELS
 from .sides import SideMatcher, is_gazetteer_name
 from .speech import find_claims, role_head
 
@@ -25,8 +26,7 @@ _TURN = re.compile(r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+\S
 ASKERS = frozenset("Q Question Reporter Journalist Correspondent Host Interviewer".split())
 _ANSWERS = frozenset("A Answer".split())
 _NOT_TURN = frozenset("""photo image video watch read also update note source editor live breaking
-exclusive related file credit caption warning quote details background context summary reference
-explainer analysis recap timeline fake myth hoax disinformation""".split())
+exclusive related file credit caption warning reference""".split()) | set(SECTION_LABELS) | set(DEBUNK_LABELS)
 
 
 def turn(article: Article, paragraph: Paragraph, matcher: SideMatcher, answerer: Last | None) -> Last | None:
@@ -64,22 +64,25 @@ def label(paragraph: Paragraph, matcher: SideMatcher) -> Last | None:
     ("Igor Ivanov, official spokesman of the Defence Ministry:"): a name or a title, no verb;
     or after a "Source:" label ("Source: X in an interview with Y")."""
     text = paragraph.text.strip()
+    at = paragraph.start + paragraph.text.index(text)   # where the stripped text starts in the source
     if source := _SOURCE_LINE.match(text):   # "Source: X in an interview with Y", then "Quote: “...”"
-        start = paragraph.start + paragraph.text.index(text) + source.start("who")
-        return Last(source.group("who"), None, (start, start + len(source.group("who"))))
+        return _named(source.group("who"), None, at + source.start("who"))
     if len(paragraph.sentences) == 1 and (header := _STATEMENT_HEADER.match(text, dateline_end(text))):
         found = matcher.match(header.group("who"))   # "X's statement about Y.", then its points
         if found and not find_claims(text, matcher):
-            start = paragraph.start + paragraph.text.index(text) + header.start("who")
-            return Last(header.group("who"), found[0], (start, start + len(header.group("who"))))
+            return _named(header.group("who"), found[0], at + header.start("who"))
     if not text.endswith(":") or len(paragraph.sentences) != 1 or len(text.split()) > _LABEL_WORDS:
         return None
     phrase = text[:-1].strip()
     found = matcher.match(phrase)
     if find_claims(text, matcher) or not (found or role_head(phrase)):
         return None
-    start = paragraph.start + paragraph.text.index(phrase)
-    return Last(phrase, found[0] if found else None, (start, start + len(phrase)))
+    return _named(phrase, found[0] if found else None, at + text.index(phrase))
+
+
+def _named(speaker: str, side: str | None, start: int) -> Last:
+    """The speaker a label names, with its span in the source."""
+    return Last(speaker, side, (start, start + len(speaker)))
 
 
 # A paragraph that only names a statement, whose points follow as a list: "The army's public

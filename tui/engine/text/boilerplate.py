@@ -201,14 +201,15 @@ NOTICE = KeyedPattern((
     ("went wrong", r"^(?:oops[,!.]? )?something went wrong\b"),
     ("available", r"^(?:this|the) (?:video|content|page|article|post|tweet|media|stream) is (?:no longer |not )available\b"
                   r"|^(?:this|the) (?:video|content|page|article|post|tweet|media|stream) is (?:currently )?unavailable\b"),
-    ("loading", r"^loading (?:tweet|video|post|comments|content|player|gallery)s?\s*(?:\.\.\.|…)?$"),
+    ("loading", r"^loading (?:tweet|video|post|comments|content|player|gallery)s?\s*(?:\.\.\.|…)?$"
+                r"|^loading (?:\w+ ){0,2}comments\b"),
     ("shared by", r"^an? (?:post|photo|video|reel) shared by\b"),
     ("visit our", r"\bvisit our (?:website|site|homepage|web ?page)\b"),
     ("reading", r"^\d[\d,]* (?:people|readers|others) (?:are )?reading (?:this|now)\b"),
     ("follow", r"^follow [\w.'’ -]{2,40} on (?:twitter|x|facebook|instagram|telegram|threads|bluesky)\b"),
     # the outlet's channel offered to the reader: "Read urgent news about ... on the channel X on Telegram."
     ("telegram", r"^(?:read|follow|join|subscribe to)\b[^.]{0,150}\bon (?:the |our )?(?:channel [^.]{1,40} on )?telegram\b"),
-    ("loading", r"^loading (?:\w+ ){0,2}comments\b"), ("disclaimer", r"^disclaimer\s*:"),
+    ("disclaimer", r"^disclaimer\s*:"),
     # the reader asked to correct the text, share it, or read more elsewhere; a wire's share in the report
     ("correction", r"\bto (?:suggest|report|request) a correction\b"), ("ctrl", r"\bctrl\s*\+\s*enter\b"),
     ("share this", r"\bshare this (?:post|article|story|page|video)\b"),

@@ -14,7 +14,7 @@ from functools import lru_cache
 from . import boilerplate as b
 from .captions import caption_outweighs_claim, has_quotation, is_caption
 from .speakers import CREDIT_WORDS, speaks_first
-from .lexicons import CLAIM_WORDS, ROLE_HEADS, SPEAKER_NOUNS
+from .lexicons import CLAIM_WORDS, DEBUNK_LABELS, ROLE_HEADS, SECTION_LABELS, SPEAKER_NOUNS
 from .sentences import split_spans
 from .tokens import CACHE, words
 
@@ -37,9 +37,7 @@ _STAMP_WORD = re.compile(
     rf"^(?:[\d:./,-]+(?:st|nd|rd|th)?,?|{b.MONTH}\.?,?|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|at|on|ago|[ap]\.?m\.?"
     r"|minutes?|hours?|days?|weeks?|(?:last )?(?:updated|published|posted|modified):?|(?-i:[A-Z]{2,4}))$", re.I)
 # A one-word label standing over a section: "Background:", "Timeline:" (not a speaker's name: those are no lexicon word).
-_SECTION_LABEL = re.compile(
-    r"^(?:background|context|details|timeline|recap|summary|key points|explainer|analysis|in brief|read also|quote)\s*:$",
-    re.I)
+_SECTION_LABEL = re.compile(r"^(?:" + "|".join((*SECTION_LABELS, "key points", "in brief", "read also")) + r")\s*:$", re.I)
 # A trail of the site's sections: "News > U.S.", "World » Europe » Balkans".
 _TRAIL = re.compile(r"^[^>»›!?\n]{1,25}(?:\s[>»›]\s[^>»›!?\n]{1,25}){1,4}$")
 # Another story's headline linked in square brackets: "[ Talks Collapse Over Port Fees - Bay Wire ]".
@@ -246,7 +244,7 @@ def is_claim(line: str) -> bool:
 
 
 # A claim labelled false: "Fake: X not involved in the strike" (what someone claims, and the page's verdict).
-_DEBUNKED = re.compile(r"^\s*(?:fake|myth|hoax|disinformation)\s*:\s*\S+(?:\s+\S+){3}", re.I)
+_DEBUNKED = re.compile(r"^\s*(?:" + "|".join(DEBUNK_LABELS) + r")\s*:\s*\S+(?:\s+\S+){3}", re.I)
 
 
 def has_claim_word(line: str) -> bool:

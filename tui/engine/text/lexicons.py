@@ -138,6 +138,10 @@ ANSWERING = (r"(?i)\b(?:accus\w*|blam\w*|deni\w*|deny|reject\w*|dismiss\w*|conde
              r"provocat\w*|lie|lies|false\w*|groundless|baseless|fabricat\w*|violat\w*|absurd\w*|"
              r"preposterous|nonsense|ridiculous|disinformation|propaganda|slander\w*|smear\w*)\b")
 
+# Labels a page sets over a section ("Background:", "Details:"): they name no speaker.
+SECTION_LABELS = ("background", "context", "details", "timeline", "recap", "summary", "explainer", "analysis", "quote")
+# Labels that call the claim after them false ("Fake: X shelled the school").
+DEBUNK_LABELS = ("fake", "myth", "hoax", "disinformation")
 # The press as a speaker ("Israeli media reported", "state television said"): a regular expression.
 PRESS = r"media|press|newspapers?|papers|outlets?|television|tv|broadcasters?|websites?|radio|channels?"
 
