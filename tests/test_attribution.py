@@ -814,3 +814,21 @@ def test_an_untagged_quotation_after_a_report_is_the_reporters(tmp_path: Path) -
     corpus = _corpus(tmp_path, "Ivan Petrov confirmed that two Arland boats crossed the line.\n\n"
                                "“The crossing took place in the northern channel at night, making it hard to see.”\n\n")
     assert _who(corpus, "northern channel").speaker == "Ivan Petrov"
+
+
+def test_the_countrys_body_opening_a_sentence_is_the_country_named_last_before_it(tmp_path: Path) -> None:
+    """'... near Borovia's border post. The country's security committee said ...': with no country
+    before it in its own sentence, 'the country' is the one the sentence before named last, and
+    'the committee' that speaks next is that body."""
+    text = ("A shootout broke out on the Arland-Borovia border near Borovia’s Kekh border post. "
+            "The country’s security committee said that Arland guards had fired without any reason. "
+            "Its guards returned fire, the committee noted.\n")
+    corpus = _corpus(tmp_path, text)
+    assert _who(corpus, "fired without any reason").side == "b"
+    assert _who(corpus, "returned fire").side == "b"
+
+
+def test_informed_reports_speech(tmp_path: Path) -> None:
+    """'Petrov informed that nine sites were destroyed': 'informed' reports what its subject says."""
+    corpus = _corpus(tmp_path, "Commander Ivan Petrov informed that a total of nine sites were destroyed.\n")
+    assert _who(corpus, "nine sites").side == "b"

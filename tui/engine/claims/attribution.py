@@ -72,6 +72,7 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
     label: _Last | None = None   # "Igor Ivanov, spokesman of the ministry:" speaks the next paragraph
     points: _Last | None = None   # ... and the points of a list after it
     carried_before = False   # the sentence before took its speaker from the one before it
+    prior = ""   # the sentence before's text
     for paragraph in article.paragraphs:
         previous = before if _introduces_quote(article, before) else None
         # a label speaks the paragraph after it, and every point of a list that follows it
@@ -82,12 +83,13 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
         if turn is not None and turn.speaker not in ASKERS:
             answerer = turn
         for sentence in paragraph.sentences:
+            told, prior = prior, sentence.text
             ref = Ref(article.id, paragraph.index, sentence.index)
             raw = article.source_text[sentence.start:sentence.end]
             offsets = source_offsets(raw, sentence.start)
             claims = find_claims(sentence.text, matcher)
             subject = _subject_of(sentence.text, matcher, offsets, claims)
-            who = _choose(claims, matcher, subject or last, offsets, history, sentence.text)
+            who = _choose(claims, matcher, subject or last, offsets, history, sentence.text, told)
             if who is None and subject and _PARTICIPLE.search(sentence.text):
                 who = subject   # "Russian authorities have been reluctant, saying there were no grounds"
             if who is None and turn is not None:
@@ -204,7 +206,7 @@ def _opens_quote(text: str) -> bool:
 
 
 def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
-            offsets: list[int], history: Sequence[_Last] = (), text: str = "") -> _Last | None:
+            offsets: list[int], history: Sequence[_Last] = (), text: str = "", before: str = "") -> _Last | None:
     """The sentence's speaker: the first claim with a side, else the first.
 
     A denial after the main claim ("..., which Ukraine denies", "..., hours after New
@@ -216,7 +218,7 @@ def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
     claims = [c for c in claims if c.verb != "according to" or not any(
         d.verb != "according to" and d.verb_at < c.verb_at and _THAT.search(text, d.verb_at, c.verb_at)
         and not relays(d.speaker) for d in claims)]
-    resolved = [_resolve(c, matcher, last, offsets, history, text) for c in claims]
+    resolved = [_resolve(c, matcher, last, offsets, history, text, before) for c in claims]
     return next((r for r in resolved if r.side), resolved[0] if resolved else None)
 
 
@@ -230,10 +232,14 @@ _STATE_PRESS = re.compile(r"(?i)\b(?:state|state-run|state-owned|official|govern
 
 
 def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: list[int],
-             history: Sequence[_Last] = (), text: str = "") -> _Last:
+             history: Sequence[_Last] = (), text: str = "", before: str = "") -> _Last:
     span = (offsets[claim.start], offsets[claim.end - 1] + 1)
-    if _THE_COUNTRYS.match(claim.speaker) and len(named := matcher.sides_in(text[:claim.start], places=True)) == 1:
-        return _Last(claim.speaker, next(iter(named)), span)   # "Turkish ships ..., according to the country's ministry"
+    if _THE_COUNTRYS.match(claim.speaker):
+        named = matcher.sides_in(text[:claim.start], places=True)
+        if len(named) == 1:   # "Turkish ships ..., according to the country's ministry"
+            return _Last(claim.speaker, next(iter(named)), span)
+        if not named and (side := matcher.last_place(before)):   # "... near Tajikistan's post. The country's committee said"
+            return _Last(claim.speaker, side, span)
     if claim.kind == "pronoun":
         return _Last(last.speaker, last.side, last.span) if last else _Last(claim.speaker, None, span)
     press = _PRESS.search(claim.speaker)

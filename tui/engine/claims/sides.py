@@ -235,6 +235,14 @@ class SideMatcher:
         return {e.side for e in self.index.present(norm, low)
                 if (e.place or not places) and _span(e.name, norm, low)}
 
+    def last_place(self, text: str) -> str | None:
+        """The side of the country named last in `text`: what "the country's ministry" at the
+        start of the next sentence refers back to."""
+        norm = normalise(text)
+        ends = [(m.end(), e.side) for e in self.index.present(norm, _lowered(norm)) if e.place
+                for m in name_pattern(e.name).finditer(norm)]
+        return max(ends)[1] if ends else None
+
     def role_side(self, role: str) -> str | None:
         """The one side whose actors' names carry a role word ("ambassador"), or None.  Only
         actors a user named: a body learned from the text ("Liberation Army") makes no role

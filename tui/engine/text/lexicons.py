@@ -24,7 +24,7 @@ refuted refutes disputed disputes detailed details stressed stresses cautioned c
 declares elaborated elaborate characterized characterised wrote writes tweeted posted responded
 replied countered protested condemned condemns blamed blames mentioned outlined urged urges vowed
 pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
-called calls demanded demands reads read reiterated reiterates underlined underlines
+called calls demanded demands reads read reiterated reiterates underlined underlines informed informs
 believes believed believe slammed slams lambasted lambasts criticised criticized criticises criticizes
 """.split())
 
@@ -94,7 +94,7 @@ spokeswoman spokesperson readout communique
 ROLE_HEADS = frozenset("""
 ambassador envoy minister ministry president premier spokesman spokeswoman spokesperson commander
 chief general admiral secretary diplomat embassy government administration navy army military
-service guard office department agency council command leader chancellor head director governor mayor
+service guard office department agency council committee command leader chancellor head director governor mayor
 """.split())
 # Words that open an adverbial or connective phrase, not a subject.
 LEADING_NOISE = frozenset("""
