@@ -832,3 +832,18 @@ def test_informed_reports_speech(tmp_path: Path) -> None:
     """'Petrov informed that nine sites were destroyed': 'informed' reports what its subject says."""
     corpus = _corpus(tmp_path, "Commander Ivan Petrov informed that a total of nine sites were destroyed.\n")
     assert _who(corpus, "nine sites").side == "b"
+
+
+def test_an_agent_inside_the_reported_clause_is_not_the_speaker(tmp_path: Path) -> None:
+    """'It has been claimed that paint used by Borovia was found': Borovia used the paint, it did
+    not claim anything; the passive names no speaker."""
+    corpus = _corpus(tmp_path, "It has also been claimed that paint used by Borovia was found on the fragments.\n")
+    assert _who(corpus, "paint used by").speaker is None
+
+
+def test_a_bodys_last_word_is_no_surname(tmp_path: Path) -> None:
+    """A side's 'National Defence Commission' does not make every 'Commission' that side's, as a
+    person's surname would ('the UN Armistice Commission called for a meeting')."""
+    case = CASE.replace('"Borovia"]', '"Borovia", "National Defence Commission"]')
+    corpus = _corpus(tmp_path, "The UN Armistice Commission called for a meeting with the two armies.\n", case)
+    assert _who(corpus, "called for a meeting").side is None

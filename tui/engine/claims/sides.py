@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicons import GAZETTEER, PATRONS, ROLE_HEADS, Country
+from ..text.lexicons import GAZETTEER, PATRONS, ROLE_HEADS, BODY_HEADS, Country
 from ..model import Side
 
 
@@ -309,7 +309,7 @@ def _surnames(entries: list[_Entry]) -> list[_Entry]:
         words = normalise(e.name).split()
         last = words[-1] if words else ""
         if (e.weight == 2 and len(words) >= 2 and all(w[:1].isupper() for w in words) and len(last) >= 2
-                and last.isalpha() and last.lower() not in _NOT_SURNAME | ROLE_HEADS and last.lower() not in known
+                and last.isalpha() and last.lower() not in _NOT_SURNAME | ROLE_HEADS | BODY_HEADS and last.lower() not in known
                 and not is_gazetteer_name(last)):
             found.setdefault(last, set()).add(e.side)
     return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]

@@ -267,7 +267,8 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
     lo = max(0, vs - _WINDOW)
     pre = text[lo:vs]
     if _is_passive(pre):
-        agent = re.match(r"(?:\s+[\w’'.-]+){0,6}?\s+by\s+([^,;.”\"]+?)(?=\s+(?:who|which|that)\b|[,;”\"]|\.\s|\.?$)",
+        # the agent comes before the reported clause: not "It was claimed that paint used by X ..."
+        agent = re.match(r"(?:\s+(?!that\b)[\w’'.-]+){0,6}?\s+by\s+([^,;.”\"]+?)(?=\s+(?:who|which|that)\b|[,;”\"]|\.\s|\.?$)",
                          text[ve:])
         if not agent:
             return None

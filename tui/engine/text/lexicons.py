@@ -83,6 +83,12 @@ ambassador envoy premier chief staff forces spokespeople representative represen
 service guard spox aide aides adviser advisers advisor advisors head director governor mayor
 chairwoman chairperson
 """.split())
+# The last words of a body's name, which no person's surname is ("National Defence Commission"):
+# the speaker nouns and more.
+BODY_HEADS = SPEAKER_NOUNS | frozenset("""
+commission bureau authority directorate assembly parliament senate congress court institute
+centre center headquarters coalition alliance organisation organization group police
+""".split())
 # Speaker phrases whose side must come from the previous speaker.
 GENERIC_HEADS = frozenset("""
 statement statements ministry office source sources official officials side spokesman
