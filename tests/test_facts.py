@@ -387,3 +387,18 @@ def test_a_warning_received_is_a_warning_whatever_follows_it():
     assert "warning" not in dict(tag("The minister warned that the strike would come soon."))
     assert "warning" in dict(tag("Maintains that the capital was warned about the raid in time."))
     assert "warning" in dict(tag("The crew was not warned of the strike."))
+
+
+def test_a_denial_alone_in_its_article_answers_the_claim_it_is_most_like_elsewhere(tmp_path: Path) -> None:
+    """A side's statement on its own page ("Petrov dismissed the reports of drones launched from
+    Borovia") answers the other side's claim told in another article: the two stand in one
+    disputed fact, whatever aspect each one's own words ask."""
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said two drones were launched from Borovia towards the arms depot at Kolbasna.\n\n"
+            "Olsen said the talks on fishing quotas would resume in the spring.\n\n"
+            "Petrov said the new ferry line to the islands opens next month.\n",
+        two="Petrov dismissed the reports of drones over Kolbasna as an attempt to drag Borovia into the war.\n")
+    fact = _containing(analyse(corpus).facts, "two drones were launched")
+    assert fact.status == "disputed"
+    assert any("dismissed the reports" in a.text for a in fact.accounts)

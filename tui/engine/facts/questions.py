@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..text.lexicons import CONTRAST, CONTRAST_OPENERS, HEDGES, MONTHS, REPORTING_PARTICIPLES, REPORTING_VERBS, WEEKDAYS
+from ..text.lexicons import (CONTRAST, CONTRAST_OPENERS, HEDGES, MONTHS, REJECTION_VERBS, REPORTING_PARTICIPLES,
+                             REPORTING_VERBS, WEEKDAYS)
 from ..model import Corpus, Ref
 from .aspects import OTHER, strongest, tag
 from .clusters import cluster
@@ -25,6 +26,7 @@ _CONTRAST = re.compile(r"(?<![\w])(?:" + "|".join(CONTRAST) + r")(?![\w])", re.I
 _OPENER = re.compile(r"^\W*(?:" + "|".join(CONTRAST_OPENERS) + r")(?![\w])|,\s*(?:however|though|"
                      r"by contrast|in contrast)\s*,", re.I)
 _WINDOW = 2   # paragraphs back in which an answer looks for what it answers
+_ANSWER_SIM = 0.05   # the least likeness of an answer to what it answers, when no opener says so
 
 
 @dataclass(frozen=True)
@@ -266,9 +268,41 @@ def _answers(corpus: Corpus, units: list[Unit], idf: dict[str, float]) -> list[A
                     continue
                 scored = [(similarity(u, units[j], idf), -n, j) for n, j in enumerate(earlier)]
                 best = max(scored)
-                target = best[2] if best[0] > 0.05 or _OPENER.search(u.text) or said not in HEDGES else None
+                target = best[2] if best[0] > _ANSWER_SIM or _OPENER.search(u.text) or said not in HEDGES else None
                 if target is not None:
                     out.append(Answer(i, target, said))
                     if ref.sentence == 0 and _CONTRAST.search(u.text):
                         opened[ref.paragraph] = out[-1]
+    return out + _denials_elsewhere(units, idf, {a.u for a in out})
+
+
+# A side rejecting in words ("denied", "dismissed", "pushed back"); not "a false pretext", which accuses.
+_REJECTS = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(REJECTION_VERBS | {"denial"}))) + r")(?![\w])", re.I)
+_COMMON = 400   # a word in more clauses than this is too common to find what a denial answers by
+
+
+def _denials_elsewhere(units: list[Unit], idf: dict[str, float], linked: set[int]) -> list[Answer]:
+    """A side's denial that answers nothing near it ("X has nothing to do with these
+    provocations", in an article that quotes no one else) answers the other side's clause,
+    in another article, that it is most like (above the same floor as an answer near it).
+
+    Why: a side's own statement often stands alone on its outlet's page while the claim it
+    denies is told elsewhere; without the link the two land in different questions.  The
+    candidates share a word with the denial that is not common, so on a large corpus the
+    search grows with the evidence, not with the corpus squared."""
+    denials = [(u, m) for u in units if u.index not in linked and u.side and (m := _REJECTS.search(u.text))]
+    if not denials:
+        return []
+    index: dict[str, list[int]] = {}
+    for v in units:
+        if v.side:
+            for t in v.terms:
+                index.setdefault(t, []).append(v.index)
+    out = []
+    for u, m in denials:
+        candidates = {i for t in u.terms if len(posting := index.get(t, ())) <= _COMMON for i in posting
+                      if units[i].side != u.side and units[i].ref.article != u.ref.article}
+        scored = [(similarity(u, units[i], idf), -i, i) for i in candidates]
+        if scored and (best := max(scored))[0] > _ANSWER_SIM:
+            out.append(Answer(u.index, best[2], m.group(0).lower()))
     return out
