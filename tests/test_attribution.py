@@ -847,3 +847,17 @@ def test_a_bodys_last_word_is_no_surname(tmp_path: Path) -> None:
     case = CASE.replace('"Borovia"]', '"Borovia", "National Defence Commission"]')
     corpus = _corpus(tmp_path, "The UN Armistice Commission called for a meeting with the two armies.\n", case)
     assert _who(corpus, "called for a meeting").side is None
+
+
+def test_a_statement_header_speaks_the_statement_below_it(tmp_path: Path) -> None:
+    """'Statement by Ivan Petrov:' over the full text: each paragraph of the statement is his, up to
+    the next label, though none names him."""
+    text = ("Statement by Ivan Petrov:\n\n"
+            "Tonight our ships returned to port. The frigate never came near the patrol boat.\n\n"
+            "We will publish the logs tomorrow.\n\n"
+            "Maria Olsen, foreign minister:\n\n"
+            "The logs will show the collision.\n")
+    corpus = _corpus(tmp_path, text)
+    assert _who(corpus, "never came near").side == "b"
+    assert _who(corpus, "publish the logs").side == "b"
+    assert _who(corpus, "will show the collision").side == "a"

@@ -24,7 +24,7 @@ from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix, source_off
 from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, relays, state_media, voice
 from .sides import SideMatcher, matcher_for
 from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, quote_ends, role_head
-from .turns import ASKERS, BULLET, Last as _Last, dateline_end, label as label_of, turn as turn_of
+from .turns import ASKERS, BULLET, TEXT_BY, Last as _Last, dateline_end, label as label_of, turn as turn_of
 
 
 def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
@@ -71,15 +71,18 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
     answerer: _Last | None = None   # in a transcript, who answers ("Tan Kefei: ...", then "A: ...")
     label: _Last | None = None   # "Igor Ivanov, spokesman of the ministry:" speaks the next paragraph
     points: _Last | None = None   # ... and the points of a list after it
+    text_by: _Last | None = None   # "Statement by X:" speaks the paragraphs of the statement below it
     carried_before = False   # the sentence before took its speaker from the one before it
     prior = ""   # the sentence before's text
     for paragraph in article.paragraphs:
         previous = before if _introduces_quote(article, before) else None
         # a label speaks the paragraph after it, and every point of a list that follows it
         bullet = bool(BULLET.match(paragraph.text))
-        turn = turn_of(article, paragraph, matcher, answerer) or label or (points if bullet else None)
+        turn = turn_of(article, paragraph, matcher, answerer) or label or (points if bullet else None) or text_by
         points = (label or points) if bullet else None
         label = label_of(paragraph, matcher)
+        if label is not None:
+            text_by = label if TEXT_BY.match(paragraph.text.strip()) else None
         if turn is not None and turn.speaker not in ASKERS:
             answerer = turn
         for sentence in paragraph.sentences:

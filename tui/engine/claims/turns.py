@@ -67,6 +67,9 @@ def label(paragraph: Paragraph, matcher: SideMatcher) -> Last | None:
     at = paragraph.start + paragraph.text.index(text)   # where the stripped text starts in the source
     if source := _SOURCE_LINE.match(text):   # "Source: X in an interview with Y", then "Quote: “...”"
         return _named(source.group("who"), None, at + source.start("who"))
+    if by := TEXT_BY.match(text):   # "Statement by X:", then the statement's paragraphs
+        return _named(by.group("who"), found[0] if (found := matcher.match(by.group("who"))) else None,
+                      at + by.start("who"))
     if len(paragraph.sentences) == 1 and (header := _STATEMENT_HEADER.match(text, dateline_end(text))):
         found = matcher.match(header.group("who"))   # "X's statement about Y.", then its points
         if found and not find_claims(text, matcher):
@@ -85,6 +88,10 @@ def _named(speaker: str, side: str | None, start: int) -> Last:
     return Last(speaker, side, (start, start + len(speaker)))
 
 
+# A header over the full text of what someone said: "Statement by X:", "Full text of the remarks of X:".
+# It speaks every paragraph after it that names no speaker of its own, up to the next label.
+TEXT_BY = re.compile(r"^(?:(?:the\s+)?full\s+text\s+of\s+(?:the\s+)?)?(?:statement|remarks|address|transcript|speech)"
+                     r"\s+(?:by|of|from)\s+(?P<who>[^:“”\"]{3,80}?)\s*:$", re.I)
 # A paragraph that only names a statement, whose points follow as a list: "The army's public
 # relations statement about the seizure." (a dateline may open it).
 _STATEMENT_HEADER = re.compile(r"(?P<who>[^.!?“”\"]{3,80}?)[’']s (?:[\w-]+ ){0,3}?(?:statement|communiqu[eé]|readout|"
