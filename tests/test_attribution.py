@@ -861,3 +861,10 @@ def test_a_statement_header_speaks_the_statement_below_it(tmp_path: Path) -> Non
     assert _who(corpus, "never came near").side == "b"
     assert _who(corpus, "publish the logs").side == "b"
     assert _who(corpus, "will show the collision").side == "a"
+
+
+def test_a_double_surname_speaks_by_its_last_part(tmp_path: Path) -> None:
+    """A case actor 'Ivan Petrov-Vodkin' is 'Vodkin' when named alone, as news style has it."""
+    case = CASE.replace('"Borovia"]', '"Borovia", "Ivan Petrov-Vodkin"]')
+    corpus = _corpus(tmp_path, "Vodkin said the frigate stayed in port all night.\n", case)
+    assert _who(corpus, "stayed in port").side == "b"

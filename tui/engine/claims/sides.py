@@ -326,13 +326,14 @@ def _person_parts(entries: list[_Entry]) -> dict[str, str]:
     found: dict[str, set[str]] = {}
     for e in entries:
         words = normalise(e.name).split()
-        if e.weight != 2 or len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        if e.weight != 2 or len(words) < 2 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             continue
         if any(w.lower() in _NOT_SURNAME for w in words):
             continue
-        for w in words:
-            if len(w) >= 2:
-                found.setdefault(w, set()).add(e.side)
+        for w in words:   # a double name's parts too: "Amir-Abdollahian" ... "Abdollahian said"
+            for part in {w, *w.split("-")}:
+                if len(part) >= 2 and part[:1].isupper():
+                    found.setdefault(part, set()).add(e.side)
     return {w: next(iter(s)) for w, s in found.items() if len(s) == 1}
 
 

@@ -137,14 +137,16 @@ def _run_together(text: str, match: re.Match[str], end: int) -> bool:
     """Two sentences with no space between them ("the border.The ministry").
 
     Pages copied out of browsers lose the space after a full stop.  Only a
-    lower-case word of two or more letters before the mark and a capitalised
-    word after it count, so "U.S.Navy", "Mr.Smith", "3.5" and "RT.com" stay whole.
+    lower-case word of two or more letters before the mark (any word when a closing
+    quotation mark follows it) and a capitalised word after it count, so "U.S.Navy",
+    "Mr.Smith", "3.5" and "RT.com" stay whole.
     """
     if match.group(0) not in (".", "!", "?") or not re.match(r"[A-Z“\"][a-z]", text[end:end + 2]):
         if not (text[end:end + 1] in "“\"" and re.match(r"[A-Z]", text[end + 1:end + 2] or "")):
             return False
     word = _word_before(text, match.start())
-    return len(word) >= 2 and word.isalpha() and word.islower() and word not in TITLES
+    closed = end > match.end()   # a closing quote between them: 'in Kurdistan.”Iraq has denied'
+    return len(word) >= 2 and word.isalpha() and (word.islower() or closed) and word.lower() not in TITLES
 
 
 def _word_before(text: str, i: int) -> str:
