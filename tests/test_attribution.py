@@ -868,3 +868,11 @@ def test_a_double_surname_speaks_by_its_last_part(tmp_path: Path) -> None:
     case = CASE.replace('"Borovia"]', '"Borovia", "Ivan Petrov-Vodkin"]')
     corpus = _corpus(tmp_path, "Vodkin said the frigate stayed in port all night.\n", case)
     assert _who(corpus, "stayed in port").side == "b"
+
+
+def test_a_report_inside_a_clause_of_time_is_not_the_sentences_speaker(tmp_path: Path) -> None:
+    """'Borovia flew balloons of trash south, after it warned of a response': the sentence is the
+    narrator's account; the warning in its clause of time does not make it Borovia's claim."""
+    corpus = _corpus(tmp_path, "Borovia flew hundreds of balloons carrying trash to Arland on Tuesday, "
+                               "after it warned of a tit-for-tat action.\n")
+    assert _who(corpus, "balloons carrying trash").speaker is None

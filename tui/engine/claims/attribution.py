@@ -90,7 +90,7 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             ref = Ref(article.id, paragraph.index, sentence.index)
             raw = article.source_text[sentence.start:sentence.end]
             offsets = source_offsets(raw, sentence.start)
-            claims = find_claims(sentence.text, matcher)
+            claims = [c for c in find_claims(sentence.text, matcher) if not _BY_THE_WAY.search(sentence.text, 0, c.start)]
             subject = _subject_of(sentence.text, matcher, offsets, claims)
             who = _choose(claims, matcher, subject or last, offsets, history, sentence.text, told)
             if who is None and subject and _PARTICIPLE.search(sentence.text):
@@ -185,6 +185,9 @@ _REPORTS_THAT = re.compile(r"^[^“”\"]*\b(?:said|says|confirmed|stated|announ
 
 
 # A sentence that adds to the statement before it, in the wire's translated style: "Also, ...".
+# A report inside a clause of time or cause ("X flew balloons south, after it warned of ..."): the
+# sentence is the narrator's account, not the report's.
+_BY_THE_WAY = re.compile(r"(?i)\b(?:after|before|since|until|because|when|once)\s+$")
 _ADDS = re.compile(r"(?:Also|In addition|Additionally|Furthermore|Moreover),\s")
 # A sentence that carries on an "according to" account: "It then entered ...".
 _CONTINUES = re.compile(r"(?:It|They|He|She)\s+(?:then|later|next|subsequently)\b")
