@@ -402,3 +402,17 @@ def test_a_denial_alone_in_its_article_answers_the_claim_it_is_most_like_elsewhe
     fact = _containing(analyse(corpus).facts, "two drones were launched")
     assert fact.status == "disputed"
     assert any("dismissed the reports" in a.text for a in fact.accounts)
+
+
+def test_naming_the_other_sides_allegations_answers_them_elsewhere(tmp_path: Path) -> None:
+    """'Petrov called the allegations of drones over Kolbasna a lie': naming what the other side
+    alleges answers its claim told in another article."""
+    corpus = _corpus(
+        tmp_path,
+        one="Olsen said two drones from Borovia attacked the arms depot at Kolbasna.\n\n"
+            "Olsen said the talks on fishing quotas would resume in the spring.\n\n"
+            "Petrov said the new ferry line to the islands opens next month.\n",
+        two="Petrov called the allegations of drones over Kolbasna a lie meant to drag Borovia into the war.\n")
+    fact = _containing(analyse(corpus).facts, "two drones from Borovia attacked")
+    assert fact.status == "disputed"
+    assert any("allegations of drones" in a.text for a in fact.accounts)

@@ -276,21 +276,23 @@ def _answers(corpus: Corpus, units: list[Unit], idf: dict[str, float]) -> list[A
     return out + _denials_elsewhere(units, idf, {a.u for a in out})
 
 
-# A side rejecting in words ("denied", "dismissed", "pushed back"); not "a false pretext", which accuses.
-_REJECTS = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(REJECTION_VERBS | {"denial"}))) + r")(?![\w])", re.I)
+# A side rejecting in words ("denied", "dismissed", "pushed back") or naming what the other side
+# says ("the allegations", "Moscow's claims"); not "a false pretext", which accuses.
+_ANSWERS = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(REJECTION_VERBS | {"denial"}))) +
+                      r"|claims?|allegations?|accusations?)(?![\w])", re.I)
 _COMMON = 400   # a word in more clauses than this is too common to find what a denial answers by
 
 
 def _denials_elsewhere(units: list[Unit], idf: dict[str, float], linked: set[int]) -> list[Answer]:
-    """A side's denial that answers nothing near it ("X has nothing to do with these
-    provocations", in an article that quotes no one else) answers the other side's clause,
-    in another article, that it is most like (above the same floor as an answer near it).
+    """A side's denial that answers nothing near it ("X dismissed the allegations of
+    shelling", in an article that quotes no one else) answers the other side's clause, in
+    another article, that it is most like (above the same floor as an answer near it).
 
     Why: a side's own statement often stands alone on its outlet's page while the claim it
     denies is told elsewhere; without the link the two land in different questions.  The
     candidates share a word with the denial that is not common, so on a large corpus the
     search grows with the evidence, not with the corpus squared."""
-    denials = [(u, m) for u in units if u.index not in linked and u.side and (m := _REJECTS.search(u.text))]
+    denials = [(u, m) for u in units if u.index not in linked and u.side and (m := _ANSWERS.search(u.text))]
     if not denials:
         return []
     index: dict[str, list[int]] = {}
