@@ -42,6 +42,10 @@ WEB_LINES = [
     "Harbour Herald's website can also be accessed at herald.example.org.",
     "(Harbour Navy/Petty Officer 2nd Class Jane Doe)",
     "The harbour master speaks during a visit to the quay in the old port. [Bay Wire Photo]",
+    "There are no comments. Be the first to add a comment.",
+    "Search module is not installed.",
+    "(Read more ferry stories.)",
+    "$.get('//' + window.location.host + '/ajax/module.aspx?id=44&lang=2', function (data) { $('#nk44').html(data); });",
 ]
 
 
@@ -59,6 +63,8 @@ ARTICLE_LINES = [
     "Investigators said something went wrong with the ferry's radar shortly before midnight.",
     "Next, the ministry said, divers will search the wreck for the missing.",
     "The video is available on the ministry's website, the navy said.",
+    "There are no comments yet from the ferry's owners, the port authority said.",
+    "The ministry said it would read more of the logs before it decided.",
 ]
 
 

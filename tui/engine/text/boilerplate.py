@@ -88,7 +88,8 @@ COMMENT_FORM = KeyedPattern.with_keys(
     r"leave a (?:reply|comment)|your email address will not be published|required fields are marked"
     r"|post (?:a )?comment|comments? (?:are )?closed|log in to comment|cancel reply"
     r"|please enter your (?:comment|name|email)|you have entered an incorrect email|save my name, email"
-    r"|^\W*comments?\s*:$|enter the (?:\w+ )?(?:letters|characters|code|words) (?:that )?you see",
+    r"|^\W*comments?\s*:$|enter the (?:\w+ )?(?:letters|characters|code|words) (?:that )?you see"
+    r"|there are no comments(?: yet)?[.!]?\s*(?:$|be the first)|be the first to (?:add a |post a |leave a )?comment",
     ("comment", "leave a", "will not be published", "required fields", "cancel reply", "please enter your",
      "incorrect email", "save my name", "you see"))
 # A teaser for another story: "Also read: ...", "READ: ...", "WATCH: ...", "Outlet Exclusive: ...",
@@ -148,6 +149,7 @@ NOTICE = KeyedPattern((
     ("the latest", r"^here (?:are|is) the latest (?:updates|developments)\b"),
     # the site's own state and owner: "Site is under construction", "X is part of the Y Division of Z PLC"
     ("under construction", r"\b(?:site|page|website) is under construction\b"),
+    ("not installed", r"\b(?:module|plugin|widget|extension) is not (?:installed|available|loaded)\b"),
     ("view this", r"^view this (?:article|page|story) in\b"),
     ("plc", r"\bis (?:a )?part of (?:the )?[\w&'’ ]{1,60}\bplc\b"), ("ltd", r"\bis (?:a )?part of (?:the )?[\w&'’ ]{1,60}\bltd\b"),
     # the wire's and the publisher's own lines: credits, reprint notes, standards, age and revision notes
@@ -283,7 +285,7 @@ CAPTION_DAY = KeyedPattern.with_keys(
     ("day", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 CAPTION_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*\. [A-Z]")
 TRAILER = re.compile(
-    r"^(?:read (?:the )?(?:full|more|original|whole)\b.*|continue reading\b.*|click here\b.*"
+    r"^\(?(?:read (?:the )?(?:full|more|original|whole)\b.*|continue reading\b.*|click here\b.*"
     r"|share (?:this|on)\b.*|subscribe\b.*|sign up\b.*|follow us\b.*|download (?:our|the) app\b.*)$",
     re.I,
 )

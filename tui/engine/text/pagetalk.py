@@ -37,6 +37,9 @@ _HAS_ADDRESS = re.compile(r"https?://|www\.|/\S*/", re.I)
 # A line that opens with an HTML element (`<a href=...><img src=...>`): the page's source printed as text.
 _MARKUP = re.compile(r"^</?(?:a|img|iframe|div|span|figure|figcaption|picture|source|video|script|blockquote|p|br)\b[^<>]*>",
                      re.I)
+# A line that opens as the page's script printed as text: `$.get(...`, `$(".x").html(`, `var x = ...`,
+# `document.write(`, `function (data) {`.
+_SCRIPT = re.compile(r"^(?:\$\.?[\w$]*\(|(?:var|let|const)\s+[\w$]+\s*=|function\s*[\w$]*\s*\(|(?:document|window)\.\w+)")
 # The page's note on its author, who opens it by name in the present tense: "Jane Doe is a senior
 # correspondent at X covering ...", "Jane Doe has covered shipping for X since 2010", "Jane Doe writes about".
 _AUTHOR_NAME = r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} "
@@ -70,9 +73,12 @@ def page_talk_reason(text: str) -> str | None:
 
 
 def address_reason(text: str) -> str | None:
-    """A line of nothing but web addresses and markup (a date label may stand before them): no
-    word of it is the article's, though a URL's slug may spell a claim ("x-tells-y-that")."""
+    """A line of nothing but web addresses and markup (a date label may stand before them), or
+    the page's script: no word of it is the article's, though a URL's slug may spell a claim
+    ("x-tells-y-that") and a script quotes strings."""
     line = text.strip()
+    if _SCRIPT.match(line) and "(" in line:
+        return "the page's script printed as text"
     return "web address or page markup (no words of the article)" \
         if _only_addresses(line) or (line.startswith("<") and _MARKUP.match(line)) else None
 
