@@ -149,7 +149,7 @@ NOTICE = KeyedPattern((
     ("the latest", r"^here (?:are|is) the latest (?:updates|developments)\b"),
     # the site's own state and owner: "Site is under construction", "X is part of the Y Division of Z PLC"
     ("under construction", r"\b(?:site|page|website) is under construction\b"),
-    ("not installed", r"\b(?:module|plugin|widget|extension) is not (?:installed|available|loaded)\b"),
+    ("is not installed", r"\b(?:module|plugin|widget|extension) is not installed\b"),
     ("view this", r"^view this (?:article|page|story) in\b"),
     ("plc", r"\bis (?:a )?part of (?:the )?[\w&'’ ]{1,60}\bplc\b"), ("ltd", r"\bis (?:a )?part of (?:the )?[\w&'’ ]{1,60}\bltd\b"),
     # the wire's and the publisher's own lines: credits, reprint notes, standards, age and revision notes
