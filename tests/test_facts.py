@@ -416,3 +416,15 @@ def test_naming_the_other_sides_allegations_answers_them_elsewhere(tmp_path: Pat
     fact = _containing(analyse(corpus).facts, "two drones from Borovia attacked")
     assert fact.status == "disputed"
     assert any("allegations of drones" in a.text for a in fact.accounts)
+
+
+def test_a_sides_position_is_what_it_says_not_who_says_it(tmp_path: Path) -> None:
+    """'..., Maria Olsen told reporters': the position shown for a side is the words of its claim,
+    not its speaker's name or the verb that reports it (a trailing attribution is no opening frame)."""
+    corpus = _corpus(
+        tmp_path,
+        one="The frigate opened fire on the patrol boat without warning, Maria Olsen told reporters.\n",
+        two="The patrol boat was on a routine patrol and fired nothing, Ivan Petrov told journalists.\n")
+    fact = _containing(analyse(corpus).facts, "opened fire on the patrol boat")
+    for side, words in fact.positions:
+        assert not {"Olsen", "Petrov", "told", "reporters", "journalists"} & set(words.split()), (side, words)

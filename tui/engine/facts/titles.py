@@ -32,6 +32,13 @@ explosions blast blasts shelling clash clashes killing""".split() if (t := term(
 _ACT_SHARE = 1.5   # articles naming the act, for each naming the craft, that make the act the story
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _MAX_POSITION = 40
+# Words that say that someone speaks, not what they say: no side's position is "claims and called" or
+# "Jane Doe told reporters".  Verbs that are acts too ("warned", "demanded", "denied") stay, and so
+# does any word the question asks ("informed about the exercises" answers whether warnings were given).
+_SAYING = frozenset("""said says say stated states told tells claimed claim alleged reported reports added adds
+noted notes quoted stressed emphasized emphasised asserted asserts insisted insists called described explained
+remarked mentioned wrote tweeted posted according reportedly allegedly purportedly supposedly reporters
+journalists""".split()) | REPORTING_PARTICIPLES
 
 
 def incident_object(units: list[Unit]) -> str | None:
@@ -143,21 +150,23 @@ def _trim(words: list[str]) -> str:
     return " ".join(out).strip(" ,;:")
 
 
-def position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[str]) -> str:
+def _position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[str], plain: bool) -> str:
     """A side's most telling short run of words on the question (at most four words):
     its aspect words count most, its own terms fully, terms the other side shares
     little; a negation or denial may lead it ("did not violate", "denied any role")."""
     asked = {term(part) or part for u in units for w in u.aspects.get(aspect, ()) for part in w.split()}
     score: dict[str, float] = {}
     for u in units:
-        tokens = _WORD.findall(_FRAME.sub("", u.text))
+        tokens = _WORD.findall(_what_is_said(u.text))
+        speaker = set(_WORD.findall(u.speaker or "")) if plain else set()
+        saying = _SAYING if plain else frozenset()
         value: list[float | None] = []
         ends: list[bool] = []  # a run may end on the token: it has a value and is one of the unit's terms
         for t in tokens:
             low, key = normalise(t).lower(), term(t)
             if low in NEGATION or low in DENIAL:
                 value.append(1.0)
-            elif low in REPORTING_PARTICIPLES or key is None or key not in u.terms:
+            elif (low in saying and key not in asked) or t in speaker or key is None or key not in u.terms:
                 value.append(None)
             else:
                 v = idf.get(key, 1.0) * (0.3 if key in other else 1.0) * (2.0 if key in asked else 1.0)
@@ -176,3 +185,16 @@ def position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[s
                 if ends[j]:
                     score[words] = max(score.get(words, 0.0), total - 0.4 * (j - i))
     return max(sorted(score), key=lambda k: score[k]) if score else ""
+
+
+def _what_is_said(text: str) -> str:
+    """The text after its opening frame ("X said on Monday that ..."); the whole text when the
+    frame would take most of it: a trailing attribution ("..., X told reporters.") is no frame."""
+    rest = _FRAME.sub("", text)
+    return rest if len(rest) * 2 >= len(text) else text
+
+
+def position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[str]) -> str:
+    """A side's most telling short run of words on the question (at most four words), read
+    without the words that only say who speaks, unless nothing else is left."""
+    return _position(units, aspect, idf, other, True) or _position(units, aspect, idf, other, False)
