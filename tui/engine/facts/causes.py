@@ -23,7 +23,7 @@ from ..text.lexicons import (
 )
 from ..text.textnorm import normalise
 from .questions import Answer, similarity
-from .roles import FRAME
+from .roles import what_is_said
 from .units import Unit, content_terms
 
 _FORWARD = re.compile(r"(?<![\w])(?:" + "|".join(CAUSAL_FORWARD) + r")(?![\w])", re.I)
@@ -69,7 +69,7 @@ def cause_of(text: str, skip: frozenset[str]) -> Cause | None:
 
 
 def _make(kind: str, cause: str, skip: frozenset[str]) -> Cause | None:
-    cause = FRAME.sub("", cause).strip(" ,;.")
+    cause = what_is_said(cause).strip(" ,;.")
     cause = re.sub(r"[\s,]+(?:that|which|who|and|but)$", "", cause, flags=re.I)
     terms = frozenset(t for t, w in content_terms(cause, skip).items() if normalise(w) not in OUTCOMES)
     return Cause(kind, terms, _phrase(cause)) if terms else None

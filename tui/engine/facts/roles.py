@@ -28,6 +28,14 @@ _VERBS = "|".join(sorted(REPORTING_VERBS, key=lambda w: (-len(w), w)))
 FRAME = re.compile(r"^(?:.*?\b(?i:according to) [^,]+,\s*|[^“\"]{0,80}?\b(?:" + _VERBS + r")\b"
                    r"(?:\s+(?:[^\s,“\"]+\s+){0,3}?that\b)?\s+)")
 
+
+def what_is_said(text: str) -> str:
+    """The text after its opening frame ("X said on Monday that ..."); the whole text when the
+    frame would take most of it: a trailing attribution ("The frigate fired first, X said.")
+    is no frame, and stripping it would leave nothing of what was said."""
+    rest = FRAME.sub("", text, count=1)
+    return rest if len(rest) * 2 >= len(text) else text
+
 _KIND = {w: kind for kind, words in ACTS.items() for w in words.split()}
 _LETTERS = re.compile(r"[a-z]+")   # most clauses tell no act: a cheap look for an act word first
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*|[,;:.!?]")
@@ -76,7 +84,7 @@ def act_of(text: str) -> Act | None:
     """The first act a clause tells with a readable actor, or None."""
     if _KIND.keys().isdisjoint(_LETTERS.findall(text.lower())):
         return None
-    words = _TOKEN.findall(FRAME.sub("", _PARENTHESES.sub("", normalise(text)), count=1))
+    words = _TOKEN.findall(what_is_said(_PARENTHESES.sub("", normalise(text))))
     for k, w in enumerate(words):
         kind = _KIND.get(w.lower())
         if kind is None or (k and words[k - 1].lower() in _DETERMINERS) or not _verb_here(words, k):

@@ -15,7 +15,7 @@ from collections import Counter
 from ..text.lexicons import DENIAL, NEGATION, REPORTING_PARTICIPLES
 from ..text.textnorm import STOP_WORDS, normalise, term
 from .aspects import BY_ID, OTHER
-from .roles import FRAME as _FRAME
+from .roles import what_is_said
 from .questions import similarity
 from .units import Unit
 
@@ -118,7 +118,7 @@ def central(group: list[Unit], idf: dict[str, float]) -> str:
     best = max(group, key=lambda u: (sum(similarity(u, v, idf) for v in group if v is not u), -u.index))
     text = best.text
     quoted = _QUOTE.search(text)
-    text = quoted.group(1) if quoted and len(quoted.group(1).split()) >= 4 else _FRAME.sub("", text)
+    text = quoted.group(1) if quoted and len(quoted.group(1).split()) >= 4 else what_is_said(text)
     text = re.split(r"(?<=[a-z0-9’'][.!?])\s+(?=[A-Z“\"])", text.strip(" ,;…"))[0].strip(" ,;.…")
     text = re.sub(r"^(?:(?:and|but|that|which|while|who|so|yet)\s+)+", "", text, flags=re.I)
     text = re.sub(r"^(?:(?:\w+\s+){1,2}(?:know|knows|believe|believes|think|thinks)\s+that\s+)", "", text,
@@ -157,7 +157,7 @@ def _position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[
     asked = {term(part) or part for u in units for w in u.aspects.get(aspect, ()) for part in w.split()}
     score: dict[str, float] = {}
     for u in units:
-        tokens = _WORD.findall(_what_is_said(u.text))
+        tokens = _WORD.findall(what_is_said(u.text))
         speaker = set(_WORD.findall(u.speaker or "")) if plain else set()
         saying = _SAYING if plain else frozenset()
         value: list[float | None] = []
@@ -185,13 +185,6 @@ def _position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[
                 if ends[j]:
                     score[words] = max(score.get(words, 0.0), total - 0.4 * (j - i))
     return max(sorted(score), key=lambda k: score[k]) if score else ""
-
-
-def _what_is_said(text: str) -> str:
-    """The text after its opening frame ("X said on Monday that ..."); the whole text when the
-    frame would take most of it: a trailing attribution ("..., X told reporters.") is no frame."""
-    rest = _FRAME.sub("", text)
-    return rest if len(rest) * 2 >= len(text) else text
 
 
 def position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[str]) -> str:
