@@ -310,6 +310,8 @@ def test_acts_are_read_from_the_clause_shape(tmp_path: Path) -> None:
     assert two and two.actor == "Borovian trawler" and two.target == "cutter"
     assert three and three.actor == "Arland cutter" and three.target == "trawler's stern"
     assert act_of("Olsen said the collision was a strike on the trawler.") is None   # nouns, no act
+    four = act_of("The trawler rammed the cutter near the cape, Petrov told reporters.")   # a trailing attribution
+    assert four and four.actor == "trawler" and four.target == "cutter"
 
 
 def test_each_side_naming_the_others_craft_as_the_actor_is_a_dispute(tmp_path: Path) -> None:
