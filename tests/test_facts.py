@@ -344,6 +344,14 @@ def test_an_accusation_called_a_distraction_answers_why() -> None:
     assert "intent" in dict(tag("Petrov said the accusations were meant to distract attention from the strikes."))
 
 
+def test_a_building_beyond_repair_or_left_intact_answers_how_badly_it_was_damaged() -> None:
+    """"The building cannot be restored" and "not even the windows were shattered" answer the
+    question that "damaged" asks."""
+    from tui.engine.facts.aspects import tag
+    assert "damage" in dict(tag("The headquarters building cannot be restored."))
+    assert "damage" in dict(tag("Not even the windows were shattered, the governor said."))
+
+
 def _clause(n: int, text: str, side: str) -> Unit:
     return Unit(n, Ref("a.txt", n, 0), text, 0, len(text), side, None, False, terms=content_terms(text))
 

@@ -134,7 +134,8 @@ ASPECTS: tuple[Aspect, ...] = (
             r"[\d,.]+ ?" + _LENGTH + r" (?:away|from|of)\b")),
     Aspect("damage", "Was the {obj} damaged, and how badly?", "What was damaged, and how badly?",
            _terms("""damage damages damaged hole holes scrape scrapes scraped dent dents dented scratch
-                     scratches scratched cracked punctured"""),
+                     scratches scratched cracked punctured intact unscathed undamaged restored restore
+                     repair repaired repairs ruins rubble collapsed shattered"""),
            ()),
     Aspect("outcome", "How did it end?", "How did it end?",
            _terms("""success successful successfully completed complete failed failure thwarted foiled
