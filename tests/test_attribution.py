@@ -876,3 +876,12 @@ def test_a_report_inside_a_clause_of_time_is_not_the_sentences_speaker(tmp_path:
     corpus = _corpus(tmp_path, "Borovia flew hundreds of balloons carrying trash to Arland on Tuesday, "
                                "after it warned of a tit-for-tat action.\n")
     assert _who(corpus, "balloons carrying trash").speaker is None
+
+
+def test_a_movement_speaks_by_the_name_of_the_state_it_holds_ground_in(tmp_path: Path) -> None:
+    """The Houthis' own statements call their forces 'the Yemeni Armed Forces': with Yemen no side
+    of the corpus, the state's names speak for the movement (lexicons.HOMES)."""
+    case = ('[[sides]]\nid = "houthis"\nname = "Houthis"\nactors = ["Houthis"]\n\n'
+            '[[sides]]\nid = "us"\nname = "United States"\nactors = ["United States"]\n')
+    corpus = _corpus(tmp_path, "The Yemeni Armed Forces said they had targeted the ship with missiles.\n", case)
+    assert _who(corpus, "targeted the ship").side == "houthis"

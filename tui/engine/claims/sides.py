@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicons import GAZETTEER, PATRONS, ROLE_HEADS, BODY_HEADS, Country
+from ..text.lexicons import GAZETTEER, HOMES, PATRONS, ROLE_HEADS, BODY_HEADS, Country
 from ..model import Side
 
 
@@ -218,7 +218,7 @@ class SideMatcher:
                 entries.extend(_Entry(n, side.id, 2, given, n == side.name) for n in actor.names if n.strip())
             country = country_of(side)
             if country:
-                entries.extend(_Entry(n, side.id, 1, place=True) for c in (country, *_clients(country))
+                entries.extend(_Entry(n, side.id, 1, place=True) for c in (country, *_clients(country), *_home(country, sides))
                                for n in country_names(c))
         self.entries = entries + _surnames(entries)
         self.index = _EntryIndex(self.entries)
@@ -356,6 +356,12 @@ def is_gazetteer_name(word: str) -> bool:
 def _clients(country: Country) -> list[Country]:
     """The de facto states a state backs (lexicons.PATRONS): a side's names include theirs."""
     return [c for c in GAZETTEER if PATRONS.get(c.id) == country.id]
+
+
+def _home(party: Country, sides: tuple[Side, ...]) -> list[Country]:
+    """The state a movement holds ground in (lexicons.HOMES), when no side stands for it."""
+    home = next((c for c in GAZETTEER if c.id == HOMES.get(party.id)), None)
+    return [home] if home and all(country_of(s) != home for s in sides) else []
 
 
 def country_names(country: Country) -> tuple[str, ...]:

@@ -454,6 +454,11 @@ BLOCS = {
 PATRONS = {"nk": "am", "dpr": "ru", "lpr": "ru", "abk": "ru", "sos": "ru", "pmr": "ru", "trnc": "tr",
            "polisario": "dz"}
 
+# Movements and the state they hold ground in, which their own media names them by ("the Yemeni
+# Armed Forces" in the Houthis' statements): when that state is no side of the corpus, its names
+# speak for the movement's side.
+HOMES = {"houthis": "ye", "hamas": "ps", "pij": "ps", "hezbollah": "lb", "taliban": "af"}
+
 # Causal connectors.  Forward ones put the cause before and the outcome after
 # ("X, resulting in its crash"); backward ones the outcome before and the cause
 # after ("it was ditched after X").  "when" and a bare "by" are left out: they
