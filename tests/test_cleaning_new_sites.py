@@ -246,6 +246,7 @@ def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None
     "Jane Roe was a veteran correspondent for the Herald, her colleagues said after the funeral.",
     "Jane Roe is editor of the Herald, prosecutors said on Monday.",
     "Source: the harbour master in an interview with Bay Radio",
+    "Source: Petrov at a council meeting convened after the strike on the harbour, broadcast by Bay Radio",
     "Updated: the port authority now says 14 crew were rescued",
     "[The ministry later denied that its divers had been at the wreck.]",
     "Fuel prices rose > 5% in May, the ministry said.",

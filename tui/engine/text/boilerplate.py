@@ -242,9 +242,9 @@ LEADING_DATE = re.compile(r"^(?:(?:date|published|updated|posted)\s*:?\s*)?(?:\d
 CAPTION = KeyedPattern.with_keys(
     r"(?:^|[\s(|])(?:photo|image|picture|file photo|video|credit|courtesy|photograph)(?: credit)?\s*"
     r"(?::|/|by\b)\s*\S|^image (?:source|caption),\s*\S|^(?:image |photo |picture )?caption\s*:\s*\S"
-    # "Source: AFP", not a claim's source ("Source: X in an interview with Y")
+    # "Source: AFP", not a claim's source ("Source: X in an interview with Y", "Source: X at a council meeting")
     r"|^source\s*:\s*(?![^.]{0,80}\b(?:interview|statement|briefing|press conference|speech|address|told|said|says"
-    r"|wrote|comments?)\b)\S",
+    r"|wrote|comments?|meeting|session|hearing|debate|summit)\b)\S",
     ("photo", "image", "picture", "video", "credit", "courtesy", "source", "caption"))
 # A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...",
 # "This aerial photo taken on <date> shows ...".
