@@ -397,33 +397,26 @@ def test_a_warning_received_is_a_warning_whatever_follows_it():
     assert "warning" in dict(tag("The crew was not warned of the strike."))
 
 
-def test_a_denial_alone_in_its_article_answers_the_claim_it_is_most_like_elsewhere(tmp_path: Path) -> None:
-    """A side's statement on its own page ("Petrov dismissed the reports of drones launched from
-    Borovia") answers the other side's claim told in another article: the two stand in one
-    disputed fact, whatever aspect each one's own words ask."""
-    corpus = _corpus(
-        tmp_path,
-        one="Olsen said two drones were launched from Borovia towards the arms depot at Kolbasna.\n\n"
-            "Olsen said the talks on fishing quotas would resume in the spring.\n\n"
-            "Petrov said the new ferry line to the islands opens next month.\n",
-        two="Petrov dismissed the reports of drones over Kolbasna as an attempt to drag Borovia into the war.\n")
-    fact = _containing(analyse(corpus).facts, "two drones were launched")
-    assert fact.status == "disputed"
-    assert any("dismissed the reports" in a.text for a in fact.accounts)
+_ELSEWHERE = ("Olsen said the talks on fishing quotas would resume in the spring.\n\n"
+              "Petrov said the new ferry line to the islands opens next month.\n")
 
 
-def test_naming_the_other_sides_allegations_answers_them_elsewhere(tmp_path: Path) -> None:
-    """'Petrov called the allegations of drones over Kolbasna a lie': naming what the other side
-    alleges answers its claim told in another article."""
-    corpus = _corpus(
-        tmp_path,
-        one="Olsen said two drones from Borovia attacked the arms depot at Kolbasna.\n\n"
-            "Olsen said the talks on fishing quotas would resume in the spring.\n\n"
-            "Petrov said the new ferry line to the islands opens next month.\n",
-        two="Petrov called the allegations of drones over Kolbasna a lie meant to drag Borovia into the war.\n")
-    fact = _containing(analyse(corpus).facts, "two drones from Borovia attacked")
+@pytest.mark.parametrize("claim, answer", [
+    ("Olsen said two drones were launched from Borovia towards the arms depot at Kolbasna.",
+     "Petrov dismissed the reports of drones over Kolbasna as an attempt to drag Borovia into the war."),
+    ("Olsen said two drones from Borovia attacked the arms depot at Kolbasna.",
+     "Petrov called the allegations of drones over Kolbasna a lie meant to drag Borovia into the war."),
+])
+def test_an_answer_alone_in_its_article_answers_the_claim_it_is_most_like_elsewhere(
+        tmp_path: Path, claim: str, answer: str) -> None:
+    """A side's statement on its own page that rejects ("Petrov dismissed the reports of drones")
+    or names what the other side alleges ("called the allegations ... a lie") answers that side's
+    claim told in another article: the two stand in one disputed fact, whatever aspect each one's
+    own words ask."""
+    corpus = _corpus(tmp_path, one=claim + "\n\n" + _ELSEWHERE, two=answer + "\n")
+    fact = _containing(analyse(corpus).facts, claim[len("Olsen said "):][:30])
     assert fact.status == "disputed"
-    assert any("allegations of drones" in a.text for a in fact.accounts)
+    assert any(answer[:30] in a.text for a in fact.accounts)
 
 
 def test_a_sides_position_is_what_it_says_not_who_says_it(tmp_path: Path) -> None:
