@@ -112,14 +112,7 @@ def idf_of(corpus: Corpus, units: list[Unit]) -> dict[str, float]:
 
 def similarity(a: Unit, b: Unit, idf: dict[str, float]) -> float:
     """Cosine of two clauses' idf-weighted terms."""
-    shared = a.stems & b.stems
-    if not shared:
-        return 0.0
-    # fsum: a set's order follows the string hash seed, and a float sum in another order can
-    # differ in its last bit and tip a tie (fact titles changed between runs); fsum is exact.
-    norm = math.sqrt(math.fsum(idf.get(t, 1.0) ** 2 for t in a.stems)) * math.sqrt(
-        math.fsum(idf.get(t, 1.0) ** 2 for t in b.stems))
-    return math.fsum(idf.get(t, 1.0) ** 2 for t in shared) / norm
+    return _cosine(a, b, idf, {})
 
 
 def cue(text: str) -> str | None:
@@ -285,8 +278,9 @@ _CANDIDATES = 100   # clauses a denial is compared with, at most: a large corpus
 
 
 def _cosine(a: Unit, b: Unit, idf: dict[str, float], norms: dict[int, float]) -> float:
-    """`similarity`, cheaper for one clause against many: each clause's norm is worked out once,
-    and the shared words are found by looking `a`'s up in `b` (no sets built)."""
+    """Cosine of two clauses' idf-weighted terms, each clause's norm kept in `norms` (a denial
+    meets a hundred clauses).  The shared words are `a`'s looked up in `b`, in `a`'s order, and
+    the sums are exact (fsum): the same value in every run, whatever the string hash seed."""
     dot = math.fsum(idf.get(t, 1.0) ** 2 for t in a.terms if t in b.terms)
     if not dot:
         return 0.0
