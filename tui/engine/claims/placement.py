@@ -201,7 +201,7 @@ def _person(speaker: str) -> str | None:
     """The surname of a speaker phrase that names a person ("Foreign Secretary Jeremy Hunt"
     -> "Hunt"), or None for bodies and roles."""
     words = _CAPITALISED.findall(speaker)
-    if not words or words[-1].lower() in ROLE_HEADS or words[-1].lower() in BODY_HEADS:
+    if not words or words[-1].lower() in BODY_HEADS:
         return None
     return words[-1]
 
@@ -263,7 +263,7 @@ def _same_person(refs: list[Ref], out: dict[Ref, Attribution]) -> None:
         who = out[r]
         if who.side and who.speaker:
             for word in _CAPITALISED.findall(who.speaker):
-                if word.lower() not in ROLE_HEADS and word.lower() not in BODY_HEADS:
+                if word.lower() not in BODY_HEADS:
                     sides.setdefault(word, set()).add(who.side)
     for r in refs:
         who = out[r]

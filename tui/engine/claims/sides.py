@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicons import GAZETTEER, HOMES, PATRONS, ROLE_HEADS, BODY_HEADS, Country
+from ..text.lexicons import BODY_HEADS, GAZETTEER, HOMES, PATRONS, Country
 from ..model import Side
 
 
@@ -212,13 +212,13 @@ class SideMatcher:
         entries: list[_Entry] = []
         self.side_ids = tuple(s.id for s in sides)
         named = frozenset(s.id for s in sides if not s.inferred)   # sides the user named actors for
-        for side in sides:
+        countries = [country_of(side) for side in sides]
+        for side, country in zip(sides, countries):
             for actor in side.actors:
                 given = side.id in named and not actor.learned
                 entries.extend(_Entry(n, side.id, 2, given, n == side.name) for n in actor.names if n.strip())
-            country = country_of(side)
             if country:
-                entries.extend(_Entry(n, side.id, 1, place=True) for c in (country, *_clients(country), *_home(country, sides))
+                entries.extend(_Entry(n, side.id, 1, place=True) for c in (country, *_clients(country), *_home(country, countries))
                                for n in country_names(c))
         self.entries = entries + _surnames(entries)
         self.index = _EntryIndex(self.entries)
@@ -296,6 +296,7 @@ guard corps service committee government administration embassy party union hous
 kingdom republic federation
 times news daily post herald tribune gazette telegraph journal press network television radio mail
 express chronicle observer review today online media channel""".split())   # an outlet's last word
+_NOT_LAST = _NOT_SURNAME | BODY_HEADS   # no person's surname: an outlet's, a body's or a role's last word
 
 
 def _surnames(entries: list[_Entry]) -> list[_Entry]:
@@ -309,7 +310,7 @@ def _surnames(entries: list[_Entry]) -> list[_Entry]:
         words = normalise(e.name).split()
         last = words[-1] if words else ""
         if (e.weight == 2 and len(words) >= 2 and all(w[:1].isupper() for w in words) and len(last) >= 2
-                and last.isalpha() and last.lower() not in _NOT_SURNAME | ROLE_HEADS | BODY_HEADS and last.lower() not in known
+                and last.isalpha() and last.lower() not in _NOT_LAST and last.lower() not in known
                 and not is_gazetteer_name(last)):
             found.setdefault(last, set()).add(e.side)
     return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
@@ -358,10 +359,11 @@ def _clients(country: Country) -> list[Country]:
     return [c for c in GAZETTEER if PATRONS.get(c.id) == country.id]
 
 
-def _home(party: Country, sides: tuple[Side, ...]) -> list[Country]:
-    """The state a movement holds ground in (lexicons.HOMES), when no side stands for it."""
+def _home(party: Country, taken: list[Country | None]) -> list[Country]:
+    """The state a movement holds ground in (lexicons.HOMES), when no side stands for it (the
+    sides' own countries are `taken`)."""
     home = next((c for c in GAZETTEER if c.id == HOMES.get(party.id)), None)
-    return [home] if home and all(country_of(s) != home for s in sides) else []
+    return [home] if home and home not in taken else []
 
 
 def country_names(country: Country) -> tuple[str, ...]:

@@ -83,12 +83,6 @@ ambassador envoy premier chief staff forces spokespeople representative represen
 service guard spox aide aides adviser advisers advisor advisors head director governor mayor
 chairwoman chairperson
 """.split())
-# The last words of a body's name, which no person's surname is ("National Defence Commission"):
-# the speaker nouns and more.
-BODY_HEADS = SPEAKER_NOUNS | frozenset("""
-commission bureau authority directorate assembly parliament senate congress court institute
-centre center headquarters coalition alliance organisation organization group police
-""".split())
 # Speaker phrases whose side must come from the previous speaker.
 GENERIC_HEADS = frozenset("""
 statement statements ministry office source sources official officials side spokesman
@@ -101,6 +95,12 @@ ROLE_HEADS = frozenset("""
 ambassador envoy minister ministry president premier spokesman spokeswoman spokesperson commander
 chief general admiral secretary diplomat embassy government administration navy army military
 service guard office department agency council committee command leader chancellor head director governor mayor
+""".split())
+# The last words of a body's or a role's name, which no person's surname is ("National Defence
+# Commission", "External Affairs Minister"): the speaker nouns, the role heads and more.
+BODY_HEADS = SPEAKER_NOUNS | ROLE_HEADS | frozenset("""
+commission bureau authority directorate assembly parliament senate congress court institute
+centre center headquarters coalition alliance organisation organization group police
 """.split())
 # Words that open an adverbial or connective phrase, not a subject.
 LEADING_NOISE = frozenset("""
