@@ -24,7 +24,7 @@ from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix, source_off
 from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, relays, state_media, voice
 from .sides import SideMatcher, matcher_for
 from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, quote_ends, role_head
-from .turns import ASKERS, BULLET, TEXT_BY, Last as _Last, dateline_end, label as label_of, turn as turn_of
+from .turns import ASKERS, BULLET, Last as _Last, dateline_end, label as label_of, turn as turn_of
 
 
 def attribute(corpus: Corpus, pairs: Sequence[Pair] = (),
@@ -82,7 +82,7 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
         points = (label or points) if bullet else None
         label = label_of(paragraph, matcher)
         if label is not None:
-            text_by = label if TEXT_BY.match(paragraph.text.strip()) else None
+            text_by = label if label.whole_text else None
         if turn is not None and turn.speaker not in ASKERS:
             answerer = turn
         for sentence in paragraph.sentences:

@@ -19,6 +19,7 @@ class Last:
     side: str | None
     span: tuple[int, int] | None
     according: bool = False  # "According to X, ...": what follows may still be X's account
+    whole_text: bool = False  # "Statement by X:": X speaks every paragraph below, to the next label
 
 
 # A transcript's turn: "Tan Kefei: On May 26, ...", "Reporter: ...", "A: ...".
@@ -67,9 +68,9 @@ def label(paragraph: Paragraph, matcher: SideMatcher) -> Last | None:
     at = paragraph.start + paragraph.text.index(text)   # where the stripped text starts in the source
     if source := _SOURCE_LINE.match(text):   # "Source: X in an interview with Y", then "Quote: “...”"
         return _named(source.group("who"), None, at + source.start("who"))
-    if by := TEXT_BY.match(text):   # "Statement by X:", then the statement's paragraphs
+    if by := _TEXT_BY.match(text):   # "Statement by X:", then the statement's paragraphs
         return _named(by.group("who"), found[0] if (found := matcher.match(by.group("who"))) else None,
-                      at + by.start("who"))
+                      at + by.start("who"), whole_text=True)
     if len(paragraph.sentences) == 1 and (header := _STATEMENT_HEADER.match(text, dateline_end(text))):
         found = matcher.match(header.group("who"))   # "X's statement about Y.", then its points
         if found and not find_claims(text, matcher):
@@ -83,14 +84,14 @@ def label(paragraph: Paragraph, matcher: SideMatcher) -> Last | None:
     return _named(phrase, found[0] if found else None, at + text.index(phrase))
 
 
-def _named(speaker: str, side: str | None, start: int) -> Last:
+def _named(speaker: str, side: str | None, start: int, whole_text: bool = False) -> Last:
     """The speaker a label names, with its span in the source."""
-    return Last(speaker, side, (start, start + len(speaker)))
+    return Last(speaker, side, (start, start + len(speaker)), whole_text=whole_text)
 
 
 # A header over the full text of what someone said: "Statement by X:", "Full text of the remarks of X:".
 # It speaks every paragraph after it that names no speaker of its own, up to the next label.
-TEXT_BY = re.compile(r"^(?:(?:the\s+)?full\s+text\s+of\s+(?:the\s+)?)?(?:statement|remarks|address|transcript|speech)"
+_TEXT_BY = re.compile(r"^(?:(?:the\s+)?full\s+text\s+of\s+(?:the\s+)?)?(?:statement|remarks|address|transcript|speech)"
                      r"\s+(?:by|of|from)\s+(?P<who>[^:“”\"]{3,80}?)\s*:$", re.I)
 # A paragraph that only names a statement, whose points follow as a list: "The army's public
 # relations statement about the seizure." (a dateline may open it).
