@@ -268,6 +268,23 @@ def test_a_body_introduced_before_a_weekday_is_learned_for_its_country(tmp_path:
     assert any("Sea Command" in alias for actor in sides["tr"].actors for alias in actor.aliases)
 
 
+def test_a_person_whose_role_serves_a_countrys_body_is_learned_for_it(tmp_path: Path) -> None:
+    """Zero-config: "X, an adviser to the head of the Office of the President of Ukraine, said":
+    the role reaches its country through the body it serves, so X speaks for that country
+    wherever X is named again."""
+    from tui.engine.claims.inference import infer_sides
+
+    for name, text in {
+        "one": "Lena Marsh, an adviser to the head of the Office of the President of Greece, said the "
+               "Turkish boat rammed the patrol.\n\nTurkish officials denied that the boat came close.\n",
+        "two": "Marsh said the crew had filmed the whole encounter.\n\n"
+               "The Turkish ministry accused Greek ships of harassing the fishermen.\n",
+    }.items():
+        write(tmp_path, f"{name}.md", LEDE + text)
+    sides = {s.id: s for s in infer_sides(load_corpus(tmp_path))}
+    assert any("Marsh" in alias for actor in sides["gr"].actors for alias in actor.aliases)
+
+
 def test_evidence_shows_words_as_written_never_their_matching_terms(tmp_path: Path) -> None:
     """The "why" of a dispute quotes the sides' own words ("inside ↔ international waters"),
     not the stems facts match on ("insid ↔ international water")."""

@@ -263,7 +263,7 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
         re.compile(word_alternation(tuple(set(names)))),   # a presence test: the names factored by prefix
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{role},?\s+{_NAME_RUN}"),
-        re.compile(rf"{_NAME_RUN},\s+(?:a\s+|the\s+)?{role}\s+(?:of|for|at)\s+(?:the\s+)?{name}(?![\w])"),
+        re.compile(rf"{_NAME_RUN},\s+(?:an?\s+|the\s+)?{role}{_OF_BODY}\s+(?:of|for|at)\s+(?:the\s+)?{name}(?![\w])"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}"),
         re.compile(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
                    rf"\b(?:his|her)\s+{name}\s+counterpart"),
@@ -271,6 +271,9 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
     )
 
 
+# The body a role serves, before its country: "an adviser [to the head of the Office of the
+# President] of Ukraine" (each step a preposition, maybe "the", and one word).
+_OF_BODY = r"(?:\s+(?:to|of|in|at)\s+(?:the\s+)?[\w-]+){0,4}?"
 # "to Russia" names a destination ("its envoy to Russia, X"), not X's country.
 _NOT_DESTINATION = r"(?<![\w.])(?<!\bto\s)(?<!\bto\sthe\s)"
 # Roles that introduce a national who does not speak for the government.
