@@ -261,6 +261,10 @@ def test_export_carries_side_and_speaker(seeds: Corpus) -> None:
      "Borovia", "b"),
     ("The Arland Foreign Ministry underlined that the boundary was agreed in 2012.",
      "The Arland Foreign Ministry", "a"),
+    # an official text named as the speaker: a commentary, a news release
+    ("“We reject the accusations,” states the commentary of the Arland Foreign Ministry regarding the raid.",
+     "the commentary of the Arland Foreign Ministry", "a"),
+    ("Borovia's military issued a news release saying the raid had failed.", "Borovia's military", "b"),
 ])
 def test_real_coverage_forms(tmp_path: Path, sentence: str, speaker: str, side: str | None) -> None:
     who = _who(_corpus(tmp_path, sentence + "\n"), sentence[:20])

@@ -84,7 +84,7 @@ _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
 # verb, which would make the phrase the subject of the reported clause
 # ("said the plane was flying").
 _AFTER_INVERTED = re.compile(r"\s*(?:$|[.,;:!?)]|(?:at|in|on|during|after|before|from|to|of|who|when|"
-                             r"while|late|early|last|this|on)\b)")
+                             r"while|late|early|last|this|on|regarding)\b)")
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ REPORTING_PHRASES = (
 SPEECH_ACT = (
     r"(?:offered|gave|issued|released|provided|put forward|published)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:explanation|account|version|statement|warning|assurance|denial|response|assessment|"
-    r"readout|briefing|communiqu[eé])s?\b"
+    r"readout|briefing|communiqu[eé]|release)s?\b"
 )
 
 # Verbs by which one side rejects the other's claim; such a sentence belongs
@@ -78,7 +78,7 @@ official officials spokesman spokeswoman spokesperson spokespeople ministry mini
 statement statements government military army navy command embassy department agency source
 sources analyst analysts observer observers expert experts diplomat diplomats side president
 secretary general chairman commander leader leaders authorities administration kremlin
-pentagon council committee media newspaper outlet report readout communique officer officers
+pentagon council committee media newspaper outlet report readout communique commentary officer officers
 ambassador envoy premier chief staff forces spokespeople representative representatives
 service guard spox aide aides adviser advisers advisor advisors head director governor mayor
 chairwoman chairperson
@@ -86,7 +86,7 @@ chairwoman chairperson
 # Speaker phrases whose side must come from the previous speaker.
 GENERIC_HEADS = frozenset("""
 statement statements ministry office source sources official officials side spokesman
-spokeswoman spokesperson readout communique
+spokeswoman spokesperson readout communique commentary
 """.split())
 # Heads of a speaker phrase that names a role, not a person ("the ambassador",
 # "the foreign ministry", "the country's defence minister"): who it is comes
