@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import write
 
 from tui.engine.analysis import analyse
@@ -268,14 +270,16 @@ def test_a_body_introduced_before_a_weekday_is_learned_for_its_country(tmp_path:
     assert any("Sea Command" in alias for actor in sides["tr"].actors for alias in actor.aliases)
 
 
-def test_a_person_whose_role_serves_a_countrys_body_is_learned_for_it(tmp_path: Path) -> None:
-    """Zero-config: "X, an adviser to the head of the Office of the President of Ukraine, said":
-    the role reaches its country through the body it serves, so X speaks for that country
-    wherever X is named again."""
+@pytest.mark.parametrize("role", ["an adviser to the head of the Office of the President of Greece",
+                                  "an adviser to Greece's presidential office"])
+def test_a_person_whose_role_serves_a_countrys_body_is_learned_for_it(tmp_path: Path, role: str) -> None:
+    """Zero-config: "X, an adviser to the head of the Office of the President of Ukraine, said",
+    "X, an adviser to Ukraine's presidential office, said": the role reaches its country
+    through the body it serves, so X speaks for that country wherever X is named again."""
     from tui.engine.claims.inference import infer_sides
 
     for name, text in {
-        "one": "Lena Marsh, an adviser to the head of the Office of the President of Greece, said the "
+        "one": f"Lena Marsh, {role}, said the "
                "Turkish boat rammed the patrol.\n\nTurkish officials denied that the boat came close.\n",
         "two": "Marsh said the crew had filmed the whole encounter.\n\n"
                "The Turkish ministry accused Greek ships of harassing the fishermen.\n",
@@ -283,6 +287,21 @@ def test_a_person_whose_role_serves_a_countrys_body_is_learned_for_it(tmp_path: 
         write(tmp_path, f"{name}.md", LEDE + text)
     sides = {s.id: s for s in infer_sides(load_corpus(tmp_path))}
     assert any("Marsh" in alias for actor in sides["gr"].actors for alias in actor.aliases)
+
+
+def test_terror_names_an_act_not_whom_a_speaker_stands_against(tmp_path: Path) -> None:
+    """A speaker who reports "terrorists" to one side's president, and accuses the other side
+    twice, speaks for the first: "terror" tells what happened, not whom the sentence opposes
+    (read as hostility, it split the speaker's votes and left them unplaced)."""
+    countries = ('[[sides]]\nid = "a"\nname = "Arland"\nactors = ["Arland"]\n\n'
+                 '[[sides]]\nid = "b"\nname = "Borovia"\nactors = ["Borovia"]\n')
+    analysis = _analyse(
+        tmp_path, case=countries,
+        one="Lena Marsh reported to the Arland president that the terrorists had been detained.\n\n"
+            "Marsh accused Borovia of training the gunmen.\n",
+        two="Marsh condemned the silence of Borovia after the raid.\n")
+    said = [a for a in analysis.attributions.values() if a.speaker and "Marsh" in a.speaker]
+    assert said and all(a.side == "a" for a in said)
 
 
 def test_evidence_shows_words_as_written_never_their_matching_terms(tmp_path: Path) -> None:

@@ -263,7 +263,8 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
         re.compile(word_alternation(tuple(set(names)))),   # a presence test: the names factored by prefix
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{role},?\s+{_NAME_RUN}"),
-        re.compile(rf"{_NAME_RUN},\s+(?:an?\s+|the\s+)?{role}{_OF_BODY}\s+(?:of|for|at)\s+(?:the\s+)?{name}(?![\w])"),
+        re.compile(rf"{_NAME_RUN},\s+(?:an?\s+|the\s+)?{role}{_OF_BODY}\s+"
+                   rf"(?:(?:of|for|at)\s+(?:the\s+)?{name}(?![\w])|to\s+(?:the\s+)?{name}[’']s\s)"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}"),
         re.compile(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
                    rf"\b(?:his|her)\s+{name}\s+counterpart"),
@@ -272,7 +273,8 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
 
 
 # The body a role serves, before its country: "an adviser [to the head of the Office of the
-# President] of Ukraine" (each step a preposition, maybe "the", and one word).
+# President] of Ukraine" (each step a preposition, maybe "the", and one word), or after it: "an
+# adviser to Ukraine's presidential office" ("an envoy to Russia" alone is Russia's guest).
 _OF_BODY = r"(?:\s+(?:to|of|in|at)\s+(?:the\s+)?[\w-]+){0,4}?"
 # "to Russia" names a destination ("its envoy to Russia, X"), not X's country.
 _NOT_DESTINATION = r"(?<![\w.])(?<!\bto\s)(?<!\bto\sthe\s)"

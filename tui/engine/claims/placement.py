@@ -49,6 +49,11 @@ def _denounced(text: str, matcher: SideMatcher, speaker: str = "", places: bool 
 
 
 _AGAINST_MIN = 2   # hostile sentences naming one side, and none the other, that place a speaker
+# In what a speaker says, "terror" tells what happened ("the terrorist attack in X", "reported to
+# X's president about the terrorists"), not whom the speaker stands against: read as hostility it
+# placed officials with the side they spoke for (a narrator calling a side's crews terrorists in
+# its own words still denounces it, `_hostile_narrator`).
+_TERROR = re.compile(r"(?i)\bterror\w*")
 
 
 def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
@@ -74,7 +79,7 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
         key = _unplaced(who)
         if key is None and not (who.side and not who.inferred):
             continue
-        text = corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text
+        text = _TERROR.sub("", corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text)
         if key is None:
             if _hostile(text):
                 opposed[who.side or ""].update(c.id for c in countries_in(text.replace(who.speaker or "", " ")))
