@@ -232,6 +232,8 @@ def test_the_article_going_on_below_a_related_box_stays(tmp_path: Path) -> None:
     "Now is the time to support independent journalism in the north.",
     "A pilot boat approaches the ferry in the channel.(AP: Jane Doe)",
     "By: Jane Doe, Harbour Herald",
+    '* The Harbour Front ("HF") is a terrorist group banned in the Russian Federation.',
+    "Expand Close Pilots stand on the quay as the ferry is towed into Northport.",
 ])
 def test_web_boilerplate_in_new_wordings_goes(tmp_path: Path, line: str) -> None:
     """Captions, notices on citing and reusing the text, disclaimers, the reader asked for tips or

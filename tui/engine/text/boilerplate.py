@@ -226,7 +226,8 @@ NOTICE = KeyedPattern((
     ("privacy policy", r"\bterms of (?:use|service)\b.{0,40}\bprivacy policy\b|\bprivacy policy\b.{0,40}\bterms of (?:use|service)\b"),
     # a footnote on a name's legal status, as some states' media must print: "* Included in the register of foreign agents"
     ("*", r"^\*+\s*(?:included|recogni[sz]ed|designated|listed|declared|banned|outlawed)\b"
-          r"|^\*+\s*[^*]{0,80}\b(?:foreign agents?|undesirable organi[sz]ation|(?:extremist|terrorist) organi[sz]ation)\b"),
+          r"|^\*+\s*[^*]{0,80}\b(?:foreign agents?|undesirable organi[sz]ation|(?:extremist|terrorist) (?:organi[sz]ation|group)"
+          r"|(?:banned|prohibited|outlawed) in (?:the )?russia)\b"),
     ("having", r"\blet us know if you(?:'re| are) having (?:issues|problems|trouble) with (?:commenting|comments)\b"),
     ("accessed", r"\b(?:website|site) (?:can|may) (?:also )?be accessed (?:at|via|through)\b"),
     ("about the", r"^about the (?:author|writer)\b"), ("you are here", r"^you are here\s*:"),
@@ -247,9 +248,9 @@ CAPTION = KeyedPattern.with_keys(
     r"|wrote|comments?|meeting|session|hearing|debate|summit)\b)\S",
     ("photo", "image", "picture", "video", "credit", "courtesy", "source", "caption"))
 # A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...",
-# "This aerial photo taken on <date> shows ...".
+# "This aerial photo taken on <date> shows ...", or the picture viewer's buttons glued before it ("Expand Close ...").
 CAPTION_OPEN = re.compile(
-    r"^(?:in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|(?:an? )?file (?:photo|image|picture) "
+    r"^(?:expand close \S|in this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout|video|file)|(?:an? )?file (?:photo|image|picture) "
     r"(?:of|shows)\b|this (?:[\w-]+ ){0,2}?(?:image|photo|picture) (?:taken|shot)\b|pictured\b"
     r"|this (?:[\w-]+ ){0,2}?(?:image|photo|picture|handout) (?:released|provided|obtained|distributed) by [^.]{1,80}\bshows\b"
     r"|(?:a )?screen ?(?:shot|grab) (?:from|of|taken from) (?:a |the )?(?:video|footage|broadcast|social media)"
