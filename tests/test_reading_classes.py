@@ -304,6 +304,17 @@ def test_terror_names_an_act_not_whom_a_speaker_stands_against(tmp_path: Path) -
     assert said and all(a.side == "a" for a in said)
 
 
+def test_a_position_is_never_read_from_the_attribution_after_a_quotation(tmp_path: Path) -> None:
+    """'"...," said X at the annual harbour festival in the capital': the words after the
+    speaker tell where it was said, not what; the side's position comes from the quotation."""
+    analysis = _analyse(
+        tmp_path,
+        one='"The patrol boat never crossed the maritime line," said Maria Olsen at the annual harbour '
+            'festival in the capital.\n\nIvan Petrov said the patrol boat crossed the maritime line twice.\n')
+    positions = [dict(f.positions) for f in analysis.facts if f.status == "disputed"]
+    assert positions and all(not {"annual", "harbour", "festival", "capital"} & set(p["a"].split()) for p in positions)
+
+
 def test_evidence_shows_words_as_written_never_their_matching_terms(tmp_path: Path) -> None:
     """The "why" of a dispute quotes the sides' own words ("inside ↔ international waters"),
     not the stems facts match on ("insid ↔ international water")."""

@@ -157,7 +157,7 @@ def _position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[
     asked = {term(part) or part for u in units for w in u.aspects.get(aspect, ()) for part in w.split()}
     score: dict[str, float] = {}
     for u in units:
-        tokens = _WORD.findall(what_is_said(u.text))
+        tokens = _WORD.findall(_said_before(u) if plain else what_is_said(u.text))
         speaker = set(_WORD.findall(u.speaker or "")) if plain else set()
         saying = _SAYING if plain else frozenset()
         value: list[float | None] = []
@@ -185,6 +185,21 @@ def _position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[
                 if ends[j]:
                     score[words] = max(score.get(words, 0.0), total - 0.4 * (j - i))
     return max(sorted(score), key=lambda k: score[k]) if score else ""
+
+
+_CLOSED_QUOTE = re.compile(r"[”\"»],?\s*(?:[-–—]\s*)?(?:\S+\s*)?$")
+
+
+def _said_before(u: Unit) -> str:
+    """What a unit says, without a trailing attribution after its quotation: in '"...," states
+    the commentary of X regarding the incident, published on its website' the words after the
+    speaker tell where it was said, not what (unless they go on: "adding that ...")."""
+    said = what_is_said(u.text)
+    at = said.find(u.speaker) if u.speaker else -1
+    if at <= 0 or not _CLOSED_QUOTE.search(said[:at].rstrip()):
+        return said
+    goes_on = any(w in REPORTING_PARTICIPLES or w == "that" for w in _WORD.findall(said[at + len(u.speaker):].lower()))
+    return said if goes_on else said[:at]   # "..., X said, adding that ...": what X added is said too
 
 
 def position(units: list[Unit], aspect: str, idf: dict[str, float], other: set[str]) -> str:
