@@ -315,6 +315,18 @@ def test_a_position_is_never_read_from_the_attribution_after_a_quotation(tmp_pat
     assert positions and all(not {"annual", "harbour", "festival", "capital"} & set(p["a"].split()) for p in positions)
 
 
+def test_the_capital_that_opens_a_role_is_no_surname(tmp_path: Path) -> None:
+    """"The spokesman said" after Petrov is Petrov's side's spokesman in that article; in another
+    article, with no one before it, "The spokesman" is nobody known: "The" is no surname that
+    would carry the side across the corpus."""
+    analysis = _analyse(
+        tmp_path,
+        one="Ivan Petrov said the patrol boat fired first.\n\nThe spokesman said the crew was safe.\n",
+        two="The spokesman said the harbour was closed to all ships.\n")
+    side = {ref.article: a.side for ref, a in analysis.attributions.items() if a.speaker == "The spokesman"}
+    assert side == {"one.md": "b", "two.md": None}
+
+
 def test_evidence_shows_words_as_written_never_their_matching_terms(tmp_path: Path) -> None:
     """The "why" of a dispute quotes the sides' own words ("inside ↔ international waters"),
     not the stems facts match on ("insid ↔ international water")."""

@@ -206,9 +206,12 @@ def _person(speaker: str) -> str | None:
     """The surname of a speaker phrase that names a person ("Foreign Secretary Jeremy Hunt"
     -> "Hunt"), or None for bodies and roles."""
     words = _CAPITALISED.findall(speaker)
-    if not words or words[-1].lower() in BODY_HEADS:
+    if not words or words[-1].lower() in BODY_HEADS or words[-1] in _OPENING:
         return None
     return words[-1]
+
+
+_OPENING = frozenset("The A An This That These Those Its Their".split())   # a capital that only opens the phrase
 
 
 _VOICE_SHARE = 0.75   # an article whose attributed sentences are this much one side's ...
