@@ -84,6 +84,14 @@ def test_demonyms_map_to_the_side_of_their_country(tmp_path: Path) -> None:
     assert who.side == "b"
 
 
+def test_a_headlines_short_form_of_a_country_is_that_country(tmp_path: Path) -> None:
+    """"S. Korea condemns ..." (headlines and wires shorten North and South Korea): the
+    speaker is the side named for that country."""
+    case = CASE.replace('name = "Borovia"', 'name = "South Korea"')
+    who = _who(_corpus(tmp_path, "S. Korea condemns the statement on the balloons.\n", case), "condemns")
+    assert who.side == "b"
+
+
 @pytest.mark.parametrize("text", [
     "The incident raised questions about safety at sea.",
     "He has come under pressure over his stated desire to improve relations.",
