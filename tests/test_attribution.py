@@ -103,6 +103,14 @@ def test_narration_is_not_attributed(tmp_path: Path, text: str) -> None:
     assert who.side is None
 
 
+def test_a_statement_named_after_a_sentence_about_one_side_is_the_speaker_befores(tmp_path: Path) -> None:
+    """"Borovia continues to use fishing boats as shields, the statement read": the statement is
+    the one the speaker before issued (Arland's ministry), not the sentence's subject's."""
+    text = ("The Arland Foreign Ministry said the strike hit a radar post.\n\n"
+            "Borovia continues to use fishing boats as shields, the statement read.\n")
+    assert _who(_corpus(tmp_path, text), "fishing boats").side == "a"
+
+
 def test_continuations_refer_back_to_the_last_speaker(tmp_path: Path) -> None:
     text = ("The Arland Foreign Ministry offered a different account of the night.\n\n"
             "It reported that the ship had stayed in port. “We have the logs. They are public.”\n\n"

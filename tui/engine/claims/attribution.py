@@ -92,7 +92,7 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             offsets = source_offsets(raw, sentence.start)
             claims = [c for c in find_claims(sentence.text, matcher) if not _BY_THE_WAY.search(sentence.text, 0, c.start)]
             subject = _subject_of(sentence.text, matcher, offsets, claims)
-            who = _choose(claims, matcher, subject or last, offsets, history, sentence.text, told)
+            who = _choose(claims, matcher, subject or last, offsets, history, sentence.text, told, last)
             if who is None and subject and _PARTICIPLE.search(sentence.text):
                 who = subject   # "Russian authorities have been reluctant, saying there were no grounds"
             if who is None and turn is not None:
@@ -211,8 +211,9 @@ def _opens_quote(text: str) -> bool:
     return text.lstrip().startswith(OPEN_QUOTES)
 
 
-def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
-            offsets: list[int], history: Sequence[_Last] = (), text: str = "", before: str = "") -> _Last | None:
+def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None, offsets: list[int],
+            history: Sequence[_Last] = (), text: str = "", before: str = "",
+            previous: _Last | None = None) -> _Last | None:
     """The sentence's speaker: the first claim with a side, else the first.
 
     A denial after the main claim ("..., which Ukraine denies", "..., hours after New
@@ -224,7 +225,7 @@ def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None,
     claims = [c for c in claims if c.verb != "according to" or not any(
         d.verb != "according to" and d.verb_at < c.verb_at and _THAT.search(text, d.verb_at, c.verb_at)
         and not relays(d.speaker) for d in claims)]
-    resolved = [_resolve(c, matcher, last, offsets, history, text, before) for c in claims]
+    resolved = [_resolve(c, matcher, last, offsets, history, text, before, previous) for c in claims]
     return next((r for r in resolved if r.side), resolved[0] if resolved else None)
 
 
@@ -238,7 +239,13 @@ _STATE_PRESS = re.compile(r"(?i)\b(?:state|state-run|state-owned|official|govern
 
 
 def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: list[int],
-             history: Sequence[_Last] = (), text: str = "", before: str = "") -> _Last:
+             history: Sequence[_Last] = (), text: str = "", before: str = "",
+             previous: _Last | None = None) -> _Last:
+    """The speaker a claim names, with its side.  `last` is what a pronoun refers to (the
+    sentence's opening actor, else the speaker before); a generic head ("the statement read")
+    refers to the speaker before, `previous`, and only without one to the opening actor: in
+    "The Kiev regime uses civilians as shields, the statement read" the statement is not the
+    regime's."""
     span = (offsets[claim.start], offsets[claim.end - 1] + 1)
     if _THE_COUNTRYS.match(claim.speaker):
         named = matcher.sides_in(text[:claim.start], places=True)
@@ -262,8 +269,8 @@ def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: li
             return _Last(claim.speaker, side, span)
     elif claim.kind == "named" and (side := _body_side(claim.speaker, history) or _short_name_side(claim.speaker, history)):
         return _Last(claim.speaker, side, span)
-    if claim.kind == "generic" and last:
-        return _Last(claim.speaker, last.side, span)
+    if claim.kind == "generic" and (referent := previous or last):
+        return _Last(claim.speaker, referent.side, span)
     return _Last(claim.speaker, None, span)
 
 
