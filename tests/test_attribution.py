@@ -84,11 +84,16 @@ def test_demonyms_map_to_the_side_of_their_country(tmp_path: Path) -> None:
     assert who.side == "b"
 
 
-def test_a_headlines_short_form_of_a_country_is_that_country(tmp_path: Path) -> None:
-    """"S. Korea condemns ..." (headlines and wires shorten North and South Korea): the
-    speaker is the side named for that country."""
-    case = CASE.replace('name = "Borovia"', 'name = "South Korea"')
-    who = _who(_corpus(tmp_path, "S. Korea condemns the statement on the balloons.\n", case), "condemns")
+@pytest.mark.parametrize("country, sentence", [
+    ("South Korea", "S. Korea condemns the statement on the balloons."),   # headlines shorten North and South
+    ("Ukraine", "Kiev initially reported that the plane carried missiles."),   # the older spelling of Kyiv
+    ("China", "PLA Navy refutes reports of a radar lock."),   # a state's armed forces by their initials
+])
+def test_a_countrys_other_names_speak_for_it(tmp_path: Path, country: str, sentence: str) -> None:
+    """The gazetteer knows a country by the other names news gives it: the speaker is the
+    side named for that country."""
+    case = CASE.replace('name = "Borovia"', f'name = "{country}"')
+    who = _who(_corpus(tmp_path, sentence + "\n", case), sentence[:12])
     assert who.side == "b"
 
 
