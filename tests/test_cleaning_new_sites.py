@@ -330,3 +330,11 @@ def test_a_caption_glued_before_the_text_goes_and_the_text_stays(tmp_path: Path)
         texts, reasons = _cleaned(tmp_path, caption + " " + claim + "\n\n")
         assert claim in texts and caption in reasons
         assert reasons[caption].startswith("photo caption")
+
+
+@pytest.mark.parametrize("tail", ["\u201cWe have made", "However, what li", "\"The i"])
+def test_prose_cut_off_where_the_page_ends_is_no_footer(tmp_path: Path, tail: str) -> None:
+    """A copy of a page that ends in the middle of a quotation or of a sentence opened on a
+    connective keeps that last line: it is the article's text cut off, not the page's footer."""
+    texts, _ = _cleaned(tmp_path, "", tail + "\n")
+    assert tail in texts

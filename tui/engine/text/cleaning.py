@@ -301,14 +301,18 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
                                                                        and is_row(text, bullets=True)) and (
             before_title or not f.ends_sentence(text)):
         return "page header (masthead or tagline)"
-    if i > last >= 0 and not f.ends_sentence(text) and not is_row(text) and (
+    if i > last >= 0 and not f.ends_sentence(text) and not is_row(text) and not _CUT_OFF.match(text) and (
             len(f.words(text)) <= 6 or f.is_headline(text)):
         return "page footer"
-    if f.is_short_label(text) and not (has_measure(text) and not _AGO.search(text)) and not states_row(text):   # "Yes 97.8%": a figure given
+    if (f.is_short_label(text) and not (has_measure(text) and not _AGO.search(text)) and not states_row(text)
+            and not (i > last >= 0 and _CUT_OFF.match(text))):   # "Yes 97.8%": a figure given
         return "short line without sentence punctuation (label or subheading)"
     return None
 
 
+# Prose cut off where the page (or the copy of it) ends: a quotation opened, or a sentence opened
+# on a connective ('"We have', "However, what li"); a footer's line opens neither way.
+_CUT_OFF = re.compile(r"[\"“‘]\s*\w|(?:however|but|yet|still|meanwhile|moreover|instead|nevertheless),\s", re.I)
 _AGO = re.compile(r"\bago\b", re.I)   # "published 7 months ago": the page's stamp, not a figure
 
 
