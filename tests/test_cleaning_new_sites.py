@@ -338,3 +338,12 @@ def test_prose_cut_off_where_the_page_ends_is_no_footer(tmp_path: Path, tail: st
     connective keeps that last line: it is the article's text cut off, not the page's footer."""
     texts, _ = _cleaned(tmp_path, "", tail + "\n")
     assert tail in texts
+
+
+@pytest.mark.parametrize("line", ["\u2018Human error\u2019 and \u2018fog\u2019", "Pilot \u2018fully trained\u2019",
+                                  "\u2019SLOW AND STEADY\u2019"])
+def test_a_short_line_that_quotes_someone_is_no_label(tmp_path: Path, line: str) -> None:
+    """A subheading made of someone's words in quotation marks carries what was said: it is
+    kept, where an unquoted short line between paragraphs goes as a label."""
+    texts, _ = _cleaned(tmp_path, line + "\n\n")
+    assert line in texts

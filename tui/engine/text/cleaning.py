@@ -305,7 +305,7 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
             len(f.words(text)) <= 6 or f.is_headline(text)):
         return "page footer"
     if (f.is_short_label(text) and not (has_measure(text) and not _AGO.search(text)) and not states_row(text)
-            and not (i > last >= 0 and _CUT_OFF.match(text))):   # "Yes 97.8%": a figure given
+            and not (i > last >= 0 and _CUT_OFF.match(text)) and not _QUOTED.search(text)):   # "Yes 97.8%": a figure given
         return "short line without sentence punctuation (label or subheading)"
     return None
 
@@ -313,6 +313,8 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
 # Prose cut off where the page (or the copy of it) ends: a quotation opened, or a sentence opened
 # on a connective ('"We have', "However, what li"); a footer's line opens neither way.
 _CUT_OFF = re.compile(r"[\"“‘]\s*\w|(?:however|but|yet|still|meanwhile|moreover|instead|nevertheless),\s", re.I)
+# Someone's words in quotation marks: a line that quotes is no label ("Kerry 'personally engaged'").
+_QUOTED = re.compile(r"(?<!\w)[\"“‘’'][^\"“”‘’']{3,}[\"”’'](?!\w)")
 _AGO = re.compile(r"\bago\b", re.I)   # "published 7 months ago": the page's stamp, not a figure
 
 
