@@ -194,11 +194,11 @@ def _said_before(u: Unit) -> str:
     """What a unit says, without a trailing attribution after its quotation: in '"...," states
     the commentary of X regarding the incident, published on its website' the words after the
     speaker tell where it was said, not what (unless they go on: "adding that ...")."""
-    said = what_is_said(u.text)
-    at = said.find(u.speaker) if u.speaker else -1
+    said, speaker = what_is_said(u.text), u.speaker or ""
+    at = said.find(speaker) if speaker else -1
     if at <= 0 or not _CLOSED_QUOTE.search(said[:at].rstrip()):
         return said
-    goes_on = any(w in REPORTING_PARTICIPLES or w == "that" for w in _WORD.findall(said[at + len(u.speaker):].lower()))
+    goes_on = any(w in REPORTING_PARTICIPLES or w == "that" for w in _WORD.findall(said[at + len(speaker):].lower()))
     return said if goes_on else said[:at]   # "..., X said, adding that ...": what X added is said too
 
 
