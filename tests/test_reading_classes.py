@@ -327,6 +327,26 @@ def test_the_capital_that_opens_a_role_is_no_surname(tmp_path: Path) -> None:
     assert side == {"one.md": "b", "two.md": None}
 
 
+def test_zero_config_a_named_body_that_is_no_state_answers_when_the_accused_state_is_silent(
+        tmp_path: Path) -> None:
+    """Zero-config: a government blames a neighbour the coverage never quotes, and a rescue
+    charity answers it again and again: the charity, not the silent state, is the other side,
+    and its statements are placed with it."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Greek officials said the boat carried smugglers.\n\n"
+            "The Greek coast guard said Turkish vessels had escorted the boat.\n\n"
+            "Sea Rescue Alliance said Greece had pushed the boat back towards the open sea.\n",
+        two="Greek ministers said the rescue group was spreading lies.\n\n"
+            "Sea Rescue Alliance accused Greece of leaving the migrants adrift.\n\n"
+            "The Sea Rescue Alliance said the Greek patrol had fired warning shots.\n")
+    sides = {s.id: s.name for s in analysis.corpus.sides}
+    assert set(sides.values()) == {"Greece", "Sea Rescue Alliance"}
+    charity = next(i for i, n in sides.items() if n == "Sea Rescue Alliance")
+    said = [a for a in analysis.attributions.values() if a.speaker and "Sea Rescue Alliance" in a.speaker]
+    assert len(said) == 3 and all(a.side == charity for a in said)
+
+
 def test_evidence_shows_words_as_written_never_their_matching_terms(tmp_path: Path) -> None:
     """The "why" of a dispute quotes the sides' own words ("inside ↔ international waters"),
     not the stems facts match on ("insid ↔ international water")."""

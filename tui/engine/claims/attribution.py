@@ -21,9 +21,9 @@ from collections.abc import Callable, Sequence
 
 from ..text.lexicons import GENERIC_HEADS, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix, source_offsets
-from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, relays, state_media, voice
+from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, state_media, voice
 from .sides import SideMatcher, matcher_for
-from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, quote_ends, role_head
+from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, quote_ends, relays, role_head
 from .turns import ASKERS, BULLET, Last as _Last, dateline_end, label as label_of, turn as turn_of
 
 

@@ -18,7 +18,7 @@ from ..text.boilerplate import word_alternation
 from ..text.captions import captions
 from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, MONTHS, PATRONS, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
-from .speech import speaker_phrases
+from .speech import relays, speaker_phrases
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
 
 _ROLE = re.compile(
@@ -72,6 +72,11 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
         top = present[0]
         chosen.append(max(present[1:], key=lambda c: (by_speaker[c] + about[(c, top)] + about[(top, c)],
                                                       by_text[c], -present.index(c))))
+    if len(chosen) == 2 and by_speaker[chosen[1]] <= _SILENT:
+        first = lookup[chosen[0]]
+        own = _spoken(phrases, _learn_people(corpus, [first]))
+        if voice := _other_voice(phrases, first, set(own.get(first.id, []))):
+            return _country_side(first, own), voice
     learned = _spoken(phrases, _learn_people(corpus, [lookup[c] for c in chosen]))
     allies = _bloc_allies(chosen, [c for c in present if by_speaker[c]])
     for side, ally in _answering_allies(chosen, [c for c in present if by_speaker[c]], about, against):
@@ -84,6 +89,39 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
              inferred=True)
         for c in chosen
     )
+
+
+def _country_side(country: Country, learned: dict[str, list[str]]) -> Side:
+    names = tuple(dict.fromkeys((*country_names(country), *learned.get(country.id, []))))
+    return Side(country.id, country.name, (Actor(country.name, names),), inferred=True)
+
+
+_SILENT = 1       # sentences a party may speak and still be no voice in the coverage
+_VOICE_MIN = 3    # hostile sentences about the first party that make its critics the other side
+_SPOKEN_NAME = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|and|&)\s+)*)*[A-Z][\w'’.&-]*")
+
+
+def _other_voice(phrases: Sequence[tuple[str, str]], first: Country, own: set[str]) -> Side | None:
+    """The other side when the state chosen to answer the first party barely speaks (a movement
+    the first party accuses, whom the coverage never quotes): the named speakers that are no
+    state and speak about the first party (a charity and its founder, a news network, a family
+    and its lawyer), as one side named after the one who speaks most.  A name is two words or
+    more, or initials ("WCK"); not the first party's own people (`own`), nor the press that
+    relays what others say."""
+    voices: Counter[str] = Counter()
+    for phrase, sentence in phrases:
+        if countries_in(phrase) or relays(phrase) or not any(
+                c.id == first.id for c in countries_in(sentence.replace(phrase, " "))):
+            continue
+        names = [n for n in _SPOKEN_NAME.findall(phrase) if len(n.split()) > 1 or _ACRONYM.fullmatch(n)]
+        name = max(names, key=len) if names else ""
+        if name and not own.intersection(name.split()) and not is_gazetteer_name(name):
+            voices[name] += 1
+    if sum(voices.values()) < _VOICE_MIN:
+        return None
+    ranked = sorted(voices, key=lambda n: (-voices[n], n))
+    slug = re.sub(r"[^a-z0-9]+", "-", ranked[0].lower()).strip("-") or "other"
+    return Side(slug, ranked[0], tuple(Actor(n, (n,)) for n in ranked), inferred=True)
 
 
 SPARSE_ACTORS = 3   # a case-file side with fewer actors than this learns more from the texts

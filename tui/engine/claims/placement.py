@@ -15,9 +15,10 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from ..text.boilerplate import word_alternation
-from ..text.lexicons import DEBUNK_LABELS, GAZETTEER, HOSTILE, HOSTILE_KEYS, NEGATION, PRESS, BODY_HEADS, ROLE_HEADS, STATE_MEDIA
+from ..text.lexicons import DEBUNK_LABELS, GAZETTEER, HOSTILE, HOSTILE_KEYS, NEGATION, BODY_HEADS, ROLE_HEADS, STATE_MEDIA
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix
 from .sides import SideMatcher, countries_in
+from .speech import relays
 
 
 # Words of hostility: a speaker who names one side in such a sentence speaks against it.
@@ -194,7 +195,7 @@ def by_surname(out: dict[Ref, Attribution]) -> None:
 def _unplaced(who: Attribution) -> str | None:
     """What a speaker without a side is known by across the corpus: a person's surname, or
     a party that is neither side (an ally such as the EU); None for the press and the like."""
-    if who.side or not who.speaker or _NOT_VOICED.search(who.speaker):
+    if who.side or not who.speaker or relays(who.speaker):
         return None
     parties = countries_in(who.speaker)
     if parties:
@@ -362,22 +363,9 @@ def _official_outlet(outlet: str | None, matcher: SideMatcher) -> str | None:
     return found[0] if found else None
 
 
-_NOT_VOICED = re.compile(rf"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)?|residents?|sources?|{PRESS}|"
-                         r"q|question|reporters?|journalists?|correspondents?|host|interviewer|"
-                         r"agency|news|reuters|associated press|afp|report|reports|website|"
-                         r"times|post|journal|herald|tribune|daily|gazette|telegraph|guardian|cnn|bbc|"
-                         r"bloomberg|magazine|channel|radio|"
-                         r"investigators?|inspectors?|council|(?:u\.?n\.?|united nations)(?![.\s]+(?:ambassador|envoy|representative)))\b")
-
-
 # Unnamed sources: a side's own outlet (its body's page, a paper named for its country, its state
 # agency) quotes them for that side; any other outlet's sources speak for no one.
 _SOURCES = re.compile(r"(?i)^(?:the |an? |some |informed |senior |military |security )*sources?$")
-
-
-def relays(speaker: str) -> bool:
-    """A speaker who passes on what others say: the press, analysts, sources, investigators."""
-    return bool(_NOT_VOICED.search(speaker))
 
 
 def _voiced(speaker: str) -> bool:

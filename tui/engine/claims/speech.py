@@ -87,6 +87,19 @@ _AFTER_INVERTED = re.compile(r"\s*(?:$|[.,;:!?)]|(?:at|in|on|during|after|before
                              r"while|late|early|last|this|on|regarding)\b)")
 
 
+_NOT_VOICED = re.compile(rf"(?i)\b(?:analysts?|experts?|observers?|witness(?:es)?|residents?|sources?|{PRESS}|"
+                         r"q|question|reporters?|journalists?|correspondents?|host|interviewer|"
+                         r"agency|news|reuters|associated press|afp|report|reports|website|"
+                         r"times|post|journal|herald|tribune|daily|gazette|telegraph|guardian|cnn|bbc|"
+                         r"bloomberg|magazine|channel|radio|"
+                         r"investigators?|inspectors?|council|(?:u\.?n\.?|united nations)(?![.\s]+(?:ambassador|envoy|representative)))\b")
+
+
+def relays(speaker: str) -> bool:
+    """A speaker who passes on what others say: the press, analysts, sources, investigators."""
+    return bool(_NOT_VOICED.search(speaker))
+
+
 @dataclass(frozen=True)
 class Claim:
     """A reporting verb with its speaker phrase, as found in one text.
