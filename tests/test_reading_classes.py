@@ -257,17 +257,23 @@ def test_a_diplomats_rejection_words_place_a_person_the_case_never_names(tmp_pat
 def test_a_body_introduced_before_a_weekday_is_learned_for_its_country(tmp_path: Path) -> None:
     """Class 6 (zero-config): "the Turkish Southern Sea Command Tuesday said ...": the
     weekday after a body's name does not hide the body, which speaks for its country later."""
+    aliases = _inferred_aliases(
+        tmp_path,
+        one="The Turkish Southern Sea Command Tuesday accused the Greek crew of entering the zone.\n\n"
+            "Greek officials said the crew stayed in international waters.\n",
+        two="The Southern Sea Command said the Greek boat ignored three warnings.\n\n"
+            "Greek officials denied that any warning was given.\n")
+    assert any("Sea Command" in alias for alias in aliases["tr"])
+
+
+def _inferred_aliases(tmp_path: Path, **articles: str) -> dict[str, list[str]]:
+    """Each side zero-config infers from the articles, with every name its actors go by."""
     from tui.engine.claims.inference import infer_sides
 
-    for name, text in {
-        "one": "The Turkish Southern Sea Command Tuesday accused the Greek crew of entering the zone.\n\n"
-               "Greek officials said the crew stayed in international waters.\n",
-        "two": "The Southern Sea Command said the Greek boat ignored three warnings.\n\n"
-               "Greek officials denied that any warning was given.\n",
-    }.items():
+    for name, text in articles.items():
         write(tmp_path, f"{name}.md", LEDE + text)
-    sides = {s.id: s for s in infer_sides(load_corpus(tmp_path))}
-    assert any("Sea Command" in alias for actor in sides["tr"].actors for alias in actor.aliases)
+    sides = infer_sides(load_corpus(tmp_path))
+    return {s.id: [alias for actor in s.actors for alias in actor.aliases] for s in sides}
 
 
 @pytest.mark.parametrize("role", ["an adviser to the head of the Office of the President of Greece",
@@ -276,17 +282,13 @@ def test_a_person_whose_role_serves_a_countrys_body_is_learned_for_it(tmp_path: 
     """Zero-config: "X, an adviser to the head of the Office of the President of Ukraine, said",
     "X, an adviser to Ukraine's presidential office, said": the role reaches its country
     through the body it serves, so X speaks for that country wherever X is named again."""
-    from tui.engine.claims.inference import infer_sides
-
-    for name, text in {
-        "one": f"Lena Marsh, {role}, said the "
-               "Turkish boat rammed the patrol.\n\nTurkish officials denied that the boat came close.\n",
-        "two": "Marsh said the crew had filmed the whole encounter.\n\n"
-               "The Turkish ministry accused Greek ships of harassing the fishermen.\n",
-    }.items():
-        write(tmp_path, f"{name}.md", LEDE + text)
-    sides = {s.id: s for s in infer_sides(load_corpus(tmp_path))}
-    assert any("Marsh" in alias for actor in sides["gr"].actors for alias in actor.aliases)
+    aliases = _inferred_aliases(
+        tmp_path,
+        one=f"Lena Marsh, {role}, said the Turkish boat rammed the patrol.\n\n"
+            "Turkish officials denied that the boat came close.\n",
+        two="Marsh said the crew had filmed the whole encounter.\n\n"
+            "The Turkish ministry accused Greek ships of harassing the fishermen.\n")
+    assert any("Marsh" in alias for alias in aliases["gr"])
 
 
 def test_terror_names_an_act_not_whom_a_speaker_stands_against(tmp_path: Path) -> None:
