@@ -198,6 +198,21 @@ def test_a_person_introduced_with_a_side_keeps_it_by_surname(tmp_path: Path) -> 
     assert said and all(a.side == "ru" for a in said)
 
 
+def test_a_surname_spelt_another_way_keeps_the_side_given_in_full(tmp_path: Path) -> None:
+    """"Russian Ambassador Oleg Varinsky said ...", then in another article "Varinskiy said" (a
+    transliteration, or a slip: a letter added, left out, changed or two swapped): the same
+    person, on the same side."""
+    sides_only = '[[sides]]\nid = "ru"\nname = "Russia"\n\n[[sides]]\nid = "us"\nname = "United States"\n'
+    analysis = _analyse(
+        tmp_path, case=sides_only,
+        one="Russian Ambassador Oleg Varinsky said the video of the attack had been staged.\n\n"
+            "American officials said the attack had killed dozens of people.\n",
+        two="Varinskiy said the strikes broke international law.\n\n"
+            "The American envoy said the evidence was clear.\n")
+    said = [a for a in analysis.attributions.values() if a.speaker == "Varinskiy"]
+    assert said and all(a.side == "ru" for a in said)
+
+
 def test_a_page_a_sides_own_body_published_speaks_for_it(tmp_path: Path) -> None:
     """Class 5: a ministry's own statement page tells its version without attributing it."""
     write(tmp_path, "ministry.md", '+++\noutlet = "Ministry of Foreign Affairs of Borovia"\ndate = "2024-05-02"\n'

@@ -14,6 +14,8 @@ from collections import Counter
 from functools import lru_cache
 from collections.abc import Sequence
 
+from rapidfuzz.distance import OSA
+
 from ..text.boilerplate import word_alternation
 from ..text.lexicons import DEBUNK_LABELS, GAZETTEER, HOSTILE, HOSTILE_KEYS, NEGATION, BODY_HEADS, ROLE_HEADS, STATE_MEDIA
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix
@@ -186,10 +188,33 @@ def by_surname(out: dict[Ref, Attribution]) -> None:
     for who in out.values():
         if who.side and not who.inferred and who.speaker and (name := _person(who.speaker)):
             known.setdefault(name, set()).add(who.side)
+    by_initial: dict[str, list[str]] = {}
+    for name in known:
+        if len(name) >= _MISSPELT_MIN:
+            by_initial.setdefault(name[0], []).append(name)
+    spelt: dict[str, set[str]] = {}   # each unknown surname looked up once
     for ref, who in list(out.items()):
-        sides = known.get(_person(who.speaker or "") or "", set()) if not who.side and who.speaker else set()
+        name = _person(who.speaker or "") if not who.side and who.speaker else None
+        if not name:
+            continue
+        if name not in known and name not in spelt:
+            spelt[name] = _misspelt(name, by_initial.get(name[0], []), known)
+        sides = known.get(name) or spelt[name]
         if len(sides) == 1:
             out[ref] = Attribution(ref, who.speaker, next(iter(sides)), who.speaker_span)
+
+
+_MISSPELT_MIN = 6   # letters a surname needs before one slip of the pen may be read as a known one
+
+
+def _misspelt(name: str, candidates: list[str], known: dict[str, set[str]]) -> set[str]:
+    """The sides of the one known surname that `name` misspells by a letter left out, added,
+    changed or two swapped ("Nebeznya" for "Nebenzya", "Zelenskiy" for "Zelensky"): long names
+    with the same first letter (`candidates`)."""
+    if len(name) < _MISSPELT_MIN:
+        return set()
+    near = [k for k in candidates if abs(len(k) - len(name)) <= 1 and OSA.distance(k, name, score_cutoff=1) <= 1]
+    return known[near[0]] if len(near) == 1 else set()
 
 
 def _unplaced(who: Attribution) -> str | None:
