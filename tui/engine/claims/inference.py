@@ -76,28 +76,25 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
         first = lookup[chosen[0]]
         own = _spoken(phrases, _learn_people(corpus, [first]))
         if voice := _other_voice(phrases, first, set(own.get(first.id, []))):
-            return _country_side(first, own), voice
+            return _country_side(first, own.get(first.id, [])), voice
     learned = _spoken(phrases, _learn_people(corpus, [lookup[c] for c in chosen]))
     allies = _bloc_allies(chosen, [c for c in present if by_speaker[c]])
     for side, ally in _answering_allies(chosen, [c for c in present if by_speaker[c]], about, against):
         if ally not in allies[side]:
             allies[side].append(ally)
-    return tuple(
-        Side(lookup[c].id, lookup[c].name,
-             (Actor(lookup[c].name, tuple(dict.fromkeys((*country_names(lookup[c]), *learned[c])))),
-              *(Actor(lookup[a].name, country_names(lookup[a])) for a in allies[c])),
-             inferred=True)
-        for c in chosen
-    )
+    return tuple(_country_side(lookup[c], learned[c], [lookup[a] for a in allies[c]]) for c in chosen)
 
 
-def _country_side(country: Country, learned: dict[str, list[str]]) -> Side:
-    names = tuple(dict.fromkeys((*country_names(country), *learned.get(country.id, []))))
-    return Side(country.id, country.name, (Actor(country.name, names),), inferred=True)
+def _country_side(country: Country, learned: Sequence[str], allies: Sequence[Country] = ()) -> Side:
+    """An inferred side for a party of the gazetteer: its names and the people learned for it,
+    then its allies."""
+    names = tuple(dict.fromkeys((*country_names(country), *learned)))
+    return Side(country.id, country.name,
+                (Actor(country.name, names), *(Actor(a.name, country_names(a)) for a in allies)), inferred=True)
 
 
 _SILENT = 1       # sentences a party may speak and still be no voice in the coverage
-_VOICE_MIN = 3    # hostile sentences about the first party that make its critics the other side
+_VOICE_MIN = 3    # sentences about the first party that make the named speakers who are no state a side
 _SPOKEN_NAME = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|and|&)\s+)*)*[A-Z][\w'’.&-]*")
 
 

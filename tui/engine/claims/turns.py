@@ -92,7 +92,7 @@ def _named(speaker: str, side: str | None, start: int, whole_text: bool = False)
 # A header over the full text of what someone said: "Statement by X:", "Full text of the remarks of X:".
 # It speaks every paragraph after it that names no speaker of its own, up to the next label.
 _TEXT_BY = re.compile(r"^(?:(?:the\s+)?full\s+text\s+of\s+(?:the\s+)?)?(?:statement|remarks|address|transcript|speech)"
-                     r"\s+(?:by|of|from)\s+(?P<who>[^:“”\"]{3,80}?)\s*:$", re.I)
+                      r"\s+(?:by|of|from)\s+(?P<who>[^:“”\"]{3,80}?)\s*:$", re.I)
 # A paragraph that only names a statement, whose points follow as a list: "The army's public
 # relations statement about the seizure." (a dateline may open it).
 _STATEMENT_HEADER = re.compile(r"(?P<who>[^.!?“”\"]{3,80}?)[’']s (?:[\w-]+ ){0,3}?(?:statement|communiqu[eé]|readout|"
