@@ -304,8 +304,8 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
     if i > last >= 0 and not f.ends_sentence(text) and not is_row(text) and not _CUT_OFF.match(text) and (
             len(f.words(text)) <= 6 or f.is_headline(text)):
         return "page footer"
-    if (f.is_short_label(text) and not (has_measure(text) and not _AGO.search(text)) and not states_row(text)
-            and not (i > last >= 0 and _CUT_OFF.match(text)) and not _QUOTED.search(text)):   # "Yes 97.8%": a figure given
+    if (f.is_short_label(text) and not (has_measure(text) and not _AGO.search(text))   # "Yes 97.8%": a figure given
+            and not states_row(text) and not (i > last >= 0 and _CUT_OFF.match(text)) and not _QUOTED.search(text)):
         return "short line without sentence punctuation (label or subheading)"
     return None
 
