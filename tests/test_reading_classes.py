@@ -184,32 +184,20 @@ def test_the_report_never_quotes_a_reported_claim_as_its_sides_words(tmp_path: P
     assert "(inferred)" in to_markdown(zero)
 
 
-def test_a_person_introduced_with_a_side_keeps_it_by_surname(tmp_path: Path) -> None:
+@pytest.mark.parametrize("introduced, later", [("Varin", "Varin"), ("Varinsky", "Varinskiy")])
+def test_a_person_introduced_with_a_side_keeps_it_by_surname(tmp_path: Path, introduced: str, later: str) -> None:
     """Class 5: "Russian Ambassador Vassily Nebenzia said ..." then, in another article,
-    "Nebenzia said ...": the surname alone speaks for the side it was introduced with."""
+    "Nebenzia said ...": the surname alone speaks for the side it was introduced with; so does
+    the surname spelt another way by one letter ("Varinskiy" for "Varinsky": a transliteration,
+    or a slip: a letter added, left out, changed or two swapped)."""
     sides_only = '[[sides]]\nid = "ru"\nname = "Russia"\n\n[[sides]]\nid = "us"\nname = "United States"\n'
     analysis = _analyse(
         tmp_path, case=sides_only,
-        one="Russian Ambassador Oleg Varin said the video of the attack had been staged.\n\n"
+        one=f"Russian Ambassador Oleg {introduced} said the video of the attack had been staged.\n\n"
             "American officials said the attack had killed dozens of people.\n",
-        two="Varin said the strikes broke international law.\n\n"
+        two=f"{later} said the strikes broke international law.\n\n"
             "The American envoy said the evidence was clear.\n")
-    said = [a for a in analysis.attributions.values() if a.speaker == "Varin"]
-    assert said and all(a.side == "ru" for a in said)
-
-
-def test_a_surname_spelt_another_way_keeps_the_side_given_in_full(tmp_path: Path) -> None:
-    """"Russian Ambassador Oleg Varinsky said ...", then in another article "Varinskiy said" (a
-    transliteration, or a slip: a letter added, left out, changed or two swapped): the same
-    person, on the same side."""
-    sides_only = '[[sides]]\nid = "ru"\nname = "Russia"\n\n[[sides]]\nid = "us"\nname = "United States"\n'
-    analysis = _analyse(
-        tmp_path, case=sides_only,
-        one="Russian Ambassador Oleg Varinsky said the video of the attack had been staged.\n\n"
-            "American officials said the attack had killed dozens of people.\n",
-        two="Varinskiy said the strikes broke international law.\n\n"
-            "The American envoy said the evidence was clear.\n")
-    said = [a for a in analysis.attributions.values() if a.speaker == "Varinskiy"]
+    said = [a for a in analysis.attributions.values() if a.speaker == later]
     assert said and all(a.side == "ru" for a in said)
 
 
