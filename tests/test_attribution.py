@@ -418,6 +418,8 @@ def test_a_nationality_before_a_noun_that_spells_a_verb_is_no_speaker() -> None:
     ("The military point out that the speculation is groundless.", ["The military"]),
     ('"It was an old missile," Ivan Petrov, an adviser to the maker, said Tuesday during a briefing.',
      ["Ivan Petrov"]),                     # a weekday after "said" is no inverted speaker
+    ("Crews accused the navy of firing first, a charge Borovia denies.",
+     ["Crews", "Borovia"]),                # what the verb answers, set before its subject, is not the speaker
 ])
 def test_speaker_phrases_end_and_start_where_names_do(sentence: str, speakers: list[str]) -> None:
     assert [c.speaker for c in find_claims(sentence)] == speakers

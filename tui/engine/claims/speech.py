@@ -378,6 +378,8 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
             return found
     if pre[start:].strip():
         start = _skip_noise(pre, start)
+        if fronted := _FRONTED.match(pre, start):   # "..., a charge Israel denies": Israel denies it
+            start = fronted.end()
         if matcher and _AND_END.search(pre[start:]):
             return _first_subject(text, lo + start, verb, verb_at, matcher)
         return _claim(text, lo + start, lo + len(pre), verb, verb_at, matcher)
@@ -400,6 +402,9 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
 
 
 _AND_END = re.compile(r"\s(?:and|then)\s*$")
+# What a verb answers, set before its subject: "a charge [that] Israel denies", "claims Moscow rejects".
+_FRONTED = re.compile(r"\s*(?:(?:a|an|the|this|that|such)\s+)?(?:charges?|claims?|allegations?|accusations?|"
+                      r"assertions?|accounts?|versions?)\s+(?=[A-Z])")
 _PRESS_HEAD = re.compile(PRESS)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|may|might|can|could)\b")   # a clause, not a name
 _ASIDE_IN_PARENS = re.compile(r"\((?:[^()\s]+ ?){1,3}\)")   # "(SSU)", "(local time)", "(Kerch)"
