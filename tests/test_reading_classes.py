@@ -352,6 +352,24 @@ def test_zero_config_a_named_body_that_is_no_state_answers_when_the_accused_stat
     assert len(said) == 3 and all(a.side == charity for a in said)
 
 
+def test_zero_config_with_one_state_its_named_critics_are_the_other_side(tmp_path: Path) -> None:
+    """Zero-config, when the coverage names one state only (its police against a family): the
+    named speakers who hold no office of state are the other side, so the disputes show; the
+    state's officials, named or not, are not among them."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Greek police said the student died of a heart condition.\n\n"
+            "Lawyer Anna Vossberg said the student had been beaten in custody.\n\n"
+            "Vossberg said the family had seen bruises on her head.\n",
+        two="Police Colonel Nikos Aris said there were no injuries on the body.\n\n"
+            "Anna Vossberg said the autopsy report had been kept from the family.\n")
+    sides = {s.id: s.name for s in analysis.corpus.sides}
+    assert set(sides.values()) == {"Greece", "Anna Vossberg"}
+    family = next(i for i, n in sides.items() if n == "Anna Vossberg")
+    said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    assert said["Vossberg"] == said["Anna Vossberg"] == family != said.get("Police Colonel Nikos Aris")
+
+
 def test_evidence_shows_words_as_written_never_their_matching_terms(tmp_path: Path) -> None:
     """The "why" of a dispute quotes the sides' own words ("inside ↔ international waters"),
     not the stems facts match on ("insid ↔ international water")."""

@@ -72,10 +72,10 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
         top = present[0]
         chosen.append(max(present[1:], key=lambda c: (by_speaker[c] + about[(c, top)] + about[(top, c)],
                                                       by_text[c], -present.index(c))))
-    if len(chosen) == 2 and by_speaker[chosen[1]] <= _SILENT:
+    if len(chosen) == 1 or (len(chosen) == 2 and by_speaker[chosen[1]] <= _SILENT):
         first = lookup[chosen[0]]
         own = _spoken(phrases, _learn_people(corpus, [first]))
-        if voice := _other_voice(phrases, first, set(own.get(first.id, []))):
+        if voice := _other_voice(phrases, first, set(own.get(first.id, [])), alone=len(chosen) == 1):
             return _country_side(first, own.get(first.id, [])), voice
     learned = _spoken(phrases, _learn_people(corpus, [lookup[c] for c in chosen]))
     allies = _bloc_allies(chosen, [c for c in present if by_speaker[c]])
@@ -98,27 +98,45 @@ _VOICE_MIN = 3    # sentences about the first party that make the named speakers
 _SPOKEN_NAME = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|and|&)\s+)*)*[A-Z][\w'’.&-]*")
 
 
-def _other_voice(phrases: Sequence[tuple[str, str]], first: Country, own: set[str]) -> Side | None:
+def _other_voice(phrases: Sequence[tuple[str, str]], first: Country, own: set[str],
+                 alone: bool = False) -> Side | None:
     """The other side when the state chosen to answer the first party barely speaks (a movement
     the first party accuses, whom the coverage never quotes): the named speakers that are no
-    state and speak about the first party (a charity and its founder, a news network, a family
-    and its lawyer), as one side named after the one who speaks most.  A name is two words or
-    more, or initials ("WCK"); not the first party's own people (`own`), nor the press that
-    relays what others say."""
+    state and speak about the first party (a charity and its founder, a news network), as one
+    side named after the one who speaks most.  A name is two words or more, initials ("WCK"),
+    or the surname of such a name; not the first party's own people (`own`), nor the press that
+    relays what others say.  With the first party `alone` (the only state the coverage names: a
+    government and a family, say), they need not name it, and who holds an office of state
+    ("Parliament Speaker X", "the police chief") is the state's."""
     voices: Counter[str] = Counter()
     for phrase, sentence in phrases:
-        if countries_in(phrase) or relays(phrase) or not any(
-                c.id == first.id for c in countries_in(sentence.replace(phrase, " "))):
+        if countries_in(phrase) or relays(phrase) or (alone and _OF_STATE.search(phrase)) or not (alone or any(
+                c.id == first.id for c in countries_in(sentence.replace(phrase, " ")))):
             continue
-        names = [n for n in _SPOKEN_NAME.findall(phrase) if len(n.split()) > 1 or _ACRONYM.fullmatch(n)]
+        names = [n for n in _SPOKEN_NAME.findall(phrase) if n.lower() not in _NOT_A_NAME]
         name = max(names, key=len) if names else ""
         if name and not own.intersection(name.split()) and not is_gazetteer_name(name):
             voices[name] += 1
-    if sum(voices.values()) < _VOICE_MIN:
+    # one speaker by its last word ("Lawyer Anna Vossberg", "Anna Vossberg", "Vossberg"), if some
+    # form of it is a full name; the side is named by the form said most, then the shortest
+    by_last: dict[str, Counter[str]] = {}
+    for n, k in voices.items():
+        by_last.setdefault(n.split()[-1], Counter())[n] = k
+    speakers = [forms for forms in by_last.values()
+                if any(len(n.split()) > 1 or _ACRONYM.fullmatch(n) for n in forms)]
+    if sum(sum(forms.values()) for forms in speakers) < _VOICE_MIN:
         return None
-    ranked = sorted(voices, key=lambda n: (-voices[n], n))
-    slug = re.sub(r"[^a-z0-9]+", "-", ranked[0].lower()).strip("-") or "other"
-    return Side(slug, ranked[0], tuple(Actor(n, (n,)) for n in ranked), inferred=True)
+    speakers.sort(key=lambda forms: (-sum(forms.values()), min(forms)))
+    names = [n for forms in speakers for n in sorted(forms, key=lambda n: (-forms[n], len(n), n))]
+    top = next(n for n in names if len(n.split()) > 1 or _ACRONYM.fullmatch(n))
+    slug = re.sub(r"[^a-z0-9]+", "-", top.lower()).strip("-") or "other"
+    return Side(slug, top, tuple(Actor(n, (n,)) for n in names), inferred=True)
+
+
+# Who holds an office of state: with one state in the coverage, its official, never its critic.
+_OF_STATE = re.compile(r"(?i)\b(?:police|parliament|lawmakers?|speaker|authorities|government|ministry|ministers?|"
+                       r"president|army|military|judiciary|prosecutors?|coroner|court|officials?|spokes(?:man|woman|person)|"
+                       r"governor|commander|general|brig|colonel)\b")
 
 
 SPARSE_ACTORS = 3   # a case-file side with fewer actors than this learns more from the texts
