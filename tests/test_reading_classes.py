@@ -352,17 +352,31 @@ def test_zero_config_a_named_body_that_is_no_state_answers_when_the_accused_stat
     assert len(said) == 3 and all(a.side == charity for a in said)
 
 
+def test_zero_config_a_quoted_person_who_opposes_no_one_is_no_side(tmp_path: Path) -> None:
+    """Ordinary news: a state's officials, a neighbour named but never quoted, and a named
+    visitor who praises the state's harbour: the visitor speaks against no one, so the sides
+    stay the two states (no person is made a side from being quoted)."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Greek officials said the new harbour would open in May.\n\n"
+            "Turkish ships will also use the harbour, the officials said.\n\n"
+            "Pablo Ruiz Marin said Greece had built a beautiful harbour.\n",
+        two="Pablo Ruiz Marin said he would sail to Greece every summer.\n\n"
+            "Pablo Ruiz Marin said the Greek coast was the finest he had seen.\n")
+    assert {s.name for s in analysis.corpus.sides} == {"Greece", "Turkey"}
+
+
 def test_zero_config_with_one_state_its_named_critics_are_the_other_side(tmp_path: Path) -> None:
     """Zero-config, when the coverage names one state only (its police against a family): the
-    named speakers who hold no office of state are the other side, so the disputes show; the
-    state's officials, named or not, are not among them."""
+    named speakers who hold no office of state and name the state at least once are the other
+    side, so the disputes show; the state's officials, named or not, are not among them."""
     analysis = _analyse(
         tmp_path, case=None,
         one="Greek police said the student died of a heart condition.\n\n"
             "Lawyer Anna Vossberg said the student had been beaten in custody.\n\n"
             "Vossberg said the family had seen bruises on her head.\n",
         two="Police Colonel Nikos Aris said there were no injuries on the body.\n\n"
-            "Anna Vossberg said the autopsy report had been kept from the family.\n")
+            "Anna Vossberg said the Greek authorities had kept the autopsy report from the family.\n")
     sides = {s.id: s.name for s in analysis.corpus.sides}
     assert set(sides.values()) == {"Greece", "Anna Vossberg"}
     family = next(i for i, n in sides.items() if n == "Anna Vossberg")

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..text.boilerplate import word_alternation
 from ..text.captions import captions
-from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, MONTHS, PATRONS, WEEKDAYS, Country
+from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOSTILE, MONTHS, PATRONS, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
 from .speech import relays, speaker_phrases
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
@@ -105,26 +105,38 @@ def _other_voice(phrases: Sequence[tuple[str, str]], first: Country, own: set[st
     state and speak about the first party (a charity and its founder, a news network), as one
     side named after the one who speaks most.  A name is two words or more, initials ("WCK"),
     or the surname of such a name; not the first party's own people (`own`), nor the press that
-    relays what others say.  With the first party `alone` (the only state the coverage names: a
-    government and a family, say), they need not name it, and who holds an office of state
-    ("Parliament Speaker X", "the police chief") is the state's."""
+    relays what others say; one of them at least speaks against the first party.  With the
+    first party `alone` (the only state the coverage names: a government and a family, say), it
+    is enough that they name it once; who holds an office of state
+    ("Parliament Speaker X", "the police chief") is the state's, here and elsewhere, and the same
+    sentence in copies of a story counts once."""
     voices: Counter[str] = Counter()
+    said: dict[str, set[str]] = {}   # each name's distinct sentences (a wire story's copies say it once)
+    naming: set[str] = set()    # the names that speak about the first party ...
+    against: set[str] = set()   # ... and against it
     for phrase, sentence in phrases:
-        if countries_in(phrase) or relays(phrase) or (alone and _OF_STATE.search(phrase)) or not (alone or any(
+        if countries_in(phrase) or relays(phrase) or _OF_STATE.search(phrase) or not (alone or any(
                 c.id == first.id for c in countries_in(sentence.replace(phrase, " ")))):
             continue
-        names = [n for n in _SPOKEN_NAME.findall(phrase) if n.lower() not in _NOT_A_NAME]
+        names = [n for n in _SPOKEN_NAME.findall(phrase) if n.lower() not in _NOT_A_NAME
+                 and not all(w.lower() in _GENERIC_BODY for w in n.split())]   # "Defence Ministry" is anyone's
         name = max(names, key=len) if names else ""
         if name and not own.intersection(name.split()) and not is_gazetteer_name(name):
             voices[name] += 1
+            said.setdefault(name.split()[-1], set()).add(sentence)
+            if any(c.id == first.id for c in countries_in(sentence.replace(phrase, " "))):
+                naming.add(name.split()[-1])
+                if _HOSTILE.search(sentence):
+                    against.add(name.split()[-1])
     # one speaker by its last word ("Lawyer Anna Vossberg", "Anna Vossberg", "Vossberg"), if some
     # form of it is a full name; the side is named by the form said most, then the shortest
     by_last: dict[str, Counter[str]] = {}
     for n, k in voices.items():
         by_last.setdefault(n.split()[-1], Counter())[n] = k
-    speakers = [forms for forms in by_last.values()
-                if any(len(n.split()) > 1 or _ACRONYM.fullmatch(n) for n in forms)]
-    if sum(sum(forms.values()) for forms in speakers) < _VOICE_MIN:
+    speakers = [forms for last, forms in by_last.items() if last in naming
+                and any(len(n.split()) > 1 or _ACRONYM.fullmatch(n) for n in forms)]
+    if (sum(len(said[n.split()[-1]]) for forms in speakers for n in list(forms)[:1]) < _VOICE_MIN
+            or not (alone or against & {n.split()[-1] for forms in speakers for n in forms})):
         return None
     speakers.sort(key=lambda forms: (-sum(forms.values()), min(forms)))
     names = [n for forms in speakers for n in sorted(forms, key=lambda n: (-forms[n], len(n), n))]
@@ -133,10 +145,13 @@ def _other_voice(phrases: Sequence[tuple[str, str]], first: Country, own: set[st
     return Side(slug, top, tuple(Actor(n, (n,)) for n in names), inferred=True)
 
 
-# Who holds an office of state: with one state in the coverage, its official, never its critic.
+# Who holds an office of state: an official, never the critic who speaks where no state does.
 _OF_STATE = re.compile(r"(?i)\b(?:police|parliament|lawmakers?|speaker|authorities|government|ministry|ministers?|"
                        r"president|army|military|judiciary|prosecutors?|coroner|court|officials?|spokes(?:man|woman|person)|"
-                       r"governor|commander|general|brig|colonel)\b")
+                       r"governor|commander|general|brig|colonel|sgt|sergeant|officer|detective|captain|lieutenant|major|"
+                       r"admiral|mayor|senator|congress(?:man|woman)|secretary|director|inspector|chief|sheriff|"
+                       r"deputy|ambassador|envoy|diplomat)\b")
+_HOSTILE = re.compile(HOSTILE)
 
 
 SPARSE_ACTORS = 3   # a case-file side with fewer actors than this learns more from the texts
