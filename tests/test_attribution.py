@@ -637,7 +637,7 @@ def test_a_body_named_by_its_initials_speaks_for_the_side_a_page_spells_it_out_w
 def test_lying_is_hostile_as_a_falsehood_not_as_a_place(text: str, hostile: bool) -> None:
     """"Bodies lying in the street" accuses no one: it must not place its speaker against
     the side it names."""
-    from tui.engine.claims.placement import _hostile
+    from tui.engine.claims.speech import hostile as _hostile
     assert _hostile(text) is hostile
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tui.engine.claims import placement, speech
+from tui.engine.claims import speech
 from tui.engine.text.lexicons import HOSTILE, HOSTILE_KEYS, REPORTING_PHRASES, REPORTING_VERBS
 
 LINES = [
@@ -63,9 +63,9 @@ def test_every_word_of_hostility_holds_a_key() -> None:
 def test_the_hostility_prefilter_gives_the_patterns_own_answer() -> None:
     plain = re.compile(HOSTILE)
     for line in LINES:
-        assert placement._hostile(line) == bool(plain.search(line)), line
-    assert placement._hostile("Moscow denıed it") and placement._hostile("ſanctions were announced")
-    assert not placement._hostile("A quiet day at the port: ships left on time.")
+        assert speech.hostile(line) == bool(plain.search(line)), line
+    assert speech.hostile("Moscow denıed it") and speech.hostile("ſanctions were announced")
+    assert not speech.hostile("A quiet day at the port: ships left on time.")
 
 
 def test_the_factored_reporting_verbs_match_as_the_longest_first_alternation_does() -> None:

@@ -184,10 +184,10 @@ def _introduces_quote(article: Article, before: Attribution | None) -> bool:
 _REPORTS_THAT = re.compile(r"^[^“”\"]*\b(?:said|says|confirmed|stated|announced|reported|noted|added|told)\b[^“”\"]*\.$")
 
 
-# A sentence that adds to the statement before it, in the wire's translated style: "Also, ...".
 # A report inside a clause of time or cause ("X flew balloons south, after it warned of ..."): the
 # sentence is the narrator's account, not the report's.
 _BY_THE_WAY = re.compile(r"(?i)\b(?:after|before|since|until|because|when|once)\s+$")
+# A sentence that adds to the statement before it, in the wire's translated style: "Also, ...".
 _ADDS = re.compile(r"(?:Also|In addition|Additionally|Furthermore|Moreover),\s")
 # A sentence that carries on an "according to" account: "It then entered ...".
 _CONTINUES = re.compile(r"(?:It|They|He|She)\s+(?:then|later|next|subsequently)\b")

@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from ..text.boilerplate import word_alternation
 from ..text.captions import captions
-from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOSTILE, MONTHS, PATRONS, WEEKDAYS, Country
+from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, MONTHS, PATRONS, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
-from .speech import relays, speaker_phrases
+from .speech import hostile, relays, speaker_phrases
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
 
 _ROLE = re.compile(
@@ -72,12 +72,16 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
         top = present[0]
         chosen.append(max(present[1:], key=lambda c: (by_speaker[c] + about[(c, top)] + about[(top, c)],
                                                       by_text[c], -present.index(c))))
+    learned: dict[str, list[str]] | None = None
     if len(chosen) == 1 or (len(chosen) == 2 and by_speaker[chosen[1]] <= _SILENT):
         first = lookup[chosen[0]]
         own = _spoken(phrases, _learn_people(corpus, [first]))
         if voice := _other_voice(phrases, first, set(own.get(first.id, [])), alone=len(chosen) == 1):
             return _country_side(first, own.get(first.id, [])), voice
-    learned = _spoken(phrases, _learn_people(corpus, [lookup[c] for c in chosen]))
+        if len(chosen) == 1:
+            learned = own   # the same people: learned for the one party alone
+    if learned is None:
+        learned = _spoken(phrases, _learn_people(corpus, [lookup[c] for c in chosen]))
     allies = _bloc_allies(chosen, [c for c in present if by_speaker[c]])
     for side, ally in _answering_allies(chosen, [c for c in present if by_speaker[c]], about, against):
         if ally not in allies[side]:
@@ -110,36 +114,38 @@ def _other_voice(phrases: Sequence[tuple[str, str]], first: Country, own: set[st
     is enough that they name it once; who holds an office of state
     ("Parliament Speaker X", "the police chief") is the state's, here and elsewhere, and the same
     sentence in copies of a story counts once."""
-    voices: Counter[str] = Counter()
-    said: dict[str, set[str]] = {}   # each name's distinct sentences (a wire story's copies say it once)
-    naming: set[str] = set()    # the names that speak about the first party ...
-    against: set[str] = set()   # ... and against it
+    # one speaker by its last word ("Lawyer Anna Vossberg", "Anna Vossberg", "Vossberg"): the forms
+    # of its name with their counts, its distinct sentences (a wire story's copies say one once),
+    # whether it names the first party and whether it speaks against it
+    forms_of: dict[str, Counter[str]] = {}
+    said: dict[str, set[str]] = {}
+    naming: set[str] = set()
+    against: set[str] = set()
     for phrase, sentence in phrases:
-        if countries_in(phrase) or relays(phrase) or _OF_STATE.search(phrase) or not (alone or any(
-                c.id == first.id for c in countries_in(sentence.replace(phrase, " ")))):
+        if countries_in(phrase) or relays(phrase) or _OF_STATE.search(phrase):
+            continue
+        about = any(c.id == first.id for c in countries_in(sentence.replace(phrase, " ")))
+        if not (alone or about):
             continue
         names = [n for n in _SPOKEN_NAME.findall(phrase) if n.lower() not in _NOT_A_NAME
                  and not all(w.lower() in _GENERIC_BODY for w in n.split())]   # "Defence Ministry" is anyone's
         name = max(names, key=len) if names else ""
         if name and not own.intersection(name.split()) and not is_gazetteer_name(name):
-            voices[name] += 1
-            said.setdefault(name.split()[-1], set()).add(sentence)
-            if any(c.id == first.id for c in countries_in(sentence.replace(phrase, " "))):
-                naming.add(name.split()[-1])
-                if _HOSTILE.search(sentence):
-                    against.add(name.split()[-1])
-    # one speaker by its last word ("Lawyer Anna Vossberg", "Anna Vossberg", "Vossberg"), if some
-    # form of it is a full name; the side is named by the form said most, then the shortest
-    by_last: dict[str, Counter[str]] = {}
-    for n, k in voices.items():
-        by_last.setdefault(n.split()[-1], Counter())[n] = k
-    speakers = [forms for last, forms in by_last.items() if last in naming
-                and any(len(n.split()) > 1 or _ACRONYM.fullmatch(n) for n in forms)]
-    if (sum(len(said[n.split()[-1]]) for forms in speakers for n in list(forms)[:1]) < _VOICE_MIN
-            or not (alone or against & {n.split()[-1] for forms in speakers for n in forms})):
+            last = name.split()[-1]
+            forms_of.setdefault(last, Counter())[name] += 1
+            said.setdefault(last, set()).add(sentence)
+            if about:
+                naming.add(last)
+                if hostile(sentence):
+                    against.add(last)
+    speakers: list[tuple[str, Counter[str]]] = [   # some form of the name a full one
+        (last, forms) for last, forms in forms_of.items() if last in naming
+        and any(len(n.split()) > 1 or _ACRONYM.fullmatch(n) for n in forms)]
+    if sum(len(said[last]) for last, _ in speakers) < _VOICE_MIN or not (alone or against & dict(speakers).keys()):
         return None
-    speakers.sort(key=lambda forms: (-sum(forms.values()), min(forms)))
-    names = [n for forms in speakers for n in sorted(forms, key=lambda n: (-forms[n], len(n), n))]
+    # the side is named by the most quoted speaker's form said most, then the shortest
+    speakers.sort(key=lambda speaker: (-sum(speaker[1].values()), min(speaker[1])))
+    names = [n for _, forms in speakers for n in sorted(forms, key=lambda n: (-forms[n], len(n), n))]
     top = next(n for n in names if len(n.split()) > 1 or _ACRONYM.fullmatch(n))
     slug = re.sub(r"[^a-z0-9]+", "-", top.lower()).strip("-") or "other"
     return Side(slug, top, tuple(Actor(n, (n,)) for n in names), inferred=True)
@@ -151,7 +157,6 @@ _OF_STATE = re.compile(r"(?i)\b(?:police|parliament|lawmakers?|speaker|authoriti
                        r"governor|commander|general|brig|colonel|sgt|sergeant|officer|detective|captain|lieutenant|major|"
                        r"admiral|mayor|senator|congress(?:man|woman)|secretary|director|inspector|chief|sheriff|"
                        r"deputy|ambassador|envoy|diplomat)\b")
-_HOSTILE = re.compile(HOSTILE)
 
 
 SPARSE_ACTORS = 3   # a case-file side with fewer actors than this learns more from the texts

@@ -16,36 +16,15 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
 
-from ..text.boilerplate import word_alternation
-from ..text.lexicons import DEBUNK_LABELS, GAZETTEER, HOSTILE, HOSTILE_KEYS, NEGATION, BODY_HEADS, ROLE_HEADS, STATE_MEDIA
+from ..text.lexicons import DEBUNK_LABELS, GAZETTEER, NEGATION, BODY_HEADS, ROLE_HEADS, STATE_MEDIA
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix
 from .sides import SideMatcher, countries_in
-from .speech import relays
-
-
-# Words of hostility: a speaker who names one side in such a sentence speaks against it.
-_HOSTILE = re.compile(HOSTILE)
-_HOSTILE_KEYS = re.compile(word_alternation(HOSTILE_KEYS))
-# The letters a case-blind match reads as plain ones that lower case does not turn into them:
-# dotless i, capital I with a dot, long s and the Kelvin sign (every other letter a case-blind
-# "i", "s" or "k" matches is one whose lower case is that letter).
-_ODD_FOLDS = re.compile("[\u0131\u0130\u017f\u212a]")
-
-
-@lru_cache(maxsize=65536)   # the same sentences are read for speakers and for narrators
-def _hostile(text: str) -> bool:
-    """Whether the text holds a word of hostility.  The pattern opens on a word boundary and
-    forty-odd words, which the engine tries at every position (27 µs a sentence): a text is
-    scanned with it only when its lower case holds one of the words' keys (one sentence in
-    five), or when it holds a letter a case-blind match folds otherwise."""
-    if _HOSTILE_KEYS.search(text.lower()) is None and (text.isascii() or _ODD_FOLDS.search(text) is None):
-        return False
-    return bool(_HOSTILE.search(text))
+from .speech import hostile, relays
 
 
 def _denounced(text: str, matcher: SideMatcher, speaker: str = "", places: bool = False) -> str | None:
     """The one side a hostile sentence names (its speaker's own phrase aside), else None."""
-    if not _hostile(text):
+    if not hostile(text):
         return None
     named = matcher.sides_in(text.replace(speaker, " ") if speaker else text, places)
     return next(iter(named)) if len(named) == 1 else None
@@ -84,7 +63,7 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
             continue
         text = _TERROR.sub("", corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text)
         if key is None:
-            if _hostile(text):
+            if hostile(text):
                 opposed[who.side or ""].update(c.id for c in countries_in(text.replace(who.speaker or "", " ")))
                 for person in _named(text, who.speaker, people):   # "X called Y's allegation absurd"
                     against.setdefault(person, Counter())[who.side or ""] += 1
