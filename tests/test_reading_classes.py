@@ -735,3 +735,71 @@ def test_a_page_that_calls_a_claim_fake_narrates_for_the_side_the_claim_does_not
                  analysis.corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text}
     assert narration == {"one.md": "b", "two.md": "a"}
     assert analysis.corpus.article("two.md").paragraphs[0].text.startswith("Fake: Borovia not involved")
+
+
+@pytest.mark.parametrize("introduced", ["Turkey's ambassador to Greece, Emre Kaya,",
+                                        "the Turkish envoy in Athens, Emre Kaya,",
+                                        "Turkey's Ambassador to Greece Emre Kaya"])
+def test_a_person_introduced_with_the_post_a_role_serves_in_is_learned_for_the_role_s_country(
+        tmp_path: Path, introduced: str) -> None:
+    """Zero-config: "North Korea's ambassador to Malaysia, X" serves North Korea, posted in
+    Malaysia; X is learned for the country that sends the ambassador, so "Ambassador X" and
+    "Mr X" later speak for it (the post had hidden the name, and the article's other voice
+    took X's words)."""
+    aliases = _inferred_aliases(
+        tmp_path,
+        one=f"{introduced} said the investigation was politically motivated.\n\n"
+            "Greek police said the suspects had flown to Ankara.\n",
+        two="Ambassador Emre Kaya demanded a joint probe.\n\n"
+            "Greek officials said the ambassador had refused to cooperate.\n")
+    assert any("Emre Kaya" in alias for alias in aliases["tr"])
+    assert not any("Kaya" in alias for alias in aliases["gr"])
+
+
+def test_denouncing_is_a_way_of_saying(tmp_path: Path) -> None:
+    """"The ministry denounced the claims as lies, describing them as ...": a reporting verb like
+    "condemned", so the sentence has its speaker and that speaker's side."""
+    analysis = _analyse(
+        tmp_path,
+        one="The Borovian Defence Ministry denounced the report as lies.\n\n"
+            "Maria Olsen said the footage was genuine.\n")
+    said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    assert said.get("The Borovian Defence Ministry") == "b"
+
+
+def test_zero_config_a_movement_and_the_state_it_holds_ground_in_are_one_camp(tmp_path: Path) -> None:
+    """Zero-config: a movement speaks most, and the ministry of the territory it holds speaks
+    nearly as much ("Gaza's health ministry", Gaza being Palestine's): that state is the
+    movement's home (lexicons.HOMES), not its opponent: the other side is the state they both
+    answer, and the movement and the ministry speak as one camp, even where an article's
+    other speakers are the opponent's."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Hamas said the convoy in Gaza was hit by Israeli fire.\n\n"
+            "Hamas accused Israel of killing the crowd in Gaza.\n\n"
+            "Hamas said Gaza would not forget.\n\n"
+            "Gaza's Health Ministry said 40 people were killed.\n\n"
+            "The Gaza health ministry said most of the wounds were from gunfire.\n",
+        two="Israeli officials said the crowd was crushed in a stampede.\n\n"
+            "Israeli officials said troops fired warning shots only.\n\n"
+            "Gaza health ministry spokesman Omar Nassar said the dead included children.\n")
+    camp = next(s.id for s in analysis.corpus.sides if s.id != "il")
+    assert {s.id for s in analysis.corpus.sides} == {camp, "il"} and camp in {"hamas", "ps"}
+    said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    assert said["Gaza health ministry spokesman Omar Nassar"] == said["Gaza's Health Ministry"] == camp
+    assert said["Hamas"] == camp
+
+
+def test_a_place_word_after_a_country_is_no_name_learned_for_it(tmp_path: Path) -> None:
+    """"the Gaza Strip", "Gaza's Al-Awda Hospital", "Izmir Airport": a place after a country's
+    name is no person or body that speaks for it (learned, "Hospital" made any speaker holding
+    the word that country's: another country's hospital director too)."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Greek officials said the injured were taken to Turkey's Izmir Hospital.\n\n"
+            "Turkish officials said the crew reached Turkey's Izmir Hospital at night.\n\n"
+            "The Hospital director Eleni Pappa said three sailors had burns.\n",
+        two="Turkish officials denied that the boat was rammed.\n\n"
+            "Greek officials said the Turkish boat rammed the patrol.\n")
+    said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    assert said["The Hospital director Eleni Pappa"] != "tr"

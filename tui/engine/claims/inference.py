@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..text.boilerplate import word_alternation
 from ..text.captions import captions
-from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, MONTHS, PATRONS, WEEKDAYS, Country
+from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOMES, MONTHS, PATRONS, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
 from .speech import hostile, relays, speaker_phrases
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
@@ -36,7 +36,8 @@ journal gazette press media advisor adviser ports maritime organization commissi
 # Words that end a capitalised run without naming anyone: places and titles.
 _WHEN = WEEKDAYS | MONTHS
 _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
-                        "city state states republic kingdom union nations according".split()) | _WHEN
+                        "city state states republic kingdom union nations according strip health "
+                        "hospital complex camp airport credit".split()) | _WHEN
 
 
 def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
@@ -45,7 +46,8 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     The first is the party whose speakers say most; the second, among the
     others, is the one whose speakers say most about the first and are spoken
     about by it (a state that merely chairs a meeting speaks, but neither
-    accuses nor is accused).  Ties fall to mentions in the text.
+    accuses nor is accused), never the state the first holds ground in when it is a movement
+    (nor the movement of a first state).  Ties fall to mentions in the text.
     """
     by_speaker: Counter[str] = Counter()
     by_text: Counter[str] = Counter()
@@ -70,8 +72,10 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     chosen = present[:1]
     if len(present) > 1:
         top = present[0]
-        chosen.append(max(present[1:], key=lambda c: (by_speaker[c] + about[(c, top)] + about[(top, c)],
-                                                      by_text[c], -present.index(c))))
+        # a movement and the state it holds ground in are one camp (lexicons.HOMES), not two sides
+        rivals = [c for c in present[1:] if top != HOMES.get(c) and c != HOMES.get(top)] or present[1:2]
+        chosen.append(max(rivals, key=lambda c: (by_speaker[c] + about[(c, top)] + about[(top, c)],
+                                                 by_text[c], -present.index(c))))
     learned: dict[str, list[str]] | None = None
     if len(chosen) == 1 or (len(chosen) == 2 and by_speaker[chosen[1]] <= _SILENT):
         first = lookup[chosen[0]]
@@ -218,12 +222,14 @@ def _bloc_allies(chosen: list[str], speaking: list[str]) -> dict[str, list[str]]
     """A bloc side speaks with its members, a member side with its bloc, against a
     party outside it ("the EU and Lithuania against Belarus"), never when both
     sides belong to the bloc; a patron state speaks with the de facto state it
-    backs (Armenia with Nagorno-Karabakh)."""
+    backs (Armenia with Nagorno-Karabakh), a state with the movement that holds ground in it
+    (Palestine with Hamas: lexicons.HOMES)."""
     out: dict[str, list[str]] = {c: [] for c in chosen}
     if len(chosen) < 2:
         return out
     for side, other in (chosen, chosen[::-1]):
         out[side] += [c for c, patron in PATRONS.items() if patron == side and c in speaking and c not in chosen]
+        out[side] += [c for c, home in HOMES.items() if home == side and c in speaking and c not in chosen]
         for bloc, members in BLOCS.items():
             if other == bloc or other in members:
                 continue
@@ -320,6 +326,7 @@ class _Patterns:
     any_name: re.Pattern[str]
     named_run: re.Pattern[str]
     role_run: re.Pattern[str]
+    role_posted_run: re.Pattern[str]
     run_role_of: re.Pattern[str]
     body_run: re.Pattern[str]
     counterpart: re.Pattern[str]
@@ -336,6 +343,7 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
         re.compile(word_alternation(tuple(set(names)))),   # a presence test: the names factored by prefix
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN}(?:\s+\(([A-Z]{{2,6}})\))?"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{role},?\s+{_NAME_RUN}"),
+        re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+((?:[a-z-]+\s+){{0,2}}[A-Za-z-]+)\s+{_POSTED},?\s+{_NAME_RUN}"),
         re.compile(rf"{_NAME_RUN},\s+(?:an?\s+|the\s+)?{role}{_OF_BODY}\s+"
                    rf"(?:(?:of|for|at)\s+(?:the\s+)?{name}(?![\w])|to\s+(?:the\s+)?{name}[’']s\s)"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}"),
@@ -349,6 +357,9 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
 # President] of Ukraine" (each step a preposition, maybe "the", and one word), or after it: "an
 # adviser to Ukraine's presidential office" ("an envoy to Russia" alone is Russia's guest).
 _OF_BODY = r"(?:\s+(?:to|of|in|at)\s+(?:the\s+)?[\w-]+){0,4}?"
+# Where a role is posted: "ambassador to Malaysia", "envoy in Kuala Lumpur", "to the United Nations,":
+# one capitalised word, the UN, or up to four words closed by a comma (the name follows it).
+_POSTED = r"(?:to|in|at)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*,|United\s+Nations|[A-Z][\w.-]*)"
 # "to Russia" names a destination ("its envoy to Russia, X"), not X's country.
 _NOT_DESTINATION = r"(?<![\w.])(?<!\bto\s)(?<!\bto\sthe\s)"
 # Roles that introduce a national who does not speak for the government.
@@ -369,6 +380,9 @@ def _introduced(text: str, names: Sequence[str]) -> list[str]:
             if m.group(2):
                 out.append(m.group(2))
     for m in pats.role_run.finditer(text):
+        if _ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1)):
+            out.append(m.group(2))
+    for m in pats.role_posted_run.finditer(text):   # "North Korea's ambassador to Malaysia, X"
         if _ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1)):
             out.append(m.group(2))
     for m in pats.run_role_of.finditer(text):

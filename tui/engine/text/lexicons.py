@@ -26,6 +26,7 @@ replied countered protested condemned condemns blamed blames mentioned outlined 
 pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
 called calls demanded demands reads read reiterated reiterates underlined underlines informed informs
 believes believed believe slammed slams lambasted lambasts criticised criticized criticises criticizes
+denounced denounces
 """.split())
 
 # The words that make a line a claim wherever it stands on a page (the cleaner never drops it as
@@ -254,7 +255,7 @@ COUNTRIES: tuple[Country, ...] = tuple(Country(*c) for c in (
     ("Cuba", "cu", ("Cuba",), ("Cuban",), "Havana"),
     ("Mexico", "mx", ("Mexico",), ("Mexican",), "Mexico City"),
     ("Colombia", "co", ("Colombia",), ("Colombian",), "Bogota"),
-    ("Palestine", "ps", ("Palestine", "Palestinian Authority", "State of Palestine"), ("Palestinian", "Palestinians"),
+    ("Palestine", "ps", ("Palestine", "Palestinian Authority", "State of Palestine", "Gaza"), ("Palestinian", "Palestinians"),
      "Ramallah"),
     ("Netherlands", "nl", ("Netherlands", "Holland"), ("Dutch",), "The Hague"),
     ("Lithuania", "lt", ("Lithuania",), ("Lithuanian",), "Vilnius"),
