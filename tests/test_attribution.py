@@ -912,3 +912,16 @@ def test_a_movement_speaks_by_the_name_of_the_state_it_holds_ground_in(tmp_path:
             '[[sides]]\nid = "us"\nname = "United States"\nactors = ["United States"]\n')
     corpus = _corpus(tmp_path, "The Yemeni Armed Forces said they had targeted the ship with missiles.\n", case)
     assert _who(corpus, "targeted the ship").side == "houthis"
+
+
+@pytest.mark.parametrize("relay", ['AFP reported', 'the agency reported'])
+def test_a_quotation_that_names_its_own_speaker_is_theirs_not_the_agencys(tmp_path: Path, relay: str) -> None:
+    """Wire copy quoted whole: '"Soldiers shot him at sea, Seoul officials said Thursday,"
+    AFP reported.'  The agency only passes the quotation on; its closing tag names the speaker,
+    so the sentence is the speaker's (with their side), not the press's, which is no one's."""
+    corpus = _corpus(tmp_path, f'"The soldiers fired on the fishing boat without warning, '
+                               f'Ivan Petrov said Thursday," {relay}.\n\n'
+                               '"We will not answer," the ministry said, AFP reported.\n')
+    who = _who(corpus, "without warning")
+    assert (who.speaker, who.side) == ("Ivan Petrov", "b")
+    assert _who(corpus, "not answer").speaker == "the ministry"

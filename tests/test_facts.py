@@ -352,6 +352,16 @@ def test_a_building_beyond_repair_or_left_intact_answers_how_badly_it_was_damage
     assert "damage" in dict(tag("Not even the windows were shattered, the governor said."))
 
 
+def test_a_safe_zone_is_a_place_not_a_verdict_on_safety() -> None:
+    """"declared a safe area", "outside the humanitarian zone": both sides say where a strike
+    fell (one question), where "safe" had made one of them ask whether it was lawful and safe."""
+    from tui.engine.facts.aspects import tag
+    one = dict(tag("The strike hit tents in an area the army had declared a safe area."))
+    assert "where" in one and "conduct" not in one
+    assert "where" in dict(tag("The strike was a kilometre outside the humanitarian area."))
+    assert "conduct" in dict(tag("The crew said the intercept was safe and professional."))
+
+
 def _clause(n: int, text: str, side: str) -> Unit:
     return Unit(n, Ref("a.txt", n, 0), text, 0, len(text), side, None, False, terms=content_terms(text))
 

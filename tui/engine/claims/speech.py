@@ -166,7 +166,22 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     if first is not None and text[:first[1]].split()[-1].lower() not in _TOPIC_LABELS:
         candidates.append(_claim(text, first[0], first[1], ":", first[1], matcher))
     found = [c for c in candidates if c is not None and c.speaker]
+    if found and all(relays(c.speaker) for c in found):
+        found += _quoted_tags(text, quoted, matcher)
     return sorted({(c.verb_at, c.start): c for c in found}.values(), key=lambda c: c.verb_at)
+
+
+# A quotation's own closing tag: "..., Seoul officials said Thursday," (a few words, then the mark).
+_TAG_CLOSES = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*[,.]?\s*[”\"]")
+
+
+def _quoted_tags(text: str, quoted: list[bool], matcher: SideMatcher | None) -> list[Claim]:
+    """The speakers a quotation names at its own end, where only the press passes it on:
+    '"Soldiers shot him at sea, Seoul military officials said Thursday," AFP reported' is
+    the officials' claim, relayed by the agency."""
+    tags = [_for_verb(text, m.start(), m.end(), m.group(0), matcher) for m in _VERB.finditer(text)
+            if quoted[m.start()] and _TAG_CLOSES.match(text, m.end())]
+    return [c for c in tags if c is not None and c.speaker and not relays(c.speaker)]
 
 
 def _scan(pattern: re.Pattern[str], literal: str, text: str) -> Iterator[re.Match[str]] | tuple[()]:

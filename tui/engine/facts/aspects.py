@@ -50,7 +50,8 @@ ASPECTS: tuple[Aspect, ...] = (
                      crossing infringe infringed infringement enclave inside outside kilometres kilometers
                      miles km"""),
            (r"international (?:waters|airspace)", r"neutral waters", r"line of (?:actual )?control",
-            r"economic zone", r"\beez\b", r"high seas", r"no-fly zone", r"closed (?:area|zone)")),
+            r"economic zone", r"\beez\b", r"high seas", r"no-fly zone", r"closed (?:area|zone)",
+            r"(?:safe|humanitarian|evacuation) areas?\b")),
     Aspect("what", "What was the {obj}, and what was it for?", "What was it, and what was it for?",
            _terms("""surveillance spy spying espionage reconnaissance intelligence research scientific
                      weather meteorological civilian civil commercial airship cargo supplies supply
@@ -148,6 +149,7 @@ ASPECTS: tuple[Aspect, ...] = (
 OTHER = "other"
 _WARN = frozenset(term(w) for w in "warn warned warns warning".split())
 _REPORTING_USE = frozenset("that of against about".split())
+_PLACE_NOUNS = frozenset("zone zones area areas haven havens corridor corridors".split())
 BY_ID = {a.id: a for a in ASPECTS} | {OTHER: Aspect(OTHER, "", "", frozenset(), (), False)}
 
 
@@ -210,6 +212,8 @@ def tag(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             continue
         if t in _WARN and k + 1 < len(tokens) and tokens[k + 1] in _REPORTING_USE and not _received(tokens, k):
             continue   # "warned that ...", "warning of retaliation": a report or a threat, not a warning given
+        if token == "safe" and k + 1 < len(tokens) and tokens[k + 1] in _PLACE_NOUNS:
+            continue   # "a safe zone", "the safe area": where it happened, not whether it was safe
         if "-" in token and t not in _ASKED_BY:
             t = term(token.replace("-", "")) or t
         for aspect_id in _ASKED_BY.get(t, ()):
