@@ -362,6 +362,17 @@ def test_a_safe_zone_is_a_place_not_a_verdict_on_safety() -> None:
     assert "conduct" in dict(tag("The crew said the intercept was safe and professional."))
 
 
+def test_suspects_and_innocence_answer_who_is_responsible() -> None:
+    """"Two diplomats are wanted for questioning" and "police pinned the suspicion on us", "release
+    the innocent citizens": the police's suspects and the accused's innocence answer one
+    question, who did it."""
+    from tui.engine.facts.aspects import tag
+    for text in ("Two more people, including a diplomat, are wanted for questioning.",
+                 "Police had pinned the suspicion on us, the envoy said.",
+                 "The embassy demanded the release of the innocent citizens."):
+        assert "blame" in dict(tag(text)), text
+
+
 def _clause(n: int, text: str, side: str) -> Unit:
     return Unit(n, Ref("a.txt", n, 0), text, 0, len(text), side, None, False, terms=content_terms(text))
 

@@ -90,8 +90,8 @@ ASPECTS: tuple[Aspect, ...] = (
            _terms("""responsible responsibility blame blamed blames behind culprit culprits perpetrator
                      perpetrators involvement involved guilty fault accuse accused accuses accusation
                      accusations allegation allegations orchestrated masterminded sponsored complicity
-                     complicit culpability"""),
-           (r"(?:carried|was) behind",)),
+                     complicit culpability suspect suspects suspicion innocent"""),
+           (r"(?:carried|was) behind", r"wanted for questioning")),
     Aspect("conduct", "Was it lawful and safe?", "Was it lawful and safe?",
            _terms("""lawful unlawful legal illegal illegally lawfully law laws legitimate illegitimate
                      violation violations violated violate violates breach breached convention rules
