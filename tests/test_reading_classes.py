@@ -803,3 +803,17 @@ def test_a_place_word_after_a_country_is_no_name_learned_for_it(tmp_path: Path) 
             "Greek officials said the Turkish boat rammed the patrol.\n")
     said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
     assert said["The Hospital director Eleni Pappa"] != "tr"
+
+
+def test_a_countrys_people_in_the_plural_speak_for_it(tmp_path: Path) -> None:
+    """"The Greeks said ...", "the Turks say ...": a demonym that names a person, in the plural,
+    is its country (regular ones by rule, "Turks" or "Britons" listed); an adjective that names
+    no person ("the British", "the Chinese") was already one."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="The Greeks said Turkish police were firing tear gas at the border guards.\n\n"
+            "Turkish officials said the Greek police fired first.\n",
+        two="The Turks said the migrants were pushed back by Greek guards.\n\n"
+            "Greek officials denied that anyone was pushed back.\n")
+    said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    assert (said["The Greeks"], said["The Turks"]) == ("gr", "tr")

@@ -211,7 +211,15 @@ class Country(NamedTuple):
 # gazetteer so sides can be inferred from speakers without a case file; the
 # names include seats of government that news uses for the state (the Kremlin,
 # the White House, Downing Street).
-COUNTRIES: tuple[Country, ...] = tuple(Country(*c) for c in (
+def _people(name: str, id: str, names: tuple[str, ...], demonyms: tuple[str, ...], capital: str) -> Country:
+    """A country whose demonyms that name a person are also read in the plural ("the Greeks
+    said", "Malaysians"); those that are adjectives only ("British", "Chinese", "Polish",
+    "Dutch", "Swiss") take no s."""
+    plurals = (d + "s" for d in demonyms if not d.endswith(("ese", "sh", "ch", "ss", "s")))
+    return Country(name, id, names, tuple(dict.fromkeys((*demonyms, *plurals))), capital)
+
+
+COUNTRIES: tuple[Country, ...] = tuple(_people(*c) for c in (
     ("United States", "us", ("United States", "U.S.", "US", "USA", "America", "U.S.A.", "White House",
                              "Pentagon", "State Department"),
      ("American", "Americans"), "Washington"),
@@ -220,11 +228,11 @@ COUNTRIES: tuple[Country, ...] = tuple(Country(*c) for c in (
     ("Iran", "ir", ("Iran", "Islamic Republic", "IRGC"), ("Iranian", "Iranians"), "Tehran"),
     ("Ukraine", "ua", ("Ukraine", "Kiev"), ("Ukrainian", "Ukrainians"), "Kyiv"),
     ("United Kingdom", "uk", ("United Kingdom", "Britain", "UK", "U.K.", "Downing Street", "Whitehall"),
-     ("British",), "London"),
+     ("British", "Britons"), "London"),
     ("France", "fr", ("France",), ("French",), "Paris"),
     ("Germany", "de", ("Germany",), ("German", "Germans"), "Berlin"),
     ("Israel", "il", ("Israel",), ("Israeli", "Israelis"), "Jerusalem"),
-    ("Turkey", "tr", ("Turkey", "Türkiye"), ("Turkish",), "Ankara"),
+    ("Turkey", "tr", ("Turkey", "Türkiye"), ("Turkish", "Turks"), "Ankara"),
     ("Syria", "sy", ("Syria",), ("Syrian", "Syrians"), "Damascus"),
     ("India", "in", ("India",), ("Indian",), "New Delhi"),
     ("Pakistan", "pk", ("Pakistan",), ("Pakistani",), "Islamabad"),
@@ -261,15 +269,15 @@ COUNTRIES: tuple[Country, ...] = tuple(Country(*c) for c in (
     ("Lithuania", "lt", ("Lithuania",), ("Lithuanian",), "Vilnius"),
     ("Latvia", "lv", ("Latvia",), ("Latvian",), "Riga"),
     ("Estonia", "ee", ("Estonia",), ("Estonian",), "Tallinn"),
-    ("Finland", "fi", ("Finland",), ("Finnish",), "Helsinki"),
-    ("Sweden", "se", ("Sweden",), ("Swedish",), "Stockholm"),
+    ("Finland", "fi", ("Finland",), ("Finnish", "Finns"), "Helsinki"),
+    ("Sweden", "se", ("Sweden",), ("Swedish", "Swedes"), "Stockholm"),
     ("Norway", "no", ("Norway",), ("Norwegian",), "Oslo"),
-    ("Denmark", "dk", ("Denmark",), ("Danish",), "Copenhagen"),
+    ("Denmark", "dk", ("Denmark",), ("Danish", "Danes"), "Copenhagen"),
     ("Romania", "ro", ("Romania",), ("Romanian",), "Bucharest"),
     ("Moldova", "md", ("Moldova",), ("Moldovan",), "Chisinau"),
     ("Hungary", "hu", ("Hungary",), ("Hungarian",), "Budapest"),
     ("Italy", "it", ("Italy",), ("Italian",), "Rome"),
-    ("Spain", "es", ("Spain",), ("Spanish",), "Madrid"),
+    ("Spain", "es", ("Spain",), ("Spanish", "Spaniards"), "Madrid"),
     ("Cyprus", "cy", ("Cyprus",), ("Cypriot",), "Nicosia"),
     ("Jordan", "jo", ("Jordan",), ("Jordanian",), "Amman"),
     ("Yemen", "ye", ("Yemen",), ("Yemeni",), "Sanaa"),
