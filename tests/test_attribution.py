@@ -925,3 +925,26 @@ def test_a_quotation_that_names_its_own_speaker_is_theirs_not_the_agencys(tmp_pa
     who = _who(corpus, "without warning")
     assert (who.speaker, who.side) == ("Ivan Petrov", "b")
     assert _who(corpus, "not answer").speaker == "the ministry"
+
+
+@pytest.mark.parametrize("role", ["defence ministry spokesman", "Borovian army spokesman Lt. Col.",
+                                  "UN peacekeeping chief"])
+def test_an_inverted_speaker_given_by_role_then_name(tmp_path: Path, role: str) -> None:
+    """'"...," said defence ministry spokesman Ivan Petrov.': wire style puts the role, in lower
+    case or with a body's initials, between the verb and the name; the whole phrase is the
+    speaker (it had found none, leaving the quotation to the press or to no one)."""
+    corpus = _corpus(tmp_path, f'"The ship never left port," said {role} Ivan Petrov on Tuesday.\n')
+    who = _who(corpus, "never left port")
+    assert who.speaker == f"{role} Ivan Petrov" and who.side == "b"
+
+
+def test_a_body_named_in_full_speaks_by_its_initials(tmp_path: Path) -> None:
+    """A case file lists "United Nations" and "Israel Defense Forces"; the texts write "the UN
+    peacekeeping chief", "the U.N.", "the IDF": a body's initials are its name too (in capitals
+    only: "un" in another language's text is nobody)."""
+    case = ('[[sides]]\nid = "un"\nname = "UNIFIL"\nactors = ["UNIFIL", "United Nations"]\n\n'
+            '[[sides]]\nid = "il"\nname = "Israel"\nactors = ["Israel Defense Forces"]\n')
+    corpus = _corpus(tmp_path, "The UN peacekeeping chief said the positions would be held.\n\n"
+                               "The IDF said the soldiers had fired warning shots.\n\n"
+                               "The U.N. said two towers were hit.\n", case)
+    assert [_who(corpus, s).side for s in ("positions would", "warning shots", "towers were")] == ["un", "il", "un"]

@@ -220,7 +220,7 @@ class SideMatcher:
             if country:
                 entries.extend(_Entry(n, side.id, 1, place=True) for c in (country, *_clients(country), *_home(country, countries))
                                for n in country_names(c))
-        self.entries = entries + _surnames(entries)
+        self.entries = entries + _surnames(entries) + _initialisms(entries)
         self.index = _EntryIndex(self.entries)
         self.parts = _person_parts(entries)
         self._roles: dict[str, str | None] = {}
@@ -313,6 +313,28 @@ def _surnames(entries: list[_Entry]) -> list[_Entry]:
                 and last.isalpha() and last.lower() not in _NOT_LAST and last.lower() not in known
                 and not is_gazetteer_name(last)):
             found.setdefault(last, set()).add(e.side)
+    return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
+
+
+# Last words of a body's name that news abbreviates by its initials ("the UN", "the IDF").
+_ABBREVIATED = BODY_HEADS | frozenset("nations forces force union front corps organization organisation".split())
+_SMALL_WORDS = frozenset("of for the and on in".split())
+
+
+def _initialisms(entries: list[_Entry]) -> list[_Entry]:
+    """A body named in full also goes by its initials ("United Nations" ... "the UN peacekeeping
+    chief", "U.N."; "Israel Defense Forces" ... "IDF"), matched in capitals only, as an
+    actor's acronym is; not where two sides' bodies share them or a name is spelt so."""
+    known = {normalise(e.name) for e in entries}
+    found: dict[str, set[str]] = {}
+    for e in entries:
+        words = [w for w in normalise(e.name).split() if w.lower() not in _SMALL_WORDS]
+        if (e.weight == 2 and len(words) >= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+                and words[-1].lower() in _ABBREVIATED):
+            letters = "".join(w[0] for w in words)
+            for form in (letters, ".".join(letters) + ".") if len(letters) <= 3 else (letters,):
+                if form not in known:
+                    found.setdefault(form, set()).add(e.side)
     return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
 
 

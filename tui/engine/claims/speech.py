@@ -356,8 +356,20 @@ def _is_passive(pre: str) -> bool:
     return bool(words) and words[-1].lower() in (*PASSIVE, "as")
 
 
+# An inverted speaker given by role, then name: "said UN peacekeeping chief Jean-Pierre Lacroix",
+# "said defence ministry spokesman Igor Konashenkov", "said army spokesman Lt. Col. Peter Lerner".
+_ROLE_THEN_NAME = re.compile(
+    r"\s+((?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?:[a-z][a-z-]*\s+){0,3}?"
+    r"(?:spokesman|spokeswoman|spokesperson|minister|secretary|chief|commander|leader|ambassador|envoy|"
+    r"premier|president|adviser|advisor|aide|director|governor|mayor|head|representative|officer|official|"
+    r"diplomat|general|chairman|chairwoman|chairperson)\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)")
+
+
 def _np_after(text: str, pos: int) -> tuple[int, int] | None:
-    """A speaker noun phrase right after an inverted verb ("said Austin", "added the ministry")."""
+    """A speaker noun phrase right after an inverted verb ("said Austin", "added the ministry",
+    "said military spokesman X")."""
+    if (named := _ROLE_THEN_NAME.match(text, pos)) and _AFTER_INVERTED.match(text, named.end(1)):
+        return named.span(1)
     m = re.match(r"\s+((?:the\s+|a\s+)?(?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.’'-]*)*)", text[pos:])
     if m and m.group(1).lower() in WEEKDAYS:
         return None   # '..., an adviser to the maker, said Tuesday during a briefing': a day, not a speaker
