@@ -948,3 +948,15 @@ def test_a_body_named_in_full_speaks_by_its_initials(tmp_path: Path) -> None:
                                "The IDF said the soldiers had fired warning shots.\n\n"
                                "The U.N. said two towers were hit.\n", case)
     assert [_who(corpus, s).side for s in ("positions would", "warning shots", "towers were")] == ["un", "il", "un"]
+
+
+@pytest.mark.parametrize("cites", ["cited a security source claiming", "cited a security source as saying"])
+def test_a_state_agency_citing_an_unnamed_source_speaks_for_its_state(tmp_path: Path, cites: str) -> None:
+    """"TASS cited a security source claiming that the strike hit a command post": the source
+    is nobody anyone can place, and a new one ("a source" refers back to no one), so the
+    agency that cites it is the speaker, with its state's side."""
+    case = CASE.replace('"Borovia"]', '"Borovia", "Borovian"]')
+    corpus = _corpus(tmp_path, "Maria Olsen said the market was full of shoppers.\n\n"
+                               f"Borovia's state news agency {cites} that the strike hit a command post.\n", case)
+    who = _who(corpus, "command post")
+    assert who.speaker == "Borovia's state news agency" and who.side == "b"

@@ -817,3 +817,20 @@ def test_a_countrys_people_in_the_plural_speak_for_it(tmp_path: Path) -> None:
             "Greek officials denied that anyone was pushed back.\n")
     said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
     assert (said["The Greeks"], said["The Turks"]) == ("gr", "tr")
+
+
+def test_a_demonym_or_a_capital_is_no_persons_name(tmp_path: Path) -> None:
+    """Zero-config: "North Korean" is a name the side goes by, not a person whose surname is
+    "Korean" ("South Korean legislators" are no North Korean speakers), and "its envoy in Kuala
+    Lumpur" names a place, not a person called "Lumpur"."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="North Korea's top envoy in Kuala Lumpur said the investigation was political.\n\n"
+            "Malaysian police said the suspects had left for Pyongyang.\n\n"
+            "South Korean legislators said the killing was ordered by the North Korean leader.\n",
+        two="North Korean officials said the dead man had a heart condition.\n\n"
+            "Malaysian officials said the man was poisoned.\n")
+    aliases = {a for s in analysis.corpus.sides for actor in s.actors for a in actor.aliases}
+    assert "Lumpur" not in aliases
+    said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    assert said["South Korean legislators"] != "kp"

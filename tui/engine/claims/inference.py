@@ -359,7 +359,7 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
 _OF_BODY = r"(?:\s+(?:to|of|in|at)\s+(?:the\s+)?[\w-]+){0,4}?"
 # Where a role is posted: "ambassador to Malaysia", "envoy in Kuala Lumpur", "to the United Nations,":
 # one capitalised word, the UN, or up to four words closed by a comma (the name follows it).
-_POSTED = r"(?:to|in|at)\s+(?:the\s+)?(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*,|United\s+Nations|[A-Z][\w.-]*)"
+_POSTED = r"(?:to|in|at)\s+(?:the\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*,|United\s+Nations|[A-Z][\w.-]*)"
 # "to Russia" names a destination ("its envoy to Russia, X"), not X's country.
 _NOT_DESTINATION = r"(?<![\w.])(?<!\bto\s)(?<!\bto\sthe\s)"
 # Roles that introduce a national who does not speak for the government.
@@ -383,8 +383,10 @@ def _introduced(text: str, names: Sequence[str]) -> list[str]:
         if _ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1)):
             out.append(m.group(2))
     for m in pats.role_posted_run.finditer(text):   # "North Korea's ambassador to Malaysia, X"
-        if _ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1)):
-            out.append(m.group(2))
+        place = f"{m.group(2)} {m.group(3).split()[0]}"   # not "... envoy in Kuala Lumpur"
+        if (_ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1))
+                and not is_gazetteer_name(place)):
+            out.append(m.group(3))
     for m in pats.run_role_of.finditer(text):
         if _ROLE.fullmatch(m.group(2).split()[-1].split("-")[0]) and _for_government(text, m.start(2), m.group(2)):
             out.append(m.group(1))
@@ -460,7 +462,7 @@ def _vote(votes: _Ballot, run: str, side: str) -> None:
         if (len(last) < 2 or not last[0].isupper() or "." in last or last.lower() in _NOT_A_NAME
                 or last.lower() in _GENERIC_BODY or _ROLE.fullmatch(last)):
             return
-        if is_gazetteer_name(last):
+        if is_gazetteer_name(last) or is_gazetteer_name(" ".join(words[-2:])):   # "Kuala Lumpur" names a place
             return
         # The person's name without the titles before it ("Defense Minister Sergei Shoigu"):
         # the matcher then knows both "Shoigu" and, alone, "Sergei"; "Gan Yu" is "Gan" later.

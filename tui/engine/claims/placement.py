@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from ..text.lexicons import DEBUNK_LABELS, GAZETTEER, NEGATION, BODY_HEADS, ROLE_HEADS, STATE_MEDIA
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix
-from .sides import SideMatcher, countries_in
+from .sides import SideMatcher, countries_in, is_gazetteer_name
 from .speech import hostile, relays
 
 
@@ -213,6 +213,8 @@ def _person(speaker: str) -> str | None:
     words = _CAPITALISED.findall(speaker)
     if not words or words[-1].lower() in BODY_HEADS or words[-1] in _OPENING:
         return None
+    if len(words) > 1 and is_gazetteer_name(" ".join(words[-2:])):
+        return None   # "South Korean legislators": a country's people, no surname "Korean"
     return words[-1]
 
 

@@ -311,7 +311,7 @@ def _surnames(entries: list[_Entry]) -> list[_Entry]:
         last = words[-1] if words else ""
         if (e.weight == 2 and len(words) >= 2 and all(w[:1].isupper() for w in words) and len(last) >= 2
                 and last.isalpha() and last.lower() not in _NOT_LAST and last.lower() not in known
-                and not is_gazetteer_name(last)):
+                and not is_gazetteer_name(last) and not is_gazetteer_name(e.name)):   # "North Korean" is no person
             found.setdefault(last, set()).add(e.side)
     return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
 

@@ -161,6 +161,7 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     candidates += [_quoted_as(text, m, matcher) for m in _scan(_QUOTED_AS, "quoted", text) if not quoted[m.start()]]
     candidates += [_claim(text, m.start("who"), m.end("who"), "quoted", m.start(), matcher)   # "TV quoted X as saying"
                    for m in _scan(_QUOTES_AS, "quoted", text) if not quoted[m.start()]]
+    candidates += _cites(text, quoted, matcher)
     # a headline's "State Dept: ..." or "Syria: ...", not its topic ("Crash report: ...")
     first = first_speaker(text) or _named_first(text, matcher)
     if first is not None and text[:first[1]].split()[-1].lower() not in _TOPIC_LABELS:
@@ -344,9 +345,26 @@ _QUOTED_AS = re.compile(r"(?<![\w])(?:was|were|has been|have been)\s+quoted\b[^.
 _QUOTES_AS = re.compile(r"(?<![\w])quoted\s+(?!as\b)(?P<who>[^.;:\"“”,]{2,80}?)\s+as\s+saying\b")
 
 
-def _quoted_as(text: str, m: re.Match[str], matcher: SideMatcher | None) -> Claim | None:
+# "TASS cited a security source as saying / claiming that ...": the one cited speaks, the one citing relays.
+_CITES_AS = re.compile(r"(?<![\w])cited\s+(?!as\b)(?P<who>[^.;:\"“”,]{2,80}?)\s+(?:as\s+)?(?:saying|claiming)\b")
+
+
+def _cites(text: str, quoted: list[bool], matcher: SideMatcher | None) -> list[Claim | None]:
+    """The one an outlet cites ("RIA cited the ministry as saying"), or, where that is an unnamed
+    source, the outlet that cites it: a state agency's source speaks for the agency's state (and
+    "a source" is someone new, who refers back to no speaker before)."""
+    out: list[Claim | None] = []
+    for m in _scan(_CITES_AS, "cited", text):
+        if quoted[m.start()]:
+            continue
+        cited = _claim(text, m.start("who"), m.end("who"), "cited", m.start(), matcher)
+        out.append(_quoted_as(text, m, matcher, "cited") if cited is None or relays(cited.speaker) else cited)
+    return out
+
+
+def _quoted_as(text: str, m: re.Match[str], matcher: SideMatcher | None, verb: str = "quoted") -> Claim | None:
     lo = max(0, m.start() - _WINDOW)
-    return _subject(text, _strip_auxiliaries(text[lo:m.start()]), "quoted", m.start(), matcher, lo)
+    return _subject(text, _strip_auxiliaries(text[lo:m.start()]), verb, m.start(), matcher, lo)
 
 
 def _is_passive(pre: str) -> bool:
