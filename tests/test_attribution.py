@@ -960,3 +960,14 @@ def test_a_state_agency_citing_an_unnamed_source_speaks_for_its_state(tmp_path: 
                                f"Borovia's state news agency {cites} that the strike hit a command post.\n", case)
     who = _who(corpus, "command post")
     assert who.speaker == "Borovia's state news agency" and who.side == "b"
+
+
+def test_a_minister_is_not_placed_by_another_states_ministry_of_the_same_name(tmp_path: Path) -> None:
+    """'Borovia's defence ministry said ...', then 'Defence Minister Anna Lind said Borovia
+    violated the airspace': a minister holds a post every state has, so the earlier ministry
+    does not make her Borovia's (a "Ministry spokesman X" after it still speaks for it)."""
+    corpus = _corpus(tmp_path, "Borovia's defence ministry said the jets flew a routine route.\n\n"
+                               "Defence Minister Anna Lind said Borovia had violated the airspace again.\n\n"
+                               "Ministry spokesman Oleg Ivanov said the flight was planned.\n")
+    assert _who(corpus, "violated the airspace").side != "b"
+    assert _who(corpus, "flight was planned").side == "b"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..text.lexicons import GENERIC_HEADS, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
+from ..text.lexicons import BODY_HEADS, GENERIC_HEADS, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix, source_offsets
 from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, state_media, voice
 from .sides import SideMatcher, matcher_for
@@ -293,11 +293,12 @@ def _short_name_side(phrase: str, history: Sequence[_Last]) -> str | None:
 def _body_side(phrase: str, history: Sequence[_Last]) -> str | None:
     """The side of a named official introduced by a body the article placed before:
     "Coast guard spokesman X" after "the Greek coast guard said", "Ministry spokesman X"
-    after "Turkey's foreign ministry said".  The latest such speaker of the article."""
+    after "Turkey's foreign ministry said".  The latest such speaker of the article.  A body it
+    is: a minister ("Defence Minister X") holds a post, and every state has a defence ministry."""
     words = re.findall(r"[\w’'-]+", phrase.lower())
     title = next((k for k, w in enumerate(words) if w in _TITLES), None)
     body = [w for w in words[:title] if w not in _NOT_BODY] if title else []
-    if not body:
+    if not any(w in BODY_HEADS for w in body):
         return None
     return _latest_side(history, lambda speaker: set(body) <= set(re.findall(r"[\w’'-]+", speaker.lower())))
 
