@@ -524,19 +524,22 @@ def test_a_national_paper_that_quotes_both_sides_narrates_in_its_countrys_terms(
     assert quoted == {"a", "b"}
 
 
-def test_a_state_news_agency_narrates_in_its_states_terms(tmp_path: Path) -> None:
-    """Class 5 (zero-config): a state agency ("TASS") that quotes both sides tells the story
-    in its state's terms, as a national paper does: its own unattributed sentences take
-    Russia's side (inferred); the same narration in a paper of no side takes none."""
+@pytest.mark.parametrize("agency", ["TASS", "Khovar", "Algerie Presse Service (via allAfrica)"])
+def test_a_state_news_agency_narrates_in_its_states_terms(tmp_path: Path, agency: str) -> None:
+    """Class 5 (zero-config): a state agency ("TASS", Tajikistan's "Khovar", Algeria's "APS")
+    that quotes both sides tells the story in its state's terms, as a national paper does:
+    its own unattributed sentences take its state's side (inferred); the same narration in a
+    paper of no side takes none."""
+    state, other = {"TASS": ("Russian", "Ukrainian"), "Khovar": ("Tajik", "Kyrgyz")}.get(agency, ("Algerian", "Moroccan"))
     body = ("The drone flew toward the border with its transponder switched off.\n\n"
-            "Russian officials said the drone was spying on the fleet.\n\n"
-            "Ukrainian officials said the drone was unarmed.\n")
-    write(tmp_path, "one.md", '+++\noutlet = "TASS"\n+++\n\n' + LEDE + body)
+            f"{state} officials said the drone was spying on the fleet.\n\n"
+            f"{other} officials said the drone was unarmed.\n")
+    write(tmp_path, "one.md", f'+++\noutlet = "{agency}"\n+++\n\n' + LEDE + body)
     write(tmp_path, "two.md", '+++\noutlet = "Harbour Weekly"\n+++\n\n' + LEDE + body)
     analysis = analyse(load_corpus(tmp_path))
     narration = {ref.article: a.side for ref, a in analysis.attributions.items()
                  if a.speaker is None and ref.paragraph == 1}
-    assert narration == {"one.md": "ru", "two.md": None}
+    assert narration == {"one.md": {"TASS": "ru", "Khovar": "tj"}.get(agency, "dz"), "two.md": None}
 
 
 def test_a_national_paper_speaks_for_its_country_whatever_it_quotes(tmp_path: Path) -> None:
