@@ -210,3 +210,18 @@ def test_more_page_furniture_in_its_usual_words(tmp_path):
     assert reasons["In this image ta"] == "photo caption or credit"
     assert reasons["WASHINGTON, 5 Fe"] == "dateline or byline"
     assert reasons["[Copyright The H"] == "site notice or advertisement"
+
+
+def test_a_list_a_closing_sentence_introduces_is_text_not_a_footer(tmp_path):
+    """The last paragraphs of a story: "The aviation agency identified the seven passengers as:"
+    and a name a line.  The names are what the sentence lists, kept as text (they had gone as a
+    footer and as labels); a footer's "Follow us:" and its links still go."""
+    write(tmp_path, "a.md", "The plane crashed on Wednesday evening north of the capital, killing all ten on board.\n\n"
+          "The aviation agency identified the passengers as:\n\nAnna Berg\n\nJonas Lind\n\n"
+          "The crew members were identified as:\n\nCaptain Erik Dahl\n\nCo-pilot Mia Holm\n\n"
+          "Follow us:\n\nFacebook\n\nTwitter\n")
+    article = load_corpus(tmp_path).articles[0]
+    kept = [p.text for p in article.paragraphs]
+    assert kept[-5:] == ["Anna Berg", "Jonas Lind", "The crew members were identified as:",
+                         "Captain Erik Dahl", "Co-pilot Mia Holm"]
+    assert {d.text for d in article.dropped} >= {"Follow us:", "Facebook", "Twitter"}

@@ -169,6 +169,8 @@ def clean(source: str, units: list[Unit], known_title: str | None = None, saved_
     units = _explode_header_lists(units)
     prose = [i for i, u in enumerate(units) if u.kind == "text" and f.is_body_prose(u.text)]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
+    listed = _listed_after(units, last)
+    last = max(listed, default=last)
     texts = [u.text if u.kind == "text" else None for u in units]
     foreign = other_script_lines(texts)
     title, title_index = (known_title, None) if known_title else pick_title(units, first, foreign)
@@ -184,7 +186,7 @@ def clean(source: str, units: list[Unit], known_title: str | None = None, saved_
                 saved_page and headline_is_text(unit) and tells(unit.text) and not _browser_title(unit.text, texts))
             reason = None if told else "title (kept as the article's title)"
         else:
-            reason = _reason(unit, i, (first, last, title_index, deck), title_key, repeats.get(i))
+            reason = _reason(unit, i, (first, last, title_index, deck), title_key, repeats.get(i), i in listed)
         if reason == "duplicated title" and not claimed_title and title_index is None \
                 and headline_is_text(unit, title_key or ""):
             reason = None
@@ -264,8 +266,36 @@ def _explode_header_lists(units: list[Unit]) -> list[Unit]:
     return out
 
 
+LIST_INTRO_WORDS = 6   # a sentence that introduces the list below it with a colon, not a footer's "Follow us:"
+LIST_ITEM_WORDS = 8
+
+
+def _listed_after(units: list[Unit], last: int) -> set[int]:
+    """The short lines of the lists that follow the article's last prose line, each introduced by
+    a sentence ending in a colon ("The agency identified the seven passengers as:" and one name a
+    line): what the sentence lists, not the page's footer or its labels."""
+    items: set[int] = set()
+    k = last if last >= 0 and _introduces_list(units[last]) else last + 1   # the last prose may be the first intro
+    while 0 <= last and k < len(units) and _introduces_list(units[k]):
+        j = k + 1
+        while j < len(units) and units[j].kind == "text" and len(f.words(units[j].text)) <= LIST_ITEM_WORDS \
+                and not units[j].text.rstrip().endswith(":"):
+            items.add(j)
+            j += 1
+        if j == k + 1:
+            break
+        items.add(k)
+        k = j
+    return items
+
+
+def _introduces_list(unit: Unit) -> bool:
+    return (unit.kind == "text" and unit.text.rstrip().endswith(":") and len(f.words(unit.text)) >= LIST_INTRO_WORDS
+            and not f.label_reason(unit.text) and not page_talk_reason(unit.text))
+
+
 def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
-            title_key: str | None, repeat: str | None = None) -> str | None:
+            title_key: str | None, repeat: str | None = None, listed: bool = False) -> str | None:
     """Why this unit is furniture, or None if it is article text.
 
     `marks` are the first and last prose units, the title unit and the unit under
@@ -287,8 +317,8 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
         label = None   # "2024-06-03: Navy reports two warning shots.": a timeline's row, not the page's date
     if label:
         return label
-    if f.is_claim(text):
-        return None   # a line that reports what someone said is article text wherever it stands
+    if f.is_claim(text) or listed:   # what someone said, or an item a sentence lists (`_listed_after`)
+        return None   # is article text wherever it stands
     talk = page_talk_reason(text)
     if talk:
         return talk
