@@ -16,15 +16,12 @@ from functools import lru_cache
 
 from ..text.boilerplate import word_alternation
 from ..text.captions import captions
-from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOMES, MONTHS, PATRONS, WEEKDAYS, Country
+from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOMES, MONTHS, PATRONS, PERSON_ROLES, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
 from .speech import hostile, relays, speaker_phrases
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
 
-_ROLE = re.compile(
-    r"\b(?:officer|counterpart|minister|official|spokesman|spokeswoman|spokesperson|general|chief|"
-    r"diplomat|envoy|ambassador|president|secretary|commander|leader|admiral|pilot|captain|director|"
-    r"adviser|advisor|head|governor)\b", re.I)
+_ROLE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_ROLES))})\b", re.I)
 _INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
                          "agency council service services".split())
 _AGAINST = re.compile(ANSWERING)

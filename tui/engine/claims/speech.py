@@ -25,6 +25,7 @@ from ..text.lexicons import (
     HOSTILE_KEYS,
     LEADING_NOISE,
     PASSIVE,
+    PERSON_ROLES,
     PRONOUNS,
     REPORTING_PHRASES,
     REPORTING_VERBS,
@@ -378,9 +379,7 @@ def _is_passive(pre: str) -> bool:
 # "said defence ministry spokesman Igor Konashenkov", "said army spokesman Lt. Col. Peter Lerner".
 _ROLE_THEN_NAME = re.compile(
     r"\s+((?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?:[a-z][a-z-]*\s+){0,3}?"
-    r"(?:spokesman|spokeswoman|spokesperson|minister|secretary|chief|commander|leader|ambassador|envoy|"
-    r"premier|president|adviser|advisor|aide|director|governor|mayor|head|representative|officer|official|"
-    r"diplomat|general|chairman|chairwoman|chairperson)\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)")
+    rf"(?:{'|'.join(sorted(PERSON_ROLES))})\s+(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+)")
 
 
 def _np_after(text: str, pos: int) -> tuple[int, int] | None:

@@ -92,6 +92,13 @@ spokeswoman spokesperson readout communique commentary
 # Heads of a speaker phrase that names a role, not a person ("the ambassador",
 # "the foreign ministry", "the country's defence minister"): who it is comes
 # from an earlier speaker in the article, or the case file, with that role.
+# The roles a person is named by ("Defence Minister X", "said military spokesman X", "Russia's
+# ambassador to Malaysia, X"): a name that follows one is a person's, speaking in that role.
+PERSON_ROLES = frozenset("""
+officer counterpart minister official spokesman spokeswoman spokesperson general chief diplomat envoy
+ambassador president secretary commander leader admiral pilot captain director adviser advisor head
+governor premier aide mayor representative chairman chairwoman chairperson
+""".split())
 ROLE_HEADS = frozenset("""
 ambassador envoy minister ministry president premier spokesman spokeswoman spokesperson commander
 chief general admiral secretary diplomat embassy government administration navy army military
