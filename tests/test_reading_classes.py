@@ -837,3 +837,16 @@ def test_a_demonym_or_a_capital_is_no_persons_name(tmp_path: Path) -> None:
     assert "Lumpur" not in aliases
     said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
     assert said["South Korean legislators"] != "kp"
+
+
+def test_a_state_agencys_same_source_speaks_for_its_state(tmp_path: Path) -> None:
+    """Zero-config: on a state agency's page, '"...," the statement said' and then '"...," the
+    same source added' are one unnamed source quoted twice; the agency quotes it for its state
+    (as it does "informed sources"), not for no one."""
+    body = ('"The authorities took every step to investigate this despicable act," the statement said.\n\n'
+            '"The victims of this act of state terrorism will not be forgotten," the same source added.\n\n'
+            "Russian officials said the convoy was attacked.\n\nUkrainian officials denied any attack.\n")
+    write(tmp_path, "one.md", '+++\noutlet = "TASS"\n+++\n\n' + LEDE + body)
+    write(tmp_path, "two.md", '+++\noutlet = "Harbour Weekly"\n+++\n\n' + LEDE + body)
+    said = {(ref.article, a.speaker): a.side for ref, a in analyse(load_corpus(tmp_path)).attributions.items()}
+    assert said[("one.md", "the same source")] == "ru"

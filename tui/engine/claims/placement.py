@@ -371,7 +371,7 @@ def _official_outlet(outlet: str | None, matcher: SideMatcher) -> str | None:
 
 # Unnamed sources: a side's own outlet (its body's page, a paper named for its country, its state
 # agency) quotes them for that side; any other outlet's sources speak for no one.
-_SOURCES = re.compile(r"(?i)^(?:the |an? |some |informed |senior |military |security )*sources?$")
+_SOURCES = re.compile(r"(?i)^(?:the |an? |some |same |informed |senior |military |security )*sources?$")
 
 
 def _voiced(speaker: str) -> bool:
