@@ -971,3 +971,16 @@ def test_a_minister_is_not_placed_by_another_states_ministry_of_the_same_name(tm
                                "Ministry spokesman Oleg Ivanov said the flight was planned.\n")
     assert _who(corpus, "violated the airspace").side != "b"
     assert _who(corpus, "flight was planned").side == "b"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The border guards said they had arrested 45 people.", "The border guards"),
+    ("The foreign ministers said the strike broke the truce.", "The foreign ministers"),
+    ("The paper said the ship had been rerouted.", "The paper")])
+def test_people_in_a_role_in_the_plural_and_the_paper_are_speakers(tmp_path: Path, sentence: str,
+                                                                   speaker: str) -> None:
+    """"The guards said", "the foreign ministers said": a role in the plural speaks as in the
+    singular ("the guard said"); "the paper said" is the press (no side, but a speaker: the
+    sentence is reported, not the narrator's).  "Reports said" stays no one's phrase."""
+    corpus = _corpus(tmp_path, sentence + "\n")
+    assert _who(corpus, sentence[15:35]).speaker == speaker

@@ -529,13 +529,23 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
         return False   # "Ukraine has neither confirmed nor": a clause with its own verb, not a name
     if len(words) == 1 and last in PRONOUNS:
         return True
-    if any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words) or last.strip(".,") in _PEOPLE \
+    if any(_head(w) in SPEAKER_NOUNS for w in words) or last.strip(".,") in _PEOPLE \
             or _PRESS_HEAD.fullmatch(last.strip(".,")):
         return True   # an official, a group, or the press ("the state television website reported")
     if (matcher and matcher.match(phrase)) or countries_in(phrase):
         return True
     body = words[1:] if words[0].lower() in _DETERMINERS else words
     return bool(body) and all(w[:1].isupper() or w in ("of", "the", "and", "de", "for") for w in body)
+
+
+def _head(word: str) -> str:
+    """A word as a speaker noun: lower case, without punctuation, and a person's role in the
+    singular ("the border guards", "the foreign ministers"; not "reports", which relay)."""
+    word = word.lower().strip(".,")
+    return word[:-1] if word[:-1] in _PLURAL_HEADS and word.endswith("s") else word
+
+
+_PLURAL_HEADS = PERSON_ROLES | {"guard"}
 
 
 _ADJECTIVES = frozenset(c.demonyms[0] for c in GAZETTEER if c.demonyms)

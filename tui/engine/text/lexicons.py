@@ -157,7 +157,7 @@ SECTION_LABELS = ("background", "context", "details", "timeline", "recap", "summ
 # Labels that call the claim after them false ("Fake: X shelled the school").
 DEBUNK_LABELS = ("fake", "myth", "hoax", "disinformation")
 # The press as a speaker ("Israeli media reported", "state television said"): a regular expression.
-PRESS = r"media|press|newspapers?|papers|outlets?|television|tv|broadcasters?|websites?|radio|channels?"
+PRESS = r"media|press|newspapers?|papers?|outlets?|television|tv|broadcasters?|websites?|radio|channels?"
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset("""january february march april may june july august september october november
