@@ -984,3 +984,18 @@ def test_people_in_a_role_in_the_plural_and_the_paper_are_speakers(tmp_path: Pat
     sentence is reported, not the narrator's).  "Reports said" stays no one's phrase."""
     corpus = _corpus(tmp_path, sentence + "\n")
     assert _who(corpus, sentence[15:35]).speaker == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The head of the Intelligence Directorate of the Ministry of Defence of Borovia Ivan Petrov said "
+     "that the bridge would fall.", "The head of the Intelligence Directorate of the Ministry of Defence of Borovia Ivan Petrov"),
+    ("- Ivan Petrov said the missile was shot down.", "Ivan Petrov"),
+    ('"We saw a house," MP Abbas al-Zamli told reporters after the visit.', "MP Abbas al-Zamli"),
+    ("Strikes were carried out near the border, the force said in a statement.", "the force")])
+def test_long_titles_bullets_name_particles_and_bodies_are_speakers(tmp_path: Path, sentence: str,
+                                                                    speaker: str) -> None:
+    """Forms that had found no speaker: a title of bodies joined by "of" longer than twelve
+    words, a list's bullet before the name, a name with a lower-case particle ("al-Zamli"), and
+    "the force" or "the commission" said."""
+    corpus = _corpus(tmp_path, sentence + "\n")
+    assert _who(corpus, sentence[20:45]).speaker == speaker

@@ -279,7 +279,7 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
     dash = _BEFORE_DASH.search(text, start, end)
     if dash:   # "Harbor City, June 9 -- Petrov": a dateline or a wire's prefix before the dash
         start = dash.end()
-    while start < end and text[start] in " ,":
+    while start < end and text[start] in " ,-–—•*":   # a list's bullet: "- X said ..."
         start += 1
     prefix = _DATE_PREFIX.match(text, start, end)
     if prefix:
@@ -516,11 +516,11 @@ def _adverbial(part: str) -> bool:
 def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
     """Whether a phrase can be a speaker: a name, a pronoun, a body, a country."""
     words = phrase.split()
-    if not words or len(words) > 12 or words[0].lower() in _CONDITIONAL:
+    if not words or words[0].lower() in _CONDITIONAL:
         return False   # "If the Philippines insists ...": a condition, not a report
     if words[0].lower() in _PREPOSITIONS or words[0].lower() in _ASIDE:
         return False   # "In response to the Chinese claims, X said": "claims" is a noun there
-    if len(words) > 12:
+    if len(words) > 12 and not _long_title(words):
         return False
     last = words[-1].lower()
     if last in _BAD_END or last.endswith(("'s", "’s")) or any(w.lower() in _MODALS for w in words):
@@ -535,7 +535,19 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
     if (matcher and matcher.match(phrase)) or countries_in(phrase):
         return True
     body = words[1:] if words[0].lower() in _DETERMINERS else words
-    return bool(body) and all(w[:1].isupper() or w in ("of", "the", "and", "de", "for") for w in body)
+    return bool(body) and all(w[:1].isupper() or w in _NAME_WORDS or _PARTICLE.match(w) for w in body)
+
+
+_NAME_WORDS = frozenset("of the and de for".split())
+_PARTICLE = re.compile(r"(?:al|el|bin|ibn|van|von|der|da|di|du|le|la)(?:-[A-Z]|$)")   # "al-Zamli", "von der"
+
+
+def _long_title(words: list[str]) -> bool:
+    """A title too long for the usual bound that still names one person: "The head of the
+    Defense Intelligence of the Ministry of Defense Kyrylo Budanov" (a role, bodies joined by
+    "of", then a name; no other lower-case word)."""
+    return len(words) <= 18 and words[-1][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _NAME_WORDS or w.lower() in SPEAKER_NOUNS for w in words)
 
 
 def _head(word: str) -> str:

@@ -82,7 +82,7 @@ secretary general chairman commander leader leaders authorities administration k
 pentagon council committee media newspaper outlet report readout communique commentary officer officers
 ambassador envoy premier chief staff forces spokespeople representative representatives
 service guard spox aide aides adviser advisers advisor advisors head director governor mayor
-chairwoman chairperson
+chairwoman chairperson commission force
 """.split())
 # Speaker phrases whose side must come from the previous speaker.
 GENERIC_HEADS = frozenset("""
