@@ -313,7 +313,7 @@ def _surnames(entries: list[_Entry]) -> list[_Entry]:
                 and last.isalpha() and last.lower() not in _NOT_LAST and last.lower() not in known
                 and not is_gazetteer_name(last) and not is_gazetteer_name(e.name)):   # "North Korean" is no person
             found.setdefault(last, set()).add(e.side)
-    return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
+    return _one_sided(found)
 
 
 # Last words of a body's name that news abbreviates by its initials ("the UN", "the IDF").
@@ -335,6 +335,11 @@ def _initialisms(entries: list[_Entry]) -> list[_Entry]:
             for form in (letters, ".".join(letters) + ".") if len(letters) <= 3 else (letters,):
                 if form not in known:
                     found.setdefault(form, set()).add(e.side)
+    return _one_sided(found)
+
+
+def _one_sided(found: dict[str, set[str]]) -> list[_Entry]:
+    """An actor's entry for each name that only one side's actors give (a surname, initials)."""
     return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
 
 

@@ -89,9 +89,6 @@ GENERIC_HEADS = frozenset("""
 statement statements ministry office source sources official officials side spokesman
 spokeswoman spokesperson readout communique commentary
 """.split())
-# Heads of a speaker phrase that names a role, not a person ("the ambassador",
-# "the foreign ministry", "the country's defence minister"): who it is comes
-# from an earlier speaker in the article, or the case file, with that role.
 # The roles a person is named by ("Defence Minister X", "said military spokesman X", "Russia's
 # ambassador to Malaysia, X"): a name that follows one is a person's, speaking in that role.
 PERSON_ROLES = frozenset("""
@@ -99,6 +96,9 @@ officer counterpart minister official spokesman spokeswoman spokesperson general
 ambassador president secretary commander leader admiral pilot captain director adviser advisor head
 governor premier aide mayor representative chairman chairwoman chairperson
 """.split())
+# Heads of a speaker phrase that names a role, not a person ("the ambassador",
+# "the foreign ministry", "the country's defence minister"): who it is comes
+# from an earlier speaker in the article, or the case file, with that role.
 ROLE_HEADS = frozenset("""
 ambassador envoy minister ministry president premier spokesman spokeswoman spokesperson commander
 chief general admiral secretary diplomat embassy government administration navy army military
@@ -214,10 +214,6 @@ class Country(NamedTuple):
     capital: str                  # "" where none stands for it
 
 
-# Countries: (canonical name, short id, names, demonyms, capital).  A small
-# gazetteer so sides can be inferred from speakers without a case file; the
-# names include seats of government that news uses for the state (the Kremlin,
-# the White House, Downing Street).
 def _people(name: str, id: str, names: tuple[str, ...], demonyms: tuple[str, ...], capital: str) -> Country:
     """A country whose demonyms that name a person are also read in the plural ("the Greeks
     said", "Malaysians"); those that are adjectives only ("British", "Chinese", "Polish",
@@ -226,6 +222,10 @@ def _people(name: str, id: str, names: tuple[str, ...], demonyms: tuple[str, ...
     return Country(name, id, names, tuple(dict.fromkeys((*demonyms, *plurals))), capital)
 
 
+# Countries: (canonical name, short id, names, demonyms, capital).  A small
+# gazetteer so sides can be inferred from speakers without a case file; the
+# names include seats of government that news uses for the state (the Kremlin,
+# the White House, Downing Street).
 COUNTRIES: tuple[Country, ...] = tuple(_people(*c) for c in (
     ("United States", "us", ("United States", "U.S.", "US", "USA", "America", "U.S.A.", "White House",
                              "Pentagon", "State Department"),
