@@ -999,3 +999,33 @@ def test_long_titles_bullets_name_particles_and_bodies_are_speakers(tmp_path: Pa
     "the force" or "the commission" said."""
     corpus = _corpus(tmp_path, sentence + "\n")
     assert _who(corpus, sentence[20:45]).speaker == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The assailant said he fired because no one answered his letters.", "The assailant"),
+    ("Another medic said dozens of people had been wounded in the fire.", "Another medic"),
+    ("Maritime security company Norhold said the tanker was boarded from a helicopter.",
+     "Maritime security company Norhold"),
+    ("The owner of the ship told reporters that they had lost contact with the crew.", "The owner of the ship"),
+    ("Kelly Marsh, executive editor of the Harbour Gazette, said no evidence had been shown.", "Kelly Marsh"),
+    ("Health director-general Dr Tomas Berg had said there was no sign of a heart attack.",
+     "Health director-general Dr Tomas Berg"),
+    ("A stern-faced Lind said during a visit to the island that the shelling was an invasion.", "A stern-faced Lind"),
+    ("24-year-old Omar Haddad told reporters that people were burnt beyond recognition.", "24-year-old Omar Haddad"),
+    ("The peacekeeping mission said two of its monitors were hurt near the tower.", "The peacekeeping mission")])
+def test_people_named_by_what_they_are_or_do_are_speakers(tmp_path: Path, sentence: str, speaker: str) -> None:
+    """Speakers that had been found as no one: a person by what they are ("the assailant", "a
+    medic", "the owner of the ship"), a speaker noun before a name ("security company X",
+    "director-general Dr X"), a name with its description in apposition (a first name ending in
+    -ly is no adverb opening the sentence), an epithet or an age before a name, and a mission."""
+    corpus = _corpus(tmp_path, sentence + "\n")
+    assert _who(corpus, sentence[20:45]).speaker == speaker
+
+
+def test_the_body_a_role_is_posted_to_is_no_surname(tmp_path: Path) -> None:
+    """"Borovia's Permanent Representative to the Northern League" speaks for Borovia, but the
+    league is not a person of Borovia's: its monitoring mission, speaking later, is not placed
+    by the surname "League"."""
+    corpus = _corpus(tmp_path, "Borovia's Permanent Representative to the Northern League said the strike was staged.\n\n"
+                               "The monitoring mission of the Northern League confirmed that Borovia fired the missile.\n")
+    assert _who(corpus, "fired the missile").side != "b"

@@ -211,13 +211,16 @@ def _person(speaker: str) -> str | None:
     """The surname of a speaker phrase that names a person ("Foreign Secretary Jeremy Hunt"
     -> "Hunt"), or None for bodies and roles."""
     words = _CAPITALISED.findall(speaker)
-    if not words or words[-1].lower() in BODY_HEADS or words[-1] in _OPENING:
+    if not words or words[-1].lower() in BODY_HEADS or words[-1] in _OPENING or _POSTED_TO.search(speaker):
         return None
     if len(words) > 1 and is_gazetteer_name(" ".join(words[-2:])):
         return None   # "South Korean legislators": a country's people, no surname "Korean"
     return words[-1]
 
 
+# "the Permanent Representative to the United Nations": the capitals after "to" name the post,
+# not the speaker.
+_POSTED_TO = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+$")
 _OPENING = frozenset("The A An This That These Those Its Their".split())   # a capital that only opens the phrase
 
 

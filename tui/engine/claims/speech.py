@@ -61,7 +61,12 @@ _PEOPLE = frozenset("""group groups organisers organizers organiser organizer ac
 campaigners campaigner lawmakers lawmaker legislators prosecutors prosecutor police witnesses
 witness survivors survivor relatives family families passengers crew lawyers lawyer attorney
 attorneys organisation organization organisations organizations charity charities union party
-movement association foundation coalition alliance network residents investigators""".split())
+movement association foundation coalition alliance network residents investigators
+medic medics doctor doctors nurse
+nurses paramedic paramedics owner owners manager managers operator operators company companies firm
+firms correspondent correspondents contributor reporter reporters journalist journalists editor
+parliamentarian parliamentarians deputy deputies assailant attacker gunman suspect court judge mission
+ceo executive man woman eyewitness eyewitnesses""".split())
 # Reporting verbs whose next noun is their object, never an inverted speaker:
 # "X, in turn, accused Canada of ..." is X's accusation, not Canada's.
 _TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
@@ -510,7 +515,8 @@ def _skip_noise(pre: str, start: int) -> int:
 def _adverbial(part: str) -> bool:
     """A leading phrase that sets the scene ("Back home", "Most recently", "Asked about it")."""
     words = part.split()
-    return not words or words[0].lower() in ADVERBIAL_OPENERS or words[0].lower().endswith("ly")
+    return not words or words[0].lower() in ADVERBIAL_OPENERS or (
+        words[0].lower().endswith("ly") and not (len(words) > 1 and words[1][:1].isupper()))   # not "Sally Roe"
 
 
 def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
@@ -534,11 +540,39 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
         return True   # an official, a group, or the press ("the state television website reported")
     if (matcher and matcher.match(phrase)) or countries_in(phrase):
         return True
+    if _described(phrase) or _head_then_name(words):
+        return True
     body = words[1:] if words[0].lower() in _DETERMINERS else words
-    return bool(body) and all(w[:1].isupper() or w in _NAME_WORDS or _PARTICLE.match(w) for w in body)
+    return bool(body) and all(w[:1].isupper() or w in _NAME_WORDS or _PARTICLE.match(w) or _COMPOUND.fullmatch(w)
+                              for w in body)
 
 
 _NAME_WORDS = frozenset("of the and de for".split())
+_COMPOUND = re.compile(r"[a-z\d]+(?:-[a-z]+)+")   # "a stern-faced Lee", "24-year-old X": a name's epithet
+# "Jane Roe, executive editor of the Daily": a person's name, then what she is.
+_DESCRIBED = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*,\s+(?:(?:the|a|an)\s+)?[a-z][\w-]*\s.*")
+
+
+def _described(phrase: str) -> bool:
+    """A name and its description in apposition ("Jane Roe, executive editor of the Daily"): the
+    name speaks, whatever her title is (her role may be no speaker noun)."""
+    return bool(_DESCRIBED.fullmatch(phrase))
+
+
+def _head_then_name(words: list[str]) -> bool:
+    """A speaker noun, then a name ("maritime security company Ambrey", "medical charity Doctors
+    Without Borders", "health director-general Dr X"), or a speaker noun's "of" ("the owner of
+    the ship"): the noun says who speaks, though the words before it are lower case."""
+    heads = [i for i, w in enumerate(words) if _noun_head(w)]
+    if not heads:
+        return False
+    after = words[heads[-1] + 1:]
+    return bool(after) and (all(w.lstrip("(")[:1].isupper() for w in after) or after[0] == "of")
+
+
+def _noun_head(word: str) -> bool:
+    """A speaker noun or a person noun, or one as part of a hyphenated title ("director-general")."""
+    return any(_head(part) in SPEAKER_NOUNS or part.lower() in _PEOPLE for part in word.split("-"))
 _PARTICLE = re.compile(r"(?:al|el|bin|ibn|van|von|der|da|di|du|le|la)(?:-[A-Z]|$)")   # "al-Zamli", "von der"
 
 
@@ -612,7 +646,8 @@ def role_head(phrase: str) -> str | None:
     words = re.findall(r"[\w’'-]+", phrase.lower())
     if "of" in words[1:]:
         words = words[:words.index("of", 1)]
-    return words[-1] if words and words[-1] in ROLE_HEADS else None
+    head = words[-1].split("-")[-1] if words else ""   # "the attorney-general"
+    return head if head in ROLE_HEADS else None
 
 
 
