@@ -1029,3 +1029,26 @@ def test_the_body_a_role_is_posted_to_is_no_surname(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path, "Borovia's Permanent Representative to the Northern League said the strike was staged.\n\n"
                                "The monitoring mission of the Northern League confirmed that Borovia fired the missile.\n")
     assert _who(corpus, "fired the missile").side != "b"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('The assessment echoed comments from the top commander, Gen. Mark Lund, who told reporters at the base, '
+     '"The impacts were close to the barracks."', "Gen. Mark Lund"),
+    ("Because of this, in the morning the border army said that it had recorded no violation.", "the border army"),
+    ("The state news agency on August 23, 2023 said that the pilot was on the passenger list.",
+     "The state news agency"),
+    ("This was announced on Tuesday, January 17, by the permanent representative Ivan Petrov.",
+     "the permanent representative Ivan Petrov"),
+    ("Commenting on the bombing of the tower, Mark Lund, acting general manager of the network, said "
+     "the strike was a crime.", "Mark Lund"),
+    ('"At least eighty troops were killed in the strike," said an informed source in the guard.',
+     "an informed source"),
+    ("The drone was brought back to its home base safely, the release added.", "the release")])
+def test_speakers_behind_dates_relative_clauses_and_scene_setting(tmp_path: Path, sentence: str, speaker: str) -> None:
+    """Speakers that had been found as no one: "X, who told reporters" (X speaks), a time or a
+    date between the subject and its verb or before the subject ("in the morning the army said",
+    "the agency on August 23, 2023 said", whose comma bounds no clause), a passive's agent after
+    a date, a participle setting the scene ("Commenting on X, Y said"), "an informed source"
+    (an adjective, not a clause's verb) and "the release added"."""
+    corpus = _corpus(tmp_path, sentence + "\n")
+    assert _who(corpus, sentence[20:45]).speaker == speaker

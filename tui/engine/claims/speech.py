@@ -32,6 +32,7 @@ from ..text.lexicons import (
     ROLE_HEADS,
     SPEAKER_NOUNS,
     SPEECH_ACT,
+    MONTHS,
     WEEKDAYS,
 )
 from ..model import Corpus
@@ -66,7 +67,7 @@ medic medics doctor doctors nurse
 nurses paramedic paramedics owner owners manager managers operator operators company companies firm
 firms correspondent correspondents contributor reporter reporters journalist journalists editor
 parliamentarian parliamentarians deputy deputies assailant attacker gunman suspect court judge mission
-ceo executive man woman eyewitness eyewitnesses""".split())
+ceo executive man woman eyewitness eyewitnesses release""".split())
 # Reporting verbs whose next noun is their object, never an inverted speaker:
 # "X, in turn, accused Canada of ..." is X's accusation, not Canada's.
 _TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
@@ -84,8 +85,14 @@ OPEN_QUOTES = ("“", '"', "‘")
 _DATE_PREFIX = re.compile(r"date:?\s+\d{4}-\d{2}-\d{2}\s+", re.I)
 # When, after the subject ("Minister X on Thursday told ...", "Beijing earlier this week
 # alleged ..."): not part of who speaks.
-_WHEN = (r"(?:(?:this|last)\s+)?(?:" + "|".join(sorted(WEEKDAYS)) + r"|week|month|year|yesterday|today|tonight)"
-         r"(?:\s+(?:morning|afternoon|evening|night))?")
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=lambda m: (-len(m), m))) + r")\.?"
+# A date ("August 23, 2023", "17 January"): a month always with its day, so "may" stays a modal.
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+_WHEN = (r"(?:(?:(?:this|last)\s+)?(?:" + "|".join(sorted(WEEKDAYS)) + r"|week|month|year|yesterday|today|tonight)"
+         r"(?:\s+(?:morning|afternoon|evening|night))?|in\s+the\s+(?:morning|afternoon|evening)|later\s+in\s+the\s+day|"
+         + _DATE + ")")
+# The comma inside a date, which is no clause's boundary ("agencies on August 23, 2023 said").
+_DATE_COMMA = re.compile(r"(?<=\d),(?=\s+\d{4}\b)")
 _WHEN_AFTER = re.compile(r"(?:\s+(?:on|late|early|earlier|later))*\s+" + _WHEN + r"(?:\s*\([^()]{1,20}\))?$", re.I)
 _WHEN_BEFORE = re.compile(r"(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r",?\s+", re.I)
 _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
@@ -326,7 +333,7 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
     pre = text[lo:vs]
     if _is_passive(pre):
         # the agent comes before the reported clause: not "It was claimed that paint used by X ..."
-        agent = re.match(r"(?:\s+(?!that\b)[\w’'.-]+){0,6}?\s+by\s+([^,;.”\"]+?)(?=\s+(?:who|which|that)\b|[,;”\"]|\.\s|\.?$)",
+        agent = re.match(r"(?:\s+(?!that\b)[\w’'.-]+,?){0,6}?\s+by\s+([^,;.”\"]+?)(?=\s+(?:who|which|that)\b|[,;”\"]|\.\s|\.?$)",
                          text[ve:])
         if not agent:
             return None
@@ -440,8 +447,10 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
     """The subject phrase before a verb (`pre` is text[lo:...]), skipping appositives and
     adverbial openers.  A short aside in parentheses ("the Security Service (SSU)") is read
     as part of the phrase around it, not as a clause of its own."""
-    pre = _ASIDE_IN_PARENS.sub(lambda m: " " * len(m.group(0)), pre)
+    pre = _DATE_COMMA.sub(" ", _ASIDE_IN_PARENS.sub(lambda m: " " * len(m.group(0)), pre))
     bounds = list(_BOUNDARY.finditer(pre))
+    if bounds and bounds[-1].group(0) == "who" and not pre[bounds[-1].end():].strip():
+        return _antecedent(text, pre[:bounds[-1].start()], verb, verb_at, matcher, lo)
     start = bounds[-1].end() if bounds else 0
     if bounds and bounds[-1].group(0) in _RELATIVE and _CLAUSE_VERB.match(pre, start):
         # "The official who spoke on condition of anonymity said": the clause describes the subject
@@ -471,6 +480,18 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
     if not parts or _adverbial(pre[_skip_noise(pre, parts[0][0]):parts[0][1]]):
         return None
     return _claim(text, lo + _skip_noise(pre, parts[0][0]), lo + parts[-1][1], verb, verb_at, matcher)
+
+
+def _antecedent(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher | None,
+                lo: int) -> Claim | None:
+    """The speaker of "..., X, who told reporters": X, the phrase between the comma before
+    "who" and the boundary before it (not a clause without that comma)."""
+    pre = pre.rstrip()
+    if not pre.endswith(","):
+        return None
+    bounds = list(_BOUNDARY.finditer(pre, 0, len(pre) - 1))
+    start = bounds[-1].end() if bounds else 0
+    return _claim(text, lo + _skip_noise(pre, start), lo + len(pre) - 1, verb, verb_at, matcher)
 
 
 _AND_END = re.compile(r"\s(?:and|then)\s*$")
@@ -515,8 +536,14 @@ def _skip_noise(pre: str, start: int) -> int:
 def _adverbial(part: str) -> bool:
     """A leading phrase that sets the scene ("Back home", "Most recently", "Asked about it")."""
     words = part.split()
-    return not words or words[0].lower() in ADVERBIAL_OPENERS or (
+    return not words or words[0].lower() in ADVERBIAL_OPENERS or _participle_opens(words) or (
         words[0].lower().endswith("ly") and not (len(words) > 1 and words[1][:1].isupper()))   # not "Sally Roe"
+
+
+def _participle_opens(words: list[str]) -> bool:
+    """"Commenting on the bombing", "Referring to the claims": a participle and its preposition
+    set the scene (not "Beijing officials")."""
+    return len(words) > 1 and words[0].lower().endswith("ing") and words[1].lower() in _PREPOSITIONS
 
 
 def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
@@ -531,8 +558,9 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
     last = words[-1].lower()
     if last in _BAD_END or last.endswith(("'s", "’s")) or any(w.lower() in _MODALS for w in words):
         return False
-    if any(w in REPORTING_VERBS for w in words[1:]):
+    if any(w in REPORTING_VERBS and words[i].lower() not in _DETERMINERS for i, w in enumerate(words[1:])):
         return False   # "Ukraine has neither confirmed nor": a clause with its own verb, not a name
+        # ("an informed source": an adjective after its article)
     if len(words) == 1 and last in PRONOUNS:
         return True
     if any(_head(w) in SPEAKER_NOUNS for w in words) or last.strip(".,") in _PEOPLE \

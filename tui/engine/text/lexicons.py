@@ -87,7 +87,7 @@ chairwoman chairperson commission force
 # Speaker phrases whose side must come from the previous speaker.
 GENERIC_HEADS = frozenset("""
 statement statements ministry office source sources official officials side spokesman
-spokeswoman spokesperson readout communique commentary
+spokeswoman spokesperson readout communique commentary release
 """.split())
 # The roles a person is named by ("Defence Minister X", "said military spokesman X", "Russia's
 # ambassador to Malaysia, X"): a name that follows one is a person's, speaking in that role.
