@@ -1,4 +1,4 @@
-"""The web's own lines in more wordings (issue 11, ninth round): a wire's credit line that names
+"""The web's own lines in more wordings (issue 11, ninth and tenth rounds): a wire's credit line that names
 its reporter ("Reported by ...; Editing by ..."), a story's state ("Check back for updates"), a
 player's or a widget's message, the site's invitations, a blog's stamp with its author first, a
 post's or a story's navigation.  General web boilerplate, written here; each goes wherever it
@@ -46,6 +46,14 @@ WEB_LINES = [
     "Search module is not installed.",
     "(Read more ferry stories.)",
     "$.get('//' + window.location.host + '/ajax/module.aspx?id=44&lang=2', function (data) { $('#nk44').html(data); });",
+    # the tenth round: a control alone on its line, the site's app, club and affiliate notes, its contacts
+    "Share it :", "Suggest to a friend:", "Font size:", "Updated at:", "Sort:", "Print:", "No stories found.",
+    "Close this search box.", "Get the news faster.", "Tap to install our app.", "In two easy steps:",
+    "2. Tap to add to home screen.", "Unlock exclusive insights today!",
+    "We may earn a commission from links on this page.",
+    "To contact the reporter on this story: Jane Doe in Harbour City at jdoe@example.org",
+    "Story by Harbour Wire.", "Follow our coverage of the storm on the @harbourherald Telegram channel.",
+    "Join the Harbour Club for curated content and exclusive offers.", "You can read: Ferry owner faces questions",
 ]
 
 
@@ -65,6 +73,9 @@ ARTICLE_LINES = [
     "The video is available on the ministry's website, the navy said.",
     "There are no comments yet from the ferry's owners, the port authority said.",
     "The ministry said it would read more of the logs before it decided.",
+    "The navy said it would share its findings with the port authority.",
+    "The minister will join the club of leaders who visited the port this year.",
+    "Rescuers said they tried to install pumps on the ferry before it listed.",
 ]
 
 

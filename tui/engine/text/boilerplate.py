@@ -96,7 +96,8 @@ COMMENT_FORM = KeyedPattern.with_keys(
 # "War news live: ..." (a live blog's link),
 # "Backgrounder: ..." (an agency's background piece, linked from the article).
 TEASER = re.compile(
-    r"^(?:also read|read also|read more|read next|up next|read|see also|related|watch(?: live| now| video)?|listen|just in"
+    r"^(?:also read|read also|read more|read next|up next|read|you can read|see also|related|watch(?: live| now| video)?"
+    r"|listen|just in"
     r"|next|previous|prev|(?:next|previous) (?:story|article|post)"
     r"|breaking(?: news)?|backgrounder|factbox|explainer|[\w' ]{1,30}? (?:exclusive|live))\s*[:|–—-]\s*\S"
     r"|^(?:also read|read also|read|see also|watch)\s{2,}\S", re.I)   # the separator lost: "Read  Headline"
@@ -144,7 +145,7 @@ NOTICE = KeyedPattern((
     ("browser", r"\b(?:upgrade|update) your browser\b"), ("browser", r"\byour browser (?:is|does) not\b"),
     ("powered by", r"^powered by\b|\bpowered by\s*:?\s*$"),
     ("updated", r"^\(\s*(?:[\w-]+ ){0,2}(?:story|article|report|news|post|text)s? (?:has been |was |is being )?updated\b"),
-    ("follow our", r"\bfollow our\b[\w' ]{0,40}\b(?:channel|page|account|feed)s?\b"),
+    ("follow our", r"\bfollow our\b[\w'@ ]{0,60}\b(?:channel|page|account|feed)s?\b"),
     ("for the latest", r"^for the latest (?:headlines|news|updates)\b"),
     ("the latest", r"^here (?:are|is) the latest (?:updates|developments)\b"),
     # the site's own state and owner: "Site is under construction", "X is part of the Y Division of Z PLC"
@@ -231,6 +232,14 @@ NOTICE = KeyedPattern((
     ("having", r"\blet us know if you(?:'re| are) having (?:issues|problems|trouble) with (?:commenting|comments)\b"),
     ("accessed", r"\b(?:website|site) (?:can|may) (?:also )?be accessed (?:at|via|through)\b"),
     ("about the", r"^about the (?:author|writer)\b"), ("you are here", r"^you are here\s*:"),
+    # the site's app and club offered to the reader, its affiliate note, its contacts for the story
+    ("home", r"\badd (?:it )?to (?:your )?home ?screen\b"), ("install", r"^tap to install\b|\binstall (?:our|the) app\b"),
+    ("faster", r"^get (?:the |our )?news faster\b"), ("steps", r"^in (?:two|three|\d) (?:easy|simple|quick) steps\s*:?$"),
+    ("unlock", r"^unlock (?:exclusive|premium|full|unlimited)\b"),
+    ("join", r"^join (?:the|our) [\w'’ -]{1,40}\b(?:club|membership)\b"),
+    ("commission", r"\bwe (?:may )?(?:earn|receive) an? (?:small )?(?:affiliate )?commission\b"),
+    ("to contact the", r"^to contact the (?:reporters?|editors?|authors?|writers?)\b"),
+    ("by", r"^(?:story|text|report) by [\w.'’ -]{2,40}\.?$"),
 ))
 # A syndication line naming the agency a page reprints: "Central News Agency of X via Island News Service (INS)".
 SYNDICATION = re.compile(r"^[^.!?:]{0,60}\b(?:news )?(?:agency|service|wire)\b[^.!?:]{0,40}\bvia\b[^.!?:]{2,60}$"
@@ -294,7 +303,9 @@ NAV_LABEL = re.compile(
     r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
     r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
     r"|link copied|copy link|short (?:link|url)\s*:?|loading(?:\.\.\.|…)?|please wait(?:\.\.\.|…)?|like this|like loading(?:\.\.\.|…)?"
-    r"|search(?: for)?"
+    r"|search(?: for)?|(?:share|print|e-?mail)(?: it| this)?|suggest (?:it |this )?to a friend|font size"
+    r"|(?:updated|published|posted) (?:at|on)|sort(?: by)?|no (?:stories|results|articles|posts) found\.?"
+    r"|close (?:this )?(?:search )?(?:box|window|menu)\.?"   # a line of one control (its colon stripped)
     r"|related (?:materials|content|links|videos)"
     r"|recommended|sponsored|you may also like|previous|next|skip to content|back to top"
     r"|key (?:developments|points|events)|latest developments|live updates|you might also like"
