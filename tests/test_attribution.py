@@ -1052,3 +1052,26 @@ def test_speakers_behind_dates_relative_clauses_and_scene_setting(tmp_path: Path
     (an adjective, not a clause's verb) and "the release added"."""
     corpus = _corpus(tmp_path, sentence + "\n")
     assert _who(corpus, sentence[20:45]).speaker == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The strikes were lawful, measured and proportionate, Colonel Omar Haddad, a spokesman for the guard, said.",
+     "Colonel Omar Haddad"),
+    ("The guard's spokesman, Omar Haddad, on Wednesday claimed that the strikes killed forty people.",
+     "The guard's spokesman, Omar Haddad"),
+    ('Police chief Omar Haddad echoed the mayor\'s words that the port was "never closed" but added that ships '
+     "were delayed.", "Police chief Omar Haddad"),
+    ("President Lind summoned the envoy to express her concern, the presidential palace said.",
+     "the presidential palace"),
+    ("Political scientist Omar Haddad noted that the hotel had been used as a command post.",
+     "Political scientist Omar Haddad"),
+    ("The security services confirmed that those held had taken part in the protests.", "The security services"),
+    ("The opposition says that it was only trying to bring food to the town.", "The opposition")])
+def test_speakers_after_a_long_clause_a_time_or_a_quotation_and_more_bodies(tmp_path: Path, sentence: str,
+                                                                          speaker: str) -> None:
+    """Speakers that had been found as no one: "CLAUSE, X, a spokesman, said." where the clause
+    runs over commas without a finite verb, "the spokesman, X, on Wednesday claimed", a name the
+    case does not know opening 'X echoed "..." but added', and the palace, the security services,
+    the opposition and a scientist by their nouns."""
+    corpus = _corpus(tmp_path, sentence + "\n")
+    assert _who(corpus, sentence[20:45]).speaker == speaker

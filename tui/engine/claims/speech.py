@@ -67,7 +67,8 @@ medic medics doctor doctors nurse
 nurses paramedic paramedics owner owners manager managers operator operators company companies firm
 firms correspondent correspondents contributor reporter reporters journalist journalists editor
 parliamentarian parliamentarians deputy deputies assailant attacker gunman suspect court judge mission
-ceo executive man woman eyewitness eyewitnesses release""".split())
+ceo executive man woman eyewitness eyewitnesses release palace services opposition scientist professor
+researcher""".split())
 # Reporting verbs whose next noun is their object, never an inverted speaker:
 # "X, in turn, accused Canada of ..." is X's accusation, not Canada's.
 _TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
@@ -93,6 +94,7 @@ _WHEN = (r"(?:(?:(?:this|last)\s+)?(?:" + "|".join(sorted(WEEKDAYS)) + r"|week|m
          + _DATE + ")")
 # The comma inside a date, which is no clause's boundary ("agencies on August 23, 2023 said").
 _DATE_COMMA = re.compile(r"(?<=\d),(?=\s+\d{4}\b)")
+_WHEN_ONLY = re.compile(r"\s*(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r"\s*", re.I)
 _WHEN_AFTER = re.compile(r"(?:\s+(?:on|late|early|earlier|later))*\s+" + _WHEN + r"(?:\s*\([^()]{1,20}\))?$", re.I)
 _WHEN_BEFORE = re.compile(r"(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r",?\s+", re.I)
 _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
@@ -457,6 +459,11 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
         found = _subject(text, pre[:bounds[-1].start()], verb, verb_at, matcher, lo)
         if found is not None:
             return found
+    if bounds and bounds[-1].group(0) == "," and _WHEN_ONLY.fullmatch(pre[start:]):
+        # "X's spokesperson, Y, on Wednesday claimed": the appositive's comma, then only when
+        pre = pre[:start]
+    if matcher and bounds and _AND_END.fullmatch(pre[start:].strip()):
+        return _first_subject(text, 0, verb, verb_at, matcher, unknown=True)   # 'X echoed "..." but added that'
     if pre[start:].strip():
         start = _skip_noise(pre, start)
         if fronted := _FRONTED.match(pre, start):   # "..., a charge Israel denies": Israel denies it
@@ -479,7 +486,12 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
         parts.pop()
     if not parts or _adverbial(pre[_skip_noise(pre, parts[0][0]):parts[0][1]]):
         return None
-    return _claim(text, lo + _skip_noise(pre, parts[0][0]), lo + parts[-1][1], verb, verb_at, matcher)
+    for first in parts:   # "The strikes are lawful, appropriate and proportionate, X, a spokesperson, said":
+        # the clause reported runs over commas without a finite verb the loop above knows; then X
+        found = _claim(text, lo + _skip_noise(pre, first[0]), lo + parts[-1][1], verb, verb_at, matcher)
+        if found is not None:
+            return found
+    return None
 
 
 def _antecedent(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher | None,
@@ -494,7 +506,7 @@ def _antecedent(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatch
     return _claim(text, lo + _skip_noise(pre, start), lo + len(pre) - 1, verb, verb_at, matcher)
 
 
-_AND_END = re.compile(r"\s(?:and|then)\s*$")
+_AND_END = re.compile(r"(?:^|\s)(?:and|then|but)\s*$")
 # What a verb answers, set before its subject: "a charge [that] Israel denies", "claims Moscow rejects".
 _FRONTED = re.compile(r"\s*(?:(?:a|an|the|this|that|such)\s+)?(?:charges?|claims?|allegations?|accusations?|"
                       r"assertions?|accounts?|versions?)\s+(?=[A-Z])")
@@ -517,11 +529,28 @@ def opening_name(text: str, start: int, matcher: SideMatcher) -> tuple[str, int,
     return found[0], start + found[1], start + found[2]
 
 
-def _first_subject(text: str, start: int, verb: str, verb_at: int, matcher: SideMatcher) -> Claim | None:
+def _first_subject(text: str, start: int, verb: str, verb_at: int, matcher: SideMatcher,
+                   unknown: bool = False) -> Claim | None:
     """The subject of coordinated verbs ("China's Wang commented on X and said that ..."): the
-    name that opens the clause."""
+    name that opens the clause; with `unknown`, a name the case does not know too ('Police chief
+    X echoed "..." but added').  A dateline before it is skipped."""
+    if dateline := _DATELINE.match(text, start):
+        start = dateline.end()
     found = opening_name(text, start, matcher)
-    return _claim(text, found[1], found[2], verb, verb_at, matcher) if found else None
+    if found:
+        return _claim(text, found[1], found[2], verb, verb_at, matcher)
+    named = _OPENING_NAME.match(text, start) if unknown else None
+    return _claim(text, named.start(1), named.end(1), verb, verb_at, matcher) if named else None
+
+
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ]{1,30}(?:,[^-–—]{1,40})?\s+[-–—]+\s+")   # "SEOUL - ", "CITY, May 3 (Agency) - "
+
+
+# The name and title opening a clause: capitalised words, joined by "of", "the", "and" or a
+# person's role ("Police chief X", "The Ministry of Defense of the Y Federation"), up to its verb.
+_OPENING_NAME = re.compile(r"\s*((?:[A-Z][\w.’'-]*|" + "|".join(sorted(PERSON_ROLES)) + r")"
+                           r"(?:\s+(?:(?:of|the|and|de)\s+)*(?:[A-Z][\w.’'-]*|"
+                           + "|".join(sorted(PERSON_ROLES)) + r"))*)(?=\s+[a-z])")
 
 
 def _skip_noise(pre: str, start: int) -> int:
