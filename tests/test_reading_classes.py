@@ -808,6 +808,25 @@ def test_a_place_word_after_a_country_is_no_name_learned_for_it(tmp_path: Path) 
     assert said["The Hospital director Eleni Pappa"] != "tr"
 
 
+def test_a_body_or_a_channel_after_a_country_is_no_name_learned_for_it(tmp_path: Path) -> None:
+    """"Turkey's Forensic Organisation", "Turkey's Channel 12": a body in British spelling or a
+    broadcaster after a country's name is no person who speaks for it (learned, "Organisation"
+    or "Channel" made any speaker holding the word that country's)."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Turkish officials said the crew was taken to Turkey's Forensic Organisation.\n\n"
+            "Turkish officials said Turkey's Forensic Organisation found no burns.\n\n"
+            "Turkish officials told Turkey's Channel 12 the boat was rammed.\n\n"
+            "Turkish officials told Turkey's Channel 12 the patrol fired first.\n\n"
+            "The Channel director Ayse Kaya said the footage was real.\n",
+        two="Turkish officials denied that the boat was rammed.\n\n"
+            "Greek officials said the Turkish boat rammed the patrol.\n")
+    names = {n for side in analysis.corpus.sides for actor in side.actors for n in (actor.name, *actor.aliases)}
+    assert not names & {"Channel", "Organisation", "Forensic Organisation"}
+    said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
+    assert said["The Channel director Ayse Kaya"] != "tr"
+
+
 def test_a_countrys_people_in_the_plural_speak_for_it(tmp_path: Path) -> None:
     """"The Greeks said ...", "the Turks say ...": a demonym that names a person, in the plural,
     is its country (regular ones by rule, "Turks" or "Britons" listed); an adjective that names

@@ -29,7 +29,8 @@ _SUFFIX = frozenset("jr jr. sr sr. ii iii".split())
 _GENERIC_BODY = _INSTITUTION | frozenset("""air foreign defense defence coast armed federal interior justice
 security intelligence state national general general's prosecutor presidential naval military
 central public home affairs external staff joint chiefs post news times daily tribune herald express
-journal gazette press media advisor adviser ports maritime organization commission department of the""".split())
+journal gazette press media advisor adviser ports maritime organization organisation commission department of the
+channel television radio broadcaster""".split())
 # Words that end a capitalised run without naming anyone: places and titles.
 _WHEN = WEEKDAYS | MONTHS
 _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
