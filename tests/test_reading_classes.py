@@ -811,18 +811,21 @@ def test_a_place_word_after_a_country_is_no_name_learned_for_it(tmp_path: Path) 
 def test_a_body_or_a_channel_after_a_country_is_no_name_learned_for_it(tmp_path: Path) -> None:
     """"Turkey's Forensic Organisation", "Turkey's Channel 12": a body in British spelling or a
     broadcaster after a country's name is no person who speaks for it (learned, "Organisation"
-    or "Channel" made any speaker holding the word that country's)."""
+    or "Channel" made any speaker holding the word that country's); "Turkey's Investigative
+    Committee" is learned whole, never "Committee" alone (every side has committees)."""
     analysis = _analyse(
         tmp_path, case=None,
         one="Turkish officials said the crew was taken to Turkey's Forensic Organisation.\n\n"
             "Turkish officials said Turkey's Forensic Organisation found no burns.\n\n"
             "Turkish officials told Turkey's Channel 12 the boat was rammed.\n\n"
             "Turkish officials told Turkey's Channel 12 the patrol fired first.\n\n"
-            "The Channel director Ayse Kaya said the footage was real.\n",
+            "The Channel director Ayse Kaya said the footage was real.\n\n"
+            "Turkey's Investigative Committee said the boat had been rammed.\n\n"
+            "Turkey's Investigative Committee opened a case against the crew.\n",
         two="Turkish officials denied that the boat was rammed.\n\n"
             "Greek officials said the Turkish boat rammed the patrol.\n")
     names = {n for side in analysis.corpus.sides for actor in side.actors for n in (actor.name, *actor.aliases)}
-    assert not names & {"Channel", "Organisation", "Forensic Organisation"}
+    assert not names & {"Channel", "Organisation", "Forensic Organisation", "Committee"}
     said = {a.speaker: a.side for a in analysis.attributions.values() if a.speaker}
     assert said["The Channel director Ayse Kaya"] != "tr"
 

@@ -31,6 +31,11 @@ security intelligence state national general general's prosecutor presidential n
 central public home affairs external staff joint chiefs post news times daily tribune herald express
 journal gazette press media advisor adviser ports maritime organization organisation commission department of the
 channel television radio broadcaster""".split())
+# The last words of bodies' names, learned whole ("Investigative Committee", "Fifth Fleet"), never
+# alone: "Committee" or "Fleet" is no surname, and every side has one.
+_BODY_END = frozenset("""committee center centre society fleet government administration directorate prosecution
+observatory council bureau authority assembly parliament court institute headquarters coalition alliance
+group""".split())
 # Words that end a capitalised run without naming anyone: places and titles.
 _WHEN = WEEKDAYS | MONTHS
 _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
@@ -447,7 +452,7 @@ def _vote(votes: _Ballot, run: str, side: str) -> None:
         words = words[ends[-1] + 1:]
     if not words:
         return
-    if words[-1].lower() in _INSTITUTION:
+    if words[-1].lower() in _INSTITUTION or words[-1].lower() in _BODY_END:
         # The body's name back to its first distinctive word ("Revolutionary Guard Corps");
         # "Air Force" or "Foreign Ministry" alone name nobody: every side has one.
         k = next((k for k in range(len(words) - 1, max(-1, len(words) - 5), -1)
