@@ -1075,3 +1075,16 @@ def test_speakers_after_a_long_clause_a_time_or_a_quotation_and_more_bodies(tmp_
     the opposition and a scientist by their nouns."""
     corpus = _corpus(tmp_path, sentence + "\n")
     assert _who(corpus, sentence[20:45]).speaker == speaker
+
+
+def test_a_title_holding_a_sides_name_opens_coordinated_verbs_but_a_participle_does_not(tmp_path: Path) -> None:
+    """"The General Staff of Borovia commented on X and stated that ...": the title that
+    opens the clause speaks, when it holds a side's name (not only a name at its very start).
+    'Speaking at the meeting, an official deplored "..." and said': "Speaking" is no one."""
+    corpus = _corpus(tmp_path, "The General Staff of Borovia commented on the strike and stated that the "
+                               "hangars held weapons.\n\n"
+                               'Speaking at the meeting, a senior official deplored the seizure as "piracy" and said '
+                               "the ship must be freed.\n")
+    who = _who(corpus, "hangars held weapons")
+    assert (who.speaker, who.side) == ("The General Staff of Borovia", "b")
+    assert _who(corpus, "ship must be freed").speaker != "Speaking"

@@ -532,15 +532,18 @@ def opening_name(text: str, start: int, matcher: SideMatcher) -> tuple[str, int,
 def _first_subject(text: str, start: int, verb: str, verb_at: int, matcher: SideMatcher,
                    unknown: bool = False) -> Claim | None:
     """The subject of coordinated verbs ("China's Wang commented on X and said that ..."): the
-    name that opens the clause; with `unknown`, a name the case does not know too ('Police chief
-    X echoed "..." but added').  A dateline before it is skipped."""
+    name that opens the clause, or a title holding a side's name ("The Ministry of Defense of
+    the X Federation commented ... and stated"); with `unknown`, a name the case does not know
+    too ('Police chief X echoed "..." but added').  A dateline before it is skipped."""
     if dateline := _DATELINE.match(text, start):
         start = dateline.end()
     found = opening_name(text, start, matcher)
     if found:
         return _claim(text, found[1], found[2], verb, verb_at, matcher)
-    named = _OPENING_NAME.match(text, start) if unknown else None
-    return _claim(text, named.start(1), named.end(1), verb, verb_at, matcher) if named else None
+    named = _OPENING_NAME.match(text, start)
+    if not named or _GERUND.fullmatch(named.group(1)) or not (unknown or matcher.match(named.group(1))):
+        return None   # "Speaking at the meeting, X deplored ...": a participle, no name
+    return _claim(text, named.start(1), named.end(1), verb, verb_at, matcher)
 
 
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ]{1,30}(?:,[^-–—]{1,40})?\s+[-–—]+\s+")   # "SEOUL - ", "CITY, May 3 (Agency) - "
