@@ -10,7 +10,7 @@ import pytest
 from conftest import write
 from tui.engine.analysis import analyse
 from tui.engine.claims.attribution import attribute
-from tui.engine.claims.speech import find_claims
+from tui.engine.claims.speech import find_claims, speaker_phrases
 from tui.engine.export.jsondoc import to_document
 from tui.engine.text.loading import load_corpus
 from tui.engine.model import Attribution, Corpus, Pair, Ref, SideFix
@@ -1088,3 +1088,18 @@ def test_a_title_holding_a_sides_name_opens_coordinated_verbs_but_a_participle_d
     who = _who(corpus, "hangars held weapons")
     assert (who.speaker, who.side) == ("The General Staff of Borovia", "b")
     assert _who(corpus, "ship must be freed").speaker != "Speaking"
+
+
+@pytest.mark.parametrize(("headline", "speaker", "side"), [
+    ("Borovia Says Drone Was Shot Down Over Its Own Waters", "Borovia", "b"),
+    ("Arland Tankers Used As Shields In The Harbour, Borovia Claims", "Borovia", "b"),
+    ("Petrov Denies Downing The Drone Over The Strait", "Petrov", "b")])
+def test_a_title_case_headline_names_its_speaker(tmp_path: Path, headline: str, speaker: str, side: str) -> None:
+    """A headline in Title Case capitalises its reporting verb ("X Says ...", "..., X Claims"):
+    it is read as the verb it is, so the headline is its speaker's, not the narrator's.  Such a
+    headline is left out of choosing the sides without a case file (one headline's speaker had
+    made another party a side)."""
+    corpus = _corpus(tmp_path, headline + "\n")
+    who = _who(corpus, headline[10:35])
+    assert (who.speaker, who.side) == (speaker, side)
+    assert not [s for s, _ in speaker_phrases(corpus)]

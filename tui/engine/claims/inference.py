@@ -18,7 +18,7 @@ from ..text.boilerplate import word_alternation
 from ..text.captions import captions
 from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOMES, MONTHS, PATRONS, PERSON_ROLES, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
-from .speech import hostile, relays, speaker_phrases
+from .speech import hostile, relays, speaker_phrases, title_case
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
 
 _ROLE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_ROLES))})\b", re.I)
@@ -257,7 +257,7 @@ def _learn_people(corpus: Corpus, countries: list[Country]) -> dict[str, list[st
     page says who someone is ("Britain's Prime Minister X visits ...").
     """
     texts = [normalise(t) for a in corpus.articles for t in (*(p.text for p in a.paragraphs), *captions(a))
-             if not _title_case(t)]
+             if not title_case(t)]
     labels = {c.id: list(country_names(c)) for c in countries}
     votes = _Ballot()
     for _ in range(2):
@@ -308,13 +308,6 @@ def _owner(words: list[str], owner: dict[str, str]) -> str | None:
     """The one side a run of capitalised words names ("Taiwan's", "Israel", "Chinese")."""
     found = {side for w in words if (side := owner.get(re.sub(r"['’]s$", "", w).lower()))}
     return next(iter(found)) if len(found) == 1 else None
-
-
-def _title_case(text: str) -> bool:
-    """A headline in Title Case ("Russia Tells A Very Different Story"): every word is
-    capitalised, so a country's next words are no name."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _alternation(names: Sequence[str]) -> str:

@@ -166,7 +166,21 @@ def find_claims(text: str, matcher: SideMatcher | None = None) -> list[Claim]:
     return list(found)
 
 
+def title_case(text: str) -> bool:
+    """A headline in Title Case ("Russia Tells A Very Different Story"): every word is
+    capitalised, so a country's next words are no name."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# The reporting verbs a Title Case headline capitalises: "X Says ...", "..., Officials Say".
+_TITLE_VERB = re.compile(r"(?<![\w'’-])(?:Says?|Said|Claims?|Denies|Deny|Accuses|Warns|Insists|Admits|Confirms"
+                         r"|Alleges|Blames|Rejects|Reports)(?![\w'’-])")
+
+
 def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
+    if _TITLE_VERB.search(text) and title_case(text):   # same length: the spans hold
+        text = _TITLE_VERB.sub(lambda m: m.group(0).lower(), text)
     quoted = _quoted(text)
     candidates: list[Claim | None] = [
         _claim(text, m.start(1), m.start(1) + len(m.group(1).rstrip()), "according to", m.start(), matcher)
@@ -718,5 +732,7 @@ def speaker_phrases(corpus: Corpus) -> Iterator[tuple[str, str]]:
     for article in corpus.articles:
         for paragraph in article.paragraphs:
             for sentence in paragraph.sentences:
+                if title_case(sentence.text):
+                    continue   # a headline's speaker counts once its article is read, not in choosing the sides
                 for claim in find_claims(sentence.text):
                     yield claim.speaker, sentence.text
