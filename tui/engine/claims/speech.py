@@ -24,6 +24,7 @@ from ..text.lexicons import (
     HOSTILE,
     HOSTILE_KEYS,
     LEADING_NOISE,
+    MONTHS,
     PASSIVE,
     PERSON_ROLES,
     PRONOUNS,
@@ -32,7 +33,6 @@ from ..text.lexicons import (
     ROLE_HEADS,
     SPEAKER_NOUNS,
     SPEECH_ACT,
-    MONTHS,
     WEEKDAYS,
 )
 from ..model import Corpus
@@ -63,12 +63,11 @@ campaigners campaigner lawmakers lawmaker legislators prosecutors prosecutor pol
 witness survivors survivor relatives family families passengers crew lawyers lawyer attorney
 attorneys organisation organization organisations organizations charity charities union party
 movement association foundation coalition alliance network residents investigators
-medic medics doctor doctors nurse
-nurses paramedic paramedics owner owners manager managers operator operators company companies firm
-firms correspondent correspondents contributor reporter reporters journalist journalists editor
-parliamentarian parliamentarians deputy deputies assailant attacker gunman suspect court judge mission
-ceo executive man woman eyewitness eyewitnesses release palace services opposition scientist professor
-researcher""".split())
+medic medics doctor doctors nurse nurses paramedic paramedics owner owners manager managers operator
+operators company companies firm firms correspondent correspondents contributor reporter reporters
+journalist journalists editor parliamentarian parliamentarians deputy deputies assailant attacker gunman
+suspect court judge mission ceo executive man woman eyewitness eyewitnesses release palace services
+opposition scientist professor researcher""".split())
 # Reporting verbs whose next noun is their object, never an inverted speaker:
 # "X, in turn, accused Canada of ..." is X's accusation, not Canada's.
 _TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
@@ -604,9 +603,10 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
     last = words[-1].lower()
     if last in _BAD_END or last.endswith(("'s", "’s")) or any(w.lower() in _MODALS for w in words):
         return False
+    # "Ukraine has neither confirmed nor": a clause with its own verb, not a name (but "an informed
+    # source": a participle after its article is an adjective)
     if any(w in REPORTING_VERBS and words[i].lower() not in _DETERMINERS for i, w in enumerate(words[1:])):
-        return False   # "Ukraine has neither confirmed nor": a clause with its own verb, not a name
-        # ("an informed source": an adjective after its article)
+        return False
     if len(words) == 1 and last in PRONOUNS:
         return True
     if any(_head(w) in SPEAKER_NOUNS for w in words) or last.strip(".,") in _PEOPLE \
@@ -622,6 +622,7 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
 
 
 _NAME_WORDS = frozenset("of the and de for".split())
+_PARTICLE = re.compile(r"(?:al|el|bin|ibn|van|von|der|da|di|du|le|la)(?:-[A-Z]|$)")   # "al-Zamli", "von der"
 _COMPOUND = re.compile(r"[a-z\d]+(?:-[a-z]+)+")   # "a stern-faced Lee", "24-year-old X": a name's epithet
 # "Jane Roe, executive editor of the Daily": a person's name, then what she is.
 _DESCRIBED = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*,\s+(?:(?:the|a|an)\s+)?[a-z][\w-]*\s.*")
@@ -647,7 +648,6 @@ def _head_then_name(words: list[str]) -> bool:
 def _noun_head(word: str) -> bool:
     """A speaker noun or a person noun, or one as part of a hyphenated title ("director-general")."""
     return any(_head(part) in SPEAKER_NOUNS or part.lower() in _PEOPLE for part in word.split("-"))
-_PARTICLE = re.compile(r"(?:al|el|bin|ibn|van|von|der|da|di|du|le|la)(?:-[A-Z]|$)")   # "al-Zamli", "von der"
 
 
 def _long_title(words: list[str]) -> bool:
