@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..text.boilerplate import word_alternation
 from ..text.captions import captions
-from ..text.lexicons import ANSWERING, BLOCS, BODY_HEADS, GAZETTEER, HOMES, MONTHS, PATRONS, PERSON_ROLES, WEEKDAYS, Country
+from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOMES, MONTHS, PATRONS, PERSON_ROLES, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
 from .speech import hostile, relays, speaker_phrases, title_case
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
@@ -33,7 +33,9 @@ journal gazette press media advisor adviser ports maritime organization organisa
 channel television radio broadcaster""".split())
 # The last words of bodies' names, learned whole ("Investigative Committee", "Fifth Fleet"), never
 # alone: "Committee" or "Fleet" is no surname, and every side has one.
-_BODY_END = BODY_HEADS | frozenset("fleet society observatory prosecution".split())
+_BODY_END = frozenset("""committee center centre society fleet government administration directorate prosecution
+observatory council bureau authority assembly parliament court institute headquarters coalition alliance
+group""".split())
 # Words that end a capitalised run without naming anyone: places and titles.
 _WHEN = WEEKDAYS | MONTHS
 _NOT_A_NAME = frozenset("island islands sea ocean strait gulf bay peninsula province region coast river "
