@@ -94,7 +94,8 @@ _WHEN = (r"(?:(?:(?:this|last)\s+)?(?:" + "|".join(sorted(WEEKDAYS)) + r"|week|m
 _DATE_AFTER = re.compile(r"(?:\s+on)?\s+" + _DATE + r"$", re.I)
 # The comma inside a date, which is no clause's boundary ("agencies on August 23, 2023 said").
 _DATE_COMMA = re.compile(r"(?<=\d),(?=\s+\d{4}\b)")
-_WHEN_ONLY = re.compile(r"\s*(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r"\s*", re.I)
+# Compiled on first use (re keeps it): the rare paths' patterns cost every start nothing.
+_WHEN_ONLY = r"(?i)\s*(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r"\s*"
 _WHEN_AFTER = re.compile(r"(?:\s+(?:on|late|early|earlier|later))*\s+" + _WHEN + r"(?:\s*\([^()]{1,20}\))?$", re.I)
 _WHEN_BEFORE = re.compile(r"(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r",?\s+", re.I)
 _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
@@ -473,7 +474,7 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
         found = _subject(text, pre[:bounds[-1].start()], verb, verb_at, matcher, lo)
         if found is not None:
             return found
-    if bounds and bounds[-1].group(0) == "," and _WHEN_ONLY.fullmatch(pre[start:]):
+    if bounds and bounds[-1].group(0) == "," and re.fullmatch(_WHEN_ONLY, pre[start:]):
         # "X's spokesperson, Y, on Wednesday claimed": the appositive's comma, then only when
         pre = pre[:start]
     if matcher and bounds and _AND_END.fullmatch(pre[start:].strip()):
@@ -549,25 +550,24 @@ def _first_subject(text: str, start: int, verb: str, verb_at: int, matcher: Side
     name that opens the clause, or a title holding a side's name ("The Ministry of Defense of
     the X Federation commented ... and stated"); with `unknown`, a name the case does not know
     too ('Police chief X echoed "..." but added').  A dateline before it is skipped."""
-    if dateline := _DATELINE.match(text, start):
+    if dateline := re.compile(_DATELINE).match(text, start):
         start = dateline.end()
     found = opening_name(text, start, matcher)
     if found:
         return _claim(text, found[1], found[2], verb, verb_at, matcher)
-    named = _OPENING_NAME.match(text, start)
+    named = re.compile(_OPENING_NAME).match(text, start)
     if not named or _GERUND.fullmatch(named.group(1)) or not (unknown or matcher.match(named.group(1))):
         return None   # "Speaking at the meeting, X deplored ...": a participle, no name
     return _claim(text, named.start(1), named.end(1), verb, verb_at, matcher)
 
 
-_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ]{1,30}(?:,[^-–—]{1,40})?\s+[-–—]+\s+")   # "SEOUL - ", "CITY, May 3 (Agency) - "
+_DATELINE = r"\s*[A-Z][A-Z.'’ ]{1,30}(?:,[^-–—]{1,40})?\s+[-–—]+\s+"   # "SEOUL - ", "CITY, May 3 (Agency) - " (compiled on first use)
 
 
 # The name and title opening a clause: capitalised words, joined by "of", "the", "and" or a
 # person's role ("Police chief X", "The Ministry of Defense of the Y Federation"), up to its verb.
-_OPENING_NAME = re.compile(r"\s*((?:[A-Z][\w.’'-]*|" + "|".join(sorted(PERSON_ROLES)) + r")"
-                           r"(?:\s+(?:(?:of|the|and|de)\s+)*(?:[A-Z][\w.’'-]*|"
-                           + "|".join(sorted(PERSON_ROLES)) + r"))*)(?=\s+[a-z])")
+_OPENING_NAME = (r"\s*((?:[A-Z][\w.’'-]*|" + "|".join(sorted(PERSON_ROLES)) + r")"   # compiled on first use
+                 r"(?:\s+(?:(?:of|the|and|de)\s+)*(?:[A-Z][\w.’'-]*|" + "|".join(sorted(PERSON_ROLES)) + r"))*)(?=\s+[a-z])")
 
 
 def _skip_noise(pre: str, start: int) -> int:
