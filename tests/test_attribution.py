@@ -1103,3 +1103,21 @@ def test_a_title_case_headline_names_its_speaker(tmp_path: Path, headline: str, 
     who = _who(corpus, headline[10:35])
     assert (who.speaker, who.side) == (speaker, side)
     assert not [s for s, _ in speaker_phrases(corpus)]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Three sailors were killed on the coast road, said Wednesday a statement of the presidency.",
+     "a statement of the presidency"),
+    ('"Explosions were heard near the stage," said Communications and Information minister Jorge Ruiz in a broadcast.',
+     "Communications and Information minister Jorge Ruiz"),
+    ("The Institute for the Study of War (ISW) noted that satellite imagery confirmed the strike.",
+     "The Institute for the Study of War (ISW)"),
+    ("Patients were moved to field hospitals after being stabilised, the charity's emergency coordinator Samuel "
+     "Jones said.", "the charity's emergency coordinator Samuel Jones")])
+def test_speakers_after_a_day_in_a_joined_title_with_initials_and_a_coordinator(tmp_path: Path, sentence: str,
+                                                                              speaker: str) -> None:
+    """Speakers that had been found as no one: "said Wednesday a statement of X" (the day, then
+    the speaker), a role's title joined by "and" ("said Communications and Information minister
+    X"), a body's initials in parentheses after its name, and a coordinator."""
+    corpus = _corpus(tmp_path, sentence + "\n")
+    assert _who(corpus, sentence[20:45]).speaker == speaker

@@ -67,7 +67,7 @@ medic medics doctor doctors nurse nurses paramedic paramedics owner owners manag
 operators company companies firm firms correspondent correspondents contributor reporter reporters
 journalist journalists editor parliamentarian parliamentarians deputy deputies assailant attacker gunman
 suspect court judge mission ceo executive man woman eyewitness eyewitnesses release palace services
-opposition scientist professor researcher""".split())
+opposition scientist professor researcher coordinator""".split())
 # Reporting verbs whose next noun is their object, never an inverted speaker:
 # "X, in turn, accused Canada of ..." is X's accusation, not Canada's.
 _TAKES_OBJECT = frozenset("""accused accuses blamed blames urged urges warned warns told tells called calls
@@ -407,7 +407,7 @@ def _is_passive(pre: str) -> bool:
 # An inverted speaker given by role, then name: "said UN peacekeeping chief Jean-Pierre Lacroix",
 # "said defence ministry spokesman Igor Konashenkov", "said army spokesman Lt. Col. Peter Lerner".
 _ROLE_THEN_NAME = re.compile(
-    r"\s+((?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?:[a-z][a-z-]*\s+){0,3}?"
+    r"\s+((?:the\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|of)\s+(?=[A-Z]))?){0,3}(?:[a-z][a-z-]*\s+){0,3}?"
     rf"(?:{'|'.join(sorted(PERSON_ROLES))})\s+(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+)")
 
 
@@ -418,7 +418,10 @@ def _np_after(text: str, pos: int) -> tuple[int, int] | None:
         return named.span(1)
     m = re.match(r"\s+((?:the\s+|a\s+)?(?:[A-Z][\w.’'-]*)(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.’'-]*)*)", text[pos:])
     if m and m.group(1).lower() in WEEKDAYS:
-        return None   # '..., an adviser to the maker, said Tuesday during a briefing': a day, not a speaker
+        # '..., an adviser to the maker, said Tuesday during a briefing': a day, not a speaker; but
+        # "..., said Wednesday a statement of the presidency": the speaker after the day
+        after_day = pos + m.end(1)
+        return _np_after(text, after_day) if re.match(r"\s+(?:a|an|the)\s", text[after_day:]) else None
     if m and (m.group(1)[0].isupper() or len(m.group(1).split()) > 1):
         tail = re.match(r"(?:\s+[a-z]+){1,2}", text[pos + m.end(1):])   # "the Indian official"
         if tail and tail.group(0).split()[-1] in SPEAKER_NOUNS:
@@ -618,8 +621,8 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
     if _described(phrase) or _head_then_name(words):
         return True
     body = words[1:] if words[0].lower() in _DETERMINERS else words
-    return bool(body) and all(w[:1].isupper() or w in _NAME_WORDS or _PARTICLE.match(w) or _COMPOUND.fullmatch(w)
-                              for w in body)
+    return bool(body) and all(w.lstrip("(")[:1].isupper() or w in _NAME_WORDS or _PARTICLE.match(w)
+                              or _COMPOUND.fullmatch(w) for w in body)   # "(ISW)": a name's initials
 
 
 _NAME_WORDS = frozenset("of the and de for".split())
