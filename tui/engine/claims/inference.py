@@ -16,12 +16,12 @@ from functools import lru_cache
 
 from ..text.boilerplate import word_alternation
 from ..text.captions import captions
-from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOMES, MONTHS, PATRONS, PERSON_ROLES, WEEKDAYS, Country
+from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOMES, MONTHS, PATRONS, PERSON_ROLE_PATTERN, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
 from .speech import hostile, relays, speaker_phrases, title_case
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
 
-_ROLE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_ROLES))})\b", re.I)
+_ROLE = re.compile(rf"\b(?:{PERSON_ROLE_PATTERN})\b", re.I)
 _INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
                          "agency council service services".split())
 _AGAINST = re.compile(ANSWERING)
@@ -32,8 +32,8 @@ central public home affairs external staff joint chiefs post news times daily tr
 journal gazette press media advisor adviser ports maritime organization organisation commission department of the
 channel television radio broadcaster""".split())
 # The last words of bodies' names, learned whole ("Investigative Committee", "Fifth Fleet"), never
-# alone: "Committee" or "Fleet" is no surname, and every side has one.
-_BODY_END = frozenset("""committee center centre society fleet government administration directorate prosecution
+# alone: "Committee" or "Fleet" is no surname, and every side has one (the institutions too).
+_BODY_END = _INSTITUTION | frozenset("""committee center centre society fleet government administration directorate prosecution
 observatory council bureau authority assembly parliament court institute headquarters coalition alliance
 group""".split())
 # Words that end a capitalised run without naming anyone: places and titles.
@@ -445,7 +445,7 @@ def _vote(votes: _Ballot, run: str, side: str) -> None:
         words = words[ends[-1] + 1:]
     if not words:
         return
-    if words[-1].lower() in _INSTITUTION or words[-1].lower() in _BODY_END:
+    if words[-1].lower() in _BODY_END:
         # The body's name back to its first distinctive word ("Revolutionary Guard Corps");
         # "Air Force" or "Foreign Ministry" alone name nobody: every side has one.
         k = next((k for k in range(len(words) - 1, max(-1, len(words) - 5), -1)

@@ -26,6 +26,7 @@ from ..text.lexicons import (
     LEADING_NOISE,
     MONTHS,
     PASSIVE,
+    PERSON_ROLE_PATTERN,
     PERSON_ROLES,
     PRONOUNS,
     REPORTING_PHRASES,
@@ -408,7 +409,7 @@ def _is_passive(pre: str) -> bool:
 # "said defence ministry spokesman Igor Konashenkov", "said army spokesman Lt. Col. Peter Lerner".
 _ROLE_THEN_NAME = re.compile(
     r"\s+((?:the\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|of)\s+(?=[A-Z]))?){0,3}(?:[a-z][a-z-]*\s+){0,3}?"
-    rf"(?:{'|'.join(sorted(PERSON_ROLES))})\s+(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+)")
+    rf"(?:{PERSON_ROLE_PATTERN})\s+(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+)")
 
 
 def _np_after(text: str, pos: int) -> tuple[int, int] | None:
@@ -569,8 +570,8 @@ _DATELINE = r"\s*[A-Z][A-Z.'’ ]{1,30}(?:,[^-–—]{1,40})?\s+[-–—]+\s+"  
 
 # The name and title opening a clause: capitalised words, joined by "of", "the", "and" or a
 # person's role ("Police chief X", "The Ministry of Defense of the Y Federation"), up to its verb.
-_OPENING_NAME = (r"\s*((?:[A-Z][\w.’'-]*|" + "|".join(sorted(PERSON_ROLES)) + r")"   # compiled on first use
-                 r"(?:\s+(?:(?:of|the|and|de)\s+)*(?:[A-Z][\w.’'-]*|" + "|".join(sorted(PERSON_ROLES)) + r"))*)(?=\s+[a-z])")
+_OPENING_NAME = (rf"\s*((?:[A-Z][\w.’'-]*|{PERSON_ROLE_PATTERN})"   # compiled on first use
+                 rf"(?:\s+(?:(?:of|the|and|de)\s+)*(?:[A-Z][\w.’'-]*|{PERSON_ROLE_PATTERN}))*)(?=\s+[a-z])")
 
 
 def _skip_noise(pre: str, start: int) -> int:

@@ -96,6 +96,7 @@ officer counterpart minister official spokesman spokeswoman spokesperson general
 ambassador president secretary commander leader admiral pilot captain director adviser advisor head
 governor premier aide mayor representative chairman chairwoman chairperson
 """.split())
+PERSON_ROLE_PATTERN = "|".join(sorted(PERSON_ROLES))   # the roles as one regex alternation
 # Heads of a speaker phrase that names a role, not a person ("the ambassador",
 # "the foreign ministry", "the country's defence minister"): who it is comes
 # from an earlier speaker in the article, or the case file, with that role.
