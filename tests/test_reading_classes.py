@@ -280,11 +280,13 @@ def _inferred_aliases(tmp_path: Path, **articles: str) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("role", ["an adviser to the head of the Office of the President of Greece",
-                                  "an adviser to Greece's presidential office"])
+                                  "an adviser to Greece's presidential office",
+                                  "diplomatic adviser to Greek President Anna Vale",
+                                  "a spokeswoman for Greek Defence Minister Ivo Stan"])
 def test_a_person_whose_role_serves_a_countrys_body_is_learned_for_it(tmp_path: Path, role: str) -> None:
     """Zero-config: "X, an adviser to the head of the Office of the President of Ukraine, said",
-    "X, an adviser to Ukraine's presidential office, said": the role reaches its country
-    through the body it serves, so X speaks for that country wherever X is named again."""
+    "X, an adviser to Ukraine's presidential office, said", "X, adviser to Azerbaijani President
+    Y, said": the role reaches its country through the body or the office holder it serves, so X speaks for that country wherever X is named again."""
     aliases = _inferred_aliases(
         tmp_path,
         one=f"Lena Marsh, {role}, said the Turkish boat rammed the patrol.\n\n"

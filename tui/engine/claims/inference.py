@@ -341,7 +341,8 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{role},?\s+{_NAME_RUN}"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+((?:[a-z-]+\s+){{0,2}}[A-Za-z-]+)\s+{_POSTED},?\s+{_NAME_RUN}"),
         re.compile(rf"{_NAME_RUN},\s+(?:an?\s+|the\s+)?{role}{_OF_BODY}\s+"
-                   rf"(?:(?:of|for|at)\s+(?:the\s+)?{name}(?![\w])|to\s+(?:the\s+)?{name}[’']s\s)"),
+                   rf"(?:(?:of|for|at)\s+(?:the\s+)?{name}(?![\w])|to\s+(?:the\s+)?{name}[’']s\s"
+                   rf"|to\s+{name}\s+(?:[A-Z][\w-]*\s+){{0,2}}(?i:{PERSON_ROLE_PATTERN})\s)"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}"),
         re.compile(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
                    rf"\b(?:his|her)\s+{name}\s+counterpart"),
@@ -351,7 +352,8 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
 
 # The body a role serves, before its country: "an adviser [to the head of the Office of the
 # President] of Ukraine" (each step a preposition, maybe "the", and one word), or after it: "an
-# adviser to Ukraine's presidential office" ("an envoy to Russia" alone is Russia's guest).
+# adviser to Ukraine's presidential office" or its office holder: "an aide to Russian President X"
+# ("an envoy to Russia" alone is Russia's guest).
 _OF_BODY = r"(?:\s+(?:to|of|in|at)\s+(?:the\s+)?[\w-]+){0,4}?"
 # Where a role is posted: "ambassador to Malaysia", "envoy in Kuala Lumpur", "to the United Nations,":
 # one capitalised word, the UN, or up to four words closed by a comma (the name follows it).
