@@ -1121,3 +1121,13 @@ def test_speakers_after_a_day_in_a_joined_title_with_initials_and_a_coordinator(
     X"), a body's initials in parentheses after its name, and a coordinator."""
     corpus = _corpus(tmp_path, sentence + "\n")
     assert _who(corpus, sentence[20:45]).speaker == speaker
+
+
+def test_she_after_a_state_and_a_person_is_the_person(tmp_path: Path) -> None:
+    """"Borovia claimed ..., but Ms Olsen said this was untrue. / Instead, ..., she said.":
+    "she" is the person named last, not the state the sentence before was given to (a state
+    is no "she"); "it" would still be the state."""
+    corpus = _corpus(tmp_path, "Borovia claimed the tanker rammed a trawler, but Ms Olsen told reporters "
+                               "this was untrue.\n\nInstead, the tanker was stopped in open water, she said.\n")
+    who = _who(corpus, "she said")
+    assert who.speaker == "Ms Olsen" and who.side == "a"

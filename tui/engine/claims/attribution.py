@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from ..text.lexicons import BODY_HEADS, GENERIC_HEADS, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix, source_offsets
 from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, state_media, voice
-from .sides import SideMatcher, matcher_for
+from .sides import SideMatcher, is_gazetteer_name, matcher_for
 from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, quote_ends, relays, role_head
 from .turns import ASKERS, BULLET, Last as _Last, dateline_end, label as label_of, turn as turn_of
 
@@ -74,6 +74,7 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
     text_by: _Last | None = None   # "Statement by X:" speaks the paragraphs of the statement below it
     carried_before = False   # the sentence before took its speaker from the one before it
     prior = ""   # the sentence before's text
+    person: _Last | None = None   # the person named last in a sentence given to a state: whom "she" means
     for paragraph in article.paragraphs:
         previous = before if _introduces_quote(article, before) else None
         # a label speaks the paragraph after it, and every point of a list that follows it
@@ -92,7 +93,11 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             offsets = source_offsets(raw, sentence.start)
             claims = [c for c in find_claims(sentence.text, matcher) if not _BY_THE_WAY.search(sentence.text, 0, c.start)]
             subject = _subject_of(sentence.text, matcher, offsets, claims)
-            who = _choose(claims, matcher, subject or last, offsets, history, sentence.text, told, last)
+            referent = subject or (person if person and _personal(claims) else last)
+            who = _choose(claims, matcher, referent, offsets, history, sentence.text, told, last)
+            person = None   # "X claimed ..., but Ms Y said ...", given to the state X: "she" next is Ms Y
+            if who is not None and _impersonal(who.speaker, matcher):
+                person = _last_person(claims, matcher, referent, offsets, history, sentence.text, told, last)
             if who is None and subject and _PARTICIPLE.search(sentence.text):
                 who = subject   # "Russian authorities have been reluctant, saying there were no grounds"
             if who is None and turn is not None:
@@ -118,6 +123,33 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             if who.side:
                 history.append(who)
     return out
+
+
+_HE_SHE = frozenset({"he", "she"})
+
+
+def _personal(claims: Sequence[Claim]) -> bool:
+    """A claim whose speaker is "he" or "she": a person, never a state or a body."""
+    return any(c.kind == "pronoun" and c.speaker.lower() in _HE_SHE for c in claims)
+
+
+def _impersonal(speaker: str, matcher: SideMatcher) -> bool:
+    """A state's name ("Iran", a side's own name): what "she" cannot mean.  (Bodies are left
+    out: translated prose calls a ministry "he", and "the source" is a person.)"""
+    if is_gazetteer_name(speaker):
+        return True
+    found = matcher.match(speaker)
+    return bool(found and found[1:] == (0, len(speaker)) and matcher.sides_in(speaker, places=True))
+
+
+def _last_person(claims: Sequence[Claim], matcher: SideMatcher, last: _Last | None, offsets: list[int],
+                 history: Sequence[_Last], text: str, before: str, previous: _Last | None) -> _Last | None:
+    """The person named last among a sentence's claims ("X claimed ..., but Ms Y said ...": Ms
+    Y), with a side: whom a "she" in the next sentence means when the sentence went to X."""
+    named = [c for c in claims if c.kind == "named" and not _impersonal(c.speaker, matcher)]
+    if not named:
+        return None
+    return _resolve(max(named, key=lambda c: c.start), matcher, last, offsets, history, text, before, previous)
 
 
 _QUOTE_RUN_MAX = 12   # sentences a quotation may run before its speaker is named
