@@ -111,7 +111,7 @@ Clause = tuple[int, int, "str | None", "str | None", "str | None", "str | None"]
 
 def _clauses(text: str, who: Attribution, matcher: SideMatcher) -> list[Clause]:
     """(start, end, side, speaker, link, reported_by) of each clause of a sentence."""
-    spans = clause_spans(text)
+    spans = [part for span in clause_spans(text) for part in _but_other(text, span, who, matcher)]
     out: list[Clause] = []
     for i, (a, b) in enumerate(spans):
         piece = text[a:b]
@@ -139,6 +139,20 @@ def _clauses(text: str, who: Attribution, matcher: SideMatcher) -> list[Clause]:
             continue
         out.append(_trimmed(text, a, b, side, speaker, link, None))
     return out
+
+
+_BUT = re.compile(r",\s+but\s+")
+
+
+def _but_other(text: str, span: tuple[int, int], who: Attribution, matcher: SideMatcher) -> list[tuple[int, int]]:
+    """A clause cut at ", but" where the other side speaks after it: "X said it fired warning
+    shots, but Y denied the claim" is two sides' clauses, each with its own speaker."""
+    a, b = span
+    for m in _BUT.finditer(text, a, b):
+        found = [f for c in find_claims(text[m.end():b], matcher) if (f := matcher.match(c.speaker))]
+        if found and found[0][0] != who.side:
+            return [(a, m.start()), (m.start(), b)]
+    return [span]
 
 
 def _holder(before: str, matcher: SideMatcher) -> tuple[str, str] | None:
