@@ -1131,3 +1131,16 @@ def test_she_after_a_state_and_a_person_is_the_person(tmp_path: Path) -> None:
                                "this was untrue.\n\nInstead, the tanker was stopped in open water, she said.\n")
     who = _who(corpus, "she said")
     assert who.speaker == "Ms Olsen" and who.side == "a"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('Quote from Olsen: "The ship never left international waters."', "Olsen"),
+    ('Quote from Petrov in response to whether the crew was warned: "They were warned twice."', "Petrov"),
+    ('Statement by the Arland Foreign Ministry on the incident: "Our ship was in open water."',
+     "the Arland Foreign Ministry"),
+])
+def test_a_quotation_labelled_with_its_speaker_is_theirs(tmp_path: Path, sentence: str, speaker: str) -> None:
+    """'Quote from X: "..."' (a news site's label before each quotation) names the speaker
+    before the colon, as 'X said: "..."' does."""
+    who = _who(_corpus(tmp_path, sentence + "\n"), sentence[-20:])
+    assert who.speaker == speaker and who.side == ("a" if "Olsen" in speaker or "Arland" in speaker else "b")

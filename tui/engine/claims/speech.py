@@ -193,6 +193,8 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     candidates += [_claim(text, m.start("who"), m.end("who"), "quoted", m.start(), matcher)   # "TV quoted X as saying"
                    for m in _scan(_QUOTES_AS, "quoted", text) if not quoted[m.start()]]
     candidates += _cites(text, quoted, matcher)
+    if (label := _QUOTE_FROM.match(text)) is not None:   # 'Quote from X: "..."' opens with its speaker
+        candidates.append(_claim(text, label.start(1), label.end(1), ":", label.end(1), matcher))
     # a headline's "State Dept: ..." or "Syria: ...", not its topic ("Crash report: ...")
     first = first_speaker(text) or _named_first(text, matcher)
     if first is not None and text[:first[1]].split()[-1].lower() not in _TOPIC_LABELS:
@@ -203,6 +205,9 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     return sorted({(c.verb_at, c.start): c for c in found}.values(), key=lambda c: c.verb_at)
 
 
+# A quotation labelled with its speaker: 'Quote from X: "..."', 'Statement by X on the strike: "..."'.
+_QUOTE_FROM = re.compile(r"\s*(?:Quote|Statement|Comment|Response)\s+(?:from|of|by)\s+((?:the\s+)?[A-Z][^:;“”\"]{0,60}?)"
+                         r"(?:\s+(?:in response to|on|about|regarding)\s[^:“”\"]{0,120})?:\s*[“\"]")
 # A quotation's own closing tag: "..., Seoul officials said Thursday," (a few words, then the mark).
 _TAG_CLOSES = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*[,.]?\s*[”\"]")
 
