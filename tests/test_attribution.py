@@ -1144,3 +1144,11 @@ def test_a_quotation_labelled_with_its_speaker_is_theirs(tmp_path: Path, sentenc
     before the colon, as 'X said: "..."' does."""
     who = _who(_corpus(tmp_path, sentence + "\n"), sentence[-20:])
     assert who.speaker == speaker and who.side == ("a" if "Olsen" in speaker or "Arland" in speaker else "b")
+
+
+def test_the_speaker_before_a_participle_phrase_between_commas(tmp_path: Path) -> None:
+    """'X, commenting on a report that Y had known of the plan, said ...': X speaks; the clause
+    inside the participle phrase is what X comments on, and Y in it is no speaker."""
+    sentence = "Borovia, commenting on a report that Arland had known of the plan, said on Monday it had no comment."
+    who = _who(_corpus(tmp_path, sentence + "\n"), "no comment")
+    assert who.speaker == "Borovia" and who.side == "b"

@@ -498,6 +498,8 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
     if not bounds or bounds[-1].group(0) != ",":
         return None
     comma = bounds[-1].start()
+    if (found := _before_participle(text, pre, comma, verb, verb_at, matcher, lo)) is not None:
+        return found
     opens = list(_CLAUSE_START.finditer(pre, 0, comma))
     clause = opens[-1].end() if opens else 0
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", pre[clause:comma])]
@@ -516,6 +518,22 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
         if found is not None:
             return found
     return None
+
+
+_COMMA_WORDS = re.compile(r",\s+([\w’'-]+)\s+([\w’'-]+)")
+
+
+def _before_participle(text: str, pre: str, comma: int, verb: str, verb_at: int, matcher: SideMatcher | None,
+                       lo: int) -> Claim | None:
+    """The speaker of "X, commenting on a report that Y had known of it, said": X, before a
+    participle phrase set between commas (which may hold a clause of its own)."""
+    marks = [m for m in _COMMA_WORDS.finditer(pre, 0, comma) if _participle_opens([m.group(1), m.group(2)])]
+    if not marks:
+        return None
+    at = marks[-1].start()
+    bounds = list(_BOUNDARY.finditer(pre, 0, at))
+    start = _skip_noise(pre, bounds[-1].end() if bounds else 0)
+    return _claim(text, lo + start, lo + at, verb, verb_at, matcher) if pre[start:at].strip() else None
 
 
 def _antecedent(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher | None,
