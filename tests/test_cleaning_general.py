@@ -212,6 +212,19 @@ def test_more_page_furniture_in_its_usual_words(tmp_path):
     assert reasons["[Copyright The H"] == "site notice or advertisement"
 
 
+def test_a_list_inside_the_story_that_carries_its_sentences_punctuation_is_text(tmp_path):
+    """An official's instructions quoted as a list in the middle of a story: "Everyone in the
+    flood zone must:", "switch off the power;", "take your papers;", "go to higher ground.".
+    The items are the sentence's own words (they had gone as labels)."""
+    write(tmp_path, "a.md", "The river burst its banks on Tuesday night and the water is still rising in the valley.\n\n"
+          "The regional emergency service said that everyone in the flood zone must:\n\n"
+          "switch off the power;\n\ntake your papers;\n\ngo to higher ground.\n\n"
+          "Rescue teams reached the lower villages by boat before dawn on Wednesday morning.\n")
+    article = load_corpus(tmp_path).articles[0]
+    kept = [p.text for p in article.paragraphs]
+    assert {"switch off the power;", "take your papers;", "go to higher ground."} <= set(kept)
+
+
 def test_a_list_a_closing_sentence_introduces_is_text_not_a_footer(tmp_path):
     """The last paragraphs of a story: "The aviation agency identified the seven passengers as:"
     and a name a line.  The names are what the sentence lists, kept as text (they had gone as a

@@ -171,6 +171,7 @@ def clean(source: str, units: list[Unit], known_title: str | None = None, saved_
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
     listed = _listed_after(units, last)
     last = max(listed, default=last)
+    listed |= _punctuated_items(units, first, last)
     texts = [u.text if u.kind == "text" else None for u in units]
     foreign = other_script_lines(texts)
     title, title_index = (known_title, None) if known_title else pick_title(units, first, foreign)
@@ -286,6 +287,27 @@ def _listed_after(units: list[Unit], last: int) -> set[int]:
             break
         items.add(k)
         k = j
+    return items
+
+
+_ITEM_GOES_ON = (";", ",")   # a list item that the sentence introducing the list goes on after
+
+
+def _punctuated_items(units: list[Unit], first: int, last: int) -> set[int]:
+    """The items of a list inside the article that the sentence before it introduces with a
+    colon and that carry its punctuation ("... everyone in the danger zone must:", "turn off
+    all appliances;", "take documents;", "leave the area."): the sentence's own words, each
+    short, not a label.  A related-stories list under a colon ends its lines with no ';'."""
+    items: set[int] = set()
+    for k in range(max(first, 0), min(last, len(units) - 1)):
+        if not _introduces_list(units[k]):
+            continue
+        j = k + 1
+        while j <= last and units[j].kind == "text" and units[j].text.rstrip().endswith(_ITEM_GOES_ON):
+            j += 1
+        if j > k + 1 and j <= last and units[j].kind == "text" and units[j].text.rstrip().endswith("."):
+            j += 1   # the list's last item closes the sentence
+        items.update(range(k + 1, j))
     return items
 
 
