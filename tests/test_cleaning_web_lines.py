@@ -54,6 +54,10 @@ WEB_LINES = [
     "To contact the reporter on this story: Jane Doe in Harbour City at jdoe@example.org",
     "Story by Harbour Wire.", "Follow our coverage of the storm on the @harbourherald Telegram channel.",
     "Join the Harbour Club for curated content and exclusive offers.", "You can read: Ferry owner faces questions",
+    # the eleventh round: the site's appeal for support and its browser's notices
+    "Alerts like this can be switched off: notifications can be managed in your settings.",
+    "Your contributions help us keep our reporting free for everyone.",
+    "We keep every story open to all readers, with no paywall.",
 ]
 
 
@@ -73,6 +77,7 @@ ARTICLE_LINES = [
     "The video is available on the ministry's website, the navy said.",
     "There are no comments yet from the ferry's owners, the port authority said.",
     "The ministry said it would read more of the logs before it decided.",
+    "The harbour master said your support helped the rescue crews, the mayor told families.",
     "The navy said it would share its findings with the port authority.",
     "The minister will join the club of leaders who visited the port this year.",
     "Rescuers said they tried to install pumps on the ferry before it listed.",

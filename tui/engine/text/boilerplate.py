@@ -186,6 +186,11 @@ NOTICE = KeyedPattern((
     ("account", r"\b(?:already have|create|don'?t have|do not have) an? (?:free )?account\b"),
     ("continue reading", r"\bto continue reading\b"), ("readers like you", r"\breaders like you\b"),
     ("consider", r"\bplease consider (?:donating|supporting|subscribing|a donation)\b|^consider supporting\b"),
+    ("your ", r"\byour (?:support|donation|contribution|subscription)s? (?:makes?|allows?|helps?|keeps?|means?)\b"
+              r"[^.]{0,40}\b(?:us|our|difference|journalism|reporting)\b"),
+    ("paywall", r"\b(?:with|behind|without|no) (?:a |our )?paywalls?\b"),
+    ("notifications", r"\bnotifications can be (?:managed|changed|turned off)\b"
+                      r"|^(?:allow|enable|turn on) (?:push |browser )?notifications\b"),
     ("latest", r"^get (?:the )?latest (?:news|updates|headlines)\b"), ("google news", r"\bgoogle news\b"),
     ("edited by", r"^\(?edited by\b|\|\s*edited by\b"),
     ("by", r"^(?:view |see )?(?:all )?(?:posts|articles|stories) by\b"),
