@@ -1152,3 +1152,14 @@ def test_the_speaker_before_a_participle_phrase_between_commas(tmp_path: Path) -
     sentence = "Borovia, commenting on a report that Arland had known of the plan, said on Monday it had no comment."
     who = _who(_corpus(tmp_path, sentence + "\n"), "no comment")
     assert who.speaker == "Borovia" and who.side == "b"
+
+
+def test_a_speaker_in_apposition_then_said_in_a_statement_and_a_quotation(tmp_path: Path) -> None:
+    """'Of the incident, X, the head of the navy, said in a statement, "..."': X speaks.  The
+    words after the verb ("in a statement") looked like an inverted speaker ('..., said X,') and,
+    being no one, had left the sentence without a speaker; a headline's '..., Claims State Media'
+    still names its speaker after the verb."""
+    corpus = _corpus(tmp_path, 'Of the latest incident, Maria Olsen, the head of the navy, said in a statement, '
+                               '"One of the flares struck the drone."\n')
+    who = _who(corpus, "One of the flares")
+    assert who.speaker == "Maria Olsen" and who.side == "a"

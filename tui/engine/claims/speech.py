@@ -371,7 +371,9 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
     if stripped.endswith(("”", '"', ",”", ',"', ",")) and verb.lower() not in _TAKES_OBJECT:
         after = _np_after(text, ve)
         if after and _AFTER_INVERTED.match(text[after[1]:]):
-            return _claim(text, after[0], after[1], verb, vs, matcher)
+            inverted = _claim(text, after[0], after[1], verb, vs, matcher)
+            if inverted is not None or text[after[0]:after[1]].split()[0].lower() not in _PREPOSITIONS:
+                return inverted   # '..., X, said in a statement, "...': no one is "in a statement", X is
     return _subject(text, _strip_auxiliaries(pre), verb, vs, matcher, lo)
 
 

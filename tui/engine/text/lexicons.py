@@ -118,7 +118,7 @@ but and yet however meanwhile although though even while whereas so also still t
 ADVERBIAL_OPENERS = frozenset("""
 on in at after before despite since during earlier later asked most last when while as by
 for following amid over under according however meanwhile but and yet
-back separately elsewhere overnight today yesterday tonight speaking from with without
+back separately of elsewhere overnight today yesterday tonight speaking from with without
 """.split())
 AUXILIARIES = frozenset("""
 has have had also further later repeatedly since already strongly previously earlier not did does
