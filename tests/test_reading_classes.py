@@ -139,6 +139,24 @@ def test_a_but_before_the_other_sides_speaker_gives_each_side_its_clause(tmp_pat
     assert not any(x.side == "a" and "crew was tired" in x.text for x in accounts)
 
 
+def test_zero_config_does_not_take_a_countrys_press_for_its_voice(tmp_path: Path) -> None:
+    """Class 6: "Bulgarian media reported ..." relays; it is not Bulgaria speaking.  The party that
+    answers Greece is Turkey, whose ministry speaks twice, not Bulgaria, whose papers are quoted
+    four times about a shell that landed on its soil."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Greek officials said a Turkish shell hit the border post.\n\n"
+            "Greek officials said Turkey fired first.\n\n"
+            "Bulgarian media reported that a shell also landed in a Bulgarian field near the border.\n\n"
+            "Bulgarian media said Greek and Turkish patrols had exchanged fire for an hour.\n",
+        two="The Turkish Defence Ministry denied that Turkey fired any shell at Greece.\n\n"
+            "Greek officials said Turkey was lying about the shelling.\n\n"
+            "Bulgarian media reported that Greek police closed the crossing.\n\n"
+            "The Turkish Defence Ministry said Greek troops had provoked the clash.\n\n"
+            "Bulgarian media said the Greek and Turkish ambassadors were summoned in Sofia.\n")
+    assert {s.name for s in analysis.corpus.sides} == {"Greece", "Turkey"}
+
+
 def test_zero_config_picks_the_parties_that_answer_each_other(tmp_path: Path) -> None:
     """Class 6: a state that chairs a meeting is no side; a party that is not a state can be."""
     analysis = _analyse(

@@ -59,6 +59,8 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     lookup = {c.id: c for c in GAZETTEER}
     phrases = list(speaker_phrases(corpus))
     for phrase, sentence in phrases:
+        if relays(phrase):
+            continue   # "Polish media reported": the press of a country is not its voice
         for country in countries_in(phrase)[:1]:
             by_speaker[country.id] += 1
             answers = bool(_AGAINST.search(sentence))
