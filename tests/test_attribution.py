@@ -71,6 +71,8 @@ def _who(corpus: Corpus, snippet: str) -> Attribution:
     ("Analysts note that the ship was old.", "Analysts", None),
     ("Back home, the crew's captain, Maria Olsen, said the Borovian frigate had fired first.",
      "the crew's captain, Maria Olsen", "a"),
+    ('But Petrov hit back that his crew had come to "help" the ship in distress.', "Petrov", "b"),
+    ("The Borovian navy hit back at the launch sites overnight.", None, None),
 ])
 def test_forms(tmp_path: Path, sentence: str, speaker: str, side: str | None) -> None:
     who = _who(_corpus(tmp_path, sentence + "\n"), sentence[:20])

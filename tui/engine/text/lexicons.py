@@ -55,6 +55,8 @@ REPORTING_PHRASES = (
     r"pointed out", r"points out", r"point out", r"called on", r"calls on", r"is calling on",
     r"is convinced", r"was convinced", r"are convinced",
     r"brushed off", r"brushes off", r"shrugged off", r"rule out",
+    # an answer, only with what it answers ("hit back that ..."): "hit back" alone is a strike
+    r"hit back that", r"hits back that", r"fired back that", r"fires back that", r"shot back that",
 )
 
 # A statement delivered as a noun: "offered a different explanation".
