@@ -1165,3 +1165,14 @@ def test_a_speaker_in_apposition_then_said_in_a_statement_and_a_quotation(tmp_pa
                                '"One of the flares struck the drone."\n')
     who = _who(corpus, "One of the flares")
     assert who.speaker == "Maria Olsen" and who.side == "a"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Petrov in an interview with a radio station said the ship never left port.", "Petrov"),
+    ("Maria Olsen in a letter to the council on Friday wrote that the ship left port on time.", "Maria Olsen"),
+    ("The ministry at a press conference in the capital said the ship was unarmed.", "The ministry"),
+])
+def test_where_it_was_said_is_not_part_of_the_speaker(tmp_path: Path, sentence: str, speaker: str) -> None:
+    """'X in an interview with CNN said', 'X in a letter to the council wrote': the venue between
+    the speaker and the verb is where it was said, not who said it."""
+    assert _who(_corpus(tmp_path, sentence + "\n"), sentence[:20]).speaker == speaker

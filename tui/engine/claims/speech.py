@@ -456,12 +456,20 @@ _GOES_ON = re.compile(r"\s(?:continu(?:e|es|ed)|went on|goes on|go on)\s+to\s*$"
 _TIMES = re.compile(r"\s(?:several|many|multiple|numerous|repeated|two|three|four) times\s*$|\s(?:once )?again\s*$")
 
 
+# Where a speaker said it, set between the speaker and the verb: "X in a letter to the council on
+# Friday wrote", "X at a press conference said".
+_VENUE = re.compile(r"\s(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+                    r"(?:statement|interview|letter|briefing|conference|speech|post|tweet|message|address|"
+                    r"appearance|broadcast|session)\b[^,;:“”\"()]{0,100}$")
+
+
 def _strip_auxiliaries(pre: str) -> str:
     """Drop "has also", "did not", "continue to" and adverbs between a subject and its verb (a
     capitalised word ending in -ly is a name: "Melanie Joly announced")."""
     while True:
         tail = pre[-_TAIL:]   # an end-anchored search tries every position: only the tail
-        if m := _GOES_ON.search(tail) or _TIMES.search(tail):   # "X continue to insist", "X has several times accused"
+        if m := _GOES_ON.search(tail) or _TIMES.search(tail) or _VENUE.search(tail):
+            # "X continue to insist", "X has several times accused", "X in an interview with CNN said"
             pre = pre[:len(pre) - len(tail) + m.start()]
             continue
         m = _LAST_WORD.search(tail)
