@@ -1176,3 +1176,29 @@ def test_where_it_was_said_is_not_part_of_the_speaker(tmp_path: Path, sentence: 
     """'X in an interview with CNN said', 'X in a letter to the council wrote': the venue between
     the speaker and the verb is where it was said, not who said it."""
     assert _who(_corpus(tmp_path, sentence + "\n"), sentence[:20]).speaker == speaker
+
+
+STATE_AND_CHARITY = """
+[[sides]]
+id = "gr"
+name = "Greece"
+actors = ["Greece", "Greek coast guard"]
+
+[[sides]]
+id = "rescue"
+name = "Harbour Rescue"
+actors = ["Harbour Rescue", "Anna Vale"]
+"""
+
+
+@pytest.mark.parametrize("organ", ["The police", "The authorities", "The interior ministry"])
+def test_a_states_organ_named_alone_is_the_states_against_a_charity(tmp_path: Path, organ: str) -> None:
+    """A government against a charity: "the police said ..." is the state's (the charity has no
+    police); against another state, or a movement that governs, it stays unplaced."""
+    corpus = _corpus(tmp_path, f"{organ} said the rescue boat entered the closed zone.\n\n"
+                               "Harbour Rescue said its boat stayed in open water.\n", case=STATE_AND_CHARITY)
+    who = _who(corpus, "entered the closed zone")
+    assert who.side == "gr" and who.inferred
+    two_states = STATE_AND_CHARITY.replace('id = "rescue"\nname = "Harbour Rescue"', 'id = "tr"\nname = "Turkey"')
+    corpus = _corpus(tmp_path, f"{organ} said the rescue boat entered the closed zone.\n", case=two_states)
+    assert _who(corpus, "entered the closed zone").side is None

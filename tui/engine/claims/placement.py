@@ -16,9 +16,9 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
 
-from ..text.lexicons import DEBUNK_LABELS, GAZETTEER, NEGATION, BODY_HEADS, ROLE_HEADS, STATE_MEDIA
+from ..text.lexicons import DEBUNK_LABELS, GAZETTEER, HOMES, NEGATION, BODY_HEADS, ROLE_HEADS, STATE_MEDIA
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix
-from .sides import SideMatcher, countries_in, is_gazetteer_name
+from .sides import SideMatcher, countries_in, country_of, is_gazetteer_name
 from .speech import hostile, relays
 
 
@@ -98,6 +98,24 @@ def _named(text: str, speaker: str | None, people: set[str]) -> set[str]:
         return set()
     words = _CAPITALISED.findall(text.replace(speaker, " "))
     return people.intersection(w for word in words for w in (word, _POSSESSIVE.sub("", word)))
+
+
+# An organ of a state named without its country: "the police", "the authorities", "the judiciary".
+_STATE_ORGAN = re.compile(r"(?i)(?:the\s+)?(?:(?:country|nation)['’]s\s+)?(?:police|authorities|government|judiciary|"
+                          r"prosecutors?|prosecutor['’]s office|(?:interior\s+)?ministry|security forces|coroner)")
+
+
+def state_organs(corpus: Corpus, out: dict[Ref, Attribution]) -> None:
+    """With one state among the sides and no party of the gazetteer against it (a government
+    against a charity, a family, a broadcaster), its organs named without a country ("the police", "the authorities") are that state's:
+    the other side has none.  Marked inferred."""
+    countries = [country_of(side) for side in corpus.sides]
+    states = [side.id for side, c in zip(corpus.sides, countries) if c and c.id not in HOMES]
+    if len(states) != 1 or len(corpus.sides) < 2 or sum(c is None for c in countries) != len(corpus.sides) - 1:
+        return   # a movement that governs where it holds ground (lexicons.HOMES) has its own police
+    for ref, who in out.items():
+        if who.side is None and who.speaker and _STATE_ORGAN.fullmatch(who.speaker.strip()):
+            out[ref] = Attribution(ref, who.speaker, states[0], who.speaker_span, inferred=True)
 
 
 def home_officials(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
