@@ -72,6 +72,8 @@ def _who(corpus: Corpus, snippet: str) -> Attribution:
     ("Back home, the crew's captain, Maria Olsen, said the Borovian frigate had fired first.",
      "the crew's captain, Maria Olsen", "a"),
     ('But Petrov hit back that his crew had come to "help" the ship in distress.', "Petrov", "b"),
+    ("The camp was far from the zone and the ministry said it used two small bombs.", "the ministry", "a"),
+    ("Borovia and the Arland Foreign Ministry said the talks would resume.", "Borovia and the Arland Foreign Ministry", "b"),
     ("The Borovian navy hit back at the launch sites overnight.", None, None),
 ])
 def test_forms(tmp_path: Path, sentence: str, speaker: str, side: str | None) -> None:

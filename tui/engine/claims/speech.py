@@ -504,6 +504,7 @@ def _subject(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatcher 
             start = fronted.end()
         if matcher and _AND_END.search(pre[start:]):
             return _first_subject(text, lo + start, verb, verb_at, matcher)
+        start = _after_clause(pre, start)
         return _claim(text, lo + start, lo + len(pre), verb, verb_at, matcher)
     if not bounds or bounds[-1].group(0) != ",":
         return None
@@ -563,6 +564,19 @@ _AND_END = re.compile(r"(?:^|\s)(?:and|then|but)\s*$")
 _FRONTED = re.compile(r"\s*(?:(?:a|an|the|this|that|such)\s+)?(?:charges?|claims?|allegations?|accusations?|"
                       r"assertions?|accounts?|versions?)\s+(?=[A-Z])")
 _PRESS_HEAD = re.compile(PRESS)
+_AND_THE = re.compile(r"\sand\s+(?=(?:the|a|an|its|their)\s)")
+
+
+def _after_clause(pre: str, start: int) -> int:
+    """Where the subject starts in "The compound was far from the zone and the army said": after
+    the "and" that closes a clause of its own (a finite verb in it), not inside "Israel and the
+    US said" (a joint subject)."""
+    ands = list(_AND_THE.finditer(pre, start))
+    if ands and _FINITE.search(pre, start, ands[-1].start()):
+        return ands[-1].end()
+    return start
+
+
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|may|might|can|could)\b")   # a clause, not a name
 _ASIDE_IN_PARENS = re.compile(r"\((?:[^()\s]+ ?){1,3}\)")   # "(SSU)", "(local time)", "(Kerch)"
 _RELATIVE = frozenset("who which that".split())
