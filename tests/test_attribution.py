@@ -1204,3 +1204,21 @@ def test_a_states_organ_named_alone_is_the_states_against_a_charity(tmp_path: Pa
     two_states = STATE_AND_CHARITY.replace('id = "rescue"\nname = "Harbour Rescue"', 'id = "tr"\nname = "Turkey"')
     corpus = _corpus(tmp_path, f"{organ} said the rescue boat entered the closed zone.\n", case=two_states)
     assert _who(corpus, "entered the closed zone").side is None
+
+
+def test_a_paper_under_a_sides_country_code_narrates_its_version(tmp_path: Path) -> None:
+    """A page published under a side's country code ("...com.gr"), quoting neither side, tells
+    that side's version in its own voice: its unattributed sentences take the side, inferred.
+    Its speakers keep their own (a paper names the other side's officials too), and a page that
+    quotes one side, or sits under no country's code, narrates for no one by it."""
+    case = STATE_AND_CHARITY.replace('id = "rescue"\nname = "Harbour Rescue"', 'id = "tr"\nname = "Turkey"')
+    write(tmp_path, "reconcile.toml", case)
+    for name, url in (("a.md", "https://news.example.com.gr/story/1"), ("b.md", "https://news.example.com/story/1")):
+        write(tmp_path, name, f'+++\nurl = "{url}"\n+++\n\n' + PROSE +
+              "Two Turkish warships entered the closed zone at dawn and stayed for an hour.\n\n"
+              "An unnamed official said the ships had been warned twice.\n")
+    attributions = attribute(load_corpus(tmp_path))
+    narrated = {ref.article: who for ref, who in attributions.items() if ref.paragraph == 1}
+    assert narrated["a.md"].side == "gr" and narrated["a.md"].inferred
+    assert narrated["b.md"].side is None
+    assert all(who.side is None for ref, who in attributions.items() if who.speaker)

@@ -123,6 +123,7 @@ class Article:
     source_text: str
     sha256: str
     warnings: tuple[str, ...] = ()
+    url: str | None = None   # where the page was published (front matter), if known
 
     def sentence(self, paragraph: int, sentence: int) -> Sentence:
         return self.paragraphs[paragraph].sentences[sentence]

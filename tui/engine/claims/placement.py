@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from rapidfuzz.distance import OSA
 
@@ -147,6 +148,25 @@ def _outlet_side(outlet: str | None, matcher: SideMatcher) -> str | None:
     return match[0] if match else None
 
 
+# Country codes that sites everywhere use for their sound ("news.tv", "app.io", "x.co", "y.me"),
+# and the EU's, which names no outlet's country.
+_GENERIC_CODES = frozenset("co me tv io ai fm ly cc ws to la gg su eu".split())
+
+
+def _domain_side(url: str | None, matcher: SideMatcher) -> str | None:
+    """The side of an outlet whose page sits under a side's country code ("pravda.com.ua",
+    "azernews.az"): a paper of that country."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:   # "http://[broken": a front matter's typo, no country
+        return None
+    code = host.rsplit(".", 1)[-1] if host and "." in host else ""
+    country = _BY_CODE.get(code) if code not in _GENERIC_CODES else None
+    found = matcher.match(country.name) if country else None
+    return found[0] if found else None
+
+
+_BY_CODE = {c.id: c for c in GAZETTEER if len(c.id) == 2}
 _AGENCIES = {name: country for country, names in STATE_MEDIA.items() for name in names}
 _AGENCY = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
                      + r")(?![\w])")
@@ -259,8 +279,10 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
     ("the Foreign Office said").  A person named by one word keeps the side the
     article gave them in full (`_same_person`).  Another outlet speaks for the
     side nearly all it attributes speaks for, unless its dateline files it from
-    the other side's place; failing that, its narration is the side its own
-    hostile words favour (`_hostile_narrator`).
+    the other side's place; a paper under a side's country code that quotes
+    no one side narrates that side's version (its narration only); failing
+    that, its narration is the side its own hostile words favour
+    (`_hostile_narrator`).
     """
     refs = _refs(article)
     _same_person(refs, out)
@@ -271,11 +293,12 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
         side, filed = _attributed_voice(refs, out), _filed_from(article, matcher)
         if side is not None and filed not in (None, side):
             side = None   # filed from the other side's capital: it quotes this side, it does not speak for it
+        elif side is None and filed is None and (paper := _domain_side(article.url, matcher)):
+            _narrate(refs, out, paper)   # quoting no one side, a paper of a side's country narrates its version
+            return
     if side is None:
         if narrator := _hostile_narrator(article, refs, out, matcher):
-            for r in refs:
-                if out[r].side is None and out[r].speaker is None:
-                    out[r] = Attribution(r, None, narrator, None, inferred=True)
+            _narrate(refs, out, narrator)
         if filed:   # "ISLAMABAD: ... the Foreign Office said": the place's own
             for r in refs:
                 who = out[r]
@@ -286,6 +309,14 @@ def voice(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -
         who = out[r]
         if who.side is None and (who.speaker is None or _voiced(who.speaker) or (own and _SOURCES.search(who.speaker))):
             out[r] = Attribution(r, who.speaker, side, who.speaker_span, inferred=True)
+
+
+def _narrate(refs: list[Ref], out: dict[Ref, Attribution], side: str) -> None:
+    """The sentences no one speaks take `side`, inferred; its speakers keep theirs (a country's
+    paper names the other side's officials as often as its own)."""
+    for r in refs:
+        if out[r].side is None and out[r].speaker is None:
+            out[r] = Attribution(r, None, side, None, inferred=True)
 
 
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Adm)\.?\s+)?([A-Z][\w’'-]+)$")

@@ -118,6 +118,7 @@ def _article(rel: str, file: Path, text: str, data: bytes, meta: dict, cleaned: 
         source_text=text,
         sha256=hashlib.sha256(data).hexdigest(),
         warnings=warnings,
+        url=(given and given.url) or _str(meta.get("url") or meta.get("link")),
     )
 
 
