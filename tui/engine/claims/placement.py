@@ -101,15 +101,15 @@ def _named(text: str, speaker: str | None, people: set[str]) -> set[str]:
     return people.intersection(w for word in words for w in (word, _POSSESSIVE.sub("", word)))
 
 
-# An organ of a state named without its country: "the police", "the authorities", "the judiciary".
+# An organ of a state named without its country: "the police", "the authorities", "the ministry".
 _STATE_ORGAN = re.compile(r"(?i)(?:the\s+)?(?:(?:country|nation)['’]s\s+)?(?:police|authorities|government|judiciary|"
                           r"prosecutors?|prosecutor['’]s office|(?:interior\s+)?ministry|security forces|coroner)")
 
 
 def state_organs(corpus: Corpus, out: dict[Ref, Attribution]) -> None:
     """With one state among the sides and no party of the gazetteer against it (a government
-    against a charity, a family, a broadcaster), its organs named without a country ("the police", "the authorities") are that state's:
-    the other side has none.  Marked inferred."""
+    against a charity, a family, a broadcaster), its organs named without a country ("the
+    police", "the authorities") are that state's: the other side has none.  Marked inferred."""
     countries = [country_of(side) for side in corpus.sides]
     states = [side.id for side, c in zip(corpus.sides, countries) if c and c.id not in HOMES]
     if len(states) != 1 or len(corpus.sides) < 2 or sum(c is None for c in countries) != len(corpus.sides) - 1:
