@@ -102,8 +102,8 @@ def _named(text: str, speaker: str | None, people: set[str]) -> set[str]:
 
 
 # An organ of a state named without its country: "the police", "the authorities", "the ministry".
-_STATE_ORGAN = re.compile(r"(?i)(?:the\s+)?(?:(?:country|nation)['’]s\s+)?(?:police|authorities|government|judiciary|"
-                          r"prosecutors?|prosecutor['’]s office|(?:interior\s+)?ministry|security forces|coroner)")
+_STATE_ORGAN = (r"(?i)(?:the\s+)?(?:(?:country|nation)['’]s\s+)?(?:police|authorities|government|judiciary|"   # compiled
+                r"prosecutors?|prosecutor['’]s office|(?:interior\s+)?ministry|security forces|coroner)")   # on first use
 
 
 def state_organs(corpus: Corpus, out: dict[Ref, Attribution]) -> None:
@@ -115,7 +115,7 @@ def state_organs(corpus: Corpus, out: dict[Ref, Attribution]) -> None:
     if len(states) != 1 or len(corpus.sides) < 2 or sum(c is None for c in countries) != len(corpus.sides) - 1:
         return   # a movement that governs where it holds ground (lexicons.HOMES) has its own police
     for ref, who in out.items():
-        if who.side is None and who.speaker and _STATE_ORGAN.fullmatch(who.speaker.strip()):
+        if who.side is None and who.speaker and re.fullmatch(_STATE_ORGAN, who.speaker.strip()):
             out[ref] = Attribution(ref, who.speaker, states[0], who.speaker_span, inferred=True)
 
 

@@ -193,7 +193,7 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     candidates += [_claim(text, m.start("who"), m.end("who"), "quoted", m.start(), matcher)   # "TV quoted X as saying"
                    for m in _scan(_QUOTES_AS, "quoted", text) if not quoted[m.start()]]
     candidates += _cites(text, quoted, matcher)
-    if (label := _QUOTE_FROM.match(text)) is not None:   # 'Quote from X: "..."' opens with its speaker
+    if text.lstrip().startswith(_LABELS) and (label := re.match(_QUOTE_FROM, text)) is not None:
         candidates.append(_claim(text, label.start(1), label.end(1), ":", label.end(1), matcher))
     # a headline's "State Dept: ..." or "Syria: ...", not its topic ("Crash report: ...")
     first = first_speaker(text) or _named_first(text, matcher)
@@ -205,9 +205,11 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     return sorted({(c.verb_at, c.start): c for c in found}.values(), key=lambda c: c.verb_at)
 
 
-# A quotation labelled with its speaker: 'Quote from X: "..."', 'Statement by X on the strike: "..."'.
-_QUOTE_FROM = re.compile(r"\s*(?:Quote|Statement|Comment|Response)\s+(?:from|of|by)\s+((?:the\s+)?[A-Z][^:;“”\"]{0,60}?)"
-                         r"(?:\s+(?:in response to|on|about|regarding)\s[^:“”\"]{0,120})?:\s*[“\"]")
+# A quotation labelled with its speaker: 'Quote from X: "..."', 'Statement by X on the strike: "..."'
+# (compiled on first use: few texts open so).
+_LABELS = ("Quote", "Statement", "Comment", "Response")
+_QUOTE_FROM = (r"\s*(?:Quote|Statement|Comment|Response)\s+(?:from|of|by)\s+((?:the\s+)?[A-Z][^:;“”\"]{0,60}?)"
+               r"(?:\s+(?:in response to|on|about|regarding)\s[^:“”\"]{0,120})?:\s*[“\"]")
 # A quotation's own closing tag: "..., Seoul officials said Thursday," (a few words, then the mark).
 _TAG_CLOSES = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*[,.]?\s*[”\"]")
 
@@ -458,9 +460,9 @@ _TIMES = re.compile(r"\s(?:several|many|multiple|numerous|repeated|two|three|fou
 
 # Where a speaker said it, set between the speaker and the verb: "X in a letter to the council on
 # Friday wrote", "X at a press conference said".
-_VENUE = re.compile(r"\s(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
-                    r"(?:statement|interview|letter|briefing|conference|speech|post|tweet|message|address|"
-                    r"appearance|broadcast|session)\b[^,;:“”\"()]{0,100}$")
+_VENUE = (r"\s(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"   # compiled on first use
+          r"(?:statement|interview|letter|briefing|conference|speech|post|tweet|message|address|"
+          r"appearance|broadcast|session)\b[^,;:“”\"()]{0,100}$")
 
 
 def _strip_auxiliaries(pre: str) -> str:
@@ -468,7 +470,7 @@ def _strip_auxiliaries(pre: str) -> str:
     capitalised word ending in -ly is a name: "Melanie Joly announced")."""
     while True:
         tail = pre[-_TAIL:]   # an end-anchored search tries every position: only the tail
-        if m := _GOES_ON.search(tail) or _TIMES.search(tail) or _VENUE.search(tail):
+        if m := _GOES_ON.search(tail) or _TIMES.search(tail) or re.search(_VENUE, tail):
             # "X continue to insist", "X has several times accused", "X in an interview with CNN said"
             pre = pre[:len(pre) - len(tail) + m.start()]
             continue
