@@ -58,6 +58,7 @@ WEB_LINES = [
     "Alerts like this can be switched off: notifications can be managed in your settings.",
     "Your contributions help us keep our reporting free for everyone.",
     "We keep every story open to all readers, with no paywall.",
+    "%d bloggers like this:", "Our next webinar is on 4 May: the harbour and its neighbours.",
 ]
 
 
@@ -78,6 +79,7 @@ ARTICLE_LINES = [
     "There are no comments yet from the ferry's owners, the port authority said.",
     "The ministry said it would read more of the logs before it decided.",
     "The harbour master said your support helped the rescue crews, the mayor told families.",
+    "Our next step is to ask the court, the minister said.",
     "The navy said it would share its findings with the port authority.",
     "The minister will join the club of leaders who visited the port this year.",
     "Rescuers said they tried to install pumps on the ferry before it listed.",
