@@ -189,7 +189,7 @@ NOTICE = KeyedPattern((
     ("your ", r"\byour (?:support|donation|contribution|subscription)s? (?:makes?|allows?|helps?|keeps?|means?)\b"
               r"[^.]{0,40}\b(?:us|our|difference|journalism|reporting)\b"),
     ("paywall", r"\b(?:with|behind|without|no) (?:a |our )?paywalls?\b"),
-    ("bloggers like", r"\bbloggers? like this\b"),   # a blog platform's "like" widget
+    ("like this", r"\bbloggers? like this\b"),   # a blog platform's "like" widget
     ("our ", r"^(?:join |register for |sign up for )?our (?:next|upcoming) (?:webinar|livestream|online event)\b"),
     ("notifications", r"\bnotifications can be (?:managed|changed|turned off)\b"
                       r"|^(?:allow|enable|turn on) (?:push |browser )?notifications\b"),
