@@ -137,10 +137,7 @@ def _personal(claims: Sequence[Claim]) -> bool:
 def _impersonal(speaker: str, matcher: SideMatcher) -> bool:
     """A state's name ("Iran", a side's own name): what "she" cannot mean.  (Bodies are left
     out: translated prose calls a ministry "he", and "the source" is a person.)"""
-    if is_gazetteer_name(speaker):
-        return True
-    found = matcher.match(speaker)
-    return bool(found and found[1:] == (0, len(speaker)) and matcher.sides_in(speaker, places=True))
+    return is_gazetteer_name(speaker) or (matcher.is_name(speaker) and bool(matcher.sides_in(speaker, places=True)))
 
 
 def _last_person(claims: Sequence[Claim], matcher: SideMatcher, last: _Last | None, offsets: list[int],

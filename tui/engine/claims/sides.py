@@ -264,6 +264,11 @@ class SideMatcher:
             self._matches[phrase] = found
         return found
 
+    def is_name(self, phrase: str) -> bool:
+        """Whether the whole phrase is one name a side goes by ("Iran", "Vucic"), nothing around it."""
+        found = self.match(phrase)
+        return found is not None and found[1:] == (0, len(phrase))
+
     def _match(self, phrase: str) -> tuple[str, int, int] | None:
         text = normalise(phrase)
         bare = text.strip()

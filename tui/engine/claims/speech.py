@@ -242,8 +242,7 @@ def _named_first(text: str, matcher: SideMatcher | None) -> tuple[int, int] | No
     who = m.group(1)
     if who in _CAPITALS or (who.isupper() and len(who) > 4):
         return None   # "New Delhi: India on Friday ...", "BOROVIA: ...": a paper's dateline
-    found = matcher.match(who) if matcher else None
-    named = (found is not None and found[1] == 0 and found[2] == len(who)) or is_gazetteer_name(who)
+    named = (matcher is not None and matcher.is_name(who)) or is_gazetteer_name(who)
     return m.span(1) if named else None
 
 
