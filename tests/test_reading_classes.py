@@ -80,6 +80,19 @@ def test_an_explicit_answer_joins_what_it_answers(tmp_path: Path) -> None:
     assert reported and all(x.side == "a" and x.reported_by == "b" for x in reported)
 
 
+@pytest.mark.parametrize("holder", ["Olsen's claim that", "the Arland government's announcement that",
+                                    "the Arland Navy's statement that"])
+def test_a_claim_reported_in_answer_is_its_holders(tmp_path: Path, holder: str) -> None:
+    """"X said ..., in response to the Y government's announcement that ...": the claim after
+    "that" is Y's, reported by X's side, whether a person or a body of Y's holds it."""
+    analysis = _analyse(
+        tmp_path,
+        one="Olsen said the Borovian frigate rammed the patrol boat near the cape.\n",
+        two=f"Petrov said the frigate kept its course, in response to {holder} the frigate rammed the boat.\n")
+    reported = [x for f in analysis.facts for x in f.accounts if x.reported_by]
+    assert {(x.text.rstrip("."), x.side, x.reported_by) for x in reported} == {("the frigate rammed the boat", "a", "b")}
+
+
 def test_several_disputes_are_not_one_catch_all(tmp_path: Path) -> None:
     """Class 3: where it was, whether warnings were given, and how many were hurt are
     three questions, not one fact of everything both sides said."""

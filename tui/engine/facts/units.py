@@ -27,8 +27,8 @@ _SPLIT = re.compile(
     r"|,\s+(?=(?:an?\s+)?(?:claim|accusation|allegation|assertion|action|move|step|decision)s?\s+that\s)"
     r"|,\s+(?=an?\s+(?:claim|accusation|allegation|assertion)s?\s+(?:\w+\s+){1,4}?(?:denied|rejected|dismissed|"
     r"disputed)\b)")
-_EMBEDDED = re.compile(r"[’']s\s+(?:claims?|assertions?|allegations?|accusations?|versions?)"
-                       r"\s+(?:that\s+|of\s+)?(?P<what>.+)$")
+_EMBEDDED = re.compile(r"[’']s\s+(?:(?:claims?|assertions?|allegations?|accusations?|versions?)\s+(?:that\s+|of\s+)?"
+                       r"|(?:announcements?|statements?|charges?|suggestions?)\s+that\s+)(?P<what>.+)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,.]*")
 DENIAL_RE = re.compile(r"(?<![\w])(?:" + "|".join(sorted(DENIAL | REJECTION_VERBS - {"pushed"},
                        key=lambda w: (-len(w), w))) + r")(?![\w])", re.I)
@@ -155,14 +155,20 @@ def _but_other(text: str, span: tuple[int, int], who: Attribution, matcher: Side
     return [span]
 
 
+# The words that may follow a side's name before the possessive ("the Ukraine government's").
+_BODY_TAIL = re.compile(r"(?:\s+(?:defen[cs]e|foreign|state|military|armed|security|government|ministry|army|navy|"
+                        r"forces|officials|authorities|side|leadership))*\s*$", re.I)
+
+
 def _holder(before: str, matcher: SideMatcher) -> tuple[str, str] | None:
     """(side, name) of whoever holds the claim in "... X's claim that": the name that
-    ends right before the possessive ("Petrov rejected Olsen's claim" is Olsen's)."""
+    ends right before the possessive ("Petrov rejected Olsen's claim" is Olsen's), or before
+    the body it names ("the Ukraine government's announcement")."""
     words = list(re.finditer(r"[\w’'.-]+", before))
     for k in range(max(0, len(words) - 5), len(words)):
         tail = before[words[k].start():]
         found = matcher.match(tail)
-        if found and found[2] >= len(tail.rstrip()) - 1:
+        if found and (found[2] >= len(tail.rstrip()) - 1 or _BODY_TAIL.fullmatch(tail, found[2])):
             return found[0], tail[found[1]:found[2]]
     return None
 
