@@ -1152,6 +1152,19 @@ def test_she_after_a_state_and_a_person_is_the_person(tmp_path: Path) -> None:
     assert who.speaker == "Ms Olsen" and who.side == "a"
 
 
+@pytest.mark.parametrize("opening", ["The Turkish side was asked to withdraw", "The Turkish planes tried to",
+                                     "Turkey deliberately chose to"])
+def test_he_is_no_state_that_opens_his_sentence(tmp_path: Path, opening: str) -> None:
+    """"Dendias spoke of the clash. / The Turkish side was asked to ..., he said": "he" is the
+    person speaking before, not the state (nor its side or planes) the sentence opens with."""
+    case = ('[[sides]]\nid = "gr"\nname = "Greece"\nactors = ["Greece", { name = "Nikos Dendias", aliases = ["Dendias"] }]\n\n'
+            '[[sides]]\nid = "tr"\nname = "Turkey"\nactors = ["Turkey"]\n')
+    corpus = _corpus(tmp_path, "Dendias told parliament the patrol had been attacked.\n\n"
+                               f"{opening} move its ships out of the strait, he said.\n", case)
+    who = _who(corpus, "he said")
+    assert who.speaker == "Dendias" and who.side == "gr"
+
+
 STATE_AND_CHARITY = """
 [[sides]]
 id = "gr"

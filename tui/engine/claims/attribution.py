@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..text.lexicons import BODY_HEADS, GENERIC_HEADS, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
+from ..text.lexicons import BODY_HEADS, GENERIC_HEADS, PERSON_ROLE_PATTERN, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix, source_offsets
 from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, state_media, state_organs, voice
 from .sides import SideMatcher, is_gazetteer_name, matcher_for
@@ -234,7 +234,13 @@ def _subject_of(text: str, matcher: SideMatcher, offsets: list[int], claims: Seq
     if not found:
         return None
     side, start, end = found
+    if _personal(claims) and _impersonal(text[start:end], matcher) and _COMMON_NOUN.match(text, end):
+        return None   # "The Chinese side was asked to ..., he said": "he" is no state nor its side
     return _Last(text[start:end], side, (offsets[start], offsets[end - 1] + 1))
+
+
+# A lower-case word after a state's name, no person's role: "(The Israeli) planes", "(Israel) deliberately".
+_COMMON_NOUN = re.compile(rf"\s+(?!(?:{PERSON_ROLE_PATTERN})\b)[a-z]")
 
 
 def _opens_quote(text: str) -> bool:
