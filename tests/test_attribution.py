@@ -90,6 +90,10 @@ def _who(corpus: Corpus, snippet: str) -> Attribution:
     ("The ministry at a press conference in the capital said the ship was unarmed.", "The ministry", "a"),
     ("Borovia and the Arland Foreign Ministry said the talks would resume.", "Borovia and the Arland Foreign Ministry", "b"),
     ("The Borovian navy hit back at the launch sites overnight.", None, None),
+    # an inverted speaker whose title holds initials: "said the senior IDF official"
+    ("“There was no provocation,” said the senior US official, explaining the strike.", "the senior US official", "a"),
+    ("Arland media sources, meanwhile, reported quoting Borovian command on the ground that the ship was armed.",
+     "Arland media sources", None),
 ])
 def test_forms(tmp_path: Path, sentence: str, speaker: str, side: str | None) -> None:
     who = _who(_corpus(tmp_path, sentence + "\n"), sentence[:20])

@@ -436,10 +436,11 @@ def _np_after(text: str, pos: int) -> tuple[int, int] | None:
         if tail and tail.group(0).split()[-1] in SPEAKER_NOUNS:
             return pos + m.start(1), pos + m.end(1) + tail.end()
         return pos + m.start(1), pos + m.end(1)
-    words = list(re.finditer(r"[a-z’'-]+", text[pos:pos + 60]))[:4]
-    if not words or text[pos:pos + words[0].start()].strip():
+    words = list(re.finditer(r"[A-Za-z’'-]+", text[pos:pos + 60]))[:4]
+    if (not words or text[pos:pos + words[0].start()].strip() or not words[0].group(0).islower()
+            or words[0].group(0).endswith("ing")):   # "reported quoting the command": no speaker
         return None
-    for k in range(len(words), 0, -1):  # the longest run of lower-case words ending on a speaker noun
+    for k in range(len(words), 0, -1):  # the longest run of words ending on a speaker noun ("the senior IDF official")
         run = words[:k]
         if run[-1].group(0) in SPEAKER_NOUNS and all(
                 not text[pos + a.end():pos + b.start()].strip() for a, b in zip(run, run[1:])):
