@@ -416,6 +416,19 @@ def test_zero_config_a_charity_answers_where_the_host_state_speaks_but_never_aga
     assert {s.name for s in analysis.corpus.sides} == {"Greece", "Sea Rescue Alliance"}
 
 
+def test_zero_config_a_body_introduced_by_its_initials_is_its_countrys(tmp_path: Path) -> None:
+    """Zero-config: "Greece's intelligence service (EYP) released recordings": the initials
+    the text gives a country's body in parentheses speak for that country ("EYP also claimed")."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Greece's intelligence service (EYP) released recordings of the crew on Friday.\n\n"
+            "Turkish officials denied that any Turkish boat had entered Greek waters.\n",
+        two="EYP also claimed that it held radar images of the Turkish boat near the island.\n\n"
+            "Turkey's foreign ministry accused Greece of staging the incident.\n")
+    said = [a for a in analysis.attributions.values() if a.speaker == "EYP"]
+    assert said and all(a.side == "gr" for a in said)
+
+
 def test_zero_config_a_quoted_person_who_opposes_no_one_is_no_side(tmp_path: Path) -> None:
     """Ordinary news: a state's officials, a neighbour named but never quoted, and a named
     visitor who praises the state's harbour: the visitor speaks against no one, so the sides

@@ -264,7 +264,8 @@ _NAME_RUN = r"((?:[A-Z][\w.'-]*\s+(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w'-]+(?:\s+(
 def _learn_people(corpus: Corpus, countries: list[Country]) -> dict[str, list[str]]:
     """People and bodies introduced with a country, in two rounds.
 
-    Round one reads "Russian Foreign Minister X", "his US counterpart, X",
+    Round one reads "Russian Foreign Minister X", "his US counterpart, X", "Ukraine's security
+    service (SBU)",
     "X, commander of U.S. ...", "Iran's Revolutionary Guard Corps (IRGC)";
     round two does the same with the bodies learned in round one ("IRGC chief
     commander X").  "X ... his Russian counterpart" puts X on the other side.
@@ -342,6 +343,7 @@ class _Patterns:
     body_run: re.Pattern[str]
     counterpart: re.Pattern[str]
     body_role_run: re.Pattern[str]
+    body_initials: re.Pattern[str]
 
 
 @lru_cache(maxsize=64)
@@ -362,6 +364,7 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
         re.compile(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
                    rf"\b(?:his|her)\s+{name}\s+counterpart"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+((?:[A-Z][\w-]*\s+){{1,4}}){role},?\s+{_NAME_RUN}"),
+        re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{role}\s+\(([A-Z]{{2,6}})\)"),
     )
 
 
@@ -410,6 +413,9 @@ def _introduced(text: str, names: Sequence[str]) -> list[str]:
         if (m.group(1).split()[-1].lower() in _INSTITUTION and _ROLE.fullmatch(m.group(2).split()[-1])
                 and _for_government(text, m.start(), m.group(2))):
             out.append(m.group(3))
+    for m in pats.body_initials.finditer(text):   # "Ukraine's security service (SBU)"
+        if m.group(1).split()[-1] in _INSTITUTION:
+            out.append(m.group(2))
     return out
 
 
