@@ -18,7 +18,7 @@ CREDIT_WORDS = frozenset("photo photos image images picture file credit video so
 
 
 # A headline that names its speaker first: "State Dept: idea that ...", "Defence ministry: X ...".
-_SPEAKER_FIRST = re.compile(r"^\s*(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3})\s*:\s+(?P<head>\S.*)$")
+_SPEAKER_FIRST = re.compile(r"^\s*(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,5})\s*:\s+(?P<head>\S.*)$")
 _ROLE_ABBREVIATIONS = frozenset("dept mod mfa mod's mfa's".split())
 
 
@@ -35,6 +35,8 @@ def first_speaker(line: str) -> tuple[int, int] | None:
     if not match or len(words(match.group("head"))) < 4:
         return None
     who = [w.lower().rstrip(".") for w in match.group("who").split()]
+    if len(who) > 4 and not match.group("head").startswith(("“", '"')):
+        return None   # a long label only before its quotation: "Israel's Communications Minister X: “...”"
     if all(w in CREDIT_WORDS for w in who):
         return None   # "Source: Mayor of X": a credit's label, not a speaker
     if not any(w in SPEAKER_NOUNS or w in ROLE_HEADS or w in _ROLE_ABBREVIATIONS for w in who):
