@@ -399,23 +399,6 @@ def test_zero_config_a_named_body_that_is_no_state_answers_when_the_accused_stat
     assert len(said) == 3 and all(a.side == charity for a in said)
 
 
-def test_zero_config_a_charity_answers_where_the_host_state_speaks_but_never_against(
-        tmp_path: Path) -> None:
-    """Zero-config: a state's strike hits a charity's clinic in a host country whose officials
-    speak too, but never against the state that struck (they blame the rebels); the charity
-    accuses it again and again.  The charity, not the host, is the other side."""
-    analysis = _analyse(
-        tmp_path, case=None,
-        one="Greek officials said the strike hit a rebel position near the clinic.\n\n"
-            "Albanian officials said rebels had fired from the clinic grounds.\n\n"
-            "Sea Rescue Alliance said Greece had bombed a working clinic for an hour.\n",
-        two="An Albanian governor said the rebels had used the town as cover.\n\n"
-            "Greek commanders said the strike was requested by Albanian troops.\n\n"
-            "Sea Rescue Alliance accused Greece of a war crime against its staff.\n\n"
-            "The Sea Rescue Alliance said Greek aircraft struck the clinic again and again.\n")
-    assert {s.name for s in analysis.corpus.sides} == {"Greece", "Sea Rescue Alliance"}
-
-
 def test_zero_config_a_body_introduced_by_its_initials_is_its_countrys(tmp_path: Path) -> None:
     """Zero-config: "Greece's intelligence service (EYP) released recordings": the initials
     the text gives a country's body in parentheses speak for that country ("EYP also claimed")."""

@@ -50,10 +50,7 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     others, is the one whose speakers say most about the first and are spoken
     about by it (a state that merely chairs a meeting speaks, but neither
     accuses nor is accused), never the state the first holds ground in when it is a movement
-    (nor the movement of a first state).  Ties fall to mentions in the text.  A second
-    state that barely speaks, or never answers the first nor is answered by it (the host
-    country of a bombed clinic, whose officials blame the rebels), gives way to a voice that
-    is no state and speaks against the first (`_other_voice`).
+    (nor the movement of a first state).  Ties fall to mentions in the text.
     """
     by_speaker: Counter[str] = Counter()
     by_text: Counter[str] = Counter()
@@ -85,8 +82,7 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
         chosen.append(max(rivals, key=lambda c: (by_speaker[c] + about[(c, top)] + about[(top, c)],
                                                  by_text[c], -present.index(c))))
     learned: dict[str, list[str]] | None = None
-    if len(chosen) == 1 or (len(chosen) == 2 and (by_speaker[chosen[1]] <= _SILENT
-                                                  or not _answers(against, *chosen))):
+    if len(chosen) == 1 or (len(chosen) == 2 and by_speaker[chosen[1]] <= _SILENT):
         first = lookup[chosen[0]]
         own = _spoken(phrases, _learn_people(corpus, [first]))
         if voice := _other_voice(phrases, first, set(own.get(first.id, [])), alone=len(chosen) == 1):
@@ -102,11 +98,6 @@ def infer_sides(corpus: Corpus) -> tuple[Side, ...]:
     return tuple(_country_side(lookup[c], learned[c], [lookup[a] for a in allies[c]]) for c in chosen)
 
 
-def _answers(against: Counter[tuple[str, str]], one: str, other: str) -> bool:
-    """Whether either party's speakers answer the other (deny, accuse, condemn ...)."""
-    return bool(against[(one, other)] or against[(other, one)])
-
-
 def _country_side(country: Country, learned: Sequence[str], allies: Sequence[Country] = ()) -> Side:
     """An inferred side for a party of the gazetteer: its names and the people learned for it,
     then its allies."""
@@ -117,19 +108,17 @@ def _country_side(country: Country, learned: Sequence[str], allies: Sequence[Cou
 
 _SILENT = 1       # sentences a party may speak and still be no voice in the coverage
 _VOICE_MIN = 3    # sentences about the first party that make the named speakers who are no state a side
-_SPOKEN_NAME = re.compile(r"(?<![\w'’.&-])(?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|and|&)\s+)*)*[A-Z][\w'’.&-]*")
+_SPOKEN_NAME = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|and|&)\s+)*)*[A-Z][\w'’.&-]*")
 
 
 def _other_voice(phrases: Sequence[tuple[str, str]], first: Country, own: set[str],
                  alone: bool = False) -> Side | None:
     """The other side when the state chosen to answer the first party barely speaks (a movement
-    the first party accuses, whom the coverage never quotes, or a host state that never answers
-    it): the named speakers that are no state and speak about the first party (a charity and its
-    founder, a news network), as one side named after the one who speaks most.  A name is two
-    words or more, initials ("WCK"), or the surname of such a name; not the first party's own
-    people (`own`), nor the press that relays what others say; one of them at least speaks in
-    hostile words (a charity that condemns the bombing of its hospital names the bomber in
-    other sentences, if at all).  With the
+    the first party accuses, whom the coverage never quotes): the named speakers that are no
+    state and speak about the first party (a charity and its founder, a news network), as one
+    side named after the one who speaks most.  A name is two words or more, initials ("WCK"),
+    or the surname of such a name; not the first party's own people (`own`), nor the press that
+    relays what others say; one of them at least speaks against the first party.  With the
     first party `alone` (the only state the coverage names: a government and a family, say), it
     is enough that they name it once; who holds an office of state
     ("Parliament Speaker X", "the police chief") is the state's, here and elsewhere, and the same
@@ -145,21 +134,19 @@ def _other_voice(phrases: Sequence[tuple[str, str]], first: Country, own: set[st
         if countries_in(phrase) or relays(phrase) or _OF_STATE.search(phrase):
             continue
         about = any(c.id == first.id for c in countries_in(sentence.replace(phrase, " ")))
-        angry = hostile(sentence)
-        if not (alone or about or angry):
+        if not (alone or about):
             continue
         names = [n for n in _SPOKEN_NAME.findall(phrase) if n.lower() not in _NOT_A_NAME
                  and not all(w.lower() in _GENERIC_BODY for w in n.split())]   # "Defence Ministry" is anyone's
         name = max(names, key=len) if names else ""
         if name and not own.intersection(name.split()) and not is_gazetteer_name(name):
             last = name.split()[-1]
-            if angry:
-                against.add(last)
-            if alone or about:
-                forms_of.setdefault(last, Counter())[name] += 1
-                said.setdefault(last, set()).add(sentence)
-                if about:
-                    naming.add(last)
+            forms_of.setdefault(last, Counter())[name] += 1
+            said.setdefault(last, set()).add(sentence)
+            if about:
+                naming.add(last)
+                if hostile(sentence):
+                    against.add(last)
     speakers: list[tuple[str, Counter[str]]] = [   # some form of the name a full one
         (last, forms) for last, forms in forms_of.items() if last in naming
         and any(len(n.split()) > 1 or _ACRONYM.fullmatch(n) for n in forms)]
