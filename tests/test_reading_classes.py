@@ -93,6 +93,29 @@ def test_a_claim_reported_in_answer_is_its_holders(tmp_path: Path, holder: str) 
     assert {(x.text.rstrip("."), x.side, x.reported_by) for x in reported} == {("the frigate rammed the boat", "a", "b")}
 
 
+def test_a_clause_after_but_with_its_own_speaker_is_that_sides(tmp_path: Path) -> None:
+    """"Olsen says the ships are militia but Petrov insists they are fishing boats": no comma
+    before "but", yet two speakers, each side with its own clause."""
+    analysis = _analyse(
+        tmp_path,
+        one="Olsen says the ships at the reef are militia boats but Petrov insists they are fishing boats.\n",
+        two="Petrov said the fishing boats had sheltered at the reef from the storm.\n")
+    accounts = {(x.side, x.text.rstrip(".")) for f in analysis.facts for x in f.accounts}
+    assert ("b", "but Petrov insists they are fishing boats") in accounts
+    assert not any(side == "b" and "militia" in text for side, text in accounts)
+
+
+def test_a_negated_phrase_the_other_side_asserts_is_a_dispute(tmp_path: Path) -> None:
+    """"There are no maritime militia at the reef" against "the boats are maritime militia": a
+    negation of two words the other side says as they stand disputes them, even where the
+    clauses answer none of the questions."""
+    analysis = _analyse(
+        tmp_path,
+        one="Olsen said the boats moored at the reef are maritime militia.\n",
+        two="Petrov said there are no maritime militia moored at the reef.\n")
+    assert _disputes_with(analysis, "are maritime militia", "no maritime militia")
+
+
 def test_several_disputes_are_not_one_catch_all(tmp_path: Path) -> None:
     """Class 3: where it was, whether warnings were given, and how many were hurt are
     three questions, not one fact of everything both sides said."""

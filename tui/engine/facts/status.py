@@ -46,7 +46,7 @@ def decide(aspect: str, units: list[Unit], members: list[int],
     evidence = _evidence(aspect, group, set(members), answers, sides)
     if len(sides) < 2:
         return "one-sided", []
-    strong = [e for e in evidence if e.kind in (_STRONG if aspect != OTHER else _EXPLICIT_KINDS)]
+    strong = [e for e in evidence if e.kind in (_STRONG if aspect != OTHER else _EXPLICIT_KINDS) or _denies_phrase(e)]
     weak = [e for e in evidence if e.kind not in _STRONG and (e.kind != "values" or BY_ID[aspect].valued)]
     conflict = strong or (weak if _substantial(group, sides) and not _admitted(group) else [])
     return ("disputed" if conflict else "agreed"), evidence if conflict else []
@@ -61,6 +61,12 @@ _STRONG = frozenset({"denial", "answer", "cause", "roles", "negation", "conteste
 _EXPLICIT_KINDS = frozenset({"denial", "answer", "cause"})
 _THREAD_ARTICLES = 2
 _THREAD_ANSWERS = 2
+
+
+def _denies_phrase(e: Evidence) -> bool:
+    """A negation of two words the other side says as they stand ("no maritime militia" against
+    "the ships are maritime militia"): a dispute even outside the questions."""
+    return e.kind == "negation" and len(e.words.split()) > 2
 
 
 def _substantial(group: list[Unit], sides: list[str]) -> bool:
@@ -118,6 +124,7 @@ def _negated(a: list[Unit], b: list[Unit]) -> list[Evidence]:
     """Terms both sides use, negated in side a's clause only ("did not come in contact")."""
     b_terms = {t for u in b for t in u.terms}
     b_plain = {t for u in b if not _has_negation(u.text) for t in u.terms}
+    b_texts = [" ".join(_WORDS.findall(normalise(u.text).lower())) for u in b if not _has_negation(u.text)]
     out = []
     for u in a:
         if _ADMISSION.search(u.text):
@@ -126,12 +133,21 @@ def _negated(a: list[Unit], b: list[Unit]) -> list[Evidence]:
         tokens = [w.lower() for w in words]
         for k, tok in enumerate(tokens):
             if tok in NEGATION or tok.endswith("n't"):
-                for later, raw in zip(tokens[k + 1:k + 6], words[k + 1:k + 6]):
+                for j, (later, raw) in enumerate(zip(tokens[k + 1:k + 6], words[k + 1:k + 6]), k + 1):
                     t = term(later)
                     if t and t in b_terms and t in b_plain and not raw[:1].isupper():   # a name is no claim
-                        out.append(Evidence("negation", f"{tok} {later}", u.side))
+                        out.append(Evidence("negation", _phrase(tok, tokens[j:j + 2], b_texts), u.side))
                         break
     return out[:2]
+
+
+def _phrase(negation: str, tokens: list[str], b_texts: list[str]) -> str:
+    """The words a negation denies: two the other side says as they stand ("no maritime militia"
+    against "are maritime militia"), else the first."""
+    pair = " ".join(tokens)
+    if len(tokens) == 2 and term(tokens[1]) and any(f" {pair} " in f" {t} " for t in b_texts):
+        return f"{negation} {pair}"
+    return f"{negation} {tokens[0]}"
 
 
 @lru_cache(maxsize=65536)

@@ -141,7 +141,7 @@ def _clauses(text: str, who: Attribution, matcher: SideMatcher) -> list[Clause]:
     return out
 
 
-_BUT = re.compile(r",\s+but\s+")
+_BUT = re.compile(r",?\s+but\s+")
 
 
 def _but_other(text: str, span: tuple[int, int], who: Attribution, matcher: SideMatcher) -> list[tuple[int, int]]:
