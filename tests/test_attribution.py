@@ -92,6 +92,9 @@ def _who(corpus: Corpus, snippet: str) -> Attribution:
     ("The Borovian navy hit back at the launch sites overnight.", None, None),
     # an inverted speaker whose title holds initials: "said the senior IDF official"
     ("“There was no provocation,” said the senior US official, explaining the strike.", "the senior US official", "a"),
+    # a headline's speaker named after its closing colon; a country there is the topic
+    ("The frigate was never in danger: Petrov", "Petrov", "b"),
+    ("Three things to know about the clash: Borovia", None, None),
     # a long label before its quotation: "Israel's Communications Minister X: “...”"
     ("Borovia’s Deputy Defence Minister Ivan Petrov: “Anyone who claims the ship fired first is lying.”",
      "Borovia’s Deputy Defence Minister Ivan Petrov", "b"),

@@ -199,6 +199,8 @@ def _find_claims(text: str, matcher: SideMatcher | None) -> list[Claim]:
     first = first_speaker(text) or _named_first(text, matcher)
     if first is not None and text[:first[1]].split()[-1].lower() not in _TOPIC_LABELS:
         candidates.append(_claim(text, first[0], first[1], ":", first[1], matcher))
+    if ":" in text and (last := _named_last(text, matcher)) is not None:
+        candidates.append(_claim(text, last[0], last[1], ":", last[0] - 1, matcher))
     found = [c for c in candidates if c is not None and c.speaker]
     if found and all(relays(c.speaker) for c in found):
         found += _quoted_tags(text, quoted, matcher)
@@ -244,6 +246,20 @@ def _named_first(text: str, matcher: SideMatcher | None) -> tuple[int, int] | No
         return None   # "New Delhi: India on Friday ...", "BOROVIA: ...": a paper's dateline
     named = (matcher is not None and matcher.is_name(who)) or is_gazetteer_name(who)
     return m.span(1) if named else None
+
+
+_NAME_LAST = re.compile(r"\S[^:]{10,}:\s+([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})\s*$")
+
+
+def _named_last(text: str, matcher: SideMatcher | None) -> tuple[int, int] | None:
+    """Where a headline's speaker stands when it is named alone after a closing colon, a
+    person or body the case knows ("Fake attack was staged: Lavrov"); a country there is the
+    topic ("Three things to know: Ukraine")."""
+    m = _NAME_LAST.match(text)
+    if not m or matcher is None or is_gazetteer_name(m.group(1)) or (
+            " " not in m.group(1) and matcher.sides_in(m.group(1), places=True)):   # "U.S. Navy" speaks
+        return None
+    return m.span(1) if matcher.is_name(m.group(1)) else None
 
 
 def _quoted(text: str) -> list[bool]:
