@@ -251,9 +251,9 @@ _NAME_RUN = r"((?:[A-Z][\w.'-]*\s+(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w'-]+(?:\s+(
 def _learn_people(corpus: Corpus, countries: list[Country]) -> dict[str, list[str]]:
     """People and bodies introduced with a country, in two rounds.
 
-    Round one reads "Russian Foreign Minister X", "his US counterpart, X", "Ukraine's security
-    service (SBU)",
-    "X, commander of U.S. ...", "Iran's Revolutionary Guard Corps (IRGC)";
+    Round one reads "Russian Foreign Minister X", "his US counterpart, X",
+    "X, commander of U.S. ...", "Iran's Revolutionary Guard Corps (IRGC)",
+    "Ukraine's security service (SBU)";
     round two does the same with the bodies learned in round one ("IRGC chief
     commander X").  "X ... his Russian counterpart" puts X on the other side.
     Photo captions are read too: not article text, but they often are where a
