@@ -1175,6 +1175,28 @@ def test_he_is_no_state_that_opens_his_sentence(tmp_path: Path, opening: str) ->
     assert who.speaker == "Dendias" and who.side == "gr"
 
 
+@pytest.mark.parametrize("outlet, side", [("China Daily", "cn"), ("South China Morning Post", None),
+                                          ("The North Borneo Herald", None)])
+def test_a_region_named_after_a_country_is_no_outlet_of_it(outlet: str, side: str | None) -> None:
+    """"South China Morning Post" is a Hong Kong paper, not China's own: a compass word before a
+    country's name makes it a region's."""
+    from tui.engine.claims.placement import _outlet_side
+    from tui.engine.model import Actor, Side
+    sides = (Side("cn", "China", (Actor("China", ("Chinese",)),)), Side("my", "Malaysia", (Actor("Malaysia", ()),)))
+    assert _outlet_side(outlet, SideMatcher(sides)) == side
+
+
+def test_a_coastguard_spokesman_is_the_coastguards_named_before(tmp_path: Path) -> None:
+    """"The Turkish coastguard said ... / ... the coastguard spokesman X said": the spokesman
+    speaks for the body the article placed before him (one word, "coastguard", is a body too)."""
+    case = ('[[sides]]\nid = "gr"\nname = "Greece"\nactors = ["Greece"]\n\n'
+            '[[sides]]\nid = "tr"\nname = "Turkey"\nactors = ["Turkey"]\n')
+    corpus = _corpus(tmp_path, "The Turkish coastguard said the boat had entered its waters.\n\n"
+                               "“It rammed our ship,” the coastguard spokesman Deniz Kaya said.\n", case)
+    who = _who(corpus, "It rammed")
+    assert who.speaker == "the coastguard spokesman Deniz Kaya" and who.side == "tr"
+
+
 STATE_AND_CHARITY = """
 [[sides]]
 id = "gr"

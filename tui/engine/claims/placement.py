@@ -141,11 +141,14 @@ def _outlet_side(outlet: str | None, matcher: SideMatcher) -> str | None:
     """The side an outlet belongs to: a side's country in its name ("The Japan Times"),
     or a side's state news agency ("KCNA", "Xinhua")."""
     found = matcher.match(outlet or "")
-    if found:
+    if found and not _REGION_BEFORE.search((outlet or "")[:found[1]]):
         return found[0]
     country = state_media(outlet or "")
     match = matcher.match(country) if country else None
     return match[0] if match else None
+
+
+_REGION_BEFORE = re.compile(r"(?i)\b(?:south|north|east|west|southern|northern|eastern|western|central)\s+$")
 
 
 # Country codes that sites everywhere use for their sound ("news.tv", "app.io", "x.co", "y.me"),

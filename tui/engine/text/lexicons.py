@@ -111,7 +111,7 @@ service guard office department agency council committee command leader chancell
 # Commission", "External Affairs Minister"): the speaker nouns, the role heads and more.
 BODY_HEADS = SPEAKER_NOUNS | ROLE_HEADS | frozenset("""
 commission bureau authority directorate assembly parliament senate congress court institute
-centre center headquarters coalition alliance organisation organization group police
+centre center headquarters coalition alliance organisation organization group police coastguard
 """.split())
 # Words that open an adverbial or connective phrase, not a subject.
 LEADING_NOISE = frozenset("""
