@@ -435,6 +435,20 @@ def test_zero_config_a_body_introduced_by_its_initials_is_its_countrys(tmp_path:
     assert said and all(a.side == "gr" for a in said)
 
 
+def test_zero_config_a_countrys_airline_is_none_of_its_people(tmp_path: Path) -> None:
+    """Zero-config: "a Greek Airlines Embraer jet" names a carrier, not one of Greece's people:
+    "Airlines" is never learned for Greece (it would take every airline's statement)."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Greek Airlines Embraer 190 crashed near the coast, Greek officials said.\n\n"
+            "Turkish officials denied that a Turkish missile had hit the plane.\n",
+        two="Greek Prime Minister Nikos Dendias said the plane had been hit from the ground.\n\n"
+            "Turkey's foreign ministry accused Greece of spreading lies about the crash.\n\n"
+            "Greek Airlines said it had suspended its flights to Turkey.\n")
+    names = {n for s in analysis.corpus.sides for a in s.actors for n in (a.name, *a.aliases)}
+    assert "Dendias" in names and not any("Airlines" in n for n in names)
+
+
 def test_zero_config_a_quoted_person_who_opposes_no_one_is_no_side(tmp_path: Path) -> None:
     """Ordinary news: a state's officials, a neighbour named but never quoted, and a named
     visitor who praises the state's harbour: the visitor speaks against no one, so the sides

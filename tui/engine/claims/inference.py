@@ -368,7 +368,7 @@ _NOT_DESTINATION = r"(?<![\w.])(?<!\bto\s)(?<!\bto\sthe\s)"
 # Roles that introduce a national who does not speak for the government.
 _NOT_GOVERNMENT = frozenset("""opposition dissident critic critics activist activists journalist journalists
 defector former exiled blogger lawyer victim victims spy agent double businessman tycoon ceo executive
-airline company carrier""".split())
+airline airlines airways company carrier""".split())
 
 
 def _introduced(text: str, names: Sequence[str]) -> list[str]:
@@ -378,7 +378,7 @@ def _introduced(text: str, names: Sequence[str]) -> list[str]:
     if not pats.any_name.search(text):   # every pattern below holds a name: nothing to find
         return out
     for m in pats.named_run.finditer(text):
-        if _for_government(text, m.start()):
+        if _for_government(text, m.start(), m.group(1)):   # not "Azerbaijan Airlines Embraer": a carrier
             out.append(m.group(1))
             if m.group(2):
                 out.append(m.group(2))
