@@ -1197,6 +1197,17 @@ def test_a_coastguard_spokesman_is_the_coastguards_named_before(tmp_path: Path) 
     assert who.speaker == "the coastguard spokesman Deniz Kaya" and who.side == "tr"
 
 
+@pytest.mark.parametrize("speaker", ["Captain Lin", "Mr. Lin", "Lin"])
+def test_a_title_and_one_word_of_a_persons_name_is_that_person(tmp_path: Path, speaker: str) -> None:
+    """The case names "Lin Qixing" (family name first); "Captain Lin said ..." is that person,
+    as "Lin said" is, whichever word of the name the title comes before."""
+    case = ('[[sides]]\nid = "jp"\nname = "Japan"\nactors = ["Japan", "Naoto Kan"]\n\n'
+            '[[sides]]\nid = "cn"\nname = "China"\nactors = ["China", "Lin Qixing"]\n')
+    corpus = _corpus(tmp_path, f"{speaker} said the boat had done nothing wrong.\n", case)
+    who = _who(corpus, "done nothing wrong")
+    assert who.side == "cn"
+
+
 STATE_AND_CHARITY = """
 [[sides]]
 id = "gr"

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.lexicons import BODY_HEADS, GAZETTEER, HOMES, PATRONS, Country
+from ..text.lexicons import BODY_HEADS, GAZETTEER, HOMES, PATRONS, PERSON_ROLE_PATTERN, Country
 from ..model import Side
 
 
@@ -275,6 +275,10 @@ class SideMatcher:
         if bare in self.parts:   # "Gan said": one word of a person the case names in full
             start = text.index(bare)
             return self.parts[bare], start, start + len(bare)
+        titled = _TITLE_THEN_PART.fullmatch(bare)
+        if titled and titled.group(1) in self.parts:   # "Captain Zhan" for "Zhan Qixiong"
+            start = text.index(bare) + titled.start(1)
+            return self.parts[titled.group(1)], start, start + len(titled.group(1))
         low = _lowered(text)
         best: tuple[int, int, int, str] | None = None
         for entry in self.index.present(text, low):
@@ -346,6 +350,10 @@ def _initialisms(entries: list[_Entry]) -> list[_Entry]:
 def _one_sided(found: dict[str, set[str]]) -> list[_Entry]:
     """An actor's entry for each name that only one side's actors give (a surname, initials)."""
     return [_Entry(name, next(iter(s)), 2) for name, s in found.items() if len(s) == 1]
+
+
+# A title, then one word of a person's name: "Captain Zhan", "Mr. Kan", "President Xi".
+_TITLE_THEN_PART = re.compile(rf"(?i:mr|mrs|ms|dr|capt|{PERSON_ROLE_PATTERN})\.?\s+([A-Z][\w-]+)")
 
 
 def _person_parts(entries: list[_Entry]) -> dict[str, str]:
