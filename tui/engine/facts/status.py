@@ -124,7 +124,6 @@ def _negated(a: list[Unit], b: list[Unit]) -> list[Evidence]:
     """Terms both sides use, negated in side a's clause only ("did not come in contact")."""
     b_terms = {t for u in b for t in u.terms}
     b_plain = {t for u in b if not _has_negation(u.text) for t in u.terms}
-    b_texts = [" ".join(_WORDS.findall(normalise(u.text).lower())) for u in b if not _has_negation(u.text)]
     out = []
     for u in a:
         if _ADMISSION.search(u.text):
@@ -136,18 +135,25 @@ def _negated(a: list[Unit], b: list[Unit]) -> list[Evidence]:
                 for j, (later, raw) in enumerate(zip(tokens[k + 1:k + 6], words[k + 1:k + 6]), k + 1):
                     t = term(later)
                     if t and t in b_terms and t in b_plain and not raw[:1].isupper():   # a name is no claim
-                        out.append(Evidence("negation", _phrase(tok, tokens[j:j + 2], b_texts), u.side))
+                        out.append(Evidence("negation", _phrase(tok, tokens[j:j + 2], b), u.side))
                         break
     return out[:2]
 
 
-def _phrase(negation: str, tokens: list[str], b_texts: list[str]) -> str:
+def _phrase(negation: str, tokens: list[str], b: list[Unit]) -> str:
     """The words a negation denies: two the other side says as they stand ("no maritime militia"
     against "are maritime militia"), else the first."""
-    pair = " ".join(tokens)
-    if len(tokens) == 2 and term(tokens[1]) and any(f" {pair} " in f" {t} " for t in b_texts):
-        return f"{negation} {pair}"
+    pair = f" {' '.join(tokens)} "
+    if len(tokens) == 2 and term(tokens[1]) and any(
+            pair in _spaced_words(u.text) for u in b if not _has_negation(u.text)):
+        return f"{negation}{pair.rstrip()}"
     return f"{negation} {tokens[0]}"
+
+
+@lru_cache(maxsize=65536)
+def _spaced_words(text: str) -> str:
+    """A text's words, lower case, one space between and around them: for phrase lookups."""
+    return f" {' '.join(_WORDS.findall(normalise(text).lower()))} "
 
 
 @lru_cache(maxsize=65536)
