@@ -252,12 +252,14 @@ def test_the_report_never_quotes_a_reported_claim_as_its_sides_words(tmp_path: P
     assert "(inferred)" in to_markdown(zero)
 
 
-@pytest.mark.parametrize("introduced, later", [("Varin", "Varin"), ("Varinsky", "Varinskiy")])
+@pytest.mark.parametrize("introduced, later", [("Varin", "Varin"), ("Varinsky", "Varinskiy"),
+                                               ("Myrylenko", "Mirilenko")])
 def test_a_person_introduced_with_a_side_keeps_it_by_surname(tmp_path: Path, introduced: str, later: str) -> None:
     """Class 5: "Russian Ambassador Vassily Nebenzia said ..." then, in another article,
     "Nebenzia said ...": the surname alone speaks for the side it was introduced with; so does
     the surname spelt another way by one letter ("Varinskiy" for "Varinsky": a transliteration,
-    or a slip: a letter added, left out, changed or two swapped)."""
+    or a slip: a letter added, left out, changed or two swapped), or with i for each y (another
+    transliteration: "Mirilenko" for "Myrylenko")."""
     sides_only = '[[sides]]\nid = "ru"\nname = "Russia"\n\n[[sides]]\nid = "us"\nname = "United States"\n'
     analysis = _analyse(
         tmp_path, case=sides_only,
@@ -969,3 +971,26 @@ def test_a_state_agencys_same_source_speaks_for_its_state(tmp_path: Path) -> Non
     write(tmp_path, "two.md", '+++\noutlet = "Harbour Weekly"\n+++\n\n' + LEDE + body)
     said = {(ref.article, a.speaker): a.side for ref, a in analyse(load_corpus(tmp_path)).attributions.items()}
     assert said[("one.md", "the same source")] == "ru"
+
+
+def test_a_person_introduced_as_a_countrys_official_after_the_name_is_that_countrys(tmp_path: Path) -> None:
+    """Class 6 (zero-config): "Nikos Varas, a Greek government spokesman, told ..." introduces
+    a Greek official; "the Hellenic Coast Guard" is Greece's too (Greece's other adjective)."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="Nikos Varas, a Greek government spokesman, told reporters that no rope was used.\n\n"
+            "Turkish officials said the Greek coast guard had pushed the boat back.\n\n"
+            "The Hellenic Coast Guard said its patrol boat kept its distance.\n",
+        two="Varas said the boat was moving at speed.\n\n"
+            "Turkey's interior minister said Greece was lying.\n")
+    said = _placed(analysis)
+    assert (said["Nikos Varas"], said["Varas"], said["The Hellenic Coast Guard"]) == ("gr", "gr", "gr")
+
+
+def test_a_member_of_a_group_a_case_names_in_the_plural_speaks_for_its_side(tmp_path: Path) -> None:
+    """A case file's actor "survivors" covers "a survivor told reporters" too."""
+    case = CASE.replace('"Arland"]', '"Arland", "survivors"]')
+    analysis = _analyse(tmp_path, case=case,
+                        one="A survivor told reporters that the Borovian patrol boat pulled the trawler.\n\n"
+                            "Ivan Petrov said no rope was ever used.\n")
+    assert _placed(analysis)["A survivor"] == "a"

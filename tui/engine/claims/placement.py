@@ -229,12 +229,19 @@ _MISSPELT_MIN = 6   # letters a surname needs before one slip of the pen may be 
 
 def _misspelt(name: str, candidates: list[str], known: dict[str, set[str]]) -> set[str]:
     """The sides of the one known surname that `name` misspells by a letter left out, added,
-    changed or two swapped ("Nebeznya" for "Nebenzya", "Zelenskiy" for "Zelensky"): long names
-    with the same first letter (`candidates`)."""
+    changed or two swapped ("Nebeznya" for "Nebenzya", "Zelenskiy" for "Zelensky"), or spells
+    with i what another transliteration spells with y ("Kirilenko" for "Kyrylenko"): long
+    names with the same first letter (`candidates`)."""
     if len(name) < _MISSPELT_MIN:
         return set()
-    near = [k for k in candidates if abs(len(k) - len(name)) <= 1 and OSA.distance(k, name, score_cutoff=1) <= 1]
+    folded = _y_as_i(name)
+    near = [k for k in candidates if abs(len(k) - len(name)) <= 1 and OSA.distance(k, name, score_cutoff=1) <= 1
+            or _y_as_i(k) == folded]
     return known[near[0]] if len(near) == 1 else set()
+
+
+def _y_as_i(name: str) -> str:
+    return name.lower().replace("y", "i")
 
 
 def _unplaced(who: Attribution) -> str | None:
