@@ -307,7 +307,7 @@ def test_export_carries_side_and_speaker(seeds: Corpus) -> None:
     ("Borovia must report about details of its air defence on that day.", None, None),
     ("Borovia warned to withdraw its troops from the plateau", None, None),
     # coordinated verbs: the clause's subject speaks ("X commented on Y and said that ...")
-    ("Standoff: Borovia's Petrov commented on the plateau and said that Arland admitted entering it.",
+    ("Standoff: Borovia's Petrov weighed in on the plateau and said that Arland admitted entering it.",
      "Borovia", "b"),
     ("The Arland Foreign Ministry underlined that the boundary was agreed in 2012.",
      "The Arland Foreign Ministry", "a"),
@@ -449,6 +449,12 @@ def test_a_nationality_before_a_noun_that_spells_a_verb_is_no_speaker() -> None:
      ["Ivan Petrov"]),                     # a weekday after "said" is no inverted speaker
     ("Crews accused the navy of firing first, a charge Borovia denies.",
      ["Crews", "Borovia"]),                # what the verb answers, set before its subject, is not the speaker
+    ("“They will not stop,” President Anna Berg commented on the attack.", ["President Anna Berg"]),
+    ("Survivors claim that the patrol boat pulled the trawler.", ["Survivors"]),   # the plural's present
+    ("The claims are rejected by the coast guard and the ministry, who claim no rope was used.",
+     ["the coast guard and the ministry"] * 2),   # a passive's agent is what "who" refers to
+    ("Borovia's claim that the drone crashed was false.", []),   # "claim" as a noun speaks for no one
+    ("The wreck was found at sea, which contradicts the Borovian claim that it sank in port.", []),
 ])
 def test_speaker_phrases_end_and_start_where_names_do(sentence: str, speakers: list[str]) -> None:
     assert [c.speaker for c in find_claims(sentence)] == speakers

@@ -327,6 +327,7 @@ class _Patterns:
     role_run: re.Pattern[str]
     role_posted_run: re.Pattern[str]
     run_role_of: re.Pattern[str]
+    run_national_role: re.Pattern[str]
     body_run: re.Pattern[str]
     counterpart: re.Pattern[str]
     body_role_run: re.Pattern[str]
@@ -347,6 +348,8 @@ def _patterns(names: tuple[str, ...]) -> _Patterns:
         re.compile(rf"{_NAME_RUN},\s+(?:an?\s+|the\s+)?{role}{_OF_BODY}\s+"
                    rf"(?:(?:of|for|at)\s+(?:the\s+)?{name}(?![\w])|to\s+(?:the\s+)?{name}[’']s\s"
                    rf"|to\s+{name}\s+(?:[A-Z][\w-]*\s+){{0,2}}(?i:{PERSON_ROLE_PATTERN})\s)"),
+        re.compile(rf"{_NAME_RUN},\s+(?:an?\s+|the\s+)?{name}(?:[’']s)?\s+"
+                   rf"((?:[a-z-]+\s+){{0,3}}?(?i:{PERSON_ROLE_PATTERN}))\b"),
         re.compile(rf"{_NOT_DESTINATION}{name}(?:'s)?\s+{_NAME_RUN},\s+{_NAME_RUN}"),
         re.compile(rf"{_NAME_RUN}(?:,[^,.]*,)?\s+(?:[\w'-]+\s+){{0,3}}?{talk}\b[^.]{{0,40}}?"
                    rf"\b(?:his|her)\s+{name}\s+counterpart"),
@@ -392,6 +395,9 @@ def _introduced(text: str, names: Sequence[str]) -> list[str]:
             out.append(m.group(3))
     for m in pats.run_role_of.finditer(text):
         if _ROLE.fullmatch(m.group(2).split()[-1].split("-")[0]) and _for_government(text, m.start(2), m.group(2)):
+            out.append(m.group(1))
+    for m in pats.run_national_role.finditer(text):   # "X, a Greek government spokesman"
+        if _for_government(text, m.start(2), m.group(2)):
             out.append(m.group(1))
     for m in pats.body_run.finditer(text):
         if m.group(1).split()[-1].lower() in _INSTITUTION:

@@ -220,7 +220,7 @@ class SideMatcher:
             if country:
                 entries.extend(_Entry(n, side.id, 1, place=True) for c in (country, *_clients(country), *_home(country, countries))
                                for n in country_names(c))
-        self.entries = entries + _surnames(entries) + _initialisms(entries)
+        self.entries = entries + _surnames(entries) + _initialisms(entries) + _singulars(entries)
         self.index = _EntryIndex(self.entries)
         self.parts = _person_parts(entries)
         self._roles: dict[str, str | None] = {}
@@ -328,6 +328,30 @@ def _surnames(entries: list[_Entry]) -> list[_Entry]:
 # Last words of a body's name that news abbreviates by its initials ("the UN", "the IDF").
 _ABBREVIATED = BODY_HEADS | frozenset("nations forces force union front corps organization organisation".split())
 _SMALL_WORDS = frozenset("of for the and on in".split())
+
+
+def _singulars(entries: list[_Entry]) -> list[_Entry]:
+    """A group a user names in the plural ("survivors", "migrants", "residents") speaks by one
+    of its members too ("a survivor said"): one lower-case word, not where another entry
+    has the singular already."""
+    known = {normalise(e.name).lower() for e in entries}
+    out = []
+    for e in entries:
+        word = normalise(e.name)
+        if e.weight == 2 and word.isalpha() and word.islower() and (one := _singular(word)) and one not in known:
+            out.append(_Entry(one, e.side, e.weight, e.given))
+    return out
+
+
+def _singular(word: str) -> str | None:
+    """"survivors" -> "survivor", "families" -> "family", "witnesses" -> "witness"; None if no plural."""
+    if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def _initialisms(entries: list[_Entry]) -> list[_Entry]:

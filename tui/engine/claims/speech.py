@@ -369,6 +369,8 @@ def _for_verb(text: str, vs: int, ve: int, verb: str, matcher: SideMatcher | Non
         return None   # "India warned to withdraw troops": a headline's passive, India was warned
     if verb.lower().startswith("slam") and _STRUCK.match(text, ve):
         return None
+    if verb.lower() == "claim" and not _PLURAL_BEFORE.search(text, 0, vs):
+        return None   # "the Turkish claim that ...": a noun; "survivors claim that ...": a verb
     lo = max(0, vs - _WINDOW)
     pre = text[lo:vs]
     if _is_passive(pre):
@@ -574,7 +576,15 @@ def _antecedent(text: str, pre: str, verb: str, verb_at: int, matcher: SideMatch
         return None
     bounds = list(_BOUNDARY.finditer(pre, 0, len(pre) - 1))
     start = bounds[-1].end() if bounds else 0
+    if agents := list(_PASSIVE_BY.finditer(pre, start, len(pre) - 1)):   # "The claims are denied by X, who"
+        start = agents[-1].end()
     return _claim(text, lo + _skip_noise(pre, start), lo + len(pre) - 1, verb, verb_at, matcher)
+
+
+# What a present plural verb follows: a plural noun ("survivors", "the Houthis"), not "Russia's",
+# or a pronoun; a determiner or an adjective before "claim" makes it a noun.
+_PLURAL_BEFORE = re.compile(r"(?:(?<![’'])\b\w+[^\Ws’']s|\b(?:they|we|I|you|who|which))\s+$", re.I)
+_PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?\w+ed\s+by\s+")
 
 
 _AND_END = re.compile(r"(?:^|\s)(?:and|then|but)\s*$")

@@ -26,7 +26,7 @@ replied countered protested condemned condemns blamed blames mentioned outlined 
 pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
 called calls demanded demands reads read reiterated reiterates underlined underlines informed informs
 believes believed believe slammed slams lambasted lambasts criticised criticized criticises criticizes
-denounced denounces
+denounced denounces commented claim
 """.split())
 
 # The words that make a line a claim wherever it stands on a page (the cleaner never drops it as
@@ -36,7 +36,8 @@ denounced denounces
 # Y", "X vows ...", "X complained ...", an act told in the outlet's voice: "X rams Y", "X shoots
 # down Y", "X and Y collide", a cause: "Blast caused by Y", and a belief told with its clause:
 # "Minister worried that Y ...") and "according to".  One list with REPORTING_VERBS, not a second copy.
-NOT_CLAIMS_ALONE = frozenset("read reads note notes posted details detailed alleged threatened threatens".split())
+NOT_CLAIMS_ALONE = frozenset("read reads note notes posted details detailed alleged threatened threatens commented claim"
+                             .split())
 HEADLINE_CLAIM_WORDS = frozenset("""vows regrets defends proves reveals rams rammed hits shoots
 downs downed bumped bumps collided collides collide complained complains""".split()) | {"according to", "caused by"} | {
     f"{verb} that" for verb in "worried fears feared suspects suspected concerned convinced".split()}
@@ -250,7 +251,7 @@ COUNTRIES: tuple[Country, ...] = tuple(_people(*c) for c in (
     ("North Korea", "kp", ("North Korea", "DPRK", "N. Korea", "N.Korea", "KPA", "Korean People's Army"), ("North Korean",), "Pyongyang"),
     ("South Korea", "kr", ("South Korea", "S. Korea", "S.Korea"), ("South Korean",), "Seoul"),
     ("Taiwan", "tw", ("Taiwan",), ("Taiwanese",), "Taipei"),
-    ("Greece", "gr", ("Greece",), ("Greek",), "Athens"),
+    ("Greece", "gr", ("Greece", "Hellenic Republic"), ("Greek", "Hellenic"), "Athens"),
     ("Poland", "pl", ("Poland",), ("Polish",), "Warsaw"),
     ("Belarus", "by", ("Belarus",), ("Belarusian",), "Minsk"),
     ("Georgia", "ge", ("Georgia",), ("Georgian",), "Tbilisi"),
