@@ -994,3 +994,36 @@ def test_a_member_of_a_group_a_case_names_in_the_plural_speaks_for_its_side(tmp_
                         one="A survivor told reporters that the Borovian patrol boat pulled the trawler.\n\n"
                             "Ivan Petrov said no rope was ever used.\n")
     assert _placed(analysis)["A survivor"] == "a"
+
+
+def test_an_outlet_calling_one_sides_forces_occupiers_narrates_for_the_other(tmp_path: Path) -> None:
+    """Class 5: "the Russian occupiers shelled the station", twice in an outlet's own words,
+    even beside the other side's name ("... to accuse Ukraine"), is a partisan narrator's
+    epithet: the outlet narrates Ukraine's version (inferred)."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="The Russian occupiers shelled the railway station at noon.\n\n"
+            "Russian invaders use old rockets when they plan to accuse Ukraine of the shelling.\n\n"
+            "The missile hit the station far from any base.\n",
+        two="Russian officials said the strike hit a radar post.\n\n"
+            "Ukrainian officials said the strike hit homes and denied any base was there.\n")
+    narration = [a.side for ref, a in analysis.attributions.items() if ref.article == "one.md"
+                 and "far from any base" in analysis.corpus.article(ref.article).sentence(
+                     ref.paragraph, ref.sentence or 0).text]
+    assert narration == ["ua"]
+
+
+def test_a_body_every_state_has_named_bare_is_the_one_sides_the_story_names(tmp_path: Path) -> None:
+    """Zero-config: "the Coast Guard said" is Greece's where the corpus twice names "the
+    Hellenic Coast Guard" or "the Greek coast guard" and never Turkey's; a navy both sides'
+    adjectives name stays nobody's."""
+    analysis = _analyse(
+        tmp_path, case=None,
+        one="The Hellenic Coast Guard said the boat refused help.\n\n"
+            "Turkish officials said the Greek coast guard had towed the boat.\n\n"
+            "The Turkish navy and the Greek navy both sent ships.\n",
+        two="The Coast Guard said its crew kept a safe distance.\n\n"
+            "The navy said it had rescued 104 people.\n\n"
+            "Turkey's interior minister said Greece was lying.\n")
+    said = _placed(analysis)
+    assert (said["The Coast Guard"], said["The navy"]) == ("gr", None)

@@ -21,7 +21,8 @@ from collections.abc import Callable, Sequence
 
 from ..text.lexicons import BODY_HEADS, GENERIC_HEADS, PERSON_ROLE_PATTERN, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix, source_offsets
-from .placement import apply_fixes, by_hostility, by_surname, home_officials, inherit, state_media, state_organs, voice
+from .placement import (apply_fixes, by_hostility, by_surname, home_officials, inherit, national_bodies, state_media,
+                        state_organs, voice)
 from .sides import SideMatcher, is_gazetteer_name, matcher_for
 from .speech import OPEN_QUOTES, Claim, find_claims, opening_name, quote_ends, relays, role_head
 from .turns import ASKERS, BULLET, Last as _Last, dateline_end, label as label_of, turn as turn_of
@@ -53,6 +54,7 @@ def read_speakers(corpus: Corpus) -> dict[Ref, Attribution]:
     by_surname(out)
     by_hostility(corpus, out, matcher)
     state_organs(corpus, out)
+    national_bodies(corpus, out, matcher)
     return out
 
 

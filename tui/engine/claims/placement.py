@@ -119,6 +119,37 @@ def state_organs(corpus: Corpus, out: dict[Ref, Attribution]) -> None:
             out[ref] = Attribution(ref, who.speaker, states[0], who.speaker_span, inferred=True)
 
 
+# Bodies every state has, by their head words: named without a country, whose they are
+# depends on the story ("the Coast Guard said", "Coast guard spokesman X").
+_BODY = r"(coast\s*guard|foreign\s+ministry|defen[cs]e\s+ministry|border\s+guard|navy|air\s+force)\b"
+_BARE_BODY = re.compile(r"(?i)\b" + _BODY)
+_NATIONAL_BODY = re.compile(r"\b([A-Z][\w’'-]+)(?:[’']s)?\s+(?i:" + _BODY + ")")
+_BODY_NAMES_MIN = 2   # times the corpus names one side's body so, and the other's never
+
+
+def national_bodies(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
+    """A body every state has, named without a country ("the Coast Guard said"), is the one
+    side's whose adjective the corpus puts before that body ("the Hellenic Coast Guard",
+    "Greece's coast guard") twice or more, when it never puts the other side's there: then
+    only one side's such body is in the story.  Marked inferred."""
+    owners: dict[str, Counter[str]] = {}
+    for article in corpus.articles:
+        for paragraph in article.paragraphs:
+            for m in _NATIONAL_BODY.finditer(paragraph.text):
+                if len(found := matcher.sides_in(m.group(1), places=True)) == 1:
+                    owners.setdefault(_body_key(m.group(2)), Counter())[next(iter(found))] += 1
+    sole = {body: next(iter(c)) for body, c in owners.items() if len(c) == 1 and c.total() >= _BODY_NAMES_MIN}
+    for ref, who in out.items() if sole else ():
+        if who.side is None and who.speaker and not relays(who.speaker) and not countries_in(who.speaker):
+            bodies = {_body_key(m.group(1)) for m in _BARE_BODY.finditer(who.speaker)}
+            if len(bodies) == 1 and (side := sole.get(next(iter(bodies)))):
+                out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
+
+
+def _body_key(words: str) -> str:
+    return re.sub(r"\s+", "", words.lower()).replace("defense", "defence")
+
+
 def home_officials(article: Article, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
     """Officials a paper named after a side's country introduces by title alone
     ("Foreign Minister X said" in a paper named for the country) are that country's:
@@ -408,13 +439,24 @@ def _hostile_narrator(article: Article, refs: list[Ref], out: dict[Ref, Attribut
         return None
     against: Counter[str] = Counter()
     for r in refs:
-        if out[r].speaker is None and (target := _denounced(article.sentence(r.paragraph, r.sentence or 0).text,
-                                                             matcher, places=True)):
+        text = article.sentence(r.paragraph, r.sentence or 0).text
+        if out[r].speaker is None and (target := _occupier(text, matcher) or _denounced(text, matcher, places=True)):
             against[target] += 1
     (target, n), *rest = against.most_common() or [("", 0)]
     if n < _NARRATOR_MIN or (rest and n < 2 * rest[0][1]):
         return None   # too few, or the other side named in hostile words nearly as often
     return next(s for s in sides if s != target)
+
+
+# A side's forces named by an epithet only a partisan narrator uses: "the Russian occupiers",
+# "Israeli occupation forces", "the Armenian invaders".
+_OCCUPIER = re.compile(r"([A-Z][\w’'-]+)\s+(?:occupiers|invaders|aggressors|occupation\s+forces|occupying\s+forces)\b")
+
+
+def _occupier(text: str, matcher: SideMatcher) -> str | None:
+    """The one side a sentence calls occupiers or invaders, whatever else it names."""
+    named = {side for m in _OCCUPIER.finditer(text) for side in matcher.sides_in(m.group(1), places=True)}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 _OFFICIAL = re.compile(r"(?i)\b(?:ministry|government|embassy|mission|navy|army|coast guard|armed forces|"
