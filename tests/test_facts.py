@@ -391,8 +391,25 @@ def test_a_narrower_question_is_not_about_a_word_that_frames_speech_or_dates_it(
     units = [_clause(n, t, s) for n, (t, s) in enumerate(texts)]
     idf = {t: 3.0 if t.startswith(("detail", "thursday")) else 2.0 if t == "patrol" else 1.0
            for u in units for t in u.terms}
-    sub = anchored(Question("where", list(range(len(units)))), units, idf)
-    assert sub is not None and sub.anchor == "patrol"
+    subs = anchored(Question("where", list(range(len(units)))), units, idf)
+    assert subs and subs[0].anchor == "patrol"
+
+
+def test_a_large_question_holds_a_narrower_question_for_each_disagreement_in_it():
+    """Forty clauses of "what happened" hold two disagreements both sides speak to (the
+    route, the escort): each gets its narrower question, so one broad fact does not stand
+    for both; a third word whose clauses are mostly the first's makes none."""
+    from tui.engine.facts.questions import Question, anchored
+    texts = [("The patrol route crossed the reef at dawn.", "a"), ("The patrol route never crossed the reef.", "b"),
+             ("Its route ran along the reef.", "a"), ("No route ran near the reef.", "b"),
+             ("The escort fired flares.", "a"), ("The escort fired no flares.", "b"),
+             ("An escort shadowed the boats.", "a"), ("No escort shadowed the boats.", "b")]
+    texts += [("Crews were safe and well.", "a"), ("Talks would resume soon.", "b")] * 16
+    units = [_clause(n, t, s) for n, (t, s) in enumerate(texts)]
+    idf = {t: 3.0 if t == "rout" else 2.5 if t == "escort" else 2.8 if t == "reef" else 1.0
+           for u in units for t in u.terms}
+    subs = anchored(Question("action", list(range(len(units)))), units, idf)
+    assert [q.anchor for q in subs] == ["route", "escort"]
 
 
 def test_a_narrower_questions_title_leads_with_its_word_and_the_neighbour_its_clauses_share():

@@ -89,10 +89,10 @@ def _narrower(questions: list[Question], units: list[Unit], idf: dict[str, float
     seen = {tuple(q.members) for q in questions}
     out = []
     for q in questions:
-        sub = anchored(q, units, idf)
-        if sub is not None and tuple(sub.members) not in seen:
-            seen.add(tuple(sub.members))
-            out.append(sub)
+        for sub in anchored(q, units, idf):
+            if tuple(sub.members) not in seen:
+                seen.add(tuple(sub.members))
+                out.append(sub)
     return out
 
 

@@ -60,35 +60,46 @@ class Question:
 
 ANCHOR_MIN = 8        # a question with this many clauses may hold a narrower disagreement
 ANCHOR_SHARE = 0.6    # the word's clauses are at most this share of the question's
+ANCHOR_STEP = 20      # a question gets one more narrower question for each this many clauses ...
+ANCHOR_MAX = 3        # ... up to this many: a reader steps through a few, not dozens
 
 
-def anchored(q: Question, units: list[Unit], idf: dict[str, float]) -> Question | None:
-    """A large question's narrower question: its clauses that use the rarest word both sides
+def anchored(q: Question, units: list[Unit], idf: dict[str, float]) -> list[Question]:
+    """A large question's narrower questions: its clauses that use a rare word both sides
     use ("withdraw" inside "what does each side demand").
 
     Why: one aspect of an incident often holds several disagreements ("who must withdraw
     first" and "what the road changes", both demands).  Splitting the aspect's clauses apart
-    leaves parts that one side alone answers; the narrower question beside the broad one
-    keeps both, and the reader steps from the broad to the narrow.  The rarest word weighed
-    by the side that uses it least, so both sides' clauses stand in it."""
+    leaves parts that one side alone answers; the narrower questions beside the broad one
+    keep both, and the reader steps from the broad to the narrow.  The rarest word weighed
+    by the side that uses it least, so both sides' clauses stand in it; then, in a question
+    of ANCHOR_STEP clauses or more, the next rarest whose clauses are mostly others (one
+    more for each ANCHOR_STEP clauses, ANCHOR_MAX in all)."""
     if len(q.members) < ANCHOR_MIN:
-        return None
+        return []
     by_term: dict[str, list[int]] = {}
     for m in q.members:
         for t in units[m].terms:
             by_term.setdefault(t, []).append(m)
-    best: tuple[float, str] | None = None
+    ranked: list[tuple[float, str]] = []
     for t, members in by_term.items():
         if not 2 <= len(members) <= ANCHOR_SHARE * len(q.members) or _framing(t, members, units):
             continue
         sides = Counter(units[m].side for m in members if units[m].side)
-        if len(sides) > 1 and (key := (idf.get(t, 0.0) * min(sides.values()), t)) > (best or (0.0, "")):
-            best = key
-    if best is None:
-        return None
-    term = best[1]
-    written = next(units[m].terms[term] for m in by_term[term])
-    return Question(q.aspect, sorted(by_term[term]), written)
+        if len(sides) > 1 and (weight := idf.get(t, 0.0) * min(sides.values())) > 0:
+            ranked.append((weight, t))
+    out: list[Question] = []
+    taken: set[int] = set()
+    for _, term in sorted(ranked, reverse=True):
+        if len(out) > min(len(q.members) // ANCHOR_STEP, ANCHOR_MAX - 1):
+            break
+        members = by_term[term]
+        if len(taken.intersection(members)) * 2 > len(members):
+            continue   # mostly the clauses of a narrower question already asked
+        taken.update(members)
+        written = next(units[m].terms[term] for m in members)
+        out.append(Question(q.aspect, sorted(members), written))
+    return out
 
 
 _NOT_ABOUT = REPORTING_VERBS | REPORTING_PARTICIPLES | WEEKDAYS | MONTHS
