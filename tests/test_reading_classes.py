@@ -1015,8 +1015,8 @@ def test_an_outlet_calling_one_sides_forces_occupiers_narrates_for_the_other(tmp
 
 def test_a_body_every_state_has_named_bare_is_the_one_sides_the_story_names(tmp_path: Path) -> None:
     """Zero-config: "the Coast Guard said" is Greece's where the corpus twice names "the
-    Hellenic Coast Guard" or "the Greek coast guard" and never Turkey's; a navy both sides'
-    adjectives name stays nobody's."""
+    Hellenic Coast Guard" or "the Greek coast guard" and never Turkey's, and so is "Coast guard
+    spokesman X", later "Mr. X" too; a navy both sides' adjectives name stays nobody's."""
     analysis = _analyse(
         tmp_path, case=None,
         one="The Hellenic Coast Guard said the boat refused help.\n\n"
@@ -1024,6 +1024,10 @@ def test_a_body_every_state_has_named_bare_is_the_one_sides_the_story_names(tmp_
             "The Turkish navy and the Greek navy both sent ships.\n",
         two="The Coast Guard said its crew kept a safe distance.\n\n"
             "The navy said it had rescued 104 people.\n\n"
-            "Turkey's interior minister said Greece was lying.\n")
+            "Turkey's interior minister said Greece was lying.\n",
+        three="Mr. Varas said the boat was moving at speed.\n\n"
+              "Turkish officials said the boat was pushed back.\n",
+        four="Turkish officials said the boat sank near the coast.\n\n"
+             "Coast guard spokesman Nikos Varas told reporters the crew never towed it.\n")
     said = _placed(analysis)
-    assert (said["The Coast Guard"], said["The navy"]) == ("gr", None)
+    assert (said["The Coast Guard"], said["The navy"], said["Mr. Varas"]) == ("gr", None, "gr")

@@ -131,7 +131,8 @@ def national_bodies(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMa
     """A body every state has, named without a country ("the Coast Guard said"), is the one
     side's whose adjective the corpus puts before that body ("the Hellenic Coast Guard",
     "Greece's coast guard") twice or more, when it never puts the other side's there: then
-    only one side's such body is in the story.  Marked inferred."""
+    only one side's such body is in the story.  A person so placed ("Coast guard spokesman
+    X") keeps the side when named by surname alone ("Mr. X").  Marked inferred."""
     owners: dict[str, Counter[str]] = {}
     for article in corpus.articles:
         for paragraph in article.paragraphs:
@@ -139,11 +140,17 @@ def national_bodies(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMa
                 if len(found := matcher.sides_in(m.group(1), places=True)) == 1:
                     owners.setdefault(_body_key(m.group(2)), Counter())[next(iter(found))] += 1
     sole = {body: next(iter(c)) for body, c in owners.items() if len(c) == 1 and c.total() >= _BODY_NAMES_MIN}
+    placed: dict[str, set[str]] = {}   # the people so placed, by surname: "Mr. X" later is the same
     for ref, who in out.items() if sole else ():
         if who.side is None and who.speaker and not relays(who.speaker) and not countries_in(who.speaker):
             bodies = {_body_key(m.group(1)) for m in _BARE_BODY.finditer(who.speaker)}
             if len(bodies) == 1 and (side := sole.get(next(iter(bodies)))):
                 out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
+                if name := _person(who.speaker):
+                    placed.setdefault(name, set()).add(side)
+    for ref, who in out.items() if placed else ():
+        if who.side is None and who.speaker and len(sides := placed.get(_person(who.speaker) or "", set())) == 1:
+            out[ref] = Attribution(ref, who.speaker, next(iter(sides)), who.speaker_span, inferred=True)
 
 
 def _body_key(words: str) -> str:
