@@ -133,6 +133,14 @@ def national_bodies(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMa
     "Greece's coast guard") twice or more, when it never puts the other side's there: then
     only one side's such body is in the story.  A person so placed ("Coast guard spokesman
     X") keeps the side when named by surname alone ("Mr. X").  Marked inferred."""
+    wanted: dict[Ref, str] = {}   # unplaced speakers naming one such body, and none of a country
+    for ref, who in out.items():
+        if who.side is None and who.speaker and not relays(who.speaker) and not countries_in(who.speaker):
+            bodies = {_body_key(m.group(1)) for m in _BARE_BODY.finditer(who.speaker)}
+            if len(bodies) == 1:
+                wanted[ref] = next(iter(bodies))
+    if not wanted:
+        return   # the corpus is read for its bodies' owners only when a speaker needs one
     owners: dict[str, Counter[str]] = {}
     for article in corpus.articles:
         for paragraph in article.paragraphs:
@@ -141,13 +149,12 @@ def national_bodies(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMa
                     owners.setdefault(_body_key(m.group(2)), Counter())[next(iter(found))] += 1
     sole = {body: next(iter(c)) for body, c in owners.items() if len(c) == 1 and c.total() >= _BODY_NAMES_MIN}
     placed: dict[str, set[str]] = {}   # the people so placed, by surname: "Mr. X" later is the same
-    for ref, who in out.items() if sole else ():
-        if who.side is None and who.speaker and not relays(who.speaker) and not countries_in(who.speaker):
-            bodies = {_body_key(m.group(1)) for m in _BARE_BODY.finditer(who.speaker)}
-            if len(bodies) == 1 and (side := sole.get(next(iter(bodies)))):
-                out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
-                if name := _person(who.speaker):
-                    placed.setdefault(name, set()).add(side)
+    for ref, body in wanted.items():
+        if side := sole.get(body):
+            who = out[ref]
+            out[ref] = Attribution(ref, who.speaker, side, who.speaker_span, inferred=True)
+            if name := _person(who.speaker or ""):
+                placed.setdefault(name, set()).add(side)
     for ref, who in out.items() if placed else ():
         if who.side is None and who.speaker and len(sides := placed.get(_person(who.speaker) or "", set())) == 1:
             out[ref] = Attribution(ref, who.speaker, next(iter(sides)), who.speaker_span, inferred=True)
@@ -273,7 +280,7 @@ def _misspelt(name: str, candidates: list[str], known: dict[str, set[str]]) -> s
     if len(name) < _MISSPELT_MIN:
         return set()
     folded = _y_as_i(name)
-    near = [k for k in candidates if abs(len(k) - len(name)) <= 1 and OSA.distance(k, name, score_cutoff=1) <= 1
+    near = [k for k in candidates if (abs(len(k) - len(name)) <= 1 and OSA.distance(k, name, score_cutoff=1) <= 1)
             or _y_as_i(k) == folded]
     return known[near[0]] if len(near) == 1 else set()
 

@@ -90,8 +90,9 @@ def anchored(q: Question, units: list[Unit], idf: dict[str, float]) -> list[Ques
             ranked.append((weight, t))
     out: list[Question] = []
     taken: set[int] = set()
+    wanted = min(1 + len(q.members) // ANCHOR_STEP, ANCHOR_MAX)
     for _, term in sorted(ranked, reverse=True):
-        if len(out) > min(len(q.members) // ANCHOR_STEP, ANCHOR_MAX - 1):
+        if len(out) == wanted:
             break
         members = by_term[term]
         if len(taken.intersection(members)) * 2 > len(members):
