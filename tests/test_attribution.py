@@ -1168,6 +1168,20 @@ def test_she_after_a_state_and_a_person_is_the_person(tmp_path: Path) -> None:
     assert who.speaker == "Ms Olsen" and who.side == "a"
 
 
+@pytest.mark.parametrize("pronoun, speaker, side", [("she", "Dendias", "gr"), ("he", "The Turkish military", "tr")])
+def test_she_after_a_body_is_the_person_before(tmp_path: Path, pronoun: str, speaker: str, side: str) -> None:
+    """"Dendias said ... / The Turkish military claimed ... / '...,' she added": "she" is the person
+    who spoke before, not the body that spoke last.  "He" stays with the body: translated prose
+    calls a ministry "he"."""
+    case = ('[[sides]]\nid = "gr"\nname = "Greece"\nactors = ["Greece", { name = "Nikos Dendias", aliases = ["Dendias"] }]\n\n'
+            '[[sides]]\nid = "tr"\nname = "Turkey"\nactors = ["Turkey"]\n')
+    corpus = _corpus(tmp_path, "Dendias told parliament the patrol had been attacked.\n\n"
+                               "The Turkish military claimed the patrol had crossed the line first.\n\n"
+                               f"\u201cNobody crossed anything,\u201d {pronoun} added.\n", case)
+    who = _who(corpus, f"{pronoun} added")
+    assert who.speaker == speaker and who.side == side
+
+
 @pytest.mark.parametrize("opening", ["The Turkish side was asked to withdraw", "The Turkish planes tried to",
                                      "Turkey deliberately chose to"])
 def test_he_is_no_state_that_opens_his_sentence(tmp_path: Path, opening: str) -> None:

@@ -97,6 +97,8 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             claims = [c for c in find_claims(sentence.text, matcher) if not _BY_THE_WAY.search(sentence.text, 0, c.start)]
             subject = _subject_of(sentence.text, matcher, offsets, claims)
             referent = subject or (person if person and _personal(claims) else last)
+            if not subject and _she(claims) and referent and _is_body(referent.speaker):
+                referent = _latest_person(history) or referent   # "she" is no military
             who = _choose(claims, matcher, referent, offsets, history, sentence.text, told, last)
             person = None   # "X claimed ..., but Ms Y said ...", given to the state X: "she" next is Ms Y
             if who is not None and _impersonal(who.speaker, matcher):
@@ -134,6 +136,31 @@ _HE_SHE = frozenset({"he", "she"})
 def _personal(claims: Sequence[Claim]) -> bool:
     """A claim whose speaker is "he" or "she": a person, never a state or a body."""
     return any(c.kind == "pronoun" and c.speaker.lower() in _HE_SHE for c in claims)
+
+
+# The last words of bodies' names: what "she" does not mean when a person spoke before.  ("He"
+# may: translated prose calls a ministry "he".)
+_BODIES = frozenset("""military army navy ministry government authorities forces command office agency department
+embassy committee council police kremlin pentagon administration guard coastguard service services headquarters
+media""".split())
+_PERSON_ROLE = re.compile(rf"\b(?:{PERSON_ROLE_PATTERN})\b", re.I)
+
+
+def _she(claims: Sequence[Claim]) -> bool:
+    return any(c.kind == "pronoun" and c.speaker.lower() == "she" for c in claims)
+
+
+def _is_body(speaker: str) -> bool:
+    """Whether a speaker is a body ("The South Korean military"), by its last word, and no
+    person holding a post in one ("The director general of the ... office")."""
+    words = re.findall(r"[\w’'-]+", re.sub(r"\([^)]*\)", " ", speaker).lower())
+    return bool(words) and words[-1] in _BODIES and not _PERSON_ROLE.search(speaker)
+
+
+def _latest_person(history: Sequence[_Last]) -> _Last | None:
+    """The article's latest placed speaker that is no body: whom a "she" after a body's claim means
+    ("Kim said ... The military claimed ... '...,' she added")."""
+    return next((e for e in reversed(history) if not _is_body(e.speaker) and e.speaker.lower() not in _HE_SHE), None)
 
 
 def _impersonal(speaker: str, matcher: SideMatcher) -> bool:
