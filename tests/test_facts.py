@@ -12,6 +12,7 @@ from conftest import write
 from tui.engine.analysis import analyse
 from tui.engine.export.jsondoc import to_document
 from tui.engine.facts import build_facts
+from tui.engine.facts.aspects import tag
 from tui.engine.facts.titles import NARROWER_MAX
 from tui.engine.facts.units import Unit, content_terms
 from tui.engine.text.loading import load_corpus
@@ -453,6 +454,20 @@ def test_an_answer_alone_in_its_article_answers_the_claim_it_is_most_like_elsewh
     own words ask."""
     corpus = _corpus(tmp_path, one=claim + "\n\n" + _ELSEWHERE, two=answer + "\n")
     fact = _containing(analyse(corpus).facts, claim[len("Olsen said "):][:30])
+    assert fact.status == "disputed"
+    assert any(answer[:30] in a.text for a in fact.accounts)
+
+
+def test_a_claim_that_asks_no_aspect_meets_its_denial_in_the_denials_question(tmp_path: Path) -> None:
+    """"X rejected the allegations that gunmen had been stationed at the clinic" answers "the
+    clinic was used as a base for gunmen", whose words ask no aspect (no question of who did
+    what, where, or why): the claim joins the question its denial asks, so the two meet in one
+    disputed fact rather than a one-sided fact each."""
+    claim = "Petrov said the clinic in Kolbasna was used as a base for gunmen."
+    answer = "Olsen rejected the allegations that gunmen had been stationed at the clinic in Kolbasna."
+    corpus = _corpus(tmp_path, one=claim + "\n\n" + _ELSEWHERE, two=answer + "\n")
+    assert not tag(claim[len("Petrov said "):])
+    fact = _containing(analyse(corpus).facts, "was used as a base for gunmen")
     assert fact.status == "disputed"
     assert any(answer[:30] in a.text for a in fact.accounts)
 

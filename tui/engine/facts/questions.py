@@ -155,6 +155,9 @@ def ask(corpus: Corpus, units: list[Unit], idf: dict[str, float],
     for a in answers:
         for aspect, words in units[a.v].aspects.items():
             units[a.u].aspects.setdefault(aspect, words)
+    for a in answers:   # what asks no aspect meets its rejection in the rejection's questions
+        if not units[a.v].aspects and _ANSWERS.fullmatch(a.cue):
+            units[a.v].aspects = dict(units[a.u].aspects)
     by_aspect: dict[tuple[str, bool], list[int]] = {}
     for u in units:
         for aspect in u.aspects:
