@@ -795,6 +795,22 @@ def test_the_state_media_named_again_is_the_state_broadcaster_named_before(tmp_p
     assert (_who(corpus, "Ten ships").speaker, _who(corpus, "Ten ships").side) == ("the state television website", "b")
 
 
+@pytest.mark.parametrize("sentence, side", [
+    ("A Tass correspondent said the bridge was hit by three drones overnight.", "ru"),
+    ("The bridge was hit by three drones overnight, the Tass news agency reported.", "ru"),
+    ("Tass said the bridge was hit by three drones overnight.", "ru"),
+    ("Doctors at the Tass clinic said the bridge was hit by three drones overnight.", None),
+])
+def test_a_state_agencys_initials_written_as_a_word_are_the_agency(tmp_path: Path, sentence: str,
+                                                                   side: str | None) -> None:
+    """British style writes TASS as "Tass": the name alone, or before "news agency" or
+    "correspondent", is the state's agency; a clinic or a hospital of that name is not."""
+    case = ('[[sides]]\nid = "ru"\nname = "Russia"\nactors = ["Russia"]\n\n'
+            '[[sides]]\nid = "ua"\nname = "Ukraine"\nactors = ["Ukraine"]\n')
+    corpus = _corpus(tmp_path, sentence + "\n", case)
+    assert _who(corpus, "three drones").side == side
+
+
 def test_unnamed_sources_in_a_sides_own_paper_speak_for_that_side(tmp_path: Path) -> None:
     """A paper named for Borovia's capital quotes "the sources": Borovia's account; the same
     line in another outlet speaks for no one."""

@@ -218,14 +218,21 @@ _BY_CODE = {c.id: c for c in GAZETTEER if len(c.id) == 2}
 _AGENCIES = {name: country for country, names in STATE_MEDIA.items() for name in names}
 _AGENCY = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True)))
                      + r")(?![\w])")
+# British style writes an agency's initials as a word ("Tass", "Wafa"): the name alone, or before
+# "news agency" or "correspondent"; never "the al-Wafa hospital" or a person called Wafa who is quoted.
+_WORDED = {name.title(): country for name, country in _AGENCIES.items() if name.isupper() and len(name) >= 4}
+_AGENCY_WORD = re.compile(r"(?:^|(?<=\s))(?:an?\s+|the\s+)?(" + "|".join(map(re.escape, sorted(_WORDED))) +
+                          r")(?:\s+(?:news\s+)?(?:agency|correspondent|reporter)\b|$)")
 _COUNTRY_NAME = {c.id: c.name for c in GAZETTEER}
 
 
 @lru_cache(maxsize=4096)
 def state_media(outlet: str) -> str | None:
     """The name of the state whose news agency an outlet is ("Xinhua" -> "China")."""
-    m = _AGENCY.search(outlet)
-    return _COUNTRY_NAME[_AGENCIES[m.group(1)]] if m else None
+    if m := _AGENCY.search(outlet):
+        return _COUNTRY_NAME[_AGENCIES[m.group(1)]]
+    m = _AGENCY_WORD.search(outlet.strip())
+    return _COUNTRY_NAME[_WORDED[m.group(1)]] if m else None
 
 
 def _refs(article: Article) -> list[Ref]:
