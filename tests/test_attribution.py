@@ -55,6 +55,10 @@ def _who(corpus: Corpus, snippet: str) -> Attribution:
 
 @pytest.mark.parametrize("sentence, speaker, side", [
     ("Olsen said the ship left port on time.", "Olsen", "a"),
+    ('On Sunday, Petrov labeled the boarding of the ship as an "act of piracy".', "Petrov", "b"),
+    ("Petrov branded the boarding of the ship an act of piracy.", "Petrov", "b"),
+    ("Olsen later clarified that the ship had left port on time.", "Olsen", "a"),
+    ("Petrov confessed that the ship had been boarded by his men.", "Petrov", "b"),
     ("The ship left port on time, Olsen said.", "Olsen", "a"),
     ("“The ship left port on time,” said Petrov.", "Petrov", "b"),
     ("According to Petrov, the ship never left port.", "Petrov", "b"),

@@ -26,7 +26,7 @@ replied countered protested condemned condemns blamed blames mentioned outlined 
 pledged predicted estimated disclosed revealed insisted assured assures threatened threatens
 called calls demanded demands reads read reiterated reiterates underlined underlines informed informs
 believes believed believe slammed slams lambasted lambasts criticised criticized criticises criticizes
-denounced denounces commented claim
+denounced denounces commented claim labeled labelled labels branded clarified clarifies confessed
 """.split())
 
 # The words that make a line a claim wherever it stands on a page (the cleaner never drops it as
