@@ -799,6 +799,20 @@ def test_the_state_media_named_again_is_the_state_broadcaster_named_before(tmp_p
     assert (_who(corpus, "Ten ships").speaker, _who(corpus, "Ten ships").side) == ("the state television website", "b")
 
 
+def test_a_body_named_again_by_the_first_words_of_its_name_keeps_its_side(tmp_path: Path) -> None:
+    """"The General Staff of the Borovian Navy dismissed ..." then '"...," the General Staff said':
+    the same body, so the same side, in a paper named for the other side's capital (which would
+    otherwise give a speaker without a side its own)."""
+    case = ('[[sides]]\nid = "a"\nname = "Arland"\nactors = ["Arland", "Arlandia"]\n\n'
+            '[[sides]]\nid = "b"\nname = "Borovia"\nactors = ["Borovia", "Borovian"]\n')
+    write(tmp_path, "a.md", '+++\noutlet = "The Arlandia Times"\n+++\n\n' + PROSE +
+          "The General Staff of the Borovian Navy dismissed the reports of a strike on the depot.\n\n"
+          "\u201cThe depot was shelled by the other side itself,\u201d the General Staff said.\n")
+    write(tmp_path, "reconcile.toml", case)
+    corpus = load_corpus(tmp_path)
+    assert _who(corpus, "shelled by the other side").side == "b"
+
+
 @pytest.mark.parametrize("sentence, side", [
     ("A Tass correspondent said the bridge was hit by three drones overnight.", "ru"),
     ("The bridge was hit by three drones overnight, the Tass news agency reported.", "ru"),

@@ -328,6 +328,8 @@ def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: li
         found = (side, 0, 0) if (side := _latest_side(history, lambda s: bool(_STATE_PRESS.search(s)))) else None
     if found:   # a side's name, or its state news agency ("IRNA reported")
         return _Last(claim.speaker, found[0], span, claim.verb == "according to")
+    if side := _named_before(claim.speaker, history):
+        return _Last(claim.speaker, side, span)
     if claim.kind in ("generic", "role"):
         side = _role_side(claim.speaker, history, matcher)
         if side:
@@ -341,6 +343,23 @@ def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: li
 
 _TITLES = frozenset("spokesman spokeswoman spokesperson minister secretary chief commander head director".split())
 _NOT_BODY = frozenset("the a an its their his her".split())
+
+
+def _named_before(phrase: str, history: Sequence[_Last]) -> str | None:
+    """The side of a body named again by the first words of its full name ("the General Staff"
+    after "The General Staff of the Ukrainian Armed Forces"): the article's latest placed
+    speaker whose name begins with those words, all capitalised and two at least."""
+    key = _name_words(phrase)
+    if len(key) < 2 or not all(w[:1].isupper() for w in key):
+        return None
+    size = len(key)
+    return _latest_side(history, lambda speaker: (len(words := _name_words(speaker)) > size
+                                                  and [w.lower() for w in words[:size]] == [w.lower() for w in key]))
+
+
+def _name_words(phrase: str) -> list[str]:
+    words = re.findall(r"[\w’'-]+", phrase)
+    return words[1:] if words[:1] in (["the"], ["The"]) else words
 
 
 def _short_name_side(phrase: str, history: Sequence[_Last]) -> str | None:
