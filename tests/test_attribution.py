@@ -56,6 +56,9 @@ def _who(corpus: Corpus, snippet: str) -> Attribution:
 @pytest.mark.parametrize("sentence, speaker, side", [
     ("Olsen said the ship left port on time.", "Olsen", "a"),
     ('On Sunday, Petrov labeled the boarding of the ship as an "act of piracy".', "Petrov", "b"),
+    ("On Friday, Borovia released a video saying that the ship never left port.", "Borovia", "b"),
+    ("The director of the Office for Borovia, Maria Olsen, said the ship left port on time.",
+     "The director of the Office for Borovia, Maria Olsen", "a"),
     ("Petrov branded the boarding of the ship an act of piracy.", "Petrov", "b"),
     ("Olsen later clarified that the ship had left port on time.", "Olsen", "a"),
     ("Petrov confessed that the ship had been boarded by his men.", "Petrov", "b"),

@@ -143,10 +143,13 @@ def _rest_end(hay: str, text: str, end: int, rest: tuple[str, ...]) -> int | Non
     return end
 
 
-# A name right after these is where a speaker was sent, not whom it speaks for:
-# "its envoy to France", "the ambassador in Moscow", "Britain's embassy in Kyiv".
+# A name right after these is where a speaker was sent, or what its office deals with, not whom
+# it speaks for: "its envoy to France", "the ambassador in Moscow", "Britain's embassy in Kyiv",
+# "the Office for Kosovo" (of Serbia's government), "the special envoy for Iran".
 _DESTINATION = re.compile(r"(?:(?<![\w-])to|(?:ambassador|envoy|embassy|consulate|mission|representative|"
-                          r"correspondent|delegation|attach[eé])\s+(?:in|at|to))\s+(?:the\s+)?$", re.I)
+                          r"correspondent|delegation|attach[eé])\s+(?:in|at|to|for)|(?:office|ministry|"
+                          r"commissioner|committee|council|agency|department|coordinator)\s+for)\s+(?:the\s+)?$",
+                          re.I)
 # A body named for what it deals with: "the Taiwan Affairs Office" (of the State Council) is not Taiwan's.
 AFFAIRS_AFTER = r"\s+(?:and\s+[A-Z]\w+\s+)?Affairs\b"
 _AFFAIRS_OF = re.compile(AFFAIRS_AFTER)
