@@ -802,6 +802,21 @@ def test_the_state_media_named_again_is_the_state_broadcaster_named_before(tmp_p
     assert (_who(corpus, "Ten ships").speaker, _who(corpus, "Ten ships").side) == ("the state television website", "b")
 
 
+@pytest.mark.parametrize("sentence, side", [
+    ("The opposition says the trucks were burned on the bridge by the guards.", "o"),
+    ("Their lawyers said the trucks were burned on the bridge by the guards.", "o"),
+    ("The guards say the trucks were burned on the bridge by the opposition.", None),
+])
+def test_a_party_named_by_its_noun_alone_is_the_side_whose_actor_carries_it(tmp_path: Path, sentence: str,
+                                                                             side: str | None) -> None:
+    """A case file names "Arlandian opposition" and "opposition lawyers": "the opposition says" and
+    "their lawyers said" are theirs, as "the ambassador" is the one side's whose actors name one."""
+    case = ('[[sides]]\nid = "g"\nname = "Arland"\nactors = ["Arland", "Arlandian government"]\n\n'
+            '[[sides]]\nid = "o"\nname = "Opposition"\nactors = ["Arlandian opposition", "opposition lawyers"]\n')
+    corpus = _corpus(tmp_path, sentence + "\n", case)
+    assert _who(corpus, sentence[10:40]).side == side
+
+
 def test_a_body_named_again_by_the_first_words_of_its_name_keeps_its_side(tmp_path: Path) -> None:
     """"The General Staff of the Borovian Navy dismissed ..." then '"...," the General Staff said':
     the same body, so the same side, in a paper named for the other side's capital (which would

@@ -330,6 +330,8 @@ def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: li
         return _Last(claim.speaker, found[0], span, claim.verb == "according to")
     if side := _named_before(claim.speaker, history):
         return _Last(claim.speaker, side, span)
+    if (party := _party_noun(claim.speaker)) and (side := matcher.role_side(party)):
+        return _Last(claim.speaker, side, span)   # "the opposition says", a case file naming "Venezuelan opposition"
     if claim.kind in ("generic", "role"):
         side = _role_side(claim.speaker, history, matcher)
         if side:
@@ -343,6 +345,18 @@ def _resolve(claim: Claim, matcher: SideMatcher, last: _Last | None, offsets: li
 
 _TITLES = frozenset("spokesman spokeswoman spokesperson minister secretary chief commander head director".split())
 _NOT_BODY = frozenset("the a an its their his her".split())
+
+
+# Parties that are no state's body, named by their noun alone ("the opposition", "her family").
+_PARTY_NOUNS = frozenset("opposition family relatives rebels protesters activists lawyer lawyers".split())
+_DETERMINERS = frozenset("the his her their its".split())
+
+
+def _party_noun(phrase: str) -> str | None:
+    """The noun of a party named by it alone, after a determiner: what the one side whose case-file
+    actors carry it ("Venezuelan opposition", "Amini family") is called in the texts."""
+    words = phrase.lower().split()
+    return words[1] if len(words) == 2 and words[0] in _DETERMINERS and words[1] in _PARTY_NOUNS else None
 
 
 def _named_before(phrase: str, history: Sequence[_Last]) -> str | None:
