@@ -1220,6 +1220,18 @@ def test_she_after_a_state_and_a_person_is_the_person(tmp_path: Path) -> None:
     assert who.speaker == "Ms Olsen" and who.side == "a"
 
 
+def test_what_a_person_reports_is_no_speaker_of_the_sentence(tmp_path: Path) -> None:
+    """"Dr Vale, head of the town's clinic, said ... / He said that the Borovian army knew ... and
+    accused it of ...": "He" (Dr Vale, whom no side names) speaks; the army he reports on does
+    not, though it has a side and he has none."""
+    case = ('[[sides]]\nid = "a"\nname = "Arland"\nactors = ["Arland", "Arlandian"]\n\n'
+            '[[sides]]\nid = "b"\nname = "Borovia"\nactors = ["Borovia", "Borovian"]\n')
+    corpus = _corpus(tmp_path, "Dr Tomas Vale, head of the town's clinic, said the school was full of families.\n\n"
+                               "He said that the Borovian military was aware of the families sheltering inside the school "
+                               "and accused the army of fabricating false reports.\n", case)
+    assert _who(corpus, "was aware of the families").side != "b"
+
+
 @pytest.mark.parametrize("pronoun, speaker, side", [("she", "Dendias", "gr"), ("he", "The Turkish military", "tr")])
 def test_she_after_a_body_is_the_person_before(tmp_path: Path, pronoun: str, speaker: str, side: str) -> None:
     """"Dendias said ... / The Turkish military claimed ... / '...,' she added": "she" is the person

@@ -290,6 +290,10 @@ def _choose(claims: list[Claim], matcher: SideMatcher, last: _Last | None, offse
     claims = [c for c in claims if c.verb != "according to" or not any(
         d.verb != "according to" and d.verb_at < c.verb_at and _THAT.search(text, d.verb_at, c.verb_at)
         and not relays(d.speaker) for d in claims)]
+    # "He said that the other side's army was aware ... and accused ...": what a person reports
+    # is no speaker of the sentence, though the person has no side yet
+    claims = [c for c in claims if not any(d.kind == "pronoun" and d.verb_at < c.verb_at
+                                           and _THAT.search(text, d.verb_at, c.start) for d in claims)]
     resolved = [_resolve(c, matcher, last, offsets, history, text, before, previous) for c in claims]
     return next((r for r in resolved if r.side), resolved[0] if resolved else None)
 
