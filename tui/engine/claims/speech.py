@@ -321,8 +321,9 @@ def _closes(text: str, i: int) -> bool:
     return not before.isspace() and before not in "([{" and (after.isspace() or after in ",.;:!?)—–-")
 
 
-# Up to the last spaced dash of a speaker phrase (and a "but"/"and" after it).
-_BEFORE_DASH = re.compile(r"\s(?:--|—|–)\s+(?:(?:but|and)\s+)?(?=\S)(?!.*\s(?:--|—|–)\s)")
+# Up to the last spaced dash of a speaker phrase (and a "but"/"and" after it), or a wire's hyphen
+# after its agency ("SEOUL (Reuters) - X said").
+_BEFORE_DASH = re.compile(r"(?:\s(?:--|—|–)|\)\s?-)\s+(?:(?:but|and)\s+)?(?=\S)(?!.*\s(?:--|—|–)\s)")
 
 
 def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
