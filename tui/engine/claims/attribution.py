@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..text.lexicons import BODY_HEADS, GENERIC_HEADS, PERSON_ROLE_PATTERN, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
+from ..text.lexicons import BODY_HEADS, GENERIC_HEADS, PERSON_ROLE, PERSON_ROLE_PATTERN, PRESS, REPORTING_PARTICIPLES, REPORTING_VERBS, SPEAKER_NOUNS
 from ..model import Article, Attribution, Corpus, Pair, Ref, SideFix, source_offsets
 from .placement import (apply_fixes, by_hostility, by_surname, home_officials, inherit, national_bodies, state_media,
                         state_organs, voice)
@@ -143,7 +143,6 @@ def _personal(claims: Sequence[Claim]) -> bool:
 _BODIES = frozenset("""military army navy ministry government authorities forces command office agency department
 embassy committee council police kremlin pentagon administration guard coastguard service services headquarters
 media""".split())
-_PERSON_ROLE = re.compile(rf"\b(?:{PERSON_ROLE_PATTERN})\b", re.I)
 
 
 def _she(claims: Sequence[Claim]) -> bool:
@@ -154,7 +153,7 @@ def _is_body(speaker: str) -> bool:
     """Whether a speaker is a body ("The South Korean military"), by its last word, and no
     person holding a post in one ("The director general of the ... office")."""
     words = re.findall(r"[\w’'-]+", re.sub(r"\([^)]*\)", " ", speaker).lower())
-    return bool(words) and words[-1] in _BODIES and not _PERSON_ROLE.search(speaker)
+    return bool(words) and words[-1] in _BODIES and not PERSON_ROLE.search(speaker)
 
 
 def _latest_person(history: Sequence[_Last]) -> _Last | None:
@@ -353,14 +352,14 @@ _NOT_BODY = frozenset("the a an its their his her".split())
 
 # Parties that are no state's body, named by their noun alone ("the opposition", "her family").
 _PARTY_NOUNS = frozenset("opposition family relatives rebels protesters activists lawyer lawyers".split())
-_DETERMINERS = frozenset("the his her their its".split())
 
 
 def _party_noun(phrase: str) -> str | None:
     """The noun of a party named by it alone, after a determiner: what the one side whose case-file
     actors carry it ("Venezuelan opposition", "Amini family") is called in the texts."""
     words = phrase.lower().split()
-    return words[1] if len(words) == 2 and words[0] in _DETERMINERS and words[1] in _PARTY_NOUNS else None
+    known = words[:1] != ["a"] and words[:1] != ["an"]   # "a lawyer" is anyone's
+    return words[1] if len(words) == 2 and known and words[0] in _NOT_BODY and words[1] in _PARTY_NOUNS else None
 
 
 def _named_before(phrase: str, history: Sequence[_Last]) -> str | None:

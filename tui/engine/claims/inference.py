@@ -16,12 +16,12 @@ from functools import lru_cache
 
 from ..text.boilerplate import word_alternation
 from ..text.captions import captions
-from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOMES, MONTHS, PATRONS, PERSON_ROLE_PATTERN, WEEKDAYS, Country
+from ..text.lexicons import ANSWERING, BLOCS, GAZETTEER, HOMES, MONTHS, PATRONS, PERSON_ROLE, PERSON_ROLE_PATTERN, WEEKDAYS, Country
 from ..model import Actor, Corpus, Side
 from .speech import hostile, relays, speaker_phrases, title_case
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
 
-_ROLE = re.compile(rf"\b(?:{PERSON_ROLE_PATTERN})\b", re.I)
+_ROLE = PERSON_ROLE
 _INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
                          "agency council service services".split())
 _AGAINST = re.compile(ANSWERING)

@@ -8,6 +8,7 @@ belong here; those live in a corpus's case file.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 # Inflected forms of verbs that introduce what someone asserts.  Plain plural
@@ -100,6 +101,7 @@ ambassador president secretary commander leader admiral pilot captain director a
 governor premier aide mayor representative chairman chairwoman chairperson
 """.split())
 PERSON_ROLE_PATTERN = "|".join(sorted(PERSON_ROLES))   # the roles as one regex alternation
+PERSON_ROLE = re.compile(rf"\b(?:{PERSON_ROLE_PATTERN})\b", re.I)   # a role anywhere in a phrase
 # Heads of a speaker phrase that names a role, not a person ("the ambassador",
 # "the foreign ministry", "the country's defence minister"): who it is comes
 # from an earlier speaker in the article, or the case file, with that role.
