@@ -7,6 +7,8 @@ form's matches through unseen.
 
 from __future__ import annotations
 
+import pytest
+
 from tui.engine.text import boilerplate as b
 from tui.engine.text import furniture as f
 
@@ -112,3 +114,12 @@ def test_markdown_blocks_are_read_without_the_inline_rules() -> None:
     def blocks(md: MarkdownIt) -> list[tuple]:
         return [(t.type, t.map, t.content, t.markup, t.level) for t in md.parse(text)]
     assert blocks(_markdown()) == blocks(MarkdownIt("commonmark"))
+
+
+@pytest.mark.parametrize("line", ["Follow topic:", "Related Topics:", "Adjust font size:", "No comments.",
+                                  '3 thoughts on "Ferry grounding: operator blames steering"'])
+def test_a_pages_topic_font_and_comment_controls_are_navigation(line: str) -> None:
+    """A topic to follow, the font's size, an empty or counted comment box: controls of the
+    page, never a line of the article (but "No comments were made by the ministry" is one)."""
+    assert f.label_reason(line) == "navigation label"
+    assert f.label_reason("No comments were made by the harbour office about the ferry.") is None

@@ -310,7 +310,8 @@ NAV_LABEL = re.compile(
     r"^(?:most (?:popular|read|viewed)|load more|see (?:all|more)\b.*|related(?: articles| stories| posts| news)?"
     r"|newsletters?|advertisement|close|menu|share|comments?|trending(?: now)?|top stories|more from\b.*"
     r"|link copied|copy link|short (?:link|url)\s*:?|loading(?:\.\.\.|…)?|please wait(?:\.\.\.|…)?|like this|like loading(?:\.\.\.|…)?"
-    r"|search(?: for)?|(?:share|print|e-?mail)(?: it| this)?|suggest (?:it |this )?to a friend|font size"
+    r"|search(?: for)?|(?:share|print|e-?mail)(?: it| this)?|suggest (?:it |this )?to a friend|(?:adjust |change )?font size"
+    r"|follow(?: this)? topics?|related topics|no comments\.?|\d+ (?:thoughts?|responses?|replies) (?:on|to)\b.*"
     r"|(?:updated|published|posted) (?:at|on)|sort(?: by)?|no (?:stories|results|articles|posts) found\.?"
     r"|close (?:this )?(?:search )?(?:box|window|menu)\.?"   # a line of one control (its colon stripped)
     r"|related (?:materials|content|links|videos)"
