@@ -56,6 +56,7 @@ def _who(corpus: Corpus, snippet: str) -> Attribution:
 @pytest.mark.parametrize("sentence, speaker, side", [
     ("Olsen said the ship left port on time.", "Olsen", "a"),
     ("HARBOR CITY (Reuters) - Petrov said on Saturday the ship never left port.", "Petrov", "b"),
+    ("In a statement issued on Sunday Petrov said the ship never left port.", "Petrov", "b"),
     ('On Sunday, Petrov labeled the boarding of the ship as an "act of piracy".', "Petrov", "b"),
     ("On Friday, Borovia released a video saying that the ship never left port.", "Borovia", "b"),
     ("The director of the Office for Borovia, Maria Olsen, said the ship left port on time.",

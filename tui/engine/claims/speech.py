@@ -99,6 +99,9 @@ _DATE_COMMA = re.compile(r"(?<=\d),(?=\s+\d{4}\b)")
 _WHEN_ONLY = r"(?i)\s*(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r"\s*"
 _WHEN_AFTER = re.compile(r"(?:\s+(?:on|late|early|earlier|later))*\s+" + _WHEN + r"(?:\s*\([^()]{1,20}\))?$", re.I)
 _WHEN_BEFORE = re.compile(r"(?:(?:on|late|early|earlier|later)\s+)*" + _WHEN + r",?\s+", re.I)
+# A statement's occasion before its speaker: "In a statement issued on Sunday Armenia's ministry said".
+_STATEMENT_BEFORE = re.compile(r"In\s+an?\s+(?:[\w-]+\s+)?statement(?:\s+(?:issued|released|published|posted))?"
+                               r"(?:\s+(?:(?:on|late|early)\s+)?\w+day)?,?\s+(?=[A-Z])")
 _DASH_END = re.compile(r"(?:\s*[-–—]+)?\s*$")
 # What may follow an inverted speaker ("..., said Austin at a briefing."): not a
 # verb, which would make the phrase the subject of the reported clause
@@ -344,7 +347,7 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
     when = _WHEN_AFTER.search(text, start, end) or _DATE_AFTER.search(text, start, end)
     if when and when.start() > start:
         end = when.start()
-    when = _WHEN_BEFORE.match(text, start, end)
+    when = _WHEN_BEFORE.match(text, start, end) or _STATEMENT_BEFORE.match(text, start, end)
     if when and when.end() < end:
         start = when.end()
     phrase = text[start:end]
