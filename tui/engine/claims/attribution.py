@@ -97,7 +97,7 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
             claims = [c for c in find_claims(sentence.text, matcher) if not _BY_THE_WAY.search(sentence.text, 0, c.start)]
             subject = _subject_of(sentence.text, matcher, offsets, claims)
             referent = subject or (person if person and _personal(claims) else last)
-            if not subject and _she(claims) and referent and _is_body(referent.speaker):
+            if not subject and _personal(claims, _SHE) and referent and _is_body(referent.speaker):
                 referent = _latest_person(history) or referent   # "she" is no military
             who = _choose(claims, matcher, referent, offsets, history, sentence.text, told, last)
             person = None   # "X claimed ..., but Ms Y said ...", given to the state X: "she" next is Ms Y
@@ -133,20 +133,17 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
 _HE_SHE = frozenset({"he", "she"})
 
 
-def _personal(claims: Sequence[Claim]) -> bool:
-    """A claim whose speaker is "he" or "she": a person, never a state or a body."""
-    return any(c.kind == "pronoun" and c.speaker.lower() in _HE_SHE for c in claims)
+def _personal(claims: Sequence[Claim], pronouns: frozenset[str] = _HE_SHE) -> bool:
+    """A claim whose speaker is "he" or "she" (or one of `pronouns`): a person, never a state or a body."""
+    return any(c.kind == "pronoun" and c.speaker.lower() in pronouns for c in claims)
 
 
 # The last words of bodies' names: what "she" does not mean when a person spoke before.  ("He"
 # may: translated prose calls a ministry "he".)
+_SHE = frozenset({"she"})
 _BODIES = frozenset("""military army navy ministry government authorities forces command office agency department
 embassy committee council police kremlin pentagon administration guard coastguard service services headquarters
 media""".split())
-
-
-def _she(claims: Sequence[Claim]) -> bool:
-    return any(c.kind == "pronoun" and c.speaker.lower() == "she" for c in claims)
 
 
 def _is_body(speaker: str) -> bool:
@@ -352,14 +349,14 @@ _NOT_BODY = frozenset("the a an its their his her".split())
 
 # Parties that are no state's body, named by their noun alone ("the opposition", "her family").
 _PARTY_NOUNS = frozenset("opposition family relatives rebels protesters activists lawyer lawyers".split())
+_OWNERS = _NOT_BODY - {"a", "an"}   # "a lawyer" is anyone's
 
 
 def _party_noun(phrase: str) -> str | None:
     """The noun of a party named by it alone, after a determiner: what the one side whose case-file
     actors carry it ("Venezuelan opposition", "Amini family") is called in the texts."""
     words = phrase.lower().split()
-    known = words[:1] != ["a"] and words[:1] != ["an"]   # "a lawyer" is anyone's
-    return words[1] if len(words) == 2 and known and words[0] in _NOT_BODY and words[1] in _PARTY_NOUNS else None
+    return words[1] if len(words) == 2 and words[0] in _OWNERS and words[1] in _PARTY_NOUNS else None
 
 
 def _named_before(phrase: str, history: Sequence[_Last]) -> str | None:
@@ -369,9 +366,9 @@ def _named_before(phrase: str, history: Sequence[_Last]) -> str | None:
     key = _name_words(phrase)
     if len(key) < 2 or not all(w[:1].isupper() for w in key):
         return None
-    size = len(key)
+    size, low = len(key), [w.lower() for w in key]
     return _latest_side(history, lambda speaker: (len(words := _name_words(speaker)) > size
-                                                  and [w.lower() for w in words[:size]] == [w.lower() for w in key]))
+                                                  and [w.lower() for w in words[:size]] == low))
 
 
 def _name_words(phrase: str) -> list[str]:

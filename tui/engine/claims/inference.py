@@ -21,7 +21,6 @@ from ..model import Actor, Corpus, Side
 from .speech import hostile, relays, speaker_phrases, title_case
 from .sides import AFFAIRS_AFTER, countries_in, country_names, country_of, is_gazetteer_name, matcher_for, normalise
 
-_ROLE = PERSON_ROLE
 _INSTITUTION = frozenset("ministry command office department embassy forces force navy army guard corps staff "
                          "agency council service services".split())
 _AGAINST = re.compile(ANSWERING)
@@ -386,15 +385,15 @@ def _introduced(text: str, names: Sequence[str]) -> list[str]:
             if m.group(2):
                 out.append(m.group(2))
     for m in pats.role_run.finditer(text):
-        if _ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1)):
+        if PERSON_ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1)):
             out.append(m.group(2))
     for m in pats.role_posted_run.finditer(text):   # "North Korea's ambassador to Malaysia, X"
         place = f"{m.group(2)} {m.group(3).split()[0]}"   # not "... envoy in Kuala Lumpur"
-        if (_ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1))
+        if (PERSON_ROLE.fullmatch(m.group(1).split()[-1]) and _for_government(text, m.start(), m.group(1))
                 and not is_gazetteer_name(place)):
             out.append(m.group(3))
     for m in pats.run_role_of.finditer(text):
-        if _ROLE.fullmatch(m.group(2).split()[-1].split("-")[0]) and _for_government(text, m.start(2), m.group(2)):
+        if PERSON_ROLE.fullmatch(m.group(2).split()[-1].split("-")[0]) and _for_government(text, m.start(2), m.group(2)):
             out.append(m.group(1))
     for m in pats.run_national_role.finditer(text):   # "X, a Greek government spokesman"
         if _for_government(text, m.start(2), m.group(2)):
@@ -403,7 +402,7 @@ def _introduced(text: str, names: Sequence[str]) -> list[str]:
         if m.group(1).split()[-1].lower() in _INSTITUTION:
             out.append(m.group(2))
     for m in pats.body_role_run.finditer(text):   # "Chinese Foreign Ministry spokesperson X"
-        if (m.group(1).split()[-1].lower() in _INSTITUTION and _ROLE.fullmatch(m.group(2).split()[-1])
+        if (m.group(1).split()[-1].lower() in _INSTITUTION and PERSON_ROLE.fullmatch(m.group(2).split()[-1])
                 and _for_government(text, m.start(), m.group(2))):
             out.append(m.group(3))
     for m in pats.body_initials.finditer(text):   # "Ukraine's security service (SBU)"
@@ -472,7 +471,7 @@ def _vote(votes: _Ballot, run: str, side: str) -> None:
     else:
         last = words[-1].removesuffix("'s")
         if (len(last) < 2 or not last[0].isupper() or "." in last or last.lower() in _NOT_A_NAME
-                or last.lower() in _GENERIC_BODY or _ROLE.fullmatch(last)):
+                or last.lower() in _GENERIC_BODY or PERSON_ROLE.fullmatch(last)):
             return
         if is_gazetteer_name(last) or is_gazetteer_name(" ".join(words[-2:])):   # "Kuala Lumpur" names a place
             return
@@ -480,7 +479,7 @@ def _vote(votes: _Ballot, run: str, side: str) -> None:
         # the matcher then knows both "Shoigu" and, alone, "Sergei"; "Gan Yu" is "Gan" later.
         person: list[str] = []
         for w in reversed(words[:-1]):
-            if not w.isalpha() or w.lower() in _GENERIC_BODY or _ROLE.fullmatch(w) or len(person) == 2:
+            if not w.isalpha() or w.lower() in _GENERIC_BODY or PERSON_ROLE.fullmatch(w) or len(person) == 2:
                 break
             person.insert(0, w)
         votes.add(last, " ".join([*person, last]), side)
