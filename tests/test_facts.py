@@ -338,6 +338,15 @@ def test_a_distress_call_answers_whether_permission_was_asked() -> None:
     assert "warning" in dict(tag("The plane landed without permission."))
 
 
+def test_coordination_with_the_other_side_answers_whether_notice_was_given() -> None:
+    """"The convoy moved after prior coordination with the army" and "its movement needed no
+    coordination" answer one question: whether the other side was told, as notice and
+    permission do."""
+    from tui.engine.facts.aspects import tag
+    assert "warning" in dict(tag("The relief convoy set out after prior coordination with the army."))
+    assert "warning" in dict(tag("Olsen said there was no need for coordination of its movement."))
+
+
 def test_an_accusation_called_a_distraction_answers_why() -> None:
     """"They want to distract attention from their own strikes" gives a motive, as "a pretext"
     or "propaganda" does: the question of intent."""

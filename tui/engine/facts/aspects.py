@@ -73,7 +73,7 @@ ASPECTS: tuple[Aspect, ...] = (
            _terms("""warning warnings warned warn radio notice notified notify notification signal
                      signals hailed communication communications channel ignored ignoring informed
                      permission request requests demands alert alerted responded respond contacted
-                     transponder mayday distress"""),
+                     transponder mayday distress coordination uncoordinated deconfliction"""),
            (r"prior notice", r"advance notice", r"(?:no|any) response")),
     Aspect("toll", "Was anyone killed or hurt, and how many?", "Was anyone killed or hurt, and how many?",
            _terms("""killed kill dead died death deaths injured injuries wounded hurt casualties
