@@ -648,6 +648,18 @@ def test_quoted_as_saying_names_who_speaks(sentence: str, speaker: str) -> None:
 
 
 @pytest.mark.parametrize("sentence, speaker", [
+    ("According to Norwegian reports, two trawlers were damaged in the storm.", "Norwegian reports"),
+    ("According to Norwegian media reports, two trawlers were damaged.", "Norwegian media reports"),
+    ("According to media reports, two trawlers were damaged in the storm.", None),
+    ("According to initial reports, two trawlers were damaged in the storm.", None),
+])
+def test_according_to_a_countrys_reports_gives_its_account(sentence: str, speaker: str | None) -> None:
+    """After "according to", "reports" is a noun: a country's reports are its account; media
+    reports, or reports of no one said, are no one's."""
+    assert [c.speaker for c in find_claims(sentence)] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("sentence, speaker", [
     ("The official who spoke on condition of anonymity said the frigate was hit.", "The official"),
     ("A spokesman for the charity that organised the convoy said the guns were thrown overboard.",
      "A spokesman for the charity"),

@@ -351,7 +351,7 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
     if when and when.end() < end:
         start = when.end()
     phrase = text[start:end]
-    if not _speakerish(phrase, matcher) or _adjective_before(phrase, verb) or _gerund_before(phrase, verb, matcher) \
+    if not _speakerish(phrase, matcher, noun=verb == "according to") or _adjective_before(phrase, verb) or _gerund_before(phrase, verb, matcher) \
             or (verb in ("reports", "claims") and phrase.split()[-1].lower() in _REPORT_COMPOUNDS
                 and not re.match(r"\s+that\b", text[end + len(verb) + 1:])):
         return None   # "... contradicts previous media reports": a noun, no one reports
@@ -675,8 +675,12 @@ def _participle_opens(words: list[str]) -> bool:
     return len(words) > 1 and words[0].lower().endswith("ing") and words[1].lower() in _PREPOSITIONS
 
 
-def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
-    """Whether a phrase can be a speaker: a name, a pronoun, a body, a country."""
+def _speakerish(phrase: str, matcher: SideMatcher | None, noun: bool = False) -> bool:
+    """Whether a phrase can be a speaker: a name, a pronoun, a body, a country.
+
+    With `noun` the phrase is a noun phrase whatever its last word: "according to Ukrainian
+    reports" gives a country's account (reports there report nothing), "according to media
+    reports" no one's."""
     words = phrase.split()
     if not words or words[0].lower() in _CONDITIONAL:
         return False   # "If the Philippines insists ...": a condition, not a report
@@ -689,6 +693,8 @@ def _speakerish(phrase: str, matcher: SideMatcher | None) -> bool:
         return False
     # "Ukraine has neither confirmed nor": a clause with its own verb, not a name (but "an informed
     # source": a participle after its article is an adjective)
+    if noun and words[-1] in REPORTING_VERBS:   # "according to media reports": whose, unsaid
+        return bool((matcher and matcher.match(phrase)) or countries_in(phrase))
     if any(w in REPORTING_VERBS and words[i].lower() not in _DETERMINERS for i, w in enumerate(words[1:])):
         return False
     if len(words) == 1 and last in PRONOUNS:
