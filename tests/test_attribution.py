@@ -588,6 +588,16 @@ def test_a_countrys_press_is_not_its_government(tmp_path: Path, speaker: str, si
     assert (who.speaker, who.side) == (speaker, side)
 
 
+def test_a_circumstance_amid_a_speakers_words_is_not_whom_they_stand_against(tmp_path: Path) -> None:
+    """"X said ... amid international condemnation of Borovia's strike": the condemnation is
+    the writer's setting, so X, whom the case never names, is not placed against Borovia."""
+    corpus = _corpus(tmp_path, "Harbour director Lena Vik said the port would reopen on Friday, amid "
+                     "international condemnation of the Borovian strike.\n\nVik said the cranes were "
+                     "working again, amid condemnation of Borovia's strike on the harbour.\n")
+    who = _who(corpus, "cranes were working")
+    assert (who.speaker, who.side) == ("Vik", None)
+
+
 def test_a_case_file_that_names_only_the_sides_still_learns_who_speaks_for_them(tmp_path: Path) -> None:
     """A case file naming two countries and none of their people: the people the texts
     introduce with a country ("Indian Defence Minister X") speak for it later by name, as

@@ -37,6 +37,9 @@ _AGAINST_MIN = 2   # hostile sentences naming one side, and none the other, that
 # placed officials with the side they spoke for (a narrator calling a side's crews terrorists in
 # its own words still denounces it, `_hostile_narrator`).
 _TERROR = re.compile(r"(?i)\bterror\w*")
+# "..., X said amid international condemnation of Y's strike": the circumstance is the writer's,
+# not whom X stands against.
+_AMID = re.compile(r"(?i)\bamid(?:st)?\b[^,.;:]*")
 
 
 def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatcher) -> None:
@@ -62,7 +65,7 @@ def by_hostility(corpus: Corpus, out: dict[Ref, Attribution], matcher: SideMatch
         key = _unplaced(who)
         if key is None and not (who.side and not who.inferred):
             continue
-        text = _TERROR.sub("", corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text)
+        text = _AMID.sub("", _TERROR.sub("", corpus.article(ref.article).sentence(ref.paragraph, ref.sentence or 0).text))
         if key is None:
             if hostile(text):
                 opposed[who.side or ""].update(c.id for c in countries_in(text.replace(who.speaker or "", " ")))
