@@ -347,6 +347,14 @@ def test_coordination_with_the_other_side_answers_whether_notice_was_given() -> 
     assert "warning" in dict(tag("Olsen said there was no need for coordination of its movement."))
 
 
+def test_a_release_asks_what_became_of_the_people_or_the_ship_held() -> None:
+    """"Would act should Borovia not release the tanker" and "the ship could be released only
+    after a legal process" answer one question: what becomes of what was seized."""
+    from tui.engine.facts.aspects import tag
+    assert "crew" in dict(tag("Arland said it would act should Borovia not release the seized tanker."))
+    assert "crew" in dict(tag("Petrov said the ship could be released only after a court hearing."))
+
+
 def test_an_accusation_called_a_distraction_answers_why() -> None:
     """"They want to distract attention from their own strikes" gives a motive, as "a pretext"
     or "propaganda" does: the question of intent."""

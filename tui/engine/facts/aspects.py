@@ -126,7 +126,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("crew", "What became of the people on board, and how are they treated?",
            "What became of the people held, and how are they treated?",
            _terms("""crew crews crewmembers sailors passengers hostages detainees captives incommunicado
-                     custody detention hospitality rescued rescue"""),
+                     custody detention hospitality rescued rescue release released freed"""),
            (), valued=False),
     Aspect("distance", "How close did they come?", "How close did they come?",
            _terms("""distance distances proximity"""),
