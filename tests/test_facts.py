@@ -355,6 +355,14 @@ def test_a_release_asks_what_became_of_the_people_or_the_ship_held() -> None:
     assert "crew" in dict(tag("Petrov said the ship could be released only after a court hearing."))
 
 
+def test_an_evacuation_ordered_or_called_needless_is_one_question() -> None:
+    """"Residents were told to evacuate at once" and "no large-scale evacuation is needed"
+    answer whether people had to leave: a question of its own, asked by no other aspect."""
+    from tui.engine.facts.aspects import tag
+    assert "evacuation" in dict(tag("Olsen said residents of the river towns must evacuate at once."))
+    assert "evacuation" in dict(tag("Petrov said no large-scale evacuation of the towns was needed."))
+
+
 def test_an_accusation_called_a_distraction_answers_why() -> None:
     """"They want to distract attention from their own strikes" gives a motive, as "a pretext"
     or "propaganda" does: the question of intent."""

@@ -7,7 +7,7 @@ The stages, one module each:
 - `aspects` and `questions`: claims are grouped by the question they answer
   (where it was, what it was, who did what, warnings, toll, evidence, blame,
   lawfulness, intent, response, demands, the people held, how close, damage,
-  outcome), so two sides' versions in different
+  evacuation, outcome), so two sides' versions in different
   words meet; answers ("denied the allegation") join what they answer;
 - `status`: disputed, agreed or one-sided, with the evidence;
 - `titles`: a neutral question and each side's position in its own words;

@@ -8,7 +8,7 @@ it was, who did what, whether warnings were given, how many were hurt, what
 the evidence shows, who is to blame, whether it was lawful, whether it was
 deliberate, what the response should be, what each side demands of the other,
 what became of the people on board, how close the two came, how badly
-something was damaged.  Each aspect below lists ordinary
+something was damaged, whether people were evacuated.  Each aspect below lists ordinary
 English news vocabulary that asks it; nothing here names a story, a place or
 an actor.  A clause is tagged with the aspects its words ask (`tag`).
 """
@@ -138,6 +138,9 @@ ASPECTS: tuple[Aspect, ...] = (
                      scratches scratched cracked punctured intact unscathed undamaged restored restore
                      repair repaired repairs ruins rubble collapsed shattered"""),
            ()),
+    Aspect("evacuation", "Were people evacuated, and was it needed?", "Were people evacuated, and was it needed?",
+           _terms("""evacuation evacuations evacuate evacuated evacuating evacuees"""),
+           (), valued=False),
     Aspect("outcome", "How did it end?", "How did it end?",
            _terms("""success successful successfully completed complete failed failure thwarted foiled
                      repelled retreated withdrew withdrawal returned escaped accomplished mission"""),
@@ -197,7 +200,7 @@ _ASKED_BY = _asked_by()
 _PHRASES = [(a.id, compiled, "" if compiled.flags & re.IGNORECASE else literal_key(p))
             for a in ASPECTS for p in a.phrases for compiled in [re.compile(p)]]
 _TOKEN = re.compile(r"[^\W_]+(?:[-.'][^\W_]+)*")
-MAX_ASPECTS = 4   # a clause answers at most this many of the 15 questions (3 cut some answers off)
+MAX_ASPECTS = 4   # a clause answers at most this many of the 16 questions (3 cut some answers off)
 
 
 @lru_cache(maxsize=65536)
