@@ -363,6 +363,14 @@ def test_an_evacuation_ordered_or_called_needless_is_one_question() -> None:
     assert "evacuation" in dict(tag("Petrov said no large-scale evacuation of the towns was needed."))
 
 
+def test_an_act_called_terrorism_or_a_legitimate_strike_is_one_question() -> None:
+    """"An act of terrorism against civilians" against "a legitimate strike on military
+    targets": both say whether the act was lawful."""
+    from tui.engine.facts.aspects import tag
+    assert "conduct" in dict(tag("Petrov called the raid on the depot an act of terrorism."))
+    assert "conduct" in dict(tag("Olsen said the depot was a legitimate target."))
+
+
 def test_an_accusation_called_a_distraction_answers_why() -> None:
     """"They want to distract attention from their own strikes" gives a motive, as "a pretext"
     or "propaganda" does: the question of intent."""
