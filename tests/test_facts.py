@@ -371,6 +371,19 @@ def test_an_act_called_terrorism_or_a_legitimate_strike_is_one_question() -> Non
     assert "conduct" in dict(tag("Olsen said the depot was a legitimate target."))
 
 
+@pytest.mark.parametrize("sentence, aspect", [
+    ("Olsen said the crew's safety had been put at risk by the manoeuvre.", "conduct"),
+    ("Petrov said the patrol upheld the freedom of navigation in the strait.", "conduct"),
+    ("Olsen called the ministry's reaction out of all proportion.", "response"),
+    ("Petrov said the fire at the depot was under control.", "outcome"),
+])
+def test_words_that_ask_a_question_without_its_usual_words(sentence: str, aspect: str) -> None:
+    """Safety and freedom of navigation are lawfulness and safety; a reaction is a response; a
+    situation under control says how it ended."""
+    from tui.engine.facts.aspects import tag
+    assert aspect in dict(tag(sentence))
+
+
 def test_an_accusation_called_a_distraction_answers_why() -> None:
     """"They want to distract attention from their own strikes" gives a motive, as "a pretext"
     or "propaganda" does: the question of intent."""

@@ -100,9 +100,9 @@ ASPECTS: tuple[Aspect, ...] = (
                      restraint proportionate disproportionate self-defense justified unjustified
                      routine legally regulations agreement agreements consensus promise promises
                      commitment commitments obligations crime crimes criminal threat threaten
-                     threatened threatening terrorism terrorist"""),
+                     threatened threatening terrorism terrorist safety"""),
            (r"international law", r"in accordance with", r"right to self-defen[cs]e", r"status quo",
-            r"rules of engagement")),
+            r"rules of engagement", r"freedom of navigation")),
     Aspect("intent", "Was it deliberate, and why?", "Was it deliberate, and why?",
            _terms("""provocation provocations provocative provoke provoked deliberate deliberately
                      intentional intentionally accident accidental unintentional mistake motive motives
@@ -116,7 +116,7 @@ ASPECTS: tuple[Aspect, ...] = (
            _terms("""retaliation retaliate retaliatory response sanctions expel expelled summoned summon
                      protest protested countermeasures measures consequences punish punishment
                      apology apologize apologise compensation reciprocal ultimatum cooperation
-                     cooperate access consular overreaction criminal prosecute prosecution"""),
+                     cooperate access consular overreaction criminal prosecute prosecution reaction"""),
            (r"at a time and place", r"reserves? the right", r"criminal (?:case|investigation|proceedings)")),
     Aspect("demand", "What does each side demand of the other?", "What does each side demand of the other?",
            _terms("""precondition preconditions unconditionally unconditional urge urged urges urging
@@ -144,7 +144,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("outcome", "How did it end?", "How did it end?",
            _terms("""success successful successfully completed complete failed failure thwarted foiled
                      repelled retreated withdrew withdrawal returned escaped accomplished mission"""),
-           ()),
+           (r"under control",)),
 )
 
 # Clauses that ask none of the aspects form questions of their own, named by
