@@ -78,7 +78,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("toll", "Was anyone killed or hurt, and how many?", "Was anyone killed or hurt, and how many?",
            _terms("""killed kill dead died death deaths injured injuries wounded hurt casualties
                      casualty victims fatalities bodies survivors missing hospitalized hospitalised
-                     eliminated toll"""),
+                     eliminated toll harm harmed"""),
            ()),
     Aspect("evidence", "What does the evidence show?", "What does the evidence show?",
            _terms("""evidence proof prove proves proven video videos footage images photos photographs
@@ -100,7 +100,7 @@ ASPECTS: tuple[Aspect, ...] = (
                      restraint proportionate disproportionate self-defense justified unjustified
                      routine legally regulations agreement agreements consensus promise promises
                      commitment commitments obligations crime crimes criminal threat threaten
-                     threatened threatening terrorism terrorist safety"""),
+                     threatened threatening terrorism terrorist safety terror"""),
            (r"international law", r"in accordance with", r"right to self-defen[cs]e", r"status quo",
             r"rules of engagement", r"freedom of navigation")),
     Aspect("intent", "Was it deliberate, and why?", "Was it deliberate, and why?",
@@ -109,7 +109,8 @@ ASPECTS: tuple[Aspect, ...] = (
                      pretext staged stage fabricated fabrication fake hoax propaganda campaign plot
                      hysteria disinformation lie lies smear premeditated planned motivated
                      politicized politicised enmity hostility betrayal treacherous instigated instigate
-                     instigation distract distracting distraction divert diverting diversion smokescreen"""),
+                     instigation distract distracting distraction divert diverting diversion smokescreen
+                     destabilize destabilise destabilizing destabilising"""),
            (r"false flag", r"cause trouble", r"play(?:ing)? with fire", r"stab(?:bed)? in the back",
             r"hostile act")),
     Aspect("response", "What response is justified?", "What response is justified?",
