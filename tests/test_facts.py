@@ -381,11 +381,13 @@ def test_an_act_called_terrorism_or_a_legitimate_strike_is_one_question() -> Non
     ("Olsen said the raid was meant to destabilize the region.", "intent"),
     ("Petrov said the frigate remained afloat after the blast.", "damage"),
     ("Olsen said the frigate sank in the storm that night.", "damage"),
+    ("Petrov said the CCTV footage from the port showed no one near the crane.", "evidence"),
+    ("Olsen said the harbour cameras had been switched off.", "evidence"),
 ])
 def test_words_that_ask_a_question_without_its_usual_words(sentence: str, aspect: str) -> None:
     """Safety and freedom of navigation are lawfulness and safety, as an act of terror is; a
     reaction is a response; a situation under control says how it ended; people harmed are a
-    toll; an aim to destabilize is a motive; a ship afloat or sunk tells how badly it was damaged."""
+    toll; an aim to destabilize is a motive; a ship afloat or sunk tells how badly it was damaged; cameras are evidence."""
     from tui.engine.facts.aspects import tag
     assert aspect in dict(tag(sentence))
 

@@ -84,7 +84,7 @@ ASPECTS: tuple[Aspect, ...] = (
            _terms("""evidence proof prove proves proven video videos footage images photos photographs
                      satellite radar data recording recordings investigation investigators probe lab
                      laboratory laboratories samples tests tested analysis findings traces documents
-                     testimony witnesses facts proofs confirmed confirm"""),
+                     testimony witnesses facts proofs confirmed confirm cctv cctvs camera cameras"""),
            ()),
     Aspect("blame", "Who is responsible?", "Who is responsible?",
            _terms("""responsible responsibility blame blamed blames behind culprit culprits perpetrator
