@@ -351,7 +351,8 @@ def _claim(text: str, start: int, end: int, verb: str, verb_at: int,
     if when and when.end() < end:
         start = when.end()
     phrase = text[start:end]
-    if not _speakerish(phrase, matcher, noun=verb == "according to") or _adjective_before(phrase, verb) or _gerund_before(phrase, verb, matcher) \
+    if not _speakerish(phrase, matcher, noun=verb == "according to") \
+            or _adjective_before(phrase, verb) or _gerund_before(phrase, verb, matcher) \
             or (verb in ("reports", "claims") and phrase.split()[-1].lower() in _REPORT_COMPOUNDS
                 and not re.match(r"\s+that\b", text[end + len(verb) + 1:])):
         return None   # "... contradicts previous media reports": a noun, no one reports
@@ -691,10 +692,10 @@ def _speakerish(phrase: str, matcher: SideMatcher | None, noun: bool = False) ->
     last = words[-1].lower()
     if last in _BAD_END or last.endswith(("'s", "’s")) or any(w.lower() in _MODALS for w in words):
         return False
-    # "Ukraine has neither confirmed nor": a clause with its own verb, not a name (but "an informed
-    # source": a participle after its article is an adjective)
     if noun and words[-1] in REPORTING_VERBS:   # "according to media reports": whose, unsaid
         return bool((matcher and matcher.match(phrase)) or countries_in(phrase))
+    # "Ukraine has neither confirmed nor": a clause with its own verb, not a name (but "an informed
+    # source": a participle after its article is an adjective)
     if any(w in REPORTING_VERBS and words[i].lower() not in _DETERMINERS for i, w in enumerate(words[1:])):
         return False
     if len(words) == 1 and last in PRONOUNS:

@@ -100,7 +100,7 @@ ASPECTS: tuple[Aspect, ...] = (
                      restraint proportionate disproportionate self-defense justified unjustified
                      routine legally regulations agreement agreements consensus promise promises
                      commitment commitments obligations crime crimes criminal threat threaten
-                     threatened threatening terrorism terrorist safety terror"""),
+                     threatened threatening terror terrorism terrorist safety"""),
            (r"international law", r"in accordance with", r"right to self-defen[cs]e", r"status quo",
             r"rules of engagement", r"freedom of navigation")),
     Aspect("intent", "Was it deliberate, and why?", "Was it deliberate, and why?",
