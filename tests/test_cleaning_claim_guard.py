@@ -160,3 +160,20 @@ def test_a_caption_ending_on_its_date_is_never_the_title(tmp_path: Path) -> None
         "The passenger ferry Northern Star sails out of the harbour at dawn on Oct. 13, 2016\n\n" + _BODY),
         name="page.txt")
     assert title == "Ferry Runs Aground Off the Northern Cape"
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Source: the port authority's evening briefing", True),
+    ("Source: Northland state-owned news agency NPA", True),
+    ("Source: Harbour Press Agency", False),
+    ("Source: korrespondent", False),
+    ("Source: Harbour Herald and agencies", False),
+])
+def test_a_line_naming_where_the_claims_come_from_is_kept(tmp_path: Path, line: str, kept: bool) -> None:
+    """"Source: the port authority's evening briefing" tells whose claims the article reports
+    (a lower-case word past a name): text, kept with them; "Source: Harbour Press Agency"
+    credits a picture or a feed."""
+    texts, _, dropped = _texts(tmp_path, _FRONT + "# The ferry\n\n" + _BODY + line + "\n\n"
+                               + "Details: the ferry left port two hours late, the captain told the agency.\n")
+    assert (line in texts) == kept
+    assert (line in dropped) != kept

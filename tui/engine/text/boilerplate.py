@@ -263,6 +263,12 @@ CAPTION = KeyedPattern.with_keys(
     r"|^source\s*:\s*(?![^.]{0,80}\b(?:interview|statement|briefing|press conference|speech|address|told|said|says"
     r"|wrote|comments?|meeting|session|hearing|debate|summit)\b)\S",
     ("photo", "image", "picture", "video", "credit", "courtesy", "source", "caption"))
+# "Source: the ministry's evening briefing", "Source: X, a source in the security service": the
+# paper's line naming where a claim comes from (a lower-case word past the name), which keeps the
+# claim's provenance; "Source: AFP", "Source: Rossa Primavera News Agency", "Source: X and agencies"
+# credit a picture or a feed.
+SOURCE_OF_CLAIM = re.compile(r"^(?i:source)\s*:\s*(?=\S)"
+                             r"(?=[^.|]{0,80}?\s(?!(?:of|the|and|de|via|for|on|in|at|by|agencies)\b)[a-z][a-z’'-]{2,}\b)")
 # A caption's opening words: "In this image taken from video, ...", "File photo of ...", "Pictured: ...",
 # "This aerial photo taken on <date> shows ...", or the picture viewer's buttons glued before it ("Expand Close ...").
 CAPTION_OPEN = re.compile(

@@ -339,8 +339,8 @@ def _reason(unit: Unit, i: int, marks: tuple[int, int, int | None, int | None],
         label = None   # "2024-06-03: Navy reports two warning shots.": a timeline's row, not the page's date
     if label:
         return label
-    if f.is_claim(text) or listed:   # what someone said, or an item a sentence lists (`_listed_after`)
-        return None   # is article text wherever it stands
+    if f.is_claim(text) or listed or b.SOURCE_OF_CLAIM.match(text):   # what someone said, or an item a
+        return None   # sentence lists (`_listed_after`), or where the claims come from: text wherever it stands
     talk = page_talk_reason(text)
     if talk:
         return talk

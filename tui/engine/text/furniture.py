@@ -169,6 +169,8 @@ def label_reason(line: str) -> str | None:
     once = printed_twice(text)
     if once:
         return label_reason(once)   # a caption printed twice in one paragraph (the picture's text and its caption)
+    if b.SOURCE_OF_CLAIM.match(text):
+        return None   # where the claims below come from: text, kept with them
     n = len(words(text))
     if n <= 16 and b.COMMENT_FORM.search(text):
         return "comment form"
