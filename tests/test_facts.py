@@ -338,56 +338,33 @@ def test_a_distress_call_answers_whether_permission_was_asked() -> None:
     assert "warning" in dict(tag("The plane landed without permission."))
 
 
-def test_coordination_with_the_other_side_answers_whether_notice_was_given() -> None:
-    """"The convoy moved after prior coordination with the army" and "its movement needed no
-    coordination" answer one question: whether the other side was told, as notice and
-    permission do."""
-    from tui.engine.facts.aspects import tag
-    assert "warning" in dict(tag("The relief convoy set out after prior coordination with the army."))
-    assert "warning" in dict(tag("Olsen said there was no need for coordination of its movement."))
-
-
-def test_a_release_asks_what_became_of_the_people_or_the_ship_held() -> None:
-    """"Would act should Borovia not release the tanker" and "the ship could be released only
-    after a legal process" answer one question: what becomes of what was seized."""
-    from tui.engine.facts.aspects import tag
-    assert "crew" in dict(tag("Arland said it would act should Borovia not release the seized tanker."))
-    assert "crew" in dict(tag("Petrov said the ship could be released only after a court hearing."))
-
-
-def test_an_evacuation_ordered_or_called_needless_is_one_question() -> None:
-    """"Residents were told to evacuate at once" and "no large-scale evacuation is needed"
-    answer whether people had to leave: a question of its own, asked by no other aspect."""
-    from tui.engine.facts.aspects import tag
-    assert "evacuation" in dict(tag("Olsen said residents of the river towns must evacuate at once."))
-    assert "evacuation" in dict(tag("Petrov said no large-scale evacuation of the towns was needed."))
-
-
-def test_an_act_called_terrorism_or_a_legitimate_strike_is_one_question() -> None:
-    """"An act of terrorism against civilians" against "a legitimate strike on military
-    targets": both say whether the act was lawful."""
-    from tui.engine.facts.aspects import tag
-    assert "conduct" in dict(tag("Petrov called the raid on the depot an act of terrorism."))
-    assert "conduct" in dict(tag("Olsen said the depot was a legitimate target."))
-
-
 @pytest.mark.parametrize("sentence, aspect", [
+    ("The relief convoy set out after prior coordination with the army.", "warning"),
+    ("Olsen said there was no need for coordination of its movement.", "warning"),
+    ("Arland said it would act should Borovia not release the seized tanker.", "crew"),
+    ("Petrov said the ship could be released only after a court hearing.", "crew"),
+    ("Olsen said residents of the river towns must evacuate at once.", "evacuation"),
+    ("Petrov said no large-scale evacuation of the towns was needed.", "evacuation"),
+    ("Petrov called the raid on the depot an act of terrorism.", "conduct"),
+    ("Olsen called the raid an act of terror.", "conduct"),
     ("Olsen said the crew's safety had been put at risk by the manoeuvre.", "conduct"),
     ("Petrov said the patrol upheld the freedom of navigation in the strait.", "conduct"),
     ("Olsen called the ministry's reaction out of all proportion.", "response"),
     ("Petrov said the fire at the depot was under control.", "outcome"),
-    ("Olsen called the raid an act of terror.", "conduct"),
     ("Petrov said no civilians were harmed in the raid.", "toll"),
     ("Olsen said the raid was meant to destabilize the region.", "intent"),
     ("Petrov said the frigate remained afloat after the blast.", "damage"),
     ("Olsen said the frigate sank in the storm that night.", "damage"),
-    ("Petrov said the CCTV footage from the port showed no one near the crane.", "evidence"),
+    ("Petrov said the CCTV from the port showed no one near the crane.", "evidence"),
     ("Olsen said the harbour cameras had been switched off.", "evidence"),
 ])
 def test_words_that_ask_a_question_without_its_usual_words(sentence: str, aspect: str) -> None:
-    """Safety and freedom of navigation are lawfulness and safety, as an act of terror is; a
-    reaction is a response; a situation under control says how it ended; people harmed are a
-    toll; an aim to destabilize is a motive; a ship afloat or sunk tells how badly it was damaged; cameras are evidence."""
+    """Each side's version in its own words, and the question they share: coordination (or
+    none needed) is whether notice was given; a release is what became of what was held;
+    whether people had to evacuate is a question of its own; terror, terrorism and safety
+    ask whether it was lawful, as "legitimate" does; a reaction is a response; "under
+    control" says how it ended; people harmed are a toll; an aim to destabilize is a motive;
+    a ship afloat or sunk tells how badly it was damaged; cameras are evidence."""
     from tui.engine.facts.aspects import tag
     assert aspect in dict(tag(sentence))
 
