@@ -175,6 +175,18 @@ def test_a_but_before_the_other_sides_speaker_gives_each_side_its_clause(tmp_pat
     assert not any(x.side == "a" and "crew was tired" in x.text for x in accounts)
 
 
+def test_a_contrast_opened_by_while_gives_each_side_its_clause(tmp_path: Path) -> None:
+    """"While X maintains ..., Y told reporters ...": the sentence opens on one side's version
+    and turns to the other side's speaker after the comma; each clause is its own side's."""
+    analysis = _analyse(
+        tmp_path,
+        one="While Borovia maintains that its boat fired warning shots at the trawler, Olsen told "
+            "reporters that no shot was fired.\n")
+    accounts = [x for f in analysis.facts for x in f.accounts]
+    assert any(x.side == "b" and "warning shots" in x.text and "Olsen" not in x.text for x in accounts)
+    assert any(x.side == "a" and "no shot was fired" in x.text and "warning" not in x.text for x in accounts)
+
+
 def test_zero_config_does_not_take_a_countrys_press_for_its_voice(tmp_path: Path) -> None:
     """Class 6: "Bulgarian media reported ..." relays; it is not Bulgaria speaking.  The party that
     answers Greece is Turkey, whose ministry speaks twice, not Bulgaria, whose papers are quoted

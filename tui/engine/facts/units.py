@@ -142,16 +142,22 @@ def _clauses(text: str, who: Attribution, matcher: SideMatcher) -> list[Clause]:
 
 
 _BUT = re.compile(r",?\s+but\s+")
+# "While X maintains ..., Y claimed ...": the contrast opens the sentence; Y's words follow the comma.
+_WHILE = re.compile(r"\s*(?:While|Whereas|Although|Though)\s[^,]*,\s+")
 
 
 def _but_other(text: str, span: tuple[int, int], who: Attribution, matcher: SideMatcher) -> list[tuple[int, int]]:
     """A clause cut at ", but" where the other side speaks after it: "X said it fired warning
-    shots, but Y denied the claim" is two sides' clauses, each with its own speaker."""
+    shots, but Y denied the claim" is two sides' clauses, each with its own speaker; so is
+    "While X maintains ..., Y claimed ..."."""
     a, b = span
-    for m in _BUT.finditer(text, a, b):
-        found = [f for c in find_claims(text[m.end():b], matcher) if (f := matcher.match(c.speaker))]
+    cuts = [(m.start(), m.end()) for m in _BUT.finditer(text, a, b)]
+    if (opening := _WHILE.match(text, a, b)) is not None:
+        cuts.insert(0, (opening.end(), opening.end()))
+    for start, end in cuts:
+        found = [f for c in find_claims(text[end:b], matcher) if (f := matcher.match(c.speaker))]
         if found and found[0][0] != who.side:
-            return [(a, m.start()), (m.start(), b)]
+            return [(a, start), (start, b)]
     return [span]
 
 
