@@ -161,30 +161,20 @@ def test_one_sentence_with_both_sides_gives_each_its_clause(tmp_path: Path) -> N
     assert any(x.side == "b" and "only one" in x.text and "four" not in x.text for x in accounts)
 
 
-def test_a_but_before_the_other_sides_speaker_gives_each_side_its_clause(tmp_path: Path) -> None:
-    """Class 5: "X said it fired warning shots, but Y denied the claim": the clause after ", but"
-    has its own speaker of the other side, so it is that side's account, not the first's; a "but"
-    inside one side's words stays theirs."""
-    analysis = _analyse(
-        tmp_path,
-        one="Borovia said its boat fired warning shots at the trawler, but Olsen told reporters no shot was fired.\n\n"
-            "Petrov said the boat kept its course, but the crew was tired.\n")
+@pytest.mark.parametrize("contrast", [
+    "Borovia said its boat fired warning shots at the trawler, but Olsen told reporters no shot was fired.",
+    "While Borovia maintains that its boat fired warning shots at the trawler, Olsen told reporters "
+    "that no shot was fired.",
+])
+def test_a_contrast_before_the_other_sides_speaker_gives_each_side_its_clause(tmp_path: Path, contrast: str) -> None:
+    """Class 5: "X said it fired warning shots, but Y denied the claim", "While X maintains ...,
+    Y told reporters ...": the clause after the comma has its own speaker of the other side, so
+    it is that side's account, not the first's; a "but" inside one side's words stays theirs."""
+    analysis = _analyse(tmp_path, one=contrast + "\n\nPetrov said the boat kept its course, but the crew was tired.\n")
     accounts = [x for f in analysis.facts for x in f.accounts]
     assert any(x.side == "b" and "warning shots" in x.text and "Olsen" not in x.text for x in accounts)
     assert any(x.side == "a" and "no shot was fired" in x.text and "warning" not in x.text for x in accounts)
     assert not any(x.side == "a" and "crew was tired" in x.text for x in accounts)
-
-
-def test_a_contrast_opened_by_while_gives_each_side_its_clause(tmp_path: Path) -> None:
-    """"While X maintains ..., Y told reporters ...": the sentence opens on one side's version
-    and turns to the other side's speaker after the comma; each clause is its own side's."""
-    analysis = _analyse(
-        tmp_path,
-        one="While Borovia maintains that its boat fired warning shots at the trawler, Olsen told "
-            "reporters that no shot was fired.\n")
-    accounts = [x for f in analysis.facts for x in f.accounts]
-    assert any(x.side == "b" and "warning shots" in x.text and "Olsen" not in x.text for x in accounts)
-    assert any(x.side == "a" and "no shot was fired" in x.text and "warning" not in x.text for x in accounts)
 
 
 def test_zero_config_does_not_take_a_countrys_press_for_its_voice(tmp_path: Path) -> None:
