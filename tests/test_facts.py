@@ -326,14 +326,12 @@ def test_questions_of_their_own(tmp_path: Path, one: str, two: str, title: str) 
 
 
 def test_a_depth_in_metres_does_not_ask_how_close() -> None:
-    from tui.engine.facts.aspects import tag
     assert "distance" not in dict(tag("The wreck lies in waters 1,500 metres deep."))
 
 
 def test_a_distress_call_answers_whether_permission_was_asked() -> None:
     """"The pilot declared a mayday" answers the same question as "landed without permission":
     signals given or not."""
-    from tui.engine.facts.aspects import tag
     assert "warning" in dict(tag("The pilot declared a mayday before landing."))
     assert "warning" in dict(tag("The plane landed without permission."))
 
@@ -365,21 +363,18 @@ def test_words_that_ask_a_question_without_its_usual_words(sentence: str, aspect
     ask whether it was lawful, as "legitimate" does; a reaction is a response; "under
     control" says how it ended; people harmed are a toll; an aim to destabilize is a motive;
     a ship afloat or sunk tells how badly it was damaged; cameras are evidence."""
-    from tui.engine.facts.aspects import tag
     assert aspect in dict(tag(sentence))
 
 
 def test_an_accusation_called_a_distraction_answers_why() -> None:
     """"They want to distract attention from their own strikes" gives a motive, as "a pretext"
     or "propaganda" does: the question of intent."""
-    from tui.engine.facts.aspects import tag
     assert "intent" in dict(tag("Petrov said the accusations were meant to distract attention from the strikes."))
 
 
 def test_a_building_beyond_repair_or_left_intact_answers_how_badly_it_was_damaged() -> None:
     """"The building cannot be restored" and "not even the windows were shattered" answer the
     question that "damaged" asks."""
-    from tui.engine.facts.aspects import tag
     assert "damage" in dict(tag("The headquarters building cannot be restored."))
     assert "damage" in dict(tag("Not even the windows were shattered, the governor said."))
 
@@ -387,7 +382,6 @@ def test_a_building_beyond_repair_or_left_intact_answers_how_badly_it_was_damage
 def test_a_safe_zone_is_a_place_not_a_verdict_on_safety() -> None:
     """"declared a safe area", "outside the humanitarian zone": both sides say where a strike
     fell (one question), where "safe" had made one of them ask whether it was lawful and safe."""
-    from tui.engine.facts.aspects import tag
     one = dict(tag("The strike hit tents in an area the army had declared a safe area."))
     assert "where" in one and "conduct" not in one
     assert "where" in dict(tag("The strike was a kilometre outside the humanitarian area."))
@@ -398,7 +392,6 @@ def test_suspects_and_innocence_answer_who_is_responsible() -> None:
     """"Two diplomats are wanted for questioning" and "police pinned the suspicion on us", "release
     the innocent citizens": the police's suspects and the accused's innocence answer one
     question, who did it."""
-    from tui.engine.facts.aspects import tag
     for text in ("Two more people, including a diplomat, are wanted for questioning.",
                  "Police had pinned the suspicion on us, the envoy said.",
                  "The embassy demanded the release of the innocent citizens."):
@@ -461,7 +454,6 @@ def test_a_narrower_questions_title_leads_with_its_word_and_the_neighbour_its_cl
 def test_a_warning_received_is_a_warning_whatever_follows_it():
     """'X warned that ...' reports a threat, but 'Moscow was warned about the raid' (or 'was not
     warned of it') says whether a warning was given: the warnings question."""
-    from tui.engine.facts.aspects import tag
     assert "warning" not in dict(tag("The minister warned that the strike would come soon."))
     assert "warning" in dict(tag("Maintains that the capital was warned about the raid in time."))
     assert "warning" in dict(tag("The crew was not warned of the strike."))

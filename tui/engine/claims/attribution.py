@@ -131,6 +131,7 @@ def _attribute_article(article: Article, matcher: SideMatcher) -> dict[Ref, Attr
 
 
 _HE_SHE = frozenset({"he", "she"})
+_SHE = frozenset({"she"})
 
 
 def _personal(claims: Sequence[Claim], pronouns: frozenset[str] = _HE_SHE) -> bool:
@@ -140,7 +141,6 @@ def _personal(claims: Sequence[Claim], pronouns: frozenset[str] = _HE_SHE) -> bo
 
 # The last words of bodies' names: what "she" does not mean when a person spoke before.  ("He"
 # may: translated prose calls a ministry "he".)
-_SHE = frozenset({"she"})
 _BODIES = frozenset("""military army navy ministry government authorities forces command office agency department
 embassy committee council police kremlin pentagon administration guard coastguard service services headquarters
 media""".split())

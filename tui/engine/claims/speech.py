@@ -676,6 +676,11 @@ def _participle_opens(words: list[str]) -> bool:
     return len(words) > 1 and words[0].lower().endswith("ing") and words[1].lower() in _PREPOSITIONS
 
 
+def _names_party(phrase: str, matcher: SideMatcher | None) -> bool:
+    """Whether a phrase names a side (its case file's actors) or a country of the gazetteer."""
+    return bool((matcher and matcher.match(phrase)) or countries_in(phrase))
+
+
 def _speakerish(phrase: str, matcher: SideMatcher | None, noun: bool = False) -> bool:
     """Whether a phrase can be a speaker: a name, a pronoun, a body, a country.
 
@@ -693,7 +698,7 @@ def _speakerish(phrase: str, matcher: SideMatcher | None, noun: bool = False) ->
     if last in _BAD_END or last.endswith(("'s", "’s")) or any(w.lower() in _MODALS for w in words):
         return False
     if noun and words[-1] in REPORTING_VERBS:   # "according to media reports": whose, unsaid
-        return bool((matcher and matcher.match(phrase)) or countries_in(phrase))
+        return _names_party(phrase, matcher)
     # "Ukraine has neither confirmed nor": a clause with its own verb, not a name (but "an informed
     # source": a participle after its article is an adjective)
     if any(w in REPORTING_VERBS and words[i].lower() not in _DETERMINERS for i, w in enumerate(words[1:])):
@@ -703,7 +708,7 @@ def _speakerish(phrase: str, matcher: SideMatcher | None, noun: bool = False) ->
     if any(_head(w) in SPEAKER_NOUNS for w in words) or last.strip(".,") in _PEOPLE \
             or _PRESS_HEAD.fullmatch(last.strip(".,")):
         return True   # an official, a group, or the press ("the state television website reported")
-    if (matcher and matcher.match(phrase)) or countries_in(phrase):
+    if _names_party(phrase, matcher):
         return True
     if _described(phrase) or _head_then_name(words):
         return True
@@ -788,7 +793,7 @@ def _kind(phrase: str, matcher: SideMatcher | None) -> str:
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
-    if (matcher and matcher.match(phrase)) or countries_in(phrase):
+    if _names_party(phrase, matcher):
         return "named"
     # The first word may be capitalised only because it opens the sentence.
     if not any(w[:1].isupper() for w in words[1:]):

@@ -137,7 +137,8 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect("damage", "Was the {obj} damaged, and how badly?", "What was damaged, and how badly?",
            _terms("""damage damages damaged hole holes scrape scrapes scraped dent dents dented scratch
                      scratches scratched cracked punctured intact unscathed undamaged restored restore
-                     repair repaired repairs ruins rubble collapsed shattered afloat buoyant buoyancy sinking sank sunk"""),
+                     repair repaired repairs ruins rubble collapsed shattered afloat buoyant buoyancy
+                     sinking sank sunk"""),
            ()),
     Aspect("evacuation", "Were people evacuated, and was it needed?", "Were people evacuated, and was it needed?",
            _terms("""evacuation evacuations evacuate evacuated evacuating evacuees"""),

@@ -65,7 +65,7 @@ REPORTING_PHRASES = (
 SPEECH_ACT = (
     r"(?:offered|gave|issued|released|provided|put forward|published)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:explanation|account|version|statement|warning|assurance|denial|response|assessment|"
-    r"readout|briefing|communiqu[eé]|release|video|footage|images?|photos?|photographs?|audio|recordings?)s?\b"
+    r"readout|briefing|communiqu[eé]|release|video|footage|image|photo|photograph|audio|recording)s?\b"
 )
 
 # Verbs by which one side rejects the other's claim; such a sentence belongs
